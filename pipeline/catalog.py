@@ -1,0 +1,160 @@
+"""Units ↔ gettext catalogs: build templates, update PO files without losing work, stats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.catalog import Catalog
+
+from pipeline.po import PoFile, generate_po, parse_po
+from pipeline.segment import Unit
+
+TEMPLATE_FOLDER = "templates"
+_NEW_REVISION_DATE = "YEAR-MO-DA HO:MI+ZONE"  # gettext's marker for "never translated"
+_DATE_FORMAT = "%Y-%m-%d %H:%M%z"
+
+
+def po_path(locale_dir: Path, lang: str, document: str) -> Path:
+    """Return `locales/<lang>/LC_MESSAGES/<document>.po`."""
+    return locale_dir / lang / "LC_MESSAGES" / f"{document}.po"
+
+
+def template_path(locale_dir: Path, document: str) -> Path:
+    """Return `locales/templates/<document>.pot`."""
+    return locale_dir / TEMPLATE_FOLDER / f"{document}.pot"
+
+
+def build_template(units: Iterable[Unit], source_display: str) -> Catalog:
+    """Return a template catalog of `units`; repeated texts share one entry."""
+    template = Catalog(fuzzy=False)
+    for unit in units:
+        comments = [unit.kind.value]
+        if unit.heading_path:
+            comments.append("section: " + " › ".join(unit.heading_path))
+        template.add(unit.text, locations=[(source_display, unit.line)], auto_comments=comments)
+    return template
+
+
+def now_stamp() -> str:
+    """Return the creation date to record: SOURCE_DATE_EPOCH if set, else now (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    )
+    return moment.strftime(_DATE_FORMAT)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an update did to one catalog, for the extract report."""
+
+    new: int = 0
+    fuzzy: int = 0
+    obsoleted: int = 0
+
+
+def update_catalog(existing: PoFile | None, template: Catalog, lang: str | None) -> tuple[PoFile, Change]:
+    """Merge `template` into `existing` the way msgmerge does; nothing is deleted.
+
+    Unchanged units keep their translation; a changed unit becomes fuzzy with the
+    previous msgid; a removed unit becomes obsolete; an obsolete unit that comes
+    back is revived; translator comments and flags survive.
+    """
+    if existing is None:
+        existing = PoFile(Catalog(locale=lang, fuzzy=False))
+    catalog = existing.catalog
+    before = {message.id for message in catalog if message.id}
+    for message in template:
+        if message.id and message.id not in catalog and message.id in catalog.obsolete:
+            catalog[message.id] = catalog.obsolete.pop(message.id)  # msgmerge revives these
+            before.add(message.id)
+    kept_previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
+    obsolete_before = len(catalog.obsolete)
+    catalog.update(template, update_creation_date=False)
+    change = Change(obsoleted=len(catalog.obsolete) - obsolete_before)
+    for message in catalog:
+        if message.fuzzy and not message.previous_id and message.id in kept_previous:
+            message.previous_id = kept_previous[message.id]  # babel drops it on exact match
+        if message.id and message.id not in before:
+            change = Change(change.new + (not message.fuzzy), change.fuzzy + message.fuzzy, change.obsoleted)
+    return existing, change
+
+
+def set_headers(po: PoFile, *, project: str, lang: str | None, source_lang: str, created: str) -> None:
+    """Set the header fields we own; fields a translator or tool set are kept."""
+    defaults = [
+        ("Project-Id-Version", project),
+        ("Report-Msgid-Bugs-To", ""),
+        ("POT-Creation-Date", created),
+        ("PO-Revision-Date", _NEW_REVISION_DATE),
+        ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+        ("Language-Team", f"{Locale.parse(lang).english_name} <>" if lang else "LANGUAGE <>"),
+    ]
+    for name, value in defaults:
+        if po.header(name) is None:
+            po.set_header(name, value)
+    po.set_header("POT-Creation-Date", created)
+    if lang:
+        po.set_header("Language", lang)
+    for name, value in [
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ]:
+        po.set_header(name, value)
+    if lang and po.header("Plural-Forms") is None:
+        po.set_header("Plural-Forms", Catalog(locale=lang).plural_forms)
+    po.set_header("X-Source-Language", source_lang)
+
+
+def header_comment(title: str, source_display: str, lang: str | None) -> str:
+    """Return the comment block that opens a new catalog."""
+    what = f"{Locale.parse(lang).english_name} translation" if lang else "Translation template"
+    return (
+        f'# {what} of "{title}" ({source_display}).\n'
+        "# Kept up to date by `pipeline extract`: edit msgstr lines only; changes to\n"
+        "# msgid lines are overwritten from the source."
+    )
+
+
+def render_with_stable_date(po: PoFile, old_text: str | None) -> str:
+    """Render `po`; keep the old POT-Creation-Date when nothing else changed."""
+    new_date = po.header("POT-Creation-Date") or ""
+    if old_text is not None:
+        old_date = parse_po(old_text, "<previous>").header("POT-Creation-Date")
+        if old_date and old_date != new_date and not os.environ.get("SOURCE_DATE_EPOCH"):
+            po.set_header("POT-Creation-Date", old_date)
+            candidate = generate_po(po)
+            if candidate == old_text:
+                return candidate
+            po.set_header("POT-Creation-Date", new_date)
+    return generate_po(po)
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Translation progress of one catalog."""
+
+    units: int
+    source_words: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+
+
+def catalog_stats(catalog: Catalog, count_words: dict[str, int]) -> Stats:
+    """Count units, source words and translation states; `count_words` maps msgid → words."""
+    messages = [m for m in catalog if m.id]
+    translated = sum(1 for m in messages if m.string and not m.fuzzy)
+    fuzzy = sum(1 for m in messages if m.fuzzy)
+    words = sum(count_words.get(str(m.id), 0) for m in messages)
+    return Stats(
+        len(messages), words, translated, fuzzy, len(messages) - translated - fuzzy, len(catalog.obsolete)
+    )
+

@@ -1,0 +1,178 @@
+"""Command line interface: parse options, run stages, print results, return an exit code."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pipeline import __version__
+from pipeline.config import SEGMENTATIONS, Config, find_pyproject, load_config
+from pipeline.errors import PipelineError
+from pipeline.extract import SourceFile, StatsRow, collect_stats, load_sources, update_catalogs
+
+EXIT_INPUT_ERROR = 2
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class PipelineGroup(click.Group):
+    """A group that turns PipelineError into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PipelineError as error:
+            click.echo(str(error), err=True)
+            ctx.exit(EXIT_INPUT_ERROR)
+
+
+def project_options(command: F) -> F:
+    """Add the options every command shares: config file and [tool.pipeline] overrides."""
+    options = [
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="pyproject.toml to read [tool.pipeline] from (default: nearest one upwards).",
+        ),
+        click.option("--source-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of Markdown sources (default: source)."),
+        click.option("--locale-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of PO catalogs (default: locales)."),
+        click.option("--locale", "locales", multiple=True, help="A project locale; repeat for each (default: da and en)."),
+        click.option("--segmentation", type=click.Choice(SEGMENTATIONS), help="One unit per block, or per sentence."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def resolve_config(config_file: Path | None, **overrides: Any) -> Config:
+    """Load the project config; a --config that does not exist is an input error."""
+    if config_file is not None and not config_file.is_file():
+        raise PipelineError("config file not found", config_file)
+    pyproject = config_file or find_pyproject(Path.cwd())
+    return load_config(pyproject, overrides)
+
+
+@click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pipeline")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def main(quiet: bool) -> None:
+    """Keep Danish and English Markdown content and its PO translations in step.
+
+    Exit codes: 0 success, 1 findings at error level, 2 bad input or usage.
+
+    \b
+    Example:
+      pipeline build          # extract catalogs and print translation progress
+    """
+    logging.basicConfig(
+        level=logging.ERROR if quiet else logging.WARNING, format="%(levelname)s: %(message)s"
+    )
+
+
+@main.command()
+@project_options
+def extract(config_file: Path | None, **overrides: Any) -> None:
+    """Split sources into units and update the templates and PO catalogs.
+
+    Unchanged units keep their translation, changed ones become fuzzy with the
+    previous source text (#|), removed ones become obsolete (#~). Nothing is
+    written unless every source and catalog could be read.
+
+    \b
+    Example:
+      pipeline extract --segmentation sentence
+    """
+    run_extract(resolve_config(config_file, **overrides))
+
+
+@main.command()
+@project_options
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
+def stats(config_file: Path | None, output_format: str, **overrides: Any) -> None:
+    """Print units, source words and translation progress per locale and document.
+
+    Catalogs are read as they are on disk; run `pipeline extract` first to
+    bring them up to date with the sources.
+
+    \b
+    Example:
+      pipeline stats --format json
+    """
+    config = resolve_config(config_file, **overrides)
+    rows = collect_stats(config, _load(config))
+    if output_format == "json":
+        click.echo(json.dumps([asdict(row) for row in rows], indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_stats_table(rows))
+
+
+@main.command()
+@project_options
+def build(config_file: Path | None, **overrides: Any) -> None:
+    """Run the whole job: extract catalogs, then print translation progress.
+
+    \b
+    Example:
+      pipeline build
+    """
+    config = resolve_config(config_file, **overrides)
+    sources = run_extract(config)
+    click.echo(render_stats_table(collect_stats(config, sources)))
+
+
+def _load(config: Config) -> list[SourceFile]:
+    """Read all sources, with a progress bar on a terminal when there are many."""
+    from pipeline.extract import find_sources
+
+    paths = find_sources(config)
+    if len(paths) < 20 or not click.get_text_stream("stderr").isatty():
+        return load_sources(config)
+    with click.progressbar(length=len(paths), label="Reading sources", file=click.get_text_stream("stderr")) as bar:
+        return load_sources(config, progress=lambda _: bar.update(1))
+
+
+def run_extract(config: Config) -> list[SourceFile]:
+    """Extract and print one line per catalog that changed, then a coverage summary."""
+    sources = _load(config)
+    written = unchanged = 0
+    for result in update_catalogs(config, sources):
+        if not result.written:
+            unchanged += 1
+            continue
+        written += 1
+        change = result.change
+        detail = f"{result.units} units"
+        if result.lang:
+            detail += f", {change.new} new, {change.fuzzy} fuzzy, {change.obsoleted} obsolete"
+        click.echo(f"updated {result.path}: {detail}")
+    by_lang: dict[str, int] = {}
+    for source in sources:
+        by_lang[source.document.lang] = by_lang.get(source.document.lang, 0) + 1
+    languages = ", ".join(f"{count} {lang}" for lang, count in sorted(by_lang.items()))
+    units = sum(len(source.units) for source in sources)
+    click.echo(
+        f"extract: {len(sources)} documents ({languages}), {units} units; "
+        f"{written} catalog files written, {unchanged} unchanged"
+    )
+    for source in sources:
+        if not source.units:
+            click.echo(f"warning: {source.display}: no translatable text", err=True)
+    return sources
+
+
+def render_stats_table(rows: list[StatsRow]) -> str:
+    """Return the stats as an aligned text table with a total line."""
+    header = ("locale", "document", "units", "words", "translated", "fuzzy", "untranslated", "done")
+    lines = [header]
+    for row in rows:
+        done = f"{100 * row.translated // row.units if row.units else 100}%"
+        lines.append((row.locale, row.document, *map(str, (row.units, row.source_words, row.translated, row.fuzzy, row.untranslated)), done))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    text = ["  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths, strict=True))) for line in lines]
+    return "\n".join(text)

@@ -1,0 +1,147 @@
+"""Project configuration: `[tool.pipeline]` in pyproject.toml plus CLI overrides."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from babel import Locale, UnknownLocaleError
+
+from pipeline.errors import PipelineError
+
+Segmentation = Literal["block", "sentence"]
+SEGMENTATIONS: tuple[Segmentation, ...] = ("block", "sentence")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything a run needs to know about the project, resolved and validated."""
+
+    root: Path
+    project: str = "pipeline-project"
+    source_dir: Path = Path("source")
+    locale_dir: Path = Path("locales")
+    locales: tuple[str, ...] = ("da", "en")
+    segmentation: Segmentation = "block"
+    glossary: Path | None = None
+
+    @property
+    def source_path(self) -> Path:
+        return self.root / self.source_dir
+
+    @property
+    def locale_path(self) -> Path:
+        return self.root / self.locale_dir
+
+
+# Key in pyproject.toml → (Config field, expected TOML type, description for errors).
+_KEYS: dict[str, tuple[str, type, str]] = {
+    "project": ("project", str, "a string"),
+    "source-dir": ("source_dir", str, "a folder path string"),
+    "locale-dir": ("locale_dir", str, "a folder path string"),
+    "locales": ("locales", list, "a list of language codes"),
+    "segmentation": ("segmentation", str, '"block" or "sentence"'),
+    "glossary": ("glossary", str, "a file path string"),
+}
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """Return the nearest pyproject.toml in `start` or its parents."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(pyproject: Path | None, overrides: dict[str, Any]) -> Config:
+    """Build the Config from a pyproject.toml (if any) and CLI `overrides`."""
+    if pyproject is None:
+        table: dict[str, Any] = {}
+        root = Path.cwd()
+    else:
+        table = _read_table(pyproject)
+        root = pyproject.parent.resolve()
+    values: dict[str, Any] = {}
+    project_name = table.pop("__project_name__", None)
+    if project_name:
+        values["project"] = project_name
+    for key, value in table.items():
+        field_name, expected, description = _lookup_key(key, pyproject)
+        if not isinstance(value, expected):
+            raise PipelineError(
+                f"[tool.pipeline] {key} must be {description}, not {value!r}", pyproject
+            )
+        values[field_name] = value
+    values.update({k: v for k, v in overrides.items() if v not in (None, ())})
+    return _validated(Config(root=root), values, pyproject)
+
+
+def _read_table(pyproject: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        raise PipelineError(f"invalid TOML: {error.msg}", pyproject, line) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PipelineError(f"cannot read: {error}", pyproject) from None
+    tool = data.get("tool", {}).get("pipeline", {})
+    if not isinstance(tool, dict):
+        raise PipelineError("[tool.pipeline] must be a table", pyproject)
+    table = dict(tool)
+    table["__project_name__"] = data.get("project", {}).get("name")
+    return table
+
+
+def _lookup_key(key: str, pyproject: Path | None) -> tuple[str, type, str]:
+    if key in _KEYS:
+        return _KEYS[key]
+    guesses = difflib.get_close_matches(key, _KEYS, n=1)
+    hint = f"did you mean '{guesses[0]}'?" if guesses else None
+    known = ", ".join(sorted(_KEYS))
+    raise PipelineError(
+        f"unknown key '{key}' in [tool.pipeline] (known keys: {known})",
+        pyproject,
+        hint=hint,
+    )
+
+
+def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> Config:
+    segmentation = values.get("segmentation", config.segmentation)
+    if segmentation not in SEGMENTATIONS:
+        raise PipelineError(
+            f"segmentation must be 'block' or 'sentence', not {segmentation!r}", origin
+        )
+    locales = tuple(values.get("locales", config.locales))
+    for code in locales:
+        check_language(code, origin)
+    if len(locales) < 2:
+        raise PipelineError(
+            "at least two locales are needed (the source language and a target)",
+            origin,
+            hint='e.g. locales = ["da", "en"]',
+        )
+    known = {f.name for f in fields(Config)}
+    converted = {
+        name: Path(value) if name in {"source_dir", "locale_dir", "glossary"} else value
+        for name, value in values.items()
+        if name in known
+    }
+    converted["locales"] = locales
+    return replace(config, **converted)
+
+
+def check_language(code: object, origin: Path | str | None, line: int | None = None) -> str:
+    """Return `code` if it is a BCP 47 language tag that babel knows, else fail."""
+    if not isinstance(code, str) or not code:
+        raise PipelineError(f"language must be a code like 'da' or 'en', not {code!r}", origin, line)
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise PipelineError(
+            f"unknown language code {code!r}", origin, line, hint="use e.g. 'da' or 'en'"
+        ) from None
+    return code

@@ -1,0 +1,190 @@
+"""The extract stage: every source document → its template and one PO file per target locale."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.catalog import (
+    Change,
+    build_template,
+    header_comment,
+    now_stamp,
+    po_path,
+    render_with_stable_date,
+    set_headers,
+    template_path,
+    update_catalog,
+)
+from pipeline.config import Config
+from pipeline.errors import PipelineError
+from pipeline.files import display_path, read_text, write_atomic
+from pipeline.po import PoFile, generate_po, parse_po
+from pipeline.segment import Unit, split_units
+from pipeline.source import Document, read_document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A parsed document with its units, ready for the catalogs."""
+
+    document: Document
+    display: str
+    units: tuple[Unit, ...]
+
+    def targets(self, locales: tuple[str, ...]) -> tuple[str, ...]:
+        """Return the locales this document is translated into."""
+        return tuple(code for code in locales if code != self.document.lang)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogResult:
+    """What extract did to one file."""
+
+    path: str
+    lang: str | None
+    units: int
+    change: Change
+    written: bool
+
+
+def find_sources(config: Config) -> list[Path]:
+    """Return the Markdown files under the source folder, sorted; none is an error."""
+    folder = config.source_path
+    if not folder.is_dir():
+        raise PipelineError(
+            "source folder not found",
+            display_path(folder, config.root),
+            hint="create it or set source-dir in [tool.pipeline]",
+        )
+    paths = sorted(folder.rglob("*.md"))
+    if not paths:
+        raise PipelineError("no Markdown (.md) files in the source folder", display_path(folder, config.root))
+    return paths
+
+
+def load_sources(config: Config, progress: Callable[[str], None] | None = None) -> list[SourceFile]:
+    """Read and split every source; any bad input stops the run before anything is written."""
+    sources: list[SourceFile] = []
+    names: dict[str, str] = {}
+    for path in find_sources(config):
+        shown = display_path(path, config.root)
+        if progress:
+            progress(shown)
+        document = read_document(path, shown)
+        _check_lang(document, shown, config)
+        if document.name in names:
+            raise PipelineError(
+                f"document name '{document.name}' is also used by {names[document.name]}",
+                shown,
+                hint="file names (without folder) name the catalogs and must be unique",
+            )
+        names[document.name] = shown
+        units = tuple(split_units(document, config.segmentation))
+        if not units:
+            log.warning("%s: no translatable text found", shown)
+        sources.append(SourceFile(document, shown, units))
+    return sources
+
+
+def _check_lang(document: Document, shown: str, config: Config) -> None:
+    if document.lang not in config.locales:
+        raise PipelineError(
+            f"lang '{document.lang}' is not one of the project's locales {list(config.locales)}",
+            shown,
+            hint="fix the front matter or add the locale to [tool.pipeline] locales",
+        )
+    folder = document.path.parent.name
+    if folder in config.locales and folder != document.lang:
+        raise PipelineError(
+            f"front matter says lang: {document.lang} but the file is in a '{folder}' folder",
+            shown,
+            hint="move the file or fix its lang",
+        )
+
+
+def update_catalogs(config: Config, sources: list[SourceFile]) -> Iterator[CatalogResult]:
+    """Update the template and every target PO of each source, atomically.
+
+    All catalogs are read and merged before the first write, so a broken PO file
+    stops the run with nothing changed.
+    """
+    planned: list[tuple[Path, str, CatalogResult]] = []
+    for source in sources:
+        planned += _plan_document(config, source)
+    for path, text, result in planned:
+        written = write_atomic(path, text)
+        yield CatalogResult(result.path, result.lang, result.units, result.change, written)
+
+
+def _plan_document(config: Config, source: SourceFile) -> list[tuple[Path, str, CatalogResult]]:
+    document = source.document
+    title = str(document.front_matter.get("title") or document.name)
+    pot_file = template_path(config.locale_path, document.name)
+    template = build_template(source.units, source.display)
+    pot = PoFile(template)
+    template.header_comment = header_comment(title, source.display, None)
+    set_headers(pot, project=config.project, lang=None, source_lang=document.lang, created=now_stamp())
+    old_pot = _read_existing(pot_file, config)
+    pot_text = render_with_stable_date(pot, old_pot)
+    created = pot.header("POT-Creation-Date") or now_stamp()
+    count = len(list(template)) - 1
+    plan = [(pot_file, pot_text, CatalogResult(display_path(pot_file, config.root), None, count, Change(), False))]
+    for lang in source.targets(config.locales):
+        path = po_path(config.locale_path, lang, document.name)
+        old = _read_existing(path, config)
+        existing = parse_po(old, display_path(path, config.root)) if old is not None else None
+        po, change = update_catalog(existing, template, lang)
+        if existing is None:
+            po.catalog.header_comment = header_comment(title, source.display, lang)
+        set_headers(po, project=config.project, lang=lang, source_lang=document.lang, created=created)
+        result = CatalogResult(display_path(path, config.root), lang, count, change, False)
+        plan.append((path, generate_po(po), result))
+    return plan
+
+
+def _read_existing(path: Path, config: Config) -> str | None:
+    if not path.exists():
+        return None
+    return read_text(path)
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRow:
+    """Translation progress of one document in one target locale."""
+
+    locale: str
+    document: str
+    catalog: str
+    units: int
+    source_words: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+
+
+def collect_stats(config: Config, sources: list[SourceFile]) -> list[StatsRow]:
+    """Read every target catalog of `sources` and count its progress."""
+    from pipeline.catalog import catalog_stats
+    from pipeline.language import count_words
+
+    rows: list[StatsRow] = []
+    for source in sources:
+        words = {unit.text: count_words(unit.text, unit.lang) for unit in source.units}
+        for lang in source.targets(config.locales):
+            path = po_path(config.locale_path, lang, source.document.name)
+            shown = display_path(path, config.root)
+            if not path.exists():
+                raise PipelineError("catalog not found", shown, hint="run `pipeline extract` first")
+            stats = catalog_stats(parse_po(read_text(path), shown).catalog, words)
+            rows.append(StatsRow(lang, source.document.name, shown, *_values(stats)))
+    return sorted(rows, key=lambda row: (row.locale, row.document))
+
+
+def _values(stats: object) -> tuple[int, ...]:
+    return tuple(getattr(stats, name) for name in ("units", "source_words", "translated", "fuzzy", "untranslated", "obsolete"))

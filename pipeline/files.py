@@ -1,0 +1,71 @@
+"""Edge I/O: decode text files with clear errors and write files atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from pipeline.errors import PipelineError
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file; a BOM is dropped, bad bytes are a PipelineError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PipelineError("file not found", path) from None
+    except OSError as error:
+        raise PipelineError(f"cannot read file: {error.strerror}", path) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PipelineError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x})",
+            path,
+            line,
+            hint="save the file as UTF-8",
+        ) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise PipelineError("contains a NUL byte; is this a binary file?", path, line)
+    return text.replace("\r\n", "\n")
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write `text` to `path` via a temporary file and rename; skip if unchanged.
+
+    Returns whether the file was written. Readers never see a half-written file,
+    and a run killed mid-write leaves the previous file intact.
+    """
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Return `path` relative to the project root in POSIX form, for messages."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,216 @@
+"""PO file format: babel's parser plus what it drops, and a writer in GNU gettext's layout.
+
+Babel 2.18 reads a previous msgid (`#| msgid`) as a translator comment and its writer
+wraps it mid-string (python-babel/babel#206), and it forgets header fields it does not
+know (X-Generator, X-Source-Language). This module keeps babel's Catalog as the model
+and fills those gaps, so files from msgmerge, Poedit or Weblate survive a round trip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from email.parser import HeaderParser
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
+from unicode_segmentation_rs import gettext_wrap
+
+from pipeline.errors import PipelineError
+
+PAGE_WIDTH = 79  # GNU gettext's default, also what Poedit and Weblate write
+
+
+@dataclass
+class PoFile:
+    """A catalog with the header fields in file order (babel keeps only its own)."""
+
+    catalog: Catalog
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    # Entry key → (our rendering when read, the entry's text as found in the file):
+    # an entry whose rendering did not change is written back as found, so files
+    # wrapped by Poedit, msgmerge or Weblate are never re-wrapped.
+    found: dict[object, tuple[str, str]] = field(default_factory=dict)
+
+    def header(self, name: str) -> str | None:
+        """Return the value of header field `name` (case-insensitive), if present."""
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+    def set_header(self, name: str, value: str) -> None:
+        """Set header field `name`, keeping its position or appending it."""
+        for index, (key, _) in enumerate(self.headers):
+            if key.lower() == name.lower():
+                self.headers[index] = (key, value)
+                return
+        self.headers.append((name, value))
+
+
+class _Parser(PoFileParser):
+    """Babel's parser, also capturing the raw header text it would reduce."""
+
+    raw_header: str | None = None
+    header_line: int | None = None
+
+    def _add_message(self) -> None:
+        if not self.obsolete and self.messages and not self.messages[0].denormalize():
+            if self.raw_header is None and self.translations:
+                self.raw_header = self.translations[0][1].denormalize()
+                self.header_line = self.offset
+        super()._add_message()
+
+
+def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
+    """Parse PO `text` (already decoded); errors name `shown` and the line."""
+    catalog = Catalog(locale=locale)
+    parser = _Parser(catalog, abort_invalid=True)
+    # Obsolete previous msgids ("#~| msgid") read as "#|" lines of the next entry.
+    lines = [("#|" + line[3:]) if line.startswith("#~|") else line for line in text.split("\n")]
+    try:
+        parser.parse(lines)
+    except PoFileError as error:
+        raise PipelineError(
+            f"PO syntax error: {error}", shown, error.lineno + 1, hint="fix the entry or run msgfmt --check"
+        ) from None
+    except (ValueError, IndexError) as error:
+        raise PipelineError(f"PO file does not parse: {error}", shown) from None
+    for message in [*catalog, *catalog.obsolete.values()]:
+        _take_previous(message, shown)
+    headers = [(k, v) for k, v in HeaderParser().parsestr(parser.raw_header or "").items()]
+    po = PoFile(catalog, headers)
+    po.found = _found_entries(po, text.split("\n"), parser.header_line)
+    return po
+
+
+def _found_entries(po: PoFile, lines: list[str], header_line: int | None) -> dict[object, tuple[str, str]]:
+    """Map each entry to its rendering and its original text (blank-line separated)."""
+    chunk_of: list[int] = []
+    chunks: list[list[str]] = [[]]
+    for line in lines:
+        if not line.strip():
+            if chunks[-1]:
+                chunks.append([])
+        else:
+            chunks[-1].append(line)
+        chunk_of.append(len(chunks) - 1)
+    found: dict[object, tuple[str, str]] = {}
+    entries: list[tuple[object, int | None, str]] = [("", header_line, _header_text(po))]
+    entries += [(_key(m), m.lineno - 1, "\n".join(_entry(m))) for m in po.catalog if m.id]
+    entries += [(_key(m, True), m.lineno - 1, "\n".join(_entry(m, True))) for m in po.catalog.obsolete.values()]
+    for key, index, rendered in entries:
+        if index is None or not 0 <= index < len(lines):
+            continue
+        chunk = chunks[chunk_of[index]]
+        starts = sum(1 for line in chunk if line.startswith(("msgid ", "#~ msgid ")))
+        if starts == 1:
+            found[key] = (rendered, "\n".join(chunk))
+    return found
+
+
+def _key(message: Message, obsolete: bool = False) -> object:
+    return (obsolete, message.context, message.id if isinstance(message.id, str) else tuple(message.id))
+
+
+def _take_previous(message: Message, shown: str) -> None:
+    """Move `#|` lines that babel read as translator comments into previous_id."""
+    previous = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+    if not previous:
+        return
+    message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+    fields: dict[str, str] = {}
+    current = None
+    for line in previous:
+        keyword, _, rest = line.partition(" ")
+        if keyword in {"msgctxt", "msgid", "msgid_plural"}:
+            current, line = keyword, rest
+        if current is None or not line.startswith('"'):
+            raise PipelineError(f"bad previous-msgid line: #| {line}", shown, message.lineno)
+        fields[current] = fields.get(current, "") + unescape(line)
+    ids = [fields[k] for k in ("msgid", "msgid_plural") if k in fields]
+    message.previous_id = ids
+
+
+def generate_po(po: PoFile) -> str:
+    """Return the PO text for `po`, laid out as GNU gettext's msgcat writes it."""
+    catalog = po.catalog
+    chunks = [_as_found(po, "", _header_text(po))]
+    for message in catalog:
+        if message.id:
+            chunks.append(_as_found(po, _key(message), "\n".join(_entry(message))))
+    for message in catalog.obsolete.values():
+        chunks.append(_as_found(po, _key(message, True), "\n".join(_entry(message, True))))
+    return "\n\n".join(chunks) + "\n"
+
+
+def _as_found(po: PoFile, key: object, rendered: str) -> str:
+    found = po.found.get(key)
+    return found[1] if found is not None and found[0] == rendered else rendered
+
+
+def _header_text(po: PoFile) -> str:
+    header = "".join(f"{key}: {value}\n" for key, value in po.headers)
+    message = Message("", header, flags=("fuzzy",) if po.catalog.fuzzy else ())
+    comment = po.catalog.header_comment.strip("\n")
+    return "\n".join([*(comment.split("\n") if comment else []), *_entry(message)])
+
+
+def _entry(message: Message, obsolete: bool = False) -> Iterator[str]:
+    prefix = "#~ " if obsolete else ""
+    for comment in message.user_comments:
+        yield f"# {comment}".rstrip()
+    if not obsolete:
+        for comment in message.auto_comments:
+            yield f"#. {comment}".rstrip()
+        yield from _locations(message.locations)
+    flags = sorted(message.flags, key=lambda flag: (flag != "fuzzy", flag))
+    if flags:
+        yield "#, " + ", ".join(flags)
+    previous_prefix = "#~| " if obsolete else "#| "
+    for keyword, text in zip(("msgid", "msgid_plural"), message.previous_id, strict=False):
+        yield from _string(keyword, text, previous_prefix)
+    if message.context is not None:
+        yield from _string("msgctxt", message.context, prefix)
+    if isinstance(message.id, (list, tuple)):
+        yield from _string("msgid", message.id[0], prefix)
+        yield from _string("msgid_plural", message.id[1], prefix)
+        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        for index, text in enumerate(strings):
+            yield from _string(f"msgstr[{index}]", text or "", prefix)
+    else:
+        yield from _string("msgid", message.id, prefix)
+        yield from _string("msgstr", str(message.string or ""), prefix)
+
+
+def _locations(locations: Iterable[tuple[str, int | None]]) -> Iterator[str]:
+    line = "#:"
+    for path, lineno in locations:
+        location = f"{path}:{lineno}" if lineno else path
+        if line != "#:" and len(line) + 1 + len(location) > PAGE_WIDTH:
+            yield line
+            line = "#:"
+        line += " " + location
+    if line != "#:":
+        yield line
+
+
+def _string(keyword: str, text: str, prefix: str = "") -> Iterator[str]:
+    """Quote and wrap `text` as gettext does: one line if it fits, else "" + lines."""
+    escaped = escape(text)[1:-1]
+    lines = gettext_wrap(escaped, PAGE_WIDTH - 2 - len(prefix)) if escaped else [""]
+    first = f'{prefix}{keyword} "{lines[0]}"'
+    if len(lines) == 1 and len(first) <= PAGE_WIDTH:
+        yield first
+        return
+    yield f'{prefix}{keyword} ""'
+    for line in lines:
+        yield f'{prefix}"{line}"'
+
+
+def read_po_file(path: Path, shown: str) -> PoFile:
+    """Read the PO file at `path`; undecodable or broken files raise PipelineError."""
+    from pipeline.files import read_text
+
+    return parse_po(read_text(path), shown)

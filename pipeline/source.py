@@ -1,0 +1,220 @@
+"""Read a Markdown source with YAML front matter into a Document of translatable blocks."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from pipeline.config import check_language
+from pipeline.errors import PipelineError
+from pipeline.files import read_text
+
+
+class BlockKind(enum.StrEnum):
+    """What a translatable piece of a document is; shown to translators in the PO."""
+
+    TITLE = "title"
+    DESCRIPTION = "description"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list item"
+    TABLE_CELL = "table cell"
+    ALT_TEXT = "alt text"
+    LINK_TITLE = "link title"
+
+
+# Front matter keys whose values are prose for readers; all other keys are data.
+TRANSLATABLE_FRONT_MATTER = {"title": BlockKind.TITLE, "description": BlockKind.DESCRIPTION}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A translatable block: inline Markdown text and where it stands in the file."""
+
+    kind: BlockKind
+    text: str
+    line: int
+    # Offsets in `text` at which a further source line begins (soft breaks joined).
+    line_starts: tuple[int, ...] = ()
+    heading_level: int = 0
+
+    def line_at(self, offset: int) -> int:
+        """Return the 1-based source line of the character at `offset`."""
+        return self.line + sum(1 for start in self.line_starts if start <= offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed source document; `name` is its catalog domain (the file stem)."""
+
+    path: Path
+    name: str
+    lang: str
+    front_matter: Mapping[str, Any]
+    blocks: tuple[Block, ...]
+
+
+_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Parse the Markdown file at `path`; bad input raises PipelineError."""
+    shown = display or str(path)
+    text = read_text(path)
+    env: dict[str, Any] = {}
+    tokens = _MARKDOWN.parse(text, env)
+    if not tokens or tokens[0].type != "front_matter":
+        _explain_missing_front_matter(text, shown)
+    front_matter = _parse_front_matter(tokens[0], shown)
+    lang = check_language(front_matter.get("lang"), shown, _key_line(tokens[0], "lang"))
+    blocks = [*_front_matter_blocks(tokens[0], front_matter, shown)]
+    blocks += _body_blocks(tokens[1:])
+    blocks += _reference_title_blocks(env)
+    blocks.sort(key=lambda block: block.line)
+    return Document(path, path.stem, lang, front_matter, tuple(blocks))
+
+
+def _explain_missing_front_matter(text: str, shown: str) -> None:
+    if text.startswith("---"):
+        raise PipelineError(
+            "front matter is not closed",
+            shown,
+            1,
+            hint="end the YAML block with a line of three dashes: ---",
+        )
+    raise PipelineError(
+        "no front matter",
+        shown,
+        1,
+        hint="start the file with '---', 'title: …', 'lang: da', '---'",
+    )
+
+
+def _parse_front_matter(token: Token, shown: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(token.content)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise PipelineError(f"front matter is not valid YAML: {problem}", shown, line) from None
+    if not isinstance(data, dict):
+        raise PipelineError(
+            "front matter must be a mapping of keys to values", shown, 2, hint="e.g. 'lang: da'"
+        )
+    if "lang" not in data:
+        raise PipelineError(
+            "front matter has no 'lang'", shown, 1, hint="add e.g. 'lang: da' or 'lang: en'"
+        )
+    return data
+
+
+def _key_line(token: Token, key: str) -> int:
+    """Return the 1-based file line of `key`'s value in the front matter."""
+    node = yaml.compose(token.content)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return 2 + int(value_node.start_mark.line)
+    return 1
+
+
+def _front_matter_blocks(token: Token, data: Mapping[str, Any], shown: str) -> Iterator[Block]:
+    for key, kind in TRANSLATABLE_FRONT_MATTER.items():
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise PipelineError(
+                f"front matter '{key}' must be text, not {type(value).__name__}",
+                shown,
+                _key_line(token, key),
+            )
+        text = " ".join(value.split())
+        if text:
+            yield Block(kind, text, _key_line(token, key))
+
+
+def _body_blocks(tokens: list[Token]) -> Iterator[Block]:
+    list_depth = 0
+    row_line = 0
+    heading_level = 0
+    for token in tokens:
+        if token.type == "list_item_open":
+            list_depth += 1
+        elif token.type == "list_item_close":
+            list_depth -= 1
+        elif token.type == "tr_open" and token.map:
+            row_line = token.map[0] + 1
+        elif token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading_level = 0
+        elif token.type == "inline" and token.map:
+            line = token.map[0] + 1
+            if heading_level:
+                yield _inline_block(BlockKind.HEADING, token.content, line, heading_level)
+            elif row_line and token.map[0] + 1 == row_line:
+                yield _inline_block(BlockKind.TABLE_CELL, token.content.strip(), row_line)
+            elif _is_images_only(token):
+                yield from _image_blocks(token, line)
+            else:
+                kind = BlockKind.LIST_ITEM if list_depth else BlockKind.PARAGRAPH
+                yield _inline_block(kind, token.content, line)
+
+
+def _inline_block(kind: BlockKind, content: str, line: int, level: int = 0) -> Block:
+    """Join soft-wrapped lines with a space; a hard break becomes backslash-newline."""
+    text = ""
+    starts: list[int] = []
+    for index, raw in enumerate(content.split("\n")):
+        if index:
+            if text.endswith("\\"):
+                text += "\n"
+            elif text.endswith("  "):
+                text = text.rstrip(" ") + "\\\n"
+            else:
+                text = text.rstrip(" ") + " "
+            starts.append(len(text))
+        text += raw.lstrip(" \t")
+    return Block(kind, text.rstrip(), line, tuple(starts), level)
+
+
+def _is_images_only(token: Token) -> bool:
+    children = token.children or []
+    kinds = {child.type for child in children}
+    has_image = "image" in kinds
+    rest = [c for c in children if c.type not in {"image", "softbreak", "hardbreak"}]
+    return has_image and all(c.type == "text" and not c.content.strip() for c in rest)
+
+
+def _image_blocks(token: Token, line: int) -> Iterator[Block]:
+    """Alt texts (and titles) of a paragraph made only of images, one block each."""
+    position = 0
+    for child in token.children or []:
+        if child.type != "image":
+            continue
+        position = token.content.find("![", position)
+        child_line = line + token.content.count("\n", 0, max(position, 0))
+        if child.content.strip():
+            yield Block(BlockKind.ALT_TEXT, " ".join(child.content.split()), child_line)
+        title = child.attrs.get("title")
+        if isinstance(title, str) and title.strip():
+            yield Block(BlockKind.LINK_TITLE, title.strip(), child_line)
+        position += 2
+
+
+def _reference_title_blocks(env: Mapping[str, Any]) -> Iterator[Block]:
+    """Titles of link reference definitions (`[id]: url "Title"`) stand outside paragraphs."""
+    for reference in env.get("references", {}).values():
+        title = reference.get("title")
+        if title and reference.get("map"):
+            yield Block(BlockKind.LINK_TITLE, " ".join(title.split()), reference["map"][0] + 1)
