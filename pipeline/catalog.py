@@ -35,7 +35,7 @@ def build_template(units: Iterable[Unit], source_display: str) -> Catalog:
     for unit in units:
         comments = [unit.kind.value]
         if unit.heading_path:
-            comments.append("section: " + " › ".join(unit.heading_path))
+            comments.append("section: " + " \u203a ".join(unit.heading_path))
         template.add(unit.text, locations=[(source_display, unit.line)], auto_comments=comments)
     return template
 
@@ -43,9 +43,7 @@ def build_template(units: Iterable[Unit], source_display: str) -> Catalog:
 def now_stamp() -> str:
     """Return the creation date to record: SOURCE_DATE_EPOCH if set, else now (UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (
-        dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    )
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.strftime(_DATE_FORMAT)
 
 
@@ -58,7 +56,9 @@ class Change:
     obsoleted: int = 0
 
 
-def update_catalog(existing: PoFile | None, template: Catalog, lang: str | None) -> tuple[PoFile, Change]:
+def update_catalog(
+    existing: PoFile | None, template: Catalog, lang: str | None
+) -> tuple[PoFile, Change]:
     """Merge `template` into `existing` the way msgmerge does; nothing is deleted.
 
     Unchanged units keep their translation; a changed unit becomes fuzzy with the
@@ -81,11 +81,15 @@ def update_catalog(existing: PoFile | None, template: Catalog, lang: str | None)
         if message.fuzzy and not message.previous_id and message.id in kept_previous:
             message.previous_id = kept_previous[message.id]  # babel drops it on exact match
         if message.id and message.id not in before:
-            change = Change(change.new + (not message.fuzzy), change.fuzzy + message.fuzzy, change.obsoleted)
+            change = Change(
+                change.new + (not message.fuzzy), change.fuzzy + message.fuzzy, change.obsoleted
+            )
     return existing, change
 
 
-def set_headers(po: PoFile, *, project: str, lang: str | None, source_lang: str, created: str) -> None:
+def set_headers(
+    po: PoFile, *, project: str, lang: str | None, source_lang: str, created: str
+) -> None:
     """Set the header fields we own; fields a translator or tool set are kept."""
     defaults = [
         ("Project-Id-Version", project),
@@ -155,6 +159,10 @@ def catalog_stats(catalog: Catalog, count_words: dict[str, int]) -> Stats:
     fuzzy = sum(1 for m in messages if m.fuzzy)
     words = sum(count_words.get(str(m.id), 0) for m in messages)
     return Stats(
-        len(messages), words, translated, fuzzy, len(messages) - translated - fuzzy, len(catalog.obsolete)
+        len(messages),
+        words,
+        translated,
+        fuzzy,
+        len(messages) - translated - fuzzy,
+        len(catalog.obsolete),
     )
-

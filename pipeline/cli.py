@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -14,7 +15,14 @@ import click
 from pipeline import __version__
 from pipeline.config import SEGMENTATIONS, Config, find_pyproject, load_config
 from pipeline.errors import PipelineError
-from pipeline.extract import SourceFile, StatsRow, collect_stats, load_sources, update_catalogs
+from pipeline.extract import (
+    SourceFile,
+    StatsRow,
+    collect_stats,
+    find_sources,
+    load_sources,
+    update_catalogs,
+)
 
 EXIT_INPUT_ERROR = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,10 +48,27 @@ def project_options(command: F) -> F:
             type=click.Path(dir_okay=False, path_type=Path),
             help="pyproject.toml to read [tool.pipeline] from (default: nearest one upwards).",
         ),
-        click.option("--source-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of Markdown sources (default: source)."),
-        click.option("--locale-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of PO catalogs (default: locales)."),
-        click.option("--locale", "locales", multiple=True, help="A project locale; repeat for each (default: da and en)."),
-        click.option("--segmentation", type=click.Choice(SEGMENTATIONS), help="One unit per block, or per sentence."),
+        click.option(
+            "--source-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Folder of Markdown sources (default: source).",
+        ),
+        click.option(
+            "--locale-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Folder of PO catalogs (default: locales).",
+        ),
+        click.option(
+            "--locale",
+            "locales",
+            multiple=True,
+            help="A project locale; repeat for each (default: da and en).",
+        ),
+        click.option(
+            "--segmentation",
+            type=click.Choice(SEGMENTATIONS),
+            help="One unit per block, or per sentence.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -93,7 +118,14 @@ def extract(config_file: Path | None, **overrides: Any) -> None:
 
 @main.command()
 @project_options
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 def stats(config_file: Path | None, output_format: str, **overrides: Any) -> None:
     """Print units, source words and translation progress per locale and document.
 
@@ -128,12 +160,10 @@ def build(config_file: Path | None, **overrides: Any) -> None:
 
 def _load(config: Config) -> list[SourceFile]:
     """Read all sources, with a progress bar on a terminal when there are many."""
-    from pipeline.extract import find_sources
-
     paths = find_sources(config)
-    if len(paths) < 20 or not click.get_text_stream("stderr").isatty():
+    if len(paths) < 20 or not sys.stderr.isatty():
         return load_sources(config)
-    with click.progressbar(length=len(paths), label="Reading sources", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=len(paths), label="Reading sources", file=sys.stderr) as bar:
         return load_sources(config, progress=lambda _: bar.update(1))
 
 
@@ -155,7 +185,7 @@ def run_extract(config: Config) -> list[SourceFile]:
     for source in sources:
         by_lang[source.document.lang] = by_lang.get(source.document.lang, 0) + 1
     languages = ", ".join(f"{count} {lang}" for lang, count in sorted(by_lang.items()))
-    units = sum(len(source.units) for source in sources)
+    units = sum(len({unit.text for unit in source.units}) for source in sources)
     click.echo(
         f"extract: {len(sources)} documents ({languages}), {units} units; "
         f"{written} catalog files written, {unchanged} unchanged"
@@ -169,10 +199,25 @@ def run_extract(config: Config) -> list[SourceFile]:
 def render_stats_table(rows: list[StatsRow]) -> str:
     """Return the stats as an aligned text table with a total line."""
     header = ("locale", "document", "units", "words", "translated", "fuzzy", "untranslated", "done")
-    lines = [header]
+    lines: list[tuple[str, ...]] = [header]
     for row in rows:
         done = f"{100 * row.translated // row.units if row.units else 100}%"
-        lines.append((row.locale, row.document, *map(str, (row.units, row.source_words, row.translated, row.fuzzy, row.untranslated)), done))
+        lines.append(
+            (
+                row.locale,
+                row.document,
+                *map(
+                    str, (row.units, row.source_words, row.translated, row.fuzzy, row.untranslated)
+                ),
+                done,
+            )
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    text = ["  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths, strict=True))) for line in lines]
+    text = [
+        "  ".join(
+            cell.ljust(w) if i < 2 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(line, widths, strict=True))
+        )
+        for line in lines
+    ]
     return "\n".join(text)

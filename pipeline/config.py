@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -65,6 +66,7 @@ def load_config(pyproject: Path | None, overrides: dict[str, Any]) -> Config:
     else:
         table = _read_table(pyproject)
         root = pyproject.parent.resolve()
+        pyproject = _relative(pyproject)
     values: dict[str, Any] = {}
     project_name = table.pop("__project_name__", None)
     if project_name:
@@ -80,17 +82,28 @@ def load_config(pyproject: Path | None, overrides: dict[str, Any]) -> Config:
     return _validated(Config(root=root), values, pyproject)
 
 
+def _relative(path: Path) -> Path:
+    """Shorten `path` relative to the working directory for messages."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def _read_table(pyproject: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        raise PipelineError(f"invalid TOML: {error.msg}", pyproject, line) from None
+        # Python 3.11's TOMLDecodeError has no lineno; its message ends "(at line N, …)".
+        found = re.search(r"\(at line (\d+)", str(error))
+        line = int(found.group(1)) if found else None
+        problem = str(error).split(" (at ")[0]
+        raise PipelineError(f"invalid TOML: {problem}", _relative(pyproject), line) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise PipelineError(f"cannot read: {error}", pyproject) from None
+        raise PipelineError(f"cannot read: {error}", _relative(pyproject)) from None
     tool = data.get("tool", {}).get("pipeline", {})
     if not isinstance(tool, dict):
-        raise PipelineError("[tool.pipeline] must be a table", pyproject)
+        raise PipelineError("[tool.pipeline] must be a table", _relative(pyproject))
     table = dict(tool)
     table["__project_name__"] = data.get("project", {}).get("name")
     return table
@@ -131,13 +144,15 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
         if name in known
     }
     converted["locales"] = locales
-    return replace(config, **converted)
+    return replace(config, **converted)  # type: ignore[arg-type]  # validated above
 
 
 def check_language(code: object, origin: Path | str | None, line: int | None = None) -> str:
     """Return `code` if it is a BCP 47 language tag that babel knows, else fail."""
     if not isinstance(code, str) or not code:
-        raise PipelineError(f"language must be a code like 'da' or 'en', not {code!r}", origin, line)
+        raise PipelineError(
+            f"language must be a code like 'da' or 'en', not {code!r}", origin, line
+        )
     try:
         Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):

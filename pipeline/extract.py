@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline.catalog import (
@@ -63,7 +63,9 @@ def find_sources(config: Config) -> list[Path]:
         )
     paths = sorted(folder.rglob("*.md"))
     if not paths:
-        raise PipelineError("no Markdown (.md) files in the source folder", display_path(folder, config.root))
+        raise PipelineError(
+            "no Markdown (.md) files in the source folder", display_path(folder, config.root)
+        )
     return paths
 
 
@@ -128,12 +130,20 @@ def _plan_document(config: Config, source: SourceFile) -> list[tuple[Path, str, 
     template = build_template(source.units, source.display)
     pot = PoFile(template)
     template.header_comment = header_comment(title, source.display, None)
-    set_headers(pot, project=config.project, lang=None, source_lang=document.lang, created=now_stamp())
+    set_headers(
+        pot, project=config.project, lang=None, source_lang=document.lang, created=now_stamp()
+    )
     old_pot = _read_existing(pot_file, config)
     pot_text = render_with_stable_date(pot, old_pot)
     created = pot.header("POT-Creation-Date") or now_stamp()
     count = len(list(template)) - 1
-    plan = [(pot_file, pot_text, CatalogResult(display_path(pot_file, config.root), None, count, Change(), False))]
+    plan = [
+        (
+            pot_file,
+            pot_text,
+            CatalogResult(display_path(pot_file, config.root), None, count, Change(), False),
+        )
+    ]
     for lang in source.targets(config.locales):
         path = po_path(config.locale_path, lang, document.name)
         old = _read_existing(path, config)
@@ -141,7 +151,9 @@ def _plan_document(config: Config, source: SourceFile) -> list[tuple[Path, str, 
         po, change = update_catalog(existing, template, lang)
         if existing is None:
             po.catalog.header_comment = header_comment(title, source.display, lang)
-        set_headers(po, project=config.project, lang=lang, source_lang=document.lang, created=created)
+        set_headers(
+            po, project=config.project, lang=lang, source_lang=document.lang, created=created
+        )
         result = CatalogResult(display_path(path, config.root), lang, count, change, False)
         plan.append((path, generate_po(po), result))
     return plan
@@ -150,7 +162,7 @@ def _plan_document(config: Config, source: SourceFile) -> list[tuple[Path, str, 
 def _read_existing(path: Path, config: Config) -> str | None:
     if not path.exists():
         return None
-    return read_text(path)
+    return read_text(path, display_path(path, config.root))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,10 +193,6 @@ def collect_stats(config: Config, sources: list[SourceFile]) -> list[StatsRow]:
             shown = display_path(path, config.root)
             if not path.exists():
                 raise PipelineError("catalog not found", shown, hint="run `pipeline extract` first")
-            stats = catalog_stats(parse_po(read_text(path), shown).catalog, words)
-            rows.append(StatsRow(lang, source.document.name, shown, *_values(stats)))
+            stats = catalog_stats(parse_po(read_text(path, shown), shown).catalog, words)
+            rows.append(StatsRow(lang, source.document.name, shown, **asdict(stats)))
     return sorted(rows, key=lambda row: (row.locale, row.document))
-
-
-def _values(stats: object) -> tuple[int, ...]:
-    return tuple(getattr(stats, name) for name in ("units", "source_words", "translated", "fuzzy", "untranslated", "obsolete"))

@@ -9,27 +9,31 @@ from pathlib import Path
 from pipeline.errors import PipelineError
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file; a BOM is dropped, bad bytes are a PipelineError."""
+def read_text(path: Path, shown: str | None = None) -> str:
+    """Read a UTF-8 text file; a BOM is dropped, CRLF becomes LF, bad bytes fail.
+
+    Errors name the file as `shown` (the project-relative path) when given.
+    """
+    where: Path | str = shown or path
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PipelineError("file not found", path) from None
+        raise PipelineError("file not found", where) from None
     except OSError as error:
-        raise PipelineError(f"cannot read file: {error.strerror}", path) from None
+        raise PipelineError(f"cannot read file: {error.strerror}", where) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise PipelineError(
             f"not valid UTF-8 (byte 0x{data[error.start]:02x})",
-            path,
+            where,
             line,
             hint="save the file as UTF-8",
         ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise PipelineError("contains a NUL byte; is this a binary file?", path, line)
+        raise PipelineError("contains a NUL byte; is this a binary file?", where, line)
     return text.replace("\r\n", "\n")
 
 
@@ -53,10 +57,10 @@ def write_atomic(path: Path, text: str) -> bool:
             stream.flush()
             os.fsync(stream.fileno())
         if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
+            Path(temporary).chmod(path.stat().st_mode & 0o777)
         else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+            Path(temporary).chmod(0o644)
+        Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -23,7 +23,7 @@ _MONTHS_DA = {
 }  # fmt: skip
 _TERMINATORS = {".", "!", "?", "…", "..."}
 # Markdown syntax hidden from the tokenizer (same length, so offsets still hold).
-_MARKUP = re.compile(r"!?\[|\]\([^)]*\)|[*_~]+|<[^>\s]+>|https?://\S+")
+_MARKUP = re.compile(r"!?\[|\]\([^)]*\)|[*_~]+|<[^>\s]+>|https?://\S+?(?=[.,;:!?)]*(?:\s|$))")
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
 
 
@@ -38,7 +38,8 @@ def tokenizer(lang: str) -> Language:
     except ImportError:
         nlp = spacy.blank("xx")
     for abbreviation in _EXTRA_ABBREVIATIONS.get(primary, ()):
-        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+        special_case = nlp.tokenizer.add_special_case  # type: ignore[union-attr]
+        special_case(abbreviation, [{"ORTH": abbreviation}])
     return nlp
 
 
@@ -70,7 +71,7 @@ def _ends_sentence(word: str, following: str, following_at: int, masked: str) ->
     if not masked[following_at - 1].isspace() and following[:1].isalnum():
         return False  # "3.5", "x.dk": the tokenizer split inside a word
     first = following[:1]
-    starts_sentence = first.isupper() or first in "\"'“‘«(" or first.isdigit()
+    starts_sentence = first.isupper() or first in "\"'\u201c\u2018\u00ab(" or first.isdigit()
     if word in _TERMINATORS:
         return starts_sentence if word == "." else not first.islower()
     if not word.endswith(".") or not first.isupper():

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.parser import HeaderParser
-from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
@@ -56,10 +55,10 @@ class _Parser(PoFileParser):
     header_line: int | None = None
 
     def _add_message(self) -> None:
-        if not self.obsolete and self.messages and not self.messages[0].denormalize():
-            if self.raw_header is None and self.translations:
-                self.raw_header = self.translations[0][1].denormalize()
-                self.header_line = self.offset
+        is_header = not self.obsolete and self.messages and not self.messages[0].denormalize()
+        if is_header and self.raw_header is None and self.translations:
+            self.raw_header = self.translations[0][1].denormalize()
+            self.header_line = self.offset
         super()._add_message()
 
 
@@ -73,7 +72,10 @@ def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
         parser.parse(lines)
     except PoFileError as error:
         raise PipelineError(
-            f"PO syntax error: {error}", shown, error.lineno + 1, hint="fix the entry or run msgfmt --check"
+            f"PO syntax error: {error}",
+            shown,
+            error.lineno + 1,
+            hint="fix the entry or run msgfmt --check",
         ) from None
     except (ValueError, IndexError) as error:
         raise PipelineError(f"PO file does not parse: {error}", shown) from None
@@ -85,7 +87,9 @@ def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
     return po
 
 
-def _found_entries(po: PoFile, lines: list[str], header_line: int | None) -> dict[object, tuple[str, str]]:
+def _found_entries(
+    po: PoFile, lines: list[str], header_line: int | None
+) -> dict[object, tuple[str, str]]:
     """Map each entry to its rendering and its original text (blank-line separated)."""
     chunk_of: list[int] = []
     chunks: list[list[str]] = [[]]
@@ -98,8 +102,11 @@ def _found_entries(po: PoFile, lines: list[str], header_line: int | None) -> dic
         chunk_of.append(len(chunks) - 1)
     found: dict[object, tuple[str, str]] = {}
     entries: list[tuple[object, int | None, str]] = [("", header_line, _header_text(po))]
-    entries += [(_key(m), m.lineno - 1, "\n".join(_entry(m))) for m in po.catalog if m.id]
-    entries += [(_key(m, True), m.lineno - 1, "\n".join(_entry(m, True))) for m in po.catalog.obsolete.values()]
+    entries += [(_key(m), (m.lineno or 0) - 1, "\n".join(_entry(m))) for m in po.catalog if m.id]
+    entries += [
+        (_key(m, True), (m.lineno or 0) - 1, "\n".join(_entry(m, True)))
+        for m in po.catalog.obsolete.values()
+    ]
     for key, index, rendered in entries:
         if index is None or not 0 <= index < len(lines):
             continue
@@ -111,7 +118,11 @@ def _found_entries(po: PoFile, lines: list[str], header_line: int | None) -> dic
 
 
 def _key(message: Message, obsolete: bool = False) -> object:
-    return (obsolete, message.context, message.id if isinstance(message.id, str) else tuple(message.id))
+    return (
+        obsolete,
+        message.context,
+        message.id if isinstance(message.id, str) else tuple(message.id),
+    )
 
 
 def _take_previous(message: Message, shown: str) -> None:
@@ -177,8 +188,8 @@ def _entry(message: Message, obsolete: bool = False) -> Iterator[str]:
         yield from _string("msgid", message.id[0], prefix)
         yield from _string("msgid_plural", message.id[1], prefix)
         strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
-        for index, text in enumerate(strings):
-            yield from _string(f"msgstr[{index}]", text or "", prefix)
+        for index, plural in enumerate(strings):
+            yield from _string(f"msgstr[{index}]", plural or "", prefix)
     else:
         yield from _string("msgid", message.id, prefix)
         yield from _string("msgstr", str(message.string or ""), prefix)
@@ -207,10 +218,3 @@ def _string(keyword: str, text: str, prefix: str = "") -> Iterator[str]:
     yield f'{prefix}{keyword} ""'
     for line in lines:
         yield f'{prefix}"{line}"'
-
-
-def read_po_file(path: Path, shown: str) -> PoFile:
-    """Read the PO file at `path`; undecodable or broken files raise PipelineError."""
-    from pipeline.files import read_text
-
-    return parse_po(read_text(path), shown)

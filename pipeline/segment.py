@@ -56,9 +56,7 @@ def split_units(document: Document, segmentation: Segmentation = "block") -> Ite
         for text, line, starts in _pieces(block, document.lang, segmentation):
             if not has_prose(text):
                 continue
-            digest = hashlib.blake2b(
-                f"{document.name}\0{text}".encode(), digest_size=5
-            ).hexdigest()
+            digest = hashlib.blake2b(f"{document.name}\0{text}".encode(), digest_size=5).hexdigest()
             seen[digest] += 1
             unit_id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
             yield Unit(unit_id, document.name, document.lang, block.kind, text, line, path, starts)

@@ -68,7 +68,7 @@ _MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(fron
 def read_document(path: Path, display: str | None = None) -> Document:
     """Parse the Markdown file at `path`; bad input raises PipelineError."""
     shown = display or str(path)
-    text = read_text(path)
+    text = read_text(path, shown)
     env: dict[str, Any] = {}
     tokens = _MARKDOWN.parse(text, env)
     if not tokens or tokens[0].type != "front_matter":

@@ -1,0 +1,54 @@
+"""Shared fixtures: mini-projects copied to tmp_path and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import main
+
+PROJECTS = Path(__file__).parent / "projects"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    """Copy tests/projects/<name> into tmp_path and chdir there."""
+
+    def make(name: str = "minimal") -> Path:
+        root = tmp_path / name
+        shutil.copytree(PROJECTS / name, root)
+        monkeypatch.chdir(root)
+        return root
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    return make
+
+
+def run_cli(*args: str) -> Result:
+    """Run the pipeline CLI in-process; stdout and stderr stay separate."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def msgfmt_check(path: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real GNU `msgfmt --check` on a catalog."""
+    return subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Return every file under root/locales with its bytes."""
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted((root / "locales").rglob("*"))
+        if path.is_file()
+    }

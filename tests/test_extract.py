@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import polib
+import pytest
+from babel.messages.pofile import read_po
+
+from .conftest import msgfmt_check, run_cli, snapshot
+
+DA_PO = "locales/en/LC_MESSAGES/vektorer.po"
+
+
+def extract_ok() -> None:
+    result = run_cli("extract")
+    assert result.exit_code == 0, result.stderr
+
+
+def translate_all(path: Path, comment: str | None = None) -> None:
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = f"EN: {entry.msgid}"
+    if comment:
+        catalog[0].tcomment = comment
+        catalog[0].flags.append("no-wrap")
+    catalog.save()
+
+
+def test_extract_writes_valid_catalogs_with_headers_and_comments(
+    project: Callable[[str], Path],
+) -> None:
+    root = project("minimal")
+    extract_ok()
+    files = sorted(str(p.relative_to(root)) for p in (root / "locales").rglob("*.po*"))
+    assert files == [
+        "locales/da/LC_MESSAGES/vectors.po",
+        DA_PO,
+        "locales/templates/vectors.pot",
+        "locales/templates/vektorer.pot",
+    ]
+    for name in files:
+        check = msgfmt_check(root / name)
+        assert check.returncode == 0, check.stderr
+    with (root / DA_PO).open("rb") as stream:
+        catalog = read_po(stream, abort_invalid=True)
+    assert str(catalog.locale) == "en"
+    assert catalog.plural_forms == "nplurals=2; plural=(n != 1);"
+    assert "X-Source-Language: da" in (root / DA_PO).read_text()
+    item = catalog["Vektoren finder cellerne."]
+    assert item.locations == [("source/da/vektorer.md", 18)]
+    assert item.auto_comments == [
+        "list item",
+        "section: Vektorer i genterapi \u203a Sådan virker det",
+    ]
+    assert "kode er ikke tekst" not in (root / DA_PO).read_text()
+    assert "en kommentar" not in (root / DA_PO).read_text()
+
+
+def test_update_keeps_work_marks_fuzzy_and_obsoletes(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    extract_ok()
+    translate_all(root / DA_PO, comment="checked by Mette")
+    source = root / "source/da/vektorer.md"
+    original = source.read_text()
+    source.write_text(
+        original.replace("2. Vektoren finder cellerne.\n", "")
+        .replace("som infusion.", "som en infusion.")
+        .replace("### Typer", "### Typer af vektorer")
+    )
+    extract_ok()
+    catalog = polib.pofile(str(root / DA_PO))
+    kept = catalog.find("Sådan virker det")
+    assert kept is not None
+    assert kept.msgstr == "EN: Sådan virker det"
+    assert not kept.fuzzy
+    changed = catalog.find("Lægen giver behandlingen som en infusion.")
+    assert changed is not None
+    assert changed.fuzzy
+    assert changed.previous_msgid == "Lægen giver behandlingen som infusion."
+    assert changed.msgstr == "EN: Lægen giver behandlingen som infusion."
+    obsolete = {entry.msgid: entry.msgstr for entry in catalog.obsolete_entries()}
+    assert obsolete["Vektoren finder cellerne."] == "EN: Vektoren finder cellerne."
+    first = catalog[0]
+    assert first.tcomment == "checked by Mette"
+    assert "no-wrap" in first.flags
+    assert msgfmt_check(root / DA_PO).returncode == 0
+
+    source.write_text(original)  # the removed item comes back: its translation too
+    extract_ok()
+    catalog = polib.pofile(str(root / DA_PO))
+    revived = catalog.find("Vektoren finder cellerne.")
+    assert revived is not None
+    assert revived.msgstr == "EN: Vektoren finder cellerne."
+    assert not revived.fuzzy
+    assert not revived.obsolete
+
+
+def test_extract_twice_changes_no_byte(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    extract_ok()
+    translate_all(root / DA_PO)
+    extract_ok()
+    first = snapshot(root)
+    extract_ok()
+    assert snapshot(root) == first
+
+
+def test_catalog_rewrapped_by_gettext_is_left_as_it_is(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    extract_ok()
+    translate_all(root / DA_PO)
+    po = root / DA_PO
+    # Poedit and msgmerge write with gettext's own wrapping; we must not re-wrap it.
+    rewrapped = subprocess.run(["msgcat", str(po)], capture_output=True, check=True).stdout
+    po.write_bytes(rewrapped)
+    extract_ok()
+    assert po.read_bytes() == rewrapped
+
+
+def test_sentence_segmentation_from_config(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + 'segmentation = "sentence"\n')
+    extract_ok()
+    text = (root / DA_PO).read_text()
+    assert 'msgid "En **vektor** er et transportsystem."' in text
+    assert '#: source/da/vektorer.md:12\nmsgid "Den bringer f.eks.' in text
+
+
+def test_broken_catalog_stops_the_run_before_any_write(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    extract_ok()
+    po = root / "locales/da/LC_MESSAGES/vectors.po"
+    po.write_text(po.read_text() + '\nmsgid "dangling"\nmsgstr "x"\nmsgstr "y"\nbroken line\n')
+    (root / "source/da/vektorer.md").write_text(
+        (root / "source/da/vektorer.md").read_text() + "\nNyt afsnit.\n"
+    )
+    before = snapshot(root)
+    result = run_cli("extract")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("locales/da/LC_MESSAGES/vectors.po:")
+    assert "Traceback" not in result.output + result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert snapshot(root) == before
+
+
+def test_stats_counts_units_words_and_states(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    extract_ok()
+    catalog = polib.pofile(str(root / "locales/da/LC_MESSAGES/vectors.po"))
+    catalog[0].msgstr = "Vektorer i genterapi"
+    catalog[1].msgstr = "Noget"
+    catalog[1].flags.append("fuzzy")
+    catalog.save()
+    result = run_cli("stats", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = {row["document"]: row for row in json.loads(result.stdout)}
+    assert rows["vectors"] == {
+        "locale": "da",
+        "document": "vectors",
+        "catalog": "locales/da/LC_MESSAGES/vectors.po",
+        "units": 4,
+        "source_words": 28,  # 4 + 12 + 7 + 5, the title counted once
+        "translated": 1,
+        "fuzzy": 1,
+        "untranslated": 2,
+        "obsolete": 0,
+    }
+    table = run_cli("stats").stdout
+    assert table.splitlines()[0].split() == [
+        "locale", "document", "units", "words", "translated", "fuzzy", "untranslated", "done",
+    ]  # fmt: skip
+    assert "vectors" in table
+    assert "25%" in table
+
+
+@pytest.mark.parametrize("epoch", ["1700000000"])
+def test_source_date_epoch_sets_the_creation_date(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, epoch: str
+) -> None:
+    root = project("minimal")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    extract_ok()
+    assert '"POT-Creation-Date: 2023-11-14 22:13+0000\\n"' in (root / DA_PO).read_text()

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import polib
+from babel.messages.catalog import Catalog
+from translate.storage import pypo
+
+from pipeline.po import PoFile, generate_po, parse_po
+
+from .conftest import msgfmt_check
+
+LONG_OLD = (
+    "Gene therapy is a treatment in which genetic material is changed, added, or "
+    "regulated to treat disease, and it is given once."
+)
+LONG_NEW = LONG_OLD.replace("disease", "diseases")
+
+OLD_PO = f'''# Translator's header note
+msgid ""
+msgstr ""
+"Project-Id-Version: demo\\n"
+"Language: da\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"X-Generator: Poedit 3.4\\n"
+
+# keep me
+#: a.md:1
+#, no-c-format
+msgid "{LONG_OLD}"
+msgstr "Genterapi er en behandling, hvor arvemateriale ændres, tilføjes eller reguleres."
+
+#: a.md:3
+msgid "Removed"
+msgstr "Fjernet"
+
+msgctxt "menu"
+msgid "apple"
+msgid_plural "apples"
+msgstr[0] "æble"
+msgstr[1] "æbler"
+'''
+
+NEW_POT = f'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#: a.md:1
+msgid "{LONG_NEW}"
+msgstr ""
+
+msgctxt "menu"
+msgid "apple"
+msgid_plural "apples"
+msgstr[0] ""
+msgstr[1] ""
+'''
+
+
+def msgmerged(tmp_path: Path) -> Path:
+    """Return a catalog GNU msgmerge wrote: fuzzy with wrapped #|, obsolete, plurals."""
+    (tmp_path / "old.po").write_text(OLD_PO)
+    (tmp_path / "new.pot").write_text(NEW_POT)
+    out = tmp_path / "merged.po"
+    subprocess.run(
+        ["msgmerge", "--previous", "-q", "-o", str(out), "old.po", "new.pot"],
+        cwd=tmp_path,
+        check=True,
+    )
+    return out
+
+
+def test_file_written_by_msgmerge_round_trips_byte_for_byte(tmp_path: Path) -> None:
+    merged = msgmerged(tmp_path)
+    text = merged.read_text()
+    assert "#| msgid" in text
+    assert "#~ msgid" in text
+    assert generate_po(parse_po(text, "merged.po")) == text
+
+
+def test_previous_msgid_is_read_into_previous_id(tmp_path: Path) -> None:
+    po = parse_po(msgmerged(tmp_path).read_text(), "merged.po")
+    message = po.catalog[LONG_NEW]
+    assert message.fuzzy
+    assert message.previous_id == [LONG_OLD]
+    assert message.user_comments == ["keep me"]  # babel alone would add the "#|" lines here
+
+
+def test_unknown_headers_survive(tmp_path: Path) -> None:
+    po = parse_po(OLD_PO, "old.po")
+    assert po.header("X-Generator") == "Poedit 3.4"
+    assert '"X-Generator: Poedit 3.4\\n"' in generate_po(po)
+
+
+def test_long_previous_msgid_is_valid_for_msgfmt_polib_and_translate_toolkit(
+    tmp_path: Path,
+) -> None:
+    catalog = Catalog(locale="da", fuzzy=False)
+    catalog.add(LONG_NEW, "Genterapi er en behandling.", flags=["fuzzy"], previous_id=[LONG_OLD])
+    po = PoFile(catalog, [("Language", "da"), ("Content-Type", "text/plain; charset=UTF-8")])
+    path = tmp_path / "out.po"
+    path.write_text(generate_po(po))
+    assert msgfmt_check(path).returncode == 0, msgfmt_check(path).stderr
+    entry = polib.pofile(str(path)).find(LONG_NEW)
+    assert entry is not None
+    assert entry.previous_msgid == LONG_OLD
+    unit = next(u for u in pypo.pofile.parsefile(str(path)).units if u.source == LONG_NEW)
+    assert unit.prev_source == LONG_OLD
+    assert all(len(line) <= 79 for line in path.read_text().splitlines())
+
+
+def test_new_entries_wrap_at_gettext_width_and_break_after_newlines() -> None:
+    catalog = Catalog(locale="da", fuzzy=False)
+    catalog.add("One line\nand another " + "word " * 20, "")
+    text = generate_po(PoFile(catalog, [("Language", "da")]))
+    assert 'msgid ""\n"One line\\n"\n"and another word' in text
+    assert max(len(line) for line in text.splitlines()) <= 79

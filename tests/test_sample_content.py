@@ -1,0 +1,88 @@
+"""The repository's own content is the product's demo: hold it to the issue's bar."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline.source import BlockKind, read_document
+
+from .conftest import REPO, msgfmt_check, run_cli, snapshot
+
+SOURCES = sorted((REPO / "source").rglob("*.md"))
+CATALOGS = sorted((REPO / "locales").rglob("*.po"))
+
+
+def test_there_are_enough_documents_in_both_languages() -> None:
+    langs = [read_document(path).lang for path in SOURCES]
+    assert len(SOURCES) >= 5
+    assert langs.count("da") >= 2
+    assert langs.count("en") >= 2
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_document_uses_real_markdown_and_has_300_to_900_words(path: Path) -> None:
+    text = path.read_text()
+    body = text.split("\n---\n", 1)[1]
+    words = len(re.findall(r"\w+", re.sub(r"\]\([^)]*\)", "]", body)))
+    assert 300 <= words <= 900
+    document = read_document(path)
+    kinds = {block.kind for block in document.blocks}
+    assert kinds >= {
+        BlockKind.TITLE,
+        BlockKind.DESCRIPTION,
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.LIST_ITEM,
+        BlockKind.ALT_TEXT,
+    }
+    levels = {block.heading_level for block in document.blocks if block.kind is BlockKind.HEADING}
+    assert len(levels) >= 3
+    assert re.search(r"^\d+\. ", body, re.M)
+    assert re.search(r"^- ", body, re.M)
+    assert "**" in body
+    assert re.search(r"(?<!\*)\*[^*\s]", body)
+    assert "](http" in body
+    image = re.search(r"!\[[^\]]+\]\(([^)]+)\)", body)
+    assert image
+    assert (path.parent / image.group(1)).is_file()
+
+
+def test_some_documents_have_tables() -> None:
+    with_tables = [
+        p for p in SOURCES if any(b.kind is BlockKind.TABLE_CELL for b in read_document(p).blocks)
+    ]
+    assert len(with_tables) >= 2
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.name)
+def test_every_catalog_is_complete_and_valid(path: Path) -> None:
+    check = msgfmt_check(path)
+    assert check.returncode == 0, check.stderr
+    catalog = polib.pofile(str(path))
+    assert catalog.percent_translated() == 100
+    assert not catalog.fuzzy_entries()
+
+
+def test_every_document_has_a_catalog_in_the_other_language() -> None:
+    for path in SOURCES:
+        document = read_document(path)
+        other = "en" if document.lang == "da" else "da"
+        assert (REPO / "locales" / other / "LC_MESSAGES" / f"{document.name}.po").is_file()
+
+
+def test_catalogs_are_up_to_date_with_the_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("source", "locales", "pyproject.toml"):
+        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
+        copy(REPO / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    result = run_cli("extract")
+    assert result.exit_code == 0, result.stderr
+    assert snapshot(tmp_path) == before, "run `pipeline extract` and commit the catalogs"

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.source import BlockKind, read_document
+
+from .conftest import PROJECTS
+
+K = BlockKind
+
+
+def test_every_kind_of_unit_with_its_line() -> None:
+    document = read_document(PROJECTS / "minimal/source/da/vektorer.md")
+    got = [(block.kind, block.line, block.text) for block in document.blocks]
+    assert got == [
+        (K.TITLE, 2, "Vektorer i genterapi"),
+        (K.DESCRIPTION, 4, "Kort om vektorer, der bringer gener ind i cellerne."),
+        (K.HEADING, 10, "Vektorer i genterapi"),
+        (
+            K.PARAGRAPH,
+            12,
+            "En **vektor** er et transportsystem. Den bringer f.eks. et nyt gen ind i "
+            "cellerne, bl.a. i leveren.",
+        ),
+        (K.HEADING, 15, "Sådan virker det"),
+        (K.LIST_ITEM, 17, "Lægen giver behandlingen som infusion."),
+        (K.LIST_ITEM, 18, "Vektoren finder cellerne."),
+        (K.HEADING, 20, "Typer"),
+        (K.TABLE_CELL, 22, "Type"),
+        (K.TABLE_CELL, 22, "Brug"),
+        (K.TABLE_CELL, 24, "Virus"),
+        (K.TABLE_CELL, 24, "Ofte brugt"),
+        (K.ALT_TEXT, 26, "Tegning af en vektor, der afleverer et gen til en celle"),
+        (K.PARAGRAPH, 28, "Læs mere hos [Medicinrådet][mr]."),
+        (K.LINK_TITLE, 36, "Medicinrådets hjemmeside"),
+    ]
+    assert document.lang == "da"
+    assert document.name == "vektorer"
+
+
+def test_soft_wrapped_paragraph_maps_offsets_back_to_lines() -> None:
+    document = read_document(PROJECTS / "minimal/source/da/vektorer.md")
+    paragraph = document.blocks[3]
+    assert paragraph.line_at(0) == 12
+    assert paragraph.line_at(paragraph.text.index("cellerne")) == 13
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "doc.md") -> Path:
+    path = tmp_path / name
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return path
+
+
+def test_inline_image_link_title_and_code_stay_in_the_paragraph(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '---\nlang: en\n---\n\nSee ![the icon](i.svg) and [EMA](https://ema.europa.eu "EMA site")'
+        " or run `pipeline`.\n\n<p>raw html block</p>\n\n    indented code\n",
+    )
+    blocks = read_document(path).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        (
+            K.PARAGRAPH,
+            'See ![the icon](i.svg) and [EMA](https://ema.europa.eu "EMA site") or run `pipeline`.',
+        )
+    ]
+
+
+def test_hard_break_is_kept(tmp_path: Path) -> None:
+    path = write(tmp_path, "---\nlang: en\n---\n\nFirst line  \nsecond line\\\nthird\n")
+    (block,) = read_document(path).blocks
+    assert block.text == "First line\\\nsecond line\\\nthird"
+    assert [block.line_at(block.text.index(w)) for w in ("First", "second", "third")] == [5, 6, 7]
+
+
+def test_crlf_and_bom_are_read_like_lf(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "\ufeff---\r\ntitle: T\r\nlang: da\r\n---\r\n\r\nTekst her.\r\n".encode()
+    )
+    blocks = read_document(path).blocks
+    assert [(b.kind, b.line, b.text) for b in blocks] == [
+        (K.TITLE, 2, "T"),
+        (K.PARAGRAPH, 6, "Tekst her."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        (b"---\nlang: da\n---\n\nGr\xf8n tekst\n", 5, "not valid UTF-8"),
+        (b"---\nlang: da\n---\n\nA\x00B\n", 5, "NUL byte"),
+        (b"---\ntitle: [unclosed\nlang: da\n---\n\nText\n", 3, "not valid YAML"),
+        (b"---\ntitle: T\n---\n\nText\n", 1, "no 'lang'"),
+        (b"---\n- a\n- b\n---\n\nText\n", 2, "must be a mapping"),
+        (b"---\ntitle: T\nlang: da\n\nText\n", 1, "not closed"),
+        (b"# No front matter\n", 1, "no front matter"),
+        (b"---\nlang: xx-nonsense\n---\n", 2, "unknown language"),
+        (b"---\nlang: da\ntitle: [1, 2]\n---\n", 3, "'title' must be text"),
+    ],
+)
+def test_bad_input_names_file_and_line(
+    tmp_path: Path, content: bytes, line: int, message: str
+) -> None:
+    path = write(tmp_path, content)
+    with pytest.raises(PipelineError) as caught:
+        read_document(path, "source/da/doc.md")
+    error = caught.value
+    assert (error.path, error.line) == ("source/da/doc.md", line)
+    assert message in error.message
+    assert str(error).startswith(f"source/da/doc.md:{line}: error: ")
