@@ -21,6 +21,7 @@ from pipeline.extract import (
     collect_stats,
     find_sources,
     load_sources,
+    orphan_catalogs,
     update_catalogs,
 )
 
@@ -85,8 +86,7 @@ def resolve_config(config_file: Path | None, **overrides: Any) -> Config:
 
 @click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pipeline")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def main(quiet: bool) -> None:
+def main() -> None:
     """Keep Danish and English Markdown content and its PO translations in step.
 
     Exit codes: 0 success, 1 findings at error level, 2 bad input or usage.
@@ -95,9 +95,7 @@ def main(quiet: bool) -> None:
     Example:
       pipeline build          # extract catalogs and print translation progress
     """
-    logging.basicConfig(
-        level=logging.ERROR if quiet else logging.WARNING, format="%(levelname)s: %(message)s"
-    )
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
 
 @main.command()
@@ -193,6 +191,12 @@ def run_extract(config: Config) -> list[SourceFile]:
     for source in sources:
         if not source.units:
             click.echo(f"warning: {source.display}: no translatable text", err=True)
+    for orphan in orphan_catalogs(config, sources):
+        click.echo(
+            f"warning: {orphan}: no source document has this name; kept "
+            "(delete it if the document is gone for good)",
+            err=True,
+        )
     return sources
 
 

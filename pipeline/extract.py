@@ -159,6 +159,14 @@ def _plan_document(config: Config, source: SourceFile) -> list[tuple[Path, str, 
     return plan
 
 
+def orphan_catalogs(config: Config, sources: list[SourceFile]) -> list[str]:
+    """Return catalogs whose document is gone; they are kept, never deleted."""
+    names = {source.document.name for source in sources}
+    folder = config.locale_path
+    found = [*folder.glob("*/LC_MESSAGES/*.po"), *folder.glob("templates/*.pot")]
+    return sorted(display_path(p, config.root) for p in found if p.stem not in names)
+
+
 def _read_existing(path: Path, config: Config) -> str | None:
     if not path.exists():
         return None

@@ -121,3 +121,15 @@ def test_document_without_prose_is_reported(project: Callable[[str], Path]) -> N
     result = run_cli("extract")
     assert result.exit_code == 0
     assert "warning: source/en/empty.md: no translatable text" in result.stderr
+
+
+def test_catalogs_of_a_removed_document_are_kept_and_reported(
+    project: Callable[[str], Path],
+) -> None:
+    root = project("minimal")
+    assert run_cli("extract").exit_code == 0
+    (root / "source/en/vectors.md").unlink()
+    result = run_cli("extract")
+    assert result.exit_code == 0
+    assert (root / "locales/da/LC_MESSAGES/vectors.po").is_file()
+    assert "warning: locales/da/LC_MESSAGES/vectors.po: no source document" in result.stderr
