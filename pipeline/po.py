@@ -8,6 +8,7 @@ and fills those gaps, so files from msgmerge, Poedit or Weblate survive a round 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.parser import HeaderParser
@@ -68,14 +69,15 @@ def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
     parser = _Parser(catalog, abort_invalid=True)
     # Obsolete previous msgids ("#~| msgid") read as "#|" lines of the next entry.
     lines = [("#|" + line[3:]) if line.startswith("#~|") else line for line in text.split("\n")]
+    _check_strings(lines, shown)
     try:
         parser.parse(lines)
     except PoFileError as error:
         raise PipelineError(
-            f"PO syntax error: {error}",
+            "PO syntax error: " + re.sub(r" on \d+$", "", str(error)),  # babel's 0-based line
             shown,
             error.lineno + 1,
-            hint="fix the entry or run msgfmt --check",
+            hint="fix the entry, then check it with msgfmt --check",
         ) from None
     except (ValueError, IndexError) as error:
         raise PipelineError(f"PO file does not parse: {error}", shown) from None
@@ -85,6 +87,26 @@ def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
     po = PoFile(catalog, headers)
     po.found = _found_entries(po, text.split("\n"), parser.header_line)
     return po
+
+
+# A keyword or continuation line must hold exactly one properly closed string.
+_STRING_LINE = re.compile(
+    r'^(?:#~\s*|#\|\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$'
+)
+_NEEDS_STRING = re.compile(r'^(?:#~\s*|#\|\s*)?(?:msgctxt|msgid|msgid_plural|msgstr|")')
+
+
+def _check_strings(lines: list[str], shown: str) -> None:
+    """Reject unterminated or malformed strings, which babel would misread silently."""
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if _NEEDS_STRING.match(stripped) and not _STRING_LINE.match(stripped):
+            raise PipelineError(
+                f"malformed string: {stripped[:60]}",
+                shown,
+                number,
+                hint='each line needs one string in double quotes, with \\" for a quote',
+            )
 
 
 def _found_entries(

@@ -4,9 +4,11 @@ import subprocess
 from pathlib import Path
 
 import polib
+import pytest
 from babel.messages.catalog import Catalog
 from translate.storage import pypo
 
+from pipeline.errors import PipelineError
 from pipeline.po import PoFile, generate_po, parse_po
 
 from .conftest import msgfmt_check
@@ -116,3 +118,20 @@ def test_new_entries_wrap_at_gettext_width_and_break_after_newlines() -> None:
     text = generate_po(PoFile(catalog, [("Language", "da")]))
     assert 'msgid ""\n"One line\\n"\n"and another word' in text
     assert max(len(line) for line in text.splitlines()) <= 79
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('msgid "a\nmsgstr ""\n', 1, "malformed string"),
+        ('msgid "a"\nmsgstr "b" "c"\n', 2, "malformed string"),
+        ('msgid "a"\nmsgstr "b"\ngarbage\n', 3, "Unknown or misformatted keyword"),
+        ('msgid "a"\n', 1, "missing msgstr"),
+    ],
+)
+def test_broken_po_names_the_line(text: str, line: int, message: str) -> None:
+    with pytest.raises(PipelineError) as caught:
+        parse_po(text, "locales/da/LC_MESSAGES/x.po")
+    assert caught.value.line == line
+    assert message in caught.value.message
+    assert " on " not in caught.value.message  # babel's 0-based "on N" is not shown
