@@ -24,6 +24,8 @@ from pipeline.extract import (
     orphan_catalogs,
     update_catalogs,
 )
+from pipeline.files import display_path, write_atomic
+from pipeline.findings import exit_code
 
 EXIT_INPUT_ERROR = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -144,16 +146,85 @@ def stats(config_file: Path | None, output_format: str, **overrides: Any) -> Non
 
 @main.command()
 @project_options
-def build(config_file: Path | None, **overrides: Any) -> None:
-    """Run the whole job: extract catalogs, then print translation progress.
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--top",
+    default=3,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Hardest sentences to list per document.",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the HTML report (default: build/reports/readability.html).",
+)
+@click.option("--no-report", is_flag=True, help="Do not write the HTML report.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+def readability(
+    config_file: Path | None,
+    paths: tuple[Path, ...],
+    output_format: str,
+    top: int,
+    report: Path | None,
+    no_report: bool,
+    strict: bool,
+    **overrides: Any,
+) -> None:
+    """Score reading level: LIX (Danish and English), Flesch and grade (English).
+
+    Scores every document in its own language and in each translation (from the
+    PO catalogs), lists the hardest sentences with file:line and why, reports
+    readability/* findings and writes an HTML report for editors. PATHS limits the
+    run to those Markdown sources or PO catalogs.
+
+    Exit codes: 0 no error-level finding (readability findings are warnings
+    unless [tool.pipeline.rules] makes them errors), 1 error-level findings (or
+    warnings with --strict), 2 bad input.
 
     \b
     Example:
-      pipeline build
+      pipeline readability source/da/genterapi.md --top 5
+    """
+    config = resolve_config(config_file, **overrides)
+    code = run_readability(
+        config,
+        _load(config),
+        paths,
+        output_format,
+        top,
+        None if no_report else (report or _default_report(config)),
+        strict,
+    )
+    sys.exit(code)
+
+
+@main.command()
+@project_options
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
+    """Run the whole job: extract catalogs, print progress, score readability.
+
+    Writes the readability report to build/reports/readability.html. The exit
+    code follows the findings, as for `pipeline readability`.
+
+    \b
+    Example:
+      pipeline build --strict
     """
     config = resolve_config(config_file, **overrides)
     sources = run_extract(config)
     click.echo(render_stats_table(collect_stats(config, sources)))
+    click.echo()
+    sys.exit(run_readability(config, sources, (), "text", 0, _default_report(config), strict))
 
 
 def _load(config: Config) -> list[SourceFile]:
@@ -225,3 +296,36 @@ def render_stats_table(rows: list[StatsRow]) -> str:
         for line in lines
     ]
     return "\n".join(text)
+
+
+def _default_report(config: Config) -> Path:
+    return config.root / "build" / "reports" / "readability.html"
+
+
+def run_readability(
+    config: Config,
+    sources: list[SourceFile],
+    paths: tuple[Path, ...],
+    output_format: str,
+    top: int,
+    report: Path | None,
+    strict: bool,
+) -> int:
+    """Score, print and write the report; return the exit code from the findings."""
+    from pipeline import readability_report as render
+    from pipeline.scores import score_project
+
+    result = score_project(config, sources, paths)
+    settings = config.readability
+    if output_format == "json":
+        click.echo(render.render_json(result, settings, top))
+    else:
+        click.echo(render.render_text(result, settings, top))
+    for warning in render.coverage_warnings(result):
+        click.echo(warning, err=True)
+    if report is not None:
+        write_atomic(report, render.render_html(result, settings))
+    if output_format != "json":
+        where = f" Report: {display_path(report, config.root)}" if report else ""
+        click.echo(render.summary(result) + "." + where)
+    return exit_code(result.findings, strict)

@@ -5,13 +5,47 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from babel import Locale, UnknownLocaleError
 
 from pipeline.errors import PipelineError
+
+# Upper bounds of the first four LIX bands; above the last is "very hard".
+LIX_SCALES: dict[str, tuple[float, ...]] = {
+    # The scale Danish LIX calculators and plain-language guides use.
+    "danish": (24, 34, 44, 54),
+    # Björnsson (1968), "Läsbarhet": anchors 20/30/40/50/60, a text at or below an anchor
+    # belongs to that anchor's band.
+    "bjornsson": (20, 30, 40, 50),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The reading level a document must meet: LIX at most `lix`, Flesch at least `flesch`.
+
+    Defaults suit patient information for the general public: LIX 40 keeps a text in
+    the easier half of "medium" on the Danish scale; Flesch 60 is "standard", the
+    usual plain-English floor.
+    """
+
+    lix: float = 40
+    lix_min: float = 0
+    flesch: float = 60
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilitySettings:
+    """Project-wide readability settings from `[tool.pipeline.readability]`."""
+
+    scale: str = "danish"
+    bounds: tuple[float, ...] = LIX_SCALES["danish"]
+    target: Target = field(default_factory=Target)
+
 
 Segmentation = Literal["block", "sentence"]
 SEGMENTATIONS: tuple[Segmentation, ...] = ("block", "sentence")
@@ -28,6 +62,10 @@ class Config:
     locales: tuple[str, ...] = ("da", "en")
     segmentation: Segmentation = "block"
     glossary: Path | None = None
+    readability: ReadabilitySettings = field(default_factory=ReadabilitySettings)
+    # Raw `[tool.pipeline.rules]`; checks.registry.resolve validates it against the rules.
+    rules: Mapping[str, Any] = field(default_factory=dict)
+    origin: str | None = None  # the pyproject.toml this came from, for messages
 
     @property
     def source_path(self) -> Path:
@@ -46,6 +84,8 @@ _KEYS: dict[str, tuple[str, type, str]] = {
     "locales": ("locales", list, "a list of language codes"),
     "segmentation": ("segmentation", str, '"block" or "sentence"'),
     "glossary": ("glossary", str, "a file path string"),
+    "readability": ("readability", dict, "a table"),
+    "rules": ("rules", dict, "a table of rule ids"),
 }
 
 
@@ -144,7 +184,65 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
         if name in known
     }
     converted["locales"] = locales
+    if "readability" in values:
+        converted["readability"] = _readability(values["readability"], origin)
+    converted["origin"] = str(origin) if origin else None
     return replace(config, **converted)  # type: ignore[arg-type]  # validated above
+
+
+def _readability(table: dict[str, Any], origin: Path | None) -> ReadabilitySettings:
+    """Validate `[tool.pipeline.readability]`: lix-scale and target."""
+    where = "[tool.pipeline.readability]"
+    settings = ReadabilitySettings()
+    for key, value in table.items():
+        if key == "lix-scale":
+            settings = replace(settings, scale=_scale_name(value), bounds=_scale(value, origin))
+        elif key == "target":
+            settings = replace(settings, target=_target(value, origin))
+        else:
+            guess = difflib.get_close_matches(key, ["lix-scale", "target"], n=1)
+            raise PipelineError(
+                f"unknown key '{key}' in {where} (known: lix-scale, target)",
+                origin,
+                hint=f"did you mean '{guess[0]}'?" if guess else None,
+            )
+    return settings
+
+
+def _scale_name(value: object) -> str:
+    return value if isinstance(value, str) else "custom"
+
+
+def _scale(value: object, origin: Path | None) -> tuple[float, ...]:
+    if isinstance(value, str) and value in LIX_SCALES:
+        return LIX_SCALES[value]
+    numbers = value if isinstance(value, list) else []
+    if (
+        len(numbers) == 4
+        and all(isinstance(n, (int, float)) for n in numbers)
+        and numbers == sorted(numbers)
+    ):
+        return tuple(float(n) for n in numbers)
+    raise PipelineError(
+        f"lix-scale must be {' or '.join(repr(k) for k in LIX_SCALES)} or four rising "
+        f"upper bounds like [24, 34, 44, 54], not {value!r}",
+        origin,
+    )
+
+
+def _target(value: object, origin: Path | None) -> Target:
+    names = {"lix": "lix", "lix-min": "lix_min", "flesch": "flesch"}
+    if not isinstance(value, dict):
+        raise PipelineError("readability target must be a table like {lix = 40}", origin)
+    changes = {}
+    for key, number in value.items():
+        if key not in names or not isinstance(number, (int, float)) or isinstance(number, bool):
+            raise PipelineError(
+                f"readability target {key} = {number!r}: use lix, lix-min or flesch with a number",
+                origin,
+            )
+        changes[names[key]] = float(number)
+    return replace(Target(), **changes)
 
 
 def check_language(code: object, origin: Path | str | None, line: int | None = None) -> str:

@@ -195,7 +195,7 @@ def collect_stats(config: Config, sources: list[SourceFile]) -> list[StatsRow]:
 
     rows: list[StatsRow] = []
     for source in sources:
-        words = {unit.text: count_words(unit.text, unit.lang) for unit in source.units}
+        words = {unit.text: count_words(unit.text) for unit in source.units}
         for lang in source.targets(config.locales):
             path = po_path(config.locale_path, lang, source.document.name)
             shown = display_path(path, config.root)

@@ -25,6 +25,8 @@ _TERMINATORS = {".", "!", "?", "…", "..."}
 # Markdown syntax hidden from the tokenizer (same length, so offsets still hold).
 _MARKUP = re.compile(r"!?\[|\]\([^)]*\)|[*_~]+|<[^>\s]+>|https?://\S+?(?=[.,;:!?)]*(?:\s|$))")
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
+_URL = re.compile(r"https?://\S+")
+_PUNCTUATION = "\"'`()[]{}<>,;:!?\u2013\u2014-\u2026\u201c\u201d\u2018\u2019\u00ab\u00bb/|"
 
 
 @cache
@@ -51,12 +53,17 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """
     masked = _CODE_SPAN.sub(lambda m: "x" * len(m.group()), text)
     masked = _MARKUP.sub(lambda m: " " * len(m.group()), masked)
-    tokens = [token for token in tokenizer(lang)(masked) if not token.is_space]
+    nlp = tokenizer(lang)
+    known = nlp.tokenizer.rules  # type: ignore[union-attr]  # the language's abbreviations
+    tokens = [token for token in nlp(masked) if not token.is_space]
     spans: list[tuple[int, int]] = []
     start = _skip_space(text, 0)
     for index in range(len(tokens) - 1):
         token, following = tokens[index], tokens[index + 1]
-        if not _ends_sentence(token.text, following.text, following.idx, masked):
+        glued = token.idx > 0 and not masked[token.idx - 1].isspace()
+        if not masked[following.idx - 1].isspace() and following.text[:1].isalnum():
+            continue  # "3.5", "x.dk": the tokenizer split inside a word
+        if not _ends_sentence(token.text, following.text, glued, known):
             continue
         end = _run_to_space(text, token.idx + len(token.text))
         if end > start:
@@ -67,9 +74,15 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _ends_sentence(word: str, following: str, following_at: int, masked: str) -> bool:
-    if not masked[following_at - 1].isspace() and following[:1].isalnum():
-        return False  # "3.5", "x.dk": the tokenizer split inside a word
+_INITIALS = re.compile(r"(?:\w\.){2,}|[A-ZÆØÅ]\.")
+
+
+def _ends_sentence(word: str, following: str, glued: bool, known: object) -> bool:
+    """Whether a sentence ends after token `word`, given the next token.
+
+    `glued` says the token follows another without a space ("CAR-T." is split as
+    "CAR", "-", "T." by the English tokenizer: that "T." is not an initial).
+    """
     first = following[:1]
     starts_sentence = first.isupper() or first in "\"'\u201c\u2018\u00ab(" or first.isdigit()
     if word in _TERMINATORS:
@@ -78,7 +91,11 @@ def _ends_sentence(word: str, following: str, following_at: int, masked: str) ->
         return False
     if word[:-1].isdigit():  # ordinal: "24. november" goes on, "side 12. Her" ends
         return following.lower() not in _MONTHS_DA
-    return word in _SENTENCE_FINAL_ABBREVIATIONS
+    if word in _SENTENCE_FINAL_ABBREVIATIONS:
+        return True
+    # Known abbreviations and initials go on: "f.eks. Luxturna", "Dr. Hansen", "A. Jensen".
+    # Any other word the tokenizer left its period on ends one: "CAR-T. Du …".
+    return not (word in known or (_INITIALS.fullmatch(word) and not glued))  # type: ignore[operator]
 
 
 def _run_to_space(text: str, position: int) -> int:
@@ -93,8 +110,22 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
-def count_words(text: str, lang: str) -> int:
-    """Count the words of inline-Markdown `text` (markup and URLs excluded)."""
+def words(text: str) -> list[str]:
+    """Return the words of inline-Markdown `text`: no markup, URLs or punctuation.
+
+    Words are whitespace-separated, as LIX counts them: "f.eks.", "CAR-T-celler",
+    "patient's" and "2,5" are one word each; a code span is one word.
+    """
     masked = _CODE_SPAN.sub(lambda m: "x" * len(m.group()), text)
-    masked = _MARKUP.sub(lambda m: " " * len(m.group()), masked)
-    return sum(1 for token in tokenizer(lang)(masked) if any(c.isalnum() for c in token.text))
+    masked = _URL.sub(" ", _MARKUP.sub(lambda m: " " * len(m.group()), masked))
+    found = []
+    for chunk in masked.split():
+        word = chunk.strip(_PUNCTUATION)
+        if any(character.isalnum() for character in word):
+            found.append(word)
+    return found
+
+
+def count_words(text: str) -> int:
+    """Count the words of inline-Markdown `text` (markup and URLs excluded)."""
+    return len(words(text))

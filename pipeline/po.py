@@ -32,6 +32,8 @@ class PoFile:
     # an entry whose rendering did not change is written back as found, so files
     # wrapped by Poedit, msgmerge or Weblate are never re-wrapped.
     found: dict[object, tuple[str, str]] = field(default_factory=dict)
+    # msgid → 1-based line of its msgstr, where findings on a translation point.
+    msgstr_lines: dict[str, int] = field(default_factory=dict)
 
     def header(self, name: str) -> str | None:
         """Return the value of header field `name` (case-insensitive), if present."""
@@ -86,7 +88,21 @@ def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
     headers = [(k, v) for k, v in HeaderParser().parsestr(parser.raw_header or "").items()]
     po = PoFile(catalog, headers)
     po.found = _found_entries(po, text.split("\n"), parser.header_line)
+    po.msgstr_lines = _msgstr_lines(po.catalog, lines)
     return po
+
+
+def _msgstr_lines(catalog: Catalog, lines: list[str]) -> dict[str, int]:
+    """Find the msgstr line of each active message (babel records only the msgid's)."""
+    found = {}
+    for message in catalog:
+        if not message.id or not message.lineno or not isinstance(message.id, str):
+            continue
+        index = message.lineno - 1
+        while index < len(lines) and not lines[index].startswith("msgstr"):
+            index += 1
+        found[message.id] = index + 1
+    return found
 
 
 # A keyword or continuation line must hold exactly one properly closed string.

@@ -1,0 +1,212 @@
+"""readability/*: text above its reading level, long or dense sentences, harder translations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.checks.registry import CheckContext, rule
+from pipeline.findings import Finding, Severity
+from pipeline.reading_level import DocumentScore, SentenceScore, flesch_band
+
+_QUOTE_LENGTH = 60
+
+
+def _quote(sentence: SentenceScore) -> str:
+    text = " ".join(sentence.text.split())
+    return text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1] + "…"
+
+
+@rule(
+    "readability/document-level",
+    severity=Severity.WARNING,
+    summary="A document's running text is harder (or easier) than its target level.",
+    target="document",
+)
+def document_level(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: readers of patient information need text at their level (WCAG 2.2 SC 3.1.5).
+
+    The document score uses running text only: paragraphs and full-sentence list
+    items. The target is `[tool.pipeline.readability] target` or the document's
+    front matter `reading-level: {lix: 40, lix-min: 20, flesch: 60}`; Flesch is
+    English only.
+
+    Example (da): a page of 30-word sentences full of "genterapibehandlingsforløb"
+    scores LIX 52 against a target of 40.
+    Example (en): "Administration necessitates hospitalisation." averages Flesch 10.
+
+    Instead: shorten sentences, split compounds into plain phrases, explain terms.
+    """
+    counts = score.counts
+    if not counts.words:
+        return
+    lix, target = counts.lix, score.target
+    where = {"lix": f"{lix:.1f}", "document": score.document, "lang": score.lang}
+    if lix > target.lix:
+        yield ctx.finding(
+            score.path,
+            1,
+            f"LIX {lix:.0f} is above the target {target.lix:.0f} "
+            f"for {score.document} ({score.lang})",
+            fix="shorten the hardest sentences listed by `pipeline readability`",
+            **where,
+        )
+    elif lix < target.lix_min:
+        yield ctx.finding(
+            score.path,
+            1,
+            f"LIX {lix:.0f} is below the minimum {target.lix_min:.0f}: it may read as talking down",
+            **where,
+        )
+    if score.english and counts.flesch < target.flesch:
+        yield ctx.finding(
+            score.path,
+            1,
+            f"Flesch Reading Ease {counts.flesch:.0f} ({flesch_band(counts.flesch)}) is below "
+            f"the target {target.flesch:.0f} for {score.document} ({score.lang})",
+            fix="use shorter sentences and words of fewer syllables",
+            flesch=f"{counts.flesch:.1f}",
+            document=score.document,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LongSentenceOptions:
+    """Options of readability/long-sentence."""
+
+    max_words: int = 25
+
+
+@rule(
+    "readability/long-sentence",
+    severity=Severity.WARNING,
+    summary="A sentence has more words than readers can hold at once.",
+    target="document",
+    options=LongSentenceOptions,
+)
+def long_sentence(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: long sentences are the main cause of a high LIX and of lost readers.
+
+    Headings and table cells are checked too. Option `max-words` (default 25).
+
+    Example (da): "Behandlingen, som gives på et af de specialiserede afdelinger, hvor
+    patienten overvåges tæt, fordi …" (32 words).
+    Example (en): a 30-word sentence joined by "and", "which" and "because".
+
+    Instead: one message per sentence; split at "og", "men", "fordi" / "and", "which".
+    """
+    limit = ctx.options.max_words
+    for sentence in score.sentences:
+        if sentence.counts.words > limit:
+            yield ctx.finding(
+                score.path,
+                sentence.line,
+                f"sentence of {sentence.counts.words} words (max {limit}): '{_quote(sentence)}'",
+                fix="split it into shorter sentences",
+                words=str(sentence.counts.words),
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class LongWordsOptions:
+    """Options of readability/long-words."""
+
+    min_words: int = 8
+    max_share: float = 0.55
+
+
+@rule(
+    "readability/long-words",
+    severity=Severity.WARNING,
+    summary="A sentence is dense with long words (more than six letters).",
+    target="document",
+    options=LongWordsOptions,
+)
+def long_words(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: long words are the other half of LIX; a cluster of them stops readers.
+
+    Sentences of at least `min-words` (default 8) words whose share of long words
+    exceeds `max-share` (default 0.55) are reported. Danish writes compounds as one
+    word, so ordinary Danish prose runs at 25–35 % long words; 55 % is dense.
+
+    Example (da): "Immunterapeutiske behandlingsmuligheder forudsætter omfattende
+    laboratorieundersøgelser."
+    Example (en): "Administration necessitates comprehensive haematological monitoring."
+
+    Instead: plain everyday words, and explain the one technical term you keep.
+    """
+    options = ctx.options
+    for sentence in score.sentences:
+        counts = sentence.counts
+        if counts.words >= options.min_words and counts.long_word_share > options.max_share:
+            yield ctx.finding(
+                score.path,
+                sentence.line,
+                f"{counts.long_words} of {counts.words} words are long "
+                f"({counts.long_word_share:.0%}): '{_quote(sentence)}'",
+                fix="use shorter, everyday words",
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationHarderOptions:
+    """Options of readability/translation-harder."""
+
+    max_increase: float = 5.0
+    unit_max_increase: float = 15.0
+    unit_min_words: int = 15
+
+
+@rule(
+    "readability/translation-harder",
+    severity=Severity.WARNING,
+    summary="A translation is much harder to read than its source (on LIX).",
+    target="translation",
+    options=TranslationHarderOptions,
+)
+def translation_harder(
+    pair: tuple[DocumentScore, DocumentScore], ctx: CheckContext
+) -> Iterator[Finding]:
+    """Why: a translation should serve its readers as well as the original does.
+
+    LIX is comparable between Danish and English, so a document whose translation
+    scores more than `max-increase` (default 5) points above the source is reported,
+    and so is a unit of at least `unit-min-words` (default 15) words whose
+    translation scores more than `unit-max-increase` (default 15) points above it.
+
+    Example (da): "Behandlingen gives én gang." translated as "The administration of
+    the therapeutic intervention is a one-time procedure."
+    Example (en): "It is given once." translated as "Behandlingen administreres
+    intravenøst som engangsinfusion."
+
+    Instead: keep the plain register of the source.
+    """
+    source, translation = pair
+    options = ctx.options
+    if translation.counts.words and source.counts.words:
+        increase = translation.counts.lix - source.counts.lix
+        if increase > options.max_increase:
+            yield ctx.finding(
+                translation.path,
+                1,
+                f"translation LIX {translation.counts.lix:.0f} is {increase:.0f} points above "
+                f"the source's {source.counts.lix:.0f}",
+                fix="simplify the translation's longest sentences",
+            )
+    source_units = source.unit_counts()
+    first_line: dict[str, int] = {}
+    for sentence in translation.sentences:
+        first_line.setdefault(sentence.unit_id, sentence.line)
+    for unit_id, counts in translation.unit_counts().items():
+        original = source_units.get(unit_id)
+        if original is None or min(original.words, counts.words) < options.unit_min_words:
+            continue
+        increase = counts.lix - original.lix
+        if increase > options.unit_max_increase:
+            yield ctx.finding(
+                translation.path,
+                first_line[unit_id],
+                f"this translation scores LIX {counts.lix:.0f}, {increase:.0f} points above "
+                f"its source ({original.lix:.0f})",
+                fix="use shorter sentences or plainer words, as the source does",
+            )

@@ -1,0 +1,161 @@
+"""The rule registry: every rule declared once with its id, severity, summary and options."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import inspect
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pipeline.errors import PipelineError
+from pipeline.findings import Finding, Severity
+
+Target = Literal["document", "translation"]
+CheckFn = Callable[[Any, "CheckContext"], Iterator[Finding]]
+SEVERITY_NAMES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered check; its docstring is the explanation users read."""
+
+    id: str
+    severity: Severity
+    summary: str
+    target: Target
+    check: CheckFn
+    options: type | None = None
+
+    @property
+    def family(self) -> str:
+        return self.id.split("/")[0]
+
+    @property
+    def explanation(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(
+    rule_id: str, *, severity: Severity, summary: str, target: Target, options: type | None = None
+) -> Callable[[CheckFn], CheckFn]:
+    """Register the decorated check under `rule_id`; a duplicate id is a programming error."""
+
+    def register(check: CheckFn) -> CheckFn:
+        if rule_id in _RULES:
+            raise ValueError(f"rule {rule_id} registered twice")
+        _RULES[rule_id] = Rule(rule_id, severity, summary, target, check, options)
+        return check
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Return every registered rule, sorted by id."""
+    return [_RULES[key] for key in sorted(_RULES)]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """What a check gets besides its subject: its effective severity and options."""
+
+    rule: Rule
+    severity: Severity
+    options: Any
+
+    def finding(self, path: str, line: int, message: str, **data: str) -> Finding:
+        """Build a Finding of this rule at its effective severity."""
+        fix = data.pop("fix", None)
+        return Finding(self.rule.id, self.severity, path, line, message, fix, data=data)
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveRule:
+    """A rule as configured for this run: on, with severity and options resolved."""
+
+    rule: Rule
+    context: CheckContext
+
+
+def resolve(settings: Mapping[str, Any], origin: str | None = None) -> list[ActiveRule]:
+    """Apply `[tool.pipeline.rules]`: severities by family or id, options by id.
+
+    A value is "off", a severity name, or a table with an optional `severity` and
+    the rule's options. The most specific key wins. Unknown ids or options fail.
+    """
+    known = {r.id for r in all_rules()} | {r.family for r in all_rules()}
+    for key in settings:
+        if key not in known:
+            guess = difflib.get_close_matches(key, sorted(known), n=1)
+            raise PipelineError(
+                f"unknown rule '{key}' in [tool.pipeline.rules]",
+                origin,
+                hint=f"did you mean '{guess[0]}'?" if guess else "see `pipeline rules`",
+            )
+    active = []
+    for registered in all_rules():
+        setting = _most_specific(settings, registered)
+        severity, option_values = _split_setting(setting, registered, origin)
+        if severity is None:
+            continue
+        options = _build_options(registered, option_values, origin)
+        active.append(ActiveRule(registered, CheckContext(registered, severity, options)))
+    return active
+
+
+def _most_specific(settings: Mapping[str, Any], registered: Rule) -> Any:
+    merged: dict[str, Any] = {}
+    for key in (registered.family, registered.id):
+        value = settings.get(key)
+        if isinstance(value, str):
+            merged["severity"] = value
+        elif isinstance(value, Mapping):
+            merged.update(value)
+    return merged
+
+
+def _split_setting(
+    setting: dict[str, Any], registered: Rule, origin: str | None
+) -> tuple[Severity | None, dict[str, Any]]:
+    values = dict(setting)
+    name = values.pop("severity", None)
+    if name is None:
+        return registered.severity, values
+    if name == "off":
+        return None, values
+    if name not in SEVERITY_NAMES:
+        raise PipelineError(
+            f"severity of {registered.id} must be error, warning, info or off, not {name!r}",
+            origin,
+        )
+    return SEVERITY_NAMES[name], values
+
+
+def _build_options(registered: Rule, values: dict[str, Any], origin: str | None) -> Any:
+    if registered.options is None:
+        if values:
+            raise PipelineError(f"{registered.id} takes no options", origin)
+        return None
+    names = {f.name.replace("_", "-"): f for f in dataclasses.fields(registered.options)}
+    for key, value in values.items():
+        if key not in names:
+            guess = difflib.get_close_matches(key, sorted(names), n=1)
+            raise PipelineError(
+                f"unknown option '{key}' for {registered.id} (options: {', '.join(sorted(names))})",
+                origin,
+                hint=f"did you mean '{guess[0]}'?" if guess else None,
+            )
+        default = getattr(registered.options(), names[key].name)
+        if (
+            not isinstance(value, (int, float))
+            or isinstance(value, bool)
+            or (isinstance(default, int) and not isinstance(value, int))
+        ):
+            raise PipelineError(
+                f"option '{key}' of {registered.id} must be a number like {default!r}", origin
+            )
+    return registered.options(**{names[k].name: v for k, v in values.items()})

