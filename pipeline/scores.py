@@ -33,8 +33,10 @@ def score_project(
     documents: list[DocumentScore] = []
     pairs: list[tuple[DocumentScore, DocumentScore]] = []
     for source in sources:
+        document = source.document
+        line = document.key_lines.get("reading-level", 1)
         target = document_target(
-            source.document.front_matter, config.readability.target, source.display
+            document.front_matter, config.readability.target, source.display, line
         )
         original = score_source(source.units, source.display, target)
         documents.append(original)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,8 @@ class Document:
     lang: str
     front_matter: Mapping[str, Any]
     blocks: tuple[Block, ...]
+    # Front matter key → 1-based line of its value, for errors about that value.
+    key_lines: Mapping[str, int] = field(default_factory=dict)
 
 
 _MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
@@ -74,12 +76,13 @@ def read_document(path: Path, display: str | None = None) -> Document:
     if not tokens or tokens[0].type != "front_matter":
         _explain_missing_front_matter(text, shown)
     front_matter = _parse_front_matter(tokens[0], shown)
-    lang = check_language(front_matter.get("lang"), shown, _key_line(tokens[0], "lang"))
-    blocks = [*_front_matter_blocks(tokens[0], front_matter, shown)]
+    key_lines = _key_lines(tokens[0])
+    lang = check_language(front_matter.get("lang"), shown, key_lines.get("lang", 1))
+    blocks = [*_front_matter_blocks(front_matter, key_lines, shown)]
     blocks += _body_blocks(tokens[1:])
     blocks += _reference_title_blocks(env)
     blocks.sort(key=lambda block: block.line)
-    return Document(path, path.stem, lang, front_matter, tuple(blocks))
+    return Document(path, path.stem, lang, front_matter, tuple(blocks), key_lines)
 
 
 def _explain_missing_front_matter(text: str, shown: str) -> None:
@@ -117,17 +120,17 @@ def _parse_front_matter(token: Token, shown: str) -> dict[str, Any]:
     return data
 
 
-def _key_line(token: Token, key: str) -> int:
-    """Return the 1-based file line of `key`'s value in the front matter."""
+def _key_lines(token: Token) -> dict[str, int]:
+    """Map each top-level front matter key to the 1-based file line of its value."""
     node = yaml.compose(token.content)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if key_node.value == key:
-                return 2 + int(value_node.start_mark.line)
-    return 1
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): 2 + int(value.start_mark.line) for key, value in node.value}
 
 
-def _front_matter_blocks(token: Token, data: Mapping[str, Any], shown: str) -> Iterator[Block]:
+def _front_matter_blocks(
+    data: Mapping[str, Any], key_lines: Mapping[str, int], shown: str
+) -> Iterator[Block]:
     for key, kind in TRANSLATABLE_FRONT_MATTER.items():
         value = data.get(key)
         if value is None:
@@ -136,11 +139,11 @@ def _front_matter_blocks(token: Token, data: Mapping[str, Any], shown: str) -> I
             raise PipelineError(
                 f"front matter '{key}' must be text, not {type(value).__name__}",
                 shown,
-                _key_line(token, key),
+                key_lines.get(key, 1),
             )
         text = " ".join(value.split())
         if text:
-            yield Block(kind, text, _key_line(token, key))
+            yield Block(kind, text, key_lines.get(key, 1))
 
 
 def _body_blocks(tokens: list[Token]) -> Iterator[Block]:

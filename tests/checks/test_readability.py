@@ -1,0 +1,158 @@
+"""readability/* rules on small documents, through the same runner the CLI uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.catalog import Catalog
+
+from pipeline.checks import run_readability
+from pipeline.checks.registry import all_rules, resolve
+from pipeline.config import Target
+from pipeline.errors import PipelineError
+from pipeline.findings import Severity
+from pipeline.reading_level import (
+    DocumentScore,
+    document_target,
+    score_source,
+    score_translation,
+)
+from pipeline.segment import split_units
+from pipeline.source import read_document
+
+LONG_DA = (
+    "Behandlingen gives på en af de specialiserede afdelinger på hospitalet, hvor patienten "
+    "bliver overvåget tæt i flere dage, fordi der kan komme alvorlige bivirkninger fra "
+    "immunforsvaret og nervesystemet."
+)
+DENSE_EN = (
+    "Administration necessitates comprehensive haematological monitoring throughout "
+    "subsequent hospitalisation periods."
+)
+
+
+def document(tmp_path: Path, body: str, lang: str = "da", front: str = "") -> DocumentScore:
+    path = tmp_path / f"doc-{lang}.md"
+    path.write_text(f"---\nlang: {lang}\n{front}---\n\n{body}\n")
+    parsed = read_document(path)
+    target = document_target(parsed.front_matter, Target(), path.name)
+    return score_source(tuple(split_units(parsed)), path.name, target)
+
+
+def findings(
+    rule_id: str, *documents: DocumentScore, settings: Any = None
+) -> list[tuple[int, str]]:
+    rules = [r for r in resolve(settings or {}) if r.rule.id == rule_id]
+    pairs = [(documents[0], documents[1])] if len(documents) == 2 else []
+    found = run_readability(rules, documents if not pairs else [], pairs)
+    return [(f.line, f.message) for f in found]
+
+
+def test_long_sentence(tmp_path: Path) -> None:
+    score = document(tmp_path, "Kort sætning her.\n\n" + LONG_DA)
+    assert findings("readability/long-sentence", score) == [
+        (
+            7,
+            "sentence of 28 words (max 25): "
+            "'Behandlingen gives på en af de specialiserede afdelinger på…'",
+        )
+    ]
+    assert (
+        findings(
+            "readability/long-sentence",
+            score,
+            settings={"readability/long-sentence": {"max-words": 30}},
+        )
+        == []
+    )
+
+
+def test_long_words(tmp_path: Path) -> None:
+    score = document(tmp_path, "The cat sat on the mat today. " + DENSE_EN, lang="en")
+    assert findings("readability/long-words", score) == [
+        (
+            5,
+            "9 of 9 words are long (100%): "
+            "'Administration necessitates comprehensive haematological mo…'",
+        )
+    ]
+
+
+def test_document_level_against_front_matter_target(tmp_path: Path) -> None:
+    hard = document(tmp_path, LONG_DA)
+    assert findings("readability/document-level", hard) == [
+        (1, "LIX 64 is above the target 40 for doc-da (da)")  # 28 words + 100 × 10/28 long
+    ]
+    relaxed = document(tmp_path, LONG_DA, front="reading-level: {lix: 65}\n")
+    assert findings("readability/document-level", relaxed) == []
+
+
+def test_document_level_flesch_is_english_only(tmp_path: Path) -> None:
+    english = document(tmp_path, DENSE_EN, lang="en")
+    messages = [m for _, m in findings("readability/document-level", english)]
+    assert any(m.startswith("Flesch Reading Ease") for m in messages)
+    danish = document(tmp_path, "Administration nødvendiggør omfattende overvågning.")
+    assert not any("Flesch" in m for _, m in findings("readability/document-level", danish))
+
+
+def test_translation_harder(tmp_path: Path) -> None:
+    source = document(
+        tmp_path,
+        "Du får behandlingen én gang. Den virker i leveren. Bagefter går du til kontrol hos lægen.",
+    )
+    units = tuple(split_units(read_document(tmp_path / "doc-da.md")))
+    catalog = Catalog(locale="en")
+    hard = (
+        "The administration of the therapeutic intervention constitutes a one-time procedure "
+        "characterised by hepatic expression and comprehensive longitudinal surveillance."
+    )
+    catalog.add(units[0].text, hard)
+    translation = score_translation(units, catalog, {units[0].text: 12}, "en", "x.po", Target())
+    assert findings("readability/translation-harder", source, translation) == [
+        (1, "translation LIX 85 is 54 points above the source's 30"),
+        (12, "this translation scores LIX 85, 54 points above its source (30)"),
+    ]
+
+
+def test_severity_and_off_from_config(tmp_path: Path) -> None:
+    score = document(tmp_path, LONG_DA)
+    active = resolve({"readability": "error", "readability/long-words": "off"})
+    ids = {a.rule.id: a.context.severity for a in active}
+    assert "readability/long-words" not in ids
+    assert ids["readability/long-sentence"] is Severity.ERROR
+    assert all(f.severity is Severity.ERROR for f in run_readability(active, [score], []))
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"readability/long-sentences": "error"}, "did you mean 'readability/long-sentence'?"),
+        ({"readability/long-sentence": "loud"}, "must be error, warning, info or off"),
+        ({"readability/long-sentence": {"max-word": 3}}, "did you mean 'max-words'?"),
+        ({"readability/long-sentence": {"max-words": "many"}}, "must be a number"),
+        ({"readability/document-level": {"x": 1}}, "takes no options"),
+    ],
+)
+def test_bad_rule_settings(settings: dict[str, Any], message: str) -> None:
+    with pytest.raises(PipelineError) as caught:
+        resolve(settings, "pyproject.toml")
+    assert message in str(caught.value)
+
+
+def test_every_rule_documents_itself() -> None:
+    rules = [r for r in all_rules() if r.family == "readability"]
+    assert {r.id for r in rules} == {
+        "readability/document-level",
+        "readability/long-sentence",
+        "readability/long-words",
+        "readability/translation-harder",
+    }
+    for registered in rules:
+        assert len(registered.summary) <= 80
+        assert "Why:" in registered.explanation
+        assert "Example (da):" in registered.explanation
+        assert "Example (en):" in registered.explanation
+        assert "Instead:" in registered.explanation
+        assert registered.severity is Severity.WARNING

@@ -1,0 +1,150 @@
+"""`pipeline readability` and the HTML report, on a mini-project."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+
+from .conftest import run_cli
+
+HARD_DA = (
+    "Behandlingen gives på en af de specialiserede afdelinger på hospitalet, hvor patienten "
+    "bliver overvåget tæt i flere dage, fordi der kan komme alvorlige bivirkninger fra "
+    "immunforsvaret og nervesystemet."
+)
+
+
+def prepared(project: Callable[[str], Path], extra: str = "") -> Path:
+    root = project("minimal")
+    source = root / "source/da/vektorer.md"
+    source.write_text(source.read_text() + "\n" + HARD_DA + "\n" + extra)
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile(str(root / "locales/en/LC_MESSAGES/vektorer.po"))
+    for entry in catalog:
+        entry.msgstr = "It is simple. " if entry.msgid != HARD_DA else "It is given in hospital."
+    catalog.save()
+    return root
+
+
+def test_table_hardest_sentences_findings_and_summary(project: Callable[[str], Path]) -> None:
+    prepared(project)
+    result = run_cli("readability", "--no-report")
+    assert result.exit_code == 0, result.stderr  # warnings do not block by default
+    out = result.stdout
+    assert "LIX bands: danish scale (upper bounds 24, 34, 44, 54)" in out
+    rows = {tuple(line.split()[:3]) for line in out.splitlines()}
+    assert ("vektorer", "da", "original") in rows
+    assert ("vektorer", "en", "translation") in rows
+    assert ("vectors", "en", "original") in rows
+    assert "source/da/vektorer.md:38  LIX 64: 28 words, 36% long  'Behandlingen gives" in out
+    assert (
+        "source/da/vektorer.md:38: warning: sentence of 28 words (max 25)" in out
+    )  # the finding names file and line
+    assert "[readability/long-sentence]" in out
+    assert out.strip().splitlines()[-1].startswith("readability: 4 documents scored (2 da, 2 en)")
+    assert "warning: locales/da/LC_MESSAGES/vectors.po: no translated running text" in result.stderr
+
+
+def test_strict_and_error_severity_exit_1(project: Callable[[str], Path]) -> None:
+    root = prepared(project)
+    assert run_cli("readability", "--no-report", "--strict").exit_code == 1
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text() + '\n[tool.pipeline.rules]\n"readability/long-sentence" = "error"\n'
+    )
+    result = run_cli("readability", "--no-report")
+    assert result.exit_code == 1
+    assert "error: sentence of 28 words" in result.stdout
+
+
+def test_json_output(project: Callable[[str], Path]) -> None:
+    prepared(project)
+    result = run_cli("readability", "--format", "json", "--no-report", "--top", "1")
+    data = json.loads(result.stdout)
+    original = next(
+        d for d in data["documents"] if d["document"] == "vektorer" and d["locale"] == "da"
+    )
+    assert original["role"] == "original"
+    assert original["band"] in {"very easy", "easy", "medium", "hard", "very hard"}
+    assert original["target_lix"] == 40
+    assert original["hardest"][0]["line"] == 38
+    assert [s["section"] for s in original["sections"]][:1] == ["(introduction)"]
+    english = next(d for d in data["documents"] if d["document"] == "vectors")
+    assert english["flesch"] is not None
+    assert english["grade"] is not None
+    assert {f["rule"] for f in data["findings"]} >= {"readability/long-sentence"}
+
+
+def test_paths_limit_the_run(project: Callable[[str], Path]) -> None:
+    prepared(project)
+    result = run_cli("readability", "--no-report", "locales/en/LC_MESSAGES/vektorer.po")
+    assert result.exit_code == 0
+    assert "vectors" not in result.stdout
+    assert "translation" in result.stdout
+    bad = run_cli("readability", "--no-report", "pyproject.toml")
+    assert bad.exit_code == 2
+    assert "pyproject.toml: error: not a source document or catalog" in bad.stderr
+
+
+def test_config_scale_and_targets(project: Callable[[str], Path]) -> None:
+    root = prepared(project)
+    pyproject = root / "pyproject.toml"
+    base = pyproject.read_text()
+    pyproject.write_text(
+        base + '\n[tool.pipeline.readability]\nlix-scale = "bjornsson"\ntarget = {lix = 30}\n'
+    )
+    out = run_cli("readability", "--no-report").stdout
+    assert "bjornsson scale (upper bounds 20, 30, 40, 50)" in out
+    assert "<=30" in out
+    pyproject.write_text(base + "\n[tool.pipeline.readability]\nlix-scal = 3\n")
+    bad = run_cli("readability", "--no-report")
+    assert bad.exit_code == 2
+    assert "did you mean 'lix-scale'?" in bad.stderr
+
+
+def test_bad_reading_level_in_front_matter(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    path = root / "source/en/vectors.md"
+    path.write_text(path.read_text().replace("lang: en", "lang: en\nreading-level: {lix: high}"))
+    run_cli("extract")
+    result = run_cli("readability", "--no-report")
+    assert result.exit_code == 2
+    assert "source/en/vectors.md:4: error: reading-level lix must be a number" in result.stderr
+
+
+class Spans(HTMLParser):
+    """Collect what the report test needs: lang attributes, marked sentences, scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.langs: list[str] = []
+        self.marked: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("lang"):
+            self.langs.append(str(found["lang"]))
+        if found.get("class") in {"hard", "very-hard"}:
+            self.marked.append(str(found.get("title")))
+        self.scripts += tag == "script"
+
+
+def test_html_report(project: Callable[[str], Path]) -> None:
+    root = prepared(project, extra="\nEt <script>alert(1)</script> i teksten.\n")
+    result = run_cli("readability")
+    assert "Report: build/reports/readability.html" in result.stdout
+    html = (root / "build/reports/readability.html").read_text()
+    parser = Spans()
+    parser.feed(html)
+    assert parser.langs[0] == "en"
+    assert {"da", "en"} <= set(parser.langs)  # each column carries its language
+    assert "LIX 64: 28 words, 36% long" in parser.marked
+    assert parser.scripts == 0  # text from sources is escaped, never markup
+    assert "&lt;script&gt;" in html
+    assert '<svg role="img"' in html
+    assert "target 40" in html
