@@ -61,6 +61,8 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     for index in range(len(tokens) - 1):
         token, following = tokens[index], tokens[index + 1]
         glued = token.idx > 0 and not masked[token.idx - 1].isspace()
+        # "hæmofili B. Det …": an initial is followed by a name, not by a function word.
+        glued = glued or following.text.lower() in nlp.Defaults.stop_words
         if not masked[following.idx - 1].isspace() and following.text[:1].isalnum():
             continue  # "3.5", "x.dk": the tokenizer split inside a word
         if not _ends_sentence(token.text, following.text, glued, known):
@@ -80,8 +82,9 @@ _INITIALS = re.compile(r"(?:\w\.){2,}|[A-ZÆØÅ]\.")
 def _ends_sentence(word: str, following: str, glued: bool, known: object) -> bool:
     """Whether a sentence ends after token `word`, given the next token.
 
-    `glued` says the token follows another without a space ("CAR-T." is split as
-    "CAR", "-", "T." by the English tokenizer: that "T." is not an initial).
+    `glued` says a one-letter token cannot be an initial: it follows another token
+    without a space ("CAR-T." is split as "CAR", "-", "T.") or precedes a function
+    word ("hæmofili B. Det …"), unlike "A. Jensen" or "Anne B. Hansen".
     """
     first = following[:1]
     starts_sentence = first.isupper() or first in "\"'\u201c\u2018\u00ab(" or first.isdigit()

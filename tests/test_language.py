@@ -34,6 +34,10 @@ def sentences(text: str, lang: str) -> list[str]:
         ),
         ("Virker det? Ja! Og så videre …", ["Virker det?", "Ja!", "Og så videre …"]),
         (
+            "Spørg om CAR-T. Du har hæmofili B. Det ved A. Jensen og Anne B. Hansen.",
+            ["Spørg om CAR-T.", "Du har hæmofili B.", "Det ved A. Jensen og Anne B. Hansen."],
+        ),
+        (
             "Læs om **genterapi.** Det er *vigtigt*. Se [Medicinrådet](https://medicinraadet.dk/a.b).",
             [
                 "Læs om **genterapi.**",

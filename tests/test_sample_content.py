@@ -86,3 +86,15 @@ def test_catalogs_are_up_to_date_with_the_sources(
     result = run_cli("extract")
     assert result.exit_code == 0, result.stderr
     assert snapshot(tmp_path) == before, "run `pipeline extract` and commit the catalogs"
+
+
+def test_sample_content_meets_its_reading_level_targets() -> None:
+    from pipeline.config import load_config
+    from pipeline.extract import load_sources
+    from pipeline.scores import score_project
+
+    config = load_config(REPO / "pyproject.toml", {})
+    run = score_project(config, load_sources(config))
+    assert len(run.documents) == 12
+    assert all(score.counts.words > 300 for score in run.documents)
+    assert [f"{f.path}:{f.line}: {f.message}" for f in run.findings] == []
