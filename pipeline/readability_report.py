@@ -58,6 +58,7 @@ def _row(score: DocumentScore, settings: ReadabilitySettings) -> dict[str, Any]:
         "target_flesch": score.target.flesch if score.english else None,
         "sentences": counts.sentences,
         "words": counts.words,
+        "words_per_sentence": round(counts.words_per_sentence, 1),
         "long_word_share": round(counts.long_word_share, 3),
         "units": score.units,
         "unmeasured_units": score.unmeasured,
@@ -116,6 +117,8 @@ def _table(run: ReadabilityRun, settings: ReadabilitySettings) -> Iterator[str]:
         "grade",
         "sentences",
         "words",
+        "words/sentence",
+        "long words",
     )
     lines: list[tuple[str, ...]] = [header]
     for score in run.documents:
@@ -129,6 +132,7 @@ def _table(run: ReadabilityRun, settings: ReadabilitySettings) -> Iterator[str]:
             f"{row['lix']:.1f}" if row["lix"] is not None else "-", row["band"] or "not scored",
             target, flesch, f"{row['grade']:.1f}" if row["grade"] is not None else "-",
             str(row["sentences"]), str(row["words"]),
+            f"{row['words_per_sentence']:.1f}", f"{row['long_word_share']:.0%}",
         ))  # fmt: skip
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     for line in lines:
