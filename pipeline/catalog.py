@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,13 +29,20 @@ def template_path(locale_dir: Path, document: str) -> Path:
     return locale_dir / TEMPLATE_FOLDER / f"{document}.pot"
 
 
-def build_template(units: Iterable[Unit], source_display: str) -> Catalog:
-    """Return a template catalog of `units`; repeated texts share one entry."""
+def build_template(
+    units: Iterable[Unit], source_display: str, notes: Mapping[str, str] | None = None
+) -> Catalog:
+    """Return a template catalog of `units`; repeated texts share one entry.
+
+    `notes` maps a unit text to one more extracted comment (the glossary terms in it).
+    """
     template = Catalog(fuzzy=False)
     for unit in units:
         comments = [unit.kind.value]
         if unit.heading_path:
             comments.append("section: " + " \u203a ".join(unit.heading_path))
+        if notes and unit.text in notes:
+            comments.append(notes[unit.text])
         template.add(unit.text, locations=[(source_display, unit.line)], auto_comments=comments)
     return template
 

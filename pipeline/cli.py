@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from pipeline import __version__
-from pipeline.config import SEGMENTATIONS, Config, find_pyproject, load_config
+from pipeline.config import SEGMENTATIONS, Config, check_language, find_pyproject, load_config
 from pipeline.errors import PipelineError
 from pipeline.extract import (
     SourceFile,
@@ -25,7 +25,8 @@ from pipeline.extract import (
     update_catalogs,
 )
 from pipeline.files import display_path, write_atomic
-from pipeline.findings import exit_code
+from pipeline.findings import Severity, exit_code
+from pipeline.report import FORMATS
 
 EXIT_INPUT_ERROR = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -72,6 +73,11 @@ def project_options(command: F) -> F:
             type=click.Choice(SEGMENTATIONS),
             help="One unit per block, or per sentence.",
         ),
+        click.option(
+            "--glossary",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Glossary (.tbx or .csv); default: glossary in [tool.pipeline].",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -83,6 +89,8 @@ def resolve_config(config_file: Path | None, **overrides: Any) -> Config:
     if config_file is not None and not config_file.is_file():
         raise PipelineError("config file not found", config_file)
     pyproject = config_file or find_pyproject(Path.cwd())
+    if overrides.get("glossary") is not None:
+        overrides["glossary"] = Path(overrides["glossary"]).resolve()
     return load_config(pyproject, overrides)
 
 
@@ -205,6 +213,115 @@ def readability(
         strict,
     )
     sys.exit(code)
+
+
+@main.command()
+@project_options
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--source-lang", help="Source language of catalogs without an X-Source-Language header."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["auto", *FORMATS]),
+    default="auto",
+    show_default=True,
+    help="Report format; auto is github under GitHub Actions, else text.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+def check(
+    config_file: Path | None,
+    paths: tuple[Path, ...],
+    source_lang: str | None,
+    output_format: str,
+    output: Path | None,
+    strict: bool,
+    **overrides: Any,
+) -> None:
+    """Check terminology against the glossary, and readability.
+
+    With no PATHS, checks the project: every source and its catalogs. With PATHS,
+    checks exactly those Markdown files and PO catalogs (a catalog's languages come
+    from its Language and X-Source-Language headers, or --source-lang).
+
+    Exit codes: 0 no error-level finding, 1 error-level findings (or warnings
+    with --strict), 2 bad input or usage. Output is sorted and has no timestamps.
+
+    \b
+    Example:
+      pipeline check --format sarif --output build/pipeline.sarif
+      pipeline check locales/da/LC_MESSAGES/what-is-atmp.po --glossary terms.csv
+    """
+    from pipeline.checking import check_project
+    from pipeline.checks.registry import all_rules
+    from pipeline.report import render, resolve_format
+
+    if source_lang:
+        check_language(source_lang, "--source-lang")
+    config = resolve_config(config_file, **overrides)
+    result = check_project(config, paths, None, source_lang)
+    name = resolve_format(output_format)
+    style = _severity_style if output is None and sys.stdout.isatty() else None
+    text = render(name, result.findings, all_rules(), result.coverage.files, style)
+    if output is not None:
+        write_atomic(output, text + "\n")
+    elif text:
+        click.echo(text)
+    for note in result.coverage.notes:
+        click.echo(f"warning: {note}", err=True)
+    counts = _counts(result.findings)
+    click.echo(f"check: {result.coverage.summary()}; {counts}", err=True)
+    sys.exit(exit_code(result.findings, strict))
+
+
+@main.command()
+@click.argument("rule_id", required=False)
+def rules(rule_id: str | None) -> None:
+    """List every rule with its default severity, or explain one.
+
+    \b
+    Example:
+      pipeline rules
+      pipeline rules term/deprecated
+    """
+    import inspect
+
+    from pipeline.checks.registry import all_rules
+
+    registered = all_rules()
+    if rule_id is None:
+        width = max(len(r.id) for r in registered)
+        for item in registered:
+            click.echo(f"{item.id.ljust(width)}  {str(item.severity).ljust(7)}  {item.summary}")
+        return
+    found = next((r for r in registered if r.id == rule_id), None)
+    if found is None:
+        import difflib
+
+        guess = difflib.get_close_matches(rule_id, [r.id for r in registered], n=1)
+        raise PipelineError(
+            f"unknown rule '{rule_id}'",
+            hint=f"did you mean '{guess[0]}'?" if guess else "see `pipeline rules`",
+        )
+    click.echo(f"{found.id} ({found.severity}): {found.summary}\n")
+    click.echo(inspect.cleandoc(found.explanation))
+
+
+def _severity_style(text: str, severity: Severity) -> str:
+    colour = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}[severity]
+    return click.style(text, fg=colour, bold=severity is Severity.ERROR)
+
+
+def _counts(findings: list[Any]) -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+    return f"{errors} errors, {warnings} warnings"
 
 
 @main.command()

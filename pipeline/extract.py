@@ -116,18 +116,45 @@ def update_catalogs(config: Config, sources: list[SourceFile]) -> Iterator[Catal
     stops the run with nothing changed.
     """
     planned: list[tuple[Path, str, CatalogResult]] = []
+    notes = _glossary_notes(config, sources)
     for source in sources:
-        planned += _plan_document(config, source)
+        planned += _plan_document(config, source, notes)
     for path, text, result in planned:
         written = write_atomic(path, text)
         yield CatalogResult(result.path, result.lang, result.units, result.change, written)
 
 
-def _plan_document(config: Config, source: SourceFile) -> list[tuple[Path, str, CatalogResult]]:
+def _glossary_notes(config: Config, sources: list[SourceFile]) -> dict[str, str]:
+    """Unit text → "glossary: genterapi → gene therapy; …", when a glossary is set."""
+    if config.glossary is None:
+        return {}
+    from pipeline.glossary import load_glossary
+    from pipeline.terminology import Matchers, glossary_note
+
+    path = config.root / config.glossary
+    shown = display_path(path, config.root)
+    if not path.is_file():
+        raise PipelineError("glossary not found", shown, hint="fix glossary in [tool.pipeline]")
+    glossary = load_glossary(path, shown)
+    matchers = Matchers(glossary)
+    notes: dict[str, str] = {}
+    for source in sources:
+        targets = source.targets(config.locales)
+        for unit in source.units:
+            hits = matchers(unit.lang).find(unit.text)
+            note = glossary_note(glossary, hits, targets)
+            if note:
+                notes[unit.text] = note
+    return notes
+
+
+def _plan_document(
+    config: Config, source: SourceFile, notes: dict[str, str]
+) -> list[tuple[Path, str, CatalogResult]]:
     document = source.document
     title = str(document.front_matter.get("title") or document.name)
     pot_file = template_path(config.locale_path, document.name)
-    template = build_template(source.units, source.display)
+    template = build_template(source.units, source.display, notes)
     pot = PoFile(template)
     template.header_comment = header_comment(title, source.display, None)
     set_headers(

@@ -164,7 +164,7 @@ def _parse_xml(text: str, shown: str) -> ET.Element:
     except ET.ParseError as error:
         where: int | None = error.position[0] if error.position else None
         raise PipelineError(
-            f"not well-formed XML: {error.msg.split(':')[0]}", shown, where
+            f"not well-formed XML: {str(error).split(':')[0]}", shown, where
         ) from None
     except DefusedXmlException as error:
         lines = enumerate(text.splitlines(), 1)
@@ -300,12 +300,18 @@ _REQUIRED = ("concept", "lang", "term")
 
 def _read_csv(text: str, shown: str) -> Iterator[Concept]:
     reader = csv.DictReader(io.StringIO(text), strict=True)
+    rows: list[tuple[int, dict[str, str]]] = []
+    last_line = 0
     try:
         header = reader.fieldnames or []
         _check_header(header, shown)
-        rows = [(reader.line_num, row) for row in reader]
+        last_line = reader.line_num
+        for row in reader:
+            rows.append((last_line + 1, row))
+            last_line = reader.line_num
     except csv.Error as error:
-        raise PipelineError(f"CSV syntax error: {error}", shown, reader.line_num) from None
+        # The record that failed starts on the line after the last good one.
+        raise PipelineError(f"CSV syntax error: {error}", shown, last_line + 1) from None
     by_concept: dict[str, list[tuple[int, dict[str, str]]]] = {}
     for line, row in rows:
         if None in row or any(value is None for value in row.values()):

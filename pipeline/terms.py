@@ -207,7 +207,12 @@ def _longest(candidates: Iterable[Hit]) -> list[Hit]:
     first is kept and "T-celler" inside it is not.
     """
     kept: list[Hit] = []
-    for hit in sorted(candidates, key=lambda h: (h.start, -(h.end - h.start), h.concept)):
+    # At equal spans a whole-term match beats a compound member: "nethindedystrofi" is
+    # retinal dystrophy, not retina.
+    ranked = sorted(
+        candidates, key=lambda h: (h.start, h.start - h.end, h.how == "compound", h.concept)
+    )
+    for hit in ranked:
         if kept and hit.start < kept[-1].end:
             continue
         kept.append(hit)

@@ -17,7 +17,8 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run_cli(command, "--help")
     assert result.exit_code == 0
     assert "Example:" in result.stdout
-    assert "--config" in result.stdout
+    if command != "rules":  # the one command that reads no project
+        assert "--config" in result.stdout
 
 
 def test_python_dash_m_runs_the_cli() -> None:

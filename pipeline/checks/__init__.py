@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
 
 from pipeline.checks import readability as _readability  # noqa: F401  (registers rules)
-from pipeline.checks.registry import ActiveRule
+from pipeline.checks import terminology as _terminology  # noqa: F401  (registers rules)
+from pipeline.checks.registry import ActiveRule, Target
 from pipeline.findings import Finding
+from pipeline.glossary import Glossary
 from pipeline.reading_level import DocumentScore
 
 
+def run(
+    rules: Iterable[ActiveRule],
+    subjects: Mapping[Target, Sequence[object]],
+    glossary: Glossary | None = None,
+) -> list[Finding]:
+    """Give each active rule the subjects of its target; return the findings sorted."""
+    found: list[Finding] = []
+    for active in rules:
+        context = dataclasses.replace(active.context, glossary=glossary)
+        for subject in subjects.get(active.rule.target, ()):
+            found.extend(active.rule.check(subject, context))
+    return sorted(found, key=lambda finding: finding.sort_key)
+
+
 def run_readability(
-    rules: list[ActiveRule],
+    rules: Iterable[ActiveRule],
     documents: Iterable[DocumentScore],
     pairs: Iterable[tuple[DocumentScore, DocumentScore]],
 ) -> list[Finding]:
-    """Run the active document and translation rules; findings come back sorted."""
-    documents, pairs = list(documents), list(pairs)
-    found: list[Finding] = []
-    for active in rules:
-        subjects: list[object] = list(documents if active.rule.target == "document" else pairs)
-        for subject in subjects:
-            found.extend(active.rule.check(subject, active.context))
-    return sorted(found, key=lambda finding: finding.sort_key)
+    """Run the readability rules on scored documents and source/translation pairs."""
+    return run(rules, {"document": list(documents), "translation": list(pairs)})

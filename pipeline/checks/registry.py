@@ -11,8 +11,11 @@ from typing import Any, Literal
 
 from pipeline.errors import PipelineError
 from pipeline.findings import Finding, Severity
+from pipeline.glossary import Glossary
 
-Target = Literal["document", "translation"]
+# What a check is given: a scored document or (source, translation) pair of scores
+# (readability); a text with term hits, a translated PO entry, or the whole run.
+Target = Literal["document", "translation", "text", "entry", "corpus"]
 CheckFn = Callable[[Any, "CheckContext"], Iterator[Finding]]
 SEVERITY_NAMES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 
@@ -61,15 +64,16 @@ def all_rules() -> list[Rule]:
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """What a check gets besides its subject: its effective severity and options."""
+    """What a check gets besides its subject: its effective severity, options, glossary."""
 
     rule: Rule
     severity: Severity
     options: Any
+    glossary: Glossary | None = None
 
     def finding(self, path: str, line: int, message: str, **data: str) -> Finding:
         """Build a Finding of this rule at its effective severity."""
-        fix = data.pop("fix", None)
+        fix = data.pop("fix", None) or None
         return Finding(self.rule.id, self.severity, path, line, message, fix, data=data)
 
 

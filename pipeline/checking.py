@@ -1,0 +1,266 @@
+"""Run every check over the project, or over given Markdown files and PO catalogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.catalog import po_path
+from pipeline.checks import run
+from pipeline.checks.registry import ActiveRule, Target, all_rules, resolve
+from pipeline.config import Config, check_language
+from pipeline.errors import PipelineError
+from pipeline.extract import SourceFile, load_sources
+from pipeline.files import display_path, read_text
+from pipeline.findings import Finding
+from pipeline.glossary import Glossary, load_glossary, primary_language
+from pipeline.po import PoFile, parse_po
+from pipeline.segment import split_units
+from pipeline.source import read_document
+from pipeline.terminology import Corpus, Matchers, TermText, TranslationEntry, term_text
+
+
+@dataclass
+class Coverage:
+    """What a run looked at, so "no findings" can be told apart from "checked nothing"."""
+
+    markdown: list[str] = field(default_factory=list)
+    catalogs: list[str] = field(default_factory=list)
+    units: int = 0
+    entries: int = 0
+    languages: set[str] = field(default_factory=set)
+    glossary: str | None = None
+    concepts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[str]:
+        return sorted(self.markdown + self.catalogs)
+
+    def summary(self) -> str:
+        langs = ", ".join(sorted(self.languages)) or "none"
+        glossary = "no glossary"
+        if self.glossary:
+            per = ", ".join(f"{lang} {n}" for lang, n in sorted(self.concepts.items()))
+            glossary = f"glossary {self.glossary} ({per} concepts)"
+        return (
+            f"checked {len(self.markdown)} Markdown files and {len(self.catalogs)} catalogs "
+            f"({self.units} units, {self.entries} translated entries; languages: {langs}); "
+            f"{glossary}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """Findings of a run, the rules it applied and what it covered."""
+
+    findings: list[Finding]
+    rules: list[ActiveRule]
+    coverage: Coverage
+
+
+def check_project(
+    config: Config,
+    paths: tuple[Path, ...] = (),
+    glossary_path: Path | None = None,
+    source_lang: str | None = None,
+) -> CheckResult:
+    """Check the configured project, or exactly `paths` (Markdown files and PO catalogs)."""
+    rules = resolve(config.rules, config.origin)
+    glossary = _glossary(config, glossary_path)
+    coverage = Coverage()
+    matchers = Matchers(glossary) if glossary else None
+    texts: list[TermText] = []
+    entries: list[TranslationEntry] = []
+    sources = _project_sources(config, required=not paths)
+    if paths:
+        for path in paths:
+            _add_path(config, path, source_lang, matchers, texts, entries, coverage)
+    else:
+        for source in sources or []:
+            texts += _source_texts(source, matchers, coverage)
+            for lang in source.targets(config.locales):
+                catalog = po_path(config.locale_path, lang, source.document.name)
+                own = source.document.lang
+                _add_catalog(config, catalog, own, matchers, texts, entries, coverage)
+    findings = _readability(config, sources, paths, coverage)
+    if glossary is None:
+        coverage.notes.append(
+            "no glossary configured: term/* rules were not run "
+            "(set glossary in [tool.pipeline] or pass --glossary)"
+        )
+        return CheckResult(findings, rules, coverage)
+    _note_glossary(glossary, coverage)
+    subjects: dict[Target, list[object]] = {
+        "text": [*texts],
+        "entry": [*entries],
+        "corpus": [Corpus(tuple(texts), tuple(entries))],
+    }
+    term_rules = [r for r in rules if r.rule.family == "term"]
+    findings += run(term_rules, subjects, glossary)
+    return CheckResult(sorted(findings, key=lambda f: f.sort_key), rules, coverage)
+
+
+def _project_sources(config: Config, required: bool) -> list[SourceFile] | None:
+    """The project's sources; with explicit paths a missing project is not an error."""
+    try:
+        return load_sources(config)
+    except PipelineError:
+        if required:
+            raise
+        return None
+
+
+def _glossary(config: Config, override: Path | None) -> Glossary | None:
+    path = override or (config.root / config.glossary if config.glossary else None)
+    if path is None:
+        return None
+    shown = display_path(path, config.root)
+    if not path.is_file():
+        raise PipelineError(
+            "glossary not found", shown, hint="fix glossary in [tool.pipeline] or --glossary"
+        )
+    return load_glossary(path, shown)
+
+
+def _note_glossary(glossary: Glossary, coverage: Coverage) -> None:
+    coverage.glossary = glossary.path
+    coverage.concepts = glossary.coverage()
+    for lang in sorted(coverage.languages):
+        if not coverage.concepts.get(primary_language(lang)):
+            coverage.notes.append(
+                f"the glossary has no terms in '{lang}': term checks of {lang} text checked nothing"
+            )
+
+
+def _source_texts(
+    source: SourceFile, matchers: Matchers | None, coverage: Coverage
+) -> Iterator[TermText]:
+    coverage.markdown.append(source.display)
+    coverage.units += len(source.units)
+    coverage.languages.add(source.document.lang)
+    if not source.units:
+        coverage.notes.append(f"{source.display} has no translatable text")
+    if matchers is None:
+        return
+    for unit in source.units:
+        yield term_text(
+            matchers, path=source.display, document=unit.document, lang=unit.lang, text=unit.text,
+            line=unit.line, line_starts=unit.line_starts, unit_id=unit.id,
+        )  # fmt: skip
+
+
+def _add_path(
+    config: Config,
+    path: Path,
+    source_lang: str | None,
+    matchers: Matchers | None,
+    texts: list[TermText],
+    entries: list[TranslationEntry],
+    coverage: Coverage,
+) -> None:
+    shown = display_path(path, config.root)
+    if path.suffix == ".md":
+        document = read_document(path, shown)
+        units = tuple(split_units(document, config.segmentation))
+        texts += _source_texts(SourceFile(document, shown, units), matchers, coverage)
+    elif path.suffix in {".po", ".pot"}:
+        _add_catalog(config, path, source_lang, matchers, texts, entries, coverage)
+    else:
+        raise PipelineError(
+            "not a Markdown file or PO catalog", shown, hint="give .md or .po files"
+        )
+
+
+def _add_catalog(
+    config: Config,
+    path: Path,
+    source_lang: str | None,
+    matchers: Matchers | None,
+    texts: list[TermText],
+    entries: list[TranslationEntry],
+    coverage: Coverage,
+) -> None:
+    shown = display_path(path, config.root)
+    if not path.exists():
+        coverage.notes.append(f"{shown} does not exist yet (run pipeline extract): not checked")
+        return
+    po = parse_po(read_text(path, shown), shown)
+    target, source = _catalog_languages(po, shown, source_lang)
+    coverage.catalogs.append(shown)
+    coverage.languages.update({target, source})
+    document = path.stem
+    for message in po.catalog:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        if not message.string or message.fuzzy or not isinstance(message.string, str):
+            continue
+        coverage.entries += 1
+        if matchers is None:
+            continue
+        line = po.msgstr_lines.get(message.id, message.lineno or 1)
+        source_text = term_text(
+            matchers,
+            path=shown,
+            document=document,
+            lang=source,
+            text=message.id,
+            line=message.lineno or line,
+        )
+        target_text = term_text(
+            matchers, path=shown, document=document, lang=target, text=message.string, line=line
+        )
+        texts.append(target_text)
+        entries.append(TranslationEntry(shown, line, document, source_text, target_text))
+
+
+def _catalog_languages(po: PoFile, shown: str, source_lang: str | None) -> tuple[str, str]:
+    target = po.header("Language")
+    if not target:
+        raise PipelineError(
+            "catalog has no Language header", shown, hint="set it to the target language, e.g. da"
+        )
+    source = po.header("X-Source-Language") or source_lang
+    if not source:
+        raise PipelineError(
+            "catalog has no X-Source-Language header",
+            shown,
+            hint="pass --source-lang, e.g. --source-lang en",
+        )
+    return check_language(target, shown), check_language(source, shown)
+
+
+def _readability(
+    config: Config, sources: list[SourceFile] | None, paths: tuple[Path, ...], coverage: Coverage
+) -> list[Finding]:
+    """Readability findings for the project, or for the project files among `paths`."""
+    from pipeline.scores import score_project
+
+    if sources is None:
+        coverage.notes.append("readability not checked: the files are not in a project")
+        return []
+    shown = [display_path(path, config.root) for path in paths]
+    scored = tuple(p for p, s in zip(paths, shown, strict=True) if _is_scored(config, sources, s))
+    if paths and not scored:
+        coverage.notes.append("readability not checked: no given file is a project document")
+        return []
+    return score_project(config, sources, scored).findings
+
+
+def _is_scored(config: Config, sources: list[SourceFile], shown: str) -> bool:
+    for source in sources:
+        if source.display == shown:
+            return True
+        for lang in source.targets(config.locales):
+            if (
+                display_path(po_path(config.locale_path, lang, source.document.name), config.root)
+                == shown
+            ):
+                return True
+    return False
+
+
+def known_rules() -> list[str]:
+    """Every rule id, for help texts."""
+    return [rule.id for rule in all_rules()]

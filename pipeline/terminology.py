@@ -1,0 +1,102 @@
+"""Terminology subjects: texts and translation entries with the glossary terms found in them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.glossary import Glossary, primary_language
+from pipeline.terms import Hit, TermMatcher
+
+
+@dataclass(frozen=True, slots=True)
+class TermText:
+    """A text in one language (a source unit or a translation) and its term hits."""
+
+    path: str
+    document: str
+    lang: str
+    text: str
+    hits: tuple[Hit, ...]
+    line: int
+    line_starts: tuple[int, ...] = ()
+    unit_id: str = ""
+
+    def line_at(self, offset: int) -> int:
+        """Return the 1-based line of the character at `offset` in the file."""
+        return self.line + sum(1 for start in self.line_starts if start <= offset)
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationEntry:
+    """A translated PO entry: source and target text, each with its hits."""
+
+    path: str
+    line: int
+    document: str
+    source: TermText
+    target: TermText
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything checked in one run, for checks that compare across places."""
+
+    texts: tuple[TermText, ...]
+    entries: tuple[TranslationEntry, ...]
+
+
+class Matchers:
+    """One TermMatcher per language, built on first use."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._get = cache(lambda lang: TermMatcher(glossary, lang))
+
+    def __call__(self, lang: str) -> TermMatcher:
+        matcher: TermMatcher = self._get(primary_language(lang))
+        return matcher
+
+
+def term_text(
+    matchers: Matchers,
+    *,
+    path: str,
+    document: str,
+    lang: str,
+    text: str,
+    line: int,
+    line_starts: tuple[int, ...] = (),
+    unit_id: str = "",
+) -> TermText:
+    """Find the terms of `text` and wrap it as a subject."""
+    hits = tuple(matchers(lang).find(text))
+    return TermText(path, document, lang, text, hits, line, line_starts, unit_id)
+
+
+def glossary_note(glossary: Glossary, hits: Iterable[Hit], targets: Sequence[str]) -> str | None:
+    """The PO extracted comment listing a unit's terms and what to write for them.
+
+    "glossary: genterapi → gene therapy; CAR-T (keep as is)"; with several target
+    languages each rendering is prefixed by its language.
+    """
+    notes: list[str] = []
+    for hit in hits:
+        concept = glossary.concept(hit.concept)
+        if concept.do_not_translate:
+            note = f"{hit.term.text} (keep as is)"
+        else:
+            wanted = [(lang, concept.preferred(lang)) for lang in targets]
+            found = [(lang, term.text) for lang, term in wanted if term is not None]
+            if not found:
+                continue
+            rendering = ", ".join(
+                f"{lang}: {text}" if len(targets) > 1 else text for lang, text in found
+            )
+            note = f"{hit.term.text} → {rendering}"
+        if not hit.term.allowed:
+            note += f" ({hit.term.status.value} in the source)"
+        if note not in notes:
+            notes.append(note)
+    return "glossary: " + "; ".join(notes) if notes else None

@@ -1,0 +1,208 @@
+"""`pipeline check`: terminology on a mini-project, report formats and the CI contract."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import polib
+import pytest
+
+from .conftest import run_cli
+
+GOOD = {
+    "Om genterapi": "About gene therapy",
+    "Genterapien gives på hospitalet.": "The gene therapy is given in hospital.",
+    "CAR-T-behandlingen bruger patientens egne celler.": "CAR-T treatment uses the patient's own cells.",
+    "About gene therapy": "Om genterapi",
+    "Gene therapies are given in hospital.": "Genterapier gives på hospitalet.",
+}
+
+
+def translated(project: Callable[[str], Path], overrides: dict[str, str] | None = None) -> Path:
+    root = project("terms")
+    assert run_cli("extract").exit_code == 0
+    for po in (root / "locales").rglob("*.po"):
+        catalog = polib.pofile(str(po))
+        for entry in catalog:
+            entry.msgstr = (overrides or {}).get(entry.msgid, GOOD[entry.msgid])
+        catalog.save()
+    return root
+
+
+def test_clean_project_passes_and_says_what_it_covered(project: Callable[[str], Path]) -> None:
+    translated(project)
+    result = run_cli("check")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == ""
+    assert result.stderr.strip().endswith(
+        "check: checked 2 Markdown files and 2 catalogs (7 units, 5 translated entries; "
+        "languages: da, en); glossary glossary.tbx (da 2, en 2 concepts); 0 errors, 0 warnings"
+    )
+
+
+def seeded(project: Callable[[str], Path]) -> Path:
+    root = translated(
+        project,
+        {
+            "CAR-T-behandlingen bruger patientens egne celler.": "CART treatment uses own cells.",
+            "Genterapien gives på hospitalet.": "The treatment is given in hospital.",
+        },
+    )
+    source = root / "source/en/treatment.md"
+    source.write_text(source.read_text().replace("Gene therapies are", "Gene treatments are"))
+    return root
+
+
+def msgstr_line(po: Path, translation: str) -> int:
+    lines = po.read_text().splitlines()
+    return lines.index(f'msgstr "{translation}"') + 1
+
+
+def test_seeded_mistakes_are_each_caught(project: Callable[[str], Path]) -> None:
+    root = seeded(project)
+    po = root / "locales/en/LC_MESSAGES/behandling.po"
+    missing = msgstr_line(po, "The treatment is given in hospital.")
+    changed = msgstr_line(po, "CART treatment uses own cells.")
+    result = run_cli("check", "--format", "text")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "locales/en/LC_MESSAGES/behandling.po",
+        f"  {missing}: error: 'Genterapien' (gene-therapy) is not translated with a glossary "
+        "term; expected 'gene therapy' [term/missing-translation]",
+        "      fix: gene therapy",
+        f"  {changed}: error: 'CAR-T' must stay as it is in the translation (found 'CART') "
+        "[term/untranslatable]",
+        "      fix: CAR-T",
+        "source/en/treatment.md",
+        "  8: error: 'Gene treatments' is a superseded term for gene-therapy; use 'gene therapy' "
+        "[term/deprecated]",
+        "      fix: gene therapy",
+    ]
+
+
+def test_json_and_determinism(project: Callable[[str], Path]) -> None:
+    seeded(project)
+    first = run_cli("check", "--format", "json").stdout
+    assert first == run_cli("check", "--format", "json").stdout
+    findings = json.loads(first)
+    assert {f["rule"] for f in findings} == {
+        "term/deprecated", "term/missing-translation", "term/untranslatable",
+    }  # fmt: skip
+    assert all(f["data"]["concept"] for f in findings)
+
+
+def test_sarif_lists_every_rule_and_the_concept(project: Callable[[str], Path]) -> None:
+    seeded(project)
+    result = run_cli("check", "--format", "sarif", "--output", "out.sarif")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    sarif = json.loads(Path("out.sarif").read_text())
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert "term/deprecated" in ids
+    assert "readability/long-sentence" in ids  # listed although it found nothing
+    for result_ in run["results"]:
+        assert ids[result_["ruleIndex"]] == result_["ruleId"]
+        assert result_["properties"]["concept"] in {"gene-therapy", "car-t"}
+        assert result_["locations"][0]["physicalLocation"]["region"]["startLine"] > 0
+    assert "timestamp" not in Path("out.sarif").read_text().lower()
+
+
+def test_junit_has_a_testcase_per_file_and_rule(project: Callable[[str], Path]) -> None:
+    seeded(project)
+    xml = run_cli("check", "--format", "junit").stdout
+    suite = ET.fromstring(xml).find("testsuite")
+    assert suite is not None
+    cases = suite.findall("testcase")
+    assert len(cases) == 4 * 8  # 4 files × 8 rules
+    failed = {(c.get("classname"), c.get("name")) for c in cases if c.find("failure") is not None}
+    assert failed == {
+        ("locales/en/LC_MESSAGES/behandling.po", "term/missing-translation"),
+        ("locales/en/LC_MESSAGES/behandling.po", "term/untranslatable"),
+        ("source/en/treatment.md", "term/deprecated"),
+    }
+    assert suite.get("failures") == "3"
+
+
+def test_github_annotations_and_auto_format(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = seeded(project)
+    line = msgstr_line(
+        root / "locales/en/LC_MESSAGES/behandling.po", "The treatment is given in hospital."
+    )
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    lines = run_cli("check").stdout.splitlines()
+    assert lines[0] == (
+        f"::error file=locales/en/LC_MESSAGES/behandling.po,line={line},"
+        "title=term/missing-translation::"
+        "'Genterapien' (gene-therapy) is not translated with a glossary term; "
+        "expected 'gene therapy' (fix: gene therapy)"
+    )
+
+
+def test_strict_makes_warnings_fail(project: Callable[[str], Path]) -> None:
+    root = seeded(project)
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text().replace(
+            '"readability" = "off"', '"readability" = "off"\n"term" = "warning"'
+        )
+    )
+    result = run_cli("check")
+    assert result.exit_code == 0
+    assert "0 errors, 3 warnings" in result.stderr
+    assert run_cli("check", "--strict").exit_code == 1
+
+
+def test_paths_and_catalog_languages(project: Callable[[str], Path], tmp_path: Path) -> None:
+    root = seeded(project)
+    po = root / "locales/en/LC_MESSAGES/behandling.po"
+    result = run_cli("check", str(po))
+    assert result.exit_code == 1
+    assert "source/en/treatment.md" not in result.stdout
+    assert "checked 0 Markdown files and 1 catalogs" in result.stderr
+    foreign = tmp_path / "foreign.po"
+    foreign.write_text(po.read_text().replace('"X-Source-Language: da\\n"\n', ""), encoding="utf-8")
+    missing = run_cli("check", str(foreign))
+    assert missing.exit_code == 2
+    assert "catalog has no X-Source-Language header (pass --source-lang" in missing.stderr
+    assert run_cli("check", str(foreign), "--source-lang", "da").exit_code == 1
+
+
+def test_without_a_glossary_it_says_so(project: Callable[[str], Path]) -> None:
+    root = translated(project)
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('glossary = "glossary.tbx"\n', ""))
+    result = run_cli("check")
+    assert result.exit_code == 0
+    assert "warning: no glossary configured: term/* rules were not run" in result.stderr
+
+
+def test_glossary_without_terms_in_a_language_is_reported(project: Callable[[str], Path]) -> None:
+    root = translated(project)
+    (root / "da-only.csv").write_text("concept,lang,term\ngene-therapy,da,genterapi\n")
+    result = run_cli("check", "--glossary", "da-only.csv")
+    assert (
+        "the glossary has no terms in 'en': term checks of en text checked nothing" in result.stderr
+    )
+
+
+def test_extract_tells_translators_the_terms(project: Callable[[str], Path]) -> None:
+    root = project("terms")
+    assert run_cli("extract").exit_code == 0
+    text = (root / "locales/en/LC_MESSAGES/behandling.po").read_text()
+    assert "#. glossary: genterapi → gene therapy\n" in text
+    assert "#. glossary: CAR-T (keep as is)\n" in text
+
+
+def test_bad_glossary_is_an_input_error(project: Callable[[str], Path]) -> None:
+    root = project("terms")
+    (root / "glossary.tbx").write_text("<martif><text>")
+    result = run_cli("check")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("glossary.tbx:1: error: not well-formed XML")
