@@ -258,13 +258,25 @@ def check(
       pipeline check --format sarif --output build/pipeline.sarif
       pipeline check locales/da/LC_MESSAGES/what-is-atmp.po --glossary terms.csv
     """
+    if source_lang:
+        check_language(source_lang, "--source-lang")
+    config = resolve_config(config_file, **overrides)
+    sys.exit(run_check(config, paths, source_lang, output_format, output, strict))
+
+
+def run_check(
+    config: Config,
+    paths: tuple[Path, ...],
+    source_lang: str | None,
+    output_format: str,
+    output: Path | None,
+    strict: bool,
+) -> int:
+    """Check, print or write the report, say what was covered; return the exit code."""
     from pipeline.checking import check_project
     from pipeline.checks.registry import all_rules
     from pipeline.report import render, resolve_format
 
-    if source_lang:
-        check_language(source_lang, "--source-lang")
-    config = resolve_config(config_file, **overrides)
     result = check_project(config, paths, None, source_lang)
     name = resolve_format(output_format)
     style = _severity_style if output is None and sys.stdout.isatty() else None
@@ -277,7 +289,7 @@ def check(
         click.echo(f"warning: {note}", err=True)
     counts = _counts(result.findings)
     click.echo(f"check: {result.coverage.summary()}; {counts}", err=True)
-    sys.exit(exit_code(result.findings, strict))
+    return exit_code(result.findings, strict)
 
 
 @main.command()
@@ -328,10 +340,11 @@ def _counts(findings: list[Any]) -> str:
 @project_options
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
 def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
-    """Run the whole job: extract catalogs, print progress, score readability.
+    """Run the whole job: extract, progress, readability, then every check.
 
-    Writes the readability report to build/reports/readability.html. The exit
-    code follows the findings, as for `pipeline readability`.
+    Updates the catalogs, prints translation progress and the reading level of
+    every document, writes the readability report to build/reports/readability.html,
+    then runs `pipeline check` on the project. The exit code is the check's.
 
     \b
     Example:
@@ -341,7 +354,8 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
     sources = run_extract(config)
     click.echo(render_stats_table(collect_stats(config, sources)))
     click.echo()
-    sys.exit(run_readability(config, sources, (), "text", 0, _default_report(config), strict))
+    run_readability(config, sources, (), "text", 0, _default_report(config), strict, findings=False)
+    sys.exit(run_check(config, (), None, "text", None, strict))
 
 
 def _load(config: Config) -> list[SourceFile]:
@@ -427,6 +441,7 @@ def run_readability(
     top: int,
     report: Path | None,
     strict: bool,
+    findings: bool = True,
 ) -> int:
     """Score, print and write the report; return the exit code from the findings."""
     from pipeline import readability_report as render
@@ -437,7 +452,7 @@ def run_readability(
     if output_format == "json":
         click.echo(render.render_json(result, settings, top))
     else:
-        click.echo(render.render_text(result, settings, top))
+        click.echo(render.render_text(result, settings, top, findings))
     for warning in render.coverage_warnings(result):
         click.echo(warning, err=True)
     if report is not None:

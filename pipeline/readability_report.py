@@ -98,9 +98,12 @@ def _finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def render_text(run: ReadabilityRun, settings: ReadabilitySettings, top: int) -> str:
+def render_text(
+    run: ReadabilityRun, settings: ReadabilitySettings, top: int, with_findings: bool = True
+) -> str:
     """Return the table, the hardest sentences per document and the findings."""
-    return "\n".join([*_table(run, settings), "", *_hardest_lines(run, top), *_findings(run)])
+    findings = _findings(run) if with_findings else iter(())
+    return "\n".join([*_table(run, settings), "", *_hardest_lines(run, top), *findings])
 
 
 def _table(run: ReadabilityRun, settings: ReadabilitySettings) -> Iterator[str]:

@@ -84,7 +84,7 @@ def glossary_note(glossary: Glossary, hits: Iterable[Hit], targets: Sequence[str
     notes: list[str] = []
     for hit in hits:
         concept = glossary.concept(hit.concept)
-        if concept.do_not_translate:
+        if hit.term.do_not_translate:
             note = f"{hit.term.text} (keep as is)"
         else:
             wanted = [(lang, concept.preferred(lang)) for lang in targets]

@@ -26,6 +26,7 @@ _LINKING = ("s", "e")  # Danish fugebogstaver: bivirkning-s-registrering
 _STEMMERS = {"da": "danish", "en": "english", "sv": "swedish", "nb": "norwegian", "de": "german"}
 _WORD = re.compile(r"[^\W_]+")
 _NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
+_COORDINATORS = {"og", "eller", "and", "or"}
 _JOINERS = re.compile(r"[\s\-\u2010\u2011]*")  # what may stand between the parts of a term
 
 
@@ -38,7 +39,7 @@ class Hit:
     start: int
     end: int
     text: str
-    how: str  # "exact", "inflected", "variant" (hyphen/space/case) or "compound"
+    how: str  # "exact", "inflected", "variant" (hyphen/space/case), "compound", "ellipsis"
 
 
 @cache
@@ -89,11 +90,18 @@ class TermMatcher:
     def _stem(self, word: str) -> str:
         return _stem_word(self.lang, word)
 
+    def _key(self, stems: tuple[str, ...]) -> tuple[str, ...]:
+        """Danish adjectives agree with their noun: "hvidt/hvide blodlegeme", "aktivt/aktive
+        stof". Members before the last lose a final -t, in terms and texts alike."""
+        if self.lang != "da" or len(stems) < 2:
+            return stems
+        return (*(s[:-1] if s.endswith("t") and len(s) > 3 else s for s in stems[:-1]), stems[-1])
+
     def _add(self, pattern: _Pattern) -> None:
         if not pattern.parts:
             return
         self.max_parts = max(self.max_parts, len(pattern.parts) + 1)
-        self._by_stems.setdefault(pattern.stems, []).append(pattern)
+        self._by_stems.setdefault(self._key(pattern.stems), []).append(pattern)
         self._by_joined.setdefault(pattern.joined_stem, []).append(pattern)
         compoundable = self.lang == "da" and not pattern.term.case_sensitive
         if compoundable and len(pattern.joined) >= MIN_COMPOUND_TERM:
@@ -108,7 +116,34 @@ class TermMatcher:
         for index in range(len(tokens)):
             candidates += self._windows(tokens, index, text, masked)
             candidates += self._compounds(tokens[index], text)
+            candidates += self._ellipsis(tokens, index, text, masked)
         return _longest(candidates)
+
+    def _ellipsis(self, tokens: list[_Token], index: int, text: str, masked: str) -> list[Hit]:
+        """Coordinated terms that share their last part with the next one.
+
+        Danish "celle- og vævsterapi" holds celleterapi; English "cell and tissue
+        therapies" holds cell therapy. The hit covers the first, shortened member.
+        """
+        if index + 2 >= len(tokens) or tokens[index + 1].lower not in _COORDINATORS:
+            return []
+        first, following = tokens[index], tokens[index + 2 :]
+        gap = masked[first.end : tokens[index + 1].start]
+        found: list[_Pattern] = []
+        if gap.startswith("-"):  # Danish: the shared tail is the end of the next word
+            tail = following[0].lower
+            for cut in range(1, len(tail) - MIN_COMPOUND_REST + 1):
+                found += self._by_joined.get(self._stem(first.lower + tail[cut:]), [])
+        elif gap.isspace():  # English: the shared tail is the next words
+            for size in range(2, min(self.max_parts, len(following)) + 1):
+                stems = self._key((first.stem, *(t.stem for t in following[1:size])))
+                found += self._by_stems.get(stems, [])
+        end = first.end + (1 if gap.startswith("-") else 0)
+        return [
+            Hit(p.concept, p.term, first.start, end, text[first.start : end], "ellipsis")
+            for p in dict.fromkeys(found)
+            if not p.term.case_sensitive
+        ]
 
     def _token(self, match: re.Match[str]) -> _Token:
         surface = match.group()
@@ -121,7 +156,7 @@ class TermMatcher:
             window = tokens[index : index + size]
             if len(window) < size or not _connected(window, masked):
                 break
-            stems = tuple(t.stem for t in window)
+            stems = self._key(tuple(t.stem for t in window))
             joined = "".join(t.lower for t in window)
             found = self._by_stems.get(stems, []) + self._by_joined.get(self._stem(joined), [])
             for pattern in dict.fromkeys(found, None):

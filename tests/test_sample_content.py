@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -98,3 +99,68 @@ def test_sample_content_meets_its_reading_level_targets() -> None:
     assert len(run.documents) == 12
     assert all(score.counts.words > 300 for score in run.documents)
     assert [f"{f.path}:{f.line}: {f.message}" for f in run.findings] == []
+
+
+def copy_of_the_project(tmp_path: Path) -> Path:
+    for name in ("source", "locales", "pyproject.toml"):
+        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
+        copy(REPO / name, tmp_path / name)
+    return tmp_path
+
+
+def test_our_content_checks_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(copy_of_the_project(tmp_path))
+    result = run_cli("check")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == ""
+    assert (
+        "glossary source/glossary.tbx (da 53, en 53 concepts); 0 errors, 0 warnings"
+        in result.stderr
+    )
+
+
+def test_seeded_mistakes_in_a_copy_are_each_caught(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_of_the_project(tmp_path)
+    monkeypatch.chdir(root)
+
+    def seed(path: str, old: str, new: str) -> None:
+        file = root / path
+        text = file.read_text()
+        assert old in text, (path, old)
+        file.write_text(text.replace(old, new, 1))
+
+    seed(
+        "source/da/bloedersyge-b.md",
+        "Læs om genterapi med Hemgenix",
+        "Læs om genbehandling med Hemgenix",
+    )
+    seed(
+        "locales/da/LC_MESSAGES/inherited-retinal-disease.po",
+        'msgstr "Luxturna"',
+        'msgstr "Luxtura"',
+    )
+    seed(
+        "locales/en/LC_MESSAGES/genterapi.po",
+        'msgstr "What is gene therapy?"',
+        'msgstr "What is gene treatment?"',
+    )
+    seed(
+        "locales/da/LC_MESSAGES/spinal-muscular-atrophy.po",
+        "nogle tilfælde kan genterapi bremse",
+        "nogle tilfælde kan behandlingen bremse",
+    )
+    result = run_cli("check", "--format", "json")
+    assert result.exit_code == 1
+    caught = {(f["path"], f["rule"], f["data"].get("concept")) for f in json.loads(result.stdout)}
+    assert caught == {
+        ("source/da/bloedersyge-b.md", "term/deprecated", "gene-therapy"),
+        ("locales/da/LC_MESSAGES/inherited-retinal-disease.po", "term/untranslatable", "luxturna"),
+        ("locales/en/LC_MESSAGES/genterapi.po", "term/deprecated", "gene-therapy"),
+        (
+            "locales/da/LC_MESSAGES/spinal-muscular-atrophy.po",
+            "term/missing-translation",
+            "gene-therapy",
+        ),
+    }

@@ -74,8 +74,8 @@ def missing_translation(entry: TranslationEntry, ctx: CheckContext) -> Iterator[
     seen: set[str] = set()
     for hit in entry.source.hits:
         concept = glossary.concept(hit.concept)
-        if hit.concept in seen or hit.concept in in_target or concept.do_not_translate:
-            continue
+        if hit.concept in seen or hit.concept in in_target or hit.term.do_not_translate:
+            continue  # a name kept as it is (CAR-T, SMA) is term/untranslatable's
         seen.add(hit.concept)
         wanted = concept.preferred(entry.target.lang)
         if wanted is None:

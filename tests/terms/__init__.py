@@ -1,0 +1,1 @@
+"""The labelled term-detection set and its evaluation."""
