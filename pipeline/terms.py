@@ -78,6 +78,8 @@ class TermMatcher:
         self._by_joined: dict[str, list[_Pattern]] = {}
         self._heads: dict[str, list[_Pattern]] = {}
         self._tails: dict[str, list[_Pattern]] = {}
+        self._stem_prefixes: set[tuple[str, ...]] = set()
+        self._joined_prefixes: set[str] = set()
         self.max_parts = 1
         for concept in glossary.concepts:
             for term in concept.terms_in(self.lang):
@@ -101,7 +103,13 @@ class TermMatcher:
         if not pattern.parts:
             return
         self.max_parts = max(self.max_parts, len(pattern.parts) + 1)
-        self._by_stems.setdefault(self._key(pattern.stems), []).append(pattern)
+        key = self._key(pattern.stems)
+        self._by_stems.setdefault(key, []).append(pattern)
+        # Prefixes let a window stop growing as soon as no term can start this way.
+        self._stem_prefixes.update(key[:size] for size in range(1, len(key)))
+        self._joined_prefixes.update(
+            pattern.joined[:size] for size in range(1, len(pattern.joined))
+        )
         self._by_joined.setdefault(pattern.joined_stem, []).append(pattern)
         compoundable = self.lang == "da" and not pattern.term.case_sensitive
         if compoundable and len(pattern.joined) >= MIN_COMPOUND_TERM:
@@ -112,9 +120,11 @@ class TermMatcher:
         """Return the hits in `text`, longest first wins, in text order."""
         masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
         tokens = [self._token(m) for m in _WORD.finditer(masked)]
+        # links[i]: token i and i + 1 may belong to one term (only spaces or hyphens between)
+        links = [_joinable(masked[a.end : b.start]) for a, b in itertools.pairwise(tokens)]
         candidates: list[Hit] = []
         for index in range(len(tokens)):
-            candidates += self._windows(tokens, index, text, masked)
+            candidates += self._windows(tokens, links, index, text)
             candidates += self._compounds(tokens[index], text)
             candidates += self._ellipsis(tokens, index, text, masked)
         return _longest(candidates)
@@ -150,15 +160,26 @@ class TermMatcher:
         lower = surface.lower()
         return _Token(surface, lower, self._stem(lower), match.start(), match.end())
 
-    def _windows(self, tokens: list[_Token], index: int, text: str, masked: str) -> list[Hit]:
+    def _windows(self, tokens: list[_Token], links: list[bool], index: int, text: str) -> list[Hit]:
         hits = []
+        stems: tuple[str, ...] = ()
+        joined = ""
         for size in range(1, self.max_parts + 1):
-            window = tokens[index : index + size]
-            if len(window) < size or not _connected(window, masked):
+            last = index + size - 1
+            if last >= len(tokens) or (size > 1 and not links[last - 1]):
                 break
-            stems = self._key(tuple(t.stem for t in window))
-            joined = "".join(t.lower for t in window)
-            found = self._by_stems.get(stems, []) + self._by_joined.get(self._stem(joined), [])
+            if (
+                size > 1
+                and stems not in self._stem_prefixes
+                and joined not in self._joined_prefixes
+            ):
+                break  # no term starts with these words
+            window = tokens[index : last + 1]
+            stems, joined = (*stems, tokens[last].stem), joined + tokens[last].lower
+            key = self._key(stems)
+            found = self._by_stems.get(key, []) + self._by_joined.get(self._stem(joined), [])
+            if not found:
+                continue
             for pattern in dict.fromkeys(found, None):
                 if pattern.term.case_sensitive and not _same_case(pattern, window):
                     continue
@@ -211,13 +232,9 @@ def _stem_word(lang: str, word: str) -> str:
     return stemmer.stemWord(word) if stemmer is not None else word  # type: ignore[attr-defined]
 
 
-def _connected(window: list[_Token], masked: str) -> bool:
-    """Tokens joined only by spaces or hyphens (not by commas, periods or markup)."""
-    return all(
-        _JOINERS.fullmatch(masked[a.end : b.start]) is not None
-        and "\n\n" not in masked[a.end : b.start]
-        for a, b in itertools.pairwise(window)
-    )
+def _joinable(gap: str) -> bool:
+    """Two tokens with only spaces or hyphens between may form one term (not , . or markup)."""
+    return _JOINERS.fullmatch(gap) is not None and "\n\n" not in gap
 
 
 def _same_case(pattern: _Pattern, window: list[_Token]) -> bool:
