@@ -74,6 +74,7 @@ class CheckContext:
     def finding(self, path: str, line: int, message: str, **data: str) -> Finding:
         """Build a Finding of this rule at its effective severity."""
         fix = data.pop("fix", None) or None
+        data = {key: value for key, value in data.items() if value}
         return Finding(self.rule.id, self.severity, path, line, message, fix, data=data)
 
 

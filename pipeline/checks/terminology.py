@@ -177,6 +177,7 @@ def _different_translations(corpus: Corpus, ctx: CheckContext) -> Iterator[Findi
             continue
         usual = max(counts, key=lambda text: (counts[text], -_first(entries, text)))
         model = next(e for e in entries if e.target.text == usual)
+        concepts = ",".join(dict.fromkeys(hit.concept for hit in model.source.hits))
         for entry in entries:
             if entry.target.text != usual:
                 yield ctx.finding(
@@ -185,6 +186,7 @@ def _different_translations(corpus: Corpus, ctx: CheckContext) -> Iterator[Findi
                     f"this source text is translated differently in {model.path}:{model.line}: "
                     f"'{_short(usual)}'",
                     fix=usual,
+                    concept=concepts,
                 )
 
 
