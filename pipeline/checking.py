@@ -15,6 +15,7 @@ from pipeline.extract import SourceFile, load_sources
 from pipeline.files import display_path, read_text
 from pipeline.findings import Finding
 from pipeline.glossary import Glossary, load_glossary, primary_language
+from pipeline.messages import CatalogMessage
 from pipeline.po import PoFile, parse_po
 from pipeline.segment import split_units
 from pipeline.source import read_document
@@ -73,18 +74,21 @@ def check_project(
     matchers = Matchers(glossary) if glossary else None
     texts: list[TermText] = []
     entries: list[TranslationEntry] = []
+    messages: list[CatalogMessage] = []
     sources = _project_sources(config, required=not paths)
     if paths:
         for path in paths:
-            _add_path(config, path, source_lang, matchers, texts, entries, coverage)
+            _add_path(config, path, source_lang, matchers, texts, entries, messages, coverage)
     else:
         for source in sources or []:
             texts += _source_texts(source, matchers, coverage)
             for lang in source.targets(config.locales):
                 catalog = po_path(config.locale_path, lang, source.document.name)
                 own = source.document.lang
-                _add_catalog(config, catalog, own, matchers, texts, entries, coverage)
+                _add_catalog(config, catalog, own, matchers, texts, entries, messages, coverage)
     findings = _readability(config, sources, paths, coverage)
+    qa_rules = [r for r in rules if r.rule.family == "translation"]
+    findings += run(qa_rules, {"message": [*messages]})
     if glossary is None:
         coverage.notes.append(
             "no glossary configured: term/* rules were not run "
@@ -158,6 +162,7 @@ def _add_path(
     matchers: Matchers | None,
     texts: list[TermText],
     entries: list[TranslationEntry],
+    messages: list[CatalogMessage],
     coverage: Coverage,
 ) -> None:
     shown = display_path(path, config.root)
@@ -166,7 +171,7 @@ def _add_path(
         units = tuple(split_units(document, config.segmentation))
         texts += _source_texts(SourceFile(document, shown, units), matchers, coverage)
     elif path.suffix in {".po", ".pot"}:
-        _add_catalog(config, path, source_lang, matchers, texts, entries, coverage)
+        _add_catalog(config, path, source_lang, matchers, texts, entries, messages, coverage)
     else:
         raise PipelineError(
             "not a Markdown file or PO catalog", shown, hint="give .md or .po files"
@@ -180,6 +185,7 @@ def _add_catalog(
     matchers: Matchers | None,
     texts: list[TermText],
     entries: list[TranslationEntry],
+    messages: list[CatalogMessage],
     coverage: Coverage,
 ) -> None:
     shown = display_path(path, config.root)
@@ -193,26 +199,39 @@ def _add_catalog(
     document = path.stem
     for message in po.catalog:
         if not message.id or not isinstance(message.id, str):
-            continue
-        if not message.string or message.fuzzy or not isinstance(message.string, str):
+            continue  # the header, or a plural entry (Markdown units have none)
+        target_string = message.string if isinstance(message.string, str) else ""
+        line = po.msgstr_lines.get(message.id, message.lineno or 1)
+        msgid_line = message.lineno or line
+        comments = tuple(message.user_comments)
+        messages.append(
+            CatalogMessage(
+                shown,
+                line,
+                msgid_line,
+                document,
+                source,
+                target,
+                message.id,
+                target_string,
+                message.fuzzy,
+                comments,
+            )
+        )
+        if not target_string or message.fuzzy:
             continue
         coverage.entries += 1
-        if matchers is None:
-            continue
-        line = po.msgstr_lines.get(message.id, message.lineno or 1)
-        source_text = term_text(
-            matchers,
-            path=shown,
-            document=document,
-            lang=source,
-            text=message.id,
-            line=message.lineno or line,
-        )
-        target_text = term_text(
-            matchers, path=shown, document=document, lang=target, text=message.string, line=line
-        )
-        texts.append(target_text)
-        entries.append(TranslationEntry(shown, line, document, source_text, target_text))
+        if matchers is not None:
+            pair = (
+                term_text(matchers, path=shown, document=document, lang=lang, text=text, line=at)
+                for lang, text, at in (
+                    (source, message.id, msgid_line),
+                    (target, target_string, line),
+                )
+            )
+            source_text, target_text = pair
+            texts.append(target_text)
+            entries.append(TranslationEntry(shown, line, document, source_text, target_text))
 
 
 def _catalog_languages(po: PoFile, shown: str, source_lang: str | None) -> tuple[str, str]:

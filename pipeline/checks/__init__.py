@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from pipeline.checks import readability as _readability  # noqa: F401  (registers rules)
 from pipeline.checks import terminology as _terminology  # noqa: F401  (registers rules)
+from pipeline.checks import translation as _translation  # noqa: F401  (registers rules)
 from pipeline.checks.registry import ActiveRule, Target
 from pipeline.findings import Finding
 from pipeline.glossary import Glossary

@@ -14,8 +14,9 @@ from pipeline.findings import Finding, Severity
 from pipeline.glossary import Glossary
 
 # What a check is given: a scored document or (source, translation) pair of scores
-# (readability); a text with term hits, a translated PO entry, or the whole run.
-Target = Literal["document", "translation", "text", "entry", "corpus"]
+# (readability); a text with term hits, a translated PO entry, or the whole run
+# (terminology); any PO message, translated or not (translation QA).
+Target = Literal["document", "translation", "text", "entry", "corpus", "message"]
 CheckFn = Callable[[Any, "CheckContext"], Iterator[Finding]]
 SEVERITY_NAMES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 

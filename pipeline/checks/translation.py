@@ -1,0 +1,365 @@
+"""translation/*: pofilter's checklist, done for Markdown units (links, markup, numbers, …)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.checks.registry import CheckContext, rule
+from pipeline.findings import Finding, Severity
+from pipeline.messages import CatalogMessage
+
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
+_BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]]+")
+_CODE = re.compile(r"(`+)(.+?)\1")
+# A number, and the English ordinal ending that stands for the Danish "2." ("2nd").
+_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?(?!\w)")
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sdif]|\{\{\s*\w+\s*\}\}|\{\w*\}")
+_END = re.compile(r"[.!?:;…]+$")
+_CLOSERS = "*_)]\"'”’»` "
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@rule(
+    "translation/untranslated",
+    severity=Severity.WARNING,
+    summary="A unit has no translation yet.",
+    target="message",
+)
+def untranslated(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: readers of the translation get the source language instead (the export falls back).
+
+    A warning, so work in progress does not block; make it an error (or run with
+    --strict) when a release must be complete.
+
+    Example (da): msgid "Hvad er genterapi?" with msgstr "".
+    Example (en): msgid "What are ATMPs?" with msgstr "".
+
+    Instead: translate it in Poedit, Weblate or Lokalize.
+    """
+    if not message.target and not message.fuzzy:
+        yield ctx.finding(message.path, message.line, f"not translated: '{_short(message.source)}'")
+
+
+@rule(
+    "translation/fuzzy",
+    severity=Severity.WARNING,
+    summary="A translation is marked fuzzy: its source changed and it needs review.",
+    target="message",
+)
+def fuzzy(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a fuzzy translation belongs to an older source text; it is not published.
+
+    Example (da): the source "Genterapi gives én gang." became "Genterapi gives som
+    infusion."; the translation is kept but flagged fuzzy.
+    Example (en): "Luxturna is injected." became "Luxturna is injected under the retina."
+
+    Instead: compare with the previous source (#| in the PO file), fix the
+    translation and remove the fuzzy flag.
+    """
+    if message.fuzzy:
+        yield ctx.finding(
+            message.path, message.line, f"fuzzy translation of '{_short(message.source)}'"
+        )
+
+
+def _links(text: str) -> Counter[str]:
+    found = [a or b for a, b in _LINK_TARGET.findall(text)]
+    found += _BARE_URL.findall(_LINK_TARGET.sub(" ", text))
+    return Counter(found)
+
+
+@rule(
+    "translation/links",
+    severity=Severity.ERROR,
+    summary="A link of the source is missing or points elsewhere in the translation.",
+    target="message",
+)
+def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a changed or dropped URL sends readers to the wrong page, or nowhere.
+
+    Markdown links `[text](url)`, autolinks `<url>` and bare URLs are compared; the
+    link text and title are for translating, the URL is not.
+
+    Example (da→en): "[Medicinrådet](https://medicinraadet.dk)" translated
+    "[Danish Medicines Council](https://medicinradet.dk)".
+    Example (en→da): "see [EMA](https://www.ema.europa.eu)" translated "se EMA".
+
+    Instead: keep every URL exactly as the source has it.
+    """
+    if not message.translated:
+        return
+    source, target = _links(message.source), _links(message.target)
+    for url in sorted((source - target).elements()):
+        yield ctx.finding(
+            message.path, message.line, f"link to {url} is missing in the translation", fix=url
+        )
+    for url in sorted((target - source).elements()):
+        yield ctx.finding(
+            message.path, message.line, f"the translation links to {url}, the source does not"
+        )
+
+
+def _markup(text: str) -> Counter[str]:
+    without_code = _CODE.sub(" ", text)
+    counts: Counter[str] = Counter()
+    counts["bold"] = len(re.findall(r"\*\*|__", without_code)) // 2
+    counts["emphasis"] = len(
+        re.findall(r"(?<![*_\w])[*_](?=\S)", without_code.replace("**", "").replace("__", ""))
+    )
+    counts["link"] = len(re.findall(r"(?<!!)\[[^\]]*\]\(", without_code))
+    counts["image"] = len(re.findall(r"!\[[^\]]*\]\(", without_code))
+    for code in _CODE.findall(text):
+        counts[f"code `{code[1]}`"] += 1
+    return counts
+
+
+@rule(
+    "translation/markup",
+    severity=Severity.ERROR,
+    summary="Emphasis, code, links or images of the source are not kept in the translation.",
+    target="message",
+)
+def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: the translation is rendered as Markdown; lost emphasis changes the message and a
+    changed code span (a command, a file name) breaks it.
+
+    Counts bold, emphasis, links and images, and requires every code span verbatim.
+
+    Example (da→en): "Tal **altid** med lægen" translated "Always talk to the doctor".
+    Example (en→da): "run `pipeline check`" translated "kør `pipeline tjek`".
+
+    Instead: keep the same markup around the corresponding words.
+    """
+    if not message.translated:
+        return
+    source, target = _markup(message.source), _markup(message.target)
+    for kind in sorted(set(source) | set(target)):
+        if source[kind] != target[kind]:
+            yield ctx.finding(
+                message.path,
+                message.line,
+                f"{kind}: {source[kind]} in the source, {target[kind]} in the translation",
+            )
+
+
+def _numbers(text: str, lang: str) -> Counter[str]:
+    """Numbers as values: Danish 1.000,5 and English 1,000.5 are both 1000.5."""
+    plain = _CODE.sub(" ", _LINK_TARGET.sub(" ", _BARE_URL.sub(" ", text)))
+    values: Counter[str] = Counter()
+    danish = lang.split("-")[0] in {"da", "de", "nb", "nn", "sv", "fi", "nl", "fr", "es", "it"}
+    for number in _NUMBER.findall(plain):
+        thousands, decimal = (".", ",") if danish else (",", ".")
+        canonical = number.replace(thousands, "").replace(decimal, ".")
+        values[canonical.rstrip("0").rstrip(".") if "." in canonical else canonical] += 1
+    return values
+
+
+@rule(
+    "translation/numbers",
+    severity=Severity.ERROR,
+    summary="Numbers differ between the source and the translation.",
+    target="message",
+)
+def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a wrong dose, date or count in health information is dangerous.
+
+    Numbers are compared as values in each language's notation, so the Danish
+    "1.000,5" equals the English "1,000.5" and "2,5" equals "2.5". Numbers inside
+    words (RPE65, SMN1), URLs and code do not count.
+
+    Example (da→en): "ca. 20.000 gener" translated "about 2,000 genes".
+    Example (en→da): "2.5 ml" translated "25 ml".
+
+    Instead: the same value in the target language's notation.
+    """
+    if not message.translated:
+        return
+    source = _numbers(message.source, message.source_lang)
+    target = _numbers(message.target, message.target_lang)
+    for value in sorted((source - target).elements()):
+        yield ctx.finding(
+            message.path,
+            message.line,
+            f"the number {value} of the source is not in the translation",
+        )
+    for value in sorted((target - source).elements()):
+        yield ctx.finding(
+            message.path,
+            message.line,
+            f"the translation has the number {value}, the source does not",
+        )
+
+
+@rule(
+    "translation/placeholders",
+    severity=Severity.ERROR,
+    summary="Placeholders such as {name} or %s differ between source and translation.",
+    target="message",
+)
+def placeholders(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a placeholder is filled in by software; a changed one breaks the text.
+
+    Example (da→en): "Hej {navn}" translated "Hello {name}".
+    Example (en→da): "%s units" translated "enheder".
+
+    Instead: copy each placeholder exactly; move it, do not translate it.
+    """
+    if not message.translated:
+        return
+    source = Counter(_PLACEHOLDER.findall(_CODE.sub(" ", message.source)))
+    target = Counter(_PLACEHOLDER.findall(_CODE.sub(" ", message.target)))
+    if source != target:
+        missing = ", ".join(sorted((source - target).elements())) or "none"
+        extra = ", ".join(sorted((target - source).elements())) or "none"
+        yield ctx.finding(
+            message.path, message.line, f"placeholders differ: missing {missing}; extra {extra}"
+        )
+
+
+@rule(
+    "translation/whitespace",
+    severity=Severity.WARNING,
+    summary="Leading or trailing spaces differ, or the translation has double spaces.",
+    target="message",
+)
+def whitespace(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: stray spaces show up as gaps in the page and break line layout.
+
+    Example (da→en): "Læs mere" translated "Read more " (trailing space).
+    Example (en→da): "Ask your doctor." translated "Spørg  din læge." (double space).
+
+    Instead: the same outer spacing as the source, single spaces inside.
+    """
+    if not message.translated:
+        return
+    source, target = message.source, message.target
+    for side, test in (("leading", str.lstrip), ("trailing", str.rstrip)):
+        if (source != test(source)) != (target != test(target)):
+            yield ctx.finding(
+                message.path, message.line, f"{side} whitespace differs from the source"
+            )
+    if "  " in target.replace("  \n", "") and "  " not in source:
+        yield ctx.finding(
+            message.path,
+            message.line,
+            "double space in the translation",
+            fix=" ".join(target.split(" ")),
+        )
+
+
+def _end(text: str) -> str:
+    """The final punctuation mark ("bl.a.:" ends with ":", like "include:")."""
+    found = _END.search(text.rstrip(_CLOSERS))
+    return found.group()[-1] if found else ""
+
+
+@rule(
+    "translation/punctuation",
+    severity=Severity.WARNING,
+    summary="The translation ends with different punctuation than the source.",
+    target="message",
+)
+def punctuation(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a lost full stop or question mark changes the sentence; a heading gains one.
+
+    Example (da→en): "Hvad er ATMP?" translated "What are ATMPs".
+    Example (en→da): "Side effects" translated "Bivirkninger.".
+
+    Instead: end as the source ends (a question stays a question).
+    """
+    if not message.translated:
+        return
+    source, target = _end(message.source), _end(message.target)
+    if source != target:
+        wanted = f"'{source}'" if source else "no end punctuation"
+        found = f"'{target}'" if target else "none"
+        yield ctx.finding(
+            message.path,
+            message.line,
+            f"the source ends with {wanted}, the translation with {found}",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UnchangedOptions:
+    """Options of translation/unchanged."""
+
+    min_words: int = 4
+
+
+@rule(
+    "translation/unchanged",
+    severity=Severity.WARNING,
+    summary="A translation is identical to a long source text: probably not translated.",
+    target="message",
+    options=UnchangedOptions,
+)
+def unchanged(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a copied source passes "translated" statistics but readers get the wrong language.
+
+    Short texts (names, "CAR-T", "Luxturna") may rightly stay the same; from
+    `min-words` (default 4) words on, an identical translation is reported.
+
+    Example (da→en): "Behandlingen gives på hospitalet." left as it is.
+    Example (en→da): "The treatment is given in hospital." copied unchanged.
+
+    Instead: translate it.
+    """
+    words = len(re.findall(r"[^\W\d_]{2,}", _LINK_TARGET.sub(" ", message.source)))
+    if (
+        message.translated
+        and message.target.strip() == message.source.strip()
+        and words >= ctx.options.min_words
+    ):
+        yield ctx.finding(
+            message.path,
+            message.line,
+            f"the translation is the source text: '{_short(message.source)}'",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LengthOptions:
+    """Options of translation/length."""
+
+    max_ratio: float = 2.5
+    min_chars: int = 20
+
+
+@rule(
+    "translation/length",
+    severity=Severity.WARNING,
+    summary="A translation is far longer or shorter than its source.",
+    target="message",
+    options=LengthOptions,
+)
+def length(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a translation a third as long usually lost a sentence; three times as long
+    usually has one too many.
+
+    Compared for sources of at least `min-chars` (default 20) characters; reported
+    when one is more than `max-ratio` (default 2.5) times the other.
+
+    Example (da→en): "Genterapi gives én gang som infusion i en blodåre." translated
+    "Given once.".
+    Example (en→da): "It is given once." translated with three added sentences.
+
+    Instead: translate all of the source and nothing more.
+    """
+    if not message.translated or len(message.source) < ctx.options.min_chars:
+        return
+    ratio = len(message.target) / len(message.source)
+    limit = ctx.options.max_ratio
+    if ratio > limit or ratio < 1 / limit:
+        yield ctx.finding(
+            message.path,
+            message.line,
+            f"the translation is {ratio:.1f}× the length of the source",
+        )
