@@ -19,6 +19,7 @@ from pipeline.messages import CatalogMessage
 from pipeline.po import PoFile, parse_po
 from pipeline.segment import split_units
 from pipeline.source import read_document
+from pipeline.suppressions import Suppression, apply, markdown_suppressions, po_suppressions
 from pipeline.terminology import Corpus, Matchers, TermText, TranslationEntry, term_text
 
 
@@ -61,6 +62,17 @@ class CheckResult:
     coverage: Coverage
 
 
+@dataclass
+class _Gathered:
+    """Everything read for a run: subjects for each rule family, and what was covered."""
+
+    coverage: Coverage = field(default_factory=Coverage)
+    sources: list[SourceFile] = field(default_factory=list)
+    texts: list[TermText] = field(default_factory=list)
+    entries: list[TranslationEntry] = field(default_factory=list)
+    messages: list[CatalogMessage] = field(default_factory=list)
+
+
 def check_project(
     config: Config,
     paths: tuple[Path, ...] = (),
@@ -70,40 +82,57 @@ def check_project(
     """Check the configured project, or exactly `paths` (Markdown files and PO catalogs)."""
     rules = resolve(config.rules, config.origin)
     glossary = _glossary(config, glossary_path)
-    coverage = Coverage()
     matchers = Matchers(glossary) if glossary else None
-    texts: list[TermText] = []
-    entries: list[TranslationEntry] = []
-    messages: list[CatalogMessage] = []
-    sources = _project_sources(config, required=not paths)
+    project = _project_sources(config, required=not paths)
+    gathered = _Gathered()
     if paths:
         for path in paths:
-            _add_path(config, path, source_lang, matchers, texts, entries, messages, coverage)
+            _add_path(config, path, source_lang, matchers, gathered)
     else:
-        for source in sources or []:
-            texts += _source_texts(source, matchers, coverage)
+        for source in project or []:
+            _add_source(source, matchers, gathered)
             for lang in source.targets(config.locales):
                 catalog = po_path(config.locale_path, lang, source.document.name)
-                own = source.document.lang
-                _add_catalog(config, catalog, own, matchers, texts, entries, messages, coverage)
-    findings = _readability(config, sources, paths, coverage)
-    qa_rules = [r for r in rules if r.rule.family == "translation"]
-    findings += run(qa_rules, {"message": [*messages]})
+                _add_catalog(config, catalog, source.document.lang, matchers, gathered)
+    coverage = gathered.coverage
+    findings = _readability(config, project, paths, coverage)
+    findings += run(_family(rules, "translation"), {"message": [*gathered.messages]})
+    findings += _terminology(rules, glossary, gathered)
+    findings, unused = apply(findings, _suppressions(gathered))
+    findings += run(_family(rules, "meta"), {"suppression": [*unused]})
+    return CheckResult(sorted(findings, key=lambda f: f.sort_key), rules, coverage)
+
+
+def _family(rules: list[ActiveRule], family: str) -> list[ActiveRule]:
+    return [active for active in rules if active.rule.family == family]
+
+
+def _terminology(
+    rules: list[ActiveRule], glossary: Glossary | None, gathered: _Gathered
+) -> list[Finding]:
     if glossary is None:
-        coverage.notes.append(
+        gathered.coverage.notes.append(
             "no glossary configured: term/* rules were not run "
             "(set glossary in [tool.pipeline] or pass --glossary)"
         )
-        return CheckResult(findings, rules, coverage)
-    _note_glossary(glossary, coverage)
+        return []
+    _note_glossary(glossary, gathered.coverage)
+    texts, entries = gathered.texts, gathered.entries
     subjects: dict[Target, list[object]] = {
         "text": [*texts],
         "entry": [*entries],
         "corpus": [Corpus(tuple(texts), tuple(entries))],
     }
-    term_rules = [r for r in rules if r.rule.family == "term"]
-    findings += run(term_rules, subjects, glossary)
-    return CheckResult(sorted(findings, key=lambda f: f.sort_key), rules, coverage)
+    return run(_family(rules, "term"), subjects, glossary)
+
+
+def _suppressions(gathered: _Gathered) -> list[Suppression]:
+    found = po_suppressions(gathered.messages)
+    for source in gathered.sources:
+        found += markdown_suppressions(
+            read_text(source.document.path, source.display), source.display
+        )
+    return found
 
 
 def _project_sources(config: Config, required: bool) -> list[SourceFile] | None:
@@ -138,9 +167,9 @@ def _note_glossary(glossary: Glossary, coverage: Coverage) -> None:
             )
 
 
-def _source_texts(
-    source: SourceFile, matchers: Matchers | None, coverage: Coverage
-) -> Iterator[TermText]:
+def _add_source(source: SourceFile, matchers: Matchers | None, gathered: _Gathered) -> None:
+    coverage = gathered.coverage
+    gathered.sources.append(source)
     coverage.markdown.append(source.display)
     coverage.units += len(source.units)
     coverage.languages.add(source.document.lang)
@@ -149,10 +178,18 @@ def _source_texts(
     if matchers is None:
         return
     for unit in source.units:
-        yield term_text(
-            matchers, path=source.display, document=unit.document, lang=unit.lang, text=unit.text,
-            line=unit.line, line_starts=unit.line_starts, unit_id=unit.id,
-        )  # fmt: skip
+        gathered.texts.append(
+            term_text(
+                matchers,
+                path=source.display,
+                document=unit.document,
+                lang=unit.lang,
+                text=unit.text,
+                line=unit.line,
+                line_starts=unit.line_starts,
+                unit_id=unit.id,
+            )
+        )
 
 
 def _add_path(
@@ -160,18 +197,15 @@ def _add_path(
     path: Path,
     source_lang: str | None,
     matchers: Matchers | None,
-    texts: list[TermText],
-    entries: list[TranslationEntry],
-    messages: list[CatalogMessage],
-    coverage: Coverage,
+    gathered: _Gathered,
 ) -> None:
     shown = display_path(path, config.root)
     if path.suffix == ".md":
         document = read_document(path, shown)
         units = tuple(split_units(document, config.segmentation))
-        texts += _source_texts(SourceFile(document, shown, units), matchers, coverage)
+        _add_source(SourceFile(document, shown, units), matchers, gathered)
     elif path.suffix in {".po", ".pot"}:
-        _add_catalog(config, path, source_lang, matchers, texts, entries, messages, coverage)
+        _add_catalog(config, path, source_lang, matchers, gathered)
     else:
         raise PipelineError(
             "not a Markdown file or PO catalog", shown, hint="give .md or .po files"
@@ -183,12 +217,10 @@ def _add_catalog(
     path: Path,
     source_lang: str | None,
     matchers: Matchers | None,
-    texts: list[TermText],
-    entries: list[TranslationEntry],
-    messages: list[CatalogMessage],
-    coverage: Coverage,
+    gathered: _Gathered,
 ) -> None:
     shown = display_path(path, config.root)
+    coverage = gathered.coverage
     if not path.exists():
         coverage.notes.append(f"{shown} does not exist yet (run pipeline extract): not checked")
         return
@@ -196,42 +228,37 @@ def _add_catalog(
     target, source = _catalog_languages(po, shown, source_lang)
     coverage.catalogs.append(shown)
     coverage.languages.update({target, source})
-    document = path.stem
-    for message in po.catalog:
-        if not message.id or not isinstance(message.id, str):
-            continue  # the header, or a plural entry (Markdown units have none)
-        target_string = message.string if isinstance(message.string, str) else ""
-        line = po.msgstr_lines.get(message.id, message.lineno or 1)
-        msgid_line = message.lineno or line
-        comments = tuple(message.user_comments)
-        messages.append(
-            CatalogMessage(
-                shown,
-                line,
-                msgid_line,
-                document,
-                source,
-                target,
-                message.id,
-                target_string,
-                message.fuzzy,
-                comments,
-            )
-        )
-        if not target_string or message.fuzzy:
+    for message in _messages(po, shown, path.stem, source, target):
+        gathered.messages.append(message)
+        if not message.translated:
             continue
         coverage.entries += 1
         if matchers is not None:
-            pair = (
-                term_text(matchers, path=shown, document=document, lang=lang, text=text, line=at)
+            source_text, target_text = (
+                term_text(matchers, path=shown, document=path.stem, lang=lang, text=text, line=at)
                 for lang, text, at in (
-                    (source, message.id, msgid_line),
-                    (target, target_string, line),
+                    (source, message.source, message.msgid_line),
+                    (target, message.target, message.line),
                 )
             )
-            source_text, target_text = pair
-            texts.append(target_text)
-            entries.append(TranslationEntry(shown, line, document, source_text, target_text))
+            gathered.texts.append(target_text)
+            entry = TranslationEntry(shown, message.line, path.stem, source_text, target_text)
+            gathered.entries.append(entry)
+
+
+def _messages(
+    po: PoFile, shown: str, document: str, source: str, target: str
+) -> Iterator[CatalogMessage]:
+    """The singular messages of a catalog (Markdown units have no plurals)."""
+    for message in po.catalog:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        line = po.msgstr_lines.get(message.id, message.lineno or 1)
+        text = message.string if isinstance(message.string, str) else ""
+        yield CatalogMessage(
+            shown, line, message.lineno or line, document, source, target, message.id, text,
+            message.fuzzy, tuple(message.user_comments),
+        )  # fmt: skip
 
 
 def _catalog_languages(po: PoFile, shown: str, source_lang: str | None) -> tuple[str, str]:

@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -235,6 +235,21 @@ def readability(
     help="Write the report to this file instead of standard output.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Fail only on findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record the current findings as the baseline and exit 0.",
+)
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Check only sources and catalogs changed since this git ref.",
+)
 def check(
     config_file: Path | None,
     paths: tuple[Path, ...],
@@ -242,6 +257,9 @@ def check(
     output_format: str,
     output: Path | None,
     strict: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    changed_since: str | None,
     **overrides: Any,
 ) -> None:
     """Check terminology against the glossary, and readability.
@@ -249,6 +267,13 @@ def check(
     With no PATHS, checks the project: every source and its catalogs. With PATHS,
     checks exactly those Markdown files and PO catalogs (a catalog's languages come
     from its Language and X-Source-Language headers, or --source-lang).
+    --changed-since REF checks the project's files changed since a git ref.
+
+    Suppress a finding where a human decided so: in Markdown
+    `<!-- pipeline: ignore RULE -->` (next block), `<!-- pipeline: off RULE -->` …
+    `<!-- pipeline: on -->` (region) or `<!-- pipeline: ignore-file RULE -->`; in a
+    PO file a translator comment `# pipeline: ignore RULE`. A baseline
+    (--write-baseline, then --baseline) accepts today's findings on legacy content.
 
     Exit codes: 0 no error-level finding, 1 error-level findings (or warnings
     with --strict), 2 bad input or usage. Output is sorted and has no timestamps.
@@ -257,11 +282,45 @@ def check(
     Example:
       pipeline check --format sarif --output build/pipeline.sarif
       pipeline check locales/da/LC_MESSAGES/what-is-atmp.po --glossary terms.csv
+      pipeline check --changed-since origin/main --baseline .pipeline-baseline.json
     """
     if source_lang:
         check_language(source_lang, "--source-lang")
     config = resolve_config(config_file, **overrides)
-    sys.exit(run_check(config, paths, source_lang, output_format, output, strict))
+    if changed_since:
+        paths = _changed_project_files(config, changed_since)
+        if not paths:
+            click.echo(
+                f"check: no source or catalog changed since {changed_since}; checked nothing",
+                err=True,
+            )
+            sys.exit(0)
+    adopt = Adoption(baseline, write_baseline)
+    sys.exit(run_check(config, paths, source_lang, output_format, output, strict, adopt))
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """Baseline files of a check run: one to read, one to write."""
+
+    baseline: Path | None = None
+    write: Path | None = None
+
+
+def _changed_project_files(config: Config, ref: str) -> tuple[Path, ...]:
+    from pipeline.catalog import po_path
+    from pipeline.changes import changed_files
+
+    changed = changed_files(config.root, ref)
+    files = []
+    for source in load_sources(config):
+        candidates = [source.document.path]
+        candidates += [
+            po_path(config.locale_path, lang, source.document.name)
+            for lang in source.targets(config.locales)
+        ]
+        files += [path for path in candidates if path.resolve() in changed]
+    return tuple(files)
 
 
 def run_check(
@@ -271,25 +330,39 @@ def run_check(
     output_format: str,
     output: Path | None,
     strict: bool,
+    adopt: Adoption | None = None,
 ) -> int:
     """Check, print or write the report, say what was covered; return the exit code."""
+    from pipeline.baseline import read_baseline, render_baseline, without_baseline
     from pipeline.checking import check_project
     from pipeline.checks.registry import all_rules
     from pipeline.report import render, resolve_format
 
     result = check_project(config, paths, None, source_lang)
+    findings = result.findings
+    if adopt and adopt.write:
+        write_atomic(adopt.write, render_baseline(findings))
+        click.echo(
+            f"check: wrote a baseline of {len(findings)} findings to {adopt.write}", err=True
+        )
+        return 0
+    if adopt and adopt.baseline:
+        accepted = read_baseline(adopt.baseline, display_path(adopt.baseline, config.root))
+        findings, dropped = without_baseline(findings, accepted)
+        result.coverage.notes.append(
+            f"{dropped} findings accepted by the baseline {adopt.baseline}"
+        )
     name = resolve_format(output_format)
     style = _severity_style if output is None and sys.stdout.isatty() else None
-    text = render(name, result.findings, all_rules(), result.coverage.files, style)
+    text = render(name, findings, all_rules(), result.coverage.files, style)
     if output is not None:
         write_atomic(output, text + "\n")
     elif text:
         click.echo(text)
     for note in result.coverage.notes:
         click.echo(f"warning: {note}", err=True)
-    counts = _counts(result.findings)
-    click.echo(f"check: {result.coverage.summary()}; {counts}", err=True)
-    return exit_code(result.findings, strict)
+    click.echo(f"check: {result.coverage.summary()}; {_counts(findings)}", err=True)
+    return exit_code(findings, strict)
 
 
 @main.command()
@@ -333,7 +406,8 @@ def _severity_style(text: str, severity: Severity) -> str:
 def _counts(findings: list[Any]) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
-    return f"{errors} errors, {warnings} warnings"
+    infos = len(findings) - errors - warnings
+    return f"{errors} errors, {warnings} warnings" + (f", {infos} info" if infos else "")
 
 
 @main.command()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
+from pipeline.checks import meta as _meta  # noqa: F401  (registers rules)
 from pipeline.checks import readability as _readability  # noqa: F401  (registers rules)
-from pipeline.checks import terminology as _terminology  # noqa: F401  (registers rules)
+from pipeline.checks import term as _term  # noqa: F401  (registers rules)
 from pipeline.checks import translation as _translation  # noqa: F401  (registers rules)
 from pipeline.checks.registry import ActiveRule, Target
 from pipeline.findings import Finding

@@ -1,0 +1,136 @@
+"""Meta-tests that keep the rule registry honest (proselint, yamllint, Ruff)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.catalog import Catalog
+
+from pipeline.checks import run
+from pipeline.checks.registry import Rule, all_rules, resolve
+from pipeline.config import Target
+from pipeline.messages import CatalogMessage
+from pipeline.reading_level import score_source, score_translation
+from pipeline.segment import split_units
+from pipeline.source import read_document
+from pipeline.suppressions import apply, markdown_suppressions
+from pipeline.terminology import Corpus, Matchers, TranslationEntry, term_text
+
+from ..test_terms import GLOSSARY
+
+EXAMPLES = tomllib.loads((Path(__file__).parent / "examples.toml").read_text())
+MATCHERS = Matchers(GLOSSARY)
+RULES = all_rules()
+
+
+def test_every_rule_id_is_well_formed_and_lives_in_its_family_module() -> None:
+    for rule in RULES:
+        assert re.fullmatch(r"[a-z]+/[a-z0-9-]+", rule.id)
+        assert rule.check.__module__ == f"pipeline.checks.{rule.family}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_documents_itself(rule: Rule) -> None:
+    assert 0 < len(rule.summary) <= 80
+    for heading in ("Why:", "Example (da", "Example (en", "Instead:"):
+        assert heading in rule.explanation, heading
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_has_failing_and_passing_examples(rule: Rule, tmp_path: Path) -> None:
+    examples = EXAMPLES.get(rule.id)
+    assert examples, f"add {rule.id} to tests/checks/examples.toml"
+    assert examples["fail"]
+    assert examples["pass"]
+    for example in examples["fail"]:
+        assert findings(rule, example, tmp_path), f"expected a finding: {example}"
+    for example in examples["pass"]:
+        assert not findings(rule, example, tmp_path), f"expected none: {example}"
+
+
+def findings(rule: Rule, example: dict[str, Any], tmp_path: Path) -> list[str]:
+    active = [a for a in resolve({}) if a.rule.id == rule.id]
+    if rule.target == "suppression":
+        return unused_suppressions(example, tmp_path)
+    subject = SUBJECTS[rule.target](example, tmp_path)
+    return [f.message for f in run(active, {rule.target: [subject]}, GLOSSARY)]
+
+
+def document(text: str, lang: str, tmp_path: Path, name: str = "doc"):  # type: ignore[no-untyped-def]
+    path = tmp_path / f"{name}.md"
+    path.write_text(f"---\nlang: {lang}\n---\n\n{text}\n")
+    return path, tuple(split_units(read_document(path)))
+
+
+def scored(example: dict[str, Any], tmp_path: Path) -> object:
+    _, units = document(example["text"], example["lang"], tmp_path)
+    return score_source(units, "doc.md", TARGET)
+
+
+def pair_of_scores(example: dict[str, Any], tmp_path: Path) -> object:
+    _, units = document(example["source"], "da", tmp_path)
+    catalog = Catalog(locale="en")
+    catalog.add(units[0].text, example["target"])
+    source = score_source(units, "doc.md", TARGET)
+    return source, score_translation(units, catalog, {units[0].text: 9}, "en", "doc.po", TARGET)
+
+
+def text(example: dict[str, Any], _: Path) -> object:
+    return term_text(
+        MATCHERS, path="x.md", document="x", lang=example["lang"], text=example["text"], line=1
+    )
+
+
+def entry(example: dict[str, Any], _: Path, source: str = "", target: str = "") -> TranslationEntry:
+    source_lang, target_lang = example.get("pair", "da-en").split("-")
+    source, target = source or example["source"], target or example["target"]
+    return TranslationEntry(
+        "x.po", 5, "x",
+        term_text(MATCHERS, path="x.po", document="x", lang=source_lang, text=source, line=4),
+        term_text(MATCHERS, path="x.po", document="x", lang=target_lang, text=target, line=5),
+    )  # fmt: skip
+
+
+def corpus(example: dict[str, Any], tmp_path: Path) -> object:
+    if "texts" in example:
+        texts = tuple(
+            term_text(MATCHERS, path="x.md", document="x", lang=example["lang"], text=t, line=n)
+            for n, t in enumerate(example["texts"], 1)
+        )
+        return Corpus(texts, ())
+    entries = tuple(entry(example, tmp_path, s, t) for s, t in example["entries"])
+    return Corpus((), entries)
+
+
+def message(example: dict[str, Any], _: Path) -> CatalogMessage:
+    source_lang, target_lang = example["pair"].split("-")
+    return CatalogMessage(
+        "x.po", 5, 4, "x", source_lang, target_lang, example["source"], example["target"],
+        example.get("fuzzy", False),
+    )  # fmt: skip
+
+
+def unused_suppressions(example: dict[str, Any], tmp_path: Path) -> list[str]:
+    path, units = document(example["text"], example["lang"], tmp_path)
+    score = score_source(units, "doc.md", TARGET)
+    readability = [a for a in resolve({}) if a.rule.family == "readability"]
+    found = run(readability, {"document": [score]})
+    suppressions = markdown_suppressions(path.read_text(), "doc.md")
+    _, unused = apply(found, suppressions)
+    meta = [a for a in resolve({}) if a.rule.id == "meta/unused-suppression"]
+    return [f.message for f in run(meta, {"suppression": [*unused]})]
+
+
+TARGET = Target()
+SUBJECTS = {
+    "document": scored,
+    "translation": pair_of_scores,
+    "text": text,
+    "entry": entry,
+    "corpus": corpus,
+    "message": message,
+}
