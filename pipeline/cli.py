@@ -354,7 +354,10 @@ def run_check(
         )
     name = resolve_format(output_format)
     style = _severity_style if output is None and sys.stdout.isatty() else None
-    text = render(name, findings, all_rules(), result.coverage.files, style)
+    # SARIF lists every rule (code scanning closes alerts of rules that found nothing);
+    # JUnit has a testcase per file and rule that ran.
+    listed = all_rules() if name == "sarif" else [active.rule for active in result.rules]
+    text = render(name, findings, listed, result.coverage.files, style)
     if output is not None:
         write_atomic(output, text + "\n")
     elif text:

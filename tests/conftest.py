@@ -13,6 +13,14 @@ from click.testing import CliRunner, Result
 from pipeline.cli import main
 
 PROJECTS = Path(__file__).parent / "projects"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden from the current output"
+    )
+
+
 REPO = Path(__file__).parent.parent
 
 

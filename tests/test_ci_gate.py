@@ -1,0 +1,125 @@
+"""The CI gate end to end: suppressions, baseline, changed-since, golden reports, SARIF schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import polib
+import pytest
+
+from .conftest import run_cli
+from .test_check_cli import seeded
+
+GOLDEN = Path(__file__).parent / "golden" / "report"
+SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-2.1.0.json").read_text())
+
+
+def test_markdown_suppressions_and_unused_ones(project: Callable[[str], Path]) -> None:
+    root = seeded(project)
+    source = root / "source/en/treatment.md"
+    text = source.read_text().replace(
+        "Gene treatments are", "<!-- pipeline: ignore term/deprecated -->\nGene treatments are"
+    )
+    source.write_text(text + "\n<!-- pipeline: ignore translation -->\nNothing to see.\n")
+    result = run_cli("check", "--format", "json")
+    found = {(f["path"], f["rule"]) for f in json.loads(result.stdout)}
+    assert ("source/en/treatment.md", "term/deprecated") not in found
+    assert ("source/en/treatment.md", "meta/unused-suppression") in found
+    assert ", 1 info" in result.stderr
+
+
+def test_region_and_file_suppressions(project: Callable[[str], Path]) -> None:
+    root = seeded(project)
+    source = root / "source/en/treatment.md"
+    body = source.read_text()
+    source.write_text(
+        body.replace("# About", "<!-- pipeline: off term -->\n# About") + "<!-- pipeline: on -->\n"
+    )
+    assert "source/en/treatment.md" not in run_cli("check").stdout
+    source.write_text(body + "\n<!-- pipeline: ignore-file term/deprecated -->\n")
+    assert "source/en/treatment.md" not in run_cli("check").stdout
+
+
+def test_po_translator_comment_suppresses_and_survives_extract(
+    project: Callable[[str], Path],
+) -> None:
+    root = seeded(project)
+    po = root / "locales/en/LC_MESSAGES/behandling.po"
+    catalog = polib.pofile(str(po))
+    entry = catalog.find("CAR-T-behandlingen bruger patientens egne celler.")
+    assert entry is not None
+    entry.tcomment = "pipeline: ignore term/untranslatable"
+    catalog.save()
+    assert run_cli("extract").exit_code == 0
+    assert "# pipeline: ignore term/untranslatable" in po.read_text()
+    found = {f["rule"] for f in json.loads(run_cli("check", "--format", "json").stdout)}
+    assert "term/untranslatable" not in found
+    assert "term/missing-translation" in found
+
+
+def test_baseline_fails_only_on_new_findings(project: Callable[[str], Path]) -> None:
+    root = seeded(project)
+    written = run_cli("check", "--write-baseline", "baseline.json")
+    assert written.exit_code == 0
+    assert "wrote a baseline of 3 findings" in written.stderr
+    assert run_cli("check", "--baseline", "baseline.json").exit_code == 0
+    source = root / "source/en/treatment.md"  # an edit above the old finding moves its line
+    source.write_text(source.read_text().replace("# About", "Intro line.\n\n# About"))
+    assert run_cli("check", "--baseline", "baseline.json").exit_code == 0
+    source.write_text(source.read_text() + "\nGene treatment again.\n")
+    result = run_cli("check", "--baseline", "baseline.json", "--format", "json")
+    assert result.exit_code == 1
+    assert [(f["rule"], f["line"]) for f in json.loads(result.stdout)] == [("term/deprecated", 12)]
+    assert "3 findings accepted by the baseline" in result.stderr
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+
+def test_changed_since_checks_only_changed_files(project: Callable[[str], Path]) -> None:
+    root = seeded(project)
+    git(root, "init", "-q")
+    git(root, "-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".")
+    git(root, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "start")
+    nothing = run_cli("check", "--changed-since", "HEAD")
+    assert nothing.exit_code == 0
+    assert "no source or catalog changed since HEAD; checked nothing" in nothing.stderr
+    source = root / "source/en/treatment.md"
+    source.write_text(source.read_text() + "\nOne more line.\n")
+    result = run_cli("check", "--changed-since", "HEAD")
+    assert result.exit_code == 1
+    assert "source/en/treatment.md" in result.stdout
+    assert "behandling.po" not in result.stdout
+    assert "checked 1 Markdown files and 0 catalogs" in result.stderr
+    bad = run_cli("check", "--changed-since", "no-such-ref")
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("error: git:")
+
+
+@pytest.mark.parametrize("name", ["text", "json", "sarif", "junit", "github"])
+def test_golden_reports(
+    project: Callable[[str], Path], name: str, request: pytest.FixtureRequest
+) -> None:
+    seeded(project)
+    output = run_cli("check", "--format", name).stdout
+    golden = GOLDEN / f"seeded.{name}"
+    if request.config.getoption("--update-golden"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(output)
+    assert output == golden.read_text(), f"run pytest --update-golden and review {golden}"
+
+
+def test_sarif_validates_against_the_official_schema(project: Callable[[str], Path]) -> None:
+    seeded(project)
+    sarif = json.loads(run_cli("check", "--format", "sarif").stdout)
+    assert sarif["runs"][0]["results"]
+    jsonschema.validate(sarif, SCHEMA)
+    run_cli("check", "--write-baseline", "baseline.json")
+    empty = json.loads(run_cli("check", "--format", "sarif", "--baseline", "baseline.json").stdout)
+    assert empty["runs"][0]["results"] == []
+    jsonschema.validate(empty, SCHEMA)
