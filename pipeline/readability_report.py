@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pipeline.config import ReadabilitySettings
-from pipeline.findings import Finding, Severity
+from pipeline.findings import Severity
 from pipeline.reading_level import (
     LIX_BANDS,
     DocumentScore,
@@ -16,6 +16,7 @@ from pipeline.reading_level import (
     flesch_band,
     lix_band,
 )
+from pipeline.report import finding_dict
 from pipeline.scores import ReadabilityRun
 from pipeline.source import BlockKind
 
@@ -82,20 +83,9 @@ def render_json(run: ReadabilityRun, settings: ReadabilitySettings, top: int) ->
     payload = {
         "scale": {"name": settings.scale, "bounds": list(settings.bounds)},
         "documents": documents,
-        "findings": [_finding_dict(f) for f in run.findings],
+        "findings": [finding_dict(f) for f in run.findings],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False)
-
-
-def _finding_dict(finding: Finding) -> dict[str, Any]:
-    return {
-        "rule": finding.rule,
-        "severity": str(finding.severity),
-        "path": finding.path,
-        "line": finding.line,
-        "message": finding.message,
-        "fix": finding.fix,
-    }
 
 
 def render_text(

@@ -55,7 +55,8 @@ def _text(findings: Sequence[Finding], style: Callable[[str, Severity], str]) ->
     return "\n".join(lines)
 
 
-def _as_dict(finding: Finding) -> dict[str, Any]:
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """A finding as plain JSON data."""
     return {
         "rule": finding.rule,
         "severity": str(finding.severity),
@@ -68,7 +69,7 @@ def _as_dict(finding: Finding) -> dict[str, Any]:
 
 
 def _json(findings: Sequence[Finding]) -> str:
-    return json.dumps([_as_dict(f) for f in findings], indent=2, ensure_ascii=False)
+    return json.dumps([finding_dict(f) for f in findings], indent=2, ensure_ascii=False)
 
 
 def _sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.config import Segmentation
 from pipeline.language import split_sentences
-from pipeline.source import Block, BlockKind, Document
+from pipeline.source import Block, BlockKind, Document, line_of
 
 # Text that is not prose: code spans, link targets, autolinks and bare URLs.
 _NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
@@ -31,7 +31,7 @@ class Unit:
 
     def line_at(self, offset: int) -> int:
         """Return the 1-based source line of the character at `offset`."""
-        return self.line + sum(1 for start in self.line_starts if start <= offset)
+        return line_of(self.line, self.line_starts, offset)
 
 
 def has_prose(text: str) -> bool:

@@ -48,7 +48,13 @@ class Block:
 
     def line_at(self, offset: int) -> int:
         """Return the 1-based source line of the character at `offset`."""
-        return self.line + sum(1 for start in self.line_starts if start <= offset)
+        return line_of(self.line, self.line_starts, offset)
+
+
+def line_of(first_line: int, line_starts: tuple[int, ...], offset: int) -> int:
+    """The file line of `offset` in a text that starts on `first_line` and continues on a
+    new line at each of `line_starts` (soft-wrapped paragraphs are joined into one text)."""
+    return first_line + sum(1 for start in line_starts if start <= offset)
 
 
 @dataclass(frozen=True, slots=True)

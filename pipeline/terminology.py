@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.glossary import Glossary, primary_language
+from pipeline.source import line_of
 from pipeline.terms import Hit, TermMatcher
 
 
@@ -25,7 +26,7 @@ class TermText:
 
     def line_at(self, offset: int) -> int:
         """Return the 1-based line of the character at `offset` in the file."""
-        return self.line + sum(1 for start in self.line_starts if start <= offset)
+        return line_of(self.line, self.line_starts, offset)
 
 
 @dataclass(frozen=True, slots=True)
