@@ -45,6 +45,15 @@ class PipelineGroup(click.Group):
 
 def project_options(command: F) -> F:
     """Add the options every command shares: config file and [tool.pipeline] overrides."""
+    return _project_options(command, with_locales=True)
+
+
+def project_options_without_locales(command: F) -> F:
+    """The shared options, for a command whose --locale means "only this locale"."""
+    return _project_options(command, with_locales=False)
+
+
+def _project_options(command: F, with_locales: bool) -> F:
     options = [
         click.option(
             "--config",
@@ -62,11 +71,17 @@ def project_options(command: F) -> F:
             type=click.Path(file_okay=False, path_type=Path),
             help="Folder of PO catalogs (default: locales).",
         ),
-        click.option(
-            "--locale",
-            "locales",
-            multiple=True,
-            help="A project locale; repeat for each (default: da and en).",
+        *(
+            [
+                click.option(
+                    "--locale",
+                    "locales",
+                    multiple=True,
+                    help="A project locale; repeat for each (default: da and en).",
+                )
+            ]
+            if with_locales
+            else []
         ),
         click.option(
             "--segmentation",
@@ -414,14 +429,102 @@ def _counts(findings: list[Any]) -> str:
 
 
 @main.command()
+@project_options_without_locales
+@click.option(
+    "--locale",
+    "only",
+    multiple=True,
+    help="Export only this locale; repeat for more (default: all).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["html", "pdf", "all"]),
+    default="all",
+    show_default=True,
+    help="What to write.",
+)
+def export(
+    config_file: Path | None, only: tuple[str, ...], output_format: str, **overrides: Any
+) -> None:
+    """Export every document in every locale to accessible HTML and tagged PDF.
+
+    Writes build/html/<lang>/<doc>.html (with an index per locale and a root page
+    linking the locales) and build/pdf/<lang>/<doc>.pdf. A unit without a
+    translation keeps its source text, marked with the source language.
+
+    \b
+    Example:
+      pipeline export --locale da --format html
+    """
+    config = resolve_config(config_file, **overrides)
+    run_export(config, _load(config), only, output_format)
+
+
+def run_export(
+    config: Config, sources: list[SourceFile], only: tuple[str, ...], output_format: str
+) -> None:
+    """Export, with a progress bar on a terminal, then one line per page that fell back."""
+    from pipeline.export import export as export_pages
+
+    for code in only:
+        if code not in config.locales:
+            raise PipelineError(
+                f"'{code}' is not one of the project's locales {list(config.locales)}",
+                hint="see [tool.pipeline] locales",
+            )
+    locales = only or config.locales
+    formats = ("html", "pdf") if output_format == "all" else (output_format,)
+    total = len(sources) * len(locales)
+    show = sys.stderr.isatty() and total > 1
+    with (
+        click.progressbar(length=total, label="Exporting", file=sys.stderr)
+        if show
+        else _no_bar() as bar
+    ):
+        results = export_pages(config, sources, locales, formats, lambda _: bar.update(1))
+    for result in results:
+        if result.fallbacks:
+            click.echo(
+                f"export: {result.document} ({result.lang}): {result.fallbacks} of "
+                f"{result.units} units not translated; shown in the source language",
+                err=True,
+            )
+        for image in result.refused_images:
+            click.echo(
+                f"warning: {result.document}: image '{image}' is outside the project "
+                "or missing; not exported",
+                err=True,
+            )
+    pages = sum(1 for r in results if r.html)
+    pdfs = sum(1 for r in results if r.pdf)
+    click.echo(
+        f"export: {len(sources)} documents × {len(locales)} locales: "
+        f"{pages} HTML pages in build/html, {pdfs} PDFs in build/pdf"
+    )
+
+
+class _no_bar:  # stands in for click.progressbar when there is no terminal
+    def __enter__(self) -> _no_bar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def update(self, _: int) -> None:
+        return None
+
+
+@main.command()
 @project_options
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
 def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
-    """Run the whole job: extract, progress, readability, then every check.
+    """Run the whole job: extract, progress, readability, export, then every check.
 
     Updates the catalogs, prints translation progress and the reading level of
     every document, writes the readability report to build/reports/readability.html,
-    then runs `pipeline check` on the project. The exit code is the check's.
+    exports HTML and PDF to build/, then runs `pipeline check` on the project. The
+    exit code is the check's.
 
     \b
     Example:
@@ -432,6 +535,7 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
     click.echo(render_stats_table(collect_stats(config, sources)))
     click.echo()
     run_readability(config, sources, (), "text", 0, _default_report(config), strict, findings=False)
+    run_export(config, sources, (), "all")
     sys.exit(run_check(config, (), None, "text", None, strict))
 
 

@@ -70,7 +70,7 @@ class Document:
     key_lines: Mapping[str, int] = field(default_factory=dict)
 
 
-_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
@@ -78,7 +78,7 @@ def read_document(path: Path, display: str | None = None) -> Document:
     shown = display or str(path)
     text = read_text(path, shown)
     env: dict[str, Any] = {}
-    tokens = _MARKDOWN.parse(text, env)
+    tokens = MARKDOWN.parse(text, env)
     if not tokens or tokens[0].type != "front_matter":
         _explain_missing_front_matter(text, shown)
     front_matter = _parse_front_matter(tokens[0], shown)
@@ -152,11 +152,26 @@ def _front_matter_blocks(
             yield Block(kind, text, key_lines.get(key, 1))
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a block's text lives in the token stream: the inline token, and for alt
+    texts and image titles the image child and which of the two it is."""
+
+    token: int
+    image: int | None = None
+    field: str = "content"  # "content", "alt" or "title"
+
+
 def _body_blocks(tokens: list[Token]) -> Iterator[Block]:
+    return (block for _, block in block_places(tokens))
+
+
+def block_places(tokens: list[Token]) -> Iterator[tuple[Place, Block]]:
+    """Yield each translatable body block with its place in `tokens` (export swaps it)."""
     list_depth = 0
     row_line = 0
     heading_level = 0
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.type == "list_item_open":
             list_depth += 1
         elif token.type == "list_item_close":
@@ -169,15 +184,16 @@ def _body_blocks(tokens: list[Token]) -> Iterator[Block]:
             heading_level = 0
         elif token.type == "inline" and token.map:
             line = token.map[0] + 1
+            place = Place(index)
             if heading_level:
-                yield _inline_block(BlockKind.HEADING, token.content, line, heading_level)
+                yield place, _inline_block(BlockKind.HEADING, token.content, line, heading_level)
             elif row_line and token.map[0] + 1 == row_line:
-                yield _inline_block(BlockKind.TABLE_CELL, token.content.strip(), row_line)
+                yield place, _inline_block(BlockKind.TABLE_CELL, token.content.strip(), row_line)
             elif _is_images_only(token):
-                yield from _image_blocks(token, line)
+                yield from _image_blocks(token, index, line)
             else:
                 kind = BlockKind.LIST_ITEM if list_depth else BlockKind.PARAGRAPH
-                yield _inline_block(kind, token.content, line)
+                yield place, _inline_block(kind, token.content, line)
 
 
 def _inline_block(kind: BlockKind, content: str, line: int, level: int = 0) -> Block:
@@ -205,19 +221,23 @@ def _is_images_only(token: Token) -> bool:
     return has_image and all(c.type == "text" and not c.content.strip() for c in rest)
 
 
-def _image_blocks(token: Token, line: int) -> Iterator[Block]:
+def _image_blocks(token: Token, index: int, line: int) -> Iterator[tuple[Place, Block]]:
     """Alt texts (and titles) of a paragraph made only of images, one block each."""
     position = 0
-    for child in token.children or []:
+    for number, child in enumerate(token.children or []):
         if child.type != "image":
             continue
         position = token.content.find("![", position)
         child_line = line + token.content.count("\n", 0, max(position, 0))
         if child.content.strip():
-            yield Block(BlockKind.ALT_TEXT, " ".join(child.content.split()), child_line)
+            alt = Block(BlockKind.ALT_TEXT, " ".join(child.content.split()), child_line)
+            yield Place(index, number, "alt"), alt
         title = child.attrs.get("title")
         if isinstance(title, str) and title.strip():
-            yield Block(BlockKind.LINK_TITLE, title.strip(), child_line)
+            yield (
+                Place(index, number, "title"),
+                Block(BlockKind.LINK_TITLE, title.strip(), child_line),
+            )
         position += 2
 
 

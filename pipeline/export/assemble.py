@@ -1,0 +1,174 @@
+"""A localized document: the source's Markdown tokens with each unit's text translated.
+
+Untranslated and fuzzy units fall back to the source text and are marked with the
+source language, so the page says which parts are in which language (WCAG 3.1.2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it.token import Token
+
+from pipeline.config import Segmentation
+from pipeline.files import read_text
+from pipeline.language import split_sentences
+from pipeline.segment import has_prose
+from pipeline.source import (
+    MARKDOWN,
+    TRANSLATABLE_FRONT_MATTER,
+    Block,
+    BlockKind,
+    Document,
+    block_places,
+)
+
+
+@dataclass
+class Localized:
+    """A document in one locale, ready to render."""
+
+    document: Document
+    lang: str
+    tokens: list[Token]
+    env: dict[str, Any]
+    title: str
+    description: str
+    units: int = 0
+    fallbacks: int = 0
+    # Languages of the passages left in the source language, in page order (for the PDF).
+    fallback_langs: list[str] = field(default_factory=list)
+
+
+def localize(
+    document: Document,
+    lang: str,
+    translations: Mapping[str, str],
+    segmentation: Segmentation = "block",
+    shown: str | None = None,
+) -> Localized:
+    """Swap each unit of `document` for its translation in `lang` (fallback: the source)."""
+    env: dict[str, Any] = {}
+    tokens = MARKDOWN.parse(read_text(document.path, shown), env)
+    result = Localized(document, lang, tokens, env, "", "")
+    front = document.front_matter
+    title, description = (str(front.get(key) or "") for key in TRANSLATABLE_FRONT_MATTER)
+    result.title = _front_matter_value(result, " ".join(title.split()), translations)
+    result.description = _front_matter_value(result, " ".join(description.split()), translations)
+    for place, block in block_places(tokens):
+        pieces = _translate(block, document.lang, lang, translations, segmentation, result)
+        if place.image is None:
+            _swap_inline(tokens, place.token, pieces, document.lang)
+            result.fallback_langs += [document.lang for _, fallback in pieces if fallback]
+        else:
+            _swap_image(tokens[place.token], place.image, place.field, pieces)
+    return result
+
+
+def _front_matter_value(result: Localized, text: str, translations: Mapping[str, str]) -> str:
+    if not text:
+        return ""
+    result.units += 1
+    if text in translations or result.lang == result.document.lang:
+        return translations.get(text, text)
+    result.fallbacks += 1
+    return text
+
+
+def _translate(
+    block: Block,
+    source_lang: str,
+    lang: str,
+    translations: Mapping[str, str],
+    segmentation: Segmentation,
+    result: Localized,
+) -> list[tuple[str, bool]]:
+    """(text, is fallback) pieces of the block: one, or one per sentence."""
+    if lang == source_lang:
+        return [(block.text, False)]
+    sentence_kinds = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM}
+    if segmentation == "sentence" and block.kind in sentence_kinds:
+        texts = [block.text[a:b] for a, b in split_sentences(block.text, source_lang)]
+    else:
+        texts = [block.text]
+    pieces = []
+    for text in texts:
+        if not has_prose(text):
+            pieces.append((text, False))
+            continue
+        result.units += 1
+        translated = translations.get(text)
+        if translated is None:
+            result.fallbacks += 1
+        pieces.append((translated or text, translated is None))
+    return pieces
+
+
+def _swap_inline(
+    tokens: list[Token], index: int, pieces: list[tuple[str, bool]], source: str
+) -> None:
+    """Parse the translated inline Markdown into the token; mark fallback passages."""
+    children: list[Token] = []
+    whole = len(pieces) == 1 and pieces[0][1]
+    if whole:
+        _opening(tokens, index).attrSet("lang", source)
+    for number, (text, fallback) in enumerate(pieces):
+        if number:
+            children.append(_text(" "))
+        parsed = MARKDOWN.parseInline(text)[0].children or []
+        if fallback:
+            children += [
+                _lang_token("lang_open", source),
+                *parsed,
+                _lang_token("lang_close", source),
+            ]
+        else:
+            children += parsed
+    tokens[index].children = children
+    tokens[index].content = " ".join(text for text, _ in pieces)
+
+
+def _opening(tokens: list[Token], index: int) -> Token:
+    """The element that carries the lang attribute: the paragraph, or the list item when
+    the paragraph is hidden (tight lists render no <p>)."""
+    opening = tokens[index - 1]
+    if opening.hidden:
+        for candidate in reversed(tokens[:index]):
+            if candidate.type == "list_item_open":
+                return candidate
+    return opening
+
+
+def _swap_image(token: Token, image: int, field_name: str, pieces: list[tuple[str, bool]]) -> None:
+    child = (token.children or [])[image]
+    text = " ".join(piece for piece, _ in pieces)
+    if field_name == "title":
+        child.attrSet("title", text)
+        return
+    child.children = MARKDOWN.parseInline(text)[0].children or []
+    child.content = text
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
+
+
+def _lang_token(kind: str, lang: str) -> Token:
+    token = Token(kind, "span", 1 if kind == "lang_open" else -1)
+    token.attrSet("lang", lang)
+    return token
+
+
+def slug(text: str, taken: set[str]) -> str:
+    """A unique, readable id for a heading: "Hvad er genterapi?" → "hvad-er-genterapi"."""
+    base = re.sub(r"[^\w]+", "-", text.lower()).strip("-") or "section"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
