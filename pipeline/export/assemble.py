@@ -61,10 +61,10 @@ def localize(
     for place, block in block_places(tokens):
         pieces = _translate(block, document.lang, lang, translations, segmentation, result)
         if place.image is None:
-            _swap_inline(tokens, place.token, pieces, document.lang)
+            _swap_inline(tokens, place.token, pieces, document.lang, env)
             result.fallback_langs += [document.lang for _, fallback in pieces if fallback]
         else:
-            _swap_image(tokens[place.token], place.image, place.field, pieces)
+            _swap_image(tokens[place.token], place.image, place.field, pieces, env)
     return result
 
 
@@ -108,7 +108,11 @@ def _translate(
 
 
 def _swap_inline(
-    tokens: list[Token], index: int, pieces: list[tuple[str, bool]], source: str
+    tokens: list[Token],
+    index: int,
+    pieces: list[tuple[str, bool]],
+    source: str,
+    env: dict[str, Any],
 ) -> None:
     """Parse the translated inline Markdown into the token; mark fallback passages."""
     children: list[Token] = []
@@ -118,7 +122,7 @@ def _swap_inline(
     for number, (text, fallback) in enumerate(pieces):
         if number:
             children.append(_text(" "))
-        parsed = MARKDOWN.parseInline(text)[0].children or []
+        parsed = MARKDOWN.parseInline(text, env)[0].children or []
         if fallback:
             children += [
                 _lang_token("lang_open", source),
@@ -142,13 +146,15 @@ def _opening(tokens: list[Token], index: int) -> Token:
     return opening
 
 
-def _swap_image(token: Token, image: int, field_name: str, pieces: list[tuple[str, bool]]) -> None:
+def _swap_image(
+    token: Token, image: int, field_name: str, pieces: list[tuple[str, bool]], env: dict[str, Any]
+) -> None:
     child = (token.children or [])[image]
     text = " ".join(piece for piece, _ in pieces)
     if field_name == "title":
         child.attrSet("title", text)
         return
-    child.children = MARKDOWN.parseInline(text)[0].children or []
+    child.children = MARKDOWN.parseInline(text, env)[0].children or []
     child.content = text
 
 

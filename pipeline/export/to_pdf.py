@@ -3,8 +3,9 @@
 WeasyPrint writes the structure tree, /Lang, DisplayDocTitle and bookmarks, but not
 the language of a passage (`<span lang="da">` in an English page) and it does not
 stop when the title is missing. The passages left in the source language are wrapped
-in a `<span lang>` each; `<span>` is the only element WeasyPrint tags as a /Span with
-children, so the n-th such element is the n-th passage and gets its /Lang.
+in a `<span lang>` each, and our pages use `<span>` for nothing else. WeasyPrint tags
+a `<span>` (each line of it, when it wraps) as a /Span with children, and nothing else
+that way, so every such /Span is a passage in the source language and gets its /Lang.
 """
 
 from __future__ import annotations
@@ -49,17 +50,18 @@ def write_pdf(html: str, base: Path, allowed: Path, title: str, fallback_langs: 
 
 
 def tag_languages(pdf: bytes, langs: list[str], title: str) -> bytes:
-    """Give each passage's /Span structure element its /Lang; make sure of the title."""
+    """Give each passage's /Span structure elements their /Lang; make sure of the title."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
         spans = list(_language_spans(document.Root.StructTreeRoot))
-        if len(spans) != len(langs):
+        if len(set(langs)) > 1 or bool(spans) != bool(langs) or len(spans) < len(langs):
             raise PipelineError(
-                f"found {len(spans)} language passages in the PDF structure, expected {len(langs)}"
+                f"found {len(spans)} language passages in the PDF structure for "
+                f"{len(langs)} in the page"
             )
-        for span, lang in zip(spans, langs, strict=True):
-            span.Lang = pikepdf.String(lang)
+        for span in spans:
+            span.Lang = pikepdf.String(langs[0])
         document.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         with document.open_metadata() as metadata:
             metadata["dc:title"] = title
