@@ -58,6 +58,10 @@ def localize(
     title, description = (str(front.get(key) or "") for key in TRANSLATABLE_FRONT_MATTER)
     result.title = _front_matter_value(result, " ".join(title.split()), translations)
     result.description = _front_matter_value(result, " ".join(description.split()), translations)
+    for reference in env.get("references", {}).values():
+        title = " ".join(str(reference.get("title") or "").split())
+        if title:  # link reference definitions ([id]: url "Title") stand outside the text
+            reference["title"] = _front_matter_value(result, title, translations)
     for place, block in block_places(tokens):
         pieces = _translate(block, document.lang, lang, translations, segmentation, result)
         if place.image is None:

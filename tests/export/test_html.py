@@ -1,0 +1,129 @@
+"""Exported HTML: structure, languages, safety; and axe-core in a real browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from ..conftest import run_cli
+
+
+class Page(HTMLParser):
+    """What the tests look at: elements with their attributes, and text."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
+        return [
+            a
+            for t, a in self.elements
+            if t == tag and all(a.get(k) == v for k, v in wanted.items())
+        ]
+
+
+def test_translated_page_structure(exported: Path) -> None:
+    html = (exported / "build/html/en/vektorer.html").read_text()
+    page = Page(html)
+    assert page.find("html")[0]["lang"] == "en"
+    assert "<title>Vectors in gene therapy – Patient information on gene therapy</title>" in html
+    assert (
+        page.find("meta", name="description")[0]["content"]
+        == "About vectors that carry genes into cells."
+    )
+    for landmark in ("header", "nav", "main", "footer"):
+        assert page.find(landmark), landmark
+    assert page.find("a", **{"class": "skip-link", "href": "#main"})
+    assert page.find("main", id="main")
+    alternates = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate")}
+    assert alternates == {"da": "../da/vektorer.html", "en": "../en/vektorer.html"}
+    assert page.find("a", hreflang="da", lang="da")[0]["href"] == "../da/vektorer.html"
+    headings = [(t, a.get("id")) for t, a in page.elements if t in {"h1", "h2", "h3"}]
+    assert headings == [("h1", "vectors-in-gene-therapy"), ("h2", "how-it-works"), ("h3", "types")]
+    assert page.find("th", scope="col")
+    assert page.find(
+        "img", alt="Drawing of a vector delivering a gene to a cell", src="../images/vektor.svg"
+    )
+    assert (exported / "build/html/images/vektor.svg").is_file()
+    link = page.find("a", href="https://medicinraadet.dk")[0]
+    assert link["title"] == "The Danish Medicines Council's website"
+
+
+def test_untranslated_units_are_marked_with_the_source_language(exported: Path) -> None:
+    html = (exported / "build/html/en/vektorer.html").read_text()
+    assert '<li lang="da"><span lang="da">Vektoren finder cellerne.</span></li>' in html
+    assert '<p lang="da"><span lang="da">En <strong>vektor</strong> er et transportsystem.' in html
+    assert "Parts of this page are not translated yet and are shown in Danish." in html
+    result = run_cli("export", "--locale", "en", "--format", "html")
+    assert (
+        "vektorer (en): 2 of 15 units not translated; shown in the source language" in result.stderr
+    )
+
+
+def test_translations_cannot_inject_markup(exported: Path) -> None:
+    html = (exported / "build/html/en/vektorer.html").read_text()
+    assert "<script" not in html
+    assert "&lt;script&gt;document.title" in html
+    assert "javascript:" not in html.split("<main", 1)[1].split("</main>")[0].replace(
+        "[here](javascript:alert(1))", ""
+    )  # shown as text at most, never as a link
+    assert 'href="javascript' not in html
+
+
+def test_index_and_root_pages(exported: Path) -> None:
+    index = Page((exported / "build/html/da/index.html").read_text())
+    assert index.find("html")[0]["lang"] == "da"
+    assert index.find("a", href="vektorer.html")
+    root = (exported / "build/html/index.html").read_text()
+    assert 'href="da/index.html" hreflang="da" lang="da">Dansk</a>' in root
+    assert 'href="en/index.html" hreflang="en" lang="en">English</a>' in root
+
+
+def test_unknown_export_locale_is_an_input_error(exported: Path) -> None:
+    result = run_cli("export", "--locale", "sv")
+    assert result.exit_code == 2
+    assert "'sv' is not one of the project's locales" in result.stderr
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None and os.environ.get("CI") != "true",
+    reason="needs Debian's chromium (CI installs it and must run this test)",
+)
+def test_every_page_passes_axe_in_chromium_and_runs_no_injected_script(exported: Path) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "chromium is missing: .ci/test installs it"
+    pages = sorted((exported / "build/html").rglob("*.html"))
+    assert len(pages) == 7  # 2 documents × 2 locales, 2 indexes, the root
+    axe = Axe()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        for path in pages:
+            page = browser.new_page()
+            page.goto(path.as_uri())
+            assert page.title() != "pwned", f"a script ran in {path}"
+            results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+            assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
+            page.close()
+        browser.close()
