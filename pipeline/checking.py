@@ -34,6 +34,7 @@ class Coverage:
     languages: set[str] = field(default_factory=set)
     glossary: str | None = None
     concepts: dict[str, int] = field(default_factory=dict)
+    pages: int = 0
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -47,7 +48,8 @@ class Coverage:
             per = ", ".join(f"{lang} {n}" for lang, n in sorted(self.concepts.items()))
             glossary = f"glossary {self.glossary} ({per} concepts)"
         return (
-            f"checked {len(self.markdown)} Markdown files and {len(self.catalogs)} catalogs "
+            f"checked {len(self.markdown)} Markdown files, {len(self.catalogs)} catalogs "
+            f"and {self.pages} pages "
             f"({self.units} units, {self.entries} translated entries; languages: {langs}); "
             f"{glossary}"
         )
@@ -98,6 +100,7 @@ def check_project(
     findings = _readability(config, project, paths, coverage)
     findings += run(_family(rules, "translation"), {"message": [*gathered.messages]})
     findings += _terminology(rules, glossary, gathered)
+    findings += _accessibility(config, rules, project if not paths else None, coverage)
     findings, unused = apply(findings, _suppressions(gathered))
     findings += run(_family(rules, "meta"), {"suppression": [*unused]})
     return CheckResult(sorted(findings, key=lambda f: f.sort_key), rules, coverage)
@@ -124,6 +127,28 @@ def _terminology(
         "corpus": [Corpus(tuple(texts), tuple(entries))],
     }
     return run(_family(rules, "term"), subjects, glossary)
+
+
+def _accessibility(
+    config: Config,
+    rules: list[ActiveRule],
+    sources: list[SourceFile] | None,
+    coverage: Coverage,
+) -> list[Finding]:
+    """a11y/* on every page the export would write, rendered in memory."""
+    from pipeline.export import render
+    from pipeline.pages import parse_page
+
+    if sources is None:
+        coverage.notes.append("accessibility not checked: it needs the whole project (no PATHS)")
+        return []
+    pages = []
+    for source in sources:
+        for lang in config.locales:
+            page = render(config, source, lang, copy_images=False)
+            pages.append(parse_page(page.shown, page.html))
+    coverage.pages = len(pages)
+    return run(_family(rules, "a11y"), {"page": [*pages]})
 
 
 def _suppressions(gathered: _Gathered) -> list[Suppression]:

@@ -40,7 +40,7 @@ def test_clean_project_passes_and_says_what_it_covered(project: Callable[[str], 
     assert result.exit_code == 0, result.stdout
     assert result.stdout == ""
     assert result.stderr.strip().endswith(
-        "check: checked 2 Markdown files and 2 catalogs (7 units, 5 translated entries; "
+        "check: checked 2 Markdown files, 2 catalogs and 4 pages (7 units, 5 translated entries; "
         "languages: da, en); glossary glossary.tbx (da 2, en 2 concepts); 0 errors, 0 warnings"
     )
 
@@ -168,7 +168,7 @@ def test_paths_and_catalog_languages(project: Callable[[str], Path], tmp_path: P
     result = run_cli("check", str(po))
     assert result.exit_code == 1
     assert "source/en/treatment.md" not in result.stdout
-    assert "checked 0 Markdown files and 1 catalogs" in result.stderr
+    assert "checked 0 Markdown files, 1 catalogs and 0 pages" in result.stderr
     foreign = tmp_path / "foreign.po"
     foreign.write_text(po.read_text().replace('"X-Source-Language: da\\n"\n', ""), encoding="utf-8")
     missing = run_cli("check", str(foreign))

@@ -16,8 +16,10 @@ from pipeline.glossary import Glossary
 # What a check is given: a scored document or (source, translation) pair of scores
 # (readability); a text with term hits, a translated PO entry, or the whole run
 # (terminology); any PO message, translated or not (translation QA); a suppression
-# that suppressed nothing (meta).
-Target = Literal["document", "translation", "text", "entry", "corpus", "message", "suppression"]
+# that suppressed nothing (meta); an exported page (a11y).
+Target = Literal[
+    "document", "translation", "text", "entry", "corpus", "message", "suppression", "page"
+]
 CheckFn = Callable[[Any, "CheckContext"], Iterator[Finding]]
 SEVERITY_NAMES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 

@@ -99,55 +99,63 @@ def _translations(config: Config, source: SourceFile, lang: str) -> dict[str, st
     }
 
 
-def _export_one(job: _Job) -> PageResult:
-    config, source, lang = job.config, job.source, job.lang
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """A page rendered in memory: where it goes, its HTML, and what fed it."""
+
+    path: Path
+    shown: str
+    html: str
+    localized: Localized
+    body: str
+    headings: list[tuple[int, str, str]]
+    alternates: list[Alternate]
+    refused_images: tuple[str, ...]
+
+
+def render(config: Config, source: SourceFile, lang: str, copy_images: bool = True) -> RenderedPage:
+    """Assemble and render one document in one locale (nothing is written but images)."""
     document = source.document
-    localized = localize(
-        document, lang, _translations(config, source, lang), config.segmentation, source.display
-    )
+    translations = _translations(config, source, lang)
+    localized = localize(document, lang, translations, config.segmentation, source.display)
     refused: list[str] = []
-    body, headings = render_body(localized, _image_url(config, document.path, refused))
+    body, headings = render_body(localized, _image_url(config, document.path, refused, copy_images))
     alternates = _alternates(config, document.name, lang)
-    out = build_dir(config)
-    html_path = out / "html" / lang / f"{document.name}.html"
-    pdf_path = out / "pdf" / lang / f"{document.name}.pdf"
+    html = render_page(localized, body, headings, alternates)
+    path = build_dir(config) / "html" / lang / f"{document.name}.html"
+    shown = display_path(path, config.root)
+    return RenderedPage(path, shown, html, localized, body, headings, alternates, tuple(refused))
+
+
+def _export_one(job: _Job) -> PageResult:
+    page = render(job.config, job.source, job.lang)
+    pdf_path = build_dir(job.config) / "pdf" / job.lang / f"{job.source.document.name}.pdf"
     written_html = written_pdf = None
     if "html" in job.formats:
-        write_atomic(html_path, render_page(localized, body, headings, alternates))
-        written_html = display_path(html_path, config.root)
+        write_atomic(page.path, page.html)
+        written_html = page.shown
     if "pdf" in job.formats:
-        _write_pdf(config, localized, body, headings, alternates, html_path, pdf_path)
-        written_pdf = display_path(pdf_path, config.root)
+        _write_pdf(job.config, page, pdf_path)
+        written_pdf = display_path(pdf_path, job.config.root)
+    localized = page.localized
     return PageResult(
-        document.name,
-        lang,
-        written_html,
-        written_pdf,
-        localized.units,
-        localized.fallbacks,
-        tuple(refused),
-    )
+        job.source.document.name, job.lang, written_html, written_pdf,
+        localized.units, localized.fallbacks, page.refused_images,
+    )  # fmt: skip
 
 
-def _write_pdf(
-    config: Config,
-    localized: Localized,
-    body: str,
-    headings: list[tuple[int, str, str]],
-    alternates: list[Alternate],
-    html_path: Path,
-    pdf_path: Path,
-) -> None:
+def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> None:
     from pipeline.export.to_pdf import write_pdf
 
-    page = render_page(localized, body, headings, alternates, for_print=True)
+    localized = page.localized
+    printed = render_page(localized, page.body, page.headings, page.alternates, for_print=True)
     _write_stylesheet(build_dir(config))
-    title = f"{localized.title}"
-    pdf = write_pdf(page, html_path, build_dir(config) / "html", title, localized.fallback_langs)
+    html_root = build_dir(config) / "html"
+    pdf = write_pdf(printed, page.path, html_root, localized.title, localized.fallback_langs)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = pdf_path.with_suffix(".pdf.tmp")
-    tmp.write_bytes(pdf)
-    tmp.replace(pdf_path)
+    temporary = pdf_path.with_suffix(".pdf.tmp")
+    temporary.write_bytes(pdf)
+    temporary.replace(pdf_path)
 
 
 def _alternates(config: Config, name: str, current: str) -> list[Alternate]:
@@ -158,7 +166,7 @@ def _alternates(config: Config, name: str, current: str) -> list[Alternate]:
 
 
 def _image_url(
-    config: Config, source_path: Path, refused: list[str]
+    config: Config, source_path: Path, refused: list[str], copy: bool = True
 ) -> Callable[[str], str | None]:
     """Copy an image of the project into build/html/images; refuse anything else."""
     images = build_dir(config) / "html" / "images"
@@ -172,8 +180,9 @@ def _image_url(
         if not target.is_relative_to(root) or not target.is_file():
             refused.append(src)
             return None
-        images.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(target, images / target.name)
+        if copy:
+            images.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(target, images / target.name)
         return f"../images/{target.name}"
 
     return url

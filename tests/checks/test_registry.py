@@ -29,7 +29,7 @@ RULES = all_rules()
 
 def test_every_rule_id_is_well_formed_and_lives_in_its_family_module() -> None:
     for rule in RULES:
-        assert re.fullmatch(r"[a-z]+/[a-z0-9-]+", rule.id)
+        assert re.fullmatch(r"[a-z][a-z0-9]*/[a-z0-9-]+", rule.id)
         assert rule.check.__module__ == f"pipeline.checks.{rule.family}"
 
 
@@ -125,8 +125,15 @@ def unused_suppressions(example: dict[str, Any], tmp_path: Path) -> list[str]:
     return [f.message for f in run(meta, {"suppression": [*unused]})]
 
 
+def page(example: dict[str, Any], _: Path) -> object:
+    from pipeline.pages import parse_page
+
+    return parse_page("build/html/x.html", example["html"])
+
+
 TARGET = Target()
 SUBJECTS = {
+    "page": page,
     "document": scored,
     "translation": pair_of_scores,
     "text": text,

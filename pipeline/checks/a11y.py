@@ -1,0 +1,158 @@
+"""a11y/*: accessibility of the exported pages (language, headings, images, links, tables)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.checks.registry import CheckContext, rule
+from pipeline.findings import Finding, Severity
+from pipeline.pages import Page
+
+_LANG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
+# Link texts that say nothing out of context (WCAG 2.4.4), in Danish and English.
+GENERIC_LINK_TEXTS = {
+    "klik her", "her", "læs mere", "læse mere", "læs mere her", "læse mere her", "mere",
+    "link", "se her", "læs her", "denne side",
+    "click here", "here", "read more", "more", "this page", "this link", "see here",
+}  # fmt: skip
+
+
+@rule(
+    "a11y/missing-lang",
+    severity=Severity.ERROR,
+    summary="A page or passage has no valid language (lang attribute).",
+    target="page",
+)
+def missing_lang(page: Page, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: screen readers pick their voice by `lang`; without it Danish is read as English
+    (WCAG 3.1.1 and 3.1.2).
+
+    Example (da): an exported page `<html>` with no lang, or `<span lang="">`.
+    Example (en): `<p lang="english">`, which is not a language tag.
+
+    Instead: `lang="da"` or `lang="en"`; the export sets it from the locale.
+    """
+    html = page.all("html")
+    if not html or not _LANG.match(html[0].attrs.get("lang", "")):
+        yield ctx.finding(
+            page.path, html[0].line if html else 1, "the page has no valid lang attribute"
+        )
+    for element in page.elements:
+        if "lang" in element.attrs and not _LANG.match(element.attrs["lang"]):
+            yield ctx.finding(
+                page.path,
+                element.line,
+                f"<{element.tag}> has an invalid lang '{element.attrs['lang']}'",
+            )
+
+
+@rule(
+    "a11y/heading-order",
+    severity=Severity.WARNING,
+    summary="Headings skip a level, or the page does not start with one h1.",
+    target="page",
+)
+def heading_order(page: Page, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: screen-reader users move by headings; a jump from h2 to h4 hides a level.
+
+    Example (da): "## Behandling" followed by "#### Bivirkninger".
+    Example (en): a page with two "# " titles.
+
+    Instead: one `#` title, then `##`, `###` in order.
+    """
+    headings = page.all("h1", "h2", "h3", "h4", "h5", "h6")
+    titles = [h for h in headings if h.tag == "h1"]
+    if len(titles) != 1:
+        yield ctx.finding(
+            page.path,
+            (headings[0].line if headings else 1),
+            f"the page has {len(titles)} h1 headings, not 1",
+        )
+    previous = 1
+    for heading in headings:
+        level = int(heading.tag[1])
+        if level > previous + 1:
+            yield ctx.finding(
+                page.path,
+                heading.line,
+                f"h{level} '{heading.text}' follows h{previous}: a level is skipped",
+            )
+        previous = level
+
+
+@rule(
+    "a11y/missing-alt",
+    severity=Severity.ERROR,
+    summary="An image has no text alternative, or its alt is a file name.",
+    target="page",
+)
+def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a diagram without alt text is invisible to blind readers (WCAG 1.1.1).
+
+    Example (da): `![](../images/vektor.svg)`.
+    Example (en): `![vector.svg](../images/vector.svg)`.
+
+    Instead: say what the image shows: `![A vector carries a gene into a cell](…)`.
+    """
+    for image in page.all("img"):
+        alt = image.attrs.get("alt")
+        decorative = image.attrs.get("role") in {"presentation", "none"}
+        if not decorative and (not alt or not alt.strip()):
+            yield ctx.finding(
+                page.path, image.line, f"image {image.attrs.get('src', '')} has no alt text"
+            )
+        elif alt and re.fullmatch(r"[\w.-]+\.(svg|png|jpe?g|gif|webp)", alt.strip(), re.I):
+            yield ctx.finding(
+                page.path, image.line, f"the alt text of an image is a file name: '{alt}'"
+            )
+
+
+@rule(
+    "a11y/link-text",
+    severity=Severity.WARNING,
+    summary="A link's text is empty or says nothing on its own ('klik her', 'read more').",
+    target="page",
+)
+def link_text(page: Page, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: screen-reader users list links out of context; "læs mere" ten times helps no one
+    (WCAG 2.4.4).
+
+    Example (da): "Du kan [læse mere her](https://sundhed.dk)." with the text "læse mere her".
+    Example (en): "[Click here](https://ema.europa.eu) for the EMA page."
+
+    Instead: name the target: "[EMA's page on Luxturna](…)".
+    """
+    for link in page.all("a"):
+        text = link.text.strip().strip(".:").lower()
+        if not text:
+            yield ctx.finding(
+                page.path, link.line, f"link to {link.attrs.get('href', '')} has no text"
+            )
+        elif text in GENERIC_LINK_TEXTS:
+            yield ctx.finding(
+                page.path, link.line, f"link text '{link.text}' says nothing about where it goes"
+            )
+
+
+@rule(
+    "a11y/table-headers",
+    severity=Severity.ERROR,
+    summary="A table has no header cells.",
+    target="page",
+)
+def table_headers(page: Page, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: without header cells a screen reader reads a table as a list of numbers and
+    words with no meaning (WCAG 1.3.1).
+
+    Example (da): a Markdown table whose first row is data, written as HTML without <th>.
+    Example (en): a layout table of two cells.
+
+    Instead: a GFM table has a header row; give every data table one.
+    """
+    tables = page.all("table")
+    headers = [th.line for th in page.all("th")]
+    ends = [t.line for t in tables[1:]] + [10**9]
+    for table, end in zip(tables, ends[: len(tables)], strict=True):
+        if not any(table.line <= line < end for line in headers):
+            yield ctx.finding(page.path, table.line, "the table has no header cells")

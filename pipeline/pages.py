@@ -1,0 +1,72 @@
+"""Exported pages as check subjects: the elements an accessibility check looks at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """An element of a page: tag, attributes, its text, and its line in the page."""
+
+    tag: str
+    attrs: dict[str, str]
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """An exported page, parsed."""
+
+    path: str
+    lang: str
+    elements: tuple[Element, ...] = field(default_factory=tuple)
+
+    def all(self, *tags: str) -> list[Element]:
+        return [element for element in self.elements if element.tag in tags]
+
+
+_CONTAINERS = {"a", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "button"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.done: list[Element] = []
+        self.open: list[tuple[str, dict[str, str], int, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key: value or "" for key, value in attrs}
+        line = self.getpos()[0]
+        if tag in _CONTAINERS:
+            self.open.append((tag, values, line, []))
+        else:
+            self.done.append(Element(tag, values, "", line))
+        if tag == "img" and self.open:
+            self.open[-1][3].append(values.get("alt", ""))  # an image's alt names its link
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                name, values, line, texts = self.open.pop(index)
+                text = " ".join("".join(texts).split())
+                self.done.append(Element(name, values, text, line))
+                if self.open:
+                    self.open[-1][3].append(text)
+                return
+
+    def handle_data(self, data: str) -> None:
+        for _, _, _, texts in self.open:
+            texts.append(data)
+
+
+def parse_page(path: str, html: str) -> Page:
+    """Parse an exported page into the elements checks need, in document order."""
+    collector = _Collector()
+    collector.feed(html)
+    collector.close()
+    elements = tuple(sorted(collector.done, key=lambda e: e.line))
+    lang = next((e.attrs.get("lang", "") for e in elements if e.tag == "html"), "")
+    return Page(path, lang, elements)
