@@ -127,3 +127,22 @@ def test_every_page_passes_axe_in_chromium_and_runs_no_injected_script(exported:
             assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
             page.close()
         browser.close()
+
+
+def test_pages_parse_as_html5_without_errors(exported: Path) -> None:
+    import html5lib
+
+    for path in sorted((exported / "build/html").rglob("*.html")):
+        parser = html5lib.HTMLParser(strict=True)
+        parser.parse(path.read_text())  # raises on any parse error of the HTML5 spec
+        assert not parser.errors, path
+
+
+def test_a_pdf_needs_a_title(tmp_path: Path) -> None:
+    from pipeline.errors import PipelineError
+    from pipeline.export.to_pdf import write_pdf
+
+    with pytest.raises(PipelineError, match="no title"):
+        write_pdf(
+            "<html lang='da'><body><p>x</p></body></html>", tmp_path / "x.html", tmp_path, " ", []
+        )
