@@ -16,7 +16,7 @@ from pipeline.files import display_path, read_text
 from pipeline.findings import Finding
 from pipeline.glossary import Glossary, load_glossary, primary_language
 from pipeline.messages import CatalogMessage
-from pipeline.po import PoFile, parse_po
+from pipeline.po import PoFile, read_po_file
 from pipeline.segment import split_units
 from pipeline.source import read_document
 from pipeline.suppressions import Suppression, apply, markdown_suppressions, po_suppressions
@@ -249,7 +249,7 @@ def _add_catalog(
     if not path.exists():
         coverage.notes.append(f"{shown} does not exist yet (run pipeline extract): not checked")
         return
-    po = parse_po(read_text(path, shown), shown)
+    po = read_po_file(path, shown)
     target, source = _catalog_languages(po, shown, source_lang)
     coverage.catalogs.append(shown)
     coverage.languages.update({target, source})

@@ -20,8 +20,8 @@ from pipeline.catalog import (
 )
 from pipeline.config import Config
 from pipeline.errors import PipelineError
-from pipeline.files import display_path, read_text, write_atomic
-from pipeline.po import PoFile, generate_po, parse_po
+from pipeline.files import display_path, locked, write_atomic
+from pipeline.po import PoFile, generate_po, parse_po, read_po_file, read_po_text
 from pipeline.segment import Unit, split_units
 from pipeline.source import Document, read_document
 
@@ -115,12 +115,13 @@ def update_catalogs(config: Config, sources: list[SourceFile]) -> Iterator[Catal
     All catalogs are read and merged before the first write, so a broken PO file
     stops the run with nothing changed.
     """
-    planned: list[tuple[Path, str, CatalogResult]] = []
-    notes = _glossary_notes(config, sources)
-    for source in sources:
-        planned += _plan_document(config, source, notes)
-    for path, text, result in planned:
-        written = write_atomic(path, text)
+    with locked(config.locale_path):
+        planned: list[tuple[Path, str, CatalogResult]] = []
+        notes = _glossary_notes(config, sources)
+        for source in sources:
+            planned += _plan_document(config, source, notes)
+        done = [(write_atomic(path, text), result) for path, text, result in planned]
+    for written, result in done:
         yield CatalogResult(result.path, result.lang, result.units, result.change, written)
 
 
@@ -197,7 +198,7 @@ def orphan_catalogs(config: Config, sources: list[SourceFile]) -> list[str]:
 def _read_existing(path: Path, config: Config) -> str | None:
     if not path.exists():
         return None
-    return read_text(path, display_path(path, config.root))
+    return read_po_text(path, display_path(path, config.root))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +229,6 @@ def collect_stats(config: Config, sources: list[SourceFile]) -> list[StatsRow]:
             shown = display_path(path, config.root)
             if not path.exists():
                 raise PipelineError("catalog not found", shown, hint="run `pipeline extract` first")
-            stats = catalog_stats(parse_po(read_text(path, shown), shown).catalog, words)
+            stats = catalog_stats(read_po_file(path, shown).catalog, words)
             rows.append(StatsRow(lang, source.document.name, shown, **asdict(stats)))
     return sorted(rows, key=lambda row: (row.locale, row.document))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.errors import PipelineError
@@ -73,3 +77,20 @@ def display_path(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` so two runs never interleave their writes.
+
+    The second `pipeline extract` waits for the first instead of merging against
+    catalogs the first is about to replace. The lock file lives in the temporary
+    folder, so the project gets no litter.
+    """
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    with (Path(tempfile.gettempdir()) / f"pipeline-{digest}.lock").open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -8,16 +8,19 @@ and fills those gaps, so files from msgmerge, Poedit or Weblate survive a round 
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.parser import HeaderParser
+from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 from unicode_segmentation_rs import gettext_wrap
 
 from pipeline.errors import PipelineError
+from pipeline.files import read_text
 
 PAGE_WIDTH = 79  # GNU gettext's default, also what Poedit and Weblate write
 
@@ -52,12 +55,28 @@ class PoFile:
 
 
 class _Parser(PoFileParser):
-    """Babel's parser, also capturing the raw header text it would reduce."""
+    """Babel's parser, also capturing the raw header text it would reduce, and refusing
+    duplicate entries (babel keeps the last one silently)."""
+
+    seen: dict[tuple[str, str | None], int]
 
     raw_header: str | None = None
     header_line: int | None = None
+    shown: str = ""
 
     def _add_message(self) -> None:
+        if not self.obsolete and self.messages:
+            msgid = self.messages[0].denormalize()
+            context = self.context.denormalize() if self.context else None
+            key = (msgid, context)
+            first = self.seen.setdefault(key, self.offset + 1)
+            if msgid and first != self.offset + 1:
+                raise PipelineError(
+                    f"duplicate msgid '{msgid[:40]}' (first on line {first})",
+                    self.shown,
+                    self.offset + 1,
+                    hint="merge the two entries; msgfmt rejects duplicates",
+                )
         is_header = not self.obsolete and self.messages and not self.messages[0].denormalize()
         if is_header and self.raw_header is None and self.translations:
             self.raw_header = self.translations[0][1].denormalize()
@@ -69,6 +88,7 @@ def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
     """Parse PO `text` (already decoded); errors name `shown` and the line."""
     catalog = Catalog(locale=locale)
     parser = _Parser(catalog, abort_invalid=True)
+    parser.shown, parser.seen = shown, {}
     # Obsolete previous msgids ("#~| msgid") read as "#|" lines of the next entry.
     lines = [("#|" + line[3:]) if line.startswith("#~|") else line for line in text.split("\n")]
     _check_strings(lines, shown)
@@ -90,6 +110,39 @@ def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
     po.found = _found_entries(po, text.split("\n"), parser.header_line)
     po.msgstr_lines = _msgstr_lines(po.catalog, lines)
     return po
+
+
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+
+
+def read_po_file(path: Path, shown: str) -> PoFile:
+    """Read and parse a PO file, decoding it with the charset its header declares."""
+    return parse_po(read_po_text(path, shown), shown)
+
+
+def read_po_text(path: Path, shown: str) -> str:
+    """The text of a PO file: UTF-8 unless the header declares another charset."""
+    try:
+        head = path.read_bytes()[:4096]
+    except OSError:
+        return read_text(path, shown)  # read_text says what is wrong with the file
+    found = _CHARSET.search(head)
+    charset = found.group(1).decode("ascii").lower() if found else "utf-8"
+    if charset in {"utf-8", "utf8", "charset"}:  # "CHARSET" is the template placeholder
+        return read_text(path, shown)
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        raise PipelineError(
+            f"unknown charset '{charset}' in the Content-Type header", shown, hint="use UTF-8"
+        ) from None
+    data = path.read_bytes()
+    try:
+        text = data.decode(charset)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PipelineError(f"not valid {charset}, as the header declares", shown, line) from None
+    return text.replace("\r\n", "\n")
 
 
 def _msgstr_lines(catalog: Catalog, lines: list[str]) -> dict[str, int]:

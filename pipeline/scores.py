@@ -11,9 +11,9 @@ from pipeline.checks.registry import resolve
 from pipeline.config import Config, Target
 from pipeline.errors import PipelineError
 from pipeline.extract import SourceFile
-from pipeline.files import display_path, read_text
+from pipeline.files import display_path
 from pipeline.findings import Finding
-from pipeline.po import parse_po
+from pipeline.po import read_po_file
 from pipeline.reading_level import DocumentScore, document_target, score_source, score_translation
 
 
@@ -61,7 +61,7 @@ def _score_catalog(config: Config, source: SourceFile, lang: str, target: Target
             source.document.name, lang, shown, source.document.lang, target,
             (), len(source.units), len(source.units),
         )  # fmt: skip
-    po = parse_po(read_text(path, shown), shown)
+    po = read_po_file(path, shown)
     return score_translation(source.units, po.catalog, po.msgstr_lines, lang, shown, target)
 
 

@@ -22,8 +22,8 @@ from pipeline.export.to_html import (
     render_root,
 )
 from pipeline.extract import SourceFile
-from pipeline.files import display_path, read_text, write_atomic
-from pipeline.po import parse_po
+from pipeline.files import display_path, write_atomic
+from pipeline.po import read_po_file
 
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 6  # below this many pages, starting worker processes costs more than it saves
@@ -91,7 +91,7 @@ def _translations(config: Config, source: SourceFile, lang: str) -> dict[str, st
     if not path.exists():
         return {}
     shown = display_path(path, config.root)
-    catalog = parse_po(read_text(path, shown), shown).catalog
+    catalog = read_po_file(path, shown).catalog
     return {
         str(m.id): str(m.string)
         for m in catalog
