@@ -103,7 +103,8 @@ def check_project(
     findings += _accessibility(config, rules, project if not paths else None, coverage)
     findings, unused = apply(findings, _suppressions(gathered))
     findings += run(_family(rules, "meta"), {"suppression": [*unused]})
-    return CheckResult(sorted(findings, key=lambda f: f.sort_key), rules, coverage)
+    # One source problem seen from two rendered locales is one finding.
+    return CheckResult(sorted(set(findings), key=lambda f: f.sort_key), rules, coverage)
 
 
 def _family(rules: list[ActiveRule], family: str) -> list[ActiveRule]:
@@ -146,9 +147,19 @@ def _accessibility(
     for source in sources:
         for lang in config.locales:
             page = render(config, source, lang, copy_images=False)
-            pages.append(parse_page(page.shown, page.html))
+            text = read_text(source.document.path, source.display)
+            refused = tuple(
+                (src, source.display, _line_of(text, f"]({src}")) for src in page.refused_images
+            )
+            pages.append(parse_page(page.shown, page.html, refused))
     coverage.pages = len(pages)
-    return run(_family(rules, "a11y"), {"page": [*pages]})
+    page_rules = [r for r in rules if r.rule.target == "page"]
+    return run(page_rules, {"page": [*pages]})
+
+
+def _line_of(text: str, needle: str) -> int:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
 def _suppressions(gathered: _Gathered) -> list[Suppression]:

@@ -23,6 +23,9 @@ class Page:
     path: str
     lang: str
     elements: tuple[Element, ...] = field(default_factory=tuple)
+    # Images the export refused (outside the project or missing), with the source
+    # file and line that name them.
+    refused: tuple[tuple[str, str, int], ...] = ()
 
     def all(self, *tags: str) -> list[Element]:
         return [element for element in self.elements if element.tag in tags]
@@ -62,11 +65,11 @@ class _Collector(HTMLParser):
             texts.append(data)
 
 
-def parse_page(path: str, html: str) -> Page:
+def parse_page(path: str, html: str, refused: tuple[tuple[str, str, int], ...] = ()) -> Page:
     """Parse an exported page into the elements checks need, in document order."""
     collector = _Collector()
     collector.feed(html)
     collector.close()
     elements = tuple(sorted(collector.done, key=lambda e: e.line))
     lang = next((e.attrs.get("lang", "") for e in elements if e.tag == "html"), "")
-    return Page(path, lang, elements)
+    return Page(path, lang, elements, refused)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pipeline.checks import a11y as _a11y  # noqa: F401  (registers rules)
 from pipeline.checks import meta as _meta  # noqa: F401  (registers rules)
 from pipeline.checks import readability as _readability  # noqa: F401  (registers rules)
+from pipeline.checks import resource as _resource  # noqa: F401  (registers rules)
 from pipeline.checks import term as _term  # noqa: F401  (registers rules)
 from pipeline.checks import translation as _translation  # noqa: F401  (registers rules)
 from pipeline.checks.registry import ActiveRule, Target

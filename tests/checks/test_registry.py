@@ -128,7 +128,8 @@ def unused_suppressions(example: dict[str, Any], tmp_path: Path) -> list[str]:
 def page(example: dict[str, Any], _: Path) -> object:
     from pipeline.pages import parse_page
 
-    return parse_page("build/html/x.html", example["html"])
+    refused = tuple(tuple(item) for item in example.get("refused", []))
+    return parse_page("build/html/x.html", example["html"], refused)  # type: ignore[arg-type]
 
 
 TARGET = Target()

@@ -31,11 +31,6 @@ TRANSLATIONS = {
 @pytest.fixture
 def exported(project: Callable[[str], Path]) -> Path:
     root = project("minimal")
-    images = root / "source/images"
-    images.mkdir()
-    (images / "vektor.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>x</title></svg>'
-    )
     assert run_cli("extract").exit_code == 0
     po = polib.pofile(str(root / "locales/en/LC_MESSAGES/vektorer.po"))
     for entry in po:
