@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,13 +149,20 @@ def _accessibility(
         for lang in config.locales:
             page = render(config, source, lang, copy_images=False)
             text = read_text(source.document.path, source.display)
+            # markdown-it does not even make an image of file: or data: sources; name them too
+            unlinked = [src for src in _IMAGE_SOURCE.findall(text) if _BLOCKED_SCHEME.match(src)]
             refused = tuple(
-                (src, source.display, _line_of(text, f"]({src}")) for src in page.refused_images
+                (src, source.display, _line_of(text, f"]({src}"))
+                for src in dict.fromkeys([*page.refused_images, *unlinked])
             )
             pages.append(parse_page(page.shown, page.html, refused))
     coverage.pages = len(pages)
     page_rules = [r for r in rules if r.rule.target == "page"]
     return run(page_rules, {"page": [*pages]})
+
+
+_IMAGE_SOURCE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_BLOCKED_SCHEME = re.compile(r"(?i)(file|javascript|vbscript|data):")
 
 
 def _line_of(text: str, needle: str) -> int:

@@ -115,6 +115,19 @@ def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 
 
+# Charsets in which every byte sequence decodes: a UTF-8 file declared as one of them
+# would turn "æ" into "Ã¦" without any error.
+_SINGLE_BYTE = {"iso-8859-1", "latin1", "latin-1", "iso-8859-15", "cp1252", "windows-1252"}
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def read_po_file(path: Path, shown: str) -> PoFile:
     """Read and parse a PO file, decoding it with the charset its header declares."""
     return parse_po(read_po_text(path, shown), shown)
@@ -137,6 +150,13 @@ def read_po_text(path: Path, shown: str) -> str:
             f"unknown charset '{charset}' in the Content-Type header", shown, hint="use UTF-8"
         ) from None
     data = path.read_bytes()
+    if not data.isascii() and _is_utf8(data) and charset.replace("_", "-") in _SINGLE_BYTE:
+        raise PipelineError(
+            f"the header declares {charset} but the file is UTF-8",
+            shown,
+            data[: data.find(b"charset=")].count(b"\n") + 1,
+            hint="set Content-Type: text/plain; charset=UTF-8",
+        )
     try:
         text = data.decode(charset)
     except UnicodeDecodeError as error:

@@ -12,11 +12,12 @@ from ..conftest import run_cli
 
 TRANSLATIONS = {
     "Vektorer i genterapi": "Vectors in gene therapy",
+    "Om genterapi": "</title><script>document.title='pwned'</script>",
     "Kort om vektorer, der bringer gener ind i cellerne.": "About vectors that carry genes into cells.",
     "Sådan virker det": "How it works",
     "Lægen giver behandlingen som infusion.": "The doctor gives the treatment as an infusion.",
     "Typer": "Types",
-    "Type": "Type",
+    "Type": "Type <img src=x onerror=\"document.title='pwned'\">",
     "Brug": "Use",
     "Virus": "Virus",
     "Ofte brugt": "Often used <script>document.title = 'pwned'</script>",

@@ -1,0 +1,1 @@
+"""Reliability and security: no lost work, clear errors, untrusted input."""
