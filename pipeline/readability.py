@@ -12,12 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from textstat.backend.utils.constants import LANG_CONFIGS
-
 from pipeline.language import split_sentences, words
 
 LONG_WORD_LETTERS = 6  # LIX: a long word has more than six letters (Björnsson 1968)
-_FLESCH = LANG_CONFIGS["en"]  # 206.835, 1.015, 84.6 (Flesch 1948)
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 
 
@@ -57,10 +54,11 @@ class Counts:
         """Flesch Reading Ease (English only: the constants are for English)."""
         if not self.words:
             return 0.0
+        constants = _flesch_constants()
         return float(
-            _FLESCH["fre_base"]
-            - _FLESCH["fre_sentence_length"] * self.words_per_sentence
-            - _FLESCH["fre_syll_per_word"] * self.syllables / self.words
+            constants["fre_base"]
+            - constants["fre_sentence_length"] * self.words_per_sentence
+            - constants["fre_syll_per_word"] * self.syllables / self.words
         )
 
     @property
@@ -117,6 +115,17 @@ def _syllables_of_part(part: str) -> int:
     )
     hyphenation = len(_pyphen().positions(lower)) + 1  # textstat's fallback, too low alone
     return max(1, vowel_groups, hyphenation)
+
+
+@cache
+def _flesch_constants() -> dict[str, float]:
+    """Flesch (1948) for English, 206.835 - 1.015 ASL - 84.6 ASW, as textstat has them.
+
+    Imported on first use: textstat imports NLTK, which costs a quarter of a second.
+    """
+    from textstat.backend.utils.constants import LANG_CONFIGS
+
+    return dict(LANG_CONFIGS["en"])
 
 
 @cache
