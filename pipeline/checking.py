@@ -16,7 +16,7 @@ from pipeline.extract import SourceFile, load_sources
 from pipeline.files import display_path, read_text
 from pipeline.findings import Finding
 from pipeline.glossary import Glossary, load_glossary, primary_language
-from pipeline.messages import CatalogMessage
+from pipeline.messages import CatalogMessage, CatalogSync
 from pipeline.po import PoFile, read_po_file
 from pipeline.segment import split_units
 from pipeline.source import read_document
@@ -74,6 +74,7 @@ class _Gathered:
     texts: list[TermText] = field(default_factory=list)
     entries: list[TranslationEntry] = field(default_factory=list)
     messages: list[CatalogMessage] = field(default_factory=list)
+    syncs: list[CatalogSync] = field(default_factory=list)
 
 
 def check_project(
@@ -96,10 +97,15 @@ def check_project(
             _add_source(source, matchers, gathered)
             for lang in source.targets(config.locales):
                 catalog = po_path(config.locale_path, lang, source.document.name)
-                _add_catalog(config, catalog, source.document.lang, matchers, gathered)
+                po = _add_catalog(config, catalog, source.document.lang, matchers, gathered)
+                gathered.syncs.append(_sync(config, source, catalog, po))
     coverage = gathered.coverage
     findings = _readability(config, project, paths, coverage)
-    findings += run(_family(rules, "translation"), {"message": [*gathered.messages]})
+    qa_subjects: dict[Target, list[object]] = {
+        "message": [*gathered.messages],
+        "catalog": [*gathered.syncs],
+    }
+    findings += run(_family(rules, "translation"), qa_subjects)
     findings += _terminology(rules, glossary, gathered)
     findings += _accessibility(config, rules, project if not paths else None, coverage)
     findings, unused = apply(findings, _suppressions(gathered))
@@ -262,12 +268,12 @@ def _add_catalog(
     source_lang: str | None,
     matchers: Matchers | None,
     gathered: _Gathered,
-) -> None:
+) -> PoFile | None:
+    """Add a catalog's messages and entries; None when the catalog does not exist."""
     shown = display_path(path, config.root)
     coverage = gathered.coverage
     if not path.exists():
-        coverage.notes.append(f"{shown} does not exist yet (run pipeline extract): not checked")
-        return
+        return None
     po = read_po_file(path, shown)
     target, source = _catalog_languages(po, shown, source_lang)
     coverage.catalogs.append(shown)
@@ -288,6 +294,18 @@ def _add_catalog(
             gathered.texts.append(target_text)
             entry = TranslationEntry(shown, message.line, path.stem, source_text, target_text)
             gathered.entries.append(entry)
+    return po
+
+
+def _sync(config: Config, source: SourceFile, path: Path, po: PoFile | None) -> CatalogSync:
+    shown = display_path(path, config.root)
+    if po is None:
+        return CatalogSync(shown, source.display, exists=False)
+    texts = list(dict.fromkeys(unit.text for unit in source.units))
+    active = {str(m.id) for m in po.catalog if m.id}
+    new = tuple(text for text in texts if text not in active)
+    removed = tuple(sorted(active - set(texts)))
+    return CatalogSync(shown, source.display, True, new, removed)
 
 
 def _messages(

@@ -37,3 +37,14 @@ class CatalogMessage:
             if found:
                 rules += [r.strip() for r in found.group("rules").split(",") if r.strip()]
         return tuple(rules)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogSync:
+    """Whether a catalog is up to date with its source document."""
+
+    path: str
+    source: str
+    exists: bool
+    new: tuple[str, ...] = ()  # unit texts of the source the catalog lacks
+    removed: tuple[str, ...] = ()  # catalog entries the source no longer has

@@ -120,7 +120,8 @@ def test_junit_has_a_testcase_per_file_and_rule(project: Callable[[str], Path]) 
     suite = ET.fromstring(xml).find("testsuite")
     assert suite is not None
     cases = suite.findall("testcase")
-    active = [r for r in all_rules() if r.family != "readability"]  # readability is off here
+    off = {"translation/outdated"}  # off in this project, as is all of readability
+    active = [r for r in all_rules() if r.family != "readability" and r.id not in off]
     assert len(cases) == 4 * len(active)  # every file × every rule that ran
     failed = {(c.get("classname"), c.get("name")) for c in cases if c.find("failure") is not None}
     assert failed == {

@@ -16,9 +16,18 @@ from pipeline.glossary import Glossary
 # What a check is given: a scored document or (source, translation) pair of scores
 # (readability); a text with term hits, a translated PO entry, or the whole run
 # (terminology); any PO message, translated or not (translation QA); a suppression
-# that suppressed nothing (meta); an exported page (a11y).
+# that suppressed nothing (meta); an exported page (a11y); a catalog against its
+# source (translation/outdated).
 Target = Literal[
-    "document", "translation", "text", "entry", "corpus", "message", "suppression", "page"
+    "document",
+    "translation",
+    "text",
+    "entry",
+    "corpus",
+    "message",
+    "suppression",
+    "page",
+    "catalog",
 ]
 CheckFn = Callable[[Any, "CheckContext"], Iterator[Finding]]
 SEVERITY_NAMES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pipeline.checks.registry import CheckContext, rule
 from pipeline.findings import Finding, Severity
-from pipeline.messages import CatalogMessage
+from pipeline.messages import CatalogMessage, CatalogSync
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
 _BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]]+")
@@ -362,4 +362,33 @@ def length(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
             message.path,
             message.line,
             f"the translation is {ratio:.1f}× the length of the source",
+        )
+
+
+@rule(
+    "translation/outdated",
+    severity=Severity.ERROR,
+    summary="A catalog is missing or out of date with its source: run pipeline extract.",
+    target="catalog",
+)
+def outdated(sync: CatalogSync, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a source edited without `pipeline extract` leaves its catalogs behind; the new
+    text is never offered to translators, and the export shows it untranslated.
+
+    Example (da): a paragraph added to source/da/genterapi.md, the English catalog not
+    updated.
+    Example (en): a locale-dir typo, so no catalog of source/en/what-is-atmp.md is found.
+
+    Instead: run `pipeline extract` and commit the catalogs with the source.
+    """
+    if not sync.exists:
+        yield ctx.finding(sync.path, 1, f"no catalog for {sync.source}; run `pipeline extract`")
+        return
+    if sync.new or sync.removed:
+        example = f": '{_short(sync.new[0])}'" if sync.new else ""
+        yield ctx.finding(
+            sync.path,
+            1,
+            f"out of date with {sync.source}: {len(sync.new)} new or changed and "
+            f"{len(sync.removed)} removed units{example}; run `pipeline extract`",
         )

@@ -151,7 +151,9 @@ def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> None:
     printed = render_page(localized, page.body, page.headings, page.alternates, for_print=True)
     _write_stylesheet(build_dir(config))
     html_root = build_dir(config) / "html"
-    pdf = write_pdf(printed, page.path, html_root, localized.title, localized.fallback_langs)
+    # The page's own title: front matter title, else the first heading, else the file name.
+    title = localized.title or (page.headings[0][2] if page.headings else localized.document.name)
+    pdf = write_pdf(printed, page.path, html_root, title, localized.fallback_langs)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = pdf_path.with_suffix(".pdf.tmp")
     temporary.write_bytes(pdf)
@@ -189,7 +191,9 @@ def _image_url(
 
 
 def _write_stylesheet(out: Path) -> None:
-    write_atomic(out / "html" / "assets" / "site.css", STYLESHEET.read_text(encoding="utf-8"))
+    for name in ("site.css", "narrow.css"):
+        text = (STYLESHEET.parent / name).read_text(encoding="utf-8")
+        write_atomic(out / "html" / "assets" / name, text)
 
 
 def _write_shared(config: Config, sources: list[SourceFile], locales: tuple[str, ...]) -> None:

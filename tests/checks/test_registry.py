@@ -132,8 +132,18 @@ def page(example: dict[str, Any], _: Path) -> object:
     return parse_page("build/html/x.html", example["html"], refused)  # type: ignore[arg-type]
 
 
+def catalog(example: dict[str, Any], _: Path) -> object:
+    from pipeline.messages import CatalogSync
+
+    return CatalogSync(
+        example["path"], example["source"], example["exists"],
+        tuple(example["new"]), tuple(example["removed"]),
+    )  # fmt: skip
+
+
 TARGET = Target()
 SUBJECTS = {
+    "catalog": catalog,
     "page": page,
     "document": scored,
     "translation": pair_of_scores,
