@@ -163,4 +163,6 @@ def test_seeded_mistakes_in_a_copy_are_each_caught(
             "term/missing-translation",
             "gene-therapy",
         ),
+        # the seeded source edit was not extracted, so its catalog is out of date
+        ("locales/en/LC_MESSAGES/bloedersyge-b.po", "translation/outdated", None),
     }
