@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -179,9 +180,19 @@ def _line_of(text: str, needle: str) -> int:
 def _suppressions(gathered: _Gathered) -> list[Suppression]:
     found = po_suppressions(gathered.messages)
     for source in gathered.sources:
-        found += markdown_suppressions(
-            read_text(source.document.path, source.display), source.display
-        )
+        text = read_text(source.document.path, source.display)
+        found += markdown_suppressions(text, source.display)
+    known = {r.id for r in all_rules()} | {r.family for r in all_rules()} | {"*", "all"}
+    for suppression in found:
+        for rule_id in suppression.rules:
+            if rule_id not in known and rule_id.rstrip("/*") not in known:
+                guess = difflib.get_close_matches(rule_id, sorted(known), n=1)
+                raise PipelineError(
+                    f"unknown rule '{rule_id}' in a suppression",
+                    suppression.path,
+                    suppression.line,
+                    hint=f"did you mean '{guess[0]}'?" if guess else "see `pipeline rules`",
+                )
     return found
 
 

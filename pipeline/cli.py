@@ -118,7 +118,7 @@ def main() -> None:
 
     \b
     Example:
-      pipeline build          # extract catalogs and print translation progress
+      pipeline build          # extract, score, export and check the whole project
     """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
@@ -277,7 +277,7 @@ def check(
     changed_since: str | None,
     **overrides: Any,
 ) -> None:
-    """Check terminology against the glossary, and readability.
+    """Check terms, translations, readability, accessibility: the CI gate.
 
     With no PATHS, checks the project: every source and its catalogs. With PATHS,
     checks exactly those Markdown files and PO catalogs (a catalog's languages come
@@ -386,11 +386,12 @@ def run_check(
 @main.command()
 @click.argument("rule_id", required=False)
 def rules(rule_id: str | None) -> None:
-    """List every rule with its default severity, or explain one.
+    """List every rule with its default severity, a family's rules, or explain one.
 
     \b
     Example:
       pipeline rules
+      pipeline rules term
       pipeline rules term/deprecated
     """
     import inspect
@@ -402,6 +403,11 @@ def rules(rule_id: str | None) -> None:
         width = max(len(r.id) for r in registered)
         for item in registered:
             click.echo(f"{item.id.ljust(width)}  {str(item.severity).ljust(7)}  {item.summary}")
+        return
+    family = [r for r in registered if r.family == rule_id.rstrip("/*")]
+    if family:
+        for item in family:
+            click.echo(f"{item.id}  {item.severity}  {item.summary}")
         return
     found = next((r for r in registered if r.id == rule_id), None)
     if found is None:
@@ -425,7 +431,12 @@ def _counts(findings: list[Any]) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     infos = len(findings) - errors - warnings
-    return f"{errors} errors, {warnings} warnings" + (f", {infos} info" if infos else "")
+    text = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    return text + (f", {infos} info" if infos else "")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 @main.command()

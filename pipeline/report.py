@@ -78,7 +78,6 @@ def _sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
     driver = {
         "name": "pipeline",
         "version": __version__,
-        "informationUri": "https://github.com/",
         "rules": [
             {
                 "id": rule.id,
@@ -96,7 +95,9 @@ def _sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
         result: dict[str, Any] = {
             "ruleId": finding.rule,
             "level": _SARIF_LEVEL[finding.severity],
-            "message": {"text": finding.message + (f" Fix: {finding.fix}" if finding.fix else "")},
+            "message": {
+                "text": finding.message + (f" (fix: {finding.fix})" if finding.fix else "")
+            },
             "locations": [
                 {
                     "physicalLocation": {

@@ -112,9 +112,16 @@ def _parse_front_matter(token: Token, shown: str) -> dict[str, Any]:
         data = yaml.safe_load(token.content)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
+        start = getattr(error, "context_mark", None)
         line = 2 + mark.line if mark is not None else 1
         problem = getattr(error, "problem", None) or "invalid YAML"
-        raise PipelineError(f"front matter is not valid YAML: {problem}", shown, line) from None
+        since = f" (in what starts on line {2 + start.line})" if start is not None else ""
+        raise PipelineError(
+            f"front matter is not valid YAML: {problem}{since}",
+            shown,
+            line,
+            hint="check quotes and colons: a value with a colon or a quote needs quotes around it",
+        ) from None
     if not isinstance(data, dict):
         raise PipelineError(
             "front matter must be a mapping of keys to values", shown, 2, hint="e.g. 'lang: da'"

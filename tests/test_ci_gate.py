@@ -123,3 +123,15 @@ def test_sarif_validates_against_the_official_schema(project: Callable[[str], Pa
     empty = json.loads(run_cli("check", "--format", "sarif", "--baseline", "baseline.json").stdout)
     assert empty["runs"][0]["results"] == []
     jsonschema.validate(empty, SCHEMA)
+
+
+def test_a_misspelt_rule_in_a_suppression_is_an_input_error(project: Callable[[str], Path]) -> None:
+    root = seeded(project)
+    source = root / "source/en/treatment.md"
+    source.write_text(source.read_text() + "\n<!-- pipeline: ignore term/deprecatd -->\nMore.\n")
+    result = run_cli("check")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "source/en/treatment.md:10: error: unknown rule 'term/deprecatd' in a suppression "
+        "(did you mean 'term/deprecated'?)"
+    )
