@@ -1,0 +1,199 @@
+"""Corpus-scale benchmark: extract, check and export at about 10k, 100k and 1M words.
+
+    python -m tests.benchmarks.bench_corpus [--sizes 10000,100000,1000000] [--out DIR]
+
+Each corpus is the sample content (Markdown sources plus complete PO catalogs, Danish
+and English) copied into as many documents as the size needs, every copy's text made
+unique. Each stage runs as its own process, so wall time and peak memory (max RSS) are
+the stage's own. Baselines run in the same job on the same files:
+
+- Translate Toolkit's `pofilter` on the same catalogs (what `pipeline check` replaces),
+- mdpo's `md2po` on the same Markdown (what `pipeline extract` replaces),
+- plain `textstat` Flesch and LIX on the same text, and spaCy's bare tokenizer (the
+  floor of what tokenizing costs),
+- WeasyPrint alone on the same HTML (for the PDF time per page).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+
+
+def build_corpus(root: Path, words: int) -> tuple[int, int]:
+    """Copy the sample project into `root` with enough documents; return (docs, words)."""
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "source").mkdir(parents=True)
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    shutil.copytree(REPO / "source/images", root / "source/images")
+    shutil.copy(REPO / "source/glossary.tbx", root / "source/glossary.tbx")
+    originals = sorted((REPO / "source").glob("*/*.md"))
+    per_round = sum(len(p.read_text().split()) for p in originals)
+    rounds = max(1, round(words / per_round))
+    for number in range(rounds):
+        for path in originals:
+            lang = path.parent.name
+            target = "en" if lang == "da" else "da"
+            name = f"{path.stem}-{number:05d}"
+            (root / "source" / lang).mkdir(exist_ok=True)
+            text = _vary(path.read_text(), number)
+            (root / "source" / lang / f"{name}.md").write_text(text)
+            for folder, suffix in (
+                (f"locales/{target}/LC_MESSAGES", ".po"),
+                ("locales/templates", ".pot"),
+            ):
+                original = REPO / folder / f"{path.stem}{suffix}"
+                copy = root / folder / f"{name}{suffix}"
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_text(_vary_po(original.read_text(), number, path.stem, name))
+    return rounds * len(originals), rounds * per_round
+
+
+def _vary(text: str, number: int) -> str:
+    """Make every paragraph of a copy unique, so no two documents share their units."""
+    return re.sub(r"(?m)^([^#|\-!\n][^\n]*[.?!])$", rf"\1 (Nr. {number}.)", text)
+
+
+def _vary_po(text: str, number: int, stem: str, name: str) -> str:
+    return text.replace(f"{stem}.md", f"{name}.md")
+
+
+def run_stage(label: str, command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a command, return (seconds, peak RSS in MiB) of the process and its children."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{label} failed: {' '.join(command)}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--out", default="/tmp/pipeline-bench")
+    args = parser.parse_args()
+    out = Path(args.out)
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        root = out / f"corpus-{size}"
+        docs, words = build_corpus(root, size)
+        print(f"corpus of {words:,} source words, {docs} documents ({root})", flush=True)
+        pipeline = [str(BIN / "pipeline")]
+        pos = sorted(str(p) for p in (root / "locales").glob("*/LC_MESSAGES/*.po"))
+        mds = sorted((root / "source").glob("*/*.md"))
+        stages = {
+            "pipeline extract": (pipeline + ["extract"], root),
+            "md2po (baseline)": ([PYTHON, "-c", _MD2PO, *map(str, mds)], root),
+            "pipeline check": (pipeline + ["check"], root),
+            "pipeline check, again": (pipeline + ["check"], root),
+            "pofilter (baseline)": (
+                [
+                    str(BIN / "pofilter"),
+                    "-i",
+                    str(root / "locales"),
+                    "-o",
+                    str(root / "pofilter-out"),
+                ],
+                root,
+            ),
+            "textstat (baseline)": ([PYTHON, "-c", _TEXTSTAT, *map(str, mds)], root),
+            "spaCy tokenizer (floor)": ([PYTHON, "-c", _TOKENIZER, *map(str, mds)], root),
+            "pipeline export --format html": (pipeline + ["export", "--format", "html"], root),
+        }
+        for label, (command, cwd) in stages.items():
+            seconds, memory = run_stage(label, command, cwd)
+            rows.append((words, label, seconds, words / seconds, memory))
+            print(
+                f"  {label:<32} {seconds:8.2f} s {words / seconds:12,.0f} words/s {memory:8.0f} MiB",
+                flush=True,
+            )
+        html_pages = len(list((root / "build/html").glob("*/*.html")))
+        print(
+            f"  HTML export: {html_pages / rows[-1][2]:.1f} pages per second ({html_pages} pages)"
+        )
+    _print_pdf(out)
+
+
+_MD2PO = """
+import sys, tempfile, os
+from mdpo.md2po import markdown_to_pofile
+out = tempfile.mkdtemp()
+for i, path in enumerate(sys.argv[1:]):
+    markdown_to_pofile(path, save=True, po_filepath=os.path.join(out, f"{i}.po"))
+"""
+_TEXTSTAT = """
+import sys, textstat
+for path in sys.argv[1:]:
+    text = open(path, encoding="utf-8").read()
+    lang = "da" if "/da/" in path else "en"
+    textstat.backend.metrics.lix(text, lang)
+    if lang == "en":
+        try:
+            textstat.backend.metrics.flesch_reading_ease(text, lang)
+        except LookupError:
+            pass  # NLTK's CMU dictionary needs a download textstat cannot make offline
+"""
+_TOKENIZER = """
+import sys, spacy
+nlp = {"da": spacy.blank("da"), "en": spacy.blank("en")}
+for path in sys.argv[1:]:
+    nlp["da" if "/da/" in path else "en"](open(path, encoding="utf-8").read())
+"""
+
+
+def _print_pdf(out: Path) -> None:
+    """PDF time per page: ours (WeasyPrint + tagging) against WeasyPrint alone, same HTML."""
+    import weasyprint
+
+    from pipeline.config import load_config
+    from pipeline.export import render
+    from pipeline.export.to_pdf import write_pdf
+    from pipeline.export.to_html import render_page
+    from pipeline.extract import load_sources
+
+    config = load_config(REPO / "pyproject.toml", {})
+    pages = ours = alone = 0.0
+    for source in load_sources(config):
+        for lang in config.locales:
+            page = render(config, source, lang, copy_images=False)
+            printed = render_page(
+                page.localized, page.body, page.headings, page.alternates, for_print=True
+            )
+            base = REPO / "build" / "html" / lang / "x.html"
+            start = time.perf_counter()
+            document = weasyprint.HTML(string=printed, base_url=str(base)).render()
+            document.write_pdf(pdf_variant="pdf/ua-1")
+            alone += time.perf_counter() - start
+            start = time.perf_counter()
+            write_pdf(
+                printed,
+                base,
+                REPO / "build" / "html",
+                page.localized.title or "x",
+                page.localized.fallback_langs,
+            )
+            ours += time.perf_counter() - start
+            pages += len(document.pages)
+    print(
+        f"PDF: {pages:.0f} pages; WeasyPrint alone {alone / pages * 1000:.0f} ms/page, "
+        f"pipeline {ours / pages * 1000:.0f} ms/page ({ours / alone:.2f}× WeasyPrint alone)"
+    )
+
+
+if __name__ == "__main__":
+    main()
