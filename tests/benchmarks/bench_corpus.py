@@ -94,13 +94,12 @@ def main() -> None:
         docs, words = build_corpus(root, size)
         print(f"corpus of {words:,} source words, {docs} documents ({root})", flush=True)
         pipeline = [str(BIN / "pipeline")]
-        pos = sorted(str(p) for p in (root / "locales").glob("*/LC_MESSAGES/*.po"))
         mds = sorted((root / "source").glob("*/*.md"))
         stages = {
-            "pipeline extract": (pipeline + ["extract"], root),
+            "pipeline extract": ([*pipeline, "extract"], root),
             "md2po (baseline)": ([PYTHON, "-c", _MD2PO, *map(str, mds)], root),
-            "pipeline check": (pipeline + ["check"], root),
-            "pipeline check, again": (pipeline + ["check"], root),
+            "pipeline check": ([*pipeline, "check"], root),
+            "pipeline check, again": ([*pipeline, "check"], root),
             "pofilter (baseline)": (
                 [
                     str(BIN / "pofilter"),
@@ -113,7 +112,7 @@ def main() -> None:
             ),
             "textstat (baseline)": ([PYTHON, "-c", _TEXTSTAT, *map(str, mds)], root),
             "spaCy tokenizer (floor)": ([PYTHON, "-c", _TOKENIZER, *map(str, mds)], root),
-            "pipeline export --format html": (pipeline + ["export", "--format", "html"], root),
+            "pipeline export --format html": ([*pipeline, "export", "--format", "html"], root),
         }
         for label, (command, cwd) in stages.items():
             seconds, memory = run_stage(label, command, cwd)
@@ -162,8 +161,8 @@ def _print_pdf(out: Path) -> None:
 
     from pipeline.config import load_config
     from pipeline.export import render
-    from pipeline.export.to_pdf import write_pdf
     from pipeline.export.to_html import render_page
+    from pipeline.export.to_pdf import write_pdf
     from pipeline.extract import load_sources
 
     config = load_config(REPO / "pyproject.toml", {})
