@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 
 from ..conftest import REPO, run_cli
-from .test_html import CHROMIUM, WCAG, Page
+from .test_html import Page, check_in_chromium, needs_chromium
 from .test_pdf import walk
 
 
@@ -57,26 +57,8 @@ def test_every_pdf_is_tagged_titled_and_bookmarked(sample: Path) -> None:
             assert count == len(headings), path
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None and __import__("os").environ.get("CI") != "true", reason="needs chromium"
-)
+@needs_chromium
 def test_every_sample_page_passes_axe(sample: Path) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM, "chromium is missing: .ci/setup installs it"
     pages = sorted((sample / "build/html").rglob("*.html"))
     assert len(pages) == 15  # 6 documents × 2 locales, 2 indexes, the root
-    axe = Axe()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        for path in pages:
-            page = browser.new_page()
-            page.goto(path.as_uri())
-            results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-            assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
-            page.close()
-        browser.close()
+    check_in_chromium(pages)
