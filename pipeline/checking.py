@@ -18,7 +18,7 @@ from pipeline.files import display_path, read_text
 from pipeline.findings import Finding
 from pipeline.glossary import Glossary, load_glossary, primary_language
 from pipeline.messages import CatalogMessage, CatalogSync
-from pipeline.po import PoFile, read_po_file
+from pipeline.po import PoFile, read_po_shared
 from pipeline.segment import split_units
 from pipeline.source import read_document
 from pipeline.suppressions import Suppression, apply, markdown_suppressions, po_suppressions
@@ -285,7 +285,7 @@ def _add_catalog(
     coverage = gathered.coverage
     if not path.exists():
         return None
-    po = read_po_file(path, shown)
+    po = read_po_shared(path, shown)
     target, source = _catalog_languages(po, shown, source_lang)
     coverage.catalogs.append(shown)
     coverage.languages.update({target, source})

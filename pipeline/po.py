@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.parser import HeaderParser
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -131,6 +132,21 @@ def _is_utf8(data: bytes) -> bool:
 def read_po_file(path: Path, shown: str) -> PoFile:
     """Read and parse a PO file, decoding it with the charset its header declares."""
     return parse_po(read_po_text(path, shown), shown)
+
+
+def read_po_shared(path: Path, shown: str) -> PoFile:
+    """read_po_file for readers that do not change the catalog: one parse per file version.
+
+    check, readability and export each read every catalog; the cache keys on the
+    file's path, size and modification time, so an edited file is read again.
+    """
+    stat = path.stat()
+    return _read_po_cached(path.resolve(), shown, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _read_po_cached(path: Path, shown: str, size: int, mtime: int) -> PoFile:
+    return read_po_file(path, shown)
 
 
 def read_po_text(path: Path, shown: str) -> str:

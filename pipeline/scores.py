@@ -13,7 +13,7 @@ from pipeline.errors import PipelineError
 from pipeline.extract import SourceFile
 from pipeline.files import display_path
 from pipeline.findings import Finding
-from pipeline.po import read_po_file
+from pipeline.po import read_po_shared
 from pipeline.reading_level import DocumentScore, document_target, score_source, score_translation
 
 
@@ -61,7 +61,7 @@ def _score_catalog(config: Config, source: SourceFile, lang: str, target: Target
             source.document.name, lang, shown, source.document.lang, target,
             (), len(source.units), len(source.units),
         )  # fmt: skip
-    po = read_po_file(path, shown)
+    po = read_po_shared(path, shown)
     return score_translation(source.units, po.catalog, po.msgstr_lines, lang, shown, target)
 
 

@@ -23,7 +23,7 @@ from pipeline.export.to_html import (
 )
 from pipeline.extract import SourceFile
 from pipeline.files import display_path, write_atomic
-from pipeline.po import read_po_file
+from pipeline.po import read_po_shared
 
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 6  # below this many pages, starting worker processes costs more than it saves
@@ -91,7 +91,7 @@ def _translations(config: Config, source: SourceFile, lang: str) -> dict[str, st
     if not path.exists():
         return {}
     shown = display_path(path, config.root)
-    catalog = read_po_file(path, shown).catalog
+    catalog = read_po_shared(path, shown).catalog
     return {
         str(m.id): str(m.string)
         for m in catalog
