@@ -83,8 +83,12 @@ def check_project(
     paths: tuple[Path, ...] = (),
     glossary_path: Path | None = None,
     source_lang: str | None = None,
+    readability: list[Finding] | None = None,
 ) -> CheckResult:
-    """Check the configured project, or exactly `paths` (Markdown files and PO catalogs)."""
+    """Check the configured project, or exactly `paths` (Markdown files and PO catalogs).
+
+    `readability` takes findings already scored in this run instead of scoring again.
+    """
     rules = resolve(config.rules, config.origin)
     glossary = _glossary(config, glossary_path)
     matchers = Matchers(glossary) if glossary else None
@@ -101,7 +105,9 @@ def check_project(
                 po = _add_catalog(config, catalog, source.document.lang, matchers, gathered)
                 gathered.syncs.append(_sync(config, source, catalog, po))
     coverage = gathered.coverage
-    findings = _readability(config, project, paths, coverage)
+    if readability is None:
+        readability = _readability(config, project, paths, coverage)
+    findings = list(readability)
     qa_subjects: dict[Target, list[object]] = {
         "message": [*gathered.messages],
         "catalog": [*gathered.syncs],
@@ -153,11 +159,11 @@ def _accessibility(
         return []
     pages = []
     for source in sources:
+        text = read_text(source.document.path, source.display)
+        # markdown-it does not even make an image of file: or data: sources; name them too
+        unlinked = [src for src in _IMAGE_SOURCE.findall(text) if _BLOCKED_SCHEME.match(src)]
         for lang in config.locales:
             page = render(config, source, lang, copy_images=False)
-            text = read_text(source.document.path, source.display)
-            # markdown-it does not even make an image of file: or data: sources; name them too
-            unlinked = [src for src in _IMAGE_SOURCE.findall(text) if _BLOCKED_SCHEME.match(src)]
             refused = tuple(
                 (src, source.display, _line_of(text, f"]({src}"))
                 for src in dict.fromkeys([*page.refused_images, *unlinked])

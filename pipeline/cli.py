@@ -25,7 +25,7 @@ from pipeline.extract import (
     update_catalogs,
 )
 from pipeline.files import display_path, write_atomic
-from pipeline.findings import Severity, exit_code
+from pipeline.findings import Finding, Severity, exit_code
 from pipeline.report import FORMATS
 
 EXIT_INPUT_ERROR = 2
@@ -218,16 +218,9 @@ def readability(
       pipeline readability source/da/genterapi.md --top 5
     """
     config = resolve_config(config_file, **overrides)
-    code = run_readability(
-        config,
-        _load(config),
-        paths,
-        output_format,
-        top,
-        None if no_report else (report or _default_report(config)),
-        strict,
-    )
-    sys.exit(code)
+    report_path = None if no_report else (report or _default_report(config))
+    findings = run_readability(config, _load(config), paths, output_format, top, report_path)
+    sys.exit(exit_code(findings, strict))
 
 
 @main.command()
@@ -346,14 +339,19 @@ def run_check(
     output: Path | None,
     strict: bool,
     adopt: Adoption | None = None,
+    readability: list[Finding] | None = None,
 ) -> int:
-    """Check, print or write the report, say what was covered; return the exit code."""
+    """Check, print or write the report, say what was covered; return the exit code.
+
+    `readability` passes findings already scored in this run (build), so the
+    documents are not scored twice.
+    """
     from pipeline.baseline import read_baseline, render_baseline, without_baseline
     from pipeline.checking import check_project
     from pipeline.checks.registry import all_rules
     from pipeline.report import render, resolve_format
 
-    result = check_project(config, paths, None, source_lang)
+    result = check_project(config, paths, None, source_lang, readability)
     findings = result.findings
     if adopt and adopt.write:
         write_atomic(adopt.write, render_baseline(findings))
@@ -545,9 +543,10 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
     sources = run_extract(config)
     click.echo(render_stats_table(collect_stats(config, sources)))
     click.echo()
-    run_readability(config, sources, (), "text", 0, _default_report(config), strict, findings=False)
+    report = _default_report(config)
+    scored = run_readability(config, sources, (), "text", 0, report, findings=False)
     run_export(config, sources, (), "all")
-    sys.exit(run_check(config, (), None, "text", None, strict))
+    sys.exit(run_check(config, (), None, "text", None, strict, readability=scored))
 
 
 def _load(config: Config) -> list[SourceFile]:
@@ -632,10 +631,9 @@ def run_readability(
     output_format: str,
     top: int,
     report: Path | None,
-    strict: bool,
     findings: bool = True,
-) -> int:
-    """Score, print and write the report; return the exit code from the findings."""
+) -> list[Finding]:
+    """Score, print and write the report; return the readability findings."""
     from pipeline import readability_report as render
     from pipeline.scores import score_project
 
@@ -652,4 +650,4 @@ def run_readability(
     if output_format != "json":
         where = f" Report: {display_path(report, config.root)}" if report else ""
         click.echo(render.summary(result) + "." + where)
-    return exit_code(result.findings, strict)
+    return result.findings
