@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -50,30 +52,57 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
 
     Abbreviations ("f.eks.", "bl.a.", "e.g.", "Dr."), ordinal dates ("24. november")
     and decimal numbers do not end a sentence. Markup stays with its sentence.
+
+    spaCy's tokenizer works on each whitespace-separated chunk on its own, so only
+    chunks holding an end mark, and the chunk after each, are tokenized (and each
+    distinct chunk only once per run): most words cannot end a sentence.
     """
     masked = _CODE_SPAN.sub(lambda m: "x" * len(m.group()), text)
     masked = _MARKUP.sub(lambda m: " " * len(m.group()), masked)
-    nlp = tokenizer(lang)
-    known = nlp.tokenizer.rules  # type: ignore[union-attr]  # the language's abbreviations
-    tokens = [token for token in nlp(masked) if not token.is_space]
     spans: list[tuple[int, int]] = []
     start = _skip_space(text, 0)
-    for index in range(len(tokens) - 1):
-        token, following = tokens[index], tokens[index + 1]
-        glued = token.idx > 0 and not masked[token.idx - 1].isspace()
-        # "hæmofili B. Det …": an initial is followed by a name, not by a function word.
-        glued = glued or following.text.lower() in nlp.Defaults.stop_words
-        if not masked[following.idx - 1].isspace() and following.text[:1].isalnum():
-            continue  # "3.5", "x.dk": the tokenizer split inside a word
-        if not _ends_sentence(token.text, following.text, glued, known):
-            continue
-        end = _run_to_space(text, token.idx + len(token.text))
-        if end > start:
-            spans.append((start, end))
-            start = _skip_space(text, end)
+    for chunk in _END_MARK_CHUNK.finditer(masked):
+        following = _CHUNK.search(masked, chunk.end())
+        for offset in _chunk_boundaries(lang, chunk.group(), following and following.group()):
+            end = _run_to_space(text, chunk.start() + offset)
+            if end > start:
+                spans.append((start, end))
+                start = _skip_space(text, end)
     if start < len(text.rstrip()):
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+_CHUNK = re.compile(r"\S+")
+_END_MARK_CHUNK = re.compile(r"\S*[.!?\u2026]\S*")
+
+
+def _chunk_boundaries(lang: str, chunk: str, following_chunk: str | None) -> tuple[int, ...]:
+    """Offsets in `chunk` after which a sentence ends, given the chunk that follows."""
+    key = (lang, chunk, following_chunk)
+    found = _BOUNDARIES.get(key)
+    if found is None:
+        found = _BOUNDARIES[key] = tuple(_find_boundaries(lang, chunk, following_chunk))
+    return found
+
+
+_BOUNDARIES: dict[tuple[str, str, str | None], tuple[int, ...]] = {}
+
+
+def _find_boundaries(lang: str, chunk: str, following_chunk: str | None) -> Iterator[int]:
+    nlp = tokenizer(lang)
+    known = nlp.tokenizer.rules  # type: ignore[union-attr]  # the language's abbreviations
+    tokens = [(token.text, token.idx) for token in nlp.tokenizer(chunk)]  # type: ignore[misc]
+    if following_chunk is not None:
+        first = nlp.tokenizer(following_chunk)[0]  # type: ignore[misc]
+        tokens.append((first.text, len(chunk) + 1))  # past a space, as in the text
+    for (word, at), (following, following_at) in itertools.pairwise(tokens):
+        # "hæmofili B. Det …": an initial is followed by a name, not by a function word.
+        glued = at > 0 or following.lower() in nlp.Defaults.stop_words
+        if following_at <= len(chunk) and following[:1].isalnum():
+            continue  # "3.5", "x.dk": the tokenizer split inside a word
+        if _ends_sentence(word, following, glued, known):
+            yield at + len(word)
 
 
 _INITIALS = re.compile(r"(?:\w\.){2,}|[A-ZÆØÅ]\.")
