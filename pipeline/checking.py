@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+from pipeline import memo
 from pipeline.catalog import po_path
 from pipeline.checks import run
 from pipeline.checks.registry import ActiveRule, Target, all_rules, resolve
 from pipeline.config import Config, check_language
 from pipeline.errors import PipelineError
-from pipeline.extract import SourceFile, load_sources
+from pipeline.extract import SourceFile, find_sources, load_source, load_sources
 from pipeline.files import display_path, read_text
 from pipeline.findings import Finding
 from pipeline.glossary import Glossary, load_glossary, primary_language
@@ -22,7 +24,14 @@ from pipeline.po import PoFile, read_po_shared
 from pipeline.segment import split_units
 from pipeline.source import read_document
 from pipeline.suppressions import Suppression, apply, markdown_suppressions, po_suppressions
-from pipeline.terminology import Corpus, Matchers, TermText, TranslationEntry, term_text
+from pipeline.terminology import (
+    Corpus,
+    Matchers,
+    Rendering,
+    TermText,
+    TranslationEntry,
+    term_text,
+)
 
 
 @dataclass
@@ -91,72 +100,198 @@ def check_project(
     """
     rules = resolve(config.rules, config.origin)
     glossary = _glossary(config, glossary_path)
-    matchers = Matchers(glossary) if glossary else None
-    project = _project_sources(config, required=not paths)
-    gathered = _Gathered()
+    run_ = _Run(config, rules, glossary, Matchers(glossary) if glossary else None, readability)
     if paths:
-        for path in paths:
-            _add_path(config, path, source_lang, matchers, gathered)
+        project = _project_sources(config, required=False)
+        documents = [_check_paths(run_, paths, source_lang, project)]
     else:
-        for source in project or []:
-            _add_source(source, matchers, gathered)
-            for lang in source.targets(config.locales):
-                catalog = po_path(config.locale_path, lang, source.document.name)
-                po = _add_catalog(config, catalog, source.document.lang, matchers, gathered)
-                gathered.syncs.append(_sync(config, source, catalog, po))
-    coverage = gathered.coverage
-    if readability is None:
-        readability = _readability(config, project, paths, coverage)
-    findings = list(readability)
-    qa_subjects: dict[Target, list[object]] = {
-        "message": [*gathered.messages],
-        "catalog": [*gathered.syncs],
-    }
-    findings += run(_family(rules, "translation"), qa_subjects)
-    findings += _terminology(rules, glossary, gathered)
-    findings += _accessibility(config, rules, project if not paths else None, coverage)
-    findings, unused = apply(findings, _suppressions(gathered))
+        documents = list(_check_documents(run_))
+    coverage = _merge_coverage(document.coverage for document in documents)
+    findings = [finding for document in documents for finding in document.findings]
+    if glossary is None:
+        coverage.notes.append(
+            "no glossary configured: term/* rules were not run "
+            "(set glossary in [tool.pipeline] or pass --glossary)"
+        )
+    else:
+        _note_glossary(glossary, coverage)
+        # Within a document the corpus rules ran with it; here they compare documents.
+        renderings = tuple(found for document in documents for found in document.renderings)
+        corpus = Corpus((), renderings)
+        findings += run(_family(rules, "term"), {"corpus": [corpus]}, glossary)
+    suppressions = [found for document in documents for found in document.suppressions]
+    _check_suppressions(suppressions)
+    findings, unused = apply(findings, suppressions)
     findings += run(_family(rules, "meta"), {"suppression": [*unused]})
     # One source problem seen from two rendered locales is one finding.
     return CheckResult(sorted(set(findings), key=lambda f: f.sort_key), rules, coverage)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What every document of a run is checked with."""
+
+    config: Config
+    rules: list[ActiveRule]
+    glossary: Glossary | None
+    matchers: Matchers | None
+    readability: list[Finding] | None  # scored earlier in this run (build), or None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """A document's share of a run: what it alone decides, and what the corpus rules need."""
+
+    findings: tuple[Finding, ...]
+    coverage: Coverage
+    renderings: tuple[Rendering, ...]
+    suppressions: tuple[Suppression, ...]
+
+
+def _check_documents(run_: _Run) -> Iterator[DocumentResult]:
+    """Each source with its catalogs, from the cache when none of their bytes changed."""
+    config = run_.config
+    paths = find_sources(config)
+    if len({path.stem for path in paths}) < len(paths):
+        load_sources(config)  # reports the clash of document names
+    version = _run_version(run_)
+    stored = memo.table("check", version)
+    kept: dict[str, DocumentResult] = {}
+    for path in paths:
+        key = _document_key(config, path)
+        result = stored.get(key)
+        if result is None:
+            result = _check_source(run_, load_source(config, path))
+        kept[key] = result
+        yield result
+    if kept.keys() != stored.keys():
+        memo.replace("check", version, kept)
+
+
+def _check_source(run_: _Run, source: SourceFile) -> DocumentResult:
+    config, gathered = run_.config, _Gathered()
+    _add_source(source, run_.matchers, gathered)
+    for lang in source.targets(config.locales):
+        catalog = po_path(config.locale_path, lang, source.document.name)
+        po = _add_catalog(config, catalog, source.document.lang, run_.matchers, gathered)
+        gathered.syncs.append(_sync(config, source, catalog, po))
+    if run_.readability is None:
+        findings = _readability(config, [source], (), gathered.coverage)
+    else:
+        files = {source.display, *gathered.coverage.catalogs}
+        findings = [finding for finding in run_.readability if finding.path in files]
+    findings += _gathered_findings(run_, gathered)
+    findings += _accessibility(config, run_.rules, [source], gathered.coverage)
+    return _result(findings, gathered)
+
+
+def _check_paths(
+    run_: _Run, paths: tuple[Path, ...], source_lang: str | None, project: list[SourceFile] | None
+) -> DocumentResult:
+    """Exactly the given files, as one group (their catalogs and sources may not pair up)."""
+    gathered = _Gathered()
+    for path in paths:
+        _add_path(run_.config, path, source_lang, run_.matchers, gathered)
+    if run_.readability is None:
+        findings = _readability(run_.config, project, paths, gathered.coverage)
+    else:
+        findings = list(run_.readability)
+    findings += _gathered_findings(run_, gathered)
+    gathered.coverage.notes.append(
+        "accessibility not checked: it needs the whole project (no PATHS)"
+    )
+    return _result(findings, gathered)
+
+
+def _gathered_findings(run_: _Run, gathered: _Gathered) -> list[Finding]:
+    """Translation QA, and the term rules within one document."""
+    subjects: dict[Target, list[object]] = {
+        "message": [*gathered.messages],
+        "catalog": [*gathered.syncs],
+        "text": [*gathered.texts],
+        "entry": [*gathered.entries],
+        "corpus": [Corpus(tuple(gathered.texts), ())],
+    }
+    rules = [*_family(run_.rules, "translation")]
+    if run_.glossary is not None:
+        rules += _family(run_.rules, "term")
+    return run(rules, subjects, run_.glossary)
+
+
+def _result(findings: list[Finding], gathered: _Gathered) -> DocumentResult:
+    found = po_suppressions(gathered.messages)
+    for source in gathered.sources:
+        text = read_text(source.document.path, source.display)
+        found += markdown_suppressions(text, source.display)
+    renderings = tuple(Rendering.of(entry) for entry in gathered.entries)
+    return DocumentResult(tuple(findings), gathered.coverage, renderings, tuple(found))
+
+
+def _document_key(config: Config, path: Path) -> str:
+    """Hash of a source's bytes and of its catalogs' bytes in every locale."""
+    parts: list[bytes | str] = [display_path(path, config.root), _bytes(path)]
+    for lang in config.locales:
+        catalog = po_path(config.locale_path, lang, path.stem)
+        parts += [display_path(catalog, config.root), _bytes(catalog)]
+    return memo.digest(*parts)
+
+
+def _run_version(run_: _Run) -> str:
+    """Cached results hold while the code, config, glossary and resources are the same."""
+    config = run_.config
+    resources = sorted(
+        p for p in config.source_path.rglob("*") if p.is_file() and p.suffix != ".md"
+    )
+    return memo.digest(
+        _code_version(),
+        repr(config),
+        repr(run_.glossary),
+        repr(run_.readability),
+        *(part for p in resources for part in (p.relative_to(config.root).as_posix(), _bytes(p))),
+    )
+
+
+@cache
+def _code_version() -> str:
+    package = Path(__file__).parent
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return memo.digest(*(part for p in files for part in (p.name, p.read_bytes())))
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"(absent)"
+
+
+def _merge_coverage(parts: Iterable[Coverage]) -> Coverage:
+    merged = Coverage()
+    for part in parts:
+        merged.markdown += part.markdown
+        merged.catalogs += part.catalogs
+        merged.units += part.units
+        merged.entries += part.entries
+        merged.languages |= part.languages
+        merged.pages += part.pages
+        merged.notes += part.notes
+    return merged
 
 
 def _family(rules: list[ActiveRule], family: str) -> list[ActiveRule]:
     return [active for active in rules if active.rule.family == family]
 
 
-def _terminology(
-    rules: list[ActiveRule], glossary: Glossary | None, gathered: _Gathered
-) -> list[Finding]:
-    if glossary is None:
-        gathered.coverage.notes.append(
-            "no glossary configured: term/* rules were not run "
-            "(set glossary in [tool.pipeline] or pass --glossary)"
-        )
-        return []
-    _note_glossary(glossary, gathered.coverage)
-    texts, entries = gathered.texts, gathered.entries
-    subjects: dict[Target, list[object]] = {
-        "text": [*texts],
-        "entry": [*entries],
-        "corpus": [Corpus(tuple(texts), tuple(entries))],
-    }
-    return run(_family(rules, "term"), subjects, glossary)
-
-
 def _accessibility(
     config: Config,
     rules: list[ActiveRule],
-    sources: list[SourceFile] | None,
+    sources: list[SourceFile],
     coverage: Coverage,
 ) -> list[Finding]:
     """a11y/* on every page the export would write, rendered in memory."""
     from pipeline.export import render
     from pipeline.pages import parse_page
 
-    if sources is None:
-        coverage.notes.append("accessibility not checked: it needs the whole project (no PATHS)")
-        return []
     pages = []
     for source in sources:
         text = read_text(source.document.path, source.display)
@@ -169,7 +304,7 @@ def _accessibility(
                 for src in dict.fromkeys([*page.refused_images, *unlinked])
             )
             pages.append(parse_page(page.shown, page.html, refused))
-    coverage.pages = len(pages)
+    coverage.pages += len(pages)
     page_rules = [r for r in rules if r.rule.target == "page"]
     return run(page_rules, {"page": [*pages]})
 
@@ -183,11 +318,8 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
-def _suppressions(gathered: _Gathered) -> list[Suppression]:
-    found = po_suppressions(gathered.messages)
-    for source in gathered.sources:
-        text = read_text(source.document.path, source.display)
-        found += markdown_suppressions(text, source.display)
+def _check_suppressions(found: list[Suppression]) -> None:
+    """A suppression naming no rule would silently suppress nothing: stop the run."""
     known = {r.id for r in all_rules()} | {r.family for r in all_rules()} | {"*", "all"}
     for suppression in found:
         for rule_id in suppression.rules:
@@ -199,7 +331,6 @@ def _suppressions(gathered: _Gathered) -> list[Suppression]:
                     suppression.line,
                     hint=f"did you mean '{guess[0]}'?" if guess else "see `pipeline rules`",
                 )
-    return found
 
 
 def _project_sources(config: Config, required: bool) -> list[SourceFile] | None:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from pipeline import __version__
+from pipeline import __version__, memo
 from pipeline.config import SEGMENTATIONS, Config, check_language, find_pyproject, load_config
 from pipeline.errors import PipelineError
 from pipeline.extract import (
@@ -41,6 +41,8 @@ class PipelineGroup(click.Group):
         except PipelineError as error:
             click.echo(str(error), err=True)
             ctx.exit(EXIT_INPUT_ERROR)
+        finally:
+            memo.save()
 
 
 def project_options(command: F) -> F:
@@ -93,6 +95,13 @@ def _project_options(command: F, with_locales: bool) -> F:
             type=click.Path(exists=True, dir_okay=False, path_type=Path),
             help="Glossary (.tbx or .csv); default: glossary in [tool.pipeline].",
         ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            envvar="PIPELINE_NO_CACHE",
+            help=f"Neither read nor write {memo.FOLDER_NAME}/ (results of earlier runs, "
+            "keyed by content hashes). Also: PIPELINE_NO_CACHE=1.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -106,7 +115,10 @@ def resolve_config(config_file: Path | None, **overrides: Any) -> Config:
     pyproject = config_file or find_pyproject(Path.cwd())
     if overrides.get("glossary") is not None:
         overrides["glossary"] = Path(overrides["glossary"]).resolve()
-    return load_config(pyproject, overrides)
+    no_cache = overrides.pop("no_cache", False)
+    config = load_config(pyproject, overrides)
+    memo.use_folder(None if no_cache else config.root / memo.FOLDER_NAME)
+    return config
 
 
 @click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -77,20 +77,28 @@ def load_sources(config: Config, progress: Callable[[str], None] | None = None) 
         shown = display_path(path, config.root)
         if progress:
             progress(shown)
-        document = read_document(path, shown)
-        _check_lang(document, shown, config)
-        if document.name in names:
+        source = load_source(config, path)
+        if source.document.name in names:
             raise PipelineError(
-                f"document name '{document.name}' is also used by {names[document.name]}",
+                f"document name '{source.document.name}' is also used by "
+                f"{names[source.document.name]}",
                 shown,
                 hint="file names (without folder) name the catalogs and must be unique",
             )
-        names[document.name] = shown
-        units = tuple(split_units(document, config.segmentation))
-        if not units:
-            log.warning("%s: no translatable text found", shown)
-        sources.append(SourceFile(document, shown, units))
+        names[source.document.name] = shown
+        sources.append(source)
     return sources
+
+
+def load_source(config: Config, path: Path) -> SourceFile:
+    """Read and split one source of the project."""
+    shown = display_path(path, config.root)
+    document = read_document(path, shown)
+    _check_lang(document, shown, config)
+    units = tuple(split_units(document, config.segmentation))
+    if not units:
+        log.warning("%s: no translatable text found", shown)
+    return SourceFile(document, shown, units)
 
 
 def _check_lang(document: Document, shown: str, config: Config) -> None:

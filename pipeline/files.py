@@ -47,7 +47,11 @@ def write_atomic(path: Path, text: str) -> bool:
     Returns whether the file was written. Readers never see a half-written file,
     and a run killed mid-write leaves the previous file intact.
     """
-    data = text.encode("utf-8")
+    return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` atomically, as `write_atomic` does for text."""
     try:
         if path.read_bytes() == data:
             return False

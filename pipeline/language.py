@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pipeline import memo
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -79,22 +83,26 @@ _END_MARK_CHUNK = re.compile(r"\S*[.!?\u2026]\S*")
 
 def _chunk_boundaries(lang: str, chunk: str, following_chunk: str | None) -> tuple[int, ...]:
     """Offsets in `chunk` after which a sentence ends, given the chunk that follows."""
+    known = memo.table("sentence-boundaries", _rules_version())
     key = (lang, chunk, following_chunk)
-    found = _BOUNDARIES.get(key)
+    found: tuple[int, ...] | None = known.get(key)
     if found is None:
-        found = _BOUNDARIES[key] = tuple(_find_boundaries(lang, chunk, following_chunk))
+        found = known[key] = tuple(_find_boundaries(lang, chunk, following_chunk))
     return found
 
 
-_BOUNDARIES: dict[tuple[str, str, str | None], tuple[int, ...]] = {}
+@cache
+def _rules_version() -> str:
+    """Boundaries hold while spaCy's tokenizer and these rules stay as they are."""
+    return memo.digest(importlib.metadata.version("spacy"), Path(__file__).read_bytes())
 
 
 def _find_boundaries(lang: str, chunk: str, following_chunk: str | None) -> Iterator[int]:
     nlp = tokenizer(lang)
     known = nlp.tokenizer.rules  # type: ignore[union-attr]  # the language's abbreviations
-    tokens = [(token.text, token.idx) for token in nlp.tokenizer(chunk)]  # type: ignore[misc]
+    tokens = [(token.text, token.idx) for token in nlp.tokenizer(chunk)]
     if following_chunk is not None:
-        first = nlp.tokenizer(following_chunk)[0]  # type: ignore[misc]
+        first = nlp.tokenizer(following_chunk)[0]
         tokens.append((first.text, len(chunk) + 1))  # past a space, as in the text
     for (word, at), (following, following_at) in itertools.pairwise(tokens):
         # "hæmofili B. Det …": an initial is followed by a name, not by a function word.

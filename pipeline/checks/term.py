@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pipeline.checks.registry import CheckContext, rule
 from pipeline.findings import Finding, Severity
 from pipeline.glossary import Glossary, Term
-from pipeline.terminology import Corpus, TermText, TranslationEntry
+from pipeline.terminology import Corpus, Rendering, TermText, TranslationEntry
 
 
 def _glossary(ctx: CheckContext) -> Glossary:
@@ -168,30 +168,29 @@ def inconsistent(corpus: Corpus, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _different_translations(corpus: Corpus, ctx: CheckContext) -> Iterator[Finding]:
-    groups: dict[tuple[str, str], list[TranslationEntry]] = {}
-    for entry in corpus.entries:
-        groups.setdefault((entry.target.lang, entry.source.text), []).append(entry)
-    for entries in groups.values():
-        counts = Counter(entry.target.text for entry in entries)
+    groups: dict[tuple[str, str], list[Rendering]] = {}
+    for rendering in corpus.renderings:
+        groups.setdefault((rendering.lang, rendering.source), []).append(rendering)
+    for renderings in groups.values():
+        counts = Counter(rendering.target for rendering in renderings)
         if len(counts) < 2:
             continue
-        usual = max(counts, key=lambda text: (counts[text], -_first(entries, text)))
-        model = next(e for e in entries if e.target.text == usual)
-        concepts = ",".join(dict.fromkeys(hit.concept for hit in model.source.hits))
-        for entry in entries:
-            if entry.target.text != usual:
+        usual = max(counts, key=lambda text: (counts[text], -_first(renderings, text)))
+        model = next(r for r in renderings if r.target == usual)
+        for rendering in renderings:
+            if rendering.target != usual:
                 yield ctx.finding(
-                    entry.path,
-                    entry.line,
+                    rendering.path,
+                    rendering.line,
                     f"this source text is translated differently in {model.path}:{model.line}: "
                     f"'{_short(usual)}'",
                     fix=usual,
-                    concept=concepts,
+                    concept=",".join(model.concepts),
                 )
 
 
-def _first(entries: list[TranslationEntry], text: str) -> int:
-    return next(i for i, e in enumerate(entries) if e.target.text == text)
+def _first(renderings: list[Rendering], text: str) -> int:
+    return next(i for i, r in enumerate(renderings) if r.target == text)
 
 
 def _short(text: str, limit: int = 60) -> str:

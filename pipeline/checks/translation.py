@@ -106,15 +106,19 @@ def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+_BOLD = re.compile(r"\*\*|__")
+_EMPHASIS = re.compile(r"(?<![*_\w])[*_](?=\S)")
+_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(")
+
+
 def _markup(text: str) -> Counter[str]:
     without_code = _CODE.sub(" ", text)
     counts: Counter[str] = Counter()
-    counts["bold"] = len(re.findall(r"\*\*|__", without_code)) // 2
-    counts["emphasis"] = len(
-        re.findall(r"(?<![*_\w])[*_](?=\S)", without_code.replace("**", "").replace("__", ""))
-    )
-    counts["link"] = len(re.findall(r"(?<!!)\[[^\]]*\]\(", without_code))
-    counts["image"] = len(re.findall(r"!\[[^\]]*\]\(", without_code))
+    counts["bold"] = len(_BOLD.findall(without_code)) // 2
+    counts["emphasis"] = len(_EMPHASIS.findall(without_code.replace("**", "").replace("__", "")))
+    counts["link"] = len(_LINK.findall(without_code))
+    counts["image"] = len(_IMAGE.findall(without_code))
     for code in _CODE.findall(text):
         counts[f"code `{code[1]}`"] += 1
     return counts

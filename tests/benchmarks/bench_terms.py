@@ -24,7 +24,7 @@ from pipeline.checks.registry import resolve
 from pipeline.glossary import load_glossary
 from pipeline.language import count_words, tokenizer
 from pipeline.po import parse_po
-from pipeline.terminology import Corpus, Matchers, TranslationEntry, term_text
+from pipeline.terminology import Corpus, Matchers, Rendering, TranslationEntry, term_text
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -98,7 +98,7 @@ def main() -> None:
         subjects = {
             "text": texts,
             "entry": entries,
-            "corpus": [Corpus(tuple(texts), tuple(entries))],
+            "corpus": [Corpus(tuple(texts), tuple(map(Rendering.of, entries)))],
         }
         run(rules, subjects, glossary)  # type: ignore[arg-type]
 

@@ -18,7 +18,7 @@ from pipeline.reading_level import score_source, score_translation
 from pipeline.segment import split_units
 from pipeline.source import read_document
 from pipeline.suppressions import apply, markdown_suppressions
-from pipeline.terminology import Corpus, Matchers, TranslationEntry, term_text
+from pipeline.terminology import Corpus, Matchers, Rendering, TranslationEntry, term_text
 
 from ..test_terms import GLOSSARY
 
@@ -103,7 +103,7 @@ def corpus(example: dict[str, Any], tmp_path: Path) -> object:
         )
         return Corpus(texts, ())
     entries = tuple(entry(example, tmp_path, s, t) for s, t in example["entries"])
-    return Corpus((), entries)
+    return Corpus((), tuple(map(Rendering.of, entries)))
 
 
 def message(example: dict[str, Any], _: Path) -> CatalogMessage:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.checks import run
 from pipeline.checks.registry import all_rules, resolve
 from pipeline.findings import Severity
-from pipeline.terminology import Corpus, Matchers, TranslationEntry, term_text
+from pipeline.terminology import Corpus, Matchers, Rendering, TranslationEntry, term_text
 
 from ..test_terms import GLOSSARY
 
@@ -75,7 +75,7 @@ def test_inconsistent_translations_and_variants() -> None:
     one = entry("Bivirkninger", "Side effects", path="a.po", line=3)
     two = entry("Bivirkninger", "Side-effects", path="b.po", line=5)
     three = entry("Bivirkninger", "Side effects", path="c.po", line=8)
-    corpus = Corpus((), (one, two, three))
+    corpus = Corpus((), tuple(map(Rendering.of, (one, two, three))))
     assert findings("term/inconsistent", corpus) == [
         (5, "this source text is translated differently in a.po:3: 'Side effects'")
     ]

@@ -1,0 +1,82 @@
+"""Tables that outlive a run, kept in the project's cache folder (`.pipeline-cache/`).
+
+A run that finds its tables does not pay again for what an earlier run worked out:
+syllable counts (reading the CMU dictionary takes most of a second), sentence
+boundaries (loading spaCy takes a second), and per-document check results. Each table
+carries a version; a table written under another version, or one that cannot be read,
+counts as empty. Like mypy's and ruff's caches, the folder ignores itself in git.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import pickle
+from pathlib import Path
+from typing import Any
+
+from pipeline.files import write_bytes_atomic
+
+FOLDER_NAME = ".pipeline-cache"
+_folder: Path | None = None
+# name -> (version, data, size when read or written; -1 after a replace)
+_tables: dict[str, tuple[str, dict[Any, Any], int]] = {}
+
+
+def use_folder(folder: Path | None) -> None:
+    """Keep tables in `folder` from now on; None keeps them in memory only."""
+    global _folder
+    _folder = folder
+    _tables.clear()
+
+
+def table(name: str, version: str) -> dict[Any, Any]:
+    """The table `name`, read from the cache folder if it was saved under `version`."""
+    if name not in _tables or _tables[name][0] != version:
+        data = _load(name, version)
+        _tables[name] = (version, data, len(data))
+    return _tables[name][1]
+
+
+def replace(name: str, version: str, data: dict[Any, Any]) -> None:
+    """Make `data` the table `name` (dropping entries no longer needed)."""
+    _tables[name] = (version, data, -1)
+
+
+def save() -> None:
+    """Write every table that changed since it was read."""
+    if _folder is None:
+        return
+    for name, (version, data, size) in _tables.items():
+        if len(data) != size:  # tables only grow, or are replaced wholesale
+            _write(_folder, name, version, data)
+            _tables[name] = (version, data, len(data))
+
+
+def _load(name: str, version: str) -> dict[Any, Any]:
+    if _folder is None:
+        return {}
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        stored_version, data = pickle.loads((_folder / f"{name}.pickle").read_bytes())
+        if stored_version == version and isinstance(data, dict):
+            return data
+    return {}  # absent, unreadable or stale: start afresh
+
+
+def _write(folder: Path, name: str, version: str, data: dict[Any, Any]) -> None:
+    payload = pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError):  # a read-only checkout still gets its results
+        folder.mkdir(exist_ok=True)
+        if not (folder / ".gitignore").exists():
+            write_bytes_atomic(folder / ".gitignore", b"# written by pipeline\n*\n")
+        write_bytes_atomic(folder / f"{name}.pickle", payload)
+
+
+def digest(*parts: bytes | str) -> str:
+    """A short content hash of `parts`, for table versions and keys."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
