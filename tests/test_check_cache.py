@@ -1,0 +1,118 @@
+"""The results cache: a second check re-reads only what changed, and is never stale."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline import checking
+from pipeline.extract import SourceFile
+
+from .conftest import run_cli
+from .test_check_cli import translated
+
+
+@pytest.fixture
+def loaded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the sources a run parsed (a cached document is not parsed at all)."""
+    names: list[str] = []
+    real = checking.load_source
+
+    def spy(config: object, path: Path) -> SourceFile:
+        names.append(path.name)
+        return real(config, path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checking, "load_source", spy)
+    return names
+
+
+def test_a_second_check_reads_the_cache_and_reports_the_same(
+    project: Callable[[str], Path], loaded: list[str]
+) -> None:
+    root = translated(project, {"Om genterapi": "About gene treatment"})
+    first = run_cli("check")
+    assert sorted(loaded) == ["behandling.md", "treatment.md"]
+    loaded.clear()
+    second = run_cli("check")
+    assert loaded == []
+    assert (second.exit_code, second.stdout, second.stderr) == (
+        first.exit_code,
+        first.stdout,
+        first.stderr,
+    )
+    assert "term/deprecated" in second.stdout
+    assert (root / ".pipeline-cache/.gitignore").read_text().endswith("*\n")
+
+
+def test_changing_one_entry_rechecks_only_its_document(
+    project: Callable[[str], Path], loaded: list[str]
+) -> None:
+    root = translated(project)
+    assert run_cli("check").exit_code == 0
+    loaded.clear()
+    po = root / "locales/en/LC_MESSAGES/behandling.po"
+    catalog = polib.pofile(str(po))
+    catalog.find("Om genterapi").msgstr = "About gene treatment"
+    catalog.save()
+    result = run_cli("check")
+    assert loaded == ["behandling.md"]
+    assert result.exit_code == 1
+    assert "'gene treatment' is a superseded term" in result.stdout
+
+
+def test_a_glossary_change_is_never_answered_from_the_cache(
+    project: Callable[[str], Path],
+) -> None:
+    root = translated(project)
+    assert run_cli("check").exit_code == 0
+    glossary = root / "glossary.tbx"
+    glossary.write_text(
+        glossary.read_text().replace(
+            '<term>gene therapy</term>\n            <termNote type="administrativeStatus">'
+            "preferredTerm-admn-sts",
+            '<term>gene therapy</term>\n            <termNote type="administrativeStatus">'
+            "deprecatedTerm-admn-sts",
+        )
+    )
+    result = run_cli("check")
+    assert result.exit_code == 1
+    assert "'gene therapy' is a deprecated term" in result.stdout
+
+
+def test_a_config_change_is_never_answered_from_the_cache(
+    project: Callable[[str], Path],
+) -> None:
+    root = translated(project, {"Om genterapi": "About gene treatment"})
+    assert run_cli("check").exit_code == 1
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + '"term/deprecated" = "off"\n')
+    result = run_cli("check")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+
+
+def test_a_damaged_cache_is_ignored_and_replaced(
+    project: Callable[[str], Path], loaded: list[str]
+) -> None:
+    root = translated(project, {"Om genterapi": "About gene treatment"})
+    first = run_cli("check")
+    for table in (root / ".pipeline-cache").glob("*.pickle"):
+        table.write_bytes(table.read_bytes()[:40])
+    loaded.clear()
+    second = run_cli("check")
+    assert sorted(loaded) == ["behandling.md", "treatment.md"]
+    assert (second.exit_code, second.stdout) == (first.exit_code, first.stdout)
+    loaded.clear()
+    assert run_cli("check").stdout == first.stdout
+    assert loaded == []
+
+
+def test_no_cache_leaves_no_folder(project: Callable[[str], Path], loaded: list[str]) -> None:
+    root = translated(project)
+    assert run_cli("check", "--no-cache").exit_code == 0
+    assert run_cli("check", "--no-cache").exit_code == 0
+    assert len(loaded) == 4
+    assert not (root / ".pipeline-cache").exists()
