@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from pipeline import memo
@@ -20,6 +20,7 @@ from pipeline.files import display_path, read_text
 from pipeline.findings import Finding
 from pipeline.glossary import Glossary, load_glossary, primary_language
 from pipeline.messages import CatalogMessage, CatalogSync
+from pipeline.parallel import ordered_map
 from pipeline.po import PoFile, read_po_shared
 from pipeline.segment import split_units
 from pipeline.source import read_document
@@ -105,7 +106,7 @@ def check_project(
         project = _project_sources(config, required=False)
         documents = [_check_paths(run_, paths, source_lang, project)]
     else:
-        documents = list(_check_documents(run_))
+        documents = _check_documents(run_)
     coverage = _merge_coverage(document.coverage for document in documents)
     findings = [finding for document in documents for finding in document.findings]
     if glossary is None:
@@ -148,7 +149,7 @@ class DocumentResult:
     suppressions: tuple[Suppression, ...]
 
 
-def _check_documents(run_: _Run) -> Iterator[DocumentResult]:
+def _check_documents(run_: _Run) -> list[DocumentResult]:
     """Each source with its catalogs, from the cache when none of their bytes changed."""
     config = run_.config
     paths = find_sources(config)
@@ -156,16 +157,17 @@ def _check_documents(run_: _Run) -> Iterator[DocumentResult]:
         load_sources(config)  # reports the clash of document names
     version = _run_version(run_)
     stored = memo.table("check", version)
-    kept: dict[str, DocumentResult] = {}
-    for path in paths:
-        key = _document_key(config, path)
-        result = stored.get(key)
-        if result is None:
-            result = _check_source(run_, load_source(config, path))
-        kept[key] = result
-        yield result
-    if kept.keys() != stored.keys():
-        memo.replace("check", version, kept)
+    keys = [_document_key(config, path) for path in paths]
+    missing = [path for path, key in zip(paths, keys, strict=True) if key not in stored]
+    fresh = iter(ordered_map(functools.partial(_check_path, run_), missing))
+    results = {key: stored[key] if key in stored else next(fresh) for key in keys}
+    if results.keys() != stored.keys():
+        memo.replace("check", version, results)
+    return [results[key] for key in keys]
+
+
+def _check_path(run_: _Run, path: Path) -> DocumentResult:
+    return _check_source(run_, load_source(run_.config, path))
 
 
 def _check_source(run_: _Run, source: SourceFile) -> DocumentResult:
@@ -251,7 +253,7 @@ def _run_version(run_: _Run) -> str:
     )
 
 
-@cache
+@functools.cache
 def _code_version() -> str:
     package = Path(__file__).parent
     files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)

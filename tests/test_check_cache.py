@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,3 +118,28 @@ def test_no_cache_leaves_no_folder(project: Callable[[str], Path], loaded: list[
     assert run_cli("check", "--no-cache").exit_code == 0
     assert len(loaded) == 4
     assert not (root / ".pipeline-cache").exists()
+
+
+def test_known_words_split_sentences_without_loading_spacy(tmp_path: Path) -> None:
+    """A check of one edit must not pay a second for loading spaCy."""
+    script = f"""
+import sys
+from pathlib import Path
+from pipeline import language, memo
+memo.use_folder(Path({str(tmp_path)!r}))
+spans = language.split_sentences(sys.argv[1], "da")
+memo.save()
+print(len(spans), "spacy" in sys.modules)
+"""
+    first = "Genterapi gives f.eks. på hospitalet. Det tager tid."
+    edited = "Genterapi kan også gives f.eks. på hospitalet. Det tager lang tid."
+
+    def run(text: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script, text], capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    assert run(first) == "2 True"
+    assert run(edited) == "2 False"
+    assert run("Et nyt ord. Efterfølgende kommer mere.") == "2 True"

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,10 +21,10 @@ from pipeline.export.to_html import (
 )
 from pipeline.extract import SourceFile
 from pipeline.files import display_path, write_atomic
+from pipeline.parallel import ordered_map
 from pipeline.po import read_po_shared
 
 log = logging.getLogger(__name__)
-PARALLEL_FROM = 6  # below this many pages, starting worker processes costs more than it saves
 STYLESHEET = Path(__file__).parent / "templates" / "site.css"
 
 
@@ -68,20 +66,12 @@ def export(
         _write_shared(config, sources, locales)
     jobs = [_Job(config, source, lang, formats) for source in sources for lang in locales]
     results: list[PageResult] = []
-    for result in _run(jobs):
+    for result in ordered_map(_export_one, jobs):
         results.append(result)
         if progress:
             progress(result)
     log.debug("exported %d pages to %s", len(results), out)
     return sorted(results, key=lambda r: (r.lang, r.document))
-
-
-def _run(jobs: list[_Job]) -> Iterator[PageResult]:
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        yield from map(_export_one, jobs)
-        return
-    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-        yield from pool.map(_export_one, jobs)
 
 
 def _translations(config: Config, source: SourceFile, lang: str) -> dict[str, str]:

@@ -1,0 +1,39 @@
+"""Run independent per-document work on every core, results in input order."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+from pipeline import memo
+
+T = TypeVar("T")
+R = TypeVar("R")
+# Below this many items, starting worker processes costs more than it saves.
+PARALLEL_FROM = 6
+
+
+def ordered_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    """`map(function, items)`, spread over worker processes when it pays.
+
+    Workers start as forks of this process (modules and tables already loaded) and
+    send back what they added to the memo tables, so the next run finds it.
+    """
+    cores = os.cpu_count() or 1
+    if len(items) < PARALLEL_FROM or cores < 2:
+        yield from map(function, items)
+        return
+    chunk = max(1, len(items) // (cores * 8))
+    with ProcessPoolExecutor(max_workers=cores) as pool:
+        for result, added in pool.map(
+            functools.partial(_with_memo, function), items, chunksize=chunk
+        ):
+            memo.merge(added)
+            yield result
+
+
+def _with_memo(function: Callable[[T], R], item: T) -> tuple[R, dict[str, Any]]:
+    return function(item), memo.added()
