@@ -231,11 +231,8 @@ def _result(findings: list[Finding], gathered: _Gathered) -> DocumentResult:
 
 def _document_key(config: Config, path: Path) -> str:
     """Hash of a source's bytes and of its catalogs' bytes in every locale."""
-    parts: list[bytes | str] = [display_path(path, config.root), _bytes(path)]
-    for lang in config.locales:
-        catalog = po_path(config.locale_path, lang, path.stem)
-        parts += [display_path(catalog, config.root), _bytes(catalog)]
-    return memo.digest(*parts)
+    catalogs = [po_path(config.locale_path, lang, path.stem) for lang in config.locales]
+    return memo.digest_files([path, *catalogs])
 
 
 def _run_version(run_: _Run) -> str:
@@ -245,26 +242,8 @@ def _run_version(run_: _Run) -> str:
         p for p in config.source_path.rglob("*") if p.is_file() and p.suffix != ".md"
     )
     return memo.digest(
-        _code_version(),
-        repr(config),
-        repr(run_.glossary),
-        repr(run_.readability),
-        *(part for p in resources for part in (p.relative_to(config.root).as_posix(), _bytes(p))),
+        memo.code_version(), repr(config), repr(run_.glossary), memo.digest_files(resources)
     )
-
-
-@functools.cache
-def _code_version() -> str:
-    package = Path(__file__).parent
-    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return memo.digest(*(part for p in files for part in (p.name, p.read_bytes())))
-
-
-def _bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b"(absent)"
 
 
 def _merge_coverage(parts: Iterable[Coverage]) -> Coverage:

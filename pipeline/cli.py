@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -19,10 +20,10 @@ from pipeline.extract import (
     SourceFile,
     StatsRow,
     collect_stats,
+    extract_project,
     find_sources,
     load_sources,
     orphan_catalogs,
-    update_catalogs,
 )
 from pipeline.files import display_path, write_atomic
 from pipeline.findings import Finding, Severity, exit_code
@@ -552,7 +553,8 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
       pipeline build --strict
     """
     config = resolve_config(config_file, **overrides)
-    sources = run_extract(config)
+    run_extract(config)
+    sources = _load(config)
     click.echo(render_stats_table(collect_stats(config, sources)))
     click.echo()
     report = _default_report(config)
@@ -570,11 +572,16 @@ def _load(config: Config) -> list[SourceFile]:
         return load_sources(config, progress=lambda _: bar.update(1))
 
 
-def run_extract(config: Config) -> list[SourceFile]:
+def run_extract(config: Config) -> None:
     """Extract and print one line per catalog that changed, then a coverage summary."""
-    sources = _load(config)
+    paths = find_sources(config)
+    if len(paths) < 20 or not sys.stderr.isatty():
+        summaries = extract_project(config)
+    else:
+        with click.progressbar(length=len(paths), label="Extracting", file=sys.stderr) as bar:
+            summaries = extract_project(config, progress=lambda _: bar.update(1))
     written = unchanged = 0
-    for result in update_catalogs(config, sources):
+    for result in (result for summary in summaries for result in summary.catalogs):
         if not result.written:
             unchanged += 1
             continue
@@ -584,25 +591,22 @@ def run_extract(config: Config) -> list[SourceFile]:
         if result.lang:
             detail += f", {change.new} new, {change.fuzzy} fuzzy, {change.obsoleted} obsolete"
         click.echo(f"updated {result.path}: {detail}")
-    by_lang: dict[str, int] = {}
-    for source in sources:
-        by_lang[source.document.lang] = by_lang.get(source.document.lang, 0) + 1
+    by_lang = Counter(summary.lang for summary in summaries)
     languages = ", ".join(f"{count} {lang}" for lang, count in sorted(by_lang.items()))
-    units = sum(len({unit.text for unit in source.units}) for source in sources)
+    units = sum(summary.units for summary in summaries)
     click.echo(
-        f"extract: {len(sources)} documents ({languages}), {units} units; "
+        f"extract: {len(summaries)} documents ({languages}), {units} units; "
         f"{written} catalog files written, {unchanged} unchanged"
     )
-    for source in sources:
-        if not source.units:
-            click.echo(f"warning: {source.display}: no translatable text", err=True)
-    for orphan in orphan_catalogs(config, sources):
+    for summary in summaries:
+        if not summary.units:
+            click.echo(f"warning: {summary.display}: no translatable text", err=True)
+    for orphan in orphan_catalogs(config, {summary.name for summary in summaries}):
         click.echo(
             f"warning: {orphan}: no source document has this name; kept "
             "(delete it if the document is gone for good)",
             err=True,
         )
-    return sources
 
 
 def render_stats_table(rows: list[StatsRow]) -> str:

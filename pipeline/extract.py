@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pipeline import memo
 from pipeline.catalog import (
     Change,
     build_template,
@@ -21,9 +24,14 @@ from pipeline.catalog import (
 from pipeline.config import Config
 from pipeline.errors import PipelineError
 from pipeline.files import display_path, locked, write_atomic
+from pipeline.parallel import ordered_map
 from pipeline.po import PoFile, generate_po, parse_po, read_po_file, read_po_text
 from pipeline.segment import Unit, split_units
 from pipeline.source import Document, read_document
+
+if TYPE_CHECKING:
+    from pipeline.glossary import Glossary
+    from pipeline.terminology import Matchers
 
 log = logging.getLogger(__name__)
 
@@ -117,43 +125,131 @@ def _check_lang(document: Document, shown: str, config: Config) -> None:
         )
 
 
-def update_catalogs(config: Config, sources: list[SourceFile]) -> Iterator[CatalogResult]:
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What extract did for one source document; kept in the cache between runs."""
+
+    display: str
+    name: str
+    lang: str
+    units: int  # distinct unit texts
+    catalogs: tuple[CatalogResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    files: tuple[tuple[Path, str], ...]  # the template and catalogs, as they must read
+    summary: DocumentSummary
+
+
+def extract_project(
+    config: Config, progress: Callable[[DocumentSummary], None] | None = None
+) -> list[DocumentSummary]:
     """Update the template and every target PO of each source, atomically.
 
     All catalogs are read and merged before the first write, so a broken PO file
-    stops the run with nothing changed.
+    stops the run with nothing changed. A document whose source, template and
+    catalogs are byte for byte as the last extract left them is not read again.
     """
     with locked(config.locale_path):
-        planned: list[tuple[Path, str, CatalogResult]] = []
-        notes = _glossary_notes(config, sources)
-        for source in sources:
-            planned += _plan_document(config, source, notes)
-        done = [(write_atomic(path, text), result) for path, text, result in planned]
-    for written, result in done:
-        yield CatalogResult(result.path, result.lang, result.units, result.change, written)
+        paths = find_sources(config)
+        if len({path.stem for path in paths}) < len(paths):
+            load_sources(config)  # reports the clash of document names
+        glossary = _load_glossary(config)
+        matchers = _matchers(glossary)
+        version = memo.digest(memo.code_version(), repr(config), repr(glossary))
+        stored = memo.table("extract", version)
+        keys = [_files_key(config, path) for path in paths]
+        missing = [path for path, key in zip(paths, keys, strict=True) if key not in stored]
+        plans = iter(list(ordered_map(functools.partial(_plan_path, config, matchers), missing)))
+        summaries: list[DocumentSummary] = []
+        kept: dict[str, DocumentSummary] = {}
+        for path, key in zip(paths, keys, strict=True):
+            if key in stored:
+                summary = kept[key] = stored[key]
+            else:
+                summary = _write_plan(next(plans))
+                kept[_files_key(config, path)] = _as_unchanged(summary)
+            summaries.append(summary)
+            if progress:
+                progress(summary)
+        if kept.keys() != stored.keys():
+            memo.replace("extract", version, kept)
+    return summaries
 
 
-def _glossary_notes(config: Config, sources: list[SourceFile]) -> dict[str, str]:
-    """Unit text → "glossary: genterapi → gene therapy; …", when a glossary is set."""
+def _write_plan(plan: _Plan) -> DocumentSummary:
+    results = tuple(
+        replace(result, written=write_atomic(path, text))
+        for (path, text), result in zip(plan.files, plan.summary.catalogs, strict=True)
+    )
+    return replace(plan.summary, catalogs=results)
+
+
+def _as_unchanged(summary: DocumentSummary) -> DocumentSummary:
+    """How a later run that finds the files as they are now reports them."""
+    results = tuple(replace(r, change=Change(), written=False) for r in summary.catalogs)
+    return replace(summary, catalogs=results)
+
+
+def _files_key(config: Config, path: Path) -> str:
+    """Hash of a source's bytes, and of its template's and catalogs' bytes."""
+    files = [
+        path,
+        template_path(config.locale_path, path.stem),
+        *(po_path(config.locale_path, lang, path.stem) for lang in config.locales),
+    ]
+    return memo.digest_files(files)
+
+
+def _load_glossary(config: Config) -> Glossary | None:
     if config.glossary is None:
-        return {}
+        return None
     from pipeline.glossary import load_glossary
-    from pipeline.terminology import Matchers, glossary_note
 
     path = config.root / config.glossary
     shown = display_path(path, config.root)
     if not path.is_file():
         raise PipelineError("glossary not found", shown, hint="fix glossary in [tool.pipeline]")
-    glossary = load_glossary(path, shown)
-    matchers = Matchers(glossary)
+    return load_glossary(path, shown)
+
+
+def _matchers(glossary: Glossary | None) -> Matchers | None:
+    if glossary is None:
+        return None
+    from pipeline.terminology import Matchers
+
+    return Matchers(glossary)
+
+
+def _plan_path(config: Config, matchers: Matchers | None, path: Path) -> _Plan:
+    source = load_source(config, path)
+    files = _plan_document(config, source, _glossary_notes(matchers, source, config.locales))
+    summary = DocumentSummary(
+        source.display,
+        source.document.name,
+        source.document.lang,
+        len({unit.text for unit in source.units}),
+        tuple(result for _, _, result in files),
+    )
+    return _Plan(tuple((file, text) for file, text, _ in files), summary)
+
+
+def _glossary_notes(
+    matchers: Matchers | None, source: SourceFile, locales: tuple[str, ...]
+) -> dict[str, str]:
+    """Unit text → "glossary: genterapi → gene therapy; …", when a glossary is set."""
+    if matchers is None:
+        return {}
+    from pipeline.terminology import glossary_note
+
+    targets = source.targets(locales)
     notes: dict[str, str] = {}
-    for source in sources:
-        targets = source.targets(config.locales)
-        for unit in source.units:
-            hits = matchers(unit.lang).find(unit.text)
-            note = glossary_note(glossary, hits, targets)
-            if note:
-                notes[unit.text] = note
+    for unit in source.units:
+        hits = matchers(unit.lang).find(unit.text)
+        note = glossary_note(matchers.glossary, hits, targets)
+        if note:
+            notes[unit.text] = note
     return notes
 
 
@@ -195,9 +291,8 @@ def _plan_document(
     return plan
 
 
-def orphan_catalogs(config: Config, sources: list[SourceFile]) -> list[str]:
-    """Return catalogs whose document is gone; they are kept, never deleted."""
-    names = {source.document.name for source in sources}
+def orphan_catalogs(config: Config, names: set[str]) -> list[str]:
+    """Return catalogs of no document in `names`; they are kept, never deleted."""
     folder = config.locale_path
     found = [*folder.glob("*/LC_MESSAGES/*.po"), *folder.glob("templates/*.pot")]
     return sorted(display_path(p, config.root) for p in found if p.stem not in names)

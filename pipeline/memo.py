@@ -15,6 +15,7 @@ import hashlib
 import importlib.metadata
 import itertools
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -96,9 +97,31 @@ def _write(folder: Path, name: str, version: str, data: dict[Any, Any]) -> None:
 
 
 @functools.cache
+def code_version() -> str:
+    """Hash of the pipeline's own files: results made by other code are not reused."""
+    package = Path(__file__).parent
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return digest(
+        *(part for p in files for part in (p.relative_to(package).as_posix(), p.read_bytes()))
+    )
+
+
+@functools.cache
 def package_version(name: str) -> str:
     """The installed version of a package whose data a table derives from."""
     return importlib.metadata.version(name)
+
+
+def digest_files(paths: Iterable[Path]) -> str:
+    """A content hash of files and their names; a missing file counts as a state too."""
+    parts: list[bytes | str] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b"(absent)"
+        parts += [str(path), data]
+    return digest(*parts)
 
 
 def digest(*parts: bytes | str) -> str:

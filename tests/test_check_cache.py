@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -114,6 +115,7 @@ def test_a_damaged_cache_is_ignored_and_replaced(
 
 def test_no_cache_leaves_no_folder(project: Callable[[str], Path], loaded: list[str]) -> None:
     root = translated(project)
+    shutil.rmtree(root / ".pipeline-cache")  # written by extract
     assert run_cli("check", "--no-cache").exit_code == 0
     assert run_cli("check", "--no-cache").exit_code == 0
     assert len(loaded) == 4

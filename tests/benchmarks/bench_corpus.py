@@ -58,12 +58,12 @@ def build_corpus(root: Path, words: int) -> tuple[int, int]:
 
 def _translate(root: Path, originals: list[Path]) -> None:
     from pipeline.config import load_config
-    from pipeline.extract import load_sources, update_catalogs
+    from pipeline.extract import extract_project
     from pipeline.files import write_atomic
     from pipeline.po import generate_po, read_po_file
 
     config = load_config(root / "pyproject.toml", {})
-    list(update_catalogs(config, load_sources(config)))
+    extract_project(config)
     known: dict[str, dict[str, str]] = {}
     for path in originals:
         target = "en" if path.parent.name == "da" else "da"

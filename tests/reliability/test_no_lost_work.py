@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.config import load_config
-from pipeline.extract import load_sources, update_catalogs
+from pipeline.extract import extract_project, load_sources
 from pipeline.files import write_atomic
 
 from ..conftest import REPO, msgfmt_check, run_cli
@@ -42,7 +42,7 @@ def write_document(root: Path, paragraphs: list[str]) -> None:
 
 def extract(root: Path) -> None:
     config = load_config(root / "pyproject.toml", {})
-    list(update_catalogs(config, load_sources(config)))
+    extract_project(config)
 
 
 def all_translations(po_file: Path) -> set[str]:

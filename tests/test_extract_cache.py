@@ -1,0 +1,95 @@
+"""extract skips documents whose files are as it left them, and only those."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline import extract
+
+from .conftest import run_cli, snapshot
+
+DA_PO = "locales/en/LC_MESSAGES/vektorer.po"
+
+
+@pytest.fixture
+def loaded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the sources a run parsed."""
+    names: list[str] = []
+    real = extract.load_source
+
+    def spy(config: object, path: Path) -> extract.SourceFile:
+        names.append(path.name)
+        return real(config, path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "load_source", spy)
+    return names
+
+
+def test_an_unchanged_project_is_not_read_again(
+    project: Callable[[str], Path], loaded: list[str]
+) -> None:
+    root = project("minimal")
+    first = run_cli("extract")
+    assert sorted(loaded) == ["vectors.md", "vektorer.md"]
+    before = snapshot(root)
+    loaded.clear()
+    second = run_cli("extract")
+    assert loaded == []
+    assert snapshot(root) == before
+    assert second.stdout.splitlines()[-1] == first.stdout.splitlines()[-1].replace(
+        "4 catalog files written, 0 unchanged", "0 catalog files written, 4 unchanged"
+    )
+
+
+def test_a_translators_edit_and_a_source_edit_are_both_kept(
+    project: Callable[[str], Path], loaded: list[str]
+) -> None:
+    root = project("minimal")
+    run_cli("extract")
+    catalog = polib.pofile(str(root / DA_PO))
+    catalog[0].msgstr = "Translated by hand"
+    catalog.save()
+    source = root / "source/da/vektorer.md"
+    source.write_text(source.read_text() + "\nEt nyt afsnit til sidst.\n")
+    loaded.clear()
+    result = run_cli("extract")
+    assert loaded == ["vektorer.md"]
+    assert f"updated {DA_PO}: " in result.stdout
+    merged = polib.pofile(str(root / DA_PO))
+    assert merged.find(catalog[0].msgid).msgstr == "Translated by hand"
+    assert merged.find("Et nyt afsnit til sidst.") is not None
+
+
+def test_a_deleted_catalog_is_written_again(
+    project: Callable[[str], Path], loaded: list[str]
+) -> None:
+    root = project("minimal")
+    run_cli("extract")
+    before = snapshot(root)
+    (root / DA_PO).unlink()
+    loaded.clear()
+    run_cli("extract")
+    assert loaded == ["vektorer.md"]
+    assert snapshot(root) == before
+
+
+def test_a_glossary_change_reaches_the_translator_notes(
+    project: Callable[[str], Path],
+) -> None:
+    root = project("minimal")
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text().replace("[tool.pipeline]", '[tool.pipeline]\nglossary = "terms.csv"')
+    )
+    glossary = root / "terms.csv"
+    header = "concept,lang,term,status\n"
+    glossary.write_text(header + "cell,da,celle,preferred\ncell,en,cell,preferred\n")
+    assert run_cli("extract").exit_code == 0
+    assert "glossary: vektor" not in (root / DA_PO).read_text()
+    glossary.write_text(header + "vector,da,vektor,preferred\nvector,en,vector,preferred\n")
+    assert run_cli("extract").exit_code == 0
+    assert "glossary: vektor → vector" in (root / DA_PO).read_text()
