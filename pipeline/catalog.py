@@ -82,7 +82,9 @@ def update_catalog(
             before.add(message.id)
     kept_previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
     obsolete_before = len(catalog.obsolete)
-    catalog.update(template, update_creation_date=False)
+    # With nothing to match against, babel's fuzzy matching only costs time.
+    nothing_old = not any(message.id for message in catalog) and not catalog.obsolete
+    catalog.update(template, no_fuzzy_matching=nothing_old, update_creation_date=False)
     change = Change(obsoleted=len(catalog.obsolete) - obsolete_before)
     for message in catalog:
         if message.fuzzy and not message.previous_id and message.id in kept_previous:

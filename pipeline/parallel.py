@@ -22,7 +22,7 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     Workers start as forks of this process (modules and tables already loaded) and
     send back what they added to the memo tables, so the next run finds it.
     """
-    cores = os.cpu_count() or 1
+    cores = _jobs()
     if len(items) < PARALLEL_FROM or cores < 2:
         yield from map(function, items)
         return
@@ -33,6 +33,14 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         ):
             memo.merge(added)
             yield result
+
+
+def _jobs() -> int:
+    """Worker processes: PIPELINE_JOBS if set (1 runs everything in this process)."""
+    try:
+        return int(os.environ.get("PIPELINE_JOBS") or 0) or os.cpu_count() or 1
+    except ValueError:
+        return os.cpu_count() or 1
 
 
 def _with_memo(function: Callable[[T], R], item: T) -> tuple[R, dict[str, Any]]:
