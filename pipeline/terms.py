@@ -84,6 +84,9 @@ class TermMatcher:
         for concept in glossary.concepts:
             for term in concept.terms_in(self.lang):
                 self._add(_pattern(concept.id, term, self._stem))
+        # Stems a window can start with; most words are none of them and are passed over.
+        self._first_stems = {key[0] for key in [*self._by_stems, *self._stem_prefixes]}
+        self._first_stems.update(self._by_joined)
 
     @property
     def empty(self) -> bool:
@@ -161,6 +164,9 @@ class TermMatcher:
         return _Token(surface, lower, self._stem(lower), match.start(), match.end())
 
     def _windows(self, tokens: list[_Token], links: list[bool], index: int, text: str) -> list[Hit]:
+        first = tokens[index]
+        if first.stem not in self._first_stems and first.lower not in self._joined_prefixes:
+            return []
         hits = []
         stems: tuple[str, ...] = ()
         joined = ""
