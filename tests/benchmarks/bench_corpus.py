@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -91,16 +92,94 @@ def _vary(text: str, number: int) -> str:
 
 
 def run_stage(label: str, command: list[str], cwd: Path) -> tuple[float, float]:
-    """Run a command, return (seconds, peak RSS in MiB) of the process and its children."""
+    """Run a command; return (seconds, peak MiB summed over it and its worker processes)."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    _, status, usage = os.wait4(process.pid, 0)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(process.pid))
+        time.sleep(0.02)
     seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
+    if process.returncode not in (0, 1):
         raise SystemExit(f"{label} failed: {' '.join(command)}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, peak / 1024
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident KiB of a process and all its descendants, from /proc."""
+    total = 0
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += _tree_rss(int(child))
+    except (OSError, ValueError):
+        pass  # the process ended while we looked
+    return total
+
+
+def edit_once(path: Path, old: str, new: str) -> str:
+    """Replace the first `old` in a file (a writer's or translator's one edit)."""
+    text = path.read_text()
+    if old not in text:
+        raise SystemExit(f"benchmark edit: {old!r} not in {path}")
+    path.write_text(text.replace(old, new, 1))
+    return text
+
+
+def measure(root: Path, words: int) -> list[tuple[str, float, float]]:
+    """Time every stage and baseline on one corpus; return (label, seconds, MiB) rows."""
+    pipeline = [str(BIN / "pipeline")]
+    mds = sorted((root / "source").glob("*/*.md"))
+    cache = root / ".pipeline-cache"
+    rows: list[tuple[str, float, float]] = []
+
+    def stage(label: str, command: list[str]) -> None:
+        seconds, memory = run_stage(label, command, root)
+        rows.append((label, seconds, memory))
+        print(
+            f"  {label:<44} {seconds:8.2f} s {words / seconds:12,.0f} words/s {memory:7.0f} MiB",
+            flush=True,
+        )
+
+    # extract: from nothing (what md2po does), then the everyday runs
+    catalogs = root / "locales"
+    shutil.move(catalogs, root / "locales.kept")
+    shutil.rmtree(cache, ignore_errors=True)
+    stage("pipeline extract, first run (no catalogs)", [*pipeline, "extract"])
+    shutil.rmtree(catalogs)
+    shutil.move(root / "locales.kept", catalogs)
+    shutil.rmtree(cache, ignore_errors=True)
+    stage("pipeline extract, catalogs up to date, no cache", [*pipeline, "extract"])
+    stage("pipeline extract, nothing changed", [*pipeline, "extract"])
+    stage("md2po (baseline)", [PYTHON, "-c", _MD2PO, *map(str, mds)])
+    # check: cold, then what a writer's save or a CI run on a small change costs
+    shutil.rmtree(cache, ignore_errors=True)
+    stage("pipeline check, no cache", [*pipeline, "check"])
+    stage("pipeline check, nothing changed", [*pipeline, "check"])
+    source = next(p for p in mds if "/da/" in str(p))
+    kept = edit_once(source, " kan ", " vil ")
+    stage("pipeline check, one source paragraph edited", [*pipeline, "check"])
+    stage("pipeline extract, one source paragraph edited", [*pipeline, "extract"])
+    source.write_text(kept)
+    run_stage("restore", [*pipeline, "extract"], root)
+    run_stage("restore", [*pipeline, "check"], root)
+    catalog = next(catalogs.glob("en/LC_MESSAGES/*.po"))
+    edit_once(catalog, " can ", " may ")
+    stage("pipeline check, one translation edited", [*pipeline, "check"])
+    pofilter = [str(BIN / "pofilter"), "-i", str(catalogs), "-o", str(root / "pofilter-out")]
+    shutil.rmtree(root / "pofilter-out", ignore_errors=True)
+    stage("pofilter (baseline)", pofilter)
+    stage("textstat (baseline)", [PYTHON, "-c", _TEXTSTAT, *map(str, mds)])
+    stage("spaCy tokenizer (floor)", [PYTHON, "-c", _TOKENIZER, *map(str, mds)])
+    stage("pipeline export --format html", [*pipeline, "export", "--format", "html"])
+    pages = len(list((root / "build/html").glob("*/*.html")))
+    print(f"  HTML export: {pages / rows[-1][1]:.1f} pages per second ({pages} pages)")
+    return rows
 
 
 def main() -> None:
@@ -109,44 +188,54 @@ def main() -> None:
     parser.add_argument("--out", default="/tmp/pipeline-bench")
     args = parser.parse_args()
     out = Path(args.out)
-    rows = []
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    results = {}
     for size in (int(s) for s in args.sizes.split(",")):
         root = out / f"corpus-{size}"
         docs, words = build_corpus(root, size)
         print(f"corpus of {words:,} source words, {docs} documents ({root})", flush=True)
-        pipeline = [str(BIN / "pipeline")]
-        mds = sorted((root / "source").glob("*/*.md"))
-        stages = {
-            "pipeline extract": ([*pipeline, "extract"], root),
-            "md2po (baseline)": ([PYTHON, "-c", _MD2PO, *map(str, mds)], root),
-            "pipeline check": ([*pipeline, "check"], root),
-            "pipeline check, again": ([*pipeline, "check"], root),
-            "pofilter (baseline)": (
-                [
-                    str(BIN / "pofilter"),
-                    "-i",
-                    str(root / "locales"),
-                    "-o",
-                    str(root / "pofilter-out"),
-                ],
-                root,
-            ),
-            "textstat (baseline)": ([PYTHON, "-c", _TEXTSTAT, *map(str, mds)], root),
-            "spaCy tokenizer (floor)": ([PYTHON, "-c", _TOKENIZER, *map(str, mds)], root),
-            "pipeline export --format html": ([*pipeline, "export", "--format", "html"], root),
+        results[words] = {
+            label: (seconds, memory) for label, seconds, memory in measure(root, words)
         }
-        for label, (command, cwd) in stages.items():
-            seconds, memory = run_stage(label, command, cwd)
-            rows.append((words, label, seconds, words / seconds, memory))
-            print(
-                f"  {label:<32} {seconds:8.2f} s {words / seconds:12,.0f} words/s {memory:8.0f} MiB",
-                flush=True,
-            )
-        html_pages = len(list((root / "build/html").glob("*/*.html")))
-        print(
-            f"  HTML export: {html_pages / rows[-1][2]:.1f} pages per second ({html_pages} pages)"
-        )
+    _print_ratios(results)
+    _print_help_time()
     _print_pdf(out)
+
+
+def _print_ratios(results: dict[int, dict[str, tuple[float, float]]]) -> None:
+    """Our speed against each baseline measured in the same run, per corpus size."""
+    pairs = [
+        ("pipeline extract, first run (no catalogs)", "md2po (baseline)"),
+        ("pipeline extract, nothing changed", "md2po (baseline)"),
+        ("pipeline check, no cache", "pofilter (baseline)"),
+        ("pipeline check, nothing changed", "pofilter (baseline)"),
+        ("pipeline check, one source paragraph edited", "pofilter (baseline)"),
+        ("pipeline check, no cache", "spaCy tokenizer (floor)"),
+        ("pipeline check, no cache", "textstat (baseline)"),
+    ]
+    print("ratios (baseline seconds / our seconds; above 1 means we are faster):")
+    for ours, baseline in pairs:
+        line = ", ".join(
+            f"{words:,} words: {stages[baseline][0] / stages[ours][0]:.2f}×"
+            for words, stages in results.items()
+        )
+        print(f"  {ours} vs {baseline}: {line}")
+    sizes = sorted(results)
+    if len(sizes) >= 2:
+        big, smaller = results[sizes[-1]], results[sizes[-2]]
+        for label in ("pipeline extract, first run (no catalogs)", "pipeline check, no cache"):
+            rate = (sizes[-1] / big[label][0]) / (sizes[-2] / smaller[label][0])
+            print(
+                f"  scaling, {label}: words/s at {sizes[-1]:,} = {rate:.2f}× words/s at {sizes[-2]:,}"
+            )
+
+
+def _print_help_time() -> None:
+    best = min(run_stage("help", [str(BIN / "pipeline"), "--help"], REPO)[0] for _ in range(5))
+    print(f"pipeline --help: {best:.2f} s (best of 5)")
 
 
 _MD2PO = """
