@@ -29,8 +29,10 @@ from pipeline.terminology import (
     Corpus,
     Matchers,
     Rendering,
+    RenderingRow,
     TermText,
     TranslationEntry,
+    shared_renderings,
     term_text,
 )
 
@@ -117,8 +119,8 @@ def check_project(
     else:
         _note_glossary(glossary, coverage)
         # Within a document the corpus rules ran with it; here they compare documents.
-        renderings = tuple(found for document in documents for found in document.renderings)
-        corpus = Corpus((), renderings)
+        rows = (row for document in documents for row in document.renderings)
+        corpus = Corpus((), shared_renderings(rows))
         findings += run(_family(rules, "term"), {"corpus": [corpus]}, glossary)
     suppressions = [found for document in documents for found in document.suppressions]
     _check_suppressions(suppressions)
@@ -145,7 +147,7 @@ class DocumentResult:
 
     findings: tuple[Finding, ...]
     coverage: Coverage
-    renderings: tuple[Rendering, ...]
+    renderings: tuple[RenderingRow, ...]  # plain tuples: a large cache loads fast
     suppressions: tuple[Suppression, ...]
 
 
@@ -225,7 +227,7 @@ def _result(findings: list[Finding], gathered: _Gathered) -> DocumentResult:
     for source in gathered.sources:
         text = read_text(source.document.path, source.display)
         found += markdown_suppressions(text, source.display)
-    renderings = tuple(Rendering.of(entry) for entry in gathered.entries)
+    renderings = tuple(Rendering.of(entry).row() for entry in gathered.entries)
     return DocumentResult(tuple(findings), gathered.coverage, renderings, tuple(found))
 
 

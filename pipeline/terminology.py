@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -40,16 +42,16 @@ class TranslationEntry:
     target: TermText
 
 
-class Rendering(NamedTuple):
-    """How one entry translates its source text: what checks across documents compare.
+RenderingRow = tuple[str, int, str, str, str, tuple[str, ...]]
 
-    A plain tuple, so the results cache stores hundreds of thousands of them cheaply.
-    """
+
+class Rendering(NamedTuple):
+    """How one entry translates its source text: what checks across documents compare."""
 
     path: str
     line: int
     lang: str  # of the translation
-    source: str
+    source: str  # the source text, or as cached a digest of it: only equality matters
     target: str
     concepts: tuple[str, ...]  # glossary concepts in the source text
 
@@ -58,6 +60,23 @@ class Rendering(NamedTuple):
         concepts = tuple(dict.fromkeys(hit.concept for hit in entry.source.hits))
         target = entry.target
         return cls(entry.path, entry.line, target.lang, entry.source.text, target.text, concepts)
+
+    def row(self) -> RenderingRow:
+        """As the results cache keeps it: a plain tuple (loads many times faster than a
+        NamedTuple) with a digest for the source text (halves the cache)."""
+        source = hashlib.blake2b(self.source.encode(), digest_size=8).hexdigest()
+        return (self.path, self.line, self.lang, source, self.target, self.concepts)
+
+
+def shared_renderings(rows: Iterable[RenderingRow]) -> tuple[Rendering, ...]:
+    """The renderings of source texts rendered more than once in a language.
+
+    Only these can disagree with another place; most source texts occur once, and
+    skipping them keeps a cached check of a large project fast.
+    """
+    rows = list(rows)
+    seen = Counter((row[2], row[3]) for row in rows)
+    return tuple(Rendering._make(row) for row in rows if seen[(row[2], row[3])] > 1)
 
 
 @dataclass(frozen=True, slots=True)

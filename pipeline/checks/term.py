@@ -172,6 +172,8 @@ def _different_translations(corpus: Corpus, ctx: CheckContext) -> Iterator[Findi
     for rendering in corpus.renderings:
         groups.setdefault((rendering.lang, rendering.source), []).append(rendering)
     for renderings in groups.values():
+        if len(renderings) < 2:
+            continue
         counts = Counter(rendering.target for rendering in renderings)
         if len(counts) < 2:
             continue
