@@ -246,7 +246,7 @@ def _glossary_notes(
     targets = source.targets(locales)
     notes: dict[str, str] = {}
     for unit in source.units:
-        hits = matchers(unit.lang).find(unit.text)
+        hits = matchers.hits(unit.lang, unit.text)
         note = glossary_note(matchers.glossary, hits, targets)
         if note:
             notes[unit.text] = note

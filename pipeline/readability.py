@@ -7,6 +7,7 @@ counts come from `language` and the formulas take textstat's published constants
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -73,7 +74,9 @@ class Counts:
 
 def is_long(word: str) -> bool:
     """Whether `word` has more than six letters (digits and punctuation do not count)."""
-    return sum(1 for character in word if character.isalpha()) > LONG_WORD_LETTERS
+    if len(word) <= LONG_WORD_LETTERS:
+        return False  # most words: no need to count
+    return word.isalpha() or sum(1 for c in word if c.isalpha()) > LONG_WORD_LETTERS
 
 
 def measure(text: str, lang: str, sentences: int = 1) -> Counts:
@@ -89,6 +92,7 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return split_sentences(text, lang) or [(0, len(text))]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def count_syllables(word: str) -> int:
     """Count the syllables of an English word as textstat does, but offline.
 

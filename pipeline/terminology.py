@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -93,6 +94,12 @@ class Matchers:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self._built: dict[str, TermMatcher] = {}
+        # A unit's text is matched as the source unit and again as the msgid of each
+        # of its catalogs: remember the last few thousand.
+        self.hits = functools.lru_cache(maxsize=4096)(self._hits)
+
+    def _hits(self, lang: str, text: str) -> tuple[Hit, ...]:
+        return tuple(self(lang).find(text))
 
     def __call__(self, lang: str) -> TermMatcher:
         primary = primary_language(lang)
@@ -116,7 +123,7 @@ def term_text(
     unit_id: str = "",
 ) -> TermText:
     """Find the terms of `text` and wrap it as a subject."""
-    hits = tuple(matchers(lang).find(text))
+    hits = matchers.hits(lang, text)
     return TermText(path, document, lang, text, hits, line, line_starts, unit_id)
 
 

@@ -3,7 +3,8 @@
     python -m tests.benchmarks.bench_terms [--words 500000]
 
 The corpus is the sample content's translated PO entries (source and translation),
-repeated until it holds the requested number of words. Every figure is measured in
+copied until it holds the requested number of words, each copy numbered so that every
+text is unique. Every figure is measured in
 the same run, and our speed is printed as a ratio to each baseline:
 
 - spaCy's bare tokenizer over the same texts (the floor of what tokenizing costs),
@@ -40,7 +41,10 @@ def corpus(words: int) -> list[tuple[str, str, str, str]]:
         ]
     unit = sum(count_words(s) + count_words(t) for _, s, _, t in pairs)
     copies = -(-words // unit)
-    return pairs * copies
+    # Numbered copies: every text unique, as in a real corpus (nothing to remember).
+    return [
+        (sl, f"{s} ({n})", tl, f"{t} ({n})") for n in range(copies) for sl, s, tl, t in pairs
+    ]
 
 
 def timed(label: str, action: Callable[[], object]) -> float:
