@@ -50,8 +50,11 @@ def write_atomic(path: Path, text: str) -> bool:
     return write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> bool:
-    """Write `data` to `path` atomically, as `write_atomic` does for text."""
+def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
+    """Write `data` to `path` atomically, as `write_atomic` does for text.
+
+    `durable=False` skips the flush to disk: for files a crash may lose (a cache).
+    """
     try:
         if path.read_bytes() == data:
             return False
@@ -62,8 +65,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         if path.exists():
             Path(temporary).chmod(path.stat().st_mode & 0o777)
         else:

@@ -119,8 +119,17 @@ def _syllables_of_part(part: str) -> int:
     vowel_groups = len(_VOWEL_RUN.findall(lower)) - (
         lower.endswith("e") and not lower.endswith("le")
     )
-    hyphenation = len(_pyphen().positions(lower)) + 1  # textstat's fallback, too low alone
-    return max(1, vowel_groups, hyphenation)
+    return max(1, vowel_groups, _hyphenation_syllables(lower))
+
+
+def _hyphenation_syllables(word: str) -> int:
+    """textstat's fallback, too low alone: pyphen's hyphenation points plus one. Kept in
+    the cache folder, as loading pyphen's dictionary costs a check of one edit a tenth."""
+    known = memo.table("hyphenation-syllables", memo.package_version("pyphen"))
+    if word not in known:
+        known[word] = len(_pyphen().positions(word)) + 1
+    count: int = known[word]
+    return count
 
 
 def _flesch_constants() -> dict[str, float]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline import checking
+from pipeline import checking, memo
 from pipeline.extract import SourceFile
 
 from .conftest import run_cli
@@ -145,3 +145,24 @@ print(len(spans), "spacy" in sys.modules)
     assert run(first) == "2 True"
     assert run(edited) == "2 False"
     assert run("Et nyt ord. Efterfølgende kommer mere.") == "2 True"
+
+
+def test_file_digests_follow_every_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unchanged files are not read again, yet no write goes unseen, however quick."""
+    memo.use_folder(tmp_path / "cache")
+    catalog = tmp_path / "a.po"
+    catalog.write_text('msgstr "kan"\n')
+    first = memo.digest_files([catalog])
+    catalog.write_text('msgstr "vil"\n')  # same size, same clock tick
+    assert memo.digest_files([catalog]) != first
+    real = memo.time.time_ns
+    monkeypatch.setattr(memo.time, "time_ns", lambda: real() + 10 * 10**9)  # it has settled
+    settled = memo.digest_files([catalog])
+    reads: list[object] = []
+    monkeypatch.setattr(memo, "_file_digest", lambda path: reads.append(path) or b"")
+    assert memo.digest_files([catalog]) == settled
+    assert reads == []
+    catalog.write_text('msgstr "kan"\n')
+    memo.digest_files([catalog])
+    assert reads == [catalog]
+    memo.use_folder(None)

@@ -42,9 +42,7 @@ def corpus(words: int) -> list[tuple[str, str, str, str]]:
     unit = sum(count_words(s) + count_words(t) for _, s, _, t in pairs)
     copies = -(-words // unit)
     # Numbered copies: every text unique, as in a real corpus (nothing to remember).
-    return [
-        (sl, f"{s} ({n})", tl, f"{t} ({n})") for n in range(copies) for sl, s, tl, t in pairs
-    ]
+    return [(sl, f"{s} ({n})", tl, f"{t} ({n})") for n in range(copies) for sl, s, tl, t in pairs]
 
 
 def timed(label: str, action: Callable[[], object]) -> float:
