@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,10 +96,12 @@ def check_project(
     glossary_path: Path | None = None,
     source_lang: str | None = None,
     readability: list[Finding] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CheckResult:
     """Check the configured project, or exactly `paths` (Markdown files and PO catalogs).
 
     `readability` takes findings already scored in this run instead of scoring again.
+    `progress(done, total)` hears of each document checked (not taken from the cache).
     """
     rules = resolve(config.rules, config.origin)
     glossary = _glossary(config, glossary_path)
@@ -108,7 +110,7 @@ def check_project(
         project = _project_sources(config, required=False)
         documents = [_check_paths(run_, paths, source_lang, project)]
     else:
-        documents = _check_documents(run_)
+        documents = _check_documents(run_, progress)
     coverage = _merge_coverage(document.coverage for document in documents)
     findings = [finding for document in documents for finding in document.findings]
     if glossary is None:
@@ -151,7 +153,9 @@ class DocumentResult:
     suppressions: tuple[Suppression, ...]
 
 
-def _check_documents(run_: _Run) -> list[DocumentResult]:
+def _check_documents(
+    run_: _Run, progress: Callable[[int, int], None] | None
+) -> list[DocumentResult]:
     """Each source with its catalogs, from the cache when none of their bytes changed."""
     config = run_.config
     paths = find_sources(config)
@@ -161,11 +165,21 @@ def _check_documents(run_: _Run) -> list[DocumentResult]:
     stored = memo.table("check", version)
     keys = [_document_key(config, path) for path in paths]
     missing = [path for path, key in zip(paths, keys, strict=True) if key not in stored]
-    fresh = iter(ordered_map(functools.partial(_check_path, run_), missing))
+    fresh = ordered_map(functools.partial(_check_path, run_), missing)
+    if progress is not None:
+        fresh = _reporting(fresh, len(missing), progress)
     results = {key: stored[key] if key in stored else next(fresh) for key in keys}
     if results.keys() != stored.keys():
         memo.replace("check", version, results)
     return [results[key] for key in keys]
+
+
+def _reporting(
+    results: Iterator[DocumentResult], total: int, progress: Callable[[int, int], None]
+) -> Iterator[DocumentResult]:
+    for done, result in enumerate(results, 1):
+        progress(done, total)
+        yield result
 
 
 def _check_path(run_: _Run, path: Path) -> DocumentResult:

@@ -364,7 +364,8 @@ def run_check(
     from pipeline.checks.registry import all_rules
     from pipeline.report import render, resolve_format
 
-    result = check_project(config, paths, None, source_lang, readability)
+    with _LateBar("Checking") as bar:
+        result = check_project(config, paths, None, source_lang, readability, bar)
     findings = result.findings
     if adopt and adopt.write:
         write_atomic(adopt.write, render_baseline(findings))
@@ -524,6 +525,29 @@ def run_export(
         f"export: {len(sources)} documents × {len(locales)} locales: "
         f"{pages} HTML pages in build/html, {pdfs} PDFs in build/pdf"
     )
+
+
+class _LateBar:
+    """A progress bar that appears once the work turns out to be long, on a terminal."""
+
+    def __init__(self, label: str, minimum: int = 20) -> None:
+        self.label, self.minimum = label, minimum
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < self.minimum or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def __enter__(self) -> _LateBar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 class _no_bar:  # stands in for click.progressbar when there is no terminal

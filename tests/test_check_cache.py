@@ -166,3 +166,21 @@ def test_file_digests_follow_every_write(tmp_path: Path, monkeypatch: pytest.Mon
     memo.digest_files([catalog])
     assert reads == [catalog]
     memo.use_folder(None)
+
+
+def test_progress_counts_the_documents_checked(project: Callable[[str], Path]) -> None:
+    from pipeline.checking import check_project
+    from pipeline.config import load_config
+
+    root = translated(project)
+    config = load_config(root / "pyproject.toml", {})
+    memo.use_folder(root / ".pipeline-cache")
+    heard: list[tuple[int, int]] = []
+    check_project(config, progress=lambda done, total: heard.append((done, total)))
+    assert heard == [(1, 2), (2, 2)]
+    memo.save()
+    heard.clear()
+    memo.use_folder(root / ".pipeline-cache")
+    check_project(config, progress=lambda done, total: heard.append((done, total)))
+    assert heard == []  # all from the cache
+    memo.use_folder(None)
