@@ -159,8 +159,6 @@ def _check_documents(
     """Each source with its catalogs, from the cache when none of their bytes changed."""
     config = run_.config
     paths = find_sources(config)
-    if len({path.stem for path in paths}) < len(paths):
-        load_sources(config)  # reports the clash of document names
     version = _run_version(run_)
     stored = memo.table("check", version)
     keys = [_document_key(config, path) for path in paths]

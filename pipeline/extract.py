@@ -61,7 +61,11 @@ class CatalogResult:
 
 
 def find_sources(config: Config) -> list[Path]:
-    """Return the Markdown files under the source folder, sorted; none is an error."""
+    """Return the Markdown files under the source folder, sorted.
+
+    None is an error, and so are two files of one name in different folders: the file
+    name (without folder) names the document's catalogs.
+    """
     folder = config.source_path
     if not folder.is_dir():
         raise PipelineError(
@@ -74,27 +78,26 @@ def find_sources(config: Config) -> list[Path]:
         raise PipelineError(
             "no Markdown (.md) files in the source folder", display_path(folder, config.root)
         )
+    names: dict[str, Path] = {}
+    for path in paths:
+        if path.stem in names:
+            raise PipelineError(
+                f"document name '{path.stem}' is also used by "
+                f"{display_path(names[path.stem], config.root)}",
+                display_path(path, config.root),
+                hint="file names (without folder) name the catalogs and must be unique",
+            )
+        names[path.stem] = path
     return paths
 
 
 def load_sources(config: Config, progress: Callable[[str], None] | None = None) -> list[SourceFile]:
     """Read and split every source; any bad input stops the run before anything is written."""
     sources: list[SourceFile] = []
-    names: dict[str, str] = {}
     for path in find_sources(config):
-        shown = display_path(path, config.root)
         if progress:
-            progress(shown)
-        source = load_source(config, path)
-        if source.document.name in names:
-            raise PipelineError(
-                f"document name '{source.document.name}' is also used by "
-                f"{names[source.document.name]}",
-                shown,
-                hint="file names (without folder) name the catalogs and must be unique",
-            )
-        names[source.document.name] = shown
-        sources.append(source)
+            progress(display_path(path, config.root))
+        sources.append(load_source(config, path))
     return sources
 
 
@@ -153,8 +156,6 @@ def extract_project(
     """
     with locked(config.locale_path):
         paths = find_sources(config)
-        if len({path.stem for path in paths}) < len(paths):
-            load_sources(config)  # reports the clash of document names
         glossary = _load_glossary(config)
         matchers = _matchers(glossary)
         version = memo.digest(memo.code_version(), repr(config), repr(glossary))

@@ -38,6 +38,19 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], 
     return make
 
 
+def spy_on_loading(monkeypatch: pytest.MonkeyPatch, module: object) -> list[str]:
+    """Names of the sources `module` parses from now on (a cached document is not parsed)."""
+    names: list[str] = []
+    real = module.load_source  # type: ignore[attr-defined]
+
+    def spy(config: object, path: Path) -> object:
+        names.append(path.name)
+        return real(config, path)
+
+    monkeypatch.setattr(module, "load_source", spy)
+    return names
+
+
 def run_cli(*args: str) -> Result:
     """Run the pipeline CLI in-process; stdout and stderr stay separate."""
     return CliRunner().invoke(main, list(args), catch_exceptions=False)

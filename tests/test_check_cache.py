@@ -12,24 +12,14 @@ import polib
 import pytest
 
 from pipeline import checking, memo
-from pipeline.extract import SourceFile
 
-from .conftest import run_cli
+from .conftest import run_cli, spy_on_loading
 from .test_check_cli import translated
 
 
 @pytest.fixture
 def loaded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the sources a run parsed (a cached document is not parsed at all)."""
-    names: list[str] = []
-    real = checking.load_source
-
-    def spy(config: object, path: Path) -> SourceFile:
-        names.append(path.name)
-        return real(config, path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(checking, "load_source", spy)
-    return names
+    return spy_on_loading(monkeypatch, checking)
 
 
 def test_a_second_check_reads_the_cache_and_reports_the_same(

@@ -10,23 +10,14 @@ import pytest
 
 from pipeline import extract
 
-from .conftest import run_cli, snapshot
+from .conftest import run_cli, snapshot, spy_on_loading
 
 DA_PO = "locales/en/LC_MESSAGES/vektorer.po"
 
 
 @pytest.fixture
 def loaded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the sources a run parsed."""
-    names: list[str] = []
-    real = extract.load_source
-
-    def spy(config: object, path: Path) -> extract.SourceFile:
-        names.append(path.name)
-        return real(config, path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(extract, "load_source", spy)
-    return names
+    return spy_on_loading(monkeypatch, extract)
 
 
 def test_an_unchanged_project_is_not_read_again(

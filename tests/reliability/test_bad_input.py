@@ -34,6 +34,17 @@ ERRORS: list[tuple[str, str, bytes, str, str]] = [
         "extract",
         "source/da/vektorer.md:5: error: contains a NUL byte",
     ),
+    *(
+        (
+            f"md-duplicate-name-{command}",
+            "source/en/vektorer.md",
+            b"---\ntitle: T\nlang: en\n---\n\nText\n",
+            command,
+            "source/en/vektorer.md: error: document name 'vektorer' is also used by "
+            "source/da/vektorer.md",
+        )
+        for command in ("extract", "check")
+    ),
     (
         "md-unclosed-front-matter",
         MD,
