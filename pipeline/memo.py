@@ -1,10 +1,12 @@
 """Tables that outlive a run, kept in the project's cache folder (`.pipeline-cache/`).
 
 A run that finds its tables does not pay again for what an earlier run worked out:
-syllable counts (reading the CMU dictionary takes most of a second), sentence
-boundaries (loading spaCy takes a second), and per-document check results. Each table
-carries a version; a table written under another version, or one that cannot be read,
-counts as empty. Like mypy's and ruff's caches, the folder ignores itself in git.
+per-document check and extract results, file digests, syllable counts (reading the CMU
+dictionary takes most of a second) and spaCy's tokens of the words around sentence ends
+(loading spaCy takes a second). Each table carries a version; a table written under
+another version, or one that cannot be read, counts as empty. Like mypy's and ruff's
+caches, the folder ignores itself in git. The tables are pickles: like any cache they
+are trusted input, never to be restored from somewhere untrusted.
 """
 
 from __future__ import annotations
@@ -88,11 +90,13 @@ def save() -> None:
 def _load(name: str, version: str) -> dict[Any, Any]:
     if _folder is None:
         return {}
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+    # Anything may come out of a damaged or old file (a class that has since moved
+    # raises AttributeError): any of it means the table starts afresh.
+    with contextlib.suppress(Exception):
         stored_version, data = _unpickle((_folder / f"{name}.pickle").read_bytes())
         if stored_version == version and isinstance(data, dict):
             return data
-    return {}  # absent, unreadable or stale: start afresh
+    return {}
 
 
 def _unpickle(payload: bytes) -> Any:

@@ -92,8 +92,9 @@ def test_a_damaged_cache_is_ignored_and_replaced(
 ) -> None:
     root = translated(project, {"Om genterapi": "About gene treatment"})
     first = run_cli("check")
-    for table in (root / ".pipeline-cache").glob("*.pickle"):
-        table.write_bytes(table.read_bytes()[:40])
+    for number, table in enumerate(sorted((root / ".pipeline-cache").glob("*.pickle"))):
+        # truncated, or naming a class that no longer exists (an older version's cache)
+        table.write_bytes(table.read_bytes()[:40] if number % 2 else b"cgone_module\nThing\n.")
     loaded.clear()
     second = run_cli("check")
     assert sorted(loaded) == ["behandling.md", "treatment.md"]
