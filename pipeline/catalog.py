@@ -11,6 +11,7 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog
 
+from pipeline.errors import PipelineError
 from pipeline.po import PoFile, generate_po, parse_po
 from pipeline.segment import Unit
 
@@ -49,9 +50,22 @@ def build_template(
 
 def now_stamp() -> str:
     """Return the creation date to record: SOURCE_DATE_EPOCH if set, else now (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return moment.strftime(_DATE_FORMAT)
+    epoch = source_date_epoch()
+    moment = dt.datetime.fromtimestamp(epoch, dt.UTC) if epoch is not None else None
+    return (moment or dt.datetime.now(dt.UTC)).strftime(_DATE_FORMAT)
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH (reproducible builds), checked: a whole number of seconds."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if not value:
+        return None
+    if not value.isdigit():
+        raise PipelineError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '{value}'",
+            hint="unset it, or set it e.g. from `git log -1 --format=%ct`",
+        )
+    return int(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +154,7 @@ def render_with_stable_date(po: PoFile, old_text: str | None) -> str:
     new_date = po.header("POT-Creation-Date") or ""
     if old_text is not None:
         old_date = parse_po(old_text, "<previous>").header("POT-Creation-Date")
-        if old_date and old_date != new_date and not os.environ.get("SOURCE_DATE_EPOCH"):
+        if old_date and old_date != new_date and source_date_epoch() is None:
             po.set_header("POT-Creation-Date", old_date)
             candidate = generate_po(po)
             if candidate == old_text:

@@ -166,10 +166,14 @@ def _check_documents(
     fresh = ordered_map(functools.partial(_check_path, run_), missing)
     if progress is not None:
         fresh = _reporting(fresh, len(missing), progress)
-    results = {key: stored[key] if key in stored else next(fresh) for key in keys}
-    if results.keys() != stored.keys():
-        memo.replace("check", version, results)
-    return [results[key] for key in keys]
+    results = [stored[key] if key in stored else next(fresh) for key in keys]
+    kept = dict(zip(keys, results, strict=True))
+    for path, key in zip(paths, keys, strict=True):
+        if key not in stored and _document_key(config, path) != key:
+            del kept[key]  # edited while it was checked: what was read is not what is there
+    if kept.keys() != stored.keys():
+        memo.replace("check", version, kept)
+    return results
 
 
 def _reporting(

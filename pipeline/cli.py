@@ -625,6 +625,12 @@ def run_extract(config: Config) -> None:
     for summary in summaries:
         if not summary.units:
             click.echo(f"warning: {summary.display}: no translatable text", err=True)
+        for changed in summary.changed_meanwhile:
+            click.echo(
+                f"warning: {changed}: changed while extract ran; left as it is "
+                "(run `pipeline extract` again to bring its catalogs up to date)",
+                err=True,
+            )
     for orphan in orphan_catalogs(config, {summary.name for summary in summaries}):
         click.echo(
             f"warning: {orphan}: no source document has this name; kept "

@@ -18,6 +18,7 @@ from pipeline.catalog import (
     po_path,
     render_with_stable_date,
     set_headers,
+    source_date_epoch,
     template_path,
     update_catalog,
 )
@@ -137,12 +138,15 @@ class DocumentSummary:
     lang: str
     units: int  # distinct unit texts
     catalogs: tuple[CatalogResult, ...]
+    # Files edited by someone else while this run worked on them (left as they are).
+    changed_meanwhile: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
     files: tuple[tuple[Path, str], ...]  # the template and catalogs, as they must read
     summary: DocumentSummary
+    read: dict[Path, bytes]  # every file of the document, as it was before planning
 
 
 def extract_project(
@@ -152,15 +156,18 @@ def extract_project(
 
     All catalogs are read and merged before the first write, so a broken PO file
     stops the run with nothing changed. A document whose source, template and
-    catalogs are byte for byte as the last extract left them is not read again.
+    catalogs are byte for byte as the last extract left them is not read again. A
+    catalog someone saved while this ran is not overwritten (their work is newer).
     """
     with locked(config.locale_path):
         paths = find_sources(config)
         glossary = _load_glossary(config)
         matchers = _matchers(glossary)
-        version = memo.digest(memo.code_version(), repr(config), repr(glossary))
+        version = memo.digest(
+            memo.code_version(), repr(config), repr(glossary), str(source_date_epoch())
+        )
         stored = memo.table("extract", version)
-        keys = [_files_key(config, path) for path in paths]
+        keys = [memo.digest_files(_document_files(config, path)) for path in paths]
         missing = [path for path, key in zip(paths, keys, strict=True) if key not in stored]
         plans = iter(list(ordered_map(functools.partial(_plan_path, config, matchers), missing)))
         summaries: list[DocumentSummary] = []
@@ -169,8 +176,10 @@ def extract_project(
             if key in stored:
                 summary = kept[key] = stored[key]
             else:
-                summary = _write_plan(next(plans))
-                kept[_files_key(config, path)] = _as_unchanged(summary)
+                plan = next(plans)
+                summary = _write_plan(plan)
+                if not summary.changed_meanwhile:
+                    kept[_key_as_left(config, path, plan)] = _as_unchanged(summary)
             summaries.append(summary)
             if progress:
                 progress(summary)
@@ -180,11 +189,25 @@ def extract_project(
 
 
 def _write_plan(plan: _Plan) -> DocumentSummary:
-    results = tuple(
-        replace(result, written=write_atomic(path, text))
-        for (path, text), result in zip(plan.files, plan.summary.catalogs, strict=True)
-    )
-    return replace(plan.summary, catalogs=results)
+    """Write the planned files, except any someone changed since they were read."""
+    results, meanwhile = [], []
+    for (path, text), result in zip(plan.files, plan.summary.catalogs, strict=True):
+        if memo.file_state(path) != plan.read[path]:
+            meanwhile.append(result.path)
+            results.append(result)
+        else:
+            results.append(replace(result, written=write_atomic(path, text)))
+    source = next(iter(plan.read))  # read in _document_files order: the source first
+    if memo.file_state(source) != plan.read[source]:
+        meanwhile.append(plan.summary.display)
+    return replace(plan.summary, catalogs=tuple(results), changed_meanwhile=tuple(meanwhile))
+
+
+def _key_as_left(config: Config, path: Path, plan: _Plan) -> str:
+    """The document's key for its files as this run read or wrote them."""
+    written = {file: memo.content_state(text.encode("utf-8")) for file, text in plan.files}
+    files = _document_files(config, path)
+    return memo.digest_states((file, written.get(file, plan.read[file])) for file in files)
 
 
 def _as_unchanged(summary: DocumentSummary) -> DocumentSummary:
@@ -193,14 +216,13 @@ def _as_unchanged(summary: DocumentSummary) -> DocumentSummary:
     return replace(summary, catalogs=results)
 
 
-def _files_key(config: Config, path: Path) -> str:
-    """Hash of a source's bytes, and of its template's and catalogs' bytes."""
-    files = [
+def _document_files(config: Config, path: Path) -> list[Path]:
+    """A source, its template and its catalog in every locale: what extract reads."""
+    return [
         path,
         template_path(config.locale_path, path.stem),
         *(po_path(config.locale_path, lang, path.stem) for lang in config.locales),
     ]
-    return memo.digest_files(files)
 
 
 def _load_glossary(config: Config) -> Glossary | None:
@@ -224,6 +246,7 @@ def _matchers(glossary: Glossary | None) -> Matchers | None:
 
 
 def _plan_path(config: Config, matchers: Matchers | None, path: Path) -> _Plan:
+    read = {file: memo.file_state(file) for file in _document_files(config, path)}
     source = load_source(config, path)
     files = _plan_document(config, source, _glossary_notes(matchers, source, config.locales))
     summary = DocumentSummary(
@@ -233,7 +256,7 @@ def _plan_path(config: Config, matchers: Matchers | None, path: Path) -> _Plan:
         len({unit.text for unit in source.units}),
         tuple(result for _, _, result in files),
     )
-    return _Plan(tuple((file, text) for file, text, _ in files), summary)
+    return _Plan(tuple((file, text) for file, text, _ in files), summary, read)
 
 
 def _glossary_notes(

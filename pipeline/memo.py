@@ -139,41 +139,54 @@ def package_version(name: str) -> str:
 
 
 def digest_files(paths: Iterable[str | os.PathLike[str]]) -> str:
-    """A content hash of files and their names; a missing file counts as a state too.
+    """A content hash of files and their names; a missing file counts as a state too."""
+    return digest_states((path, file_state(path)) for path in paths)
 
-    As git's index does, a file whose size, times and inode are as when it was last
-    hashed is not read again. Only files unchanged for a few seconds are remembered,
-    so two writes within one tick of the file system clock are never mistaken.
-    """
-    known = table("file-digests", "1")
-    settled = time.time_ns() - 3 * 10**9
+
+def digest_states(states: Iterable[tuple[str | os.PathLike[str], bytes]]) -> str:
+    """`digest_files` of files in known states (`file_state`), without reading them."""
     hasher = hashlib.blake2b(digest_size=16)
-    for path in paths:
-        name = os.fsencode(path)
-        try:
-            stat = os.stat(path)  # noqa: PTH116  (as above)
-        except OSError:
-            part = b"(absent)"
-        else:
-            signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-            remembered = known.get(name)
-            if remembered is not None and remembered[0] == signature:
-                part = remembered[1]
-            else:
-                part = _file_digest(path)
-                if max(stat.st_mtime_ns, stat.st_ctime_ns) < settled:
-                    known[name] = (signature, part)
-                    changed("file-digests")
-        for piece in (name, part):
+    for path, state in states:
+        for piece in (os.fsencode(path), state):
             hasher.update(len(piece).to_bytes(8, "little"))
             hasher.update(piece)
     return hasher.hexdigest()
 
 
+def file_state(path: str | os.PathLike[str]) -> bytes:
+    """A digest of a file's bytes, or a marker for a missing file.
+
+    As git's index does, a file whose size, times and inode are as when it was last
+    hashed is not read again. Only files unchanged for a few seconds are remembered,
+    so two writes within one tick of the file system clock are never mistaken.
+    """
+    try:
+        stat = os.stat(path)  # noqa: PTH116  (no Path objects: many files)
+    except OSError:
+        return b"(absent)"
+    known = table("file-digests", "1")
+    name = os.fsencode(path)
+    signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    remembered = known.get(name)
+    if remembered is not None and remembered[0] == signature:
+        state: bytes = remembered[1]
+        return state
+    state = _file_digest(path)
+    if max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - 3 * 10**9:
+        known[name] = (signature, state)
+        changed("file-digests")
+    return state
+
+
+def content_state(data: bytes) -> bytes:
+    """What `file_state` gives for a file holding `data`."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 def _file_digest(path: str | os.PathLike[str]) -> bytes:
     try:
-        with open(path, "rb") as stream:  # noqa: PTH123  (no Path objects: many files)
-            return hashlib.blake2b(stream.read(), digest_size=16).digest()
+        with open(path, "rb") as stream:  # noqa: PTH123  (as above)
+            return content_state(stream.read())
     except OSError:
         return b"(unreadable)"
 

@@ -12,6 +12,7 @@ import polib
 import pytest
 
 from pipeline import checking, memo
+from pipeline.extract import SourceFile
 
 from .conftest import run_cli, spy_on_loading
 from .test_check_cli import translated
@@ -175,3 +176,23 @@ def test_progress_counts_the_documents_checked(project: Callable[[str], Path]) -
     check_project(config, progress=lambda done, total: heard.append((done, total)))
     assert heard == []  # all from the cache
     memo.use_folder(None)
+
+
+def test_a_catalog_edited_during_check_is_not_cached_as_read(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = translated(project)
+    po = root / "locales/en/LC_MESSAGES/behandling.po"
+    clean = po.read_text()
+    real = checking.load_source
+
+    def load_while_someone_saves(config: object, path: Path) -> SourceFile:
+        po.write_text(clean.replace('msgstr "About gene therapy"', 'msgstr "About gene treatment"'))
+        return real(config, path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checking, "load_source", load_while_someone_saves)
+    assert run_cli("check").exit_code == 1  # it read the edit
+    monkeypatch.setattr(checking, "load_source", real)
+    po.write_text(clean)  # back to the bytes the run had hashed
+    result = run_cli("check")
+    assert (result.exit_code, result.stdout) == (0, "")

@@ -84,3 +84,54 @@ def test_a_glossary_change_reaches_the_translator_notes(
     glossary.write_text(header + "vector,da,vektor,preferred\nvector,en,vector,preferred\n")
     assert run_cli("extract").exit_code == 0
     assert "glossary: vektor → vector" in (root / DA_PO).read_text()
+
+
+def during_planning(monkeypatch: pytest.MonkeyPatch, action: Callable[[], None]) -> None:
+    """Run `action` (someone else's save) once, while extract plans a document."""
+    real = extract.load_source
+
+    def load_and_act(config: object, path: Path) -> object:
+        source = real(config, path)  # type: ignore[arg-type]
+        if path.name == "vektorer.md":
+            action()
+            monkeypatch.setattr(extract, "load_source", real)
+        return source
+
+    monkeypatch.setattr(extract, "load_source", load_and_act)
+
+
+def test_a_catalog_saved_during_extract_is_not_overwritten(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project("minimal")
+    run_cli("extract")
+    source = root / "source/da/vektorer.md"
+    source.write_text(source.read_text() + "\nEt nyt afsnit til sidst.\n")
+
+    def translator_saves() -> None:
+        catalog = polib.pofile(str(root / DA_PO))
+        catalog[0].msgstr = "Saved by the translator meanwhile"
+        catalog.save()
+
+    during_planning(monkeypatch, translator_saves)
+    result = run_cli("extract")
+    assert f"warning: {DA_PO}: changed while extract ran; left as it is" in result.stderr
+    assert polib.pofile(str(root / DA_PO))[0].msgstr == "Saved by the translator meanwhile"
+    assert f"updated {DA_PO}" in run_cli("extract").stdout  # the next run merges it
+    merged = polib.pofile(str(root / DA_PO))
+    assert merged[0].msgstr == "Saved by the translator meanwhile"
+    assert merged.find("Et nyt afsnit til sidst.") is not None
+
+
+def test_a_source_edited_during_extract_is_extracted_next_time(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project("minimal")
+    run_cli("extract")
+    (root / DA_PO).unlink()  # so the document is planned
+    source = root / "source/da/vektorer.md"
+    during_planning(monkeypatch, lambda: source.write_text(source.read_text() + "\nSent.\n"))
+    result = run_cli("extract")
+    assert "source/da/vektorer.md: changed while extract ran" in result.stderr
+    run_cli("extract")
+    assert polib.pofile(str(root / DA_PO)).find("Sent.") is not None
