@@ -178,8 +178,9 @@ def extract_project(
             else:
                 plan = next(plans)
                 summary = _write_plan(plan)
-                if not summary.changed_meanwhile:
-                    kept[_key_as_left(config, path, plan)] = _as_unchanged(summary)
+                # Keyed by the files as this run read or wrote them: a file someone
+                # changed meanwhile no longer matches, so the next run plans again.
+                kept[_key_as_left(config, path, plan)] = _as_unchanged(summary)
             summaries.append(summary)
             if progress:
                 progress(summary)
