@@ -62,11 +62,15 @@ class Coverage:
             per = ", ".join(f"{lang} {n}" for lang, n in sorted(self.concepts.items()))
             glossary = f"glossary {self.glossary} ({per} concepts)"
         return (
-            f"checked {len(self.markdown)} Markdown files, {len(self.catalogs)} catalogs "
-            f"and {self.pages} pages "
+            f"checked {_count(len(self.markdown), 'Markdown file')}, "
+            f"{_count(len(self.catalogs), 'catalog')} and {_count(self.pages, 'page')} "
             f"({self.units} units, {self.entries} translated entries; languages: {langs}); "
             f"{glossary}"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 @dataclass(frozen=True, slots=True)

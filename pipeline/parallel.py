@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from pipeline import memo
+from pipeline.errors import PipelineError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,10 +38,15 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
 
 def _jobs() -> int:
     """Worker processes: PIPELINE_JOBS if set (1 runs everything in this process)."""
-    try:
-        return int(os.environ.get("PIPELINE_JOBS") or 0) or os.cpu_count() or 1
-    except ValueError:
+    value = os.environ.get("PIPELINE_JOBS")
+    if not value:
         return os.cpu_count() or 1
+    if not value.isdigit() or int(value) < 1:
+        raise PipelineError(
+            f"PIPELINE_JOBS must be a whole number of processes, 1 or more, not '{value}'",
+            hint="unset it to use every core",
+        )
+    return int(value)
 
 
 def _with_memo(function: Callable[[T], R], item: T) -> tuple[R, dict[str, Any]]:

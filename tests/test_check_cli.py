@@ -169,7 +169,7 @@ def test_paths_and_catalog_languages(project: Callable[[str], Path], tmp_path: P
     result = run_cli("check", str(po))
     assert result.exit_code == 1
     assert "source/en/treatment.md" not in result.stdout
-    assert "checked 0 Markdown files, 1 catalogs and 0 pages" in result.stderr
+    assert "checked 0 Markdown files, 1 catalog and 0 pages" in result.stderr
     foreign = tmp_path / "foreign.po"
     foreign.write_text(po.read_text().replace('"X-Source-Language: da\\n"\n', ""), encoding="utf-8")
     missing = run_cli("check", str(foreign))

@@ -95,7 +95,7 @@ def test_changed_since_checks_only_changed_files(project: Callable[[str], Path])
     assert result.exit_code == 1
     assert "source/en/treatment.md" in result.stdout
     assert "behandling.po" not in result.stdout
-    assert "checked 1 Markdown files, 0 catalogs and 0 pages" in result.stderr
+    assert "checked 1 Markdown file, 0 catalogs and 0 pages" in result.stderr
     bad = run_cli("check", "--changed-since", "no-such-ref")
     assert bad.exit_code == 2
     assert bad.stderr.startswith("error: git:")

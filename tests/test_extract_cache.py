@@ -135,3 +135,26 @@ def test_a_source_edited_during_extract_is_extracted_next_time(
     assert "source/da/vektorer.md: changed while extract ran" in result.stderr
     run_cli("extract")
     assert polib.pofile(str(root / DA_PO)).find("Sent.") is not None
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("SOURCE_DATE_EPOCH", "abc", "error: SOURCE_DATE_EPOCH must be a whole number"),
+        ("PIPELINE_JOBS", "-3", "error: PIPELINE_JOBS must be a whole number of processes"),
+    ],
+)
+def test_a_bad_environment_variable_is_one_line(
+    project: Callable[[str], Path],
+    monkeypatch: pytest.MonkeyPatch,
+    variable: str,
+    value: str,
+    message: str,
+) -> None:
+    project("minimal")
+    monkeypatch.setenv(variable, value)
+    for flags in ((), ("--no-cache",)):
+        result = run_cli("extract", *flags)
+        assert result.exit_code == 2
+        assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+        assert message in result.stderr
