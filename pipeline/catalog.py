@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,7 @@ def source_date_epoch() -> int | None:
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if not value:
         return None
-    if not value.isdigit():
+    if not re.fullmatch(r"[0-9]{1,11}", value):  # ASCII digits, and a year Python can hold
         raise PipelineError(
             f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '{value}'",
             hint="unset it, or set it e.g. from `git log -1 --format=%ct`",

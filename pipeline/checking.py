@@ -167,14 +167,17 @@ def _check_documents(
     stored = memo.table("check", version)
     keys = [_document_key(config, path) for path in paths]
     missing = [path for path, key in zip(paths, keys, strict=True) if key not in stored]
+    before = {path: memo.signatures(_document_files(config, path)) for path in missing}
     fresh = ordered_map(functools.partial(_check_path, run_), missing)
     if progress is not None:
         fresh = _reporting(fresh, len(missing), progress)
     results = [stored[key] if key in stored else next(fresh) for key in keys]
+    if _run_version(run_) != version:
+        return results  # an image or the like changed meanwhile: keep nothing
     kept = dict(zip(keys, results, strict=True))
     for path, key in zip(paths, keys, strict=True):
-        if key not in stored and _document_key(config, path) != key:
-            del kept[key]  # edited while it was checked: what was read is not what is there
+        if path in before and memo.signatures(_document_files(config, path)) != before[path]:
+            del kept[key]  # written to while it was checked: what was read may not be there
     if kept.keys() != stored.keys():
         memo.replace("check", version, kept)
     return results
@@ -253,8 +256,11 @@ def _result(findings: list[Finding], gathered: _Gathered) -> DocumentResult:
 
 def _document_key(config: Config, path: Path) -> str:
     """Hash of a source's bytes and of its catalogs' bytes in every locale."""
-    catalogs = [po_path(config.locale_path, lang, path.stem) for lang in config.locales]
-    return memo.digest_files([path, *catalogs])
+    return memo.digest_files(_document_files(config, path))
+
+
+def _document_files(config: Config, path: Path) -> list[Path]:
+    return [path, *(po_path(config.locale_path, lang, path.stem) for lang in config.locales)]
 
 
 def _run_version(run_: _Run) -> str:

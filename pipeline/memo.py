@@ -185,6 +185,20 @@ def file_state(path: str | os.PathLike[str]) -> bytes:
     return state
 
 
+def signatures(paths: Iterable[str | os.PathLike[str]]) -> tuple[object, ...]:
+    """Size, times and inode of each file (None if missing). Any write changes the
+    status-change time, so an edit undone by a second edit still shows."""
+    found: list[object] = []
+    for path in paths:
+        try:
+            stat = os.stat(path)  # noqa: PTH116  (no Path objects: many files)
+        except OSError:
+            found.append(None)
+        else:
+            found.append((stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
+    return tuple(found)
+
+
 def content_state(data: bytes) -> bytes:
     """What `file_state` gives for a file holding `data`."""
     return hashlib.blake2b(data, digest_size=16).digest()

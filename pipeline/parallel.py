@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -41,7 +42,7 @@ def _jobs() -> int:
     value = os.environ.get("PIPELINE_JOBS")
     if not value:
         return os.cpu_count() or 1
-    if not value.isdigit() or int(value) < 1:
+    if not re.fullmatch(r"[0-9]{1,4}", value) or int(value) < 1:
         raise PipelineError(
             f"PIPELINE_JOBS must be a whole number of processes, 1 or more, not '{value}'",
             hint="unset it to use every core",

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -196,3 +197,48 @@ def test_a_catalog_edited_during_check_is_not_cached_as_read(
     po.write_text(clean)  # back to the bytes the run had hashed
     result = run_cli("check")
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_an_edit_undone_during_check_is_not_cached(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = translated(project)
+    po = root / "locales/en/LC_MESSAGES/behandling.po"
+    clean = po.read_text()
+    real_load, real_pages = checking.load_source, checking._accessibility
+
+    def load_after_an_edit(config: object, path: Path) -> SourceFile:
+        po.write_text(clean.replace('msgstr "About gene therapy"', 'msgstr "About gene treatment"'))
+        return real_load(config, path)  # type: ignore[arg-type]
+
+    def undo_then_render(*args: Any) -> Any:
+        po.write_text(clean)  # the same bytes as before the run
+        return real_pages(*args)
+
+    monkeypatch.setattr(checking, "load_source", load_after_an_edit)
+    monkeypatch.setattr(checking, "_accessibility", undo_then_render)
+    assert run_cli("check").exit_code == 1  # it read the edit
+    monkeypatch.setattr(checking, "load_source", real_load)
+    monkeypatch.setattr(checking, "_accessibility", real_pages)
+    result = run_cli("check")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_resource_changed_during_check_keeps_nothing(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, loaded: list[str]
+) -> None:
+    root = translated(project)
+    image = root / "source/diagram.svg"
+    real_pages = checking._accessibility
+
+    def add_an_image_then_render(*args: Any) -> Any:
+        image.write_text("<svg/>")  # an image appears while the run works
+        return real_pages(*args)
+
+    monkeypatch.setattr(checking, "_accessibility", add_an_image_then_render)
+    run_cli("check")
+    monkeypatch.setattr(checking, "_accessibility", real_pages)
+    image.unlink()  # back to the files the run started from
+    loaded.clear()
+    run_cli("check")
+    assert sorted(loaded) == ["behandling.md", "treatment.md"]  # nothing was kept

@@ -158,3 +158,14 @@ def test_a_bad_environment_variable_is_one_line(
         assert result.exit_code == 2
         assert result.stderr.strip().splitlines() == [result.stderr.strip()]
         assert message in result.stderr
+
+
+@pytest.mark.parametrize("value", ["²", "99999999999999", "-5", "1e9"])
+def test_source_date_epoch_must_be_a_plain_number(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    project("minimal")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    result = run_cli("extract")
+    assert result.exit_code == 2
+    assert "error: SOURCE_DATE_EPOCH must be a whole number" in result.stderr
