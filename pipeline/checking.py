@@ -164,7 +164,8 @@ def _check_documents(
     config = run_.config
     paths = find_sources(config)
     version = _run_version(run_)
-    stored = memo.table("check", version)
+    shards = {digit: memo.table(f"check-{digit}", version) for digit in "0123456789abcdef"}
+    stored = {key: result for shard in shards.values() for key, result in shard.items()}
     keys = [_document_key(config, path) for path in paths]
     missing = [path for path, key in zip(paths, keys, strict=True) if key not in stored]
     before = {path: memo.signatures(_document_files(config, path)) for path in missing}
@@ -178,8 +179,10 @@ def _check_documents(
     for path, key in zip(paths, keys, strict=True):
         if path in before and memo.signatures(_document_files(config, path)) != before[path]:
             del kept[key]  # written to while it was checked: what was read may not be there
-    if kept.keys() != stored.keys():
-        memo.replace("check", version, kept)
+    for digit, shard in shards.items():  # an edit rewrites one sixteenth of the cache
+        kept_here = {key: result for key, result in kept.items() if key[0] == digit}
+        if kept_here.keys() != shard.keys():
+            memo.replace(f"check-{digit}", version, kept_here)
     return results
 
 
