@@ -18,7 +18,7 @@ from pipeline.errors import PipelineError
 from pipeline.extract import SourceFile, find_sources, load_source, load_sources
 from pipeline.files import display_path, read_text
 from pipeline.findings import Finding
-from pipeline.glossary import Glossary, load_glossary, primary_language
+from pipeline.glossary import Glossary, primary_language, project_glossary
 from pipeline.messages import CatalogMessage, CatalogSync
 from pipeline.parallel import ordered_map
 from pipeline.po import PoFile, read_po_shared
@@ -108,7 +108,7 @@ def check_project(
     `progress(done, total)` hears of each document checked (not taken from the cache).
     """
     rules = resolve(config.rules, config.origin)
-    glossary = _glossary(config, glossary_path)
+    glossary = project_glossary(config, glossary_path)
     run_ = _Run(config, rules, glossary, Matchers(glossary) if glossary else None, readability)
     if paths:
         project = _project_sources(config, required=False)
@@ -353,18 +353,6 @@ def _project_sources(config: Config, required: bool) -> list[SourceFile] | None:
         if required:
             raise
         return None
-
-
-def _glossary(config: Config, override: Path | None) -> Glossary | None:
-    path = override or (config.root / config.glossary if config.glossary else None)
-    if path is None:
-        return None
-    shown = display_path(path, config.root)
-    if not path.is_file():
-        raise PipelineError(
-            "glossary not found", shown, hint="fix glossary in [tool.pipeline] or --glossary"
-        )
-    return load_glossary(path, shown)
 
 
 def _note_glossary(glossary: Glossary, coverage: Coverage) -> None:

@@ -161,7 +161,7 @@ def extract_project(
     """
     with locked(config.locale_path):
         paths = find_sources(config)
-        glossary = _load_glossary(config)
+        glossary = _glossary(config)
         matchers = _matchers(glossary)
         version = memo.digest(
             memo.code_version(), repr(config), repr(glossary), str(source_date_epoch())
@@ -226,16 +226,10 @@ def _document_files(config: Config, path: Path) -> list[Path]:
     ]
 
 
-def _load_glossary(config: Config) -> Glossary | None:
-    if config.glossary is None:
-        return None
-    from pipeline.glossary import load_glossary
+def _glossary(config: Config) -> Glossary | None:
+    from pipeline.glossary import project_glossary  # deferred: keeps `--help` quick
 
-    path = config.root / config.glossary
-    shown = display_path(path, config.root)
-    if not path.is_file():
-        raise PipelineError("glossary not found", shown, hint="fix glossary in [tool.pipeline]")
-    return load_glossary(path, shown)
+    return project_glossary(config)
 
 
 def _matchers(glossary: Glossary | None) -> Matchers | None:

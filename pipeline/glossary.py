@@ -15,12 +15,16 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from pipeline.errors import PipelineError
-from pipeline.files import read_text
+from pipeline.files import display_path, read_text
+
+if TYPE_CHECKING:
+    from pipeline.config import Config
 
 
 class TermStatus(enum.StrEnum):
@@ -111,6 +115,19 @@ class Glossary:
             for lang in sorted({t.lang for t in concept.terms}):
                 counts[lang] = counts.get(lang, 0) + 1
         return counts
+
+
+def project_glossary(config: Config, override: Path | None = None) -> Glossary | None:
+    """The glossary a run uses: `override` (--glossary), else the configured one, or none."""
+    path = override or (config.root / config.glossary if config.glossary else None)
+    if path is None:
+        return None
+    shown = display_path(path, config.root)
+    if not path.is_file():
+        raise PipelineError(
+            "glossary not found", shown, hint="fix glossary in [tool.pipeline] or --glossary"
+        )
+    return load_glossary(path, shown)
 
 
 def load_glossary(path: Path, shown: str) -> Glossary:
