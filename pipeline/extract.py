@@ -154,6 +154,8 @@ def extract_project(
 ) -> list[DocumentSummary]:
     """Update the template and every target PO of each source, atomically.
 
+    `progress` hears of each document once: when planned, or when found up to date.
+
     All catalogs are read and merged before the first write, so a broken PO file
     stops the run with nothing changed. A document whose source, template and
     catalogs are byte for byte as the last extract left them is not read again. A
@@ -169,12 +171,19 @@ def extract_project(
         stored = memo.table("extract", version)
         keys = [memo.digest_files(_document_files(config, path)) for path in paths]
         missing = [path for path, key in zip(paths, keys, strict=True) if key not in stored]
-        plans = iter(list(ordered_map(functools.partial(_plan_path, config, matchers), missing)))
+        planned = []  # every plan before the first write
+        for plan in ordered_map(functools.partial(_plan_path, config, matchers), missing):
+            planned.append(plan)
+            if progress:
+                progress(plan.summary)
+        plans = iter(planned)
         summaries: list[DocumentSummary] = []
         kept: dict[str, DocumentSummary] = {}
         for path, key in zip(paths, keys, strict=True):
             if key in stored:
                 summary = kept[key] = stored[key]
+                if progress:
+                    progress(summary)
             else:
                 plan = next(plans)
                 summary = _write_plan(plan)
@@ -182,8 +191,6 @@ def extract_project(
                 # changed meanwhile no longer matches, so the next run plans again.
                 kept[_key_as_left(config, path, plan)] = _as_unchanged(summary)
             summaries.append(summary)
-            if progress:
-                progress(summary)
         if kept.keys() != stored.keys():
             memo.replace("extract", version, kept)
     return summaries
