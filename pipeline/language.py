@@ -56,8 +56,8 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     and decimal numbers do not end a sentence. Markup stays with its sentence.
 
     spaCy's tokenizer works on each whitespace-separated chunk on its own, so only
-    chunks holding an end mark, and the chunk after each, are tokenized (and each
-    distinct chunk only once per run): most words cannot end a sentence.
+    chunks holding an end mark, and the chunk after each, are tokenized (each distinct
+    chunk once, its tokens kept in the cache folder): most words cannot end a sentence.
     """
     masked = _CODE_SPAN.sub(lambda m: "x" * len(m.group()), text)
     masked = _MARKUP.sub(lambda m: " " * len(m.group()), masked)
