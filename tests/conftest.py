@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from pipeline import memo
 from pipeline.cli import main
 
 PROJECTS = Path(__file__).parent / "projects"
@@ -22,6 +23,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _no_cache_between_tests() -> Iterator[None]:
+    """Each test starts without a cache folder; a CLI run picks its project's own."""
+    memo.use_folder(None)
+    yield
+    memo.use_folder(None)
 
 
 @pytest.fixture
