@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import babel.messages.catalog
 from babel import Locale
 from babel.messages.catalog import Catalog
 
@@ -76,6 +77,34 @@ class Change:
     new: int = 0
     fuzzy: int = 0
     obsoleted: int = 0
+
+
+def _close_matches(
+    word: str, possibilities: Iterable[str], n: int = 3, cutoff: float = 0.6
+) -> list[str]:
+    """babel's `get_close_matches` with the same answers, in a fraction of the time.
+
+    babel compares every new msgid with every old one through difflib, which made an
+    extract where most paragraphs changed run at 9k words/s. difflib's ratio counts
+    the matching blocks it finds, which never exceed the longest common subsequence, so
+    RapidFuzz's Indel similarity (the subsequence, in C) is never lower: candidates
+    below the cutoff there are below it in difflib too. Only the rest go to difflib.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    scored = process.extract(
+        word, list(possibilities), scorer=Indel.normalized_similarity, limit=None
+    )
+    # Filtered here, with room for float rounding: RapidFuzz's own score_cutoff turns
+    # the cutoff into a whole distance and dropped exact ties (0.6 for a 0.6 cutoff).
+    near = [choice for choice, score, _ in scored if score >= cutoff - 1e-6]
+    matches: list[str] = _babel_close_matches(word, near, n, cutoff)  # type: ignore[no-untyped-call]
+    return matches
+
+
+_babel_close_matches = babel.messages.catalog.get_close_matches
+babel.messages.catalog.get_close_matches = _close_matches  # what Catalog.update calls
 
 
 def update_catalog(

@@ -185,3 +185,32 @@ def test_source_date_epoch_sets_the_creation_date(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     extract_ok()
     assert '"POT-Creation-Date: 2023-11-14 22:13+0000\\n"' in (root / DA_PO).read_text()
+
+
+def test_fuzzy_matching_gives_babels_answers() -> None:
+    """The RapidFuzz pre-filter in front of babel's difflib matching changes no answer."""
+    import random
+
+    from pipeline import catalog
+
+    ids = [
+        str(m.id).lower().strip()
+        for po in sorted(Path(__file__).parent.parent.glob("locales/*/LC_MESSAGES/*.po"))
+        for m in read_po(po.open("rb"))
+        if m.id
+    ]
+    rnd = random.Random(3)
+    cases = [("gene der therapy", ["tissue therapy", "gene therapy"])]  # exactly at 0.6
+    for _ in range(400):
+        words = rnd.choice(ids).split()
+        for _ in range(rnd.randint(0, 5)):
+            index = rnd.randrange(len(words))
+            words[index] = words[index][::-1] if rnd.random() < 0.5 else rnd.choice(ids)
+        cases.append((" ".join(words), rnd.sample(ids, rnd.randint(1, 40))))
+    found = 0
+    for word, pool in cases:
+        for n in (1, 3):
+            theirs = catalog._babel_close_matches(word, pool, n)
+            assert catalog._close_matches(word, pool, n) == theirs, word
+            found += bool(theirs)
+    assert found > 50  # the cases include real matches
