@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from pipeline import memo
 from pipeline.cli import main
+from pipeline.project import memo
 
 PROJECTS = Path(__file__).parent / "projects"
 

@@ -12,8 +12,9 @@ from typing import Any
 import polib
 import pytest
 
-from pipeline import checking, memo
-from pipeline.extract import SourceFile
+from pipeline.stages import check as checking
+from pipeline.project import memo
+from pipeline.source.tree import SourceFile
 
 from .conftest import run_cli, spy_on_loading
 from .test_check_cli import translated
@@ -120,7 +121,8 @@ def test_known_words_split_sentences_without_loading_spacy(tmp_path: Path) -> No
     script = f"""
 import sys
 from pathlib import Path
-from pipeline import language, memo
+from pipeline.source import language
+from pipeline.project import memo
 memo.use_folder(Path({str(tmp_path)!r}))
 spans = language.split_sentences(sys.argv[1], "da")
 memo.save()
@@ -162,8 +164,8 @@ def test_file_digests_follow_every_write(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_progress_counts_the_documents_checked(project: Callable[[str], Path]) -> None:
-    from pipeline.checking import check_project
-    from pipeline.config import load_config
+    from pipeline.project.config import load_config
+    from pipeline.stages.check import check_project
 
     root = translated(project)
     config = load_config(root / "pyproject.toml", {})

@@ -191,7 +191,7 @@ def test_fuzzy_matching_gives_babels_answers() -> None:
     """The RapidFuzz pre-filter in front of babel's difflib matching changes no answer."""
     import random
 
-    from pipeline import catalog
+    from pipeline.catalogs import update as catalog
 
     ids = [
         str(m.id).lower().strip()

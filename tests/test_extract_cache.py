@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline import extract
+from pipeline.stages import extract
 
 from .conftest import run_cli, snapshot, spy_on_loading
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import PipelineError
-from pipeline.glossary import TermStatus, load_glossary
+from pipeline.project.errors import PipelineError
+from pipeline.terms.glossary import TermStatus, load_glossary
 
 HERE = Path(__file__).parent / "glossaries"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.glossary import Glossary, load_glossary
+from pipeline.terms.glossary import Glossary, load_glossary
 
 from .terms.evaluation import GLOSSARY, exact_words, findings_score, labelled, ours, score, texts
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.language import count_words, split_sentences
+from pipeline.source.language import count_words, split_sentences
 
 
 def sentences(text: str, lang: str) -> list[str]:

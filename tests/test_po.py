@@ -8,8 +8,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from translate.storage import pypo
 
-from pipeline.errors import PipelineError
-from pipeline.po import PoFile, generate_po, parse_po
+from pipeline.catalogs.po import PoFile, generate_po, parse_po
+from pipeline.project.errors import PipelineError
 
 from .conftest import msgfmt_check
 

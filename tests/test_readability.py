@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 import readability as reference
 
-from pipeline.config import LIX_SCALES, Target
-from pipeline.language import words
-from pipeline.readability import Counts, count_syllables, measure, sentence_spans
-from pipeline.reading_level import counts_toward_document, flesch_band, lix_band, score_source
-from pipeline.segment import split_units
-from pipeline.source import BlockKind, read_document
+from pipeline.project.config import LIX_SCALES, Target
+from pipeline.readability.counts import Counts, count_syllables, measure, sentence_spans
+from pipeline.readability.levels import counts_toward_document, flesch_band, lix_band, score_source
+from pipeline.source.language import words
+from pipeline.source.markdown import BlockKind, read_document
+from pipeline.source.units import split_units
 
 from .conftest import REPO
 
@@ -72,8 +72,8 @@ def test_syllables_need_no_network_and_no_nltk() -> None:
         "socket.socket.connect = refuse\n"
         "socket.create_connection = refuse\n"
         "import sys\n"
-        "from pipeline.readability import count_syllables\n"
-        "from pipeline.readability import measure\n"
+        "from pipeline.readability.counts import count_syllables\n"
+        "from pipeline.readability.counts import measure\n"
         "assert count_syllables('therapy') == 3\n"
         "assert measure('Gene therapy is a treatment.', 'en').flesch > 0\n"
         "print('ok')\n"

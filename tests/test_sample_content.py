@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.source import BlockKind, read_document
+from pipeline.source.markdown import BlockKind, read_document
 
 from .conftest import REPO, msgfmt_check, run_cli, snapshot
 
@@ -90,9 +90,9 @@ def test_catalogs_are_up_to_date_with_the_sources(
 
 
 def test_sample_content_meets_its_reading_level_targets() -> None:
-    from pipeline.config import load_config
-    from pipeline.extract import load_sources
-    from pipeline.scores import score_project
+    from pipeline.project.config import load_config
+    from pipeline.source.tree import load_sources
+    from pipeline.stages.readability import score_project
 
     config = load_config(REPO / "pyproject.toml", {})
     run = score_project(config, load_sources(config))

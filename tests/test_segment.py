@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.segment import has_prose, split_units
-from pipeline.source import BlockKind, read_document
+from pipeline.source.markdown import BlockKind, read_document
+from pipeline.source.units import has_prose, split_units
 
 from .conftest import PROJECTS
 

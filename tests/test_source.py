@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import PipelineError
-from pipeline.source import BlockKind, read_document
+from pipeline.project.errors import PipelineError
+from pipeline.source.markdown import BlockKind, read_document
 
 from .conftest import PROJECTS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.glossary import Concept, Glossary, Term, TermStatus
-from pipeline.terms import TermMatcher
+from pipeline.terms.glossary import Concept, Glossary, Term, TermStatus
+from pipeline.terms.matcher import TermMatcher
 
 P, A, D = TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.DEPRECATED
 

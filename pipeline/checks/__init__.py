@@ -5,16 +5,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
-from pipeline.checks import a11y as _a11y  # noqa: F401  (registers rules)
-from pipeline.checks import meta as _meta  # noqa: F401  (registers rules)
-from pipeline.checks import readability as _readability  # noqa: F401  (registers rules)
-from pipeline.checks import resource as _resource  # noqa: F401  (registers rules)
-from pipeline.checks import term as _term  # noqa: F401  (registers rules)
-from pipeline.checks import translation as _translation  # noqa: F401  (registers rules)
+from pipeline.checks import a11y as _a11y  # noqa: F401  registers rules
+from pipeline.checks import meta as _meta  # noqa: F401  registers rules
+from pipeline.checks import readability as _readability  # noqa: F401  registers rules
+from pipeline.checks import resource as _resource  # noqa: F401  registers rules
+from pipeline.checks import term as _term  # noqa: F401  registers rules
+from pipeline.checks import translation as _translation  # noqa: F401  registers rules
+from pipeline.checks.findings import Finding
 from pipeline.checks.registry import ActiveRule, Target
-from pipeline.findings import Finding
-from pipeline.glossary import Glossary
-from pipeline.reading_level import DocumentScore
+from pipeline.readability.levels import DocumentScore
+from pipeline.terms.glossary import Glossary
 
 
 def run(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.html_page import Page
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.findings import Finding, Severity
-from pipeline.pages import Page
 
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
 # Link texts that say nothing out of context (WCAG 2.4.4), in Danish and English.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.findings import Finding, Severity
-from pipeline.reading_level import DocumentScore, SentenceScore, flesch_band
+from pipeline.readability.levels import DocumentScore, SentenceScore, flesch_band
 
 _QUOTE_LENGTH = 60
 

@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pipeline.errors import PipelineError
-from pipeline.findings import Finding, Severity
-from pipeline.glossary import Glossary
+from pipeline.checks.findings import Finding, Severity
+from pipeline.project.errors import PipelineError
+from pipeline.terms.glossary import Glossary
 
 # What a check is given: a scored document or (source, translation) pair of scores
 # (readability); a text with term hits, a translated PO entry, or the whole run

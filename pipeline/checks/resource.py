@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.html_page import Page
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.findings import Finding, Severity
-from pipeline.pages import Page
 
 
 @rule(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.findings import Finding, Severity
-from pipeline.glossary import Glossary, Term
-from pipeline.terminology import Corpus, Rendering, TermText, TranslationEntry
+from pipeline.terms.glossary import Glossary, Term
+from pipeline.terms.occurrences import Corpus, Rendering, TermText, TranslationEntry
 
 
 def _glossary(ctx: CheckContext) -> Glossary:

@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pipeline.catalogs.messages import CatalogMessage, CatalogSync
+from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.findings import Finding, Severity
-from pipeline.messages import CatalogMessage, CatalogSync
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
 _BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]]+")

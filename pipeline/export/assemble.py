@@ -13,11 +13,10 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from pipeline.config import Segmentation
-from pipeline.files import read_text
-from pipeline.language import split_sentences
-from pipeline.segment import has_prose
-from pipeline.source import (
+from pipeline.project.config import Segmentation
+from pipeline.project.files import read_text
+from pipeline.source.language import split_sentences
+from pipeline.source.markdown import (
     MARKDOWN,
     TRANSLATABLE_FRONT_MATTER,
     Block,
@@ -25,6 +24,7 @@ from pipeline.source import (
     Document,
     block_places,
 )
+from pipeline.source.units import has_prose
 
 
 @dataclass

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from pipeline.export.assemble import Localized, slug
-from pipeline.source import MARKDOWN
+from pipeline.source.markdown import MARKDOWN
 
 TOC_MIN_SECTIONS = 4  # a table of contents pays off from this many sections on
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from pipeline.errors import PipelineError
+from pipeline.project.errors import PipelineError
 
 
 def url_fetcher(allowed: Path) -> Any:

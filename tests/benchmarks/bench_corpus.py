@@ -59,10 +59,10 @@ def build_corpus(root: Path, words: int) -> tuple[int, int]:
 
 
 def _translate(root: Path, originals: list[Path]) -> None:
-    from pipeline.config import load_config
-    from pipeline.extract import extract_project
-    from pipeline.files import write_atomic
-    from pipeline.po import generate_po, read_po_file
+    from pipeline.catalogs.po import generate_po, read_po_file
+    from pipeline.project.config import load_config
+    from pipeline.project.files import write_atomic
+    from pipeline.stages.extract import extract_project
 
     config = load_config(root / "pyproject.toml", {})
     extract_project(config)
@@ -303,11 +303,11 @@ def _print_pdf(out: Path) -> None:
     """PDF time per page: ours (WeasyPrint + tagging) against WeasyPrint alone, same HTML."""
     import weasyprint
 
-    from pipeline.config import load_config
-    from pipeline.export import render
+    from pipeline.export.page import render
     from pipeline.export.to_html import render_page
     from pipeline.export.to_pdf import write_pdf
-    from pipeline.extract import load_sources
+    from pipeline.project.config import load_config
+    from pipeline.source.tree import load_sources
 
     config = load_config(REPO / "pyproject.toml", {})
     # The images the pages show, where both fetchers find them.

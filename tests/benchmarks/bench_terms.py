@@ -20,12 +20,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.catalogs.po import parse_po
 from pipeline.checks import run
 from pipeline.checks.registry import resolve
-from pipeline.glossary import load_glossary
-from pipeline.language import count_words, tokenizer
-from pipeline.po import parse_po
-from pipeline.terminology import Corpus, Matchers, Rendering, TranslationEntry, term_text
+from pipeline.source.language import count_words, tokenizer
+from pipeline.terms.glossary import load_glossary
+from pipeline.terms.occurrences import Corpus, Matchers, Rendering, TranslationEntry, term_text
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,18 +9,18 @@ import pytest
 from babel.messages.catalog import Catalog
 
 from pipeline.checks import run_readability
+from pipeline.checks.findings import Severity
 from pipeline.checks.registry import all_rules, resolve
-from pipeline.config import Target
-from pipeline.errors import PipelineError
-from pipeline.findings import Severity
-from pipeline.reading_level import (
+from pipeline.project.config import Target
+from pipeline.project.errors import PipelineError
+from pipeline.readability.levels import (
     DocumentScore,
     document_target,
     score_source,
     score_translation,
 )
-from pipeline.segment import split_units
-from pipeline.source import read_document
+from pipeline.source.markdown import read_document
+from pipeline.source.units import split_units
 
 LONG_DA = (
     "Behandlingen gives på en af de specialiserede afdelinger på hospitalet, hvor patienten "

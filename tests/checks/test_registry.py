@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 from babel.messages.catalog import Catalog
 
+from pipeline.catalogs.messages import CatalogMessage
 from pipeline.checks import run
 from pipeline.checks.registry import Rule, all_rules, resolve
-from pipeline.config import Target
-from pipeline.messages import CatalogMessage
-from pipeline.reading_level import score_source, score_translation
-from pipeline.segment import split_units
-from pipeline.source import read_document
-from pipeline.suppressions import apply, markdown_suppressions
-from pipeline.terminology import Corpus, Matchers, Rendering, TranslationEntry, term_text
+from pipeline.checks.suppressions import apply, markdown_suppressions
+from pipeline.project.config import Target
+from pipeline.readability.levels import score_source, score_translation
+from pipeline.source.markdown import read_document
+from pipeline.source.units import split_units
+from pipeline.terms.occurrences import Corpus, Matchers, Rendering, TranslationEntry, term_text
 
 from ..test_terms import GLOSSARY
 
@@ -126,14 +126,14 @@ def unused_suppressions(example: dict[str, Any], tmp_path: Path) -> list[str]:
 
 
 def page(example: dict[str, Any], _: Path) -> object:
-    from pipeline.pages import parse_page
+    from pipeline.checks.html_page import parse_page
 
     refused = tuple(tuple(item) for item in example.get("refused", []))
     return parse_page("build/html/x.html", example["html"], refused)  # type: ignore[arg-type]
 
 
 def catalog(example: dict[str, Any], _: Path) -> object:
-    from pipeline.messages import CatalogSync
+    from pipeline.catalogs.messages import CatalogSync
 
     return CatalogSync(
         example["path"], example["source"], example["exists"],

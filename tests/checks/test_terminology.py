@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pipeline.checks import run
+from pipeline.checks.findings import Severity
 from pipeline.checks.registry import all_rules, resolve
-from pipeline.findings import Severity
-from pipeline.terminology import Corpus, Matchers, Rendering, TranslationEntry, term_text
+from pipeline.terms.occurrences import Corpus, Matchers, Rendering, TranslationEntry, term_text
 
 from ..test_terms import GLOSSARY
 

@@ -147,8 +147,8 @@ def test_pages_parse_as_html5_without_errors(exported: Path) -> None:
 
 
 def test_a_pdf_needs_a_title(tmp_path: Path) -> None:
-    from pipeline.errors import PipelineError
     from pipeline.export.to_pdf import write_pdf
+    from pipeline.project.errors import PipelineError
 
     with pytest.raises(PipelineError, match="no title"):
         write_pdf(

@@ -17,9 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.config import load_config
-from pipeline.extract import extract_project, load_sources
-from pipeline.files import write_atomic
+from pipeline.project.config import load_config
+from pipeline.project.files import write_atomic
+from pipeline.source.tree import load_sources
+from pipeline.stages.extract import extract_project
 
 from ..conftest import REPO, msgfmt_check, run_cli
 
@@ -136,7 +137,7 @@ def test_round_trip_copying_the_source_gives_the_source_text(tmp_path: Path) -> 
             entry.msgstr = entry.msgid
         catalog.save()
     config = load_config(tmp_path / "pyproject.toml", {})
-    from pipeline.export import export
+    from pipeline.stages.export import export
 
     export(config, load_sources(config), config.locales, ("html",))
     pages = 0
@@ -197,7 +198,7 @@ def test_a_killed_writer_never_leaves_a_half_written_file(tmp_path: Path) -> Non
     target.write_text(old)
     (tmp_path / "old.txt").write_text(old)
     script = (
-        "import sys\nfrom pathlib import Path\nfrom pipeline.files import write_atomic\n"
+        "import sys\nfrom pathlib import Path\nfrom pipeline.project.files import write_atomic\n"
         "target, old = Path(sys.argv[1]), Path(sys.argv[2]).read_text()\n"
         "new = 'new line\\n' * 3_000_000\n"
         "while True:\n    write_atomic(target, new)\n    write_atomic(target, old)\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import polib
 
-from pipeline.glossary import load_glossary
-from pipeline.source import read_document
+from pipeline.source.markdown import read_document
+from pipeline.terms.glossary import load_glossary
 
 from ..conftest import run_cli
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pipeline.checks import run
 from pipeline.checks.registry import resolve
-from pipeline.glossary import Glossary, load_glossary
-from pipeline.terminology import Matchers, TranslationEntry, term_text
+from pipeline.terms.glossary import Glossary, load_glossary
+from pipeline.terms.occurrences import Matchers, TranslationEntry, term_text
 
 HERE = Path(__file__).parent
 REPO = HERE.parent.parent

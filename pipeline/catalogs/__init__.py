@@ -1,0 +1,1 @@
+"""Catalogs: PO reading and writing, the update that loses no work, messages to check."""

@@ -1,0 +1,1 @@
+"""The project: config, one-line errors and atomic files, the cache, parallel work, git changes."""

@@ -1,0 +1,260 @@
+"""Project configuration: `[tool.pipeline]` in pyproject.toml plus CLI overrides."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from babel import Locale, UnknownLocaleError
+
+from pipeline.project.errors import PipelineError
+
+# Upper bounds of the first four LIX bands; above the last is "very hard".
+LIX_SCALES: dict[str, tuple[float, ...]] = {
+    # The scale Danish LIX calculators and plain-language guides use.
+    "danish": (24, 34, 44, 54),
+    # Björnsson (1968), "Läsbarhet": anchors 20/30/40/50/60, a text at or below an anchor
+    # belongs to that anchor's band.
+    "bjornsson": (20, 30, 40, 50),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The reading level a document must meet: LIX at most `lix`, Flesch at least `flesch`.
+
+    Defaults suit patient information for the general public: LIX 40 keeps a text in
+    the easier half of "medium" on the Danish scale; Flesch 60 is "standard", the
+    usual plain-English floor.
+    """
+
+    lix: float = 40
+    lix_min: float = 0
+    flesch: float = 60
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilitySettings:
+    """Project-wide readability settings from `[tool.pipeline.readability]`."""
+
+    scale: str = "danish"
+    bounds: tuple[float, ...] = LIX_SCALES["danish"]
+    target: Target = field(default_factory=Target)
+
+
+Segmentation = Literal["block", "sentence"]
+SEGMENTATIONS: tuple[Segmentation, ...] = ("block", "sentence")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything a run needs to know about the project, resolved and validated."""
+
+    root: Path
+    project: str = "pipeline-project"
+    source_dir: Path = Path("source")
+    locale_dir: Path = Path("locales")
+    locales: tuple[str, ...] = ("da", "en")
+    segmentation: Segmentation = "block"
+    glossary: Path | None = None
+    readability: ReadabilitySettings = field(default_factory=ReadabilitySettings)
+    # Raw `[tool.pipeline.rules]`; checks.registry.resolve validates it against the rules.
+    rules: Mapping[str, Any] = field(default_factory=dict)
+    origin: str | None = None  # the pyproject.toml this came from, for messages
+
+    @property
+    def source_path(self) -> Path:
+        return self.root / self.source_dir
+
+    @property
+    def locale_path(self) -> Path:
+        return self.root / self.locale_dir
+
+
+# Key in pyproject.toml → (Config field, expected TOML type, description for errors).
+_KEYS: dict[str, tuple[str, type, str]] = {
+    "project": ("project", str, "a string"),
+    "source-dir": ("source_dir", str, "a folder path string"),
+    "locale-dir": ("locale_dir", str, "a folder path string"),
+    "locales": ("locales", list, "a list of language codes"),
+    "segmentation": ("segmentation", str, '"block" or "sentence"'),
+    "glossary": ("glossary", str, "a file path string"),
+    "readability": ("readability", dict, "a table"),
+    "rules": ("rules", dict, "a table of rule ids"),
+}
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """Return the nearest pyproject.toml in `start` or its parents."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(pyproject: Path | None, overrides: dict[str, Any]) -> Config:
+    """Build the Config from a pyproject.toml (if any) and CLI `overrides`."""
+    if pyproject is None:
+        table: dict[str, Any] = {}
+        root = Path.cwd()
+    else:
+        table = _read_table(pyproject)
+        root = pyproject.parent.resolve()
+        pyproject = _relative(pyproject)
+    values: dict[str, Any] = {}
+    project_name = table.pop("__project_name__", None)
+    if project_name:
+        values["project"] = project_name
+    for key, value in table.items():
+        field_name, expected, description = _lookup_key(key, pyproject)
+        if not isinstance(value, expected):
+            raise PipelineError(
+                f"[tool.pipeline] {key} must be {description}, not {value!r}", pyproject
+            )
+        values[field_name] = value
+    values.update({k: v for k, v in overrides.items() if v not in (None, ())})
+    return _validated(Config(root=root), values, pyproject)
+
+
+def _relative(path: Path) -> Path:
+    """Shorten `path` relative to the working directory for messages."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _read_table(pyproject: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        # Python 3.11's TOMLDecodeError has no lineno; its message ends "(at line N, …)".
+        found = re.search(r"\(at line (\d+)", str(error))
+        line = int(found.group(1)) if found else None
+        problem = str(error).split(" (at ")[0]
+        raise PipelineError(f"invalid TOML: {problem}", _relative(pyproject), line) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PipelineError(f"cannot read: {error}", _relative(pyproject)) from None
+    tool = data.get("tool", {}).get("pipeline", {})
+    if not isinstance(tool, dict):
+        raise PipelineError("[tool.pipeline] must be a table", _relative(pyproject))
+    table = dict(tool)
+    table["__project_name__"] = data.get("project", {}).get("name")
+    return table
+
+
+def _lookup_key(key: str, pyproject: Path | None) -> tuple[str, type, str]:
+    if key in _KEYS:
+        return _KEYS[key]
+    guesses = difflib.get_close_matches(key, _KEYS, n=1)
+    hint = f"did you mean '{guesses[0]}'?" if guesses else None
+    known = ", ".join(sorted(_KEYS))
+    raise PipelineError(
+        f"unknown key '{key}' in [tool.pipeline] (known keys: {known})",
+        pyproject,
+        hint=hint,
+    )
+
+
+def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> Config:
+    segmentation = values.get("segmentation", config.segmentation)
+    if segmentation not in SEGMENTATIONS:
+        raise PipelineError(
+            f"segmentation must be 'block' or 'sentence', not {segmentation!r}", origin
+        )
+    locales = tuple(values.get("locales", config.locales))
+    for code in locales:
+        check_language(code, origin)
+    if len(locales) < 2:
+        raise PipelineError(
+            "at least two locales are needed (the source language and a target)",
+            origin,
+            hint='e.g. locales = ["da", "en"] in [tool.pipeline], or --locale da --locale en',
+        )
+    known = {f.name for f in fields(Config)}
+    converted = {
+        name: Path(value) if name in {"source_dir", "locale_dir", "glossary"} else value
+        for name, value in values.items()
+        if name in known
+    }
+    converted["locales"] = locales
+    if "readability" in values:
+        converted["readability"] = _readability(values["readability"], origin)
+    converted["origin"] = str(origin) if origin else None
+    return replace(config, **converted)  # type: ignore[arg-type]  # validated above
+
+
+def _readability(table: dict[str, Any], origin: Path | None) -> ReadabilitySettings:
+    """Validate `[tool.pipeline.readability]`: lix-scale and target."""
+    where = "[tool.pipeline.readability]"
+    settings = ReadabilitySettings()
+    for key, value in table.items():
+        if key == "lix-scale":
+            settings = replace(settings, scale=_scale_name(value), bounds=_scale(value, origin))
+        elif key == "target":
+            settings = replace(settings, target=_target(value, origin))
+        else:
+            guess = difflib.get_close_matches(key, ["lix-scale", "target"], n=1)
+            raise PipelineError(
+                f"unknown key '{key}' in {where} (known: lix-scale, target)",
+                origin,
+                hint=f"did you mean '{guess[0]}'?" if guess else None,
+            )
+    return settings
+
+
+def _scale_name(value: object) -> str:
+    return value if isinstance(value, str) else "custom"
+
+
+def _scale(value: object, origin: Path | None) -> tuple[float, ...]:
+    if isinstance(value, str) and value in LIX_SCALES:
+        return LIX_SCALES[value]
+    numbers = value if isinstance(value, list) else []
+    if (
+        len(numbers) == 4
+        and all(isinstance(n, (int, float)) for n in numbers)
+        and numbers == sorted(numbers)
+    ):
+        return tuple(float(n) for n in numbers)
+    raise PipelineError(
+        f"lix-scale must be {' or '.join(repr(k) for k in LIX_SCALES)} or four rising "
+        f"upper bounds like [24, 34, 44, 54], not {value!r}",
+        origin,
+    )
+
+
+def _target(value: object, origin: Path | None) -> Target:
+    names = {"lix": "lix", "lix-min": "lix_min", "flesch": "flesch"}
+    if not isinstance(value, dict):
+        raise PipelineError("readability target must be a table like {lix = 40}", origin)
+    changes = {}
+    for key, number in value.items():
+        if key not in names or not isinstance(number, (int, float)) or isinstance(number, bool):
+            raise PipelineError(
+                f"readability target {key} = {number!r}: use lix, lix-min or flesch with a number",
+                origin,
+            )
+        changes[names[key]] = float(number)
+    return replace(Target(), **changes)
+
+
+def check_language(code: object, origin: Path | str | None, line: int | None = None) -> str:
+    """Return `code` if it is a BCP 47 language tag that babel knows, else fail."""
+    if not isinstance(code, str) or not code:
+        raise PipelineError(
+            f"language must be a code like 'da' or 'en', not {code!r}", origin, line
+        )
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise PipelineError(
+            f"unknown language code {code!r}", origin, line, hint="use e.g. 'da' or 'en'"
+        ) from None
+    return code

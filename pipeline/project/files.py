@@ -1,0 +1,104 @@
+"""Edge I/O: decode text files with clear errors and write files atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.project.errors import PipelineError
+
+
+def read_text(path: Path, shown: str | None = None) -> str:
+    """Read a UTF-8 text file; a BOM is dropped, CRLF becomes LF, bad bytes fail.
+
+    Errors name the file as `shown` (the project-relative path) when given.
+    """
+    where: Path | str = shown or path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PipelineError("file not found", where) from None
+    except OSError as error:
+        raise PipelineError(f"cannot read file: {error.strerror}", where) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PipelineError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x})",
+            where,
+            line,
+            hint="save the file as UTF-8",
+        ) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise PipelineError("contains a NUL byte; is this a binary file?", where, line)
+    return text.replace("\r\n", "\n")
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write `text` to `path` via a temporary file and rename; skip if unchanged.
+
+    Returns whether the file was written. Readers never see a half-written file,
+    and a run killed mid-write leaves the previous file intact.
+    """
+    return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
+    """Write `data` to `path` atomically, as `write_atomic` does for text.
+
+    `durable=False` skips the flush to disk: for files a crash may lose (a cache).
+    """
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        if path.exists():
+            Path(temporary).chmod(path.stat().st_mode & 0o777)
+        else:
+            Path(temporary).chmod(0o644)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Return `path` relative to the project root in POSIX form, for messages."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` so two runs never interleave their writes.
+
+    The second `pipeline extract` waits for the first instead of merging against
+    catalogs the first is about to replace. The lock file lives in the temporary
+    folder, so the project gets no litter.
+    """
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    with (Path(tempfile.gettempdir()) / f"pipeline-{digest}.lock").open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,177 @@
+"""Findings as text, JSON, SARIF 2.1.0, JUnit XML or GitHub annotations; sorted, no timestamps."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from itertools import groupby
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from pipeline import __version__
+from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.registry import Rule
+
+FORMATS = ("text", "json", "sarif", "junit", "github")
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def resolve_format(name: str) -> str:
+    """`auto` is `github` under GitHub Actions, else `text`."""
+    if name != "auto":
+        return name
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def render(
+    name: str,
+    findings: Sequence[Finding],
+    rules: Sequence[Rule],
+    checked: Sequence[str],
+    style: Callable[[str, Severity], str] | None = None,
+) -> str:
+    """Render `findings` (already sorted) of a run over `checked` files with `rules`."""
+    if name == "json":
+        return _json(findings)
+    if name == "sarif":
+        return _sarif(findings, rules)
+    if name == "junit":
+        return _junit(findings, rules, checked)
+    if name == "github":
+        return _github(findings)
+    return _text(findings, style or (lambda text, _: text))
+
+
+def _text(findings: Sequence[Finding], style: Callable[[str, Severity], str]) -> str:
+    lines: list[str] = []
+    for path, group in groupby(findings, key=lambda f: f.path):
+        lines.append(path)
+        for finding in group:
+            severity = style(str(finding.severity), finding.severity)
+            lines.append(f"  {finding.line}: {severity}: {finding.message} [{finding.rule}]")
+            if finding.fix:
+                lines.append(f"      fix: {finding.fix}")
+    return "\n".join(lines)
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """A finding as plain JSON data."""
+    return {
+        "rule": finding.rule,
+        "severity": str(finding.severity),
+        "path": finding.path,
+        "line": finding.line,
+        "message": finding.message,
+        "fix": finding.fix,
+        "data": dict(sorted(finding.data.items())),
+    }
+
+
+def _json(findings: Sequence[Finding]) -> str:
+    return json.dumps([finding_dict(f) for f in findings], indent=2, ensure_ascii=False)
+
+
+def _sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
+    """SARIF 2.1.0 with every rule listed, so code scanning can close fixed alerts."""
+    index = {rule.id: position for position, rule in enumerate(rules)}
+    driver = {
+        "name": "pipeline",
+        "version": __version__,
+        "rules": [
+            {
+                "id": rule.id,
+                "name": rule.id.replace("/", "-"),
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.explanation or rule.summary},
+                "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+                "help": {"text": rule.explanation or rule.summary},
+            }
+            for rule in rules
+        ],
+    }
+    results = []
+    for finding in findings:
+        result: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "level": _SARIF_LEVEL[finding.severity],
+            "message": {
+                "text": finding.message + (f" (fix: {finding.fix})" if finding.fix else "")
+            },
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": max(finding.line, 1)},
+                    }
+                }
+            ],
+        }
+        if finding.rule in index:
+            result["ruleIndex"] = index[finding.rule]
+        if finding.data:
+            result["properties"] = dict(sorted(finding.data.items()))
+        results.append(result)
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+        ],
+    }
+    return json.dumps(sarif, indent=2, ensure_ascii=False)
+
+
+def _junit(findings: Sequence[Finding], rules: Sequence[Rule], checked: Sequence[str]) -> str:
+    """One testcase per (file, rule): failed when the rule found something there."""
+    by_case: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        by_case.setdefault((finding.path, finding.rule), []).append(finding)
+    cases = sorted({(path, rule.id) for path in checked for rule in rules} | set(by_case))
+    failures = sum(1 for case in cases if case in by_case)
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="pipeline" tests="{len(cases)}" failures="{failures}">',
+        f'  <testsuite name="pipeline check" tests="{len(cases)}" failures="{failures}">',
+    ]
+    for path, rule_id in cases:
+        head = f"    <testcase classname={quoteattr(path)} name={quoteattr(rule_id)}"
+        found = by_case.get((path, rule_id))
+        if not found:
+            lines.append(head + "/>")
+            continue
+        body = "\n".join(f"{f.path}:{f.line}: {f.severity}: {f.message}" for f in found)
+        message = quoteattr(f"{len(found)} finding(s)")
+        lines += [
+            head + ">",
+            f"      <failure message={message} type={quoteattr(rule_id)}>",
+            _xml_text(body),
+            "      </failure>",
+            "    </testcase>",
+        ]
+    lines += ["  </testsuite>", "</testsuites>"]
+    return "\n".join(lines)
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _github(findings: Sequence[Finding]) -> str:
+    """GitHub Actions workflow commands, one annotation per finding."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = []
+    for finding in findings:
+        path, title = _escape_property(finding.path), _escape_property(finding.rule)
+        properties = f"file={path},line={finding.line},title={title}"
+        message = finding.message + (f" (fix: {finding.fix})" if finding.fix else "")
+        lines.append(f"::{level[finding.severity]} {properties}::{_escape_data(message)}")
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,1 @@
+"""Sources: Markdown (with optional front matter) → Document → units; language tools."""

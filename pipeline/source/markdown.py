@@ -1,0 +1,261 @@
+"""Read a Markdown source with YAML front matter into a Document of translatable blocks."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from pipeline.project.config import check_language
+from pipeline.project.errors import PipelineError
+from pipeline.project.files import read_text
+
+
+class BlockKind(enum.StrEnum):
+    """What a translatable piece of a document is; shown to translators in the PO."""
+
+    TITLE = "title"
+    DESCRIPTION = "description"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list item"
+    TABLE_CELL = "table cell"
+    ALT_TEXT = "alt text"
+    LINK_TITLE = "link title"
+
+
+# Front matter keys whose values are prose for readers; all other keys are data.
+TRANSLATABLE_FRONT_MATTER = {"title": BlockKind.TITLE, "description": BlockKind.DESCRIPTION}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A translatable block: inline Markdown text and where it stands in the file."""
+
+    kind: BlockKind
+    text: str
+    line: int
+    # Offsets in `text` at which a further source line begins (soft breaks joined).
+    line_starts: tuple[int, ...] = ()
+    heading_level: int = 0
+
+    def line_at(self, offset: int) -> int:
+        """Return the 1-based source line of the character at `offset`."""
+        return line_of(self.line, self.line_starts, offset)
+
+
+def line_of(first_line: int, line_starts: tuple[int, ...], offset: int) -> int:
+    """The file line of `offset` in a text that starts on `first_line` and continues on a
+    new line at each of `line_starts` (soft-wrapped paragraphs are joined into one text)."""
+    return first_line + sum(1 for start in line_starts if start <= offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed source document; `name` is its catalog domain (the file stem)."""
+
+    path: Path
+    name: str
+    lang: str
+    front_matter: Mapping[str, Any]
+    blocks: tuple[Block, ...]
+    # Front matter key → 1-based line of its value, for errors about that value.
+    key_lines: Mapping[str, int] = field(default_factory=dict)
+
+
+MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Parse the Markdown file at `path`; bad input raises PipelineError."""
+    shown = display or str(path)
+    text = read_text(path, shown)
+    env: dict[str, Any] = {}
+    tokens = MARKDOWN.parse(text, env)
+    if not tokens or tokens[0].type != "front_matter":
+        _explain_missing_front_matter(text, shown)
+    front_matter = _parse_front_matter(tokens[0], shown)
+    key_lines = _key_lines(tokens[0])
+    lang = check_language(front_matter.get("lang"), shown, key_lines.get("lang", 1))
+    blocks = [*_front_matter_blocks(front_matter, key_lines, shown)]
+    blocks += _body_blocks(tokens[1:])
+    blocks += _reference_title_blocks(env)
+    blocks.sort(key=lambda block: block.line)
+    return Document(path, path.stem, lang, front_matter, tuple(blocks), key_lines)
+
+
+def _explain_missing_front_matter(text: str, shown: str) -> None:
+    if text.startswith("---"):
+        raise PipelineError(
+            "front matter is not closed",
+            shown,
+            1,
+            hint="end the YAML block with a line of three dashes: ---",
+        )
+    raise PipelineError(
+        "no front matter",
+        shown,
+        1,
+        hint="start the file with '---', 'title: …', 'lang: da', '---'",
+    )
+
+
+# libyaml's loader when PyYAML was built with it: the pure-Python one costs a quarter of
+# extract's time on a large project.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse_front_matter(token: Token, shown: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(token.content, Loader=_YAML_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        start = getattr(error, "context_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        since = f" (in what starts on line {2 + start.line})" if start is not None else ""
+        raise PipelineError(
+            f"front matter is not valid YAML: {problem}{since}",
+            shown,
+            line,
+            hint="check quotes and colons: a value with a colon or a quote needs quotes around it",
+        ) from None
+    if not isinstance(data, dict):
+        raise PipelineError(
+            "front matter must be a mapping of keys to values", shown, 2, hint="e.g. 'lang: da'"
+        )
+    if "lang" not in data:
+        raise PipelineError(
+            "front matter has no 'lang'", shown, 1, hint="add e.g. 'lang: da' or 'lang: en'"
+        )
+    return data
+
+
+def _key_lines(token: Token) -> dict[str, int]:
+    """Map each top-level front matter key to the 1-based file line of its value."""
+    node = yaml.compose(token.content, Loader=_YAML_LOADER)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): 2 + int(value.start_mark.line) for key, value in node.value}
+
+
+def _front_matter_blocks(
+    data: Mapping[str, Any], key_lines: Mapping[str, int], shown: str
+) -> Iterator[Block]:
+    for key, kind in TRANSLATABLE_FRONT_MATTER.items():
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise PipelineError(
+                f"front matter '{key}' must be text, not {type(value).__name__}",
+                shown,
+                key_lines.get(key, 1),
+            )
+        text = " ".join(value.split())
+        if text:
+            yield Block(kind, text, key_lines.get(key, 1))
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a block's text lives in the token stream: the inline token, and for alt
+    texts and image titles the image child and which of the two it is."""
+
+    token: int
+    image: int | None = None
+    field: str = "content"  # "content", "alt" or "title"
+
+
+def _body_blocks(tokens: list[Token]) -> Iterator[Block]:
+    return (block for _, block in block_places(tokens))
+
+
+def block_places(tokens: list[Token]) -> Iterator[tuple[Place, Block]]:
+    """Yield each translatable body block with its place in `tokens` (export swaps it)."""
+    list_depth = 0
+    row_line = 0
+    heading_level = 0
+    for index, token in enumerate(tokens):
+        if token.type == "list_item_open":
+            list_depth += 1
+        elif token.type == "list_item_close":
+            list_depth -= 1
+        elif token.type == "tr_open" and token.map:
+            row_line = token.map[0] + 1
+        elif token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading_level = 0
+        elif token.type == "inline" and token.map:
+            line = token.map[0] + 1
+            place = Place(index)
+            if heading_level:
+                yield place, _inline_block(BlockKind.HEADING, token.content, line, heading_level)
+            elif row_line and token.map[0] + 1 == row_line:
+                yield place, _inline_block(BlockKind.TABLE_CELL, token.content.strip(), row_line)
+            elif _is_images_only(token):
+                yield from _image_blocks(token, index, line)
+            else:
+                kind = BlockKind.LIST_ITEM if list_depth else BlockKind.PARAGRAPH
+                yield place, _inline_block(kind, token.content, line)
+
+
+def _inline_block(kind: BlockKind, content: str, line: int, level: int = 0) -> Block:
+    """Join soft-wrapped lines with a space; a hard break becomes backslash-newline."""
+    text = ""
+    starts: list[int] = []
+    for index, raw in enumerate(content.split("\n")):
+        if index:
+            if text.endswith("\\"):
+                text += "\n"
+            elif text.endswith("  "):
+                text = text.rstrip(" ") + "\\\n"
+            else:
+                text = text.rstrip(" ") + " "
+            starts.append(len(text))
+        text += raw.lstrip(" \t")
+    return Block(kind, text.rstrip(), line, tuple(starts), level)
+
+
+def _is_images_only(token: Token) -> bool:
+    children = token.children or []
+    kinds = {child.type for child in children}
+    has_image = "image" in kinds
+    rest = [c for c in children if c.type not in {"image", "softbreak", "hardbreak"}]
+    return has_image and all(c.type == "text" and not c.content.strip() for c in rest)
+
+
+def _image_blocks(token: Token, index: int, line: int) -> Iterator[tuple[Place, Block]]:
+    """Alt texts (and titles) of a paragraph made only of images, one block each."""
+    position = 0
+    for number, child in enumerate(token.children or []):
+        if child.type != "image":
+            continue
+        position = token.content.find("![", position)
+        child_line = line + token.content.count("\n", 0, max(position, 0))
+        if child.content.strip():
+            alt = Block(BlockKind.ALT_TEXT, " ".join(child.content.split()), child_line)
+            yield Place(index, number, "alt"), alt
+        title = child.attrs.get("title")
+        if isinstance(title, str) and title.strip():
+            yield (
+                Place(index, number, "title"),
+                Block(BlockKind.LINK_TITLE, title.strip(), child_line),
+            )
+        position += 2
+
+
+def _reference_title_blocks(env: Mapping[str, Any]) -> Iterator[Block]:
+    """Titles of link reference definitions (`[id]: url "Title"`) stand outside paragraphs."""
+    for reference in env.get("references", {}).values():
+        title = reference.get("title")
+        if title and reference.get("map"):
+            yield Block(BlockKind.LINK_TITLE, " ".join(title.split()), reference["map"][0] + 1)

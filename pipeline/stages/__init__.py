@@ -1,0 +1,1 @@
+"""Stages: one module per command (extract, stats, readability, check, export); orchestration."""

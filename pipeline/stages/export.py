@@ -1,0 +1,129 @@
+"""The export stage: every document in every locale to HTML pages and tagged PDFs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.export.page import RenderedPage, build_dir, render, translations, write_stylesheets
+from pipeline.export.to_html import (
+    Alternate,
+    language_name,
+    render_index,
+    render_page,
+    render_root,
+)
+from pipeline.project.config import Config
+from pipeline.project.files import display_path, write_atomic
+from pipeline.project.parallel import ordered_map
+from pipeline.source.tree import SourceFile
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """One exported document in one locale."""
+
+    document: str
+    lang: str
+    html: str | None
+    pdf: str | None
+    units: int
+    fallbacks: int
+    refused_images: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    config: Config
+    source: SourceFile
+    lang: str
+    formats: tuple[str, ...]
+
+
+def export(
+    config: Config,
+    sources: list[SourceFile],
+    locales: tuple[str, ...],
+    formats: tuple[str, ...],
+    progress: Callable[[PageResult], None] | None = None,
+) -> list[PageResult]:
+    """Write build/html/<lang>/<doc>.html and build/pdf/<lang>/<doc>.pdf for each pair."""
+    out = build_dir(config)
+    if "html" in formats:
+        _write_shared(config, sources, locales)
+    jobs = [_Job(config, source, lang, formats) for source in sources for lang in locales]
+    results: list[PageResult] = []
+    for result in ordered_map(_export_one, jobs):
+        results.append(result)
+        if progress:
+            progress(result)
+    log.debug("exported %d pages to %s", len(results), out)
+    return sorted(results, key=lambda r: (r.lang, r.document))
+
+
+def _export_one(job: _Job) -> PageResult:
+    page = render(job.config, job.source, job.lang)
+    pdf_path = build_dir(job.config) / "pdf" / job.lang / f"{job.source.document.name}.pdf"
+    written_html = written_pdf = None
+    if "html" in job.formats:
+        write_atomic(page.path, page.html)
+        written_html = page.shown
+    if "pdf" in job.formats:
+        _write_pdf(job.config, page, pdf_path)
+        written_pdf = display_path(pdf_path, job.config.root)
+    localized = page.localized
+    return PageResult(
+        job.source.document.name, job.lang, written_html, written_pdf,
+        localized.units, localized.fallbacks, page.refused_images,
+    )  # fmt: skip
+
+
+def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> None:
+    from pipeline.export.to_pdf import write_pdf
+
+    localized = page.localized
+    printed = render_page(localized, page.body, page.headings, page.alternates, for_print=True)
+    write_stylesheets(build_dir(config))
+    html_root = build_dir(config) / "html"
+    # The page's own title: front matter title, else the first heading, else the file name.
+    title = localized.title or (page.headings[0][2] if page.headings else localized.document.name)
+    pdf = write_pdf(printed, page.path, html_root, title, localized.fallback_langs)
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = pdf_path.with_suffix(".pdf.tmp")
+    temporary.write_bytes(pdf)
+    temporary.replace(pdf_path)
+
+
+def _write_shared(config: Config, sources: list[SourceFile], locales: tuple[str, ...]) -> None:
+    out = build_dir(config) / "html"
+    write_stylesheets(build_dir(config))
+    entries = [
+        Alternate(lang, f"{lang}/index.html", language_name(lang), False) for lang in locales
+    ]
+    write_atomic(out / "index.html", render_root(entries))
+    for lang in locales:
+        pages = []
+        for source in sources:
+            translated = translations(config, source, lang)
+            front = source.document.front_matter
+            title = str(front.get("title") or source.document.name)
+            description = str(front.get("description") or "")
+            pages.append(
+                (
+                    f"{source.document.name}.html",
+                    translated.get(title, title),
+                    translated.get(" ".join(description.split()), description),
+                )
+            )
+        alternates = [
+            Alternate(other, f"../{other}/index.html", language_name(other), other == lang)
+            for other in locales
+        ]
+        write_atomic(
+            out / lang / "index.html",
+            render_index(lang, sorted(pages, key=lambda p: p[1]), alternates),
+        )

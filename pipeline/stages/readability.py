@@ -1,0 +1,84 @@
+"""Readability over a project: score every document in every locale, then run the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.catalogs.paths import po_path
+from pipeline.catalogs.po import read_po_shared
+from pipeline.checks import run_readability
+from pipeline.checks.findings import Finding
+from pipeline.checks.registry import resolve
+from pipeline.project.config import Config, Target
+from pipeline.project.errors import PipelineError
+from pipeline.project.files import display_path
+from pipeline.readability.levels import (
+    DocumentScore,
+    document_target,
+    score_source,
+    score_translation,
+)
+from pipeline.source.tree import SourceFile
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilityRun:
+    """Scores of the selected documents, source/translation pairs, and the findings."""
+
+    documents: list[DocumentScore]
+    pairs: list[tuple[DocumentScore, DocumentScore]]
+    findings: list[Finding]
+
+
+def score_project(
+    config: Config, sources: list[SourceFile], paths: tuple[Path, ...] = ()
+) -> ReadabilityRun:
+    """Score sources and their translations; `paths` limits to those files (sources or POs)."""
+    documents: list[DocumentScore] = []
+    pairs: list[tuple[DocumentScore, DocumentScore]] = []
+    for source in sources:
+        document = source.document
+        line = document.key_lines.get("reading-level", 1)
+        target = document_target(
+            document.front_matter, config.readability.target, source.display, line
+        )
+        original = score_source(source.units, source.display, target)
+        documents.append(original)
+        for lang in source.targets(config.locales):
+            translation = _score_catalog(config, source, lang, target)
+            documents.append(translation)
+            pairs.append((original, translation))
+    if paths:
+        wanted = _wanted(config, paths, {score.path for score in documents})
+        documents = [score for score in documents if score.path in wanted]
+        pairs = [pair for pair in pairs if pair[1].path in wanted or pair[0].path in wanted]
+    rules = resolve(config.rules, config.origin)
+    findings = run_readability(rules, documents, pairs)
+    return ReadabilityRun(documents, pairs, findings)
+
+
+def _score_catalog(config: Config, source: SourceFile, lang: str, target: Target) -> DocumentScore:
+    path = po_path(config.locale_path, lang, source.document.name)
+    shown = display_path(path, config.root)
+    if not path.exists():
+        return DocumentScore(
+            source.document.name, lang, shown, source.document.lang, target,
+            (), len(source.units), len(source.units),
+        )  # fmt: skip
+    po = read_po_shared(path, shown)
+    return score_translation(source.units, po.catalog, po.msgstr_lines, lang, shown, target)
+
+
+def _wanted(config: Config, paths: tuple[Path, ...], known: set[str]) -> set[str]:
+    wanted = set()
+    for path in paths:
+        shown = display_path(path, config.root)
+        if shown not in known:
+            raise PipelineError(
+                "not a source document or catalog of this project",
+                shown,
+                hint="give Markdown files under the source folder or their PO catalogs",
+            )
+        wanted.add(shown)
+    return wanted

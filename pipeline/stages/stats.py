@@ -1,0 +1,45 @@
+"""The stats stage: translation progress per locale and document, read from the catalogs."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from pipeline.catalogs.paths import po_path
+from pipeline.catalogs.po import read_po_file
+from pipeline.project.config import Config
+from pipeline.project.errors import PipelineError
+from pipeline.project.files import display_path
+from pipeline.source.tree import SourceFile
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRow:
+    """Translation progress of one document in one target locale."""
+
+    locale: str
+    document: str
+    catalog: str
+    units: int
+    source_words: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+
+
+def collect_stats(config: Config, sources: list[SourceFile]) -> list[StatsRow]:
+    """Read every target catalog of `sources` and count its progress."""
+    from pipeline.catalogs.update import catalog_stats
+    from pipeline.source.language import count_words
+
+    rows: list[StatsRow] = []
+    for source in sources:
+        words = {unit.text: count_words(unit.text) for unit in source.units}
+        for lang in source.targets(config.locales):
+            path = po_path(config.locale_path, lang, source.document.name)
+            shown = display_path(path, config.root)
+            if not path.exists():
+                raise PipelineError("catalog not found", shown, hint="run `pipeline extract` first")
+            stats = catalog_stats(read_po_file(path, shown).catalog, words)
+            rows.append(StatsRow(lang, source.document.name, shown, **asdict(stats)))
+    return sorted(rows, key=lambda row: (row.locale, row.document))

@@ -1,0 +1,1 @@
+"""Terms: the glossary (TBX, CSV), the matcher, and the terms found in texts."""

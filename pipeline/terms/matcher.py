@@ -1,0 +1,277 @@
+"""Find glossary terms in text as a careful reviewer would.
+
+Every inflected form (Snowball stems), multi-word terms whose members inflect,
+hyphen, space and case variants, and Danish compounds in which a term is the head
+or the tail ("genterapibehandling", "immuncellerne", linking -s as in
+"bivirkningsregistrering"). Acronyms match by case ("CART" is not "cart"), short
+terms only as whole words ("gen" is not in "igen" or "genoptræning"), and the
+longest match wins ("gene therapy" is not also "gene").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from pipeline.terms.glossary import Glossary, Term, primary_language
+
+# A term must have this many letters to be found inside a compound word, and a
+# compound's other member at least this many: "gen" (3) never matches in "igen".
+MIN_COMPOUND_TERM = 5
+MIN_COMPOUND_REST = 3
+_LINKING = ("s", "e")  # Danish fugebogstaver: bivirkning-s-registrering
+_STEMMERS = {"da": "danish", "en": "english", "sv": "swedish", "nb": "norwegian", "de": "german"}
+_WORD = re.compile(r"[^\W_]+")
+_NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
+_COORDINATORS = {"og", "eller", "and", "or"}
+_JOINERS = re.compile(r"[\s\-\u2010\u2011]*")  # what may stand between the parts of a term
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A glossary term found in a text."""
+
+    concept: str
+    term: Term
+    start: int
+    end: int
+    text: str
+    how: str  # "exact", "inflected", "variant" (hyphen/space/case), "compound", "ellipsis"
+
+
+@cache
+def _stemmer(lang: str) -> object | None:
+    import Stemmer  # type: ignore[import-not-found]  # PyStemmer: compiled Snowball stemmers
+
+    name = _STEMMERS.get(lang)
+    return Stemmer.Stemmer(name) if name else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    surface: str
+    lower: str
+    stem: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    concept: str
+    term: Term
+    parts: tuple[str, ...]  # surface parts, e.g. ("CAR", "T")
+    stems: tuple[str, ...]
+    joined: str  # lowercase parts without separators, "cart"
+    joined_stem: str
+
+
+class TermMatcher:
+    """Finds the terms of one language of a glossary in texts of that language."""
+
+    def __init__(self, glossary: Glossary, lang: str) -> None:
+        self.lang = primary_language(lang)
+        self._by_stems: dict[tuple[str, ...], list[_Pattern]] = {}
+        self._by_joined: dict[str, list[_Pattern]] = {}
+        self._heads: dict[str, list[_Pattern]] = {}
+        self._tails: dict[str, list[_Pattern]] = {}
+        self._stem_prefixes: set[tuple[str, ...]] = set()
+        self._joined_prefixes: set[str] = set()
+        self.max_parts = 1
+        for concept in glossary.concepts:
+            for term in concept.terms_in(self.lang):
+                self._add(_pattern(concept.id, term, self._stem))
+        # Stems a window can start with; most words are none of them and are passed over.
+        self._first_stems = {key[0] for key in [*self._by_stems, *self._stem_prefixes]}
+        self._first_stems.update(self._by_joined)
+
+    @property
+    def empty(self) -> bool:
+        return not self._by_stems
+
+    def _stem(self, word: str) -> str:
+        return _stem_word(self.lang, word)
+
+    def _key(self, stems: tuple[str, ...]) -> tuple[str, ...]:
+        """Danish adjectives agree with their noun: "hvidt/hvide blodlegeme", "aktivt/aktive
+        stof". Members before the last lose a final -t, in terms and texts alike."""
+        if self.lang != "da" or len(stems) < 2:
+            return stems
+        return (*(s[:-1] if s.endswith("t") and len(s) > 3 else s for s in stems[:-1]), stems[-1])
+
+    def _add(self, pattern: _Pattern) -> None:
+        if not pattern.parts:
+            return
+        self.max_parts = max(self.max_parts, len(pattern.parts) + 1)
+        key = self._key(pattern.stems)
+        self._by_stems.setdefault(key, []).append(pattern)
+        # Prefixes let a window stop growing as soon as no term can start this way.
+        self._stem_prefixes.update(key[:size] for size in range(1, len(key)))
+        self._joined_prefixes.update(
+            pattern.joined[:size] for size in range(1, len(pattern.joined))
+        )
+        self._by_joined.setdefault(pattern.joined_stem, []).append(pattern)
+        compoundable = self.lang == "da" and not pattern.term.case_sensitive
+        if compoundable and len(pattern.joined) >= MIN_COMPOUND_TERM:
+            self._heads.setdefault(pattern.joined, []).append(pattern)
+            self._tails.setdefault(pattern.joined_stem, []).append(pattern)
+
+    def find(self, text: str) -> list[Hit]:
+        """Return the hits in `text`, longest first wins, in text order."""
+        masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+        tokens = [self._token(m) for m in _WORD.finditer(masked)]
+        # links[i]: token i and i + 1 may belong to one term (only spaces or hyphens between)
+        links = [_joinable(masked[a.end : b.start]) for a, b in itertools.pairwise(tokens)]
+        candidates: list[Hit] = []
+        for index in range(len(tokens)):
+            candidates += self._windows(tokens, links, index, text)
+            candidates += self._compounds(tokens[index], text)
+            candidates += self._ellipsis(tokens, index, text, masked)
+        return _longest(candidates)
+
+    def _ellipsis(self, tokens: list[_Token], index: int, text: str, masked: str) -> list[Hit]:
+        """Coordinated terms that share their last part with the next one.
+
+        Danish "celle- og vævsterapi" holds celleterapi; English "cell and tissue
+        therapies" holds cell therapy. The hit covers the first, shortened member.
+        """
+        if index + 2 >= len(tokens) or tokens[index + 1].lower not in _COORDINATORS:
+            return []
+        first, following = tokens[index], tokens[index + 2 :]
+        gap = masked[first.end : tokens[index + 1].start]
+        found: list[_Pattern] = []
+        if gap.startswith("-"):  # Danish: the shared tail is the end of the next word
+            tail = following[0].lower
+            for cut in range(1, len(tail) - MIN_COMPOUND_REST + 1):
+                found += self._by_joined.get(self._stem(first.lower + tail[cut:]), [])
+        elif gap.isspace():  # English: the shared tail is the next words
+            for size in range(2, min(self.max_parts, len(following)) + 1):
+                stems = self._key((first.stem, *(t.stem for t in following[1:size])))
+                found += self._by_stems.get(stems, [])
+        end = first.end + (1 if gap.startswith("-") else 0)
+        return [
+            Hit(p.concept, p.term, first.start, end, text[first.start : end], "ellipsis")
+            for p in dict.fromkeys(found)
+            if not p.term.case_sensitive
+        ]
+
+    def _token(self, match: re.Match[str]) -> _Token:
+        surface = match.group()
+        lower = surface.lower()
+        return _Token(surface, lower, self._stem(lower), match.start(), match.end())
+
+    def _windows(self, tokens: list[_Token], links: list[bool], index: int, text: str) -> list[Hit]:
+        first = tokens[index]
+        if first.stem not in self._first_stems and first.lower not in self._joined_prefixes:
+            return []
+        hits = []
+        stems: tuple[str, ...] = ()
+        joined = ""
+        for size in range(1, self.max_parts + 1):
+            last = index + size - 1
+            if last >= len(tokens) or (size > 1 and not links[last - 1]):
+                break
+            if (
+                size > 1
+                and stems not in self._stem_prefixes
+                and joined not in self._joined_prefixes
+            ):
+                break  # no term starts with these words
+            window = tokens[index : last + 1]
+            stems, joined = (*stems, tokens[last].stem), joined + tokens[last].lower
+            key = self._key(stems)
+            found = self._by_stems.get(key, []) + self._by_joined.get(self._stem(joined), [])
+            if not found:
+                continue
+            for pattern in dict.fromkeys(found, None):
+                if pattern.term.case_sensitive and not _same_case(pattern, window):
+                    continue
+                start, end = window[0].start, window[-1].end
+                matched = text[start:end]
+                how = _how(pattern, window, matched)
+                hits.append(Hit(pattern.concept, pattern.term, start, end, matched, how))
+        return hits
+
+    def _compounds(self, token: _Token, text: str) -> list[Hit]:
+        if not self._heads or len(token.lower) < MIN_COMPOUND_TERM + MIN_COMPOUND_REST:
+            return []
+        return [
+            Hit(p.concept, p.term, token.start, token.end, token.surface, "compound")
+            for p in _compound_patterns(self, token.lower, token.stem)
+        ]
+
+
+def _compound_patterns(matcher: TermMatcher, lower: str, stem: str) -> list[_Pattern]:
+    """Terms that are the head or the tail member of the compound word `lower`."""
+    return list(_compound_cache(id(matcher), matcher, lower, stem))
+
+
+@lru_cache(maxsize=65536)
+def _compound_cache(_key: int, matcher: TermMatcher, lower: str, stem: str) -> tuple[_Pattern, ...]:
+    found: list[_Pattern] = []
+    for cut in range(MIN_COMPOUND_TERM, len(lower) - MIN_COMPOUND_REST + 1):
+        for pattern in matcher._heads.get(lower[:cut], []):
+            rest = lower[cut:]
+            if rest[:1] in _LINKING and not pattern.joined.endswith(rest[:1]):
+                rest = rest[1:] if len(rest) - 1 >= MIN_COMPOUND_REST else rest
+            if len(rest) >= MIN_COMPOUND_REST:
+                found.append(pattern)
+    for cut in range(MIN_COMPOUND_REST, len(stem) - 2):
+        found += matcher._tails.get(stem[cut:], [])
+    return tuple(dict.fromkeys(found))
+
+
+def _pattern(concept: str, term: Term, stem: object) -> _Pattern:
+    parts = tuple(_WORD.findall(term.text))
+    lowers = tuple(p.lower() for p in parts)
+    stems = tuple(stem(p) for p in lowers)  # type: ignore[operator]
+    joined = "".join(lowers)
+    return _Pattern(concept, term, parts, stems, joined, stem(joined))  # type: ignore[operator]
+
+
+@lru_cache(maxsize=262144)
+def _stem_word(lang: str, word: str) -> str:
+    stemmer = _stemmer(lang)
+    return stemmer.stemWord(word) if stemmer is not None else word  # type: ignore[attr-defined]
+
+
+def _joinable(gap: str) -> bool:
+    """Two tokens with only spaces or hyphens between may form one term (not , . or markup)."""
+    return _JOINERS.fullmatch(gap) is not None and "\n\n" not in gap
+
+
+def _same_case(pattern: _Pattern, window: list[_Token]) -> bool:
+    """Acronym letters must match exactly; only a lowercase ending may follow ("ATMPs")."""
+    surface = "".join(t.surface for t in window)
+    wanted = "".join(pattern.parts)
+    return surface.startswith(wanted) and surface[len(wanted) :].islower() | (surface == wanted)
+
+
+def _how(pattern: _Pattern, window: list[_Token], matched: str) -> str:
+    if matched == pattern.term.text:
+        return "exact"
+    if tuple(t.lower for t in window) == tuple(p.lower() for p in pattern.parts):
+        return "variant"  # case, hyphen or space differs, the words do not
+    return "inflected"
+
+
+def _longest(candidates: Iterable[Hit]) -> list[Hit]:
+    """Leftmost-longest: scan in text order, a longer hit beats one it overlaps.
+
+    "gene therapy" is not also "gene"; in "CAR-T-celler" the acronym that starts
+    first is kept and "T-celler" inside it is not.
+    """
+    kept: list[Hit] = []
+    # At equal spans a whole-term match beats a compound member: "nethindedystrofi" is
+    # retinal dystrophy, not retina.
+    ranked = sorted(
+        candidates, key=lambda h: (h.start, h.start - h.end, h.how == "compound", h.concept)
+    )
+    for hit in ranked:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
