@@ -1,0 +1,1 @@
+"""Export: a document and its catalog → localized tokens → accessible HTML and tagged PDF."""
