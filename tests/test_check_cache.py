@@ -12,9 +12,9 @@ from typing import Any
 import polib
 import pytest
 
-from pipeline.stages import check as checking
 from pipeline.project import memo
 from pipeline.source.tree import SourceFile
+from pipeline.stages import check as checking
 
 from .conftest import run_cli, spy_on_loading
 from .test_check_cli import translated

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from pipeline.catalogs.po import PoFile
+from pipeline.project.config import check_language
+from pipeline.project.errors import PipelineError
 
 # A translator comment "# pipeline: ignore RULE[, RULE]" suppresses findings on the entry.
 _IGNORE = re.compile(r"^pipeline:\s*ignore\s+(?P<rules>\S.*)$")
@@ -48,3 +53,46 @@ class CatalogSync:
     exists: bool
     new: tuple[str, ...] = ()  # unit texts of the source the catalog lacks
     removed: tuple[str, ...] = ()  # catalog entries the source no longer has
+
+
+def catalog_sync(shown: str, source: str, texts: Iterable[str], po: PoFile | None) -> CatalogSync:
+    """Compare a catalog (None: missing) with the unit texts of its source document."""
+    if po is None:
+        return CatalogSync(shown, source, exists=False)
+    wanted = list(dict.fromkeys(texts))
+    active = {str(m.id) for m in po.catalog if m.id}
+    new = tuple(text for text in wanted if text not in active)
+    removed = tuple(sorted(active - set(wanted)))
+    return CatalogSync(shown, source, True, new, removed)
+
+
+def read_messages(
+    po: PoFile, shown: str, document: str, source: str, target: str
+) -> Iterator[CatalogMessage]:
+    """The singular messages of a catalog (Markdown units have no plurals)."""
+    for message in po.catalog:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        line = po.msgstr_lines.get(message.id, message.lineno or 1)
+        text = message.string if isinstance(message.string, str) else ""
+        yield CatalogMessage(
+            shown, line, message.lineno or line, document, source, target, message.id, text,
+            message.fuzzy, tuple(message.user_comments),
+        )  # fmt: skip
+
+
+def catalog_languages(po: PoFile, shown: str, source_lang: str | None) -> tuple[str, str]:
+    """Return a catalog's (target, source) languages from its headers or `source_lang`."""
+    target = po.header("Language")
+    if not target:
+        raise PipelineError(
+            "catalog has no Language header", shown, hint="set it to the target language, e.g. da"
+        )
+    source = po.header("X-Source-Language") or source_lang
+    if not source:
+        raise PipelineError(
+            "catalog has no X-Source-Language header",
+            shown,
+            hint="pass --source-lang, e.g. --source-lang en",
+        )
+    return check_language(target, shown), check_language(source, shown)

@@ -207,3 +207,18 @@ def catalog_stats(catalog: Catalog, count_words: dict[str, int]) -> Stats:
         len(messages) - translated - fuzzy,
         len(catalog.obsolete),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRow:
+    """Translation progress of one document in one target locale."""
+
+    locale: str
+    document: str
+    catalog: str
+    units: int
+    source_words: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int

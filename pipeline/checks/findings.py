@@ -47,3 +47,17 @@ def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
     worst = max((finding.severity for finding in findings), default=Severity.INFO)
     threshold = Severity.WARNING if strict else Severity.ERROR
     return EXIT_FINDINGS if worst >= threshold else EXIT_CLEAN
+
+
+def counted(number: int, noun: str) -> str:
+    """Return "1 catalog", "2 catalogs"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def severity_counts(findings: Iterable[Finding]) -> str:
+    """Return "1 error, 2 warnings" (and ", 3 info" when there are any)."""
+    severities = [finding.severity for finding in findings]
+    errors, warnings = severities.count(Severity.ERROR), severities.count(Severity.WARNING)
+    infos = len(severities) - errors - warnings
+    text = f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
+    return text + (f", {infos} info" if infos else "")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pipeline.checks.findings import Finding, Severity
-from pipeline.project.errors import PipelineError
+from pipeline.project.errors import PipelineError, did_you_mean
 from pipeline.terms.glossary import Glossary
 
 # What a check is given: a scored document or (source, translation) pair of scores
@@ -75,6 +74,19 @@ def all_rules() -> list[Rule]:
     return [_RULES[key] for key in sorted(_RULES)]
 
 
+def family_rules(family: str) -> list[Rule]:
+    """Return the rules of a family ("term", "term/" or "term/*"), sorted by id."""
+    return [found for found in all_rules() if found.family == family.rstrip("/*")]
+
+
+def find_rule(rule_id: str) -> Rule:
+    """Return the rule registered under `rule_id`; an unknown id is an input error."""
+    if rule_id not in _RULES:
+        hint = did_you_mean(rule_id, _RULES, "see `pipeline rules`")
+        raise PipelineError(f"unknown rule '{rule_id}'", hint=hint)
+    return _RULES[rule_id]
+
+
 @dataclass(frozen=True, slots=True)
 class CheckContext:
     """What a check gets besides its subject: its effective severity, options, glossary."""
@@ -108,11 +120,10 @@ def resolve(settings: Mapping[str, Any], origin: str | None = None) -> list[Acti
     known = {r.id for r in all_rules()} | {r.family for r in all_rules()}
     for key in settings:
         if key not in known:
-            guess = difflib.get_close_matches(key, sorted(known), n=1)
             raise PipelineError(
                 f"unknown rule '{key}' in [tool.pipeline.rules]",
                 origin,
-                hint=f"did you mean '{guess[0]}'?" if guess else "see `pipeline rules`",
+                hint=did_you_mean(key, known, "see `pipeline rules`"),
             )
     active = []
     for registered in all_rules():
@@ -161,11 +172,10 @@ def _build_options(registered: Rule, values: dict[str, Any], origin: str | None)
     names = {f.name.replace("_", "-"): f for f in dataclasses.fields(registered.options)}
     for key, value in values.items():
         if key not in names:
-            guess = difflib.get_close_matches(key, sorted(names), n=1)
             raise PipelineError(
                 f"unknown option '{key}' for {registered.id} (options: {', '.join(sorted(names))})",
                 origin,
-                hint=f"did you mean '{guess[0]}'?" if guess else None,
+                hint=did_you_mean(key, names),
             )
         default = getattr(registered.options(), names[key].name)
         if (

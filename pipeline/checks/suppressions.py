@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from pipeline.catalogs.messages import CatalogMessage
 from pipeline.checks.findings import Finding
+from pipeline.checks.registry import all_rules
+from pipeline.project.errors import PipelineError, did_you_mean
 
 _COMMENT = re.compile(r"^\s*<!--\s*pipeline:\s*(ignore-file|ignore|off|on)\b\s*(.*?)\s*-->\s*$")
 
@@ -102,3 +104,17 @@ def apply(
         if not covering:
             kept.append(finding)
     return kept, [s for s in suppressions if s not in used]
+
+
+def check_rule_names(found: list[Suppression]) -> None:
+    """A suppression naming no rule would silently suppress nothing: stop the run."""
+    known = {r.id for r in all_rules()} | {r.family for r in all_rules()} | {"*", "all"}
+    for suppression in found:
+        for rule_id in suppression.rules:
+            if rule_id not in known and rule_id.rstrip("/*") not in known:
+                raise PipelineError(
+                    f"unknown rule '{rule_id}' in a suppression",
+                    suppression.path,
+                    suppression.line,
+                    hint=did_you_mean(rule_id, known, "see `pipeline rules`"),
+                )

@@ -1,38 +1,41 @@
-"""Command line interface: parse options, run stages, print results, return an exit code."""
+"""The click commands: each parses its options, runs its stage and prints what it did."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import sys
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from pipeline import __version__
 from pipeline.catalogs.paths import orphan_catalogs
-from pipeline.checks.findings import Finding, Severity, exit_code
+from pipeline.checks.findings import EXIT_INPUT_ERROR, Finding, exit_code
+from pipeline.checks.registry import all_rules, family_rules, find_rule
+from pipeline.cli.options import project_options, project_options_without_locales, resolve_config
+from pipeline.cli.terminal import Progress, severity_style, show_coverage, show_export, show_extract
 from pipeline.project import memo
-from pipeline.project.config import (
-    SEGMENTATIONS,
-    Config,
-    check_language,
-    find_pyproject,
-    load_config,
-)
+from pipeline.project.config import Config, check_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, write_atomic
-from pipeline.report.formats import FORMATS
+from pipeline.report import scores
+from pipeline.report.formats import FORMATS, render, resolve_format
+from pipeline.report.progress import render_stats_table
 from pipeline.source.tree import SourceFile, find_sources, load_sources
+from pipeline.stages.check import (
+    accept_baseline,
+    changed_project_files,
+    check_project,
+    record_baseline,
+)
+from pipeline.stages.export import export as export_pages
 from pipeline.stages.extract import extract_project
-from pipeline.stages.stats import StatsRow, collect_stats
-
-EXIT_INPUT_ERROR = 2
-F = TypeVar("F", bound=Callable[..., Any])
+from pipeline.stages.readability import default_report, score_project, write_report
+from pipeline.stages.stats import collect_stats
 
 
 class PipelineGroup(click.Group):
@@ -46,82 +49,6 @@ class PipelineGroup(click.Group):
             ctx.exit(EXIT_INPUT_ERROR)
         finally:
             memo.save()
-
-
-def project_options(command: F) -> F:
-    """Add the options every command shares: config file and [tool.pipeline] overrides."""
-    return _project_options(command, with_locales=True)
-
-
-def project_options_without_locales(command: F) -> F:
-    """The shared options, for a command whose --locale means "only this locale"."""
-    return _project_options(command, with_locales=False)
-
-
-def _project_options(command: F, with_locales: bool) -> F:
-    options = [
-        click.option(
-            "--config",
-            "config_file",
-            type=click.Path(dir_okay=False, path_type=Path),
-            help="pyproject.toml to read [tool.pipeline] from (default: nearest one upwards).",
-        ),
-        click.option(
-            "--source-dir",
-            type=click.Path(file_okay=False, path_type=Path),
-            help="Folder of Markdown sources (default: source).",
-        ),
-        click.option(
-            "--locale-dir",
-            type=click.Path(file_okay=False, path_type=Path),
-            help="Folder of PO catalogs (default: locales).",
-        ),
-        *(
-            [
-                click.option(
-                    "--locale",
-                    "locales",
-                    multiple=True,
-                    help="A project locale; repeat for each (default: da and en).",
-                )
-            ]
-            if with_locales
-            else []
-        ),
-        click.option(
-            "--segmentation",
-            type=click.Choice(SEGMENTATIONS),
-            help="One unit per block, or per sentence.",
-        ),
-        click.option(
-            "--glossary",
-            type=click.Path(exists=True, dir_okay=False, path_type=Path),
-            help="Glossary (.tbx or .csv); default: glossary in [tool.pipeline].",
-        ),
-        click.option(
-            "--no-cache",
-            is_flag=True,
-            envvar="PIPELINE_NO_CACHE",
-            help=f"Neither read nor write {memo.FOLDER_NAME}/ (results of earlier runs, "
-            "keyed by content hashes). Also: PIPELINE_NO_CACHE=1.",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def resolve_config(config_file: Path | None, **overrides: Any) -> Config:
-    """Load the project config; a --config that does not exist is an input error."""
-    if config_file is not None and not config_file.is_file():
-        raise PipelineError("config file not found", config_file)
-    pyproject = config_file or find_pyproject(Path.cwd())
-    if overrides.get("glossary") is not None:
-        overrides["glossary"] = Path(overrides["glossary"]).resolve()
-    no_cache = overrides.pop("no_cache", False)
-    config = load_config(pyproject, overrides)
-    memo.use_folder(None if no_cache else config.root / memo.FOLDER_NAME)
-    return config
 
 
 @click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -151,7 +78,7 @@ def extract(config_file: Path | None, **overrides: Any) -> None:
     Example:
       pipeline extract --segmentation sentence
     """
-    run_extract(resolve_config(config_file, **overrides))
+    _extract(resolve_config(config_file, **overrides))
 
 
 @main.command()
@@ -233,8 +160,8 @@ def readability(
       pipeline readability source/da/genterapi.md --top 5
     """
     config = resolve_config(config_file, **overrides)
-    report_path = None if no_report else (report or _default_report(config))
-    findings = run_readability(config, _load(config), paths, output_format, top, report_path)
+    report_path = None if no_report else (report or default_report(config))
+    findings = _readability(config, _load(config), paths, output_format, top, report_path)
     sys.exit(exit_code(findings, strict))
 
 
@@ -311,7 +238,7 @@ def check(
         check_language(source_lang, "--source-lang")
     config = resolve_config(config_file, **overrides)
     if changed_since:
-        paths = _changed_project_files(config, changed_since)
+        paths = changed_project_files(config, changed_since)
         if not paths:
             click.echo(
                 f"check: no source or catalog changed since {changed_since}; checked nothing",
@@ -319,82 +246,7 @@ def check(
             )
             sys.exit(0)
     adopt = Adoption(baseline, write_baseline)
-    sys.exit(run_check(config, paths, source_lang, output_format, output, strict, adopt))
-
-
-@dataclass(frozen=True)
-class Adoption:
-    """Baseline files of a check run: one to read, one to write."""
-
-    baseline: Path | None = None
-    write: Path | None = None
-
-
-def _changed_project_files(config: Config, ref: str) -> tuple[Path, ...]:
-    from pipeline.catalogs.paths import po_path
-    from pipeline.project.changes import changed_files
-
-    changed = changed_files(config.root, ref)
-    files = []
-    for source in load_sources(config):
-        candidates = [source.document.path]
-        candidates += [
-            po_path(config.locale_path, lang, source.document.name)
-            for lang in source.targets(config.locales)
-        ]
-        files += [path for path in candidates if path.resolve() in changed]
-    return tuple(files)
-
-
-def run_check(
-    config: Config,
-    paths: tuple[Path, ...],
-    source_lang: str | None,
-    output_format: str,
-    output: Path | None,
-    strict: bool,
-    adopt: Adoption | None = None,
-    readability: list[Finding] | None = None,
-) -> int:
-    """Check, print or write the report, say what was covered; return the exit code.
-
-    `readability` passes findings already scored in this run (build), so the
-    documents are not scored twice.
-    """
-    from pipeline.checks.baseline import read_baseline, render_baseline, without_baseline
-    from pipeline.checks.registry import all_rules
-    from pipeline.report.formats import render, resolve_format
-    from pipeline.stages.check import check_project
-
-    with _LateBar("Checking") as bar:
-        result = check_project(config, paths, None, source_lang, readability, bar)
-    findings = result.findings
-    if adopt and adopt.write:
-        write_atomic(adopt.write, render_baseline(findings))
-        click.echo(
-            f"check: wrote a baseline of {len(findings)} findings to {adopt.write}", err=True
-        )
-        return 0
-    if adopt and adopt.baseline:
-        accepted = read_baseline(adopt.baseline, display_path(adopt.baseline, config.root))
-        findings, dropped = without_baseline(findings, accepted)
-        result.coverage.notes.append(
-            f"{dropped} findings accepted by the baseline {adopt.baseline}"
-        )
-    name = resolve_format(output_format)
-    style = _severity_style if output is None and sys.stdout.isatty() else None
-    # SARIF lists every rule (code scanning closes alerts of rules that found nothing);
-    # JUnit has a testcase per file and rule that ran.
-    listed = all_rules() if name == "sarif" else [active.rule for active in result.rules]
-    text = render(name, findings, listed, result.coverage.files, style)
-    if output is not None:
-        write_atomic(output, text + "\n")
-    elif text:
-        click.echo(text)
-    for note in result.coverage.notes:
-        click.echo(f"warning: {note}", err=True)
-    click.echo(f"check: {result.coverage.summary()}; {_counts(findings)}", err=True)
-    return exit_code(findings, strict)
+    sys.exit(_check(config, paths, source_lang, output_format, output, strict, adopt))
 
 
 @main.command()
@@ -408,49 +260,18 @@ def rules(rule_id: str | None) -> None:
       pipeline rules term
       pipeline rules term/deprecated
     """
-    import inspect
-
-    from pipeline.checks.registry import all_rules
-
-    registered = all_rules()
     if rule_id is None:
+        registered = all_rules()
         width = max(len(r.id) for r in registered)
         for item in registered:
             click.echo(f"{item.id.ljust(width)}  {str(item.severity).ljust(7)}  {item.summary}")
-        return
-    family = [r for r in registered if r.family == rule_id.rstrip("/*")]
-    if family:
+    elif family := family_rules(rule_id):
         for item in family:
             click.echo(f"{item.id}  {item.severity}  {item.summary}")
-        return
-    found = next((r for r in registered if r.id == rule_id), None)
-    if found is None:
-        import difflib
-
-        guess = difflib.get_close_matches(rule_id, [r.id for r in registered], n=1)
-        raise PipelineError(
-            f"unknown rule '{rule_id}'",
-            hint=f"did you mean '{guess[0]}'?" if guess else "see `pipeline rules`",
-        )
-    click.echo(f"{found.id} ({found.severity}): {found.summary}\n")
-    click.echo(inspect.cleandoc(found.explanation))
-
-
-def _severity_style(text: str, severity: Severity) -> str:
-    colour = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}[severity]
-    return click.style(text, fg=colour, bold=severity is Severity.ERROR)
-
-
-def _counts(findings: list[Any]) -> str:
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
-    infos = len(findings) - errors - warnings
-    text = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
-    return text + (f", {infos} info" if infos else "")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    else:
+        found = find_rule(rule_id)
+        click.echo(f"{found.id} ({found.severity}): {found.summary}\n")
+        click.echo(inspect.cleandoc(found.explanation))
 
 
 @main.command()
@@ -483,84 +304,7 @@ def export(
       pipeline export --locale da --format html
     """
     config = resolve_config(config_file, **overrides)
-    run_export(config, _load(config), only, output_format)
-
-
-def run_export(
-    config: Config, sources: list[SourceFile], only: tuple[str, ...], output_format: str
-) -> None:
-    """Export, with a progress bar on a terminal, then one line per page that fell back."""
-    from pipeline.stages.export import export as export_pages
-
-    for code in only:
-        if code not in config.locales:
-            raise PipelineError(
-                f"'{code}' is not one of the project's locales {list(config.locales)}",
-                hint="see [tool.pipeline] locales",
-            )
-    locales = only or config.locales
-    formats = ("html", "pdf") if output_format == "all" else (output_format,)
-    total = len(sources) * len(locales)
-    show = sys.stderr.isatty() and total > 1
-    with (
-        click.progressbar(length=total, label="Exporting", file=sys.stderr)
-        if show
-        else _no_bar() as bar
-    ):
-        results = export_pages(config, sources, locales, formats, lambda _: bar.update(1))
-    for result in results:
-        if result.fallbacks:
-            click.echo(
-                f"export: {result.document} ({result.lang}): {result.fallbacks} of "
-                f"{result.units} units not translated; shown in the source language",
-                err=True,
-            )
-        for image in result.refused_images:
-            click.echo(
-                f"warning: {result.document}: image '{image}' is outside the project "
-                "or missing; not exported",
-                err=True,
-            )
-    pages = sum(1 for r in results if r.html)
-    pdfs = sum(1 for r in results if r.pdf)
-    click.echo(
-        f"export: {len(sources)} documents × {len(locales)} locales: "
-        f"{pages} HTML pages in build/html, {pdfs} PDFs in build/pdf"
-    )
-
-
-class _LateBar:
-    """A progress bar that appears once the work turns out to be long, on a terminal."""
-
-    def __init__(self, label: str, minimum: int = 20) -> None:
-        self.label, self.minimum = label, minimum
-        self.bar: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            if total < self.minimum or not sys.stderr.isatty():
-                return
-            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(1)
-
-    def __enter__(self) -> _LateBar:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-
-
-class _no_bar:  # stands in for click.progressbar when there is no terminal
-    def __enter__(self) -> _no_bar:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        return None
-
-    def update(self, _: int) -> None:
-        return None
+    _export(config, _load(config), only, output_format)
 
 
 @main.command()
@@ -579,100 +323,39 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
       pipeline build --strict
     """
     config = resolve_config(config_file, **overrides)
-    run_extract(config)
+    _extract(config)
     sources = _load(config)
     click.echo(render_stats_table(collect_stats(config, sources)))
     click.echo()
-    report = _default_report(config)
-    scored = run_readability(config, sources, (), "text", 0, report, findings=False)
-    run_export(config, sources, (), "all")
-    sys.exit(run_check(config, (), None, "text", None, strict, readability=scored))
+    report = default_report(config)
+    scored = _readability(config, sources, (), "text", 0, report, findings=False)
+    _export(config, sources, (), "all")
+    sys.exit(_check(config, (), None, "text", None, strict, readability=scored))
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """Baseline files of a check run: one to read, one to write."""
+
+    baseline: Path | None = None
+    write: Path | None = None
 
 
 def _load(config: Config) -> list[SourceFile]:
     """Read all sources, with a progress bar on a terminal when there are many."""
-    paths = find_sources(config)
-    if len(paths) < 20 or not sys.stderr.isatty():
-        return load_sources(config)
-    with click.progressbar(length=len(paths), label="Reading sources", file=sys.stderr) as bar:
-        return load_sources(config, progress=lambda _: bar.update(1))
+    total = len(find_sources(config))
+    with Progress("Reading sources") as bar:
+        return load_sources(config, progress=lambda _: bar.advance(total))
 
 
-def run_extract(config: Config) -> None:
-    """Extract and print one line per catalog that changed, then a coverage summary."""
-    paths = find_sources(config)
-    if len(paths) < 20 or not sys.stderr.isatty():
-        summaries = extract_project(config)
-    else:
-        with click.progressbar(length=len(paths), label="Extracting", file=sys.stderr) as bar:
-            summaries = extract_project(config, progress=lambda _: bar.update(1))
-    written = unchanged = 0
-    for result in (result for summary in summaries for result in summary.catalogs):
-        if not result.written:
-            unchanged += 1
-            continue
-        written += 1
-        change = result.change
-        detail = f"{result.units} units"
-        if result.lang:
-            detail += f", {change.new} new, {change.fuzzy} fuzzy, {change.obsoleted} obsolete"
-        click.echo(f"updated {result.path}: {detail}")
-    by_lang = Counter(summary.lang for summary in summaries)
-    languages = ", ".join(f"{count} {lang}" for lang, count in sorted(by_lang.items()))
-    units = sum(summary.units for summary in summaries)
-    click.echo(
-        f"extract: {len(summaries)} documents ({languages}), {units} units; "
-        f"{written} catalog files written, {unchanged} unchanged"
-    )
-    for summary in summaries:
-        if not summary.units:
-            click.echo(f"warning: {summary.display}: no translatable text", err=True)
-        for changed in summary.changed_meanwhile:
-            click.echo(
-                f"warning: {changed}: changed while extract ran; left as it is "
-                "(run `pipeline extract` again to bring its catalogs up to date)",
-                err=True,
-            )
-    for orphan in orphan_catalogs(config, {summary.name for summary in summaries}):
-        click.echo(
-            f"warning: {orphan}: no source document has this name; kept "
-            "(delete it if the document is gone for good)",
-            err=True,
-        )
+def _extract(config: Config) -> None:
+    total = len(find_sources(config))
+    with Progress("Extracting") as bar:
+        summaries = extract_project(config, progress=lambda _: bar.advance(total))
+    show_extract(summaries, orphan_catalogs(config, {summary.name for summary in summaries}))
 
 
-def render_stats_table(rows: list[StatsRow]) -> str:
-    """Return the stats as an aligned text table with a total line."""
-    header = ("locale", "document", "units", "words", "translated", "fuzzy", "untranslated", "done")
-    lines: list[tuple[str, ...]] = [header]
-    for row in rows:
-        done = f"{100 * row.translated // row.units if row.units else 100}%"
-        lines.append(
-            (
-                row.locale,
-                row.document,
-                *map(
-                    str, (row.units, row.source_words, row.translated, row.fuzzy, row.untranslated)
-                ),
-                done,
-            )
-        )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    text = [
-        "  ".join(
-            cell.ljust(w) if i < 2 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(line, widths, strict=True))
-        )
-        for line in lines
-    ]
-    return "\n".join(text)
-
-
-def _default_report(config: Config) -> Path:
-    return config.root / "build" / "reports" / "readability.html"
-
-
-def run_readability(
+def _readability(
     config: Config,
     sources: list[SourceFile],
     paths: tuple[Path, ...],
@@ -682,20 +365,65 @@ def run_readability(
     findings: bool = True,
 ) -> list[Finding]:
     """Score, print and write the report; return the readability findings."""
-    from pipeline.report import scores as render
-    from pipeline.stages.readability import score_project
-
     result = score_project(config, sources, paths)
     settings = config.readability
     if output_format == "json":
-        click.echo(render.render_json(result, settings, top))
+        click.echo(scores.render_json(result, settings, top))
     else:
-        click.echo(render.render_text(result, settings, top, findings))
-    for warning in render.coverage_warnings(result):
+        click.echo(scores.render_text(result, settings, top, findings))
+    for warning in scores.coverage_warnings(result):
         click.echo(warning, err=True)
     if report is not None:
-        write_atomic(report, render.render_html(result, settings))
+        write_report(report, result, settings)
     if output_format != "json":
         where = f" Report: {display_path(report, config.root)}" if report else ""
-        click.echo(render.summary(result) + "." + where)
+        click.echo(scores.summary(result) + "." + where)
     return result.findings
+
+
+def _export(
+    config: Config, sources: list[SourceFile], only: tuple[str, ...], output_format: str
+) -> None:
+    locales = only or config.locales
+    formats = ("html", "pdf") if output_format == "all" else (output_format,)
+    total = len(sources) * len(locales)
+    with Progress("Exporting", minimum=2) as bar:
+        results = export_pages(config, sources, locales, formats, lambda _: bar.advance(total))
+    show_export(results, len(sources), len(locales))
+
+
+def _check(
+    config: Config,
+    paths: tuple[Path, ...],
+    source_lang: str | None,
+    output_format: str,
+    output: Path | None,
+    strict: bool,
+    adopt: Adoption | None = None,
+    readability: list[Finding] | None = None,
+) -> int:
+    """Check, print or write the report, say what was covered; return the exit code.
+
+    `readability` passes findings already scored in this run (build), so the
+    documents are not scored twice.
+    """
+    with Progress("Checking") as bar:
+        progress = lambda _, total: bar.advance(total)  # noqa: E731
+        result = check_project(config, paths, None, source_lang, readability, progress)
+    if adopt and adopt.write:
+        record_baseline(adopt.write, result.findings)
+        count = len(result.findings)
+        click.echo(f"check: wrote a baseline of {count} findings to {adopt.write}", err=True)
+        return 0
+    if adopt and adopt.baseline:
+        result = accept_baseline(config, result, adopt.baseline)
+    style = severity_style if output is None and sys.stdout.isatty() else None
+    ran = [active.rule for active in result.rules]
+    name = resolve_format(output_format)
+    text = render(name, result.findings, ran, result.coverage.files, style)
+    if output is not None:
+        write_atomic(output, text + "\n")
+    elif text:
+        click.echo(text)
+    show_coverage(result.coverage, result.findings)
+    return exit_code(result.findings, strict)

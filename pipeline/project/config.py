@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -12,7 +11,7 @@ from typing import Any, Literal
 
 from babel import Locale, UnknownLocaleError
 
-from pipeline.project.errors import PipelineError
+from pipeline.project.errors import PipelineError, did_you_mean
 
 # Upper bounds of the first four LIX bands; above the last is "very hard".
 LIX_SCALES: dict[str, tuple[float, ...]] = {
@@ -152,13 +151,11 @@ def _read_table(pyproject: Path) -> dict[str, Any]:
 def _lookup_key(key: str, pyproject: Path | None) -> tuple[str, type, str]:
     if key in _KEYS:
         return _KEYS[key]
-    guesses = difflib.get_close_matches(key, _KEYS, n=1)
-    hint = f"did you mean '{guesses[0]}'?" if guesses else None
     known = ", ".join(sorted(_KEYS))
     raise PipelineError(
         f"unknown key '{key}' in [tool.pipeline] (known keys: {known})",
         pyproject,
-        hint=hint,
+        hint=did_you_mean(key, _KEYS),
     )
 
 
@@ -200,11 +197,10 @@ def _readability(table: dict[str, Any], origin: Path | None) -> ReadabilitySetti
         elif key == "target":
             settings = replace(settings, target=_target(value, origin))
         else:
-            guess = difflib.get_close_matches(key, ["lix-scale", "target"], n=1)
             raise PipelineError(
                 f"unknown key '{key}' in {where} (known: lix-scale, target)",
                 origin,
-                hint=f"did you mean '{guess[0]}'?" if guess else None,
+                hint=did_you_mean(key, ["lix-scale", "target"]),
             )
     return settings
 

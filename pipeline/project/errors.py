@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -31,3 +33,9 @@ class PipelineError(Exception):
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         text = f"{where}error: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+
+def did_you_mean(word: str, known: Iterable[str], otherwise: str | None = None) -> str | None:
+    """A hint naming the known word closest to a misspelt one, else `otherwise`."""
+    guesses = difflib.get_close_matches(word, sorted(known), n=1)
+    return f"did you mean '{guesses[0]}'?" if guesses else otherwise

@@ -11,7 +11,7 @@ from xml.sax.saxutils import quoteattr
 
 from pipeline import __version__
 from pipeline.checks.findings import Finding, Severity
-from pipeline.checks.registry import Rule
+from pipeline.checks.registry import Rule, all_rules
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -31,11 +31,16 @@ def render(
     checked: Sequence[str],
     style: Callable[[str, Severity], str] | None = None,
 ) -> str:
-    """Render `findings` (already sorted) of a run over `checked` files with `rules`."""
+    """Render `findings` (already sorted) of a run over `checked` files with `rules`.
+
+    SARIF lists every registered rule, not only `rules`: code scanning closes the
+    alerts of a rule only when the rule is listed. JUnit has a testcase per file and
+    rule that ran.
+    """
     if name == "json":
         return _json(findings)
     if name == "sarif":
-        return _sarif(findings, rules)
+        return _sarif(findings, all_rules())
     if name == "junit":
         return _junit(findings, rules, checked)
     if name == "github":

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from pipeline.checks.findings import Severity
+from pipeline.checks.findings import Finding, Severity
 from pipeline.project.config import ReadabilitySettings
 from pipeline.readability.levels import (
     LIX_BANDS,
@@ -18,7 +19,16 @@ from pipeline.readability.levels import (
 )
 from pipeline.report.formats import finding_dict
 from pipeline.source.markdown import BlockKind
-from pipeline.stages.readability import ReadabilityRun
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilityRun:
+    """Scores of the selected documents, source/translation pairs, and the findings."""
+
+    documents: list[DocumentScore]
+    pairs: list[tuple[DocumentScore, DocumentScore]]
+    findings: list[Finding]
+
 
 MIN_WORDS_TO_RANK = 10  # below this, one long word makes LIX soar: not a "hard sentence"
 

@@ -2,75 +2,37 @@
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.catalogs.messages import CatalogMessage, CatalogSync
+from pipeline.catalogs.messages import catalog_sync
 from pipeline.catalogs.paths import po_path
-from pipeline.catalogs.po import PoFile, read_po_shared
 from pipeline.checks import run
+from pipeline.checks.baseline import read_baseline, render_baseline, without_baseline
+from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
-from pipeline.checks.registry import ActiveRule, Target, all_rules, resolve
-from pipeline.checks.suppressions import Suppression, apply, markdown_suppressions, po_suppressions
-from pipeline.project import memo
-from pipeline.project.config import Config, check_language
-from pipeline.project.errors import PipelineError
-from pipeline.project.files import display_path, read_text
-from pipeline.project.parallel import ordered_map
-from pipeline.source.markdown import read_document
-from pipeline.source.tree import SourceFile, find_sources, load_source, load_sources
-from pipeline.source.units import split_units
-from pipeline.terms.glossary import Glossary, primary_language, project_glossary
-from pipeline.terms.occurrences import (
-    Corpus,
-    Matchers,
-    Rendering,
-    RenderingRow,
-    TermText,
-    TranslationEntry,
-    shared_renderings,
-    term_text,
+from pipeline.checks.registry import ActiveRule, resolve
+from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
+from pipeline.checks.suppressions import (
+    Suppression,
+    apply,
+    check_rule_names,
+    markdown_suppressions,
+    po_suppressions,
 )
-
-
-@dataclass
-class Coverage:
-    """What a run looked at, so "no findings" can be told apart from "checked nothing"."""
-
-    markdown: list[str] = field(default_factory=list)
-    catalogs: list[str] = field(default_factory=list)
-    units: int = 0
-    entries: int = 0
-    languages: set[str] = field(default_factory=set)
-    glossary: str | None = None
-    concepts: dict[str, int] = field(default_factory=dict)
-    pages: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def files(self) -> list[str]:
-        return sorted(self.markdown + self.catalogs)
-
-    def summary(self) -> str:
-        langs = ", ".join(sorted(self.languages)) or "none"
-        glossary = "no glossary"
-        if self.glossary:
-            per = ", ".join(f"{lang} {n}" for lang, n in sorted(self.concepts.items()))
-            glossary = f"glossary {self.glossary} ({per} concepts)"
-        return (
-            f"checked {_count(len(self.markdown), 'Markdown file')}, "
-            f"{_count(len(self.catalogs), 'catalog')} and {_count(self.pages, 'page')} "
-            f"({self.units} units, {self.entries} translated entries; languages: {langs}); "
-            f"{glossary}"
-        )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+from pipeline.project import memo
+from pipeline.project.changes import changed_files
+from pipeline.project.config import Config
+from pipeline.project.errors import PipelineError
+from pipeline.project.files import display_path, read_text, write_atomic
+from pipeline.project.parallel import ordered_map
+from pipeline.source.tree import SourceFile, find_sources, load_source, load_sources
+from pipeline.terms.glossary import Glossary, project_glossary
+from pipeline.terms.occurrences import Corpus, Matchers, Rendering, RenderingRow, shared_renderings
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,18 +42,6 @@ class CheckResult:
     findings: list[Finding]
     rules: list[ActiveRule]
     coverage: Coverage
-
-
-@dataclass
-class _Gathered:
-    """Everything read for a run: subjects for each rule family, and what was covered."""
-
-    coverage: Coverage = field(default_factory=Coverage)
-    sources: list[SourceFile] = field(default_factory=list)
-    texts: list[TermText] = field(default_factory=list)
-    entries: list[TranslationEntry] = field(default_factory=list)
-    messages: list[CatalogMessage] = field(default_factory=list)
-    syncs: list[CatalogSync] = field(default_factory=list)
 
 
 def check_project(
@@ -115,7 +65,7 @@ def check_project(
         documents = [_check_paths(run_, paths, source_lang, project)]
     else:
         documents = _check_documents(run_, progress)
-    coverage = _merge_coverage(document.coverage for document in documents)
+    coverage = merge_coverage(document.coverage for document in documents)
     findings = [finding for document in documents for finding in document.findings]
     if glossary is None:
         coverage.notes.append(
@@ -123,13 +73,13 @@ def check_project(
             "(set glossary in [tool.pipeline] or pass --glossary)"
         )
     else:
-        _note_glossary(glossary, coverage)
+        note_glossary(glossary, coverage)
         # Within a document the corpus rules ran with it; here they compare documents.
         rows = (row for document in documents for row in document.renderings)
         corpus = Corpus((), shared_renderings(rows))
         findings += run(_family(rules, "term"), {"corpus": [corpus]}, glossary)
     suppressions = [found for document in documents for found in document.suppressions]
-    _check_suppressions(suppressions)
+    check_rule_names(suppressions)
     findings, unused = apply(findings, suppressions)
     findings += run(_family(rules, "meta"), {"suppression": [*unused]})
     # One source problem seen from two rendered locales is one finding.
@@ -199,62 +149,57 @@ def _check_path(run_: _Run, path: Path) -> DocumentResult:
 
 
 def _check_source(run_: _Run, source: SourceFile) -> DocumentResult:
-    config, gathered = run_.config, _Gathered()
-    _add_source(source, run_.matchers, gathered)
+    config, subjects = run_.config, Subjects()
+    add_source(source, run_.matchers, subjects)
     for lang in source.targets(config.locales):
         catalog = po_path(config.locale_path, lang, source.document.name)
-        po = _add_catalog(config, catalog, source.document.lang, run_.matchers, gathered)
-        gathered.syncs.append(_sync(config, source, catalog, po))
+        po = add_catalog(config, catalog, source.document.lang, run_.matchers, subjects)
+        texts = (unit.text for unit in source.units)
+        shown = display_path(catalog, config.root)
+        subjects.syncs.append(catalog_sync(shown, source.display, texts, po))
     if run_.readability is None:
-        findings = _readability(config, [source], (), gathered.coverage)
+        findings = _readability(config, [source], (), subjects.coverage)
     else:
-        files = {source.display, *gathered.coverage.catalogs}
+        files = {source.display, *subjects.coverage.catalogs}
         findings = [finding for finding in run_.readability if finding.path in files]
-    findings += _gathered_findings(run_, gathered)
-    findings += _accessibility(config, run_.rules, [source], gathered.coverage)
-    return _result(findings, gathered)
+    findings += _gathered_findings(run_, subjects)
+    findings += _accessibility(config, run_.rules, [source], subjects.coverage)
+    return _result(findings, subjects)
 
 
 def _check_paths(
     run_: _Run, paths: tuple[Path, ...], source_lang: str | None, project: list[SourceFile] | None
 ) -> DocumentResult:
     """Exactly the given files, as one group (their catalogs and sources may not pair up)."""
-    gathered = _Gathered()
+    subjects = Subjects()
     for path in paths:
-        _add_path(run_.config, path, source_lang, run_.matchers, gathered)
+        add_path(run_.config, path, source_lang, run_.matchers, subjects)
     if run_.readability is None:
-        findings = _readability(run_.config, project, paths, gathered.coverage)
+        findings = _readability(run_.config, project, paths, subjects.coverage)
     else:
         findings = list(run_.readability)
-    findings += _gathered_findings(run_, gathered)
-    gathered.coverage.notes.append(
+    findings += _gathered_findings(run_, subjects)
+    subjects.coverage.notes.append(
         "accessibility not checked: it needs the whole project (no PATHS)"
     )
-    return _result(findings, gathered)
+    return _result(findings, subjects)
 
 
-def _gathered_findings(run_: _Run, gathered: _Gathered) -> list[Finding]:
+def _gathered_findings(run_: _Run, subjects: Subjects) -> list[Finding]:
     """Translation QA, and the term rules within one document."""
-    subjects: dict[Target, list[object]] = {
-        "message": [*gathered.messages],
-        "catalog": [*gathered.syncs],
-        "text": [*gathered.texts],
-        "entry": [*gathered.entries],
-        "corpus": [Corpus(tuple(gathered.texts), ())],
-    }
     rules = [*_family(run_.rules, "translation")]
     if run_.glossary is not None:
         rules += _family(run_.rules, "term")
-    return run(rules, subjects, run_.glossary)
+    return run(rules, subjects.by_target(), run_.glossary)
 
 
-def _result(findings: list[Finding], gathered: _Gathered) -> DocumentResult:
-    found = po_suppressions(gathered.messages)
-    for source in gathered.sources:
+def _result(findings: list[Finding], subjects: Subjects) -> DocumentResult:
+    found = po_suppressions(subjects.messages)
+    for source in subjects.sources:
         text = read_text(source.document.path, source.display)
         found += markdown_suppressions(text, source.display)
-    renderings = tuple(Rendering.of(entry).row() for entry in gathered.entries)
-    return DocumentResult(tuple(findings), gathered.coverage, renderings, tuple(found))
+    renderings = tuple(Rendering.of(entry).row() for entry in subjects.entries)
+    return DocumentResult(tuple(findings), subjects.coverage, renderings, tuple(found))
 
 
 def _document_key(config: Config, path: Path) -> str:
@@ -275,19 +220,6 @@ def _run_version(run_: _Run) -> str:
     return memo.digest(
         memo.code_version(), repr(config), repr(run_.glossary), memo.digest_files(resources)
     )
-
-
-def _merge_coverage(parts: Iterable[Coverage]) -> Coverage:
-    merged = Coverage()
-    for part in parts:
-        merged.markdown += part.markdown
-        merged.catalogs += part.catalogs
-        merged.units += part.units
-        merged.entries += part.entries
-        merged.languages |= part.languages
-        merged.pages += part.pages
-        merged.notes += part.notes
-    return merged
 
 
 def _family(rules: list[ActiveRule], family: str) -> list[ActiveRule]:
@@ -330,21 +262,6 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
-def _check_suppressions(found: list[Suppression]) -> None:
-    """A suppression naming no rule would silently suppress nothing: stop the run."""
-    known = {r.id for r in all_rules()} | {r.family for r in all_rules()} | {"*", "all"}
-    for suppression in found:
-        for rule_id in suppression.rules:
-            if rule_id not in known and rule_id.rstrip("/*") not in known:
-                guess = difflib.get_close_matches(rule_id, sorted(known), n=1)
-                raise PipelineError(
-                    f"unknown rule '{rule_id}' in a suppression",
-                    suppression.path,
-                    suppression.line,
-                    hint=f"did you mean '{guess[0]}'?" if guess else "see `pipeline rules`",
-                )
-
-
 def _project_sources(config: Config, required: bool) -> list[SourceFile] | None:
     """The project's sources; with explicit paths a missing project is not an error."""
     try:
@@ -353,138 +270,6 @@ def _project_sources(config: Config, required: bool) -> list[SourceFile] | None:
         if required:
             raise
         return None
-
-
-def _note_glossary(glossary: Glossary, coverage: Coverage) -> None:
-    coverage.glossary = glossary.path
-    coverage.concepts = glossary.coverage()
-    for lang in sorted(coverage.languages):
-        if not coverage.concepts.get(primary_language(lang)):
-            coverage.notes.append(
-                f"the glossary has no terms in '{lang}': term checks of {lang} text checked nothing"
-            )
-
-
-def _add_source(source: SourceFile, matchers: Matchers | None, gathered: _Gathered) -> None:
-    coverage = gathered.coverage
-    gathered.sources.append(source)
-    coverage.markdown.append(source.display)
-    coverage.units += len(source.units)
-    coverage.languages.add(source.document.lang)
-    if not source.units:
-        coverage.notes.append(f"{source.display} has no translatable text")
-    if matchers is None:
-        return
-    for unit in source.units:
-        gathered.texts.append(
-            term_text(
-                matchers,
-                path=source.display,
-                document=unit.document,
-                lang=unit.lang,
-                text=unit.text,
-                line=unit.line,
-                line_starts=unit.line_starts,
-                unit_id=unit.id,
-            )
-        )
-
-
-def _add_path(
-    config: Config,
-    path: Path,
-    source_lang: str | None,
-    matchers: Matchers | None,
-    gathered: _Gathered,
-) -> None:
-    shown = display_path(path, config.root)
-    if path.suffix == ".md":
-        document = read_document(path, shown)
-        units = tuple(split_units(document, config.segmentation))
-        _add_source(SourceFile(document, shown, units), matchers, gathered)
-    elif path.suffix in {".po", ".pot"}:
-        _add_catalog(config, path, source_lang, matchers, gathered)
-    else:
-        raise PipelineError(
-            "not a Markdown file or PO catalog", shown, hint="give .md or .po files"
-        )
-
-
-def _add_catalog(
-    config: Config,
-    path: Path,
-    source_lang: str | None,
-    matchers: Matchers | None,
-    gathered: _Gathered,
-) -> PoFile | None:
-    """Add a catalog's messages and entries; None when the catalog does not exist."""
-    shown = display_path(path, config.root)
-    coverage = gathered.coverage
-    if not path.exists():
-        return None
-    po = read_po_shared(path, shown)
-    target, source = _catalog_languages(po, shown, source_lang)
-    coverage.catalogs.append(shown)
-    coverage.languages.update({target, source})
-    for message in _messages(po, shown, path.stem, source, target):
-        gathered.messages.append(message)
-        if not message.translated:
-            continue
-        coverage.entries += 1
-        if matchers is not None:
-            source_text, target_text = (
-                term_text(matchers, path=shown, document=path.stem, lang=lang, text=text, line=at)
-                for lang, text, at in (
-                    (source, message.source, message.msgid_line),
-                    (target, message.target, message.line),
-                )
-            )
-            gathered.texts.append(target_text)
-            entry = TranslationEntry(shown, message.line, path.stem, source_text, target_text)
-            gathered.entries.append(entry)
-    return po
-
-
-def _sync(config: Config, source: SourceFile, path: Path, po: PoFile | None) -> CatalogSync:
-    shown = display_path(path, config.root)
-    if po is None:
-        return CatalogSync(shown, source.display, exists=False)
-    texts = list(dict.fromkeys(unit.text for unit in source.units))
-    active = {str(m.id) for m in po.catalog if m.id}
-    new = tuple(text for text in texts if text not in active)
-    removed = tuple(sorted(active - set(texts)))
-    return CatalogSync(shown, source.display, True, new, removed)
-
-
-def _messages(
-    po: PoFile, shown: str, document: str, source: str, target: str
-) -> Iterator[CatalogMessage]:
-    """The singular messages of a catalog (Markdown units have no plurals)."""
-    for message in po.catalog:
-        if not message.id or not isinstance(message.id, str):
-            continue
-        line = po.msgstr_lines.get(message.id, message.lineno or 1)
-        text = message.string if isinstance(message.string, str) else ""
-        yield CatalogMessage(
-            shown, line, message.lineno or line, document, source, target, message.id, text,
-            message.fuzzy, tuple(message.user_comments),
-        )  # fmt: skip
-
-
-def _catalog_languages(po: PoFile, shown: str, source_lang: str | None) -> tuple[str, str]:
-    target = po.header("Language")
-    if not target:
-        raise PipelineError(
-            "catalog has no Language header", shown, hint="set it to the target language, e.g. da"
-        )
-    source = po.header("X-Source-Language") or source_lang
-    if not source:
-        raise PipelineError(
-            "catalog has no X-Source-Language header",
-            shown,
-            hint="pass --source-lang, e.g. --source-lang en",
-        )
-    return check_language(target, shown), check_language(source, shown)
 
 
 def _readability(
@@ -517,6 +302,28 @@ def _is_scored(config: Config, sources: list[SourceFile], shown: str) -> bool:
     return False
 
 
-def known_rules() -> list[str]:
-    """Every rule id, for help texts."""
-    return [rule.id for rule in all_rules()]
+def changed_project_files(config: Config, ref: str) -> tuple[Path, ...]:
+    """The project's sources and catalogs that changed since a git ref."""
+    changed = changed_files(config.root, ref)
+    files = []
+    for source in load_sources(config):
+        candidates = [source.document.path]
+        candidates += [
+            po_path(config.locale_path, lang, source.document.name)
+            for lang in source.targets(config.locales)
+        ]
+        files += [path for path in candidates if path.resolve() in changed]
+    return tuple(files)
+
+
+def record_baseline(path: Path, findings: list[Finding]) -> None:
+    """Write today's findings as the baseline later runs accept."""
+    write_atomic(path, render_baseline(findings))
+
+
+def accept_baseline(config: Config, result: CheckResult, path: Path) -> CheckResult:
+    """Drop the findings a baseline file accepts, and say how many."""
+    accepted = read_baseline(path, display_path(path, config.root))
+    findings, dropped = without_baseline(result.findings, accepted)
+    result.coverage.notes.append(f"{dropped} findings accepted by the baseline {path}")
+    return dataclasses.replace(result, findings=findings)

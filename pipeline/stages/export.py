@@ -8,14 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.export.page import RenderedPage, build_dir, render, translations, write_stylesheets
-from pipeline.export.to_html import (
-    Alternate,
-    language_name,
-    render_index,
-    render_page,
-    render_root,
-)
+from pipeline.export.to_html import Alternate, language_name, render_index, render_page, render_root
 from pipeline.project.config import Config
+from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, write_atomic
 from pipeline.project.parallel import ordered_map
 from pipeline.source.tree import SourceFile
@@ -52,6 +47,12 @@ def export(
     progress: Callable[[PageResult], None] | None = None,
 ) -> list[PageResult]:
     """Write build/html/<lang>/<doc>.html and build/pdf/<lang>/<doc>.pdf for each pair."""
+    for code in locales:
+        if code not in config.locales:
+            raise PipelineError(
+                f"'{code}' is not one of the project's locales {list(config.locales)}",
+                hint="see [tool.pipeline] locales",
+            )
     out = build_dir(config)
     if "html" in formats:
         _write_shared(config, sources, locales)

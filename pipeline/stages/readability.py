@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import read_po_shared
 from pipeline.checks import run_readability
-from pipeline.checks.findings import Finding
 from pipeline.checks.registry import resolve
-from pipeline.project.config import Config, Target
+from pipeline.project.config import Config, ReadabilitySettings, Target
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import display_path
+from pipeline.project.files import display_path, write_atomic
 from pipeline.readability.levels import (
     DocumentScore,
     document_target,
     score_source,
     score_translation,
 )
+from pipeline.report.scores import ReadabilityRun, render_html
 from pipeline.source.tree import SourceFile
-
-
-@dataclass(frozen=True, slots=True)
-class ReadabilityRun:
-    """Scores of the selected documents, source/translation pairs, and the findings."""
-
-    documents: list[DocumentScore]
-    pairs: list[tuple[DocumentScore, DocumentScore]]
-    findings: list[Finding]
 
 
 def score_project(
@@ -82,3 +72,13 @@ def _wanted(config: Config, paths: tuple[Path, ...], known: set[str]) -> set[str
             )
         wanted.add(shown)
     return wanted
+
+
+def default_report(config: Config) -> Path:
+    """Where the HTML report for editors goes unless told otherwise."""
+    return config.root / "build" / "reports" / "readability.html"
+
+
+def write_report(path: Path, run: ReadabilityRun, settings: ReadabilitySettings) -> None:
+    """Write the HTML readability report for editors."""
+    write_atomic(path, render_html(run, settings))

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import read_po_file
+from pipeline.catalogs.update import StatsRow
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path
 from pipeline.source.tree import SourceFile
-
-
-@dataclass(frozen=True, slots=True)
-class StatsRow:
-    """Translation progress of one document in one target locale."""
-
-    locale: str
-    document: str
-    catalog: str
-    units: int
-    source_words: int
-    translated: int
-    fuzzy: int
-    untranslated: int
-    obsolete: int
 
 
 def collect_stats(config: Config, sources: list[SourceFile]) -> list[StatsRow]:

@@ -8,7 +8,6 @@ and no entity bomb expands.
 from __future__ import annotations
 
 import csv
-import difflib
 import enum
 import io
 import xml.etree.ElementTree as ET
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from pipeline.project.errors import PipelineError
+from pipeline.project.errors import PipelineError, did_you_mean
 from pipeline.project.files import display_path, read_text
 
 if TYPE_CHECKING:
@@ -357,12 +356,11 @@ def _read_csv(text: str, shown: str) -> Iterator[Concept]:
 def _check_header(header: Sequence[str], shown: str) -> None:
     for name in header:
         if name not in CSV_COLUMNS:
-            guess = difflib.get_close_matches(name, CSV_COLUMNS, n=1)
             raise PipelineError(
                 f"unknown column '{name}' (columns: {', '.join(CSV_COLUMNS)})",
                 shown,
                 1,
-                hint=f"did you mean '{guess[0]}'?" if guess else None,
+                hint=did_you_mean(name, CSV_COLUMNS),
             )
     missing = [name for name in _REQUIRED if name not in header]
     if missing:

@@ -1,0 +1,66 @@
+"""What a check run covered, so that "no findings" is told apart from "checked nothing"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pipeline.checks.findings import counted
+from pipeline.terms.glossary import Glossary, primary_language
+
+
+@dataclass
+class Coverage:
+    """What a run looked at, so "no findings" can be told apart from "checked nothing"."""
+
+    markdown: list[str] = field(default_factory=list)
+    catalogs: list[str] = field(default_factory=list)
+    units: int = 0
+    entries: int = 0
+    languages: set[str] = field(default_factory=set)
+    glossary: str | None = None
+    concepts: dict[str, int] = field(default_factory=dict)
+    pages: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[str]:
+        return sorted(self.markdown + self.catalogs)
+
+    def summary(self) -> str:
+        langs = ", ".join(sorted(self.languages)) or "none"
+        glossary = "no glossary"
+        if self.glossary:
+            per = ", ".join(f"{lang} {n}" for lang, n in sorted(self.concepts.items()))
+            glossary = f"glossary {self.glossary} ({per} concepts)"
+        return (
+            f"checked {counted(len(self.markdown), 'Markdown file')}, "
+            f"{counted(len(self.catalogs), 'catalog')} and {counted(self.pages, 'page')} "
+            f"({self.units} units, {self.entries} translated entries; languages: {langs}); "
+            f"{glossary}"
+        )
+
+
+def merge_coverage(parts: Iterable[Coverage]) -> Coverage:
+    """Add up what several runs covered."""
+    merged = Coverage()
+    for part in parts:
+        merged.markdown += part.markdown
+        merged.catalogs += part.catalogs
+        merged.units += part.units
+        merged.entries += part.entries
+        merged.languages |= part.languages
+        merged.pages += part.pages
+        merged.notes += part.notes
+    return merged
+
+
+def note_glossary(glossary: Glossary, coverage: Coverage) -> None:
+    """Record the glossary's concepts per language; a checked language with none is a note."""
+    coverage.glossary = glossary.path
+    coverage.concepts = glossary.coverage()
+    for lang in sorted(coverage.languages):
+        if not coverage.concepts.get(primary_language(lang)):
+            coverage.notes.append(
+                f"the glossary has no terms in '{lang}': term checks of {lang} text checked nothing"
+            )

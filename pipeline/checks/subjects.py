@@ -1,0 +1,122 @@
+"""The subjects of the rules, gathered from sources and catalogs, with what they covered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.catalogs.messages import CatalogMessage, CatalogSync, catalog_languages, read_messages
+from pipeline.catalogs.po import PoFile, read_po_shared
+from pipeline.checks.coverage import Coverage
+from pipeline.checks.registry import Target
+from pipeline.project.config import Config
+from pipeline.project.errors import PipelineError
+from pipeline.project.files import display_path
+from pipeline.source.markdown import read_document
+from pipeline.source.tree import SourceFile
+from pipeline.source.units import split_units
+from pipeline.terms.occurrences import Corpus, Matchers, TermText, TranslationEntry, term_text
+
+
+@dataclass
+class Subjects:
+    """Everything read for a run: subjects for each rule family, and what was covered."""
+
+    coverage: Coverage = field(default_factory=Coverage)
+    sources: list[SourceFile] = field(default_factory=list)
+    texts: list[TermText] = field(default_factory=list)
+    entries: list[TranslationEntry] = field(default_factory=list)
+    messages: list[CatalogMessage] = field(default_factory=list)
+    syncs: list[CatalogSync] = field(default_factory=list)
+
+    def by_target(self) -> dict[Target, list[object]]:
+        """The subjects of the translation and term rules, by the target they are given."""
+        return {
+            "message": [*self.messages],
+            "catalog": [*self.syncs],
+            "text": [*self.texts],
+            "entry": [*self.entries],
+            "corpus": [Corpus(tuple(self.texts), ())],
+        }
+
+
+def add_source(source: SourceFile, matchers: Matchers | None, subjects: Subjects) -> None:
+    """Add a source document's units (and their terms, when a glossary is set)."""
+    coverage = subjects.coverage
+    subjects.sources.append(source)
+    coverage.markdown.append(source.display)
+    coverage.units += len(source.units)
+    coverage.languages.add(source.document.lang)
+    if not source.units:
+        coverage.notes.append(f"{source.display} has no translatable text")
+    if matchers is None:
+        return
+    for unit in source.units:
+        subjects.texts.append(
+            term_text(
+                matchers,
+                path=source.display,
+                document=unit.document,
+                lang=unit.lang,
+                text=unit.text,
+                line=unit.line,
+                line_starts=unit.line_starts,
+                unit_id=unit.id,
+            )
+        )
+
+
+def add_path(
+    config: Config,
+    path: Path,
+    source_lang: str | None,
+    matchers: Matchers | None,
+    subjects: Subjects,
+) -> None:
+    """Add a Markdown file or a PO catalog named on the command line."""
+    shown = display_path(path, config.root)
+    if path.suffix == ".md":
+        document = read_document(path, shown)
+        units = tuple(split_units(document, config.segmentation))
+        add_source(SourceFile(document, shown, units), matchers, subjects)
+    elif path.suffix in {".po", ".pot"}:
+        add_catalog(config, path, source_lang, matchers, subjects)
+    else:
+        raise PipelineError(
+            "not a Markdown file or PO catalog", shown, hint="give .md or .po files"
+        )
+
+
+def add_catalog(
+    config: Config,
+    path: Path,
+    source_lang: str | None,
+    matchers: Matchers | None,
+    subjects: Subjects,
+) -> PoFile | None:
+    """Add a catalog's messages and entries; None when the catalog does not exist."""
+    shown = display_path(path, config.root)
+    coverage = subjects.coverage
+    if not path.exists():
+        return None
+    po = read_po_shared(path, shown)
+    target, source = catalog_languages(po, shown, source_lang)
+    coverage.catalogs.append(shown)
+    coverage.languages.update({target, source})
+    for message in read_messages(po, shown, path.stem, source, target):
+        subjects.messages.append(message)
+        if not message.translated:
+            continue
+        coverage.entries += 1
+        if matchers is not None:
+            source_text, target_text = (
+                term_text(matchers, path=shown, document=path.stem, lang=lang, text=text, line=at)
+                for lang, text, at in (
+                    (source, message.source, message.msgid_line),
+                    (target, message.target, message.line),
+                )
+            )
+            subjects.texts.append(target_text)
+            entry = TranslationEntry(shown, message.line, path.stem, source_text, target_text)
+            subjects.entries.append(entry)
+    return po

@@ -1,0 +1,86 @@
+"""Options every command shares, and the project config they resolve to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pipeline.project import memo
+from pipeline.project.config import SEGMENTATIONS, Config, find_pyproject, load_config
+from pipeline.project.errors import PipelineError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def project_options(command: F) -> F:
+    """Add the options every command shares: config file and [tool.pipeline] overrides."""
+    return _project_options(command, with_locales=True)
+
+
+def project_options_without_locales(command: F) -> F:
+    """The shared options, for a command whose --locale means "only this locale"."""
+    return _project_options(command, with_locales=False)
+
+
+def _project_options(command: F, with_locales: bool) -> F:
+    locale = click.option(
+        "--locale",
+        "locales",
+        multiple=True,
+        help="A project locale; repeat for each (default: da and en).",
+    )
+    options = [
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="pyproject.toml to read [tool.pipeline] from (default: nearest one upwards).",
+        ),
+        click.option(
+            "--source-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Folder of Markdown sources (default: source).",
+        ),
+        click.option(
+            "--locale-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Folder of PO catalogs (default: locales).",
+        ),
+        *([locale] if with_locales else []),
+        click.option(
+            "--segmentation",
+            type=click.Choice(SEGMENTATIONS),
+            help="One unit per block, or per sentence.",
+        ),
+        click.option(
+            "--glossary",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Glossary (.tbx or .csv); default: glossary in [tool.pipeline].",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            envvar="PIPELINE_NO_CACHE",
+            help=f"Neither read nor write {memo.FOLDER_NAME}/ (results of earlier runs, "
+            "keyed by content hashes). Also: PIPELINE_NO_CACHE=1.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def resolve_config(config_file: Path | None, **overrides: Any) -> Config:
+    """Load the project config; a --config that does not exist is an input error."""
+    if config_file is not None and not config_file.is_file():
+        raise PipelineError("config file not found", config_file)
+    pyproject = config_file or find_pyproject(Path.cwd())
+    if overrides.get("glossary") is not None:
+        overrides["glossary"] = Path(overrides["glossary"]).resolve()
+    no_cache = overrides.pop("no_cache", False)
+    config = load_config(pyproject, overrides)
+    memo.use_folder(None if no_cache else config.root / memo.FOLDER_NAME)
+    return config

@@ -1,0 +1,114 @@
+"""What the commands print: progress bars on a terminal, summaries and warnings on stderr."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from pipeline.checks.coverage import Coverage
+from pipeline.checks.findings import Finding, Severity, severity_counts
+from pipeline.stages.export import PageResult
+from pipeline.stages.extract import DocumentSummary
+
+
+class Progress:
+    """A progress bar on stderr that appears once the work turns out to be long."""
+
+    def __init__(self, label: str, minimum: int = 20) -> None:
+        self.label, self.minimum = label, minimum
+        self.bar: Any = None
+
+    def advance(self, total: int) -> None:
+        """One more of `total` items is done."""
+        if self.bar is None:
+            if total < self.minimum or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def warn(text: str) -> None:
+    """Print a warning on stderr."""
+    click.echo(f"warning: {text}", err=True)
+
+
+def severity_style(text: str, severity: Severity) -> str:
+    """Colour a finding's line by its severity."""
+    colour = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}[severity]
+    return click.style(text, fg=colour, bold=severity is Severity.ERROR)
+
+
+def show_extract(summaries: Sequence[DocumentSummary], orphans: Sequence[str]) -> None:
+    """One line per catalog written, a coverage line, then what needs a look."""
+    written = unchanged = 0
+    for result in (result for summary in summaries for result in summary.catalogs):
+        if not result.written:
+            unchanged += 1
+            continue
+        written += 1
+        change = result.change
+        detail = f"{result.units} units"
+        if result.lang:
+            detail += f", {change.new} new, {change.fuzzy} fuzzy, {change.obsoleted} obsolete"
+        click.echo(f"updated {result.path}: {detail}")
+    by_lang = Counter(summary.lang for summary in summaries)
+    languages = ", ".join(f"{count} {lang}" for lang, count in sorted(by_lang.items()))
+    units = sum(summary.units for summary in summaries)
+    click.echo(
+        f"extract: {len(summaries)} documents ({languages}), {units} units; "
+        f"{written} catalog files written, {unchanged} unchanged"
+    )
+    for summary in summaries:
+        if not summary.units:
+            warn(f"{summary.display}: no translatable text")
+        for changed in summary.changed_meanwhile:
+            warn(
+                f"{changed}: changed while extract ran; left as it is "
+                "(run `pipeline extract` again to bring its catalogs up to date)"
+            )
+    for orphan in orphans:
+        warn(
+            f"{orphan}: no source document has this name; kept "
+            "(delete it if the document is gone for good)"
+        )
+
+
+def show_export(results: Sequence[PageResult], documents: int, locales: int) -> None:
+    """Say which pages fell back to the source language, then what was written."""
+    for result in results:
+        if result.fallbacks:
+            click.echo(
+                f"export: {result.document} ({result.lang}): {result.fallbacks} of "
+                f"{result.units} units not translated; shown in the source language",
+                err=True,
+            )
+        for image in result.refused_images:
+            warn(
+                f"{result.document}: image '{image}' is outside the project "
+                "or missing; not exported"
+            )
+    pages = sum(1 for r in results if r.html)
+    pdfs = sum(1 for r in results if r.pdf)
+    click.echo(
+        f"export: {documents} documents × {locales} locales: "
+        f"{pages} HTML pages in build/html, {pdfs} PDFs in build/pdf"
+    )
+
+
+def show_coverage(coverage: Coverage, findings: Sequence[Finding]) -> None:
+    """What a check left out, then what it covered and found."""
+    for note in coverage.notes:
+        warn(note)
+    click.echo(f"check: {coverage.summary()}; {severity_counts(findings)}", err=True)
