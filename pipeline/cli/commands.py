@@ -1,41 +1,35 @@
-"""The click commands: each parses its options, runs its stage and prints what it did."""
+"""The click commands: options, help and exit codes; cli/steps.py runs and prints.
+
+Stages are imported inside the commands, so that `pipeline --help` stays quick.
+"""
 
 from __future__ import annotations
 
 import inspect
-import json
 import logging
 import sys
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
 from pipeline import __version__
-from pipeline.catalogs.paths import orphan_catalogs
-from pipeline.checks.findings import EXIT_INPUT_ERROR, Finding, exit_code
+from pipeline.checks.findings import EXIT_INPUT_ERROR, exit_code
 from pipeline.checks.registry import all_rules, family_rules, find_rule
 from pipeline.cli.options import project_options, project_options_without_locales, resolve_config
-from pipeline.cli.terminal import Progress, severity_style, show_coverage, show_export, show_extract
-from pipeline.project import memo
-from pipeline.project.config import Config, check_language
-from pipeline.project.errors import PipelineError
-from pipeline.project.files import display_path, write_atomic
-from pipeline.report import scores
-from pipeline.report.formats import FORMATS, render, resolve_format
-from pipeline.report.progress import render_stats_table
-from pipeline.source.tree import SourceFile, find_sources, load_sources
-from pipeline.stages.check import (
-    accept_baseline,
-    changed_project_files,
-    check_project,
-    record_baseline,
+from pipeline.cli.steps import (
+    Adoption,
+    check_and_show,
+    export_and_show,
+    extract_and_show,
+    read_sources,
+    score_and_show,
+    stats_and_show,
 )
-from pipeline.stages.export import export as export_pages
-from pipeline.stages.extract import extract_project
-from pipeline.stages.readability import default_report, score_project, write_report
-from pipeline.stages.stats import collect_stats
+from pipeline.project import memo
+from pipeline.project.config import check_language
+from pipeline.project.errors import PipelineError
+from pipeline.report.formats import FORMATS
 
 
 class PipelineGroup(click.Group):
@@ -78,7 +72,7 @@ def extract(config_file: Path | None, **overrides: Any) -> None:
     Example:
       pipeline extract --segmentation sentence
     """
-    _extract(resolve_config(config_file, **overrides))
+    extract_and_show(resolve_config(config_file, **overrides))
 
 
 @main.command()
@@ -102,11 +96,7 @@ def stats(config_file: Path | None, output_format: str, **overrides: Any) -> Non
       pipeline stats --format json
     """
     config = resolve_config(config_file, **overrides)
-    rows = collect_stats(config, _load(config))
-    if output_format == "json":
-        click.echo(json.dumps([asdict(row) for row in rows], indent=2, ensure_ascii=False))
-    else:
-        click.echo(render_stats_table(rows))
+    stats_and_show(config, read_sources(config), output_format)
 
 
 @main.command()
@@ -159,9 +149,11 @@ def readability(
     Example:
       pipeline readability source/da/genterapi.md --top 5
     """
+    from pipeline.stages.readability import default_report
+
     config = resolve_config(config_file, **overrides)
     report_path = None if no_report else (report or default_report(config))
-    findings = _readability(config, _load(config), paths, output_format, top, report_path)
+    findings = score_and_show(config, read_sources(config), paths, output_format, top, report_path)
     sys.exit(exit_code(findings, strict))
 
 
@@ -238,6 +230,8 @@ def check(
         check_language(source_lang, "--source-lang")
     config = resolve_config(config_file, **overrides)
     if changed_since:
+        from pipeline.stages.check import changed_project_files
+
         paths = changed_project_files(config, changed_since)
         if not paths:
             click.echo(
@@ -246,7 +240,7 @@ def check(
             )
             sys.exit(0)
     adopt = Adoption(baseline, write_baseline)
-    sys.exit(_check(config, paths, source_lang, output_format, output, strict, adopt))
+    sys.exit(check_and_show(config, paths, source_lang, output_format, output, strict, adopt))
 
 
 @main.command()
@@ -304,7 +298,7 @@ def export(
       pipeline export --locale da --format html
     """
     config = resolve_config(config_file, **overrides)
-    _export(config, _load(config), only, output_format)
+    export_and_show(config, read_sources(config), only, output_format)
 
 
 @main.command()
@@ -322,108 +316,14 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
     Example:
       pipeline build --strict
     """
+    from pipeline.stages.readability import default_report
+
     config = resolve_config(config_file, **overrides)
-    _extract(config)
-    sources = _load(config)
-    click.echo(render_stats_table(collect_stats(config, sources)))
+    extract_and_show(config)
+    sources = read_sources(config)
+    stats_and_show(config, sources, "table")
     click.echo()
     report = default_report(config)
-    scored = _readability(config, sources, (), "text", 0, report, findings=False)
-    _export(config, sources, (), "all")
-    sys.exit(_check(config, (), None, "text", None, strict, readability=scored))
-
-
-@dataclass(frozen=True)
-class Adoption:
-    """Baseline files of a check run: one to read, one to write."""
-
-    baseline: Path | None = None
-    write: Path | None = None
-
-
-def _load(config: Config) -> list[SourceFile]:
-    """Read all sources, with a progress bar on a terminal when there are many."""
-    total = len(find_sources(config))
-    with Progress("Reading sources") as bar:
-        return load_sources(config, progress=lambda _: bar.advance(total))
-
-
-def _extract(config: Config) -> None:
-    total = len(find_sources(config))
-    with Progress("Extracting") as bar:
-        summaries = extract_project(config, progress=lambda _: bar.advance(total))
-    show_extract(summaries, orphan_catalogs(config, {summary.name for summary in summaries}))
-
-
-def _readability(
-    config: Config,
-    sources: list[SourceFile],
-    paths: tuple[Path, ...],
-    output_format: str,
-    top: int,
-    report: Path | None,
-    findings: bool = True,
-) -> list[Finding]:
-    """Score, print and write the report; return the readability findings."""
-    result = score_project(config, sources, paths)
-    settings = config.readability
-    if output_format == "json":
-        click.echo(scores.render_json(result, settings, top))
-    else:
-        click.echo(scores.render_text(result, settings, top, findings))
-    for warning in scores.coverage_warnings(result):
-        click.echo(warning, err=True)
-    if report is not None:
-        write_report(report, result, settings)
-    if output_format != "json":
-        where = f" Report: {display_path(report, config.root)}" if report else ""
-        click.echo(scores.summary(result) + "." + where)
-    return result.findings
-
-
-def _export(
-    config: Config, sources: list[SourceFile], only: tuple[str, ...], output_format: str
-) -> None:
-    locales = only or config.locales
-    formats = ("html", "pdf") if output_format == "all" else (output_format,)
-    total = len(sources) * len(locales)
-    with Progress("Exporting", minimum=2) as bar:
-        results = export_pages(config, sources, locales, formats, lambda _: bar.advance(total))
-    show_export(results, len(sources), len(locales))
-
-
-def _check(
-    config: Config,
-    paths: tuple[Path, ...],
-    source_lang: str | None,
-    output_format: str,
-    output: Path | None,
-    strict: bool,
-    adopt: Adoption | None = None,
-    readability: list[Finding] | None = None,
-) -> int:
-    """Check, print or write the report, say what was covered; return the exit code.
-
-    `readability` passes findings already scored in this run (build), so the
-    documents are not scored twice.
-    """
-    with Progress("Checking") as bar:
-        progress = lambda _, total: bar.advance(total)  # noqa: E731
-        result = check_project(config, paths, None, source_lang, readability, progress)
-    if adopt and adopt.write:
-        record_baseline(adopt.write, result.findings)
-        count = len(result.findings)
-        click.echo(f"check: wrote a baseline of {count} findings to {adopt.write}", err=True)
-        return 0
-    if adopt and adopt.baseline:
-        result = accept_baseline(config, result, adopt.baseline)
-    style = severity_style if output is None and sys.stdout.isatty() else None
-    ran = [active.rule for active in result.rules]
-    name = resolve_format(output_format)
-    text = render(name, result.findings, ran, result.coverage.files, style)
-    if output is not None:
-        write_atomic(output, text + "\n")
-    elif text:
-        click.echo(text)
-    show_coverage(result.coverage, result.findings)
-    return exit_code(result.findings, strict)
+    scored = score_and_show(config, sources, (), "text", 0, report, findings=False)
+    export_and_show(config, sources, (), "all")
+    sys.exit(check_and_show(config, (), None, "text", None, strict, readability=scored))

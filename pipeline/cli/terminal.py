@@ -5,14 +5,22 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding, Severity, severity_counts
-from pipeline.stages.export import PageResult
-from pipeline.stages.extract import DocumentSummary
+from pipeline.project.files import write_atomic
+from pipeline.report.formats import render, resolve_format
+
+if TYPE_CHECKING:  # the stages load on demand (see steps.py)
+    from pipeline.checks.coverage import Coverage
+    from pipeline.checks.registry import Rule
+    from pipeline.project.config import ReadabilitySettings
+    from pipeline.report.scores import ReadabilityRun
+    from pipeline.stages.export import PageResult
+    from pipeline.stages.extract import DocumentSummary
 
 
 class Progress:
@@ -112,3 +120,41 @@ def show_coverage(coverage: Coverage, findings: Sequence[Finding]) -> None:
     for note in coverage.notes:
         warn(note)
     click.echo(f"check: {coverage.summary()}; {severity_counts(findings)}", err=True)
+
+
+def show_scores(
+    result: ReadabilityRun,
+    settings: ReadabilitySettings,
+    output_format: str,
+    top: int,
+    findings: bool,
+    report: str | None,
+) -> None:
+    """The reading levels as text or JSON, what was left out, and where the report is."""
+    from pipeline.report import scores
+
+    if output_format == "json":
+        click.echo(scores.render_json(result, settings, top))
+    else:
+        click.echo(scores.render_text(result, settings, top, findings))
+    for warning in scores.coverage_warnings(result):
+        click.echo(warning, err=True)
+    if output_format != "json":
+        where = f" Report: {report}" if report else ""
+        click.echo(scores.summary(result) + "." + where)
+
+
+def show_findings(
+    findings: Sequence[Finding],
+    ran: Sequence[Rule],
+    files: Sequence[str],
+    output_format: str,
+    output: Path | None,
+) -> None:
+    """The findings in the chosen format: on stdout (coloured on a terminal) or to a file."""
+    style = severity_style if output is None and sys.stdout.isatty() else None
+    text = render(resolve_format(output_format), findings, ran, files, style)
+    if output is not None:
+        write_atomic(output, text + "\n")
+    elif text:
+        click.echo(text)

@@ -1,0 +1,131 @@
+"""Each command's run: its stage under a progress bar, then what it did; build runs them in turn.
+
+A stage is imported where it runs, so that `pipeline --help` loads none of them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import click
+
+from pipeline.checks.findings import Finding, exit_code
+from pipeline.cli.terminal import (
+    Progress,
+    show_coverage,
+    show_export,
+    show_extract,
+    show_findings,
+    show_scores,
+)
+from pipeline.project.config import Config
+from pipeline.project.files import display_path
+from pipeline.source.tree import SourceFile, find_sources, load_sources
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """Baseline files of a check run: one to read, one to write."""
+
+    baseline: Path | None = None
+    write: Path | None = None
+
+
+def read_sources(config: Config) -> list[SourceFile]:
+    """Read all sources, with a progress bar on a terminal when there are many."""
+    total = len(find_sources(config))
+    with Progress("Reading sources") as bar:
+        return load_sources(config, progress=lambda _: bar.advance(total))
+
+
+def extract_and_show(config: Config) -> None:
+    """Extract, then one line per catalog written and a warning per thing to look at."""
+    from pipeline.catalogs.paths import orphan_catalogs
+    from pipeline.stages.extract import extract_project
+
+    total = len(find_sources(config))
+    with Progress("Extracting") as bar:
+        summaries = extract_project(config, progress=lambda _: bar.advance(total))
+    show_extract(summaries, orphan_catalogs(config, {summary.name for summary in summaries}))
+
+
+def stats_and_show(config: Config, sources: list[SourceFile], output_format: str) -> None:
+    """Print translation progress per locale and document, as a table or JSON."""
+    from pipeline.report.progress import render_stats_table
+    from pipeline.stages.stats import collect_stats
+
+    rows = collect_stats(config, sources)
+    if output_format == "json":
+        click.echo(json.dumps([asdict(row) for row in rows], indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_stats_table(rows))
+
+
+def score_and_show(
+    config: Config,
+    sources: list[SourceFile],
+    paths: tuple[Path, ...],
+    output_format: str,
+    top: int,
+    report: Path | None,
+    findings: bool = True,
+) -> list[Finding]:
+    """Score, print and write the report; return the readability findings."""
+    from pipeline.stages.readability import score_project, write_report
+
+    result = score_project(config, sources, paths)
+    if report is not None:
+        write_report(report, result, config.readability)
+    shown = display_path(report, config.root) if report else None
+    show_scores(result, config.readability, output_format, top, findings, shown)
+    return result.findings
+
+
+def export_and_show(
+    config: Config, sources: list[SourceFile], only: tuple[str, ...], output_format: str
+) -> None:
+    """Export the chosen locales and formats, then say what fell back and what was written."""
+    from pipeline.stages.export import export as export_pages
+
+    locales = only or config.locales
+    formats = ("html", "pdf") if output_format == "all" else (output_format,)
+    total = len(sources) * len(locales)
+    with Progress("Exporting", minimum=2) as bar:
+        results = export_pages(config, sources, locales, formats, lambda _: bar.advance(total))
+    show_export(results, len(sources), len(locales))
+
+
+def check_and_show(
+    config: Config,
+    paths: tuple[Path, ...],
+    source_lang: str | None,
+    output_format: str,
+    output: Path | None,
+    strict: bool,
+    adopt: Adoption | None = None,
+    readability: list[Finding] | None = None,
+) -> int:
+    """Check, print or write the report, say what was covered; return the exit code.
+
+    `readability` passes findings already scored in this run (build), so the
+    documents are not scored twice.
+    """
+    from pipeline.stages.check import accept_baseline, check_project, record_baseline
+
+    with Progress("Checking") as bar:
+        result = check_project(
+            config, paths, None, source_lang, readability, lambda _, total: bar.advance(total)
+        )
+    if adopt and adopt.write:
+        record_baseline(adopt.write, result.findings)
+        count = len(result.findings)
+        click.echo(f"check: wrote a baseline of {count} findings to {adopt.write}", err=True)
+        return 0
+    if adopt and adopt.baseline:
+        result = accept_baseline(config, result, adopt.baseline)
+    ran = [active.rule for active in result.rules]
+    show_findings(result.findings, ran, result.coverage.files, output_format, output)
+    show_coverage(result.coverage, result.findings)
+    return exit_code(result.findings, strict)
