@@ -182,34 +182,6 @@ def render_with_stable_date(po: PoFile, old_text: str | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Stats:
-    """Translation progress of one catalog."""
-
-    units: int
-    source_words: int
-    translated: int
-    fuzzy: int
-    untranslated: int
-    obsolete: int
-
-
-def catalog_stats(catalog: Catalog, count_words: dict[str, int]) -> Stats:
-    """Count units, source words and translation states; `count_words` maps msgid → words."""
-    messages = [m for m in catalog if m.id]
-    translated = sum(1 for m in messages if m.string and not m.fuzzy)
-    fuzzy = sum(1 for m in messages if m.fuzzy)
-    words = sum(count_words.get(str(m.id), 0) for m in messages)
-    return Stats(
-        len(messages),
-        words,
-        translated,
-        fuzzy,
-        len(messages) - translated - fuzzy,
-        len(catalog.obsolete),
-    )
-
-
-@dataclass(frozen=True, slots=True)
 class StatsRow:
     """Translation progress of one document in one target locale."""
 
@@ -222,3 +194,18 @@ class StatsRow:
     fuzzy: int
     untranslated: int
     obsolete: int
+
+
+def catalog_stats(
+    catalog: Catalog, count_words: dict[str, int], locale: str, document: str, shown: str
+) -> StatsRow:
+    """Count units, source words and translation states; `count_words` maps msgid → words."""
+    messages = [m for m in catalog if m.id]
+    translated = sum(1 for m in messages if m.string and not m.fuzzy)
+    fuzzy = sum(1 for m in messages if m.fuzzy)
+    words = sum(count_words.get(str(m.id), 0) for m in messages)
+    untranslated = len(messages) - translated - fuzzy
+    return StatsRow(
+        locale, document, shown, len(messages), words, translated, fuzzy, untranslated,
+        len(catalog.obsolete),
+    )  # fmt: skip

@@ -16,7 +16,12 @@ import click
 from pipeline import __version__
 from pipeline.checks.findings import EXIT_INPUT_ERROR, exit_code
 from pipeline.checks.registry import all_rules, family_rules, find_rule
-from pipeline.cli.options import project_options, project_options_without_locales, resolve_config
+from pipeline.cli.options import (
+    project_options,
+    project_options_without_locales,
+    resolve_config,
+    strict_option,
+)
 from pipeline.cli.steps import (
     Adoption,
     check_and_show,
@@ -123,7 +128,7 @@ def stats(config_file: Path | None, output_format: str, **overrides: Any) -> Non
     help="Where to write the HTML report (default: build/reports/readability.html).",
 )
 @click.option("--no-report", is_flag=True, help="Do not write the HTML report.")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@strict_option
 def readability(
     config_file: Path | None,
     paths: tuple[Path, ...],
@@ -176,7 +181,7 @@ def readability(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file instead of standard output.",
 )
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@strict_option
 @click.option(
     "--baseline",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -303,7 +308,7 @@ def export(
 
 @main.command()
 @project_options
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@strict_option
 def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
     """Run the whole job: extract, progress, readability, export, then every check.
 

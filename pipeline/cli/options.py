@@ -84,3 +84,8 @@ def resolve_config(config_file: Path | None, **overrides: Any) -> Config:
     config = load_config(pyproject, overrides)
     memo.use_folder(None if no_cache else config.root / memo.FOLDER_NAME)
     return config
+
+
+strict_option = click.option(
+    "--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors."
+)

@@ -13,7 +13,7 @@ from pipeline.source.language import split_sentences
 from pipeline.source.markdown import Block, BlockKind, Document, line_of
 
 # Text that is not prose: code spans, link targets, autolinks and bare URLs.
-_NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
+NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ class Unit:
 
 def has_prose(text: str) -> bool:
     """Whether `text` holds words to translate outside code, URLs and link targets."""
-    return any(character.isalpha() for character in _NOT_PROSE.sub(" ", text))
+    return any(character.isalpha() for character in NOT_PROSE.sub(" ", text))
 
 
 def split_units(document: Document, segmentation: Segmentation = "block") -> Iterator[Unit]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import read_po_file
 from pipeline.catalogs.update import StatsRow
@@ -26,6 +24,6 @@ def collect_stats(config: Config, sources: list[SourceFile]) -> list[StatsRow]:
             shown = display_path(path, config.root)
             if not path.exists():
                 raise PipelineError("catalog not found", shown, hint="run `pipeline extract` first")
-            stats = catalog_stats(read_po_file(path, shown).catalog, words)
-            rows.append(StatsRow(lang, source.document.name, shown, **asdict(stats)))
+            catalog = read_po_file(path, shown).catalog
+            rows.append(catalog_stats(catalog, words, lang, source.document.name, shown))
     return sorted(rows, key=lambda row: (row.locale, row.document))

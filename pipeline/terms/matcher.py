@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pipeline.source.units import NOT_PROSE
 from pipeline.terms.glossary import Glossary, Term, primary_language
 
 # A term must have this many letters to be found inside a compound word, and a
@@ -25,7 +26,6 @@ MIN_COMPOUND_REST = 3
 _LINKING = ("s", "e")  # Danish fugebogstaver: bivirkning-s-registrering
 _STEMMERS = {"da": "danish", "en": "english", "sv": "swedish", "nb": "norwegian", "de": "german"}
 _WORD = re.compile(r"[^\W_]+")
-_NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
 _COORDINATORS = {"og", "eller", "and", "or"}
 _JOINERS = re.compile(r"[\s\-\u2010\u2011]*")  # what may stand between the parts of a term
 
@@ -88,10 +88,6 @@ class TermMatcher:
         self._first_stems = {key[0] for key in [*self._by_stems, *self._stem_prefixes]}
         self._first_stems.update(self._by_joined)
 
-    @property
-    def empty(self) -> bool:
-        return not self._by_stems
-
     def _stem(self, word: str) -> str:
         return _stem_word(self.lang, word)
 
@@ -121,7 +117,7 @@ class TermMatcher:
 
     def find(self, text: str) -> list[Hit]:
         """Return the hits in `text`, longest first wins, in text order."""
-        masked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+        masked = NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
         tokens = [self._token(m) for m in _WORD.finditer(masked)]
         # links[i]: token i and i + 1 may belong to one term (only spaces or hyphens between)
         links = [_joinable(masked[a.end : b.start]) for a, b in itertools.pairwise(tokens)]
