@@ -22,6 +22,25 @@ def template_path(locale_dir: Path, document: str) -> Path:
 
 def orphan_catalogs(config: Config, names: set[str]) -> list[str]:
     """Return catalogs of no document in `names`; they are kept, never deleted."""
-    folder = config.locale_path
-    found = [*folder.glob("*/LC_MESSAGES/*.po"), *folder.glob("templates/*.pot")]
-    return sorted(display_path(p, config.root) for p in found if p.stem not in names)
+    found = [
+        path
+        for path in sorted(config.locale_path.rglob("*.po*"))
+        if path.suffix in {".po", ".pot"} and catalog_name(config.locale_path, path) not in names
+    ]
+    return [display_path(path, config.root) for path in found]
+
+
+def catalog_name(locale_dir: Path, path: Path) -> str:
+    """The document a catalog belongs to: `locales/da/LC_MESSAGES/api/fs.po` is `api/fs`.
+
+    A catalog outside the locale folder's layout is named by its file name.
+    """
+    try:
+        parts = path.relative_to(locale_dir).with_suffix("").parts
+    except ValueError:
+        return path.stem
+    if len(parts) > 1 and parts[0] == TEMPLATE_FOLDER:
+        return "/".join(parts[1:])
+    if len(parts) > 2 and parts[1] == "LC_MESSAGES":
+        return "/".join(parts[2:])
+    return path.stem

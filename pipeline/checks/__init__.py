@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
 from pipeline.checks import a11y as _a11y  # noqa: F401  registers rules
+from pipeline.checks import links as _links  # noqa: F401  registers rules
 from pipeline.checks import meta as _meta  # noqa: F401  registers rules
 from pipeline.checks import readability as _readability  # noqa: F401  registers rules
 from pipeline.checks import resource as _resource  # noqa: F401  registers rules

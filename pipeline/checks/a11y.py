@@ -124,6 +124,8 @@ def link_text(page: Page, ctx: CheckContext) -> Iterator[Finding]:
     Instead: name the target: "[EMA's page on Luxturna](…)".
     """
     for link in page.all("a"):
+        if "href" not in link.attrs:
+            continue  # an anchor (<a id="…">) is a target, not a link
         text = link.text.strip().strip(".:").lower()
         if not text:
             yield ctx.finding(

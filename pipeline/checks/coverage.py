@@ -21,6 +21,7 @@ class Coverage:
     glossary: str | None = None
     concepts: dict[str, int] = field(default_factory=dict)
     pages: int = 0
+    links: int = 0
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -36,7 +37,8 @@ class Coverage:
         return (
             f"checked {counted(len(self.markdown), 'Markdown file')}, "
             f"{counted(len(self.catalogs), 'catalog')} and {counted(self.pages, 'page')} "
-            f"({self.units} units, {self.entries} translated entries; languages: {langs}); "
+            f"({self.units} units, {self.entries} translated entries, "
+            f"{counted(self.links, 'relative link')}; languages: {langs}); "
             f"{glossary}"
         )
 
@@ -51,6 +53,7 @@ def merge_coverage(parts: Iterable[Coverage]) -> Coverage:
         merged.entries += part.entries
         merged.languages |= part.languages
         merged.pages += part.pages
+        merged.links += part.links
         merged.notes += part.notes
     return merged
 

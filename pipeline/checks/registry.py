@@ -16,7 +16,8 @@ from pipeline.terms.glossary import Glossary
 # (readability); a text with term hits, a translated PO entry, or the whole run
 # (terminology); any PO message, translated or not (translation QA); a suppression
 # that suppressed nothing (meta); an exported page (a11y); a catalog against its
-# source (translation/outdated).
+# source (translation/outdated); every relative link of a run with what it may point
+# at (links/broken).
 Target = Literal[
     "document",
     "translation",
@@ -27,6 +28,7 @@ Target = Literal[
     "suppression",
     "page",
     "catalog",
+    "links",
 ]
 CheckFn = Callable[[Any, "CheckContext"], Iterator[Finding]]
 SEVERITY_NAMES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}

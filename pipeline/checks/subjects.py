@@ -6,13 +6,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.catalogs.messages import CatalogMessage, CatalogSync, catalog_languages, read_messages
+from pipeline.catalogs.paths import catalog_name
 from pipeline.catalogs.po import PoFile, read_po_shared
 from pipeline.checks.coverage import Coverage
+from pipeline.checks.links import LinkRow
 from pipeline.checks.registry import Target
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import display_path
-from pipeline.source.markdown import read_document
+from pipeline.project.files import display_path, read_text
+from pipeline.source.links import anchors, links, local_target
+from pipeline.source.markdown import MARKDOWN, read_document
 from pipeline.source.tree import SourceFile
 from pipeline.source.units import split_units
 from pipeline.terms.occurrences import Corpus, Matchers, TermText, TranslationEntry, term_text
@@ -28,6 +31,9 @@ class Subjects:
     entries: list[TranslationEntry] = field(default_factory=list)
     messages: list[CatalogMessage] = field(default_factory=list)
     syncs: list[CatalogSync] = field(default_factory=list)
+    links: list[LinkRow] = field(default_factory=list)
+    # Markdown file (resolved) → the ids a link may name in it, for links/broken.
+    anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def by_target(self) -> dict[Target, list[object]]:
         """The subjects of the translation and term rules, by the target they are given."""
@@ -49,6 +55,7 @@ def add_source(source: SourceFile, matchers: Matchers | None, subjects: Subjects
     coverage.languages.add(source.document.lang)
     if not source.units:
         coverage.notes.append(f"{source.display} has no translatable text")
+    _add_links(source, subjects)
     if matchers is None:
         return
     for unit in source.units:
@@ -64,6 +71,27 @@ def add_source(source: SourceFile, matchers: Matchers | None, subjects: Subjects
                 unit_id=unit.id,
             )
         )
+
+
+def _add_links(source: SourceFile, subjects: Subjects) -> None:
+    """The document's links, where each is relative to, and the anchors it offers."""
+    document = source.document
+    tokens = MARKDOWN.parse(read_text(document.path, source.display))
+    file = str(document.path.resolve())
+    for link in links(tokens):
+        if local_target(link.href) is not None:
+            subjects.links.append((source.display, link.line, link.href, file))
+            subjects.coverage.links += 1
+    subjects.anchors[file] = tuple(sorted(anchors(tokens)))
+
+
+def _add_translated_links(message: CatalogMessage, document: str, subjects: Subjects) -> None:
+    """Links a translation adds or changes; those it keeps are checked in the source."""
+    kept = {link.href for link in links(MARKDOWN.parseInline(message.source))}
+    for link in links(MARKDOWN.parseInline(message.target)):
+        if link.href not in kept and local_target(link.href) is not None:
+            subjects.links.append((message.path, message.line, link.href, document))
+            subjects.coverage.links += 1
 
 
 def add_path(
@@ -93,8 +121,13 @@ def add_catalog(
     source_lang: str | None,
     matchers: Matchers | None,
     subjects: Subjects,
+    source_file: Path | None = None,
 ) -> PoFile | None:
-    """Add a catalog's messages and entries; None when the catalog does not exist."""
+    """Add a catalog's messages and entries; None when the catalog does not exist.
+
+    `source_file` is the catalog's source document: links in its translations are
+    relative to it.
+    """
     shown = display_path(path, config.root)
     coverage = subjects.coverage
     if not path.exists():
@@ -103,20 +136,23 @@ def add_catalog(
     target, source = catalog_languages(po, shown, source_lang)
     coverage.catalogs.append(shown)
     coverage.languages.update({target, source})
-    for message in read_messages(po, shown, path.stem, source, target):
+    document = catalog_name(config.locale_path, path)
+    for message in read_messages(po, shown, document, source, target):
         subjects.messages.append(message)
         if not message.translated:
             continue
         coverage.entries += 1
+        if source_file is not None and "](" in message.target:
+            _add_translated_links(message, str(source_file.resolve()), subjects)
         if matchers is not None:
             source_text, target_text = (
-                term_text(matchers, path=shown, document=path.stem, lang=lang, text=text, line=at)
+                term_text(matchers, path=shown, document=document, lang=lang, text=text, line=at)
                 for lang, text, at in (
                     (source, message.source, message.msgid_line),
                     (target, message.target, message.line),
                 )
             )
             subjects.texts.append(target_text)
-            entry = TranslationEntry(shown, message.line, path.stem, source_text, target_text)
+            entry = TranslationEntry(shown, message.line, document, source_text, target_text)
             subjects.entries.append(entry)
     return po

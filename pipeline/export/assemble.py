@@ -6,7 +6,6 @@ source language, so the page says which parts are in which language (WCAG 3.1.2)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +15,7 @@ from markdown_it.token import Token
 from pipeline.project.config import Segmentation
 from pipeline.project.files import read_text
 from pipeline.source.language import split_sentences
+from pipeline.source.links import heading_ids
 from pipeline.source.markdown import (
     MARKDOWN,
     TRANSLATABLE_FRONT_MATTER,
@@ -53,6 +53,10 @@ def localize(
     """Swap each unit of `document` for its translation in `lang` (fallback: the source)."""
     env: dict[str, Any] = {}
     tokens = MARKDOWN.parse(read_text(document.path, shown), env)
+    # Ids from the source headings: a translated heading must not break links into it.
+    openings = (token for token in tokens if token.type == "heading_open")
+    for opening, anchor in zip(openings, heading_ids(tokens), strict=True):
+        opening.attrSet("id", anchor)
     result = Localized(document, lang, tokens, env, "", "")
     front = document.front_matter
     title, description = (str(front.get(key) or "") for key in TRANSLATABLE_FRONT_MATTER)
@@ -172,13 +176,3 @@ def _lang_token(kind: str, lang: str) -> Token:
     token = Token(kind, "span", 1 if kind == "lang_open" else -1)
     token.attrSet("lang", lang)
     return token
-
-
-def slug(text: str, taken: set[str]) -> str:
-    """A unique, readable id for a heading: "Hvad er genterapi?" → "hvad-er-genterapi"."""
-    base = re.sub(r"[^\w]+", "-", text.lower()).strip("-") or "section"
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    taken.add(candidate)
-    return candidate

@@ -1,26 +1,67 @@
-"""One document in one locale, rendered to HTML in memory: what export writes and a11y checks."""
+"""One document in one locale, rendered to HTML in memory: what export writes and a11y checks.
+
+Pages mirror the source tree: `source/en/api/fs.md` becomes `build/html/<lang>/api/fs.html`
+in every locale. Relative links to other documents point at their page in the same
+locale; other files of the source folder (images, downloads) are copied to the same place
+under `build/html/`, so the links to them keep working.
+"""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import posixpath
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import read_po_shared
 from pipeline.export.assemble import Localized, localize
-from pipeline.export.to_html import Alternate, language_name, render_body, render_page
+from pipeline.export.to_html import Alternate, Site, language_name, render_body, render_page
 from pipeline.project.config import Config
 from pipeline.project.files import display_path, write_atomic
-from pipeline.source.tree import SourceFile
+from pipeline.source.links import local_target
+from pipeline.source.tree import SourceFile, document_identity, find_sources
 
 STYLESHEET = Path(__file__).parent / "templates" / "site.css"
+# What a link or image becomes: a URL, or None to show the text without a link.
+UrlFor = Callable[[str], str | None]
 
 
 def build_dir(config: Config) -> Path:
     """The folder every export writes into."""
     return config.root / "build"
+
+
+def page_url(name: str, lang: str) -> str:
+    """A document's page, relative to `build/html/`."""
+    return f"{lang}/{name}.html"
+
+
+def relative_url(target: str, page: str) -> str:
+    """`target` (relative to build/html/) as a link from `page` (relative to it too)."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def document_names(config: Config) -> dict[Path, str]:
+    """Every source file of the project (resolved) → its document name."""
+    key = (config.source_path.resolve(), config.locales)
+    if key not in _NAMES:
+        _NAMES[key] = {
+            path.resolve(): document_identity(config, path)[0] for path in find_sources(config)
+        }
+    return _NAMES[key]
+
+
+_NAMES: dict[tuple[Path, tuple[str, ...]], dict[Path, str]] = {}
+
+
+def forget_documents() -> None:
+    """Forget the project's documents (a long-lived process whose sources changed)."""
+    _NAMES.clear()
 
 
 def translations(config: Config, source: SourceFile, lang: str) -> dict[str, str]:
@@ -51,6 +92,8 @@ class RenderedPage:
     headings: list[tuple[int, str, str]]
     alternates: list[Alternate]
     refused_images: tuple[str, ...]
+    print_body: Callable[[], str]  # the body for PDF: links out of the page by base URL
+    site: Site
 
 
 def render(config: Config, source: SourceFile, lang: str, copy_images: bool = True) -> RenderedPage:
@@ -59,43 +102,114 @@ def render(config: Config, source: SourceFile, lang: str, copy_images: bool = Tr
     localized = localize(
         document, lang, translations(config, source, lang), config.segmentation, source.display
     )
+    here = page_url(document.name, lang)
     refused: list[str] = []
-    body, headings = render_body(localized, _image_url(config, document.path, refused, copy_images))
-    alternates = _alternates(config, document.name, lang)
-    html = render_page(localized, body, headings, alternates)
-    path = build_dir(config) / "html" / lang / f"{document.name}.html"
+    resources = _Resources(config, document.path, here, copy_images)
+    images = resources.image_url(refused)
+    tokens = copy.deepcopy(localized.tokens)  # the PDF renders them again, linked otherwise
+    body, headings = render_body(localized, images, resources.link_url(lang, for_print=False))
+    alternates = alternates_of(document.name, lang, config.locales)
+    site = site_of(config, lang, here)
+    html = render_page(localized, body, headings, alternates, site)
+    path = build_dir(config) / "html" / here
     shown = display_path(path, config.root)
-    return RenderedPage(path, shown, html, localized, body, headings, alternates, tuple(refused))
+
+    def print_body() -> str:
+        printed = dataclasses.replace(localized, tokens=copy.deepcopy(tokens))
+        return render_body(printed, images, resources.link_url(lang, for_print=True))[0]
+
+    return RenderedPage(
+        path, shown, html, localized, body, headings, alternates, tuple(refused), print_body, site
+    )
 
 
-def _alternates(config: Config, name: str, current: str) -> list[Alternate]:
+def alternates_of(name: str, lang: str, locales: tuple[str, ...]) -> list[Alternate]:
+    """The page of document `name` in every locale, linked from its page in `lang`."""
+    root = relative_url(".", page_url(name, lang)) + "/"
     return [
-        Alternate(lang, f"../{lang}/{name}.html", language_name(lang), lang == current)
-        for lang in config.locales
+        Alternate(code, root + page_url(name, code), language_name(code), code == lang)
+        for code in locales
     ]
 
 
-def _image_url(
-    config: Config, source_path: Path, refused: list[str], copy: bool = True
-) -> Callable[[str], str | None]:
-    """Copy an image of the project into build/html/images; refuse anything else."""
-    images = build_dir(config) / "html" / "images"
-    root = config.source_path.resolve()
+def site_of(config: Config, lang: str, here: str) -> Site:
+    """The site's name in `lang`, and the way from page `here` up to the root and home."""
+    return Site(
+        config.site(lang), relative_url(".", here) + "/", relative_url(f"{lang}/index.html", here)
+    )
 
-    def url(src: str) -> str | None:
-        if not src or "://" in src or src.startswith(("//", "data:")):
-            refused.append(src)
-            return None
-        target = (source_path.parent / src).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
-            refused.append(src)
-            return None
-        if copy:
-            images.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(target, images / target.name)
-        return f"../images/{target.name}"
 
-    return url
+@dataclass(frozen=True, slots=True)
+class _Resources:
+    """Where the links and images of one page point, in HTML and in print."""
+
+    config: Config
+    source_path: Path
+    here: str  # the page, relative to build/html/
+    copy: bool
+
+    def image_url(self, refused: list[str]) -> UrlFor:
+        """Copy an image of the project next to the pages; refuse anything else."""
+
+        def url(src: str) -> str | None:
+            found = self._project_file(src)
+            if found is None or not found.is_file():
+                refused.append(src)
+                return None
+            return self._mirror(found)
+
+        return url
+
+    def link_url(self, lang: str, for_print: bool) -> UrlFor:
+        """A link to another document goes to its page in `lang`; in print, to its web
+        address when the project has a base URL, else the text stays without a link."""
+        names = document_names(self.config)
+        base = self.config.base_url
+
+        def url(href: str) -> str | None:
+            target = local_target(href)
+            if target is None or not target.path:
+                return href  # the web, mail, or an anchor on this page
+            found = self._project_file(target.path)
+            anchor = f"#{target.anchor}" if target.anchor else ""
+            if found is None or not found.exists():
+                return href  # outside the project or missing: links/broken says so
+            name = names.get(found) or _folder_document(found, names)
+            if name is not None:
+                page = page_url(name, lang)
+            elif found.is_file():
+                page = self._mirror(found, relative=False)
+            else:
+                return href
+            if for_print:
+                return f"{base}{page}{anchor}" if base else None
+            return relative_url(page, self.here) + anchor
+
+        return url
+
+    def _project_file(self, src: str) -> Path | None:
+        """The file `src` names, relative to the source document; None outside the source."""
+        if not src or src.startswith(("//", "/")) or urlsplit(src).scheme:
+            return None
+        found = (self.source_path.parent / src).resolve()
+        return found if found.is_relative_to(self.config.source_path.resolve()) else None
+
+    def _mirror(self, found: Path, relative: bool = True) -> str:
+        """Copy a file of the source folder to the same place under build/html/."""
+        inside = found.relative_to(self.config.source_path.resolve()).as_posix()
+        if self.copy:
+            target = build_dir(self.config) / "html" / inside
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(found, target)
+        return relative_url(inside, self.here) if relative else inside
+
+
+def _folder_document(folder: Path, names: dict[Path, str]) -> str | None:
+    """A link to a folder opens its index.md or README.md, as GitHub shows it."""
+    for candidate in ("index.md", "README.md"):
+        if folder / candidate in names:
+            return names[folder / candidate]
+    return None
 
 
 def write_stylesheets(out: Path) -> None:

@@ -18,15 +18,16 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from pipeline.export.assemble import Localized, slug
+from pipeline.export.assemble import Localized
+from pipeline.source.links import EXPLICIT_ANCHOR
 from pipeline.source.markdown import MARKDOWN
 
+UrlFor = Callable[[str], str | None]  # a link or image's URL; None: no link
 TOC_MIN_SECTIONS = 4  # a table of contents pays off from this many sections on
 
 STRINGS: dict[str, dict[str, str]] = {
     "da": {
         "skip": "Spring til indholdet",
-        "site": "Patientinformation om genterapi",
         "contents": "Indhold",
         "languages": "Sprog",
         "articles": "Alle artikler",
@@ -36,7 +37,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "skip": "Skip to content",
-        "site": "Patient information on gene therapy",
         "contents": "Contents",
         "languages": "Language",
         "articles": "All articles",
@@ -58,6 +58,15 @@ def language_name(code: str, in_lang: str | None = None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Site:
+    """What every page of a locale shares: the site's name, and links up from the page."""
+
+    name: str
+    root: str  # from the page to build/html/: "../", "../../"
+    home: str  # from the page to its locale's index.html
+
+
+@dataclass(frozen=True, slots=True)
 class Alternate:
     lang: str
     href: str
@@ -76,28 +85,43 @@ def _templates() -> Environment:
 
 
 def render_body(
-    localized: Localized, image_url: Callable[[str], str | None]
+    localized: Localized, image_url: UrlFor, link_url: UrlFor
 ) -> tuple[str, list[tuple[int, str, str]]]:
-    """The page content as HTML, and its headings (level, id, text) for the table of contents."""
+    """The page content as HTML, and its headings (level, id, text) for the table of contents.
+
+    Heading ids come from the source (localize sets them), so links into a page work in
+    every locale. A link whose `link_url` is None is shown as its text alone.
+    """
     headings: list[tuple[int, str, str]] = []
-    taken: set[str] = set()
     tokens = localized.tokens
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             text = _plain(tokens[index + 1])
-            anchor = slug(text, taken)
-            token.attrSet("id", anchor)
+            anchor = str(token.attrGet("id") or "")
             headings.append((int(token.tag[1]), anchor, text))
         elif token.type == "th_open":
             token.attrSet("scope", "col")
         elif token.type == "inline":
-            for child in token.children or []:
-                if child.type == "image":
-                    src = image_url(str(child.attrGet("src") or ""))
-                    child.attrSet("src", src or "")
+            _resolve_children(token.children or [], image_url, link_url)
     renderer = MARKDOWN.renderer
     html = renderer.render(tokens, MARKDOWN.options, localized.env)
     return html, headings
+
+
+def _resolve_children(children: list[Token], image_url: UrlFor, link_url: UrlFor) -> None:
+    unlinked = False
+    for child in children:
+        if child.type == "image":
+            child.attrSet("src", image_url(str(child.attrGet("src") or "")) or "")
+        elif child.type == "link_open":
+            href = link_url(str(child.attrGet("href") or ""))
+            unlinked = href is None
+            if unlinked:
+                child.type, child.tag = "unlinked", ""
+            else:
+                child.attrSet("href", str(href))
+        elif child.type == "link_close" and unlinked:
+            child.type, child.tag, unlinked = "unlinked", "", False
 
 
 def _plain(inline: Token) -> str:
@@ -122,9 +146,22 @@ def _install_rules() -> None:
     def lang_close(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
         return "</span>"
 
+    def anchors_only(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
+        ids = EXPLICIT_ANCHOR.findall(tokens[index].content)
+        return "".join(f'<a id="{escape(anchor)}"></a>' for anchor in ids)
+
+    def anchor_or_text(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
+        content = tokens[index].content
+        if EXPLICIT_ANCHOR.fullmatch(content.strip()):
+            return anchors_only(self, tokens, index)
+        if content.strip().lower() == "</a>" and _after_anchor(tokens, index):
+            return ""
+        return escape(content)
+
     for name, rule in (
-        ("html_block", dropped),
-        ("html_inline", as_text),
+        ("html_block", anchors_only),
+        ("html_inline", anchor_or_text),
+        ("unlinked", dropped),
         ("lang_open", lang_open),
         ("lang_close", lang_close),
     ):
@@ -134,11 +171,20 @@ def _install_rules() -> None:
 _install_rules()
 
 
+def _after_anchor(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the `</a>` at `index` closes an explicit anchor (kept as `<a id></a>`)."""
+    for token in reversed(tokens[:index]):
+        if token.type == "html_inline":
+            return bool(EXPLICIT_ANCHOR.fullmatch(token.content.strip()))
+    return False
+
+
 def render_page(
     localized: Localized,
     body: str,
     headings: list[tuple[int, str, str]],
     alternates: list[Alternate],
+    site: Site,
     for_print: bool = False,
 ) -> str:
     """The whole page: landmarks, skip link, language switcher, contents, footer."""
@@ -159,6 +205,7 @@ def render_page(
             title=localized.title or (headings[0][2] if headings else localized.document.name),
             description=localized.description,
             words=words,
+            site=site,
             alternates=alternates,
             toc=sections if len(sections) >= TOC_MIN_SECTIONS else [],
             # rendered by markdown-it with raw HTML dropped or escaped; the contents go after h1
@@ -170,19 +217,21 @@ def render_page(
     )
 
 
-def render_index(lang: str, pages: list[tuple[str, str, str]], alternates: list[Alternate]) -> str:
+def render_index(
+    lang: str, pages: list[tuple[str, str, str]], alternates: list[Alternate], site: Site
+) -> str:
     """A locale's list of documents: (href, title, description)."""
     return (
         _templates()
         .get_template("index.html.j2")
-        .render(lang=lang, words=strings(lang), pages=pages, alternates=alternates)
+        .render(lang=lang, words=strings(lang), pages=pages, alternates=alternates, site=site)
     )
 
 
-def render_root(locales: list[Alternate]) -> str:
+def render_root(locales: list[Alternate], sites: dict[str, str]) -> str:
     """The entry page linking each locale, each name in its own language."""
     entries = [
-        {"lang": loc.lang, "href": loc.href, "name": loc.name, "site": strings(loc.lang)["site"]}
+        {"lang": loc.lang, "href": loc.href, "name": loc.name, "site": sites[loc.lang]}
         for loc in locales
     ]
     return (

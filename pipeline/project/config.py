@@ -61,6 +61,11 @@ class Config:
     locales: tuple[str, ...] = ("da", "en")
     segmentation: Segmentation = "block"
     glossary: Path | None = None
+    # The language of documents with no `lang` in their front matter and no locale folder.
+    source_language: str | None = None
+    # Site name per locale (default: the project's name), and where the site is published.
+    site_name: Mapping[str, str] = field(default_factory=dict)
+    base_url: str | None = None
     readability: ReadabilitySettings = field(default_factory=ReadabilitySettings)
     # Raw `[tool.pipeline.rules]`; checks.registry.resolve validates it against the rules.
     rules: Mapping[str, Any] = field(default_factory=dict)
@@ -74,15 +79,22 @@ class Config:
     def locale_path(self) -> Path:
         return self.root / self.locale_dir
 
+    def site(self, lang: str) -> str:
+        """The site's name in `lang`: `site-name` in [tool.pipeline], else the project's name."""
+        return self.site_name.get(lang, self.project)
+
 
 # Key in pyproject.toml → (Config field, expected TOML type, description for errors).
-_KEYS: dict[str, tuple[str, type, str]] = {
+_KEYS: dict[str, tuple[str, type | tuple[type, ...], str]] = {
     "project": ("project", str, "a string"),
     "source-dir": ("source_dir", str, "a folder path string"),
     "locale-dir": ("locale_dir", str, "a folder path string"),
     "locales": ("locales", list, "a list of language codes"),
     "segmentation": ("segmentation", str, '"block" or "sentence"'),
     "glossary": ("glossary", str, "a file path string"),
+    "source-language": ("source_language", str, "a language code"),
+    "site-name": ("site_name", (str, dict), "a string or a table of locale = string"),
+    "base-url": ("base_url", str, "a URL string"),
     "readability": ("readability", dict, "a table"),
     "rules": ("rules", dict, "a table of rule ids"),
 }
@@ -148,7 +160,7 @@ def _read_table(pyproject: Path) -> dict[str, Any]:
     return table
 
 
-def _lookup_key(key: str, pyproject: Path | None) -> tuple[str, type, str]:
+def _lookup_key(key: str, pyproject: Path | None) -> tuple[str, type | tuple[type, ...], str]:
     if key in _KEYS:
         return _KEYS[key]
     known = ", ".join(sorted(_KEYS))
@@ -181,10 +193,46 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
         if name in known
     }
     converted["locales"] = locales
+    if values.get("source_language") is not None:
+        converted["source_language"] = check_language(values["source_language"], origin)
+    converted["site_name"] = _site_names(values.get("site_name"), locales, origin)
+    if values.get("base_url") is not None:
+        converted["base_url"] = _base_url(values["base_url"], origin)
     if "readability" in values:
         converted["readability"] = _readability(values["readability"], origin)
     converted["origin"] = str(origin) if origin else None
     return replace(config, **converted)  # type: ignore[arg-type]  # validated above
+
+
+def _site_names(value: object, locales: tuple[str, ...], origin: Path | None) -> dict[str, str]:
+    """`site-name`: one name for every locale, or a table of names by locale."""
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return dict.fromkeys(locales, value)
+    names = {}
+    for lang, name in dict(value).items():  # type: ignore[call-overload]
+        if lang not in locales:
+            raise PipelineError(
+                f"site-name has a name for '{lang}', which is not a project locale",
+                origin,
+                hint=did_you_mean(lang, locales, f"the locales are {list(locales)}"),
+            )
+        if not isinstance(name, str) or not name.strip():
+            raise PipelineError(f"site-name for '{lang}' must be a non-empty string", origin)
+        names[lang] = name
+    return names
+
+
+def _base_url(value: str, origin: Path | None) -> str:
+    """`base-url`: an http(s) address; pages are `<base-url>/<lang>/<document>.html`."""
+    if not re.match(r"https?://[^\s/]+", value):
+        raise PipelineError(
+            f"base-url must start with http:// or https://, not {value!r}",
+            origin,
+            hint='e.g. base-url = "https://example.org/docs/"',
+        )
+    return value.rstrip("/") + "/"
 
 
 def _readability(table: dict[str, Any], origin: Path | None) -> ReadabilitySettings:

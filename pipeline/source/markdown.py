@@ -59,7 +59,9 @@ def line_of(first_line: int, line_starts: tuple[int, ...], offset: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed source document; `name` is its catalog domain (the file stem)."""
+    """A parsed source document; `name` is its catalog domain (its path under the language
+    folder, without .md: `api/index`), `title` its front matter title, else its first
+    level-1 heading, else its file name."""
 
     path: Path
     name: str
@@ -68,43 +70,71 @@ class Document:
     blocks: tuple[Block, ...]
     # Front matter key → 1-based line of its value, for errors about that value.
     key_lines: Mapping[str, int] = field(default_factory=dict)
+    title: str = ""
 
 
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
 
+NO_LANGUAGE_HINT = (
+    "add 'lang: da' to its front matter, put it in a folder named after a project locale "
+    "(source/da/…), or set source-language in [tool.pipeline]"
+)
 
-def read_document(path: Path, display: str | None = None) -> Document:
-    """Parse the Markdown file at `path`; bad input raises PipelineError."""
+
+def read_document(
+    path: Path,
+    display: str | None = None,
+    lang: str | None = None,
+    name: str | None = None,
+    no_language_hint: str = NO_LANGUAGE_HINT,
+) -> Document:
+    """Parse the Markdown file at `path`; bad input raises PipelineError.
+
+    The language is the front matter's `lang`, else `lang`; with neither, the error
+    names the ways to give one (`no_language_hint`). Front matter is optional.
+    """
     shown = display or str(path)
     text = read_text(path, shown)
     env: dict[str, Any] = {}
     tokens = MARKDOWN.parse(text, env)
-    if not tokens or tokens[0].type != "front_matter":
-        _explain_missing_front_matter(text, shown)
-    front_matter = _parse_front_matter(tokens[0], shown)
-    key_lines = _key_lines(tokens[0])
-    lang = check_language(front_matter.get("lang"), shown, key_lines.get("lang", 1))
-    blocks = [*_front_matter_blocks(front_matter, key_lines, shown)]
-    blocks += _body_blocks(tokens[1:])
-    blocks += _reference_title_blocks(env)
-    blocks.sort(key=lambda block: block.line)
-    return Document(path, path.stem, lang, front_matter, tuple(blocks), key_lines)
-
-
-def _explain_missing_front_matter(text: str, shown: str) -> None:
-    if text.startswith("---"):
+    front_matter: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    if tokens and tokens[0].type == "front_matter":
+        front_matter = _parse_front_matter(tokens[0], shown)
+        key_lines = _key_lines(tokens[0])
+        tokens = tokens[1:]
+    elif text.startswith("---"):
         raise PipelineError(
             "front matter is not closed",
             shown,
             1,
             hint="end the YAML block with a line of three dashes: ---",
         )
-    raise PipelineError(
-        "no front matter",
-        shown,
-        1,
-        hint="start the file with '---', 'title: …', 'lang: da', '---'",
+    if "lang" in front_matter:
+        lang = check_language(front_matter["lang"], shown, key_lines.get("lang", 1))
+    elif lang is None:
+        raise PipelineError("the document's language is not known", shown, 1, hint=no_language_hint)
+    blocks = [*_front_matter_blocks(front_matter, key_lines, shown)]
+    blocks += _body_blocks(tokens)
+    blocks += _reference_title_blocks(env)
+    blocks.sort(key=lambda block: block.line)
+    title = str(front_matter.get("title") or _first_heading(tokens) or path.stem)
+    return Document(
+        path,
+        name or path.stem,
+        lang,
+        front_matter,
+        tuple(blocks),
+        key_lines,
+        " ".join(title.split()),
     )
+
+
+def _first_heading(tokens: list[Token]) -> str | None:
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1":
+            return tokens[index + 1].content
+    return None
 
 
 # libyaml's loader when PyYAML was built with it: the pure-Python one costs a quarter of
@@ -130,10 +160,6 @@ def _parse_front_matter(token: Token, shown: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise PipelineError(
             "front matter must be a mapping of keys to values", shown, 2, hint="e.g. 'lang: da'"
-        )
-    if "lang" not in data:
-        raise PipelineError(
-            "front matter has no 'lang'", shown, 1, hint="add e.g. 'lang: da' or 'lang: en'"
         )
     return data
 

@@ -32,8 +32,9 @@ class SourceFile:
 def find_sources(config: Config) -> list[Path]:
     """Return the Markdown files under the source folder, sorted.
 
-    None is an error, and so are two files of one name in different folders: the file
-    name (without folder) names the document's catalogs.
+    None is an error, and so are two files that would be one document: a document is
+    named by its path under its language folder (`source/en/api/fs.md` is `api/fs`),
+    and the name names its catalogs.
     """
     folder = config.source_path
     if not folder.is_dir():
@@ -49,15 +50,25 @@ def find_sources(config: Config) -> list[Path]:
         )
     names: dict[str, Path] = {}
     for path in paths:
-        if path.stem in names:
+        name, _ = document_identity(config, path)
+        if name in names:
             raise PipelineError(
-                f"document name '{path.stem}' is also used by "
-                f"{display_path(names[path.stem], config.root)}",
+                f"document name '{name}' is also used by {display_path(names[name], config.root)}",
                 display_path(path, config.root),
-                hint="file names (without folder) name the catalogs and must be unique",
+                hint="a document is named by its path under its language folder, and the "
+                "name names its catalogs: rename or move one of the two",
             )
-        names[path.stem] = path
+        names[name] = path
     return paths
+
+
+def document_identity(config: Config, path: Path) -> tuple[str, str | None]:
+    """A source's name (its path under the language folder, without .md) and the locale
+    its first folder names, if any: `source/en/api/fs.md` is ("api/fs", "en")."""
+    parts = path.relative_to(config.source_path).with_suffix("").parts
+    if len(parts) > 1 and parts[0] in config.locales:
+        return "/".join(parts[1:]), parts[0]
+    return "/".join(parts), None
 
 
 def load_sources(config: Config, progress: Callable[[str], None] | None = None) -> list[SourceFile]:
@@ -73,25 +84,27 @@ def load_sources(config: Config, progress: Callable[[str], None] | None = None) 
 def load_source(config: Config, path: Path) -> SourceFile:
     """Read and split one source of the project."""
     shown = display_path(path, config.root)
-    document = read_document(path, shown)
-    _check_lang(document, shown, config)
+    name, folder_lang = document_identity(config, path)
+    document = read_document(path, shown, folder_lang or config.source_language, name)
+    _check_lang(document, shown, config, folder_lang)
     units = tuple(split_units(document, config.segmentation))
     if not units:
         log.warning("%s: no translatable text found", shown)
     return SourceFile(document, shown, units)
 
 
-def _check_lang(document: Document, shown: str, config: Config) -> None:
+def _check_lang(document: Document, shown: str, config: Config, folder: str | None) -> None:
     if document.lang not in config.locales:
         raise PipelineError(
             f"lang '{document.lang}' is not one of the project's locales {list(config.locales)}",
             shown,
+            document.key_lines.get("lang"),
             hint="fix the front matter or add the locale to [tool.pipeline] locales",
         )
-    folder = document.path.parent.name
-    if folder in config.locales and folder != document.lang:
+    if folder is not None and folder != document.lang:
         raise PipelineError(
             f"front matter says lang: {document.lang} but the file is in a '{folder}' folder",
             shown,
+            document.key_lines.get("lang"),
             hint="move the file or fix its lang",
         )

@@ -15,6 +15,7 @@ from pipeline.checks import run
 from pipeline.checks.baseline import read_baseline, render_baseline, without_baseline
 from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
+from pipeline.checks.links import LinkRow, LinkSet
 from pipeline.checks.registry import ActiveRule, resolve
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suppressions import (
@@ -30,7 +31,15 @@ from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.project.parallel import ordered_map
-from pipeline.source.tree import SourceFile, find_sources, load_source, load_sources
+from pipeline.source.links import anchors
+from pipeline.source.markdown import MARKDOWN
+from pipeline.source.tree import (
+    SourceFile,
+    document_identity,
+    find_sources,
+    load_source,
+    load_sources,
+)
 from pipeline.terms.glossary import Glossary, project_glossary
 from pipeline.terms.occurrences import Corpus, Matchers, Rendering, RenderingRow, shared_renderings
 
@@ -78,6 +87,9 @@ def check_project(
         rows = (row for document in documents for row in document.renderings)
         corpus = Corpus((), shared_renderings(rows))
         findings += run(_family(rules, "term"), {"corpus": [corpus]}, glossary)
+    # Links cross documents: a heading renamed in one breaks links in another.
+    links = link_set(config, documents)
+    findings += run(_family(rules, "links"), {"links": [links]})
     suppressions = [found for document in documents for found in document.suppressions]
     check_rule_names(suppressions)
     findings, unused = apply(findings, suppressions)
@@ -105,6 +117,8 @@ class DocumentResult:
     coverage: Coverage
     renderings: tuple[RenderingRow, ...]  # plain tuples: a large cache loads fast
     suppressions: tuple[Suppression, ...]
+    links: tuple[LinkRow, ...] = ()
+    anchors: tuple[tuple[str, tuple[str, ...]], ...] = ()  # Markdown file → its ids
 
 
 def _check_documents(
@@ -153,7 +167,9 @@ def _check_source(run_: _Run, source: SourceFile) -> DocumentResult:
     add_source(source, run_.matchers, subjects)
     for lang in source.targets(config.locales):
         catalog = po_path(config.locale_path, lang, source.document.name)
-        po = add_catalog(config, catalog, source.document.lang, run_.matchers, subjects)
+        po = add_catalog(
+            config, catalog, source.document.lang, run_.matchers, subjects, source.document.path
+        )
         texts = (unit.text for unit in source.units)
         shown = display_path(catalog, config.root)
         subjects.syncs.append(catalog_sync(shown, source.display, texts, po))
@@ -199,7 +215,32 @@ def _result(findings: list[Finding], subjects: Subjects) -> DocumentResult:
         text = read_text(source.document.path, source.display)
         found += markdown_suppressions(text, source.display)
     renderings = tuple(Rendering.of(entry).row() for entry in subjects.entries)
-    return DocumentResult(tuple(findings), subjects.coverage, renderings, tuple(found))
+    return DocumentResult(
+        tuple(findings), subjects.coverage, renderings, tuple(found),
+        tuple(subjects.links), tuple(subjects.anchors.items()),
+    )  # fmt: skip
+
+
+def link_set(config: Config, documents: list[DocumentResult]) -> LinkSet:
+    """Every relative link of the run, with the files and anchors it may point at."""
+    anchors = {path: frozenset(ids) for document in documents for path, ids in document.anchors}
+    rows = tuple(row for document in documents for row in document.links)
+    found = LinkSet(rows, frozenset(), anchors, {})
+    targets = {resolved[0] for row in rows if (resolved := found.target_of(row))}
+    existing = frozenset(path for path in targets if Path(path).exists())
+    for path in existing - anchors.keys():
+        if path.endswith(".md") and Path(path).is_file():
+            anchors[path] = _anchors_of(Path(path))
+    shown = {path: display_path(Path(path), config.root) for path in targets}
+    return LinkSet(rows, existing, anchors, shown)
+
+
+def _anchors_of(path: Path) -> frozenset[str]:
+    """The ids a Markdown file outside the run offers; none when it cannot be read."""
+    try:
+        return frozenset(anchors(MARKDOWN.parse(read_text(path))))
+    except PipelineError:
+        return frozenset()
 
 
 def _document_key(config: Config, path: Path) -> str:
@@ -208,7 +249,8 @@ def _document_key(config: Config, path: Path) -> str:
 
 
 def _document_files(config: Config, path: Path) -> list[Path]:
-    return [path, *(po_path(config.locale_path, lang, path.stem) for lang in config.locales)]
+    name, _ = document_identity(config, path)
+    return [path, *(po_path(config.locale_path, lang, name) for lang in config.locales)]
 
 
 def _run_version(run_: _Run) -> str:

@@ -7,8 +7,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.export.page import RenderedPage, build_dir, render, translations, write_stylesheets
-from pipeline.export.to_html import Alternate, language_name, render_index, render_page, render_root
+from pipeline.export.page import (
+    RenderedPage,
+    build_dir,
+    page_url,
+    relative_url,
+    render,
+    translations,
+    write_stylesheets,
+)
+from pipeline.export.to_html import (
+    Alternate,
+    Site,
+    language_name,
+    render_index,
+    render_page,
+    render_root,
+)
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, write_atomic
@@ -87,16 +102,28 @@ def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> None:
     from pipeline.export.to_pdf import write_pdf
 
     localized = page.localized
-    printed = render_page(localized, page.body, page.headings, page.alternates, for_print=True)
+    printed = render_page(
+        localized, page.print_body(), page.headings, page.alternates, page.site, for_print=True
+    )
     write_stylesheets(build_dir(config))
     html_root = build_dir(config) / "html"
     # The page's own title: front matter title, else the first heading, else the file name.
-    title = localized.title or (page.headings[0][2] if page.headings else localized.document.name)
+    title = localized.title or (page.headings[0][2] if page.headings else localized.document.title)
     pdf = write_pdf(printed, page.path, html_root, title, localized.fallback_langs)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = pdf_path.with_suffix(".pdf.tmp")
     temporary.write_bytes(pdf)
     temporary.replace(pdf_path)
+
+
+def index_name(names: set[str]) -> str:
+    """Where a locale's list of documents goes: index.html, unless a document is called
+    that (the document is then the locale's home and the list goes beside it)."""
+    return (
+        next(name for name in ("index", "contents", "all-documents") if name not in names)
+        if "index" not in names
+        else next(name for name in ("contents", "all-documents", "_contents") if name not in names)
+    )
 
 
 def _write_shared(config: Config, sources: list[SourceFile], locales: tuple[str, ...]) -> None:
@@ -105,26 +132,39 @@ def _write_shared(config: Config, sources: list[SourceFile], locales: tuple[str,
     entries = [
         Alternate(lang, f"{lang}/index.html", language_name(lang), False) for lang in locales
     ]
-    write_atomic(out / "index.html", render_root(entries))
+    write_atomic(
+        out / "index.html", render_root(entries, {lang: config.site(lang) for lang in locales})
+    )
+    listing = index_name({source.document.name for source in sources})
     for lang in locales:
         pages = []
+        here = page_url(listing, lang)
         for source in sources:
             translated = translations(config, source, lang)
-            front = source.document.front_matter
-            title = str(front.get("title") or source.document.name)
-            description = str(front.get("description") or "")
+            title = source.document.title
+            description = str(source.document.front_matter.get("description") or "")
             pages.append(
                 (
-                    f"{source.document.name}.html",
+                    relative_url(page_url(source.document.name, lang), here),
                     translated.get(title, title),
                     translated.get(" ".join(description.split()), description),
                 )
             )
         alternates = [
-            Alternate(other, f"../{other}/index.html", language_name(other), other == lang)
+            Alternate(
+                other,
+                relative_url(page_url(listing, other), here),
+                language_name(other),
+                other == lang,
+            )
             for other in locales
         ]
+        site = Site(
+            config.site(lang),
+            relative_url(".", here) + "/",
+            relative_url(f"{lang}/index.html", here),
+        )
         write_atomic(
-            out / lang / "index.html",
-            render_index(lang, sorted(pages, key=lambda p: p[1]), alternates),
+            out / here,
+            render_index(lang, sorted(pages, key=lambda p: p[1]), alternates, site),
         )

@@ -24,7 +24,7 @@ from pipeline.project import memo
 from pipeline.project.config import Config
 from pipeline.project.files import display_path, locked, write_atomic
 from pipeline.project.parallel import ordered_map
-from pipeline.source.tree import SourceFile, find_sources, load_source
+from pipeline.source.tree import SourceFile, document_identity, find_sources, load_source
 
 if TYPE_CHECKING:
     from pipeline.terms.glossary import Glossary
@@ -139,10 +139,11 @@ def _as_unchanged(summary: DocumentSummary) -> DocumentSummary:
 
 def _document_files(config: Config, path: Path) -> list[Path]:
     """A source, its template and its catalog in every locale: what extract reads."""
+    name, _ = document_identity(config, path)
     return [
         path,
-        template_path(config.locale_path, path.stem),
-        *(po_path(config.locale_path, lang, path.stem) for lang in config.locales),
+        template_path(config.locale_path, name),
+        *(po_path(config.locale_path, lang, name) for lang in config.locales),
     ]
 
 
@@ -196,7 +197,7 @@ def _plan_document(
     config: Config, source: SourceFile, notes: dict[str, str]
 ) -> list[tuple[Path, str, CatalogResult]]:
     document = source.document
-    title = str(document.front_matter.get("title") or document.name)
+    title = document.title
     pot_file = template_path(config.locale_path, document.name)
     template = build_template(source.units, source.display, notes)
     pot = PoFile(template)

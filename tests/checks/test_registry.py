@@ -141,8 +141,17 @@ def catalog(example: dict[str, Any], _: Path) -> object:
     )  # fmt: skip
 
 
+def link_set(example: dict[str, Any], _: Path) -> object:
+    from pipeline.checks.links import LinkSet
+
+    anchors = {path: frozenset(ids) for path, ids in example["anchors"].items()}
+    rows = tuple((path, line, href, folder) for path, line, href, folder in example["links"])
+    return LinkSet(rows, frozenset(example["existing"]), anchors, {})
+
+
 TARGET = Target()
 SUBJECTS = {
+    "links": link_set,
     "catalog": catalog,
     "page": page,
     "document": scored,

@@ -67,11 +67,11 @@ ERRORS: list[tuple[str, str, bytes, str, str]] = [
         "source/da/vektorer.md:3: error: front matter is not valid YAML",
     ),
     (
-        "md-no-lang",
-        MD,
+        "md-no-lang-outside-a-locale-folder",
+        "source/udkast.md",
         b"---\ntitle: T\n---\n\nText\n",
         "extract",
-        "source/da/vektorer.md:1: error: front matter has no 'lang'",
+        "source/udkast.md:1: error: the document's language is not known (add 'lang: da'",
     ),
     (
         "po-syntax",

@@ -1,0 +1,73 @@
+"""links/*: relative links in sources and translations that lead nowhere."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.registry import CheckContext, rule
+from pipeline.source.links import local_target
+
+# A link as gathered: (file to report, line, href, the source document it is relative to).
+# Plain tuples: a large project's cache loads fast.
+LinkRow = tuple[str, int, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSet:
+    """The links of a run, and what they may point at (looked up by the stage beforehand)."""
+
+    links: tuple[LinkRow, ...]
+    existing: frozenset[str]  # every linked file or folder that exists (normalised paths)
+    anchors: Mapping[str, frozenset[str]]  # Markdown file → the ids a link may name in it
+    shown: Mapping[str, str]  # normalised path → how to name it in a message
+
+    def target_of(self, row: LinkRow) -> tuple[str, str] | None:
+        """(file, anchor) a link points at; None for the web, mail and absolute paths."""
+        _, _, href, document = row
+        target = local_target(href)
+        if target is None:
+            return None
+        if not target.path:
+            return document, target.anchor
+        folder = posixpath.dirname(document)
+        return posixpath.normpath(posixpath.join(folder, target.path)), target.anchor
+
+
+@rule(
+    "links/broken",
+    severity=Severity.ERROR,
+    summary="A relative link points at a file or heading that does not exist.",
+    target="links",
+)
+def broken(links: LinkSet, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a reader who follows the link lands on nothing. Links are resolved as GitHub
+    resolves them: relative to the file, anchors as GitHub makes heading ids.
+
+    Example (da): `[Se bivirkninger](bivirkninger.md#risici)` where the page has no
+    heading "Risici".
+    Example (en): `[the guide](../guide/intro.md)` where guide/ has no intro.md.
+
+    Instead: link to a file that exists, and to an anchor its headings make; the
+    finding names the nearest existing anchor.
+    """
+    for row in links.links:
+        resolved = links.target_of(row)
+        if resolved is None:
+            continue
+        path, anchor = resolved
+        shown = links.shown.get(path, path)
+        if path not in links.existing:
+            yield ctx.finding(row[0], row[1], f"link '{row[2]}': {shown} does not exist")
+            continue
+        known = links.anchors.get(path)
+        if not anchor or known is None or anchor in known:
+            continue
+        nearest = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.4)
+        fix = row[2].split("#")[0] + f"#{nearest[0]}" if nearest else ""
+        yield ctx.finding(
+            row[0], row[1], f"link '{row[2]}': {shown} has no heading or anchor '{anchor}'", fix=fix
+        )

@@ -1,0 +1,104 @@
+"""Links and anchors of a document: GitHub's heading ids, explicit anchors, link targets.
+
+Heading ids follow github-slugger, which GitHub, VS Code and most Markdown previewers
+use, so that anchors written against a document's GitHub page keep working: lowercase,
+drop everything but letters, digits, marks, `_`, `-` and spaces, spaces become `-`, and a
+repeated id gets `-1`, `-2`, … in document order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from markdown_it.token import Token
+
+# <a id="x">, <a name="x"> (and <span id>, as GitHub keeps ids of raw HTML anchors).
+EXPLICIT_ANCHOR = re.compile(
+    r"""<(?:a|span)\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*["']([^"']+)["'][^>]*>""", re.IGNORECASE
+)
+
+
+def github_slug(text: str, taken: dict[str, int]) -> str:
+    """The id GitHub gives a heading with this text; `taken` counts the ids given so far."""
+    kept = "".join(c for c in text.lower() if c in "-_ " or _is_word(c))
+    base = kept.replace(" ", "-")
+    candidate = base
+    while candidate in taken:
+        taken[base] += 1
+        candidate = f"{base}-{taken[base]}"
+    taken.setdefault(candidate, 0)
+    return candidate
+
+
+def _is_word(character: str) -> bool:
+    return unicodedata.category(character)[0] in "LNM"
+
+
+def heading_text(inline: Token) -> str:
+    """The text of a heading as GitHub slugs it: words and code, without markup or HTML."""
+    children = inline.children or []
+    return "".join(c.content for c in children if c.type in {"text", "code_inline"})
+
+
+def heading_ids(tokens: Sequence[Token]) -> list[str]:
+    """The id of every heading in `tokens`, in order."""
+    taken: dict[str, int] = {}
+    ids = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            ids.append(github_slug(heading_text(tokens[index + 1]), taken))
+    return ids
+
+
+def anchors(tokens: Sequence[Token]) -> set[str]:
+    """Every id a link may point at: headings, and explicit anchors in raw HTML."""
+    found = set(heading_ids(tokens))
+    for token in tokens:
+        found.update(EXPLICIT_ANCHOR.findall(token.content))
+        for child in token.children or []:
+            if child.type == "html_inline":
+                found.update(EXPLICIT_ANCHOR.findall(child.content))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link in a text: where it stands and where it points."""
+
+    line: int
+    href: str
+
+
+def links(tokens: Sequence[Token], first_line: int = 1) -> Iterator[Link]:
+    """Every link in parsed Markdown, with the 1-based line it stands on."""
+    for token in tokens:
+        if token.type != "inline":
+            continue
+        line = (token.map[0] if token.map else 0) + first_line
+        for child in token.children or []:
+            if child.type in {"softbreak", "hardbreak"}:
+                line += 1
+            elif child.type == "link_open":
+                yield Link(line, str(child.attrGet("href") or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A relative link split into the file it names (may be empty) and its anchor."""
+
+    path: str
+    anchor: str
+
+
+def local_target(href: str) -> Target | None:
+    """The file and anchor of a link within the project; None for web, mail or absolute links."""
+    if not href or href.startswith(("//", "/")):
+        return None
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    return Target(unquote(parts.path), unquote(parts.fragment))
