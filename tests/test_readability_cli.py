@@ -87,7 +87,7 @@ def test_paths_limit_the_run(project: Callable[[str], Path]) -> None:
     assert "translation" in result.stdout
     bad = run_cli("readability", "--no-report", "pyproject.toml")
     assert bad.exit_code == 2
-    assert "pyproject.toml: error: not a source document or catalog" in bad.stderr
+    assert "pyproject.toml: error: not a Markdown file, nor a catalog of this project" in bad.stderr
 
 
 def test_config_scale_and_targets(project: Callable[[str], Path]) -> None:

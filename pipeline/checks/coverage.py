@@ -37,7 +37,7 @@ class Coverage:
         return (
             f"checked {counted(len(self.markdown), 'Markdown file')}, "
             f"{counted(len(self.catalogs), 'catalog')} and {counted(self.pages, 'page')} "
-            f"({self.units} units, {self.entries} translated entries, "
+            f"({counted(self.units, 'unit')}, {counted(self.entries, 'translated entry')}, "
             f"{counted(self.links, 'relative link')}; languages: {langs}); "
             f"{glossary}"
         )

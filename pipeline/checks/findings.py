@@ -50,8 +50,10 @@ def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
 
 
 def counted(number: int, noun: str) -> str:
-    """Return "1 catalog", "2 catalogs"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    """Return "1 catalog", "2 catalogs", "2 entries"."""
+    if number == 1:
+        return f"{number} {noun}"
+    return f"{number} {noun[:-1]}ies" if noun.endswith("y") else f"{number} {noun}s"
 
 
 def severity_counts(findings: Iterable[Finding]) -> str:

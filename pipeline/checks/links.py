@@ -66,7 +66,7 @@ def broken(links: LinkSet, ctx: CheckContext) -> Iterator[Finding]:
         known = links.anchors.get(path)
         if not anchor or known is None or anchor in known:
             continue
-        nearest = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.4)
+        nearest = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0)
         fix = row[2].split("#")[0] + f"#{nearest[0]}" if nearest else ""
         yield ctx.finding(
             row[0], row[1], f"link '{row[2]}': {shown} has no heading or anchor '{anchor}'", fix=fix

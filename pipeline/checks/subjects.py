@@ -15,9 +15,8 @@ from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, read_text
 from pipeline.source.links import anchors, links, local_target
-from pipeline.source.markdown import MARKDOWN, read_document
-from pipeline.source.tree import SourceFile
-from pipeline.source.units import split_units
+from pipeline.source.markdown import MARKDOWN
+from pipeline.source.tree import SourceFile, is_markdown, standalone_source
 from pipeline.terms.occurrences import Corpus, Matchers, TermText, TranslationEntry, term_text
 
 
@@ -97,21 +96,25 @@ def _add_translated_links(message: CatalogMessage, document: str, subjects: Subj
 def add_path(
     config: Config,
     path: Path,
-    source_lang: str | None,
+    languages: tuple[str | None, str | None],
     matchers: Matchers | None,
     subjects: Subjects,
 ) -> None:
-    """Add a Markdown file or a PO catalog named on the command line."""
-    shown = display_path(path, config.root)
-    if path.suffix == ".md":
-        document = read_document(path, shown)
-        units = tuple(split_units(document, config.segmentation))
-        add_source(SourceFile(document, shown, units), matchers, subjects)
+    """Add a Markdown file (or standard input) or a PO catalog named on the command line.
+
+    `languages` are what --lang and --source-lang say: of a Markdown file without a
+    `lang`, and of a catalog's source without an X-Source-Language header.
+    """
+    lang, source_lang = languages
+    if is_markdown(path):
+        add_source(standalone_source(config, path, lang), matchers, subjects)
     elif path.suffix in {".po", ".pot"}:
         add_catalog(config, path, source_lang, matchers, subjects)
     else:
         raise PipelineError(
-            "not a Markdown file or PO catalog", shown, hint="give .md or .po files"
+            "not a Markdown file or PO catalog",
+            display_path(path, config.root),
+            hint="give .md or .po files, or - for Markdown on standard input",
         )
 
 

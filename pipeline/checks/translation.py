@@ -351,9 +351,9 @@ def length(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     Compared for sources of at least `min-chars` (default 20) characters; reported
     when one is more than `max-ratio` (default 2.5) times the other.
 
-    Example (da→en): "Genterapi gives én gang som infusion i en blodåre." translated
-    "Given once.".
-    Example (en→da): "It is given once." translated with three added sentences.
+    Example (da→en): "Medicinen tages hver morgen sammen med et glas vand." translated
+    "Daily.".
+    Example (en→da): "Take it every morning." translated with three added sentences.
 
     Instead: translate all of the source and nothing more.
     """

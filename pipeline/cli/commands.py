@@ -17,6 +17,8 @@ from pipeline import __version__
 from pipeline.checks.findings import EXIT_INPUT_ERROR, exit_code
 from pipeline.checks.registry import all_rules, family_rules, find_rule
 from pipeline.cli.options import (
+    lang_option,
+    paths_argument,
     project_options,
     project_options_without_locales,
     resolve_config,
@@ -106,7 +108,8 @@ def stats(config_file: Path | None, output_format: str, **overrides: Any) -> Non
 
 @main.command()
 @project_options
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@paths_argument
+@lang_option
 @click.option(
     "--format",
     "output_format",
@@ -132,6 +135,7 @@ def stats(config_file: Path | None, output_format: str, **overrides: Any) -> Non
 def readability(
     config_file: Path | None,
     paths: tuple[Path, ...],
+    lang: str | None,
     output_format: str,
     top: int,
     report: Path | None,
@@ -157,14 +161,19 @@ def readability(
     from pipeline.stages.readability import default_report
 
     config = resolve_config(config_file, **overrides)
-    report_path = None if no_report else (report or default_report(config))
-    findings = score_and_show(config, read_sources(config), paths, output_format, top, report_path)
+    in_project = config.origin is not None or not paths
+    report_path = (
+        None if no_report else (report or (default_report(config) if in_project else None))
+    )
+    sources = read_sources(config) if in_project or config.source_path.is_dir() else []
+    findings = score_and_show(config, sources, paths, output_format, top, report_path, lang=lang)
     sys.exit(exit_code(findings, strict))
 
 
 @main.command()
 @project_options
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@paths_argument
+@lang_option
 @click.option(
     "--source-lang", help="Source language of catalogs without an X-Source-Language header."
 )
@@ -200,6 +209,7 @@ def readability(
 def check(
     config_file: Path | None,
     paths: tuple[Path, ...],
+    lang: str | None,
     source_lang: str | None,
     output_format: str,
     output: Path | None,
@@ -231,8 +241,9 @@ def check(
       pipeline check locales/da/LC_MESSAGES/what-is-atmp.po --glossary terms.csv
       pipeline check --changed-since origin/main --baseline .pipeline-baseline.json
     """
-    if source_lang:
-        check_language(source_lang, "--source-lang")
+    for code, option in ((lang, "--lang"), (source_lang, "--source-lang")):
+        if code:
+            check_language(code, option)
     config = resolve_config(config_file, **overrides)
     if changed_since:
         from pipeline.stages.check import changed_project_files
@@ -245,7 +256,9 @@ def check(
             )
             sys.exit(0)
     adopt = Adoption(baseline, write_baseline)
-    sys.exit(check_and_show(config, paths, source_lang, output_format, output, strict, adopt))
+    sys.exit(
+        check_and_show(config, paths, (lang, source_lang), output_format, output, strict, adopt)
+    )
 
 
 @main.command()
@@ -331,4 +344,4 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
     report = default_report(config)
     scored = score_and_show(config, sources, (), "text", 0, report, findings=False)
     export_and_show(config, sources, (), "all")
-    sys.exit(check_and_show(config, (), None, "text", None, strict, readability=scored))
+    sys.exit(check_and_show(config, (), (None, None), "text", None, strict, readability=scored))

@@ -89,3 +89,14 @@ def resolve_config(config_file: Path | None, **overrides: Any) -> Config:
 strict_option = click.option(
     "--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors."
 )
+
+
+paths_argument = click.argument(
+    "paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
+)
+
+lang_option = click.option(
+    "--lang",
+    help="Language of a given Markdown file (or of - , standard input) whose front matter "
+    "has no lang.",
+)

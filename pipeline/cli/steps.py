@@ -71,11 +71,12 @@ def score_and_show(
     top: int,
     report: Path | None,
     findings: bool = True,
+    lang: str | None = None,
 ) -> list[Finding]:
     """Score, print and write the report; return the readability findings."""
     from pipeline.stages.readability import score_project, write_report
 
-    result = score_project(config, sources, paths)
+    result = score_project(config, sources, paths, lang)
     if report is not None:
         write_report(report, result, config.readability)
     shown = display_path(report, config.root) if report else None
@@ -100,7 +101,7 @@ def export_and_show(
 def check_and_show(
     config: Config,
     paths: tuple[Path, ...],
-    source_lang: str | None,
+    languages: tuple[str | None, str | None],
     output_format: str,
     output: Path | None,
     strict: bool,
@@ -115,8 +116,10 @@ def check_and_show(
     from pipeline.stages.check import accept_baseline, check_project, record_baseline
 
     with Progress("Checking") as bar:
+        lang, source_lang = languages
+        progress = bar.advance
         result = check_project(
-            config, paths, None, source_lang, readability, lambda _, total: bar.advance(total)
+            config, paths, None, source_lang, readability, lambda _, n: progress(n), lang
         )
     if adopt and adopt.write:
         record_baseline(adopt.write, result.findings)

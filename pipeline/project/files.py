@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,7 @@ def read_text(path: Path, shown: str | None = None) -> str:
     """
     where: Path | str = shown or path
     try:
-        data = path.read_bytes()
+        data = _standard_input() if path == STDIN else path.read_bytes()
     except FileNotFoundError:
         raise PipelineError("file not found", where) from None
     except OSError as error:
@@ -39,6 +40,19 @@ def read_text(path: Path, shown: str | None = None) -> str:
         line = text[: text.index("\x00")].count("\n") + 1
         raise PipelineError("contains a NUL byte; is this a binary file?", where, line)
     return text.replace("\r\n", "\n")
+
+
+STDIN = Path("-")  # a path of "-" reads standard input, as most command-line tools do
+
+
+_READ_INPUT: list[tuple[object, bytes]] = []  # (the stream, what it gave)
+
+
+def _standard_input() -> bytes:
+    """Standard input, read once: a run may read a document more than once."""
+    if not _READ_INPUT or _READ_INPUT[0][0] is not sys.stdin:
+        _READ_INPUT[:] = [(sys.stdin, sys.stdin.buffer.read())]
+    return _READ_INPUT[0][1]
 
 
 def write_atomic(path: Path, text: str) -> bool:
@@ -81,6 +95,8 @@ def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
 
 def display_path(path: Path, root: Path) -> str:
     """Return `path` relative to the project root in POSIX form, for messages."""
+    if path == STDIN:
+        return "<stdin>"
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import display_path
+from pipeline.project.files import STDIN, display_path
 from pipeline.source.markdown import Document, read_document
 from pipeline.source.units import Unit, split_units
 
@@ -91,6 +91,23 @@ def load_source(config: Config, path: Path) -> SourceFile:
     if not units:
         log.warning("%s: no translatable text found", shown)
     return SourceFile(document, shown, units)
+
+
+def standalone_source(config: Config, path: Path, lang: str | None) -> SourceFile:
+    """A Markdown file read on its own: outside the source folder, or standard input (-).
+
+    Its language is its front matter's `lang`, else `lang` (--lang).
+    """
+    shown = display_path(path, config.root)
+    hint = "add 'lang: da' to its front matter or pass --lang, e.g. --lang da"
+    name = "stdin" if path == STDIN else path.stem
+    document = read_document(path, shown, lang, name, no_language_hint=hint)
+    return SourceFile(document, shown, tuple(split_units(document, config.segmentation)))
+
+
+def is_markdown(path: Path) -> bool:
+    """Whether a path given on the command line is read as Markdown (standard input is)."""
+    return path.suffix == ".md" or path == STDIN
 
 
 def _check_lang(document: Document, shown: str, config: Config, folder: str | None) -> None:

@@ -37,6 +37,7 @@ from pipeline.source.tree import (
     SourceFile,
     document_identity,
     find_sources,
+    is_markdown,
     load_source,
     load_sources,
 )
@@ -60,9 +61,11 @@ def check_project(
     source_lang: str | None = None,
     readability: list[Finding] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    lang: str | None = None,
 ) -> CheckResult:
     """Check the configured project, or exactly `paths` (Markdown files and PO catalogs).
 
+    `lang` is the language of a given Markdown file that has no `lang` of its own.
     `readability` takes findings already scored in this run instead of scoring again.
     `progress(done, total)` hears of each document checked (not taken from the cache).
     """
@@ -71,7 +74,7 @@ def check_project(
     run_ = _Run(config, rules, glossary, Matchers(glossary) if glossary else None, readability)
     if paths:
         project = _project_sources(config, required=False)
-        documents = [_check_paths(run_, paths, source_lang, project)]
+        documents = [_check_paths(run_, paths, (lang, source_lang), project)]
     else:
         documents = _check_documents(run_, progress)
     coverage = merge_coverage(document.coverage for document in documents)
@@ -184,14 +187,17 @@ def _check_source(run_: _Run, source: SourceFile) -> DocumentResult:
 
 
 def _check_paths(
-    run_: _Run, paths: tuple[Path, ...], source_lang: str | None, project: list[SourceFile] | None
+    run_: _Run,
+    paths: tuple[Path, ...],
+    languages: tuple[str | None, str | None],
+    project: list[SourceFile] | None,
 ) -> DocumentResult:
     """Exactly the given files, as one group (their catalogs and sources may not pair up)."""
     subjects = Subjects()
     for path in paths:
-        add_path(run_.config, path, source_lang, run_.matchers, subjects)
+        add_path(run_.config, path, languages, run_.matchers, subjects)
     if run_.readability is None:
-        findings = _readability(run_.config, project, paths, subjects.coverage)
+        findings = _readability(run_.config, project or [], paths, subjects.coverage, languages[0])
     else:
         findings = list(run_.readability)
     findings += _gathered_findings(run_, subjects)
@@ -315,31 +321,39 @@ def _project_sources(config: Config, required: bool) -> list[SourceFile] | None:
 
 
 def _readability(
-    config: Config, sources: list[SourceFile] | None, paths: tuple[Path, ...], coverage: Coverage
+    config: Config,
+    sources: list[SourceFile],
+    paths: tuple[Path, ...],
+    coverage: Coverage,
+    lang: str | None = None,
 ) -> list[Finding]:
-    """Readability findings for the project, or for the project files among `paths`."""
+    """Readability findings for the project, or for `paths`: the project's sources and
+    catalogs among them with their translations, other Markdown files on their own."""
     from pipeline.stages.readability import score_project
 
-    if sources is None:
-        coverage.notes.append("readability not checked: the files are not in a project")
-        return []
-    shown = [display_path(path, config.root) for path in paths]
-    scored = tuple(p for p, s in zip(paths, shown, strict=True) if _is_scored(config, sources, s))
+    scored = tuple(
+        path
+        for path in paths
+        if is_markdown(path) or _is_scored(config, sources, display_path(path, config.root))
+    )
     if paths and not scored:
-        coverage.notes.append("readability not checked: no given file is a project document")
+        coverage.notes.append(
+            "readability not checked: no given file is Markdown or a catalog of this project"
+        )
         return []
-    return score_project(config, sources, scored).findings
+    if len(scored) < len(paths):
+        coverage.notes.append("readability of catalogs outside the project not checked")
+    return score_project(config, sources, scored, lang).findings
 
 
 def _is_scored(config: Config, sources: list[SourceFile], shown: str) -> bool:
+    """Whether a given catalog (or source) belongs to a document of the project."""
     for source in sources:
         if source.display == shown:
             return True
         for lang in source.targets(config.locales):
-            if (
-                display_path(po_path(config.locale_path, lang, source.document.name), config.root)
-                == shown
-            ):
+            catalog = po_path(config.locale_path, lang, source.document.name)
+            if display_path(catalog, config.root) == shown:
                 return True
     return False
 

@@ -18,13 +18,20 @@ from pipeline.readability.levels import (
     score_translation,
 )
 from pipeline.report.scores import ReadabilityRun, render_html
-from pipeline.source.tree import SourceFile
+from pipeline.source.tree import SourceFile, is_markdown, standalone_source
 
 
 def score_project(
-    config: Config, sources: list[SourceFile], paths: tuple[Path, ...] = ()
+    config: Config,
+    sources: list[SourceFile],
+    paths: tuple[Path, ...] = (),
+    lang: str | None = None,
 ) -> ReadabilityRun:
-    """Score sources and their translations; `paths` limits to those files (sources or POs)."""
+    """Score sources and their translations; `paths` limits to those files (sources or POs).
+
+    A Markdown file among `paths` that is not a project source (or `-`, standard
+    input) is scored on its own, in its front matter's language or `lang`.
+    """
     documents: list[DocumentScore] = []
     pairs: list[tuple[DocumentScore, DocumentScore]] = []
     for source in sources:
@@ -40,9 +47,10 @@ def score_project(
             documents.append(translation)
             pairs.append((original, translation))
     if paths:
-        wanted = _wanted(config, paths, {score.path for score in documents})
+        wanted, alone = _wanted(config, paths, {score.path for score in documents})
         documents = [score for score in documents if score.path in wanted]
         pairs = [pair for pair in pairs if pair[1].path in wanted or pair[0].path in wanted]
+        documents += [_score_alone(config, standalone_source(config, path, lang)) for path in alone]
     rules = resolve(config.rules, config.origin)
     findings = run_readability(rules, documents, pairs)
     return ReadabilityRun(documents, pairs, findings)
@@ -60,18 +68,31 @@ def _score_catalog(config: Config, source: SourceFile, lang: str, target: Target
     return score_translation(source.units, po.catalog, po.msgstr_lines, lang, shown, target)
 
 
-def _wanted(config: Config, paths: tuple[Path, ...], known: set[str]) -> set[str]:
-    wanted = set()
+def _wanted(
+    config: Config, paths: tuple[Path, ...], known: set[str]
+) -> tuple[set[str], list[Path]]:
+    """The project files among `paths`, and the Markdown files to score on their own."""
+    wanted, alone = set(), []
     for path in paths:
         shown = display_path(path, config.root)
-        if shown not in known:
+        if shown in known:
+            wanted.add(shown)
+        elif is_markdown(path):
+            alone.append(path)
+        else:
             raise PipelineError(
-                "not a source document or catalog of this project",
+                "not a Markdown file, nor a catalog of this project",
                 shown,
-                hint="give Markdown files under the source folder or their PO catalogs",
+                hint="give Markdown files, - for standard input, or the project's PO catalogs",
             )
-        wanted.add(shown)
-    return wanted
+    return wanted, alone
+
+
+def _score_alone(config: Config, source: SourceFile) -> DocumentScore:
+    document = source.document
+    line = document.key_lines.get("reading-level", 1)
+    target = document_target(document.front_matter, config.readability.target, source.display, line)
+    return score_source(source.units, source.display, target)
 
 
 def default_report(config: Config) -> Path:
