@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.source.links import local_target
+from pipeline.source.links import candidates, local_target, resolve_path
 
 # A link as gathered: (file to report, line, href, the source document it is relative to).
 # Plain tuples: a large project's cache loads fast.
@@ -24,17 +23,20 @@ class LinkSet:
     existing: frozenset[str]  # every linked file or folder that exists (normalised paths)
     anchors: Mapping[str, frozenset[str]]  # Markdown file → the ids a link may name in it
     shown: Mapping[str, str]  # normalised path → how to name it in a message
+    root: str = "/"  # the source folder: where a link that starts with "/" starts
 
     def target_of(self, row: LinkRow) -> tuple[str, str] | None:
-        """(file, anchor) a link points at; None for the web, mail and absolute paths."""
+        """(file, anchor) a link points at; None for web and mail links. A file that
+        does not exist is returned as linked; one that does, as it is opened."""
         _, _, href, document = row
         target = local_target(href)
         if target is None:
             return None
-        if not target.path:
-            return document, target.anchor
-        folder = posixpath.dirname(document)
-        return posixpath.normpath(posixpath.join(folder, target.path)), target.anchor
+        path = resolve_path(target.path, document, self.root)
+        opened = next((found for found in candidates(path) if found in self.existing), path)
+        if opened != path and opened.endswith(".md") and path in self.existing:
+            opened = path  # a folder without index.md or README.md is a folder
+        return opened, target.anchor
 
 
 @rule(

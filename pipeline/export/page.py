@@ -23,7 +23,7 @@ from pipeline.export.assemble import Localized, localize
 from pipeline.export.to_html import Alternate, Site, language_name, render_body, render_page
 from pipeline.project.config import Config
 from pipeline.project.files import display_path, write_atomic
-from pipeline.source.links import local_target
+from pipeline.source.links import candidates, local_target, resolve_path
 from pipeline.source.tree import SourceFile, document_identity, find_sources
 
 STYLESHEET = Path(__file__).parent / "templates" / "site.css"
@@ -170,11 +170,11 @@ class _Resources:
             target = local_target(href)
             if target is None or not target.path:
                 return href  # the web, mail, or an anchor on this page
-            found = self._project_file(target.path)
+            found = self._linked_file(target.path)
             anchor = f"#{target.anchor}" if target.anchor else ""
-            if found is None or not found.exists():
+            if found is None:
                 return href  # outside the project or missing: links/broken says so
-            name = names.get(found) or _folder_document(found, names)
+            name = names.get(found)
             if name is not None:
                 page = page_url(name, lang)
             elif found.is_file():
@@ -186,6 +186,15 @@ class _Resources:
             return relative_url(page, self.here) + anchor
 
         return url
+
+    def _linked_file(self, path: str) -> Path | None:
+        """What a link opens (see source.links.candidates); None outside the source."""
+        root = self.config.source_path.resolve()
+        linked = resolve_path(path, str(self.source_path.resolve()), str(root))
+        for candidate in map(Path, candidates(linked)):
+            if candidate.is_relative_to(root) and candidate.exists():
+                return candidate if candidate.is_file() or candidate == Path(linked) else None
+        return None
 
     def _project_file(self, src: str) -> Path | None:
         """The file `src` names, relative to the source document; None outside the source."""
@@ -202,14 +211,6 @@ class _Resources:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(found, target)
         return relative_url(inside, self.here) if relative else inside
-
-
-def _folder_document(folder: Path, names: dict[Path, str]) -> str | None:
-    """A link to a folder opens its index.md or README.md, as GitHub shows it."""
-    for candidate in ("index.md", "README.md"):
-        if folder / candidate in names:
-            return names[folder / candidate]
-    return None
 
 
 def write_stylesheets(out: Path) -> None:

@@ -8,6 +8,7 @@ repeated id gets `-1`, `-2`, … in document order.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -95,10 +96,29 @@ class Target:
 
 
 def local_target(href: str) -> Target | None:
-    """The file and anchor of a link within the project; None for web, mail or absolute links."""
-    if not href or href.startswith(("//", "/")):
+    """The file and anchor of a link within the project; None for web and mail links.
+
+    A path that starts with "/" is taken from the source folder's root, as documentation
+    sites (MkDocs, Docusaurus) take it.
+    """
+    if not href or href.startswith("//"):
         return None
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return None
     return Target(unquote(parts.path), unquote(parts.fragment))
+
+
+def resolve_path(path: str, document: str, root: str) -> str:
+    """The file a link's path names: relative to the document, or from `root` with "/"."""
+    if not path:
+        return document
+    if path.startswith("/"):
+        return posixpath.normpath(posixpath.join(root, path.lstrip("/")))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(document), path))
+
+
+def candidates(path: str) -> tuple[str, ...]:
+    """What a link to `path` may open, in order: the file itself, then as documentation
+    sites and GitHub read it, `path.md`, and a folder's index.md or README.md."""
+    return (path, f"{path}.md", f"{path}/index.md", f"{path}/README.md")

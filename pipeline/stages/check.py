@@ -31,7 +31,7 @@ from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.project.parallel import ordered_map
-from pipeline.source.links import anchors
+from pipeline.source.links import anchors, candidates, local_target, resolve_path
 from pipeline.source.markdown import MARKDOWN
 from pipeline.source.tree import (
     SourceFile,
@@ -231,14 +231,18 @@ def link_set(config: Config, documents: list[DocumentResult]) -> LinkSet:
     """Every relative link of the run, with the files and anchors it may point at."""
     anchors = {path: frozenset(ids) for document in documents for path, ids in document.anchors}
     rows = tuple(row for document in documents for row in document.links)
-    found = LinkSet(rows, frozenset(), anchors, {})
-    targets = {resolved[0] for row in rows if (resolved := found.target_of(row))}
-    existing = frozenset(path for path in targets if Path(path).exists())
+    root = str(config.source_path.resolve())
+    paths: set[str] = set()
+    for _, _, href, document in rows:
+        target = local_target(href)
+        if target is not None:
+            paths.update(candidates(resolve_path(target.path, document, root)))
+    existing = frozenset(path for path in paths if Path(path).exists())
     for path in existing - anchors.keys():
         if path.endswith(".md") and Path(path).is_file():
             anchors[path] = _anchors_of(Path(path))
-    shown = {path: display_path(Path(path), config.root) for path in targets}
-    return LinkSet(rows, existing, anchors, shown)
+    shown = {path: display_path(Path(path), config.root) for path in paths}
+    return LinkSet(rows, existing, anchors, shown, root)
 
 
 def _anchors_of(path: Path) -> frozenset[str]:

@@ -1,0 +1,114 @@
+"""Run the pipeline on a real documentation set nobody here wrote, and follow every link.
+
+    python -m tests.benchmarks.real_docs [DOCS_FOLDER]
+
+With no folder it fetches Node.js's API reference (64 Markdown files, about 400k words,
+cross-linked) from Debian's nodejs-doc package with `apt-get download`. It copies the
+Markdown into a fresh project (English sources, a Danish locale), runs extract, export
+(HTML) and check, then follows every relative link and anchor of every exported page,
+and prints what worked: the figures the README quotes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+PIPELINE = [sys.executable, "-m", "pipeline"]
+
+
+def fetch_node_docs(into: Path) -> Path:
+    """Node.js's API docs from Debian's nodejs-doc package (MIT licence)."""
+    subprocess.run(["apt-get", "download", "nodejs-doc"], cwd=into, check=True, capture_output=True)
+    package = next(into.glob("nodejs-doc_*.deb"))
+    subprocess.run(["dpkg-deb", "-x", str(package), str(into / "deb")], check=True)
+    docs = into / "docs"
+    docs.mkdir()
+    for path in (into / "deb/usr/share/doc/nodejs/api").iterdir():
+        if path.name.endswith(".md.gz"):
+            (docs / path.name[:-3]).write_bytes(gzip.decompress(path.read_bytes()))
+        elif path.suffix == ".md":
+            shutil.copy(path, docs / path.name)
+    return docs
+
+
+class Page(HTMLParser):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag == "a" and found.get("href"):
+            self.hrefs.append(str(found["href"]))
+
+
+def follow_links(html: Path) -> Counter[str]:
+    """Every relative link of every page: does its file exist, and its anchor?"""
+    pages = {path: Page(path) for path in html.rglob("*.html")}
+    counts: Counter[str] = Counter()
+    for path, page in pages.items():
+        for href in page.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href == "#main":
+                continue
+            counts["relative links"] += 1
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target not in pages and not target.is_file():
+                counts["broken: no such file"] += 1
+            elif parts.fragment and target in pages and parts.fragment not in pages[target].ids:
+                counts["broken: no such anchor"] += 1
+    return counts
+
+
+def run(args: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
+    start = time.perf_counter()
+    done = subprocess.run([*PIPELINE, *args], cwd=cwd, capture_output=True, text=True)
+    return time.perf_counter() - start, done
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        docs = Path(sys.argv[1]) if len(sys.argv) > 1 else fetch_node_docs(work)
+        project = work / "project"
+        shutil.copytree(docs, project / "source", ignore=shutil.ignore_patterns(".*"))
+        (project / "pyproject.toml").write_text(
+            '[project]\nname = "real-docs"\n\n[tool.pipeline]\n'
+            'locales = ["en", "da"]\nsource-language = "en"\n'
+        )
+        files = sorted((project / "source").rglob("*.md"))
+        words = sum(len(path.read_text(encoding="utf-8").split()) for path in files)
+        print(f"{len(files)} Markdown files, {words} words, from {docs}")
+        for step in (["extract"], ["export", "--format", "html"]):
+            seconds, done = run([*step, "--no-cache"], project)
+            print(f"{' '.join(step)}: exit {done.returncode} in {seconds:.1f} s")
+            if done.returncode not in (0, 1):
+                print(done.stderr)
+                return
+        seconds, done = run(["check", "--no-cache", "--format", "json"], project)
+        rules = Counter(finding["rule"] for finding in json.loads(done.stdout or "[]"))
+        print(f"check: exit {done.returncode} in {seconds:.1f} s; {done.stderr.splitlines()[-1]}")
+        print(f"  links/broken in the sources: {rules['links/broken']}")
+        html = project / "build/html"
+        pages = len(list(html.rglob("*.html")))
+        print(f"exported {pages} HTML pages")
+        for name, count in sorted(follow_links(html).items()):
+            print(f"  {name}: {count}")
+
+
+if __name__ == "__main__":
+    main()
