@@ -285,3 +285,37 @@ def test_standard_input_is_read_by_readability_and_check(
     assert re.search(
         r"<stdin>\n  7: error: link 'guide.md': guide.md does not exist", checked.stdout
     )
+
+
+def _stem(href: str) -> str:
+    return re.sub(r"\.(md|html)(?=#|$)", "", href)
+
+
+def test_real_docs_every_link_that_fails_in_html_is_a_finding(project: Project) -> None:
+    """Node.js's own docs (an excerpt, tests/projects/node-docs/LICENSE): the links among
+    the excerpt's pages work, and links/broken names each one that leads out of it."""
+    root = project("node-docs")
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--format", "html").exit_code == 0
+    result = run_cli("check", "--format", "json")
+    assert result.exit_code == 1
+    reported = {
+        (Path(f["path"]).stem, _stem(f["message"].split("'")[1]))
+        for f in json.loads(result.stdout)
+        if f["rule"] == "links/broken"
+    }
+    html = root / "build/html/en"
+    working, failing = 0, set()
+    for page in html.glob("*.html"):
+        for href in parse(page).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or href == "#main" or page.name == "contents.html":
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_file() and (not parts.fragment or parts.fragment in parse(target).ids):
+                working += 1
+            else:
+                failing.add((page.stem, _stem(href)))
+    assert working >= 15
+    assert failing
+    assert failing <= reported
