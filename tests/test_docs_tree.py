@@ -319,3 +319,40 @@ def test_real_docs_every_link_that_fails_in_html_is_a_finding(project: Project) 
     assert working >= 15
     assert failing
     assert failing <= reported
+
+
+def test_a_locale_folder_gives_the_language_without_front_matter(project: Project) -> None:
+    root = project("minimal")
+    (root / "source/da/noter").mkdir()
+    (root / "source/da/noter/vektorer.md").write_text("# Noter om vektorer\n\nKorte noter.\n")
+    result = run_cli("extract")
+    assert result.exit_code == 0, result.stderr
+    with (root / "locales/en/LC_MESSAGES/noter/vektorer.po").open("rb") as stream:
+        catalog = read_po(stream, abort_invalid=True)
+    assert catalog.locale_identifier == "en"
+    assert catalog.header_comment.startswith('# English translation of "Noter om vektorer"')
+    # The flat documents keep the catalog names they had.
+    assert (root / "locales/en/LC_MESSAGES/vektorer.po").is_file()
+
+
+def test_a_catalog_whose_document_is_gone_is_kept_and_named(tree: Path) -> None:
+    (tree / "source/api/fs.md").unlink()
+    (tree / "source/api/index.md").write_text("# API reference\n\nNo modules yet.\n")
+    result = run_cli("extract")
+    assert result.exit_code == 0
+    assert "warning: locales/da/LC_MESSAGES/api/fs.po: no source document has this name" in (
+        result.stderr
+    )
+    assert (tree / "locales/templates/api/fs.pot").is_file()
+
+
+def test_a_markdown_file_outside_the_source_folder_is_scored_on_its_own(tree: Path) -> None:
+    (tree / "notes.md").write_text("---\nlang: en\n---\n\n# Notes\n\nShort notes. Two of them.\n")
+    result = run_cli("readability", "--no-report", "--format", "json", "notes.md")
+    assert result.exit_code == 0, result.stderr
+    [document] = json.loads(result.stdout)["documents"]
+    assert (document["path"], document["role"], document["sentences"]) == (
+        "notes.md",
+        "original",
+        2,
+    )

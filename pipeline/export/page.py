@@ -48,20 +48,7 @@ def relative_url(target: str, page: str) -> str:
 
 def document_names(config: Config) -> dict[Path, str]:
     """Every source file of the project (resolved) → its document name."""
-    key = (config.source_path.resolve(), config.locales)
-    if key not in _NAMES:
-        _NAMES[key] = {
-            path.resolve(): document_identity(config, path)[0] for path in find_sources(config)
-        }
-    return _NAMES[key]
-
-
-_NAMES: dict[tuple[Path, tuple[str, ...]], dict[Path, str]] = {}
-
-
-def forget_documents() -> None:
-    """Forget the project's documents (a long-lived process whose sources changed)."""
-    _NAMES.clear()
+    return {path.resolve(): document_identity(config, path)[0] for path in find_sources(config)}
 
 
 def translations(config: Config, source: SourceFile, lang: str) -> dict[str, str]:
