@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.source.links import candidates, local_target, resolve_path
+from pipeline.source.anchors import candidates, local_target, resolve_path
 
 # A link as gathered: (file to report, line, href, the source document it is relative to).
 # Plain tuples: a large project's cache loads fast.

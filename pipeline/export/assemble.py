@@ -14,8 +14,8 @@ from markdown_it.token import Token
 
 from pipeline.project.config import Segmentation
 from pipeline.project.files import read_text
+from pipeline.source.anchors import heading_ids
 from pipeline.source.language import split_sentences
-from pipeline.source.links import heading_ids
 from pipeline.source.markdown import (
     MARKDOWN,
     TRANSLATABLE_FRONT_MATTER,

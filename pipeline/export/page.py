@@ -23,7 +23,7 @@ from pipeline.export.assemble import Localized, localize
 from pipeline.export.to_html import Alternate, Site, language_name, render_body, render_page
 from pipeline.project.config import Config
 from pipeline.project.files import display_path, write_atomic
-from pipeline.source.links import candidates, local_target, resolve_path
+from pipeline.source.anchors import candidates, local_target, resolve_path
 from pipeline.source.tree import SourceFile, document_identity, find_sources
 
 STYLESHEET = Path(__file__).parent / "templates" / "site.css"

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from pipeline.export.assemble import Localized
-from pipeline.source.links import EXPLICIT_ANCHOR
+from pipeline.source.anchors import EXPLICIT_ANCHOR
 from pipeline.source.markdown import MARKDOWN
 
 UrlFor = Callable[[str], str | None]  # a link or image's URL; None: no link

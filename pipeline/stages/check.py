@@ -31,7 +31,7 @@ from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.project.parallel import ordered_map
-from pipeline.source.links import anchors, candidates, local_target, resolve_path
+from pipeline.source.anchors import anchors, candidates, local_target, resolve_path
 from pipeline.source.markdown import MARKDOWN
 from pipeline.source.tree import (
     SourceFile,

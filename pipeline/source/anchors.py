@@ -1,4 +1,4 @@
-"""Links and anchors of a document: GitHub's heading ids, explicit anchors, link targets.
+"""Anchors and the links that point at them: GitHub's heading ids, explicit anchors, link targets.
 
 Heading ids follow github-slugger, which GitHub, VS Code and most Markdown previewers
 use, so that anchors written against a document's GitHub page keep working: lowercase,
