@@ -356,3 +356,38 @@ def test_a_markdown_file_outside_the_source_folder_is_scored_on_its_own(tree: Pa
         "original",
         2,
     )
+
+
+def test_what_a_new_user_found_on_real_docs(project: Project) -> None:
+    """Found on fastify's and undici's docs (npm): same-page anchors on standard input,
+    a folder with a README, #top, anchors a translation drops, titles from an h4."""
+    root = project("docs-tree")
+    source = root / "source"
+    (source / "faq").mkdir()
+    (source / "faq/README.md").write_text('# FAQ\n\n<a id="asked"></a>\nAsked often.\n')
+    (source / "faq/serverless.md").write_text(
+        '<h1 align="center">Serverless</h1>\n\n#### Should you use it?\n\n'
+        'Maybe. See [the FAQ](./) and go [back up](#top).\n\n<a id="custom"></a>\n'
+    )
+    assert run_cli("extract").exit_code == 0
+    with (root / "locales/da/LC_MESSAGES/faq/serverless.po").open("rb") as stream:
+        units = [m.id for m in read_po(stream) if m.id]
+    assert '<a id="custom"></a>' not in units  # an anchor alone is not text to translate
+    translate(root, "faq/README", {'<a id="asked"></a> Asked often.': "Ofte stillet."})
+    result = run_cli("check", "--format", "json")
+    broken = [f for f in json.loads(result.stdout) if f["rule"] == "links/broken"]
+    assert {f["path"] for f in broken} == {"source/guide/index.md"}
+    assert run_cli("export", "--format", "html").exit_code == 0
+    page = (root / "build/html/da/faq/serverless.html").read_text()
+    assert 'href="../faq/README.html"' in page or 'href="README.html"' in page
+    assert "<title>serverless – docs-tree</title>" in page
+    assert 'id="asked"' in (root / "build/html/da/faq/README.html").read_text()
+    listing = 'href="../contents.html">All articles</a>'
+    assert listing in (root / "build/html/en/api/fs.html").read_text()
+    text = "---\nlang: en\n---\n\n# T\n\n## Part\n\nSee [the part](#part).\n"
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    checked = CliRunner().invoke(main, ["check", "-"], input=text)
+    assert "links/broken" not in checked.stdout

@@ -61,8 +61,8 @@ class _Collector(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        for _, _, _, texts in self.open:
-            texts.append(data)
+        if self.open:  # the innermost element; it hands its text up when it closes
+            self.open[-1][3].append(data)
 
 
 def parse_page(path: str, html: str, refused: tuple[tuple[str, str, int], ...] = ()) -> Page:

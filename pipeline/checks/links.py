@@ -20,23 +20,27 @@ class LinkSet:
     """The links of a run, and what they may point at (looked up by the stage beforehand)."""
 
     links: tuple[LinkRow, ...]
-    existing: frozenset[str]  # every linked file or folder that exists (normalised paths)
+    existing: frozenset[str]  # every file a link may open that exists (normalised paths)
     anchors: Mapping[str, frozenset[str]]  # Markdown file → the ids a link may name in it
     shown: Mapping[str, str]  # normalised path → how to name it in a message
     root: str = "/"  # the source folder: where a link that starts with "/" starts
+    folders: frozenset[str] = frozenset()  # linked folders that exist
 
     def target_of(self, row: LinkRow) -> tuple[str, str] | None:
-        """(file, anchor) a link points at; None for web and mail links. A file that
-        does not exist is returned as linked; one that does, as it is opened."""
+        """(file, anchor) a link opens; None for web and mail links. A missing file is
+        returned as linked, a folder as its index.md or README.md when it has one."""
         _, _, href, document = row
         target = local_target(href)
         if target is None:
             return None
         path = resolve_path(target.path, document, self.root)
         opened = next((found for found in candidates(path) if found in self.existing), path)
-        if opened != path and opened.endswith(".md") and path in self.existing:
-            opened = path  # a folder without index.md or README.md is a folder
         return opened, target.anchor
+
+
+# Fragments every browser understands without an element of that id (HTML, "scroll to
+# the top"), so a link to them always works.
+ALWAYS_THERE = {"", "top"}
 
 
 @rule(
@@ -62,11 +66,11 @@ def broken(links: LinkSet, ctx: CheckContext) -> Iterator[Finding]:
             continue
         path, anchor = resolved
         shown = links.shown.get(path, path)
-        if path not in links.existing:
+        if path not in links.existing and path not in links.folders:
             yield ctx.finding(row[0], row[1], f"link '{row[2]}': {shown} does not exist")
             continue
         known = links.anchors.get(path)
-        if not anchor or known is None or anchor in known:
+        if anchor.lower() in ALWAYS_THERE or known is None or anchor in known:
             continue
         nearest = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0)
         fix = row[2].split("#")[0] + f"#{nearest[0]}" if nearest else ""

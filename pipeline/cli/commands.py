@@ -160,11 +160,13 @@ def readability(
     """
     from pipeline.stages.readability import default_report
 
+    if lang:
+        check_language(lang, "--lang")
     config = resolve_config(config_file, **overrides)
+    # Files outside any project are scored without one; the report is written on request.
     in_project = config.origin is not None or not paths
-    report_path = (
-        None if no_report else (report or (default_report(config) if in_project else None))
-    )
+    default = default_report(config) if in_project else None
+    report_path = None if no_report else (report or default)
     sources = read_sources(config) if in_project or config.source_path.is_dir() else []
     findings = score_and_show(config, sources, paths, output_format, top, report_path, lang=lang)
     sys.exit(exit_code(findings, strict))

@@ -82,7 +82,9 @@ def resolve_config(config_file: Path | None, **overrides: Any) -> Config:
         overrides["glossary"] = Path(overrides["glossary"]).resolve()
     no_cache = overrides.pop("no_cache", False)
     config = load_config(pyproject, overrides)
-    memo.use_folder(None if no_cache else config.root / memo.FOLDER_NAME)
+    # Outside a project (no pyproject.toml) there is no folder of ours to keep a cache in.
+    keep = not no_cache and pyproject is not None
+    memo.use_folder(config.root / memo.FOLDER_NAME if keep else None)
     return config
 
 

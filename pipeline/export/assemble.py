@@ -14,7 +14,7 @@ from markdown_it.token import Token
 
 from pipeline.project.config import Segmentation
 from pipeline.project.files import read_text
-from pipeline.source.anchors import heading_ids
+from pipeline.source.anchors import EXPLICIT_ANCHOR, heading_ids
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import (
     MARKDOWN,
@@ -122,7 +122,12 @@ def _swap_inline(
     source: str,
     env: dict[str, Any],
 ) -> None:
-    """Parse the translated inline Markdown into the token; mark fallback passages."""
+    """Parse the translated inline Markdown into the token; mark fallback passages.
+
+    An explicit anchor of the source (`<a id="…">`) that the translation lost is put
+    back: links into the page must work in every locale.
+    """
+    kept = _explicit_anchors(tokens[index].children or [])
     children: list[Token] = []
     whole = len(pieces) == 1 and pieces[0][1]
     if whole:
@@ -139,8 +144,24 @@ def _swap_inline(
             ]
         else:
             children += parsed
-    tokens[index].children = children
+    lost = [anchor for anchor in kept if anchor not in _explicit_anchors(children)]
+    tokens[index].children = [*map(_anchor_token, lost), *children]
     tokens[index].content = " ".join(text for text, _ in pieces)
+
+
+def _explicit_anchors(children: list[Token]) -> list[str]:
+    return [
+        anchor
+        for child in children
+        if child.type == "html_inline"
+        for anchor in EXPLICIT_ANCHOR.findall(child.content)
+    ]
+
+
+def _anchor_token(anchor: str) -> Token:
+    token = Token("html_inline", "", 0)
+    token.content = f'<a id="{anchor}"></a>'
+    return token
 
 
 def _opening(tokens: list[Token], index: int) -> Token:

@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import read_po_shared
@@ -43,7 +43,13 @@ def page_url(name: str, lang: str) -> str:
 
 def relative_url(target: str, page: str) -> str:
     """`target` (relative to build/html/) as a link from `page` (relative to it too)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return quote(posixpath.relpath(target, posixpath.dirname(page) or "."))
+
+
+def listing_name(names: set[str]) -> str:
+    """Where a locale's list of documents goes: index.html, unless a document is called
+    index (it is then the locale's home, and the list goes beside it)."""
+    return next(name for name in ("index", "contents", "all-documents") if name not in names)
 
 
 def document_names(config: Config) -> dict[Path, str]:
@@ -96,7 +102,8 @@ def render(config: Config, source: SourceFile, lang: str, copy_images: bool = Tr
     tokens = copy.deepcopy(localized.tokens)  # the PDF renders them again, linked otherwise
     body, headings = render_body(localized, images, resources.link_url(lang, for_print=False))
     alternates = alternates_of(document.name, lang, config.locales)
-    site = site_of(config, lang, here)
+    listing = listing_name(set(document_names(config).values()))
+    site = site_of(config, lang, here, listing)
     html = render_page(localized, body, headings, alternates, site)
     path = build_dir(config) / "html" / here
     shown = display_path(path, config.root)
@@ -119,11 +126,12 @@ def alternates_of(name: str, lang: str, locales: tuple[str, ...]) -> list[Altern
     ]
 
 
-def site_of(config: Config, lang: str, here: str) -> Site:
-    """The site's name in `lang`, and the way from page `here` up to the root and home."""
-    return Site(
-        config.site(lang), relative_url(".", here) + "/", relative_url(f"{lang}/index.html", here)
-    )
+def site_of(config: Config, lang: str, here: str, listing: str = "index") -> Site:
+    """The site's name in `lang`, and the way from page `here` up to the root, the home
+    page and, when it is not the home page, the list of documents."""
+    home = relative_url(page_url("index", lang), here)
+    documents = relative_url(page_url(listing, lang), here) if listing != "index" else ""
+    return Site(config.site(lang), relative_url(".", here) + "/", home, documents)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +167,8 @@ class _Resources:
                 return href  # the web, mail, or an anchor on this page
             found = self._linked_file(target.path)
             anchor = f"#{target.anchor}" if target.anchor else ""
-            if found is None:
-                return href  # outside the project or missing: links/broken says so
+            if found is None or found.is_dir():
+                return href  # outside the project or missing (links/broken says so), a folder
             name = names.get(found)
             if name is not None:
                 page = page_url(name, lang)
@@ -178,10 +186,9 @@ class _Resources:
         """What a link opens (see source.links.candidates); None outside the source."""
         root = self.config.source_path.resolve()
         linked = resolve_path(path, str(self.source_path.resolve()), str(root))
-        for candidate in map(Path, candidates(linked)):
-            if candidate.is_relative_to(root) and candidate.exists():
-                return candidate if candidate.is_file() or candidate == Path(linked) else None
-        return None
+        inside = [path for path in map(Path, candidates(linked)) if path.is_relative_to(root)]
+        opened = next((path for path in inside if path.is_file()), None)
+        return opened or next((path for path in inside if path.is_dir()), None)
 
     def _project_file(self, src: str) -> Path | None:
         """The file `src` names, relative to the source document; None outside the source."""

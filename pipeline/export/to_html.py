@@ -7,6 +7,7 @@ harmless. Links with javascript: or other unsafe schemes are not linked (markdow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -64,6 +65,7 @@ class Site:
     name: str
     root: str  # from the page to build/html/: "../", "../../"
     home: str  # from the page to its locale's index.html
+    documents: str = ""  # to the list of documents, when index.html is a document
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +154,7 @@ def _install_rules() -> None:
 
     def anchor_or_text(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
         content = tokens[index].content
-        if EXPLICIT_ANCHOR.fullmatch(content.strip()):
+        if EXPLICIT_ANCHOR.fullmatch(re.sub(r"(?i)\s*</a>$", "", content.strip())):
             return anchors_only(self, tokens, index)
         if content.strip().lower() == "</a>" and _after_anchor(tokens, index):
             return ""
@@ -179,6 +181,12 @@ def _after_anchor(tokens: Sequence[Token], index: int) -> bool:
     return False
 
 
+def page_title(localized: Localized, headings: list[tuple[int, str, str]]) -> str:
+    """Front matter title, else the first level-1 heading, else the file name."""
+    first = next((text for level, _, text in headings if level == 1), "")
+    return localized.title or first or localized.document.title
+
+
 def render_page(
     localized: Localized,
     body: str,
@@ -202,7 +210,7 @@ def render_page(
         .get_template("page.html.j2")
         .render(
             lang=lang,
-            title=localized.title or (headings[0][2] if headings else localized.document.name),
+            title=page_title(localized, headings),
             description=localized.description,
             words=words,
             site=site,
@@ -234,6 +242,10 @@ def render_root(locales: list[Alternate], sites: dict[str, str]) -> str:
         {"lang": loc.lang, "href": loc.href, "name": loc.name, "site": sites[loc.lang]}
         for loc in locales
     ]
+    # One name shared by every locale is said once.
+    for entry in entries[1:]:
+        if entry["site"] == entries[0]["site"]:
+            entry["site"] = ""
     return (
         _templates().get_template("root.html.j2").render(locales=entries, lang=entries[0]["lang"])
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.findings import Finding, counted, severity_counts
 from pipeline.project.config import ReadabilitySettings
 from pipeline.readability.levels import (
     LIX_BANDS,
@@ -177,12 +177,11 @@ def summary(run: ReadabilityRun) -> str:
         langs[score.lang] = langs.get(score.lang, 0) + 1
     sentences = sum(s.counts.sentences for s in run.documents)
     words = sum(s.counts.words for s in run.documents)
-    errors = sum(1 for f in run.findings if f.severity is Severity.ERROR)
-    warnings = sum(1 for f in run.findings if f.severity is Severity.WARNING)
     per_lang = ", ".join(f"{count} {lang}" for lang, count in sorted(langs.items()))
     return (
-        f"readability: {len(run.documents)} documents scored ({per_lang}), {sentences} sentences "
-        f"and {words} words of running text; {errors} errors, {warnings} warnings"
+        f"readability: {counted(len(run.documents), 'document')} scored ({per_lang}), "
+        f"{counted(sentences, 'sentence')} and {counted(words, 'word')} of running text; "
+        f"{severity_counts(run.findings)}"
     )
 
 

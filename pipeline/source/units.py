@@ -12,8 +12,8 @@ from pipeline.project.config import Segmentation
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import Block, BlockKind, Document, line_of
 
-# Text that is not prose: code spans, link targets, autolinks and bare URLs.
-NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
+# Text that is not prose: code spans, link targets, autolinks, HTML tags and bare URLs.
+NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|</?[A-Za-z][^<>]*>|https?://\S+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,12 +237,14 @@ def link_set(config: Config, documents: list[DocumentResult]) -> LinkSet:
         target = local_target(href)
         if target is not None:
             paths.update(candidates(resolve_path(target.path, document, root)))
-    existing = frozenset(path for path in paths if Path(path).exists())
+    # A document of the run exists even when it is standard input.
+    existing = frozenset(path for path in paths if Path(path).is_file()) | anchors.keys()
+    folders = frozenset(path for path in paths if Path(path).is_dir())
     for path in existing - anchors.keys():
-        if path.endswith(".md") and Path(path).is_file():
+        if path.endswith(".md"):
             anchors[path] = _anchors_of(Path(path))
     shown = {path: display_path(Path(path), config.root) for path in paths}
-    return LinkSet(rows, existing, anchors, shown, root)
+    return LinkSet(rows, existing, anchors, shown, root, folders)
 
 
 def _anchors_of(path: Path) -> frozenset[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from pipeline.export.page import (
     RenderedPage,
     build_dir,
+    listing_name,
     page_url,
     relative_url,
     render,
@@ -20,6 +21,7 @@ from pipeline.export.to_html import (
     Alternate,
     Site,
     language_name,
+    page_title,
     render_index,
     render_page,
     render_root,
@@ -107,23 +109,12 @@ def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> None:
     )
     write_stylesheets(build_dir(config))
     html_root = build_dir(config) / "html"
-    # The page's own title: front matter title, else the first heading, else the file name.
-    title = localized.title or (page.headings[0][2] if page.headings else localized.document.title)
+    title = page_title(localized, page.headings)
     pdf = write_pdf(printed, page.path, html_root, title, localized.fallback_langs)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = pdf_path.with_suffix(".pdf.tmp")
     temporary.write_bytes(pdf)
     temporary.replace(pdf_path)
-
-
-def index_name(names: set[str]) -> str:
-    """Where a locale's list of documents goes: index.html, unless a document is called
-    that (the document is then the locale's home and the list goes beside it)."""
-    return (
-        next(name for name in ("index", "contents", "all-documents") if name not in names)
-        if "index" not in names
-        else next(name for name in ("contents", "all-documents", "_contents") if name not in names)
-    )
 
 
 def _write_shared(config: Config, sources: list[SourceFile], locales: tuple[str, ...]) -> None:
@@ -135,7 +126,7 @@ def _write_shared(config: Config, sources: list[SourceFile], locales: tuple[str,
     write_atomic(
         out / "index.html", render_root(entries, {lang: config.site(lang) for lang in locales})
     )
-    listing = index_name({source.document.name for source in sources})
+    listing = listing_name({source.document.name for source in sources})
     for lang in locales:
         pages = []
         here = page_url(listing, lang)
