@@ -148,7 +148,10 @@ def readability(
     Scores every document in its own language and in each translation (from the
     PO catalogs), lists the hardest sentences with file:line and why, reports
     readability/* findings and writes an HTML report for editors. PATHS limits the
-    run to those Markdown sources or PO catalogs.
+    run to those Markdown sources or PO catalogs. A Markdown file that is not a
+    project source (or -, standard input) is scored on its own, in its front
+    matter's lang or --lang; with no pyproject.toml at all, no HTML report is
+    written unless --report names one.
 
     Exit codes: 0 no error-level finding (readability findings are warnings
     unless [tool.pipeline.rules] makes them errors), 1 error-level findings (or
@@ -157,6 +160,7 @@ def readability(
     \b
     Example:
       pipeline readability source/da/genterapi.md --top 5
+      pipeline readability udkast.md --lang da
     """
     from pipeline.stages.readability import default_report
 
@@ -227,6 +231,8 @@ def check(
     checks exactly those Markdown files and PO catalogs (a catalog's languages come
     from its Language and X-Source-Language headers, or --source-lang).
     --changed-since REF checks the project's files changed since a git ref.
+    A Markdown file may be - (standard input); one without a lang in its front
+    matter needs --lang.
 
     Suppress a finding where a human decided so: in Markdown
     `<!-- pipeline: ignore RULE -->` (next block), `<!-- pipeline: off RULE -->` …

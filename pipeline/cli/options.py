@@ -99,6 +99,6 @@ paths_argument = click.argument(
 
 lang_option = click.option(
     "--lang",
-    help="Language of a given Markdown file (or of - , standard input) whose front matter "
+    help="Language of a given Markdown file (or of -, standard input) whose front matter "
     "has no lang.",
 )
