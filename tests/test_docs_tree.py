@@ -126,7 +126,7 @@ def test_links_work_as_on_github_in_every_locale(exported: Path) -> None:
     for page in sorted(exported.rglob("*.html")):
         for href in parse(page).hrefs:
             parts = urlsplit(href)
-            if parts.scheme or href.startswith("#main"):
+            if parts.scheme or href.startswith("#Main"):
                 continue
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if not target.is_file() or (parts.fragment and parts.fragment not in parse(target).ids):
@@ -309,7 +309,7 @@ def test_real_docs_every_link_that_fails_in_html_is_a_finding(project: Project) 
     for page in html.glob("*.html"):
         for href in parse(page).hrefs:
             parts = urlsplit(href)
-            if parts.scheme or href == "#main" or page.name == "contents.html":
+            if parts.scheme or href == "#Main" or page.name == "contents.html":
                 continue
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if target.is_file() and (not parts.fragment or parts.fragment in parse(target).ids):
@@ -391,3 +391,15 @@ def test_what_a_new_user_found_on_real_docs(project: Project) -> None:
 
     checked = CliRunner().invoke(main, ["check", "-"], input=text)
     assert "links/broken" not in checked.stdout
+
+
+def test_a_heading_never_takes_an_id_of_the_page_template(project: Project) -> None:
+    root = project("docs-tree")
+    headings = "".join(f"## {name}\n\nText.\n\n" for name in ("Main", "Toc title", "Top"))
+    (root / "source/layout.md").write_text(f"# Layout\n\n{headings}")
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--format", "html").exit_code == 0
+    html = (root / "build/html/en/layout.html").read_text()
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert {"main", "toc-title", "top"} <= set(ids)

@@ -63,7 +63,7 @@ def follow_links(html: Path) -> Counter[str]:
     for path, page in pages.items():
         for href in page.hrefs:
             parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href == "#main":
+            if parts.scheme or parts.netloc or href == "#Main":
                 continue
             counts["relative links"] += 1
             target = (path.parent / unquote(parts.path)).resolve() if parts.path else path

@@ -47,8 +47,8 @@ def test_translated_page_structure(exported: Path) -> None:
     )
     for landmark in ("header", "nav", "main", "footer"):
         assert page.find(landmark), landmark
-    assert page.find("a", **{"class": "skip-link", "href": "#main"})
-    assert page.find("main", id="main")
+    assert page.find("a", **{"class": "skip-link", "href": "#Main"})
+    assert page.find("main", id="Main")
     alternates = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate")}
     assert alternates == {"da": "../da/vektorer.html", "en": "../en/vektorer.html"}
     assert page.find("a", hreflang="da", lang="da")[0]["href"] == "../da/vektorer.html"
