@@ -28,6 +28,7 @@ class CatalogMessage:
     target: str
     fuzzy: bool
     comments: tuple[str, ...] = ()
+    context: str | None = None  # msgctxt: part of the entry's identity
 
     @property
     def translated(self) -> bool:
@@ -73,11 +74,11 @@ def read_messages(
     for message in po.catalog:
         if not message.id or not isinstance(message.id, str):
             continue
-        line = po.msgstr_lines.get(message.id, message.lineno or 1)
+        line = po.msgstr_lines.get((message.context, message.id), message.lineno or 1)
         text = message.string if isinstance(message.string, str) else ""
         yield CatalogMessage(
             shown, line, message.lineno or line, document, source, target, message.id, text,
-            message.fuzzy, tuple(message.user_comments),
+            message.fuzzy, tuple(message.user_comments), message.context,
         )  # fmt: skip
 
 

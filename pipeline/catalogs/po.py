@@ -36,8 +36,9 @@ class PoFile:
     # an entry whose rendering did not change is written back as found, so files
     # wrapped by Poedit, msgmerge or Weblate are never re-wrapped.
     found: dict[object, tuple[str, str]] = field(default_factory=dict)
-    # msgid → 1-based line of its msgstr, where findings on a translation point.
-    msgstr_lines: dict[str, int] = field(default_factory=dict)
+    # (msgctxt, msgid) → 1-based line of its msgstr, where findings on a translation
+    # point: entries that share a msgid but not a msgctxt are different entries.
+    msgstr_lines: dict[tuple[str | None, str], int] = field(default_factory=dict)
 
     def header(self, name: str) -> str | None:
         """Return the value of header field `name` (case-insensitive), if present."""
@@ -181,7 +182,7 @@ def read_po_text(path: Path, shown: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def _msgstr_lines(catalog: Catalog, lines: list[str]) -> dict[str, int]:
+def _msgstr_lines(catalog: Catalog, lines: list[str]) -> dict[tuple[str | None, str], int]:
     """Find the msgstr line of each active message (babel records only the msgid's)."""
     found = {}
     for message in catalog:
@@ -190,7 +191,7 @@ def _msgstr_lines(catalog: Catalog, lines: list[str]) -> dict[str, int]:
         index = message.lineno - 1
         while index < len(lines) and not lines[index].startswith("msgstr"):
             index += 1
-        found[message.id] = index + 1
+        found[message.context, message.id] = index + 1
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
+from pipeline.catalogs.messages import CatalogMessage
 from pipeline.checks import a11y as _a11y  # noqa: F401  registers rules
 from pipeline.checks import links as _links  # noqa: F401  registers rules
 from pipeline.checks import meta as _meta  # noqa: F401  registers rules
@@ -28,8 +29,15 @@ def run(
     for active in rules:
         context = dataclasses.replace(active.context, glossary=glossary)
         for subject in subjects.get(active.rule.target, ()):
-            found.extend(active.rule.check(subject, context))
+            found.extend(_with_msgctxt(active.rule.check(subject, context), subject))
     return sorted(found, key=lambda finding: finding.sort_key)
+
+
+def _with_msgctxt(found: Iterable[Finding], subject: object) -> Iterable[Finding]:
+    """A finding on a PO entry with a msgctxt names it: the msgid alone is not the entry."""
+    if not isinstance(subject, CatalogMessage) or subject.context is None:
+        return found
+    return (dataclasses.replace(f, data={**f.data, "msgctxt": subject.context}) for f in found)
 
 
 def run_readability(

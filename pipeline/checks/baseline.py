@@ -14,16 +14,19 @@ from pipeline.checks.findings import Finding
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
 
-Key = tuple[str, str, str]
+Key = tuple[str, str, str, str]  # rule, path, message, msgctxt ("" for none)
 
 
 def key(finding: Finding) -> Key:
-    return (finding.rule, finding.path, finding.message)
+    return (finding.rule, finding.path, finding.message, finding.data.get("msgctxt", ""))
 
 
 def render_baseline(findings: list[Finding]) -> str:
     """The baseline file: sorted, deterministic JSON."""
-    entries = [{"rule": r, "path": p, "message": m} for r, p, m in sorted(key(f) for f in findings)]
+    entries = [
+        {"rule": r, "path": p, "message": m, **({"msgctxt": c} if c else {})}
+        for r, p, m, c in sorted(key(f) for f in findings)
+    ]
     return json.dumps({"version": 1, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -44,7 +47,10 @@ def read_baseline(path: Path, shown: str) -> Counter[Key]:
             shown,
             hint="write one with `pipeline check --write-baseline FILE`",
         )
-    return Counter((str(e["rule"]), str(e["path"]), str(e["message"])) for e in entries)
+    return Counter(
+        (str(e["rule"]), str(e["path"]), str(e["message"]), str(e.get("msgctxt", "")))
+        for e in entries
+    )
 
 
 def without_baseline(findings: list[Finding], accepted: Counter[Key]) -> tuple[list[Finding], int]:

@@ -160,7 +160,7 @@ def score_source(units: tuple[Unit, ...], path: str, target: Target) -> Document
 def score_translation(
     units: tuple[Unit, ...],
     catalog: Catalog,
-    msgstr_lines: Mapping[str, int],
+    msgstr_lines: Mapping[tuple[str | None, str], int],
     lang: str,
     path: str,
     target: Target,
@@ -173,7 +173,7 @@ def score_translation(
         if message is None or not message.string or message.fuzzy:
             unmeasured += 1
             continue
-        texts.append((unit, str(message.string), msgstr_lines.get(unit.text, 1)))
+        texts.append((unit, str(message.string), msgstr_lines.get((None, unit.text), 1)))
     source_lang = units[0].lang if units else lang
     document = units[0].document if units else ""
     return DocumentScore(

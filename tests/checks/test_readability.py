@@ -109,7 +109,9 @@ def test_translation_harder(tmp_path: Path) -> None:
         "characterised by hepatic expression and comprehensive longitudinal surveillance."
     )
     catalog.add(units[0].text, hard)
-    translation = score_translation(units, catalog, {units[0].text: 12}, "en", "x.po", Target())
+    translation = score_translation(
+        units, catalog, {(None, units[0].text): 12}, "en", "x.po", Target()
+    )
     assert findings("readability/translation-harder", source, translation) == [
         (1, "translation LIX 85 is 54 points above the source's 30"),
         (12, "this translation scores LIX 85, 54 points above its source (30)"),

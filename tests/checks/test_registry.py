@@ -76,7 +76,9 @@ def pair_of_scores(example: dict[str, Any], tmp_path: Path) -> object:
     catalog = Catalog(locale="en")
     catalog.add(units[0].text, example["target"])
     source = score_source(units, "doc.md", TARGET)
-    return source, score_translation(units, catalog, {units[0].text: 9}, "en", "doc.po", TARGET)
+    return source, score_translation(
+        units, catalog, {(None, units[0].text): 9}, "en", "doc.po", TARGET
+    )
 
 
 def text(example: dict[str, Any], _: Path) -> object:
