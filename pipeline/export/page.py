@@ -97,12 +97,13 @@ def render(config: Config, source: SourceFile, lang: str, copy_images: bool = Tr
     )
     here = page_url(document.name, lang)
     refused: list[str] = []
-    resources = _Resources(config, document.path, here, copy_images)
+    names = document_names(config)
+    resources = _Resources(config, document.path, here, copy_images, names)
     images = resources.image_url(refused)
     tokens = copy.deepcopy(localized.tokens)  # the PDF renders them again, linked otherwise
     body, headings = render_body(localized, images, resources.link_url(lang, for_print=False))
     alternates = alternates_of(document.name, lang, config.locales)
-    listing = listing_name(set(document_names(config).values()))
+    listing = listing_name(set(names.values()))
     site = site_of(config, lang, here, listing)
     html = render_page(localized, body, headings, alternates, site)
     path = build_dir(config) / "html" / here
@@ -142,6 +143,7 @@ class _Resources:
     source_path: Path
     here: str  # the page, relative to build/html/
     copy: bool
+    names: dict[Path, str]  # every source file (resolved) → its document name
 
     def image_url(self, refused: list[str]) -> UrlFor:
         """Copy an image of the project next to the pages; refuse anything else."""
@@ -158,7 +160,6 @@ class _Resources:
     def link_url(self, lang: str, for_print: bool) -> UrlFor:
         """A link to another document goes to its page in `lang`; in print, to its web
         address when the project has a base URL, else the text stays without a link."""
-        names = document_names(self.config)
         base = self.config.base_url
 
         def url(href: str) -> str | None:
@@ -169,13 +170,8 @@ class _Resources:
             anchor = f"#{target.anchor}" if target.anchor else ""
             if found is None or found.is_dir():
                 return href  # outside the project or missing (links/broken says so), a folder
-            name = names.get(found)
-            if name is not None:
-                page = page_url(name, lang)
-            elif found.is_file():
-                page = self._mirror(found, relative=False)
-            else:
-                return href
+            name = self.names.get(found)
+            page = page_url(name, lang) if name else self._mirror(found, relative=False)
             if for_print:
                 return f"{base}{page}{anchor}" if base else None
             return relative_url(page, self.here) + anchor

@@ -58,11 +58,8 @@ def heading_ids(tokens: Sequence[Token]) -> list[str]:
 def anchors(tokens: Sequence[Token]) -> set[str]:
     """Every id a link may point at: headings, and explicit anchors in raw HTML."""
     found = set(heading_ids(tokens))
-    for token in tokens:
+    for token in tokens:  # an inline token's content holds its inline HTML too
         found.update(EXPLICIT_ANCHOR.findall(token.content))
-        for child in token.children or []:
-            if child.type == "html_inline":
-                found.update(EXPLICIT_ANCHOR.findall(child.content))
     return found
 
 
