@@ -9,14 +9,10 @@ from dataclasses import dataclass
 
 from pipeline.catalogs.messages import CatalogMessage, CatalogSync
 from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.literals import BARE_URL, CODE, LINK_TARGET, PLACEHOLDER
+from pipeline.checks.quantities import Quantity, quantities, unmatched
 from pipeline.checks.registry import CheckContext, rule
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
-_BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]]+")
-_CODE = re.compile(r"(`+)(.+?)\1")
-# A number, and the English ordinal ending that stands for the Danish "2." ("2nd").
-_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?(?!\w)")
-_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sdif]|\{\{\s*\w+\s*\}\}|\{\w*\}")
 _END = re.compile(r"[.!?:;…]+$")
 _CLOSERS = "*_)]\"'”’»` "
 
@@ -70,8 +66,8 @@ def fuzzy(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _links(text: str) -> Counter[str]:
-    found = [a or b for a, b in _LINK_TARGET.findall(text)]
-    found += _BARE_URL.findall(_LINK_TARGET.sub(" ", text))
+    found = [a or b for a, b in LINK_TARGET.findall(text)]
+    found += BARE_URL.findall(LINK_TARGET.sub(" ", text))
     return Counter(found)
 
 
@@ -113,13 +109,13 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\(")
 
 
 def _markup(text: str) -> Counter[str]:
-    without_code = _CODE.sub(" ", text)
+    without_code = CODE.sub(" ", text)
     counts: Counter[str] = Counter()
     counts["bold"] = len(_BOLD.findall(without_code)) // 2
     counts["emphasis"] = len(_EMPHASIS.findall(without_code.replace("**", "").replace("__", "")))
     counts["link"] = len(_LINK.findall(without_code))
     counts["image"] = len(_IMAGE.findall(without_code))
-    for code in _CODE.findall(text):
+    for code in CODE.findall(text):
         counts[f"code `{code[1]}`"] += 1
     return counts
 
@@ -153,18 +149,6 @@ def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _numbers(text: str, lang: str) -> Counter[str]:
-    """Numbers as values: Danish 1.000,5 and English 1,000.5 are both 1000.5."""
-    plain = _CODE.sub(" ", _LINK_TARGET.sub(" ", _BARE_URL.sub(" ", text)))
-    values: Counter[str] = Counter()
-    danish = lang.split("-")[0] in {"da", "de", "nb", "nn", "sv", "fi", "nl", "fr", "es", "it"}
-    for number in _NUMBER.findall(plain):
-        thousands, decimal = (".", ",") if danish else (",", ".")
-        canonical = number.replace(thousands, "").replace(decimal, ".")
-        values[canonical.rstrip("0").rstrip(".") if "." in canonical else canonical] += 1
-    return values
-
-
 @rule(
     "translation/numbers",
     severity=Severity.ERROR,
@@ -172,33 +156,45 @@ def _numbers(text: str, lang: str) -> Counter[str]:
     target="message",
 )
 def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
-    """Why: a wrong dose, date or count in health information is dangerous.
+    """Why: a wrong dose, date, version or shortcut in a translation misleads or breaks.
 
-    Numbers are compared as values in each language's notation, so the Danish
-    "1.000,5" equals the English "1,000.5" and "2,5" equals "2.5". Numbers inside
-    words (RPE65, SMN1), URLs and code do not count.
+    Values are compared, not digit strings: the Danish "1.000,5" equals the English
+    "1,000.5", a number may stay as the source writes it ("ODF 1.2"), a number word
+    may stand for digits ("five", "første", "halvanden", "dozen"), and a date may be
+    written in another order or with its month named. Digits inside identifiers,
+    cell references and shortcuts count ("Shift+F1", "A1:E10"); URLs, code and
+    placeholders are left to their own rules.
 
     Example (da→en): "ca. 20.000 gener" translated "about 2,000 genes".
-    Example (en→da): "2.5 ml" translated "25 ml".
+    Example (en→da): "Press Shift+F1" translated "Tryk på Skift+F2".
 
-    Instead: the same value in the target language's notation.
+    Instead: the same value, in the target language's notation or as the source has it.
     """
     if not message.translated:
         return
-    source = _numbers(message.source, message.source_lang)
-    target = _numbers(message.target, message.target_lang)
-    for value in sorted((source - target).elements()):
+    missing, extra = unmatched(
+        quantities(message.source, message.source_lang),
+        quantities(message.target, message.target_lang),
+    )
+    for quantity in missing:
         yield ctx.finding(
             message.path,
             message.line,
-            f"the number {value} of the source is not in the translation",
+            f"the number {_shown(quantity, message.source)} of the source is not in the "
+            "translation",
         )
-    for value in sorted((target - source).elements()):
+    for quantity in extra:
         yield ctx.finding(
             message.path,
             message.line,
-            f"the translation has the number {value}, the source does not",
+            f"the translation has the number {_shown(quantity, message.target)}, "
+            "the source does not",
         )
+
+
+def _shown(quantity: Quantity, text: str) -> str:
+    word = quantity.word_at(text)
+    return quantity.text if word == quantity.text else f"{quantity.text} (in '{word}')"
 
 
 @rule(
@@ -217,8 +213,8 @@ def placeholders(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding
     """
     if not message.translated:
         return
-    source = Counter(_PLACEHOLDER.findall(_CODE.sub(" ", message.source)))
-    target = Counter(_PLACEHOLDER.findall(_CODE.sub(" ", message.target)))
+    source = Counter(PLACEHOLDER.findall(CODE.sub(" ", message.source)))
+    target = Counter(PLACEHOLDER.findall(CODE.sub(" ", message.target)))
     if source != target:
         missing = ", ".join(sorted((source - target).elements())) or "none"
         extra = ", ".join(sorted((target - source).elements())) or "none"
@@ -316,7 +312,7 @@ def unchanged(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
 
     Instead: translate it.
     """
-    words = len(re.findall(r"[^\W\d_]{2,}", _LINK_TARGET.sub(" ", message.source)))
+    words = len(re.findall(r"[^\W\d_]{2,}", LINK_TARGET.sub(" ", message.source)))
     if (
         message.translated
         and message.target.strip() == message.source.strip()

@@ -1,0 +1,284 @@
+"""Numbers, number words, dates and times in a text, read as values that two languages share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from pipeline.checks.literals import without_literals
+
+# A value is a tagged tuple, so that the day 25 and the number 25 are different values.
+Value = tuple[object, ...]
+
+_NUMBER_WORDS = {
+    "en": (
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+        "- first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth",
+        {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90, "once": 1, "twice": 2, "half": Decimal("0.5"), "quarter": Decimal("0.25"),
+         "single": 1, "double": 2, "triple": 3},
+    ),
+    "da": (
+        "nul en to tre fire fem seks syv otte ni ti elleve tolv tretten fjorten femten "
+        "seksten sytten atten nitten tyve",
+        "- første anden tredje fjerde femte sjette syvende ottende niende tiende ellevte "
+        "tolvte trettende fjortende femtende sekstende syttende attende nittende tyvende",
+        {"et": 1, "én": 1, "ét": 1, "andet": 2, "tredive": 30, "fyrre": 40, "halvtreds": 50,
+         "tres": 60, "halvfjerds": 70, "firs": 80, "halvfems": 90, "halvanden": Decimal("1.5"),
+         "halvandet": Decimal("1.5"), "halv": Decimal("0.5"), "halvt": Decimal("0.5"),
+         "halve": Decimal("0.5"), "kvart": Decimal("0.25"), "dobbelt": 2, "dobbelte": 2},
+    ),
+}  # fmt: skip
+_MULTIPLIERS = {
+    "dozen": 12, "dozens": 12, "dusin": 12, "hundred": 100, "hundrede": 100,
+    "thousand": 1000, "tusind": 1000, "tusinde": 1000, "million": 10**6, "millions": 10**6,
+    "millioner": 10**6, "mio": 10**6, "billion": 10**9, "milliard": 10**9, "milliarder": 10**9,
+    "mia": 10**9,
+}  # fmt: skip
+_JOINERS = {"and", "a", "og", "-"}
+_MONTHS = {
+    name: number
+    for names in (
+        "january february march april may june july august september october november december",
+        "januar februar marts april maj juni juli august september oktober november december",
+        "jan feb mar apr maj jun jul aug sep okt nov dec",
+        "jan feb mar apr may jun jul aug sep oct nov dec",
+    )
+    for number, name in enumerate(names.split(), start=1)
+}
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = (
+    ("ymd", re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")),
+    ("numeric", re.compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")),
+    ("d month y", re.compile(rf"(?<!\d)(\d{{1,2}})\.? {_MONTH}(?: (\d{{4}}))?\b", re.I)),
+    ("month d y", re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?:, (\d{{4}}))?\b", re.I)),
+)
+_TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)(?![.,:]\d)")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_WHOLE_NUMBER = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+_DECIMAL_COMMA = {"da", "de", "nb", "nn", "no", "sv", "fi", "nl", "fr", "es", "it", "pt", "pl"}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written, with every value it may stand for.
+
+    Required quantities are written in digits and must have a counterpart; number
+    words only serve as counterparts ("five" for "5"), as "one" and "en" are also
+    pronouns and articles.
+    """
+
+    text: str
+    start: int
+    values: frozenset[Value]
+    required: bool
+    parts: tuple[Quantity, ...] = ()  # a date's numbers, for when it is written another way
+
+    def word_at(self, source: str) -> str:
+        """The word around the number ("Shift+F1", "A1:E10"), to show it in context."""
+        start, end = self.start, self.start + len(self.text)
+        while start > 0 and not source[start - 1].isspace():
+            start -= 1
+        while end < len(source) and not source[end].isspace():
+            end += 1
+        return source[start:end].strip(".,;:!?()[]\"'«»“”")
+
+
+def quantities(text: str, lang: str) -> list[Quantity]:
+    """The numbers, dates, times and number words of `text`, in order.
+
+    URLs, code spans, placeholders and tags are left out: their own rules check them.
+    """
+    plain = without_literals(text)
+    found: list[Quantity] = []
+    taken = bytearray(len(plain))
+    for finder in (_dates, _times, _numbers):
+        for quantity in finder(plain, lang):
+            span = range(quantity.start, quantity.start + len(quantity.text))
+            if not any(taken[i] for i in span):
+                found.append(quantity)
+                taken[span.start : span.stop] = b"\x01" * len(span)
+    found += _number_words(plain, lang)
+    return sorted(found, key=lambda quantity: quantity.start)
+
+
+def unmatched(
+    source: Sequence[Quantity], target: Sequence[Quantity]
+) -> tuple[list[Quantity], list[Quantity]]:
+    """The quantities in digits on each side that nothing on the other side matches.
+
+    Digits are paired with digits first; a date the other side writes as separate
+    numbers is then paired part by part, and what is left may be a number word.
+    """
+    words_of_source = [q for q in source if not q.required]
+    words_of_target = [q for q in target if not q.required]
+    missing, extra = _match([q for q in source if q.required], [q for q in target if q.required])
+    missing, extra = _match(_parts(missing), _parts(extra))
+    missing = _match(missing, words_of_target)[0]
+    extra = _match(extra, words_of_source)[0]
+    return missing, extra
+
+
+def _parts(found: list[Quantity]) -> list[Quantity]:
+    return [part for quantity in found for part in (quantity.parts or (quantity,))]
+
+
+def _match(
+    left: Sequence[Quantity], right: Sequence[Quantity]
+) -> tuple[list[Quantity], list[Quantity]]:
+    """Pair quantities that share a value (a maximum matching); return the unpaired ones."""
+    owner: dict[int, int] = {}  # right index -> left index
+
+    def assign(i: int, seen: set[int]) -> bool:
+        for j, candidate in enumerate(right):
+            if j in seen or not (left[i].values & candidate.values):
+                continue
+            seen.add(j)
+            if j not in owner or assign(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    paired = {i for i in range(len(left)) if assign(i, set())}
+    return (
+        [q for i, q in enumerate(left) if i not in paired],
+        [q for j, q in enumerate(right) if j not in owner],
+    )
+
+
+def _dates(text: str, lang: str) -> Iterator[Quantity]:
+    for kind, pattern in _DATE_PATTERNS:
+        for found in pattern.finditer(text):
+            values = frozenset(_date_values(kind, found.groups()))
+            if values:
+                parts = tuple(_numbers(found.group(), lang, found.start(), _WHOLE_NUMBER))
+                yield Quantity(found.group(), found.start(), values, True, parts)
+
+
+def _date_values(kind: str, groups: Sequence[str | None]) -> Iterator[Value]:
+    if kind == "ymd":
+        readings = [(groups[0], groups[1], groups[2])]
+    elif kind == "numeric":
+        readings = [(groups[3], groups[2], groups[0]), (groups[3], groups[0], groups[2])]
+    elif kind == "d month y":
+        readings = [(groups[2], str(_MONTHS[str(groups[1]).lower()]), groups[0])]
+    else:
+        readings = [(groups[2], str(_MONTHS[str(groups[0]).lower()]), groups[1])]
+    for year, month, day in readings:
+        if month is None or day is None or not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+            continue
+        for full_year in _years(year):
+            yield ("date", full_year, int(month), int(day))
+
+
+def _years(year: str | None) -> tuple[int | None, ...]:
+    if year is None:
+        return (None,)
+    if len(year) == 2:
+        return (1900 + int(year), 2000 + int(year))
+    return (int(year),)
+
+
+def _times(text: str, lang: str) -> Iterator[Quantity]:
+    for found in _TIME.finditer(text):
+        hours, minutes = int(found.group(1)), int(found.group(2))
+        values = {("time", hours, minutes)} | _number_values(found.group(), lang)
+        yield Quantity(found.group(), found.start(), frozenset(values), True)
+
+
+def _numbers(
+    text: str, lang: str, offset: int = 0, pattern: re.Pattern[str] = _DIGITS
+) -> Iterator[Quantity]:
+    for found in pattern.finditer(text):
+        values = set(_number_values(found.group(), lang))
+        multiplier = _multiplier_after(text, found.end())
+        if multiplier:
+            values |= {("number", value * multiplier) for value in _plain_values(values)}
+        yield Quantity(found.group(), offset + found.start(), frozenset(values), True)
+    for symbol, value in _FRACTIONS.items():
+        for found in re.finditer(symbol, text):
+            yield Quantity(symbol, offset + found.start(), frozenset({("number", value)}), True)
+
+
+def _number_values(written: str, lang: str) -> set[Value]:
+    """What a digit string means in the language's notation, and the string itself:
+    translations often keep a number as the source writes it ("ODF 1.2")."""
+    comma_decimal = lang.split("-")[0].split("_")[0] in _DECIMAL_COMMA
+    value = _parse(written, *((".", ",") if comma_decimal else (",", ".")))
+    values: set[Value] = {("as written", written)}
+    return values | {("number", value)} if value is not None else values
+
+
+def _parse(written: str, thousands: str, decimal: str) -> Decimal | None:
+    whole, _, fraction = written.partition(decimal)
+    groups = whole.split(thousands)
+    if any(len(group) != 3 for group in groups[1:]) or (fraction and not fraction.isdigit()):
+        return None
+    try:
+        return Decimal("".join(groups) + ("." + fraction if fraction else "")).normalize()
+    except InvalidOperation:
+        return None
+
+
+def _plain_values(values: set[Value]) -> Iterator[Decimal]:
+    for value in values:
+        if value[0] == "number" and isinstance(value[1], Decimal):
+            yield value[1]
+
+
+def _multiplier_after(text: str, position: int) -> int:
+    following = _WORD.match(text, position + 1) if text[position : position + 1] == " " else None
+    return _MULTIPLIERS.get(following.group().lower(), 0) if following else 0
+
+
+def _number_words(text: str, lang: str) -> Iterator[Quantity]:
+    """Runs of number words ("twenty-one", "two dozen", "halvanden million") as values."""
+    table = _word_table(lang.split("-")[0].split("_")[0])
+    run: list[tuple[str, int]] = []
+    for found in _WORD.finditer(text):
+        word = found.group().lower()
+        pieces = word.split("-") if "-" in word else [word]
+        if all(piece in table or piece in _MULTIPLIERS or piece in _JOINERS for piece in pieces):
+            run.append((found.group(), found.start()))
+            continue
+        yield from _run_quantity(run, table)
+        run = []
+    yield from _run_quantity(run, table)
+
+
+def _run_quantity(run: list[tuple[str, int]], table: dict[str, Decimal]) -> Iterator[Quantity]:
+    while run and run[-1][0].lower() in _JOINERS:
+        run.pop()
+    while run and run[0][0].lower() in _JOINERS:
+        run.pop(0)
+    if not run:
+        return
+    words = [piece for word, _ in run for piece in word.lower().split("-")]
+    values = {("number", table[word]) for word in words if word in table}
+    total = current = Decimal(0)
+    for word in words:
+        if word in _MULTIPLIERS:
+            current = (current or Decimal(1)) * _MULTIPLIERS[word]
+            if _MULTIPLIERS[word] >= 1000:
+                total, current = total + current, Decimal(0)
+        elif word in table:
+            current += table[word]
+    values.add(("number", (total + current).normalize()))
+    text = " ".join(word for word, _ in run)
+    yield Quantity(text, run[0][1], frozenset(values), False)
+
+
+@cache
+def _word_table(lang: str) -> dict[str, Decimal]:
+    cardinals, ordinals, extra = _NUMBER_WORDS.get(lang, _NUMBER_WORDS["en"])
+    table = {word: Decimal(n) for n, word in enumerate(cardinals.split())}
+    table |= {word: Decimal(n) for n, word in enumerate(ordinals.split()) if word != "-"}
+    table |= {word: Decimal(str(value)) for word, value in extra.items()}
+    return table

@@ -1,0 +1,115 @@
+"""translation/* rules on single PO entries, with the cases real catalogs taught us."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.catalogs.messages import CatalogMessage
+from pipeline.checks import run
+from pipeline.checks.registry import resolve
+
+
+def findings(rule_id: str, source: str, target: str, pair: str = "en-da") -> list[str]:
+    source_lang, target_lang = pair.split("-")
+    message = CatalogMessage(
+        "help.po", 12, 11, "help", source_lang, target_lang, source, target, fuzzy=False
+    )
+    rules = [r for r in resolve({}) if r.rule.id == rule_id]
+    return [f.message for f in run(rules, {"message": [message]})]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Give 2.5 ml.", "Giv 2,5 ml."),
+        ("about 20,000 genes", "ca. 20.000 gener"),
+        ("Saved in ODF 1.2, result 0.8509181282", "Gemt i ODF 1.2, resultat 0.8509181282"),
+        ("Select five items", "Vælg 5 elementer"),
+        ("the 1st line", "første linje"),
+        ("1.5 Lines", "Halvanden"),
+        ("a dozen copies", "12 kopier"),
+        ("Print at 300dpi", "Udskriv med 300 dpi"),
+        ("Tab1", "Tabel 1"),
+        ("since 2001-01-25", "siden 25.1.2001"),
+        ("on January 25, 2001", "den 25. januar 2001"),
+        ("at 10:30", "kl. 10.30"),
+        ("2 million users", "2.000.000 brugere"),
+        ("Use %1 for 50 % of %d cases", "Brug %1 til 50 % af %d tilfælde"),
+        ("see https://example.org/v2/page3", "se https://example.org/v2/page3"),
+    ],
+)
+def test_numbers_accept_the_same_value_written_another_way(source: str, target: str) -> None:
+    assert findings("translation/numbers", source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        (
+            "Press Shift+F1.",
+            "Tryk på Skift+F2.",
+            [
+                "the number 1 (in 'Shift+F1') of the source is not in the translation",
+                "the translation has the number 2 (in 'Skift+F2'), the source does not",
+            ],
+        ),
+        (
+            "Range A1:E10",
+            "Område A!:E10",
+            ["the number 1 (in 'A1:E10') of the source is not in the translation"],
+        ),
+        (
+            "Expression2",
+            "Udtryk22",
+            [
+                "the number 2 (in 'Expression2') of the source is not in the translation",
+                "the translation has the number 22 (in 'Udtryk22'), the source does not",
+            ],
+        ),
+        (
+            "Pages 1-10",
+            "Side 10",
+            ["the number 1 (in '1-10') of the source is not in the translation"],
+        ),
+        (
+            "5 of 5 done",
+            "5 af 6 færdige",
+            [
+                "the number 5 of the source is not in the translation",
+                "the translation has the number 6, the source does not",
+            ],
+        ),
+        (
+            "about 2,000 genes",
+            "ca. 20.000 gener",
+            [
+                "the number 2,000 of the source is not in the translation",
+                "the translation has the number 20.000, the source does not",
+            ],
+        ),
+        (
+            "Give 2.5 ml.",
+            "Giv 25 ml.",
+            [
+                "the number 2.5 of the source is not in the translation",
+                "the translation has the number 25, the source does not",
+            ],
+        ),
+        (
+            "since 2001-01-25",
+            "siden 26.1.2001",
+            [
+                "the number 25 (in '2001-01-25') of the source is not in the translation",
+                "the translation has the number 26 (in '26.1.2001'), the source does not",
+            ],
+        ),
+    ],
+)
+def test_numbers_catch_changed_values(source: str, target: str, expected: list[str]) -> None:
+    assert findings("translation/numbers", source, target) == expected
+
+
+def test_a_number_word_does_not_demand_digits() -> None:
+    """'one' and 'en' are also pronouns and articles: only digits must have a counterpart."""
+    assert findings("translation/numbers", "Choose one of them", "Vælg en af dem") == []
+    assert findings("translation/numbers", "the one on the left", "den til venstre") == []
