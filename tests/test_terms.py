@@ -21,7 +21,10 @@ GLOSSARY = Glossary(
                 Term("gene therapy", "en", P), Term("gene treatment", "en", D)),
         concept("gene", Term("gen", "da", P), Term("gene", "en", P)),
         concept("car-t", Term("CAR-T", "da", P, "acronym", do_not_translate=True),
-                Term("CAR-T", "en", P, "acronym", do_not_translate=True)),
+                Term("CAR T", "da", D, "acronym"),
+                Term("CAR-T", "en", P, "acronym", do_not_translate=True),
+                Term("CAR T", "en", D, "acronym")),
+        concept("cell-therapy", Term("celleterapi", "da", P), Term("cell therapy", "en", P)),
         concept("clinical-trial", Term("klinisk forsøg", "da", P), Term("clinical trial", "en", P)),
         concept("side-effect", Term("bivirkning", "da", P), Term("sideeffekt", "da", A),
                 Term("side effect", "en", P)),
@@ -61,6 +64,15 @@ def found(matcher: TermMatcher, text: str) -> list[tuple[str, str, str]]:
         ]),
         ("Se `genterapi` og https://x.dk/genterapi her.", []),
         ("Genbehandling.", [("gene-therapy", "Genbehandling", "variant")]),
+        ("Immuncelleterapi.", [
+            ("cell-therapy", "Immuncelleterapi", "compound"),
+            ("immune-cell", "Immuncelleterapi", "compound"),
+        ]),
+        ("Gener, genet og genernes.", [
+            ("gene", "Gener", "inflected"), ("gene", "genet", "inflected"),
+            ("gene", "genernes", "inflected"),
+        ]),
+        ("Egen genkendelse, antigen og ingen genbrug.", []),
     ],
 )  # fmt: skip
 def test_danish(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -81,6 +93,18 @@ def test_danish(text: str, expected: list[tuple[str, str, str]]) -> None:
 )
 def test_english(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(EN, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("matcher", "text"), [(DA, "Vi giver CAR T-celler."), (EN, "CAR T cells.")]
+)
+def test_a_listed_deprecated_variant_wins_over_the_preferred_term_it_resembles(
+    matcher: TermMatcher, text: str
+) -> None:
+    (hit,) = matcher.find(text)
+    assert (hit.text, hit.term.text, hit.term.status) == ("CAR T", "CAR T", TermStatus.DEPRECATED)
+    (hit,) = matcher.find(text.replace("CAR T", "CAR-T"))
+    assert (hit.text, hit.term.status) == ("CAR-T", TermStatus.PREFERRED)
 
 
 def test_hits_point_at_the_text() -> None:

@@ -114,8 +114,12 @@ def untranslatable(entry: TranslationEntry, ctx: CheckContext) -> Iterator[Findi
         if not term.do_not_translate or term.text in done:
             continue
         done.add(term.text)
-        if _contains_name(entry.target.text, term.text):
-            continue
+        respelled = any(
+            not h.term.allowed and _letters(h.term.text) == _letters(term.text)
+            for h in entry.target.hits
+        )
+        if respelled or _contains_name(entry.target.text, term.text):
+            continue  # a listed wrong spelling ("CAR T") is term/deprecated's, with its fix
         near = [h.text for h in entry.target.hits if h.concept == hit.concept]
         found = f" (found '{near[0]}')" if near else ""
         yield ctx.finding(
@@ -126,6 +130,10 @@ def untranslatable(entry: TranslationEntry, ctx: CheckContext) -> Iterator[Findi
             concept=hit.concept,
             lang=entry.target.lang,
         )
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _contains_name(text: str, name: str) -> bool:

@@ -201,23 +201,32 @@ class TermMatcher:
 
 
 def _compound_patterns(matcher: TermMatcher, lower: str, stem: str) -> list[_Pattern]:
-    """Terms that are the head or the tail member of the compound word `lower`."""
+    """Terms that are the head or the tail member of the compound word `lower`: the
+    longest of each ("immuncelle" and "celleterapi" in "immuncelleterapi")."""
     return list(_compound_cache(id(matcher), matcher, lower, stem))
 
 
 @lru_cache(maxsize=65536)
 def _compound_cache(_key: int, matcher: TermMatcher, lower: str, stem: str) -> tuple[_Pattern, ...]:
-    found: list[_Pattern] = []
+    heads: list[_Pattern] = []
     for cut in range(MIN_COMPOUND_TERM, len(lower) - MIN_COMPOUND_REST + 1):
         for pattern in matcher._heads.get(lower[:cut], []):
             rest = lower[cut:]
             if rest[:1] in _LINKING and not pattern.joined.endswith(rest[:1]):
                 rest = rest[1:] if len(rest) - 1 >= MIN_COMPOUND_REST else rest
             if len(rest) >= MIN_COMPOUND_REST:
-                found.append(pattern)
+                heads.append(pattern)
+    tails: list[_Pattern] = []
     for cut in range(MIN_COMPOUND_REST, len(stem) - 2):
-        found += matcher._tails.get(stem[cut:], [])
-    return tuple(dict.fromkeys(found))
+        tails += matcher._tails.get(stem[cut:], [])
+    longest = [*_longest_members(heads), *_longest_members(tails)]
+    return tuple(dict.fromkeys(longest))
+
+
+def _longest_members(patterns: list[_Pattern]) -> list[_Pattern]:
+    """Of the heads (or the tails) of one word, those of the longest terms."""
+    size = max((len(p.joined) for p in patterns), default=0)
+    return [p for p in patterns if len(p.joined) == size]
 
 
 def _pattern(concept: str, term: Term, stem: object) -> _Pattern:
@@ -258,16 +267,37 @@ def _longest(candidates: Iterable[Hit]) -> list[Hit]:
     """Leftmost-longest: scan in text order, a longer hit beats one it overlaps.
 
     "gene therapy" is not also "gene"; in "CAR-T-celler" the acronym that starts
-    first is kept and "T-celler" inside it is not.
+    first is kept and "T-celler" inside it is not. Of hits on the same words, the
+    term written closest to the text wins: "CAR T", listed as deprecated, is not
+    taken for the preferred "CAR-T". Two terms that make up one compound are both
+    kept ("immuncelleterapi": immuncelle, celleterapi).
     """
     kept: list[Hit] = []
     # At equal spans a whole-term match beats a compound member: "nethindedystrofi" is
     # retinal dystrophy, not retina.
     ranked = sorted(
-        candidates, key=lambda h: (h.start, h.start - h.end, h.how == "compound", h.concept)
+        candidates,
+        key=lambda h: (h.start, h.start - h.end, h.how == "compound", _distance(h), h.concept),
     )
     for hit in ranked:
-        if kept and hit.start < kept[-1].end:
+        if kept and hit.start < kept[-1].end and not _other_member(hit, kept[-1]):
             continue
         kept.append(hit)
     return kept
+
+
+def _distance(hit: Hit) -> int:
+    """How far the text is from the term as written: 0 the same, 1 in case only, 2 in
+    case and hyphens or spaces, 3 inflected or compounded."""
+    written, found = hit.term.text, hit.text
+    if found == written:
+        return 0
+    if found.lower() == written.lower():
+        return 1
+    same_words = _WORD.findall(found.lower()) == _WORD.findall(written.lower())
+    return 2 if same_words else 3
+
+
+def _other_member(hit: Hit, kept: Hit) -> bool:
+    same_word = (hit.start, hit.end) == (kept.start, kept.end)
+    return same_word and hit.how == kept.how == "compound" and hit.concept != kept.concept
