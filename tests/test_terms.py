@@ -27,7 +27,7 @@ GLOSSARY = Glossary(
         concept("cell-therapy", Term("celleterapi", "da", P), Term("cell therapy", "en", P)),
         concept("clinical-trial", Term("klinisk forsøg", "da", P), Term("clinical trial", "en", P)),
         concept("side-effect", Term("bivirkning", "da", P), Term("sideeffekt", "da", A),
-                Term("side effect", "en", P)),
+                Term("side effect", "en", P), Term("adverse effect", "en", A)),
         concept("haemophilia", Term("hæmofili B", "da", P), Term("blødersyge", "da", A)),
         concept("immune-cell", Term("immuncelle", "da", P), Term("immune cell", "en", P)),
         concept("retina", Term("nethinde", "da", P)),

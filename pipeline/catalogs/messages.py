@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.catalogs.po import PoFile
 from pipeline.project.config import check_language
@@ -65,6 +67,45 @@ def catalog_sync(shown: str, source: str, texts: Iterable[str], po: PoFile | Non
     new = tuple(text for text in wanted if text not in active)
     removed = tuple(sorted(active - set(wanted)))
     return CatalogSync(shown, source, True, new, removed)
+
+
+# As the results cache keeps a Rendering: a plain tuple loads many times faster.
+RenderingRow = tuple[str, int, str, str | None, str, str, bool | None]
+
+
+class Rendering(NamedTuple):
+    """How one translated entry renders its source text: what consistency checks compare."""
+
+    path: str
+    line: int
+    lang: str  # of the translation
+    context: str | None  # msgctxt: the same msgid in another context may differ
+    source: str
+    target: str
+    agrees: bool | None  # with the glossary; None when the source has no glossary term
+
+    @classmethod
+    def of(cls, message: CatalogMessage, agrees: bool | None = None) -> Rendering:
+        return cls(
+            message.path, message.line, message.target_lang, message.context,
+            message.source, message.target, agrees,
+        )  # fmt: skip
+
+
+def shared_renderings(rows: Iterable[RenderingRow]) -> tuple[Rendering, ...]:
+    """The renderings whose source text or translation occurs more than once in a language.
+
+    Only these can disagree with another entry; most occur once, and leaving them out
+    keeps a cached check of a large project fast.
+    """
+    rows = list(rows)
+    sources = Counter((row[2], row[3], row[4]) for row in rows)
+    targets = Counter((row[2], row[5]) for row in rows)
+    return tuple(
+        Rendering._make(row)
+        for row in rows
+        if sources[(row[2], row[3], row[4])] > 1 or targets[(row[2], row[5])] > 1
+    )
 
 
 def read_messages(

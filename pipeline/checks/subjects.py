@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.catalogs.messages import CatalogMessage, CatalogSync, catalog_languages, read_messages
+from pipeline.catalogs.messages import (
+    CatalogMessage,
+    CatalogSync,
+    Rendering,
+    catalog_languages,
+    read_messages,
+)
 from pipeline.catalogs.paths import catalog_name
 from pipeline.catalogs.po import PoFile, read_po_shared
 from pipeline.checks.coverage import Coverage
@@ -17,7 +23,13 @@ from pipeline.project.files import display_path, read_text
 from pipeline.source.anchors import anchors, links, local_target
 from pipeline.source.markdown import MARKDOWN
 from pipeline.source.tree import SourceFile, is_markdown, standalone_source
-from pipeline.terms.occurrences import Corpus, Matchers, TermText, TranslationEntry, term_text
+from pipeline.terms.occurrences import (
+    Matchers,
+    TermText,
+    TranslationEntry,
+    agrees_with_glossary,
+    term_text,
+)
 
 
 @dataclass
@@ -29,19 +41,20 @@ class Subjects:
     texts: list[TermText] = field(default_factory=list)
     entries: list[TranslationEntry] = field(default_factory=list)
     messages: list[CatalogMessage] = field(default_factory=list)
+    renderings: list[Rendering] = field(default_factory=list)
     syncs: list[CatalogSync] = field(default_factory=list)
     links: list[LinkRow] = field(default_factory=list)
     # Markdown file (resolved) → the ids a link may name in it, for links/broken.
     anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def by_target(self) -> dict[Target, list[object]]:
-        """The subjects of the translation and term rules, by the target they are given."""
+        """The subjects of the translation and term rules within a document, by target
+        (the corpus rules compare documents and run on the whole project)."""
         return {
             "message": [*self.messages],
             "catalog": [*self.syncs],
             "text": [*self.texts],
             "entry": [*self.entries],
-            "corpus": [Corpus(tuple(self.texts), ())],
         }
 
 
@@ -147,7 +160,9 @@ def add_catalog(
         coverage.entries += 1
         if source_file is not None and "](" in message.target:
             _add_translated_links(message, str(source_file.resolve()), subjects)
-        if matchers is not None:
+        if matchers is None:
+            subjects.renderings.append(Rendering.of(message))
+        else:
             source_text, target_text = (
                 term_text(matchers, path=shown, document=document, lang=lang, text=text, line=at)
                 for lang, text, at in (
@@ -158,4 +173,5 @@ def add_catalog(
             subjects.texts.append(target_text)
             entry = TranslationEntry(shown, message.line, document, source_text, target_text)
             subjects.entries.append(entry)
+            subjects.renderings.append(Rendering.of(message, agrees_with_glossary(entry)))
     return po

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
+from pipeline.checks.consistency import Corpus
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.terms.glossary import Glossary, Term
-from pipeline.terms.occurrences import Corpus, Rendering, TermText, TranslationEntry
+from pipeline.terms.glossary import Glossary
+from pipeline.terms.occurrences import TermText, TermUse, TranslationEntry
 
 
 def _glossary(ctx: CheckContext) -> Glossary:
@@ -154,91 +154,45 @@ def _contains_name(text: str, name: str) -> bool:
 @rule(
     "term/inconsistent",
     severity=Severity.WARNING,
-    summary="The same source text or concept is rendered in different ways.",
+    summary="One glossary concept is written with different allowed terms across the project.",
     target="corpus",
 )
 def inconsistent(corpus: Corpus, ctx: CheckContext) -> Iterator[Finding]:
-    """Why: readers take two names for two things; translation memories fork.
+    """Why: readers take two names for two things; search and translation memories fork.
 
-    Two cases: the same source text translated differently in two places (per target
-    language), and one concept rendered by different allowed variants in one
-    document. Variants side by side in one unit ("hæmofili B, også kaldet
-    blødersyge B") introduce a synonym and are not counted.
+    Counted per language over sources and translations, in any inflection or
+    compound. Variants side by side in one unit ("hæmofili B, også kaldet
+    blødersyge B") introduce a synonym and are not counted; an acronym and its full
+    form do not compete. The glossary's preferred term is the one to keep when it is
+    used, else the most used one.
 
-    Example (da): "blødersyge B" in one section, "hæmofili B" in the next.
-    Example (en): "Danish Medicines Council" translated once as "Medicinrådet" and
-    once as "the Danish Medicines Council".
+    Example (da): "klinisk forsøg" in 12 entries, "klinisk afprøvning" in 2.
+    Example (en): "haemophilia B" in one document, "Christmas disease" in another.
 
-    Instead: pick one rendering (the glossary's preferred term) and use it throughout.
+    Instead: the term the finding gives as its fix, throughout.
     """
-    yield from _different_translations(corpus, ctx)
-    yield from _mixed_variants(corpus, ctx)
-
-
-def _different_translations(corpus: Corpus, ctx: CheckContext) -> Iterator[Finding]:
-    groups: dict[tuple[str, str], list[Rendering]] = {}
-    for rendering in corpus.renderings:
-        groups.setdefault((rendering.lang, rendering.source), []).append(rendering)
-    for renderings in groups.values():
-        if len(renderings) < 2:
+    groups: dict[tuple[str, str, str], dict[str, list[TermUse]]] = {}
+    for use in corpus.uses:
+        key = (use.lang, use.concept, use.kind)
+        groups.setdefault(key, {}).setdefault(use.term, []).append(use)
+    for (lang, concept, _), variants in sorted(groups.items()):
+        if len(variants) < 2:
             continue
-        counts = Counter(rendering.target for rendering in renderings)
-        if len(counts) < 2:
-            continue
-        usual = max(counts, key=lambda text: (counts[text], -_first(renderings, text)))
-        model = next(r for r in renderings if r.target == usual)
-        for rendering in renderings:
-            if rendering.target != usual:
+        usual = max(variants, key=lambda term: (variants[term][0].preferred, len(variants[term])))
+        counts = ", ".join(f"'{term}' {len(uses)}×" for term, uses in _by_count(variants))
+        first = variants[usual][0]
+        for term, uses in _by_count(variants):
+            for use in uses if term != usual else ():
                 yield ctx.finding(
-                    rendering.path,
-                    rendering.line,
-                    f"this source text is translated differently in {model.path}:{model.line}: "
-                    f"'{_short(usual)}'",
+                    use.path,
+                    use.line,
+                    f"{concept} is written '{term}' here and '{usual}' elsewhere "
+                    f"({counts}; first at {first.path}:{first.line}); pick one",
                     fix=usual,
-                    concept=",".join(model.concepts),
+                    concept=concept,
+                    lang=lang,
                 )
 
 
-def _first(renderings: list[Rendering], text: str) -> int:
-    return next(i for i, r in enumerate(renderings) if r.target == text)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _kind(term: Term) -> tuple[str, str]:
-    """Variants compete only within one kind: an acronym and its full form do not,
-    nor a noun and its adjective ("retina", "retinal")."""
-    short = term.term_type.lower() in {"acronym", "abbreviation", "initialism", "shortform"}
-    return ("short" if short else "full", term.part_of_speech.lower())
-
-
-def _mixed_variants(corpus: Corpus, ctx: CheckContext) -> Iterator[Finding]:
-    uses: dict[tuple[str, str, str, tuple[str, str]], dict[str, list[tuple[TermText, int]]]] = {}
-    for text in corpus.texts:
-        per_concept: dict[tuple[str, tuple[str, str]], set[str]] = {}
-        for hit in text.hits:
-            if hit.term.allowed:
-                per_concept.setdefault((hit.concept, _kind(hit.term)), set()).add(hit.term.text)
-        for hit in text.hits:
-            kind = _kind(hit.term)
-            if hit.term.allowed and len(per_concept[(hit.concept, kind)]) == 1:
-                key = (text.document, text.lang, hit.concept, kind)
-                uses.setdefault(key, {}).setdefault(hit.term.text, []).append((text, hit.start))
-    for (_, lang, concept, _kind_of), variants in sorted(uses.items()):
-        if len(variants) < 2:
-            continue
-        ranked = sorted(variants, key=lambda v: (-len(variants[v]), variants[v][0][0].line))
-        usual = ranked[0]
-        for variant in ranked[1:]:
-            text, offset = variants[variant][0]
-            yield ctx.finding(
-                text.path,
-                text.line_at(offset),
-                f"{concept} is written '{variant}' here but '{usual}' elsewhere in this "
-                f"document ({len(variants[usual])}×); pick one",
-                fix=usual,
-                concept=concept,
-                lang=lang,
-            )
+def _by_count(variants: dict[str, list[TermUse]]) -> list[tuple[str, list[TermUse]]]:
+    return sorted(variants.items(), key=lambda item: (-len(item[1]), item[0]))

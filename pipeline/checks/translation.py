@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.catalogs.messages import CatalogMessage, CatalogSync
+from pipeline.checks.consistency import Corpus, deviations
 from pipeline.checks.findings import Finding, Severity
-from pipeline.checks.literals import BARE_URL, CODE, LINK_TARGET, PLACEHOLDER
+from pipeline.checks.literals import CODE, LINK_TARGET, PLACEHOLDER, link_targets, markup_counts
 from pipeline.checks.quantities import Quantity, quantities, unmatched
 from pipeline.checks.registry import CheckContext, rule
 
@@ -65,12 +66,6 @@ def fuzzy(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _links(text: str) -> Counter[str]:
-    found = [a or b for a, b in LINK_TARGET.findall(text)]
-    found += BARE_URL.findall(LINK_TARGET.sub(" ", text))
-    return Counter(found)
-
-
 @rule(
     "translation/links",
     severity=Severity.ERROR,
@@ -91,7 +86,7 @@ def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """
     if not message.translated:
         return
-    source, target = _links(message.source), _links(message.target)
+    source, target = link_targets(message.source), link_targets(message.target)
     for url in sorted((source - target).elements()):
         yield ctx.finding(
             message.path, message.line, f"link to {url} is missing in the translation", fix=url
@@ -100,24 +95,6 @@ def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding(
             message.path, message.line, f"the translation links to {url}, the source does not"
         )
-
-
-_BOLD = re.compile(r"\*\*|__")
-_EMPHASIS = re.compile(r"(?<![*_\w])[*_](?=\S)")
-_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(")
-
-
-def _markup(text: str) -> Counter[str]:
-    without_code = CODE.sub(" ", text)
-    counts: Counter[str] = Counter()
-    counts["bold"] = len(_BOLD.findall(without_code)) // 2
-    counts["emphasis"] = len(_EMPHASIS.findall(without_code.replace("**", "").replace("__", "")))
-    counts["link"] = len(_LINK.findall(without_code))
-    counts["image"] = len(_IMAGE.findall(without_code))
-    for code in CODE.findall(text):
-        counts[f"code `{code[1]}`"] += 1
-    return counts
 
 
 @rule(
@@ -139,7 +116,7 @@ def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """
     if not message.translated:
         return
-    source, target = _markup(message.source), _markup(message.target)
+    source, target = markup_counts(message.source), markup_counts(message.target)
     for kind in sorted(set(source) | set(target)):
         if source[kind] != target[kind]:
             yield ctx.finding(
@@ -363,6 +340,47 @@ def length(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
             message.line,
             f"the translation is {ratio:.1f}× the length of the source",
         )
+
+
+@rule(
+    "translation/inconsistent",
+    severity=Severity.WARNING,
+    summary="A source text has different translations, or a translation different sources.",
+    target="corpus",
+)
+def inconsistent(corpus: Corpus, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: readers meet two wordings for one thing; translation memories fork.
+
+    Entries are compared across the project per target language; a msgctxt keeps
+    entries apart. The rendering to keep is the one that uses the glossary's terms,
+    else the most common one; the entries that deviate from it are reported.
+
+    Example (da→en): "Tal med din læge." translated "Talk to your doctor." in one
+    document and "Speak with your GP." in another.
+    Example (en→da): "Side effects" and "Adverse reactions" both translated
+    "Bivirkninger".
+
+    Instead: the rendering the finding gives as its fix, or a msgctxt where the two
+    texts really mean different things.
+    """
+    for deviation in deviations(corpus.renderings):
+        rendering, model = deviation.rendering, deviation.model
+        if deviation.same_source:
+            yield ctx.finding(
+                rendering.path,
+                rendering.line,
+                f"'{_short(rendering.source)}' is translated '{_short(model.target)}' at "
+                f"{model.path}:{model.line} ({deviation.reason}), here "
+                f"'{_short(rendering.target)}'",
+                fix=model.target,
+            )
+        else:
+            yield ctx.finding(
+                rendering.path,
+                rendering.line,
+                f"'{_short(rendering.target)}' also translates '{_short(model.source)}' "
+                f"({model.path}:{model.line}), a different source text",
+            )
 
 
 @rule(

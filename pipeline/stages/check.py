@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.catalogs.messages import catalog_sync
+from pipeline.catalogs.messages import RenderingRow, catalog_sync, shared_renderings
 from pipeline.catalogs.paths import po_path
 from pipeline.checks import run
 from pipeline.checks.baseline import read_baseline, render_baseline, without_baseline
+from pipeline.checks.consistency import Corpus
 from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
 from pipeline.checks.links import LinkRow, LinkSet
@@ -42,7 +43,7 @@ from pipeline.source.tree import (
     load_sources,
 )
 from pipeline.terms.glossary import Glossary, project_glossary
-from pipeline.terms.occurrences import Corpus, Matchers, Rendering, RenderingRow, shared_renderings
+from pipeline.terms.occurrences import Matchers, TermUse, TermUseRow, term_uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,17 +80,20 @@ def check_project(
         documents = _check_documents(run_, progress)
     coverage = merge_coverage(document.coverage for document in documents)
     findings = [finding for document in documents for finding in document.findings]
+    corpus_rules = [r for r in rules if r.rule.target == "corpus"]
     if glossary is None:
         coverage.notes.append(
             "no glossary configured: term/* rules were not run "
             "(set glossary in [tool.pipeline] or pass --glossary)"
         )
+        corpus_rules = [r for r in corpus_rules if r.rule.family != "term"]
     else:
         note_glossary(glossary, coverage)
-        # Within a document the corpus rules ran with it; here they compare documents.
-        rows = (row for document in documents for row in document.renderings)
-        corpus = Corpus((), shared_renderings(rows))
-        findings += run(_family(rules, "term"), {"corpus": [corpus]}, glossary)
+    # Consistency compares every document with every other.
+    rows = (row for document in documents for row in document.renderings)
+    uses = (TermUse._make(row) for document in documents for row in document.uses)
+    corpus = Corpus(shared_renderings(rows), tuple(uses))
+    findings += run(corpus_rules, {"corpus": [corpus]}, glossary)
     # Links cross documents: a heading renamed in one breaks links in another.
     links = link_set(config, documents)
     findings += run(_family(rules, "links"), {"links": [links]})
@@ -119,6 +123,7 @@ class DocumentResult:
     findings: tuple[Finding, ...]
     coverage: Coverage
     renderings: tuple[RenderingRow, ...]  # plain tuples: a large cache loads fast
+    uses: tuple[TermUseRow, ...]
     suppressions: tuple[Suppression, ...]
     links: tuple[LinkRow, ...] = ()
     anchors: tuple[tuple[str, tuple[str, ...]], ...] = ()  # Markdown file → its ids
@@ -220,9 +225,10 @@ def _result(findings: list[Finding], subjects: Subjects) -> DocumentResult:
     for source in subjects.sources:
         text = read_text(source.document.path, source.display)
         found += markdown_suppressions(text, source.display)
-    renderings = tuple(Rendering.of(entry).row() for entry in subjects.entries)
+    renderings = tuple(tuple(rendering) for rendering in subjects.renderings)
+    uses = tuple(tuple(use) for text in subjects.texts for use in term_uses(text))
     return DocumentResult(
-        tuple(findings), subjects.coverage, renderings, tuple(found),
+        tuple(findings), subjects.coverage, renderings, uses, tuple(found),  # type: ignore[arg-type]
         tuple(subjects.links), tuple(subjects.anchors.items()),
     )  # fmt: skip
 

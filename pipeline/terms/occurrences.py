@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import functools
-import hashlib
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from pipeline.source.markdown import line_of
-from pipeline.terms.glossary import Glossary, primary_language
+from pipeline.terms.glossary import Glossary, Term, TermStatus, primary_language
 from pipeline.terms.matcher import Hit, TermMatcher
 
 
@@ -43,49 +41,57 @@ class TranslationEntry:
     target: TermText
 
 
-RenderingRow = tuple[str, int, str, str, str, tuple[str, ...]]
+TermUseRow = tuple[str, int, str, str, str, str, bool]  # a TermUse as the cache keeps it
 
 
-class Rendering(NamedTuple):
-    """How one entry translates its source text: what checks across documents compare."""
+class TermUse(NamedTuple):
+    """Which allowed term of a concept one text uses, for consistency across a project."""
 
     path: str
     line: int
-    lang: str  # of the translation
-    source: str  # the source text, or as cached a digest of it: only equality matters
-    target: str
-    concepts: tuple[str, ...]  # glossary concepts in the source text
-
-    @classmethod
-    def of(cls, entry: TranslationEntry) -> Rendering:
-        concepts = tuple(dict.fromkeys(hit.concept for hit in entry.source.hits))
-        target = entry.target
-        return cls(entry.path, entry.line, target.lang, entry.source.text, target.text, concepts)
-
-    def row(self) -> RenderingRow:
-        """As the results cache keeps it: a plain tuple (loads many times faster than a
-        NamedTuple) with a digest for the source text (halves the cache)."""
-        source = hashlib.blake2b(self.source.encode(), digest_size=8).hexdigest()
-        return (self.path, self.line, self.lang, source, self.target, self.concepts)
+    lang: str
+    concept: str
+    kind: str  # "full" or "short" (acronym) and the part of speech: variants compete within one
+    term: str
+    preferred: bool
 
 
-def shared_renderings(rows: Iterable[RenderingRow]) -> tuple[Rendering, ...]:
-    """The renderings of source texts rendered more than once in a language.
+def term_uses(text: TermText) -> Iterator[TermUse]:
+    """The allowed terms `text` uses, one per concept and kind.
 
-    Only these can disagree with another place; most source texts occur once, and
-    skipping them keeps a cached check of a large project fast.
+    Variants side by side ("hæmofili B, også kaldet blødersyge B") introduce a
+    synonym: that text counts for neither.
     """
-    rows = list(rows)
-    seen = Counter((row[2], row[3]) for row in rows)
-    return tuple(Rendering._make(row) for row in rows if seen[(row[2], row[3])] > 1)
+    variants: dict[tuple[str, str], set[str]] = {}
+    for hit in text.hits:
+        if hit.term.allowed:
+            variants.setdefault((hit.concept, _kind(hit.term)), set()).add(hit.term.text)
+    seen: set[tuple[str, str]] = set()
+    for hit in text.hits:
+        key = (hit.concept, _kind(hit.term))
+        if hit.term.allowed and len(variants[key]) == 1 and key not in seen:
+            seen.add(key)
+            preferred = hit.term.status is TermStatus.PREFERRED
+            line = text.line_at(hit.start)
+            yield TermUse(text.path, line, text.lang, hit.concept, key[1], hit.term.text, preferred)
 
 
-@dataclass(frozen=True, slots=True)
-class Corpus:
-    """Texts of one document, or renderings of many, for checks that compare places."""
+def _kind(term: Term) -> str:
+    """Variants compete only within one kind: an acronym and its full form do not,
+    nor a noun and its adjective ("retina", "retinal")."""
+    short = term.term_type.lower() in {"acronym", "abbreviation", "initialism", "shortform"}
+    return f"{'short' if short else 'full'} {term.part_of_speech.lower()}".strip()
 
-    texts: tuple[TermText, ...]
-    renderings: tuple[Rendering, ...]
+
+def agrees_with_glossary(entry: TranslationEntry) -> bool | None:
+    """Whether a translation renders every concept of its source with an allowed term and
+    uses no retired one; None when the source names no concept."""
+    wanted = {hit.concept for hit in entry.source.hits}
+    if not wanted:
+        return None
+    allowed = {hit.concept for hit in entry.target.hits if hit.term.allowed}
+    retired = any(not hit.term.allowed for hit in entry.target.hits)
+    return wanted <= allowed and not retired
 
 
 class Matchers:

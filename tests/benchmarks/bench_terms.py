@@ -22,10 +22,11 @@ from pathlib import Path
 
 from pipeline.catalogs.po import parse_po
 from pipeline.checks import run
+from pipeline.checks.consistency import Corpus
 from pipeline.checks.registry import resolve
 from pipeline.source.language import count_words, tokenizer
 from pipeline.terms.glossary import load_glossary
-from pipeline.terms.occurrences import Corpus, Matchers, Rendering, TranslationEntry, term_text
+from pipeline.terms.occurrences import Matchers, TranslationEntry, term_text, term_uses
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -100,7 +101,7 @@ def main() -> None:
         subjects = {
             "text": texts,
             "entry": entries,
-            "corpus": [Corpus(tuple(texts), tuple(map(Rendering.of, entries)))],
+            "corpus": [Corpus((), tuple(use for text in texts for use in term_uses(text)))],
         }
         run(rules, subjects, glossary)  # type: ignore[arg-type]
 

@@ -10,15 +10,22 @@ from typing import Any
 import pytest
 from babel.messages.catalog import Catalog
 
-from pipeline.catalogs.messages import CatalogMessage
+from pipeline.catalogs.messages import CatalogMessage, Rendering
 from pipeline.checks import run
+from pipeline.checks.consistency import Corpus
 from pipeline.checks.registry import Rule, all_rules, resolve
 from pipeline.checks.suppressions import apply, markdown_suppressions
 from pipeline.project.config import Target
 from pipeline.readability.levels import score_source, score_translation
 from pipeline.source.markdown import read_document
 from pipeline.source.units import split_units
-from pipeline.terms.occurrences import Corpus, Matchers, Rendering, TranslationEntry, term_text
+from pipeline.terms.occurrences import (
+    Matchers,
+    TranslationEntry,
+    agrees_with_glossary,
+    term_text,
+    term_uses,
+)
 
 from ..test_terms import GLOSSARY
 
@@ -99,13 +106,19 @@ def entry(example: dict[str, Any], _: Path, source: str = "", target: str = "") 
 
 def corpus(example: dict[str, Any], tmp_path: Path) -> object:
     if "texts" in example:
-        texts = tuple(
+        texts = (
             term_text(MATCHERS, path="x.md", document="x", lang=example["lang"], text=t, line=n)
             for n, t in enumerate(example["texts"], 1)
         )
-        return Corpus(texts, ())
-    entries = tuple(entry(example, tmp_path, s, t) for s, t in example["entries"])
-    return Corpus((), tuple(map(Rendering.of, entries)))
+        return Corpus((), tuple(use for text in texts for use in term_uses(text)))
+    target_lang = example["pair"].split("-")[1]
+    renderings = (
+        Rendering(
+            "x.po", n, target_lang, None, s, t, agrees_with_glossary(entry(example, tmp_path, s, t))
+        )
+        for n, (s, t) in enumerate(example["entries"], 1)
+    )
+    return Corpus(tuple(renderings), ())
 
 
 def message(example: dict[str, Any], _: Path) -> CatalogMessage:

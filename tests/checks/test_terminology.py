@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pipeline.catalogs.messages import Rendering
 from pipeline.checks import run
-from pipeline.checks.findings import Severity
+from pipeline.checks.consistency import Corpus
+from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import all_rules, resolve
-from pipeline.terms.occurrences import Corpus, Matchers, Rendering, TranslationEntry, term_text
+from pipeline.terms.occurrences import (
+    Matchers,
+    TranslationEntry,
+    agrees_with_glossary,
+    term_text,
+    term_uses,
+)
 
 from ..test_terms import GLOSSARY
 
@@ -27,10 +35,13 @@ def entry(source: str, target: str, pair: str = "da-en", line: int = 7, path: st
     )
 
 
-def findings(rule_id: str, subject: object) -> list[tuple[int, str]]:
+def run_rule(rule_id: str, subject: object) -> list[Finding]:
     rules = [r for r in resolve({}) if r.rule.id == rule_id]
-    target = rules[0].rule.target
-    return [(f.line, f.message) for f in run(rules, {target: [subject]}, GLOSSARY)]
+    return run(rules, {rules[0].rule.target: [subject]}, GLOSSARY)
+
+
+def findings(rule_id: str, subject: object) -> list[tuple[int, str]]:
+    return [(f.line, f.message) for f in run_rule(rule_id, subject)]
 
 
 def test_deprecated_in_source_and_translation() -> None:
@@ -71,26 +82,61 @@ def test_untranslatable() -> None:
     assert findings("term/untranslatable", entry("CAR-T virker.", "CAR-T cells work.")) == []
 
 
-def test_inconsistent_translations_and_variants() -> None:
-    one = entry("Bivirkninger", "Side effects", path="a.po", line=3)
-    two = entry("Bivirkninger", "Side-effects", path="b.po", line=5)
-    three = entry("Bivirkninger", "Side effects", path="c.po", line=8)
-    corpus = Corpus((), tuple(map(Rendering.of, (one, two, three))))
-    assert findings("term/inconsistent", corpus) == [
-        (5, "this source text is translated differently in a.po:3: 'Side effects'")
-    ]
-    texts = (
-        text("Bivirkninger kan komme.", "da", line=1),
-        text("Læs om bivirkninger.", "da", line=2),
-        text("Sideeffekter er sjældne.", "da", line=3),
-        text("Bivirkninger, også kaldet sideeffekter.", "da", line=4),  # an introduction
-    )
-    assert findings("term/inconsistent", Corpus(texts, ())) == [
+def rendering(source: str, target: str, path: str, line: int) -> Rendering:
+    agrees = agrees_with_glossary(entry(source, target, path=path, line=line))
+    return Rendering(path, line, "en", None, source, target, agrees)
+
+
+def test_inconsistent_translations_follow_the_glossary_before_the_majority() -> None:
+    corpus = Corpus(
         (
-            3,
-            "side-effect is written 'sideeffekt' here but 'bivirkning' elsewhere in this document (2×); pick one",
-        )
+            rendering("Genterapi virker.", "Gene therapy works.", "a.po", 3),
+            rendering("Genterapi virker.", "Gene treatment works.", "b.po", 5),
+            rendering("Genterapi virker.", "Gene treatment works.", "c.po", 8),
+        ),
+        (),
+    )
+    message = (
+        "'Genterapi virker.' is translated 'Gene therapy works.' at a.po:3 "
+        "(it uses the glossary's terms), here 'Gene treatment works.'"
+    )
+    assert findings("translation/inconsistent", corpus) == [(5, message), (8, message)]
+    assert {f.fix for f in run_rule("translation/inconsistent", corpus)} == {"Gene therapy works."}
+
+
+def test_one_translation_for_different_source_texts() -> None:
+    corpus = Corpus(
+        (
+            rendering("Side effects", "Bivirkninger", "a.po", 3),
+            rendering("Side effects:", "Bivirkninger", "a.po", 9),
+            rendering("Adverse reactions", "Bivirkninger", "b.po", 4),
+        ),
+        (),
+    )
+    assert findings("translation/inconsistent", corpus) == [
+        (4, "'Bivirkninger' also translates 'Side effects' (a.po:3), a different source text")
     ]
+
+
+def test_inconsistent_terms_across_the_project_name_the_concept_and_counts() -> None:
+    texts = [
+        text("Bivirkninger kan komme.", "da", line=1, path="a.md"),
+        text("Læs om bivirkninger.", "da", line=2, path="b.md"),
+        text("Sideeffekter er sjældne.", "da", line=3, path="c.po"),
+        text("Bivirkninger, også kaldet sideeffekter.", "da", line=4),  # an introduction
+    ]
+    uses = tuple(use for t in texts for use in term_uses(t))
+    (finding,) = run_rule("term/inconsistent", Corpus((), uses))
+    assert (finding.path, finding.line, finding.fix, finding.data["concept"]) == (
+        "c.po",
+        3,
+        "bivirkning",
+        "side-effect",
+    )
+    assert finding.message == (
+        "side-effect is written 'sideeffekt' here and 'bivirkning' elsewhere "
+        "('bivirkning' 2×, 'sideeffekt' 1×; first at a.md:1); pick one"
+    )
 
 
 def test_term_rules_are_registered_with_their_severities() -> None:

@@ -1,0 +1,84 @@
+"""Which entries deviate from how the rest of a project translates the same text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from pipeline.catalogs.messages import Rendering
+from pipeline.terms.occurrences import TermUse
+
+_ACCELERATOR = re.compile(r"[&_~](?=\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """A whole project's renderings and term uses, for the checks that compare places."""
+
+    renderings: tuple[Rendering, ...]
+    uses: tuple[TermUse, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Deviation:
+    """An entry that renders differently from `model`, the rendering to follow."""
+
+    rendering: Rendering
+    model: Rendering
+    same_source: bool  # True: one source, two translations; False: one translation, two sources
+    reason: str  # why the model is the one to follow
+
+
+def deviations(renderings: Iterable[Rendering]) -> Iterator[Deviation]:
+    """Entries translated differently from the same source text elsewhere, and entries
+    whose translation also serves a different source text, in project order."""
+    renderings = list(renderings)
+    yield from _differing_translations(renderings)
+    yield from _shared_translations(renderings)
+
+
+def _differing_translations(renderings: list[Rendering]) -> Iterator[Deviation]:
+    """Per source text (and msgctxt): the translation that uses the glossary's terms where
+    another does not, else the most common one, is the model."""
+    groups: dict[tuple[str, str | None, str], list[Rendering]] = {}
+    for rendering in renderings:
+        key = (rendering.lang, rendering.context, rendering.source)
+        groups.setdefault(key, []).append(rendering)
+    for group in groups.values():
+        counts = Counter(rendering.target for rendering in group)
+        if len(counts) < 2:
+            continue
+        mixed = any(r.agrees is False for r in group)
+        agreeing = {r.target for r in group if r.agrees} if mixed else set()
+        usual = max(counts, key=lambda text: (text in agreeing, counts[text]))
+        model = next(r for r in group if r.target == usual)
+        reason = "it uses the glossary's terms" if usual in agreeing else f"{counts[usual]}×"
+        for rendering in group:
+            if rendering.target != usual:
+                yield Deviation(rendering, model, True, reason)
+
+
+def _shared_translations(renderings: list[Rendering]) -> Iterator[Deviation]:
+    """Per translation: source texts that differ in more than case, accelerator keys or
+    end punctuation. Entries told apart by msgctxt are meant to differ and are left out."""
+    groups: dict[tuple[str, str], dict[str, list[Rendering]]] = {}
+    for rendering in renderings:
+        if rendering.context is None:
+            key = (rendering.lang, rendering.target)
+            groups.setdefault(key, {}).setdefault(_comparable(rendering.source), []).append(
+                rendering
+            )
+    for sources in groups.values():
+        if len(sources) < 2:
+            continue
+        ranked = sorted(sources.values(), key=lambda group: -len(group))
+        model = ranked[0][0]
+        for group in ranked[1:]:
+            for rendering in group:
+                yield Deviation(rendering, model, False, f"{len(ranked[0])}×")
+
+
+def _comparable(source: str) -> str:
+    return _ACCELERATOR.sub("", source).rstrip(" .:…!?").casefold()
