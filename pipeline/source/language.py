@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -16,18 +15,37 @@ if TYPE_CHECKING:
 # Abbreviations the blank tokenizers split off their period; adding them as special
 # cases keeps "approx. 3" and "cf. Table 2" inside one sentence.
 _EXTRA_ABBREVIATIONS = {
-    "da": ("bla.", "mfl.", "vedr.", "iht."),
-    "en": ("etc.", "approx.", "incl.", "Fig.", "fig.", "No.", "cf.", "al.", "ca.", "vol."),
-}
+    "da": ("bla.", "mfl.", "vedr.", "iht.", "max.", "min.", "el.", "ml.", "mg.", "mm."),
+    "en": (
+        "etc.", "approx.", "incl.", "Fig.", "fig.", "No.", "cf.", "al.", "ca.", "vol.",
+        "excl.", "esp.", "dept.", "est.", "min.", "max.", "misc.", "resp.", "viz.", "pp.",
+        "sec.", "ch.", "eq.", "ed.", "eds.", "no.", "nos.", "figs.", "ref.", "refs.", "ver.",
+    ),
+}  # fmt: skip
 # Abbreviations that often close a sentence: before a capital letter they end it.
 _SENTENCE_FINAL_ABBREVIATIONS = {"osv.", "mv.", "m.m.", "pct.", "kr.", "etc.", "o.l.", "mfl."}
+# Abbreviations that never close one: what follows belongs to them ("f.eks. De fleste").
+_NON_FINAL_ABBREVIATIONS = {
+    "f.eks.", "fx.", "e.g.", "i.e.", "bl.a.", "dvs.", "jf.", "jvf.", "cf.", "ca.", "approx.",
+    "vs.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.", "nr.", "Nr.", "kl.", "hhv.", "inkl.",
+    "ekskl.", "incl.", "evt.", "mht.", "vha.", "pga.", "iflg.", "vedr.", "ifm.", "viz.",
+}  # fmt: skip
+# Words that start a sentence after an abbreviation, beside the language's stop words.
+_SENTENCE_STARTERS = {
+    "hvert", "hver", "hvilket", "hvilke", "dette", "disse", "denne", "hvis", "når",
+    "each", "every", "these", "those", "this", "however",
+}  # fmt: skip
+_OPENERS = "\"'\u201c\u2018\u00ab\u00bb\u201e("
+_CLOSERS = {")", "]", '"', "'", "\u201d", "\u2019", "\u00bb", "\u00ab", "*", "**", "_", "__"}
 _MONTHS_DA = {
     "januar", "februar", "marts", "april", "maj", "juni", "juli",
     "august", "september", "oktober", "november", "december",
 }  # fmt: skip
 _TERMINATORS = {".", "!", "?", "…", "..."}
 # Markdown syntax hidden from the tokenizer (same length, so offsets still hold).
-_MARKUP = re.compile(r"!?\[|\]\([^)]*\)|[*_~]+|<[^>\s]+>|https?://\S+?(?=[.,;:!?)]*(?:\s|$))")
+_MARKUP = re.compile(
+    r"!?\[|\]\([^)]*\)|(?<=\w)[*_~]+|[*_~]+(?=\w)|<[^>\s]+>|https?://\S+?(?=[.,;:!?)]*(?:\s|$))"
+)
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
 _URL = re.compile(r"https?://\S+")
 _PUNCTUATION = "\"'`()[]{}<>,;:!?\u2013\u2014-\u2026\u201c\u201d\u2018\u2019\u00ab\u00bb/|"
@@ -65,7 +83,10 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     start = _skip_space(text, 0)
     for chunk in _END_MARK_CHUNK.finditer(masked):
         following = _CHUNK.search(masked, chunk.end())
-        for offset in _chunk_boundaries(lang, chunk.group(), following and following.group()):
+        previous = _previous_chunk(masked, chunk.start())
+        for offset in _chunk_boundaries(
+            lang, chunk.group(), following and following.group(), previous
+        ):
             end = _run_to_space(text, chunk.start() + offset)
             if end > start:
                 spans.append((start, end))
@@ -76,25 +97,46 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
 
 
 _CHUNK = re.compile(r"\S+")
+_LAST_CHUNK = re.compile(r"(\S+)\s*$")
+
+
+def _previous_chunk(text: str, position: int) -> str | None:
+    found = _LAST_CHUNK.search(text, max(0, position - 80), position)
+    return found.group(1) if found else None
+
+
 _END_MARK_CHUNK = re.compile(r"\S*[.!?\u2026]\S*")
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _chunk_boundaries(lang: str, chunk: str, following_chunk: str | None) -> tuple[int, ...]:
-    """Offsets in `chunk` after which a sentence ends, given the chunk that follows."""
+def _chunk_boundaries(
+    lang: str, chunk: str, following_chunk: str | None, previous_chunk: str | None
+) -> tuple[int, ...]:
+    """Offsets in `chunk` after which a sentence ends, given the chunks around it."""
     tokens = list(_chunk_tokens(lang, chunk))
     if following_chunk is not None:
         first = _chunk_tokens(lang, following_chunk)[0][0]
         tokens.append((first, len(chunk) + 1))  # past a space, as in the text
-    stop_words, abbreviations = _tokenizer_words(lang)
+    # The chunk before matters only for an initial ("af F. Pinard", "Z, Y. Binært"): its
+    # last character tells a word from punctuation without tokenizing it.
+    before = previous_chunk or ""
+    if before and not before[-1].isalnum():
+        before = before[-1]
     found = []
-    for (word, at), (following, following_at) in itertools.pairwise(tokens):
-        # "hæmofili B. Det …": an initial is followed by a name, not by a function word.
-        glued = at > 0 or following.lower() in stop_words
+    for index, (word, at) in enumerate(tokens):
+        after = index + 1
+        while after < len(tokens) - 1 and tokens[after][0] in _CLOSERS:
+            after += 1  # "(… for RAID.) På": the closer stays with its sentence
+        if after >= len(tokens):
+            break
+        following, following_at = tokens[after]
         if following_at <= len(chunk) and following[:1].isalnum():
             continue  # "3.5", "x.dk": the tokenizer split inside a word
-        if _ends_sentence(word, following, glued, abbreviations):
-            found.append(at + len(word))
+        previous = tokens[index - 1][0] if index else before
+        # After emphasis ("linux.* or"), a lowercase word does not start a sentence.
+        glued = at > 0 and not any(t in "*_" for t, _ in tokens[index + 1 : after])
+        if _ends_sentence(lang, word, following, previous, glued):
+            found.append(tokens[after - 1][1] + len(tokens[after - 1][0]))
     return tuple(found)
 
 
@@ -127,29 +169,55 @@ def _tokenizer_version() -> str:
     return memo.digest(memo.package_version("spacy"), repr(sorted(_EXTRA_ABBREVIATIONS.items())))
 
 
-_INITIALS = re.compile(r"(?:\w\.){2,}|[A-ZÆØÅ]\.")
+_INITIAL = re.compile(r"[A-ZÆØÅ]\.")
 
 
-def _ends_sentence(word: str, following: str, glued: bool, abbreviations: frozenset[str]) -> bool:
-    """Whether a sentence ends after token `word`, given the next token.
+def _ends_sentence(lang: str, word: str, following: str, previous: str, glued: bool) -> bool:
+    """Whether a sentence ends after token `word`, given the tokens around it.
 
-    `glued` says a one-letter token cannot be an initial: it follows another token
-    without a space ("CAR-T." is split as "CAR", "-", "T.") or precedes a function
-    word ("hæmofili B. Det …"), unlike "A. Jensen" or "Anne B. Hansen".
+    `glued` says `word` follows another token without a space ("CAR-T." is split
+    as "CAR", "-", "T.").
     """
     first = following[:1]
-    starts_sentence = first.isupper() or first in "\"'\u201c\u2018\u00ab(" or first.isdigit()
-    if word in _TERMINATORS:
-        return starts_sentence if word == "." else not first.islower()
-    if not word.endswith(".") or not first.isupper():
+    stop_words, abbreviations = _tokenizer_words(lang)
+    starter = first.isupper() and following.lower() in stop_words | _SENTENCE_STARTERS
+    starts_sentence = first.isupper() or first in _OPENERS or first.isdigit()
+    if word == ".":
+        # The tokenizer split the period off a word it does not know as an abbreviation,
+        # so even a lowercase word after it starts a sentence ("… speakup. speakup …"),
+        # but not after a period standing alone ("med et . som det første tegn").
+        return starts_sentence or (glued and first.islower() and _is_word(previous))
+    if word in _TERMINATORS:  # "…", "!", "?": "»Starting kernel ...«, men" goes on
+        return starts_sentence
+    if not word.endswith(".") or not (first.isupper() or first in _OPENERS):
         return False
     if word[:-1].isdigit():  # ordinal: "24. november" goes on, "side 12. Her" ends
         return following.lower() not in _MONTHS_DA
+    if len(word) == 2 and word[0].islower():
+        return True  # a one-letter word, not an initial: "ved at taste a. Og så"
+    if _INITIAL.fullmatch(word):
+        opener = not first.isalnum()  # "in B. \"Conflicts\"" ends
+        return glued or starter or opener or not _may_precede_initial(previous)
     if word in _SENTENCE_FINAL_ABBREVIATIONS:
         return True
-    # Known abbreviations and initials go on: "f.eks. Luxturna", "Dr. Hansen", "A. Jensen".
-    # Any other word the tokenizer left its period on ends one: "CAR-T. Du …".
-    return not (word in abbreviations or (_INITIALS.fullmatch(word) and not glued))
+    if word in abbreviations or _INITIALS.fullmatch(word):
+        # "pr. stk. Hvert", "No. This": an abbreviation before a sentence starter ends it.
+        return starter and word not in _NON_FINAL_ABBREVIATIONS
+    return True  # any other word the tokenizer left its period on: "CAR-T. Du …"
+
+
+_INITIALS = re.compile(r"(?:\w\.){2,}")
+
+
+def _may_precede_initial(previous: str) -> bool:
+    """An initial follows a word ("Skrevet af F. Pinard", "Anne B. Hansen") or starts a
+    sentence; after a comma it is a letter in a list ("T, P, E, Z, Y. Binært")."""
+    return not previous or previous[:1].isalnum() or previous in _TERMINATORS
+
+
+def _is_word(token: str) -> bool:
+    """A word or a closing bracket, not a number ("2. udgave") or a letter ("s. 12")."""
+    return (len(token) > 1 and any(c.isalpha() for c in token)) or token in ")]}\u00bb\u00ab"
 
 
 def _run_to_space(text: str, position: int) -> int:

@@ -1,0 +1,49 @@
+"""Sentence splitting on real published paragraphs, split by hand (tests/sentences/real.toml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.source.language import split_sentences
+
+from .evaluation import exact_paragraphs, paragraphs, pysbd_splitter
+
+
+def test_the_set_is_real_and_big_enough() -> None:
+    languages = [lang for lang, _, _ in paragraphs()]
+    assert languages.count("da") >= 100
+    assert languages.count("en") >= 100
+
+
+def test_we_split_real_paragraphs_at_least_as_exactly_as_pysbd() -> None:
+    ours, total = exact_paragraphs(split_sentences)
+    theirs, _ = exact_paragraphs(pysbd_splitter)
+    assert ours >= theirs
+    assert ours / total >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "da",
+            "Se afsnittet om RAID. (Læs det før du deler disken for RAID.) På første skærm vælger du.",
+            3,
+        ),
+        ("da", "Programmet hedder speakup. speakup understøtter mange skærmlæsere.", 2),
+        ("da", "Tast a. Og så Enter.", 2),
+        ("da", "Det koster 10 kr. pr. stk. Hvert stykke pakkes for sig.", 2),
+        ("da", "Han sagde: »Starting kernel ...«, men intet skete. »Prøv igen,« sagde hun.", 2),
+        ("da", "Skrevet af F. Pinard. Rettet af Anne B. Hansen.", 2),
+        ("da", "Se f.eks. De fleste pakker. Det er alt.", 2),
+        ("en", "Drivers exist for T, P, E, Z, Y. Binary prefixes differ.", 2),
+        ("en", 'Conflicts exist in B. "Conflicts" are often combined with "replaces".', 2),
+        ("en", "Use the groups comp.os.linux.* or linux.*. There are many.", 2),
+        ("en", "Name a file with a . as its first character and it is hidden.", 1),
+        ("en", "Ian (!), but not Bob, wrote it.", 1),
+    ],
+)
+def test_failure_kinds_of_real_text(lang: str, text: str, expected: int) -> None:
+    assert len(split_sentences(text, lang)) == expected, [
+        text[a:b] for a, b in split_sentences(text, lang)
+    ]
