@@ -58,7 +58,11 @@ _DATE_PATTERNS = (
     ("d month y", re.compile(rf"(?<!\d)(\d{{1,2}})\.? {_MONTH}(?: (\d{{4}}))?\b", re.I)),
     ("month d y", re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?:, (\d{{4}}))?\b", re.I)),
 )
-_TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)(?![.,:]\d)")
+_TIME = re.compile(
+    r"(?<![\d.,:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?!\d)(?![.,:]\d)"
+    r"(?:\s?([ap])\.?m\.?(?!\w))?",
+    re.I,
+)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _WHOLE_NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -188,8 +192,14 @@ def _years(year: str | None) -> tuple[int | None, ...]:
 
 def _times(text: str, lang: str) -> Iterator[Quantity]:
     for found in _TIME.finditer(text):
-        hours, minutes = int(found.group(1)), int(found.group(2))
-        values = {("time", hours, minutes)} | _number_values(found.group(), lang)
+        hours, minutes, half = int(found.group(1)), int(found.group(2) or 0), found.group(3)
+        if found.group(2) is None and half is None:
+            continue  # a plain number
+        values = _number_values(found.group(1) if half else found.group(), lang)
+        if half:  # "6 p.m." is "klokken 18"
+            hours = hours % 12 + (12 if half.lower() == "p" else 0)
+            values.add(("number", Decimal(hours)))
+        values.add(("time", hours, minutes))
         yield Quantity(found.group(), found.start(), frozenset(values), True)
 
 

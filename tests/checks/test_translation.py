@@ -113,3 +113,10 @@ def test_a_number_word_does_not_demand_digits() -> None:
     """'one' and 'en' are also pronouns and articles: only digits must have a counterpart."""
     assert findings("translation/numbers", "Choose one of them", "Vælg en af dem") == []
     assert findings("translation/numbers", "the one on the left", "den til venstre") == []
+
+
+def test_clock_times_in_twelve_and_twenty_four_hours() -> None:
+    assert findings("translation/numbers", "6 p.m.", "Klokken 18") == []
+    assert findings("translation/numbers", "at 6:30 pm", "kl. 18.30") == []
+    assert findings("translation/numbers", "6 a.m.", "Klokken 6") == []
+    assert findings("translation/numbers", "6 p.m.", "Klokken 16") != []
