@@ -31,6 +31,7 @@ class CatalogMessage:
     fuzzy: bool
     comments: tuple[str, ...] = ()
     context: str | None = None  # msgctxt: part of the entry's identity
+    markdown: bool = True  # the texts are Markdown (ours are); else software strings
 
     @property
     def translated(self) -> bool:
@@ -109,9 +110,20 @@ def shared_renderings(rows: Iterable[RenderingRow]) -> tuple[Rendering, ...]:
 
 
 def read_messages(
-    po: PoFile, shown: str, document: str, source: str, target: str
+    po: PoFile, shown: str, document: str, source: str, target: str, markdown: bool | None = None
 ) -> Iterator[CatalogMessage]:
-    """The singular messages of a catalog (Markdown units have no plurals)."""
+    """The singular messages of a catalog (Markdown units have no plurals).
+
+    `markdown` says whether the texts are Markdown; None decides by the references: a
+    catalog whose entries come from .md files is, a program's catalog is not (there
+    `_` marks an access key and backticks quote, as in "`%s'").
+    """
+    if markdown is None:
+        markdown = any(
+            str(location[0]).endswith((".md", ".markdown"))
+            for message in po.catalog
+            for location in message.locations
+        )
     for message in po.catalog:
         if not message.id or not isinstance(message.id, str):
             continue
@@ -119,7 +131,7 @@ def read_messages(
         text = message.string if isinstance(message.string, str) else ""
         yield CatalogMessage(
             shown, line, message.lineno or line, document, source, target, message.id, text,
-            message.fuzzy, tuple(message.user_comments), message.context,
+            message.fuzzy, tuple(message.user_comments), message.context, markdown,
         )  # fmt: skip
 
 

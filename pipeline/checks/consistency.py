@@ -8,9 +8,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pipeline.catalogs.messages import Rendering
+from pipeline.checks.findings import shorten
 from pipeline.terms.occurrences import TermUse
 
 _ACCELERATOR = re.compile(r"[&_~](?=\w)")
+_MIN_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,22 @@ class Deviation:
     model: Rendering
     same_source: bool  # True: one source, two translations; False: one translation, two sources
     reason: str  # why the model is the one to follow
+
+    @property
+    def fix(self) -> str:
+        return self.model.target if self.same_source else ""
+
+    def message(self) -> str:
+        rendering, model = self.rendering, self.model
+        if self.same_source:
+            return (
+                f"'{shorten(rendering.source)}' is translated '{shorten(model.target)}' at "
+                f"{model.path}:{model.line} ({self.reason}), here '{shorten(rendering.target)}'"
+            )
+        return (
+            f"'{shorten(rendering.target)}' also translates '{shorten(model.source)}' "
+            f"({model.path}:{model.line}), a different source text"
+        )
 
 
 def deviations(renderings: Iterable[Rendering]) -> Iterator[Deviation]:
@@ -62,10 +80,11 @@ def _differing_translations(renderings: list[Rendering]) -> Iterator[Deviation]:
 
 def _shared_translations(renderings: list[Rendering]) -> Iterator[Deviation]:
     """Per translation: source texts that differ in more than case, accelerator keys or
-    end punctuation. Entries told apart by msgctxt are meant to differ and are left out."""
+    end punctuation. Entries told apart by msgctxt are meant to differ and are left out,
+    and so are labels shorter than three words: "View" and "Show" are both "Vis"."""
     groups: dict[tuple[str, str], dict[str, list[Rendering]]] = {}
     for rendering in renderings:
-        if rendering.context is None:
+        if rendering.context is None and len(rendering.source.split()) >= _MIN_WORDS:
             key = (rendering.lang, rendering.target)
             groups.setdefault(key, {}).setdefault(_comparable(rendering.source), []).append(
                 rendering

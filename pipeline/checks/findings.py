@@ -49,6 +49,12 @@ def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
     return EXIT_FINDINGS if worst >= threshold else EXIT_CLEAN
 
 
+def shorten(text: str, limit: int = 50) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis, for a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def counted(number: int, noun: str) -> str:
     """Return "1 catalog", "2 catalogs", "2 entries"."""
     if number == 1:

@@ -6,7 +6,12 @@ import re
 from collections import Counter
 
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
-BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]]+")
+BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]|&]+")
+_EMAIL = re.compile(r"<(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+# Addresses a translation may change: RFC 2606 examples and GNU's translation teams.
+_LOCALIZABLE = re.compile(
+    r"//(?:[^/]*@)?(?:www\.)?example\.(?:com|org|net)\b|translationproject\.org/team"
+)
 CODE = re.compile(r"(`+)(.+?)\1")
 # printf (%s, %1$s, %-10.2f, %'d, %zu, %<PRIuMAX>), Python %(name)s, Qt %1, {name} and {0},
 # {{ jinja }}, LibreOffice $(ARG1) and %PRODUCTNAME.
@@ -27,26 +32,144 @@ def without_literals(text: str) -> str:
 
 
 def link_targets(text: str) -> Counter[str]:
-    """The URLs of Markdown links, autolinks and bare URLs in `text`."""
+    """The URLs of Markdown links, autolinks and bare URLs in `text`, and e-mail addresses
+    in angle brackets; example addresses, which translations localize, are left out."""
     found = [a or b for a, b in LINK_TARGET.findall(text)]
-    found += BARE_URL.findall(LINK_TARGET.sub(" ", text))
-    return Counter(found)
+    found += [url.rstrip(".,;:!?") for url in BARE_URL.findall(LINK_TARGET.sub(" ", text))]
+    found += _EMAIL.findall(text)
+    return Counter(url for url in found if not _LOCALIZABLE.search(url))
+
+
+def localized_address(source: str) -> bool:
+    """Whether a translation may bring addresses of its own: the source gives an example
+    address, or it is GNU's "Report bugs to", where translators name their team."""
+    return _LOCALIZABLE.search(source) is not None or ("Report" in source and "bugs" in source)
 
 
 _BOLD = re.compile(r"\*\*|__")
-_EMPHASIS = re.compile(r"(?<![*_\w])[*_](?=\S)")
+# Emphasis as pairs: a lone "_" is an access key ("First _row"), not emphasis.
+_EMPHASIS = re.compile(r"(?<![*_\w])([*_])(?=\S)(.+?)(?<=\S)\1(?![*_\w])")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
+# Tags of HTML, Pango and help markup; an unknown <word> is a metavariable ("ME <action>")
+# unless it has attributes or is a closing tag.
+_KNOWN_TAGS = {
+    "a", "abbr", "b", "big", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "ol", "p", "pre", "q", "s", "small",
+    "span", "strong", "sub", "sup", "table", "td", "th", "tr", "tt", "u", "ul", "markup",
+    "ahelp", "link", "emph", "item", "variable", "bookmark", "bookmark_value",
+    "switchinline", "caseinline", "defaultinline", "embedvar",
+}  # fmt: skip
+_TAG_LIKE = re.compile(r"<(/?)([A-Za-z][\w:-]*)(\s+[\w:-]+\s*=[^<>]*?)?\s*(/?)>")
+_BROKEN_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?(?=<|$)")
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_ENTITY_CHARS = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'", "nbsp": "\u00a0"}
 
 
-def markup_counts(text: str) -> Counter[str]:
-    """Bold, emphasis, links and images counted, and each code span by its text."""
+def markup_counts(text: str, markdown: bool = True) -> Counter[str]:
+    """Markup counted by kind: Markdown's bold, emphasis, links, images and each code span
+    by its text (in Markdown texts), and HTML tags and entities (in every text)."""
+    counts = _tags(text)
+    if not markdown:
+        return counts
     without_code = CODE.sub(" ", text)
-    counts: Counter[str] = Counter()
     counts["bold"] = len(_BOLD.findall(without_code)) // 2
     counts["emphasis"] = len(_EMPHASIS.findall(without_code.replace("**", "").replace("__", "")))
     counts["link"] = len(_LINK.findall(without_code))
     counts["image"] = len(_IMAGE.findall(without_code))
     for code in CODE.findall(text):
         counts[f"code `{code[1]}`"] += 1
-    return counts
+    return +counts
+
+
+def _tags(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for closing, name, attributes, empty in _TAG_LIKE.findall(CODE.sub(" ", text)):
+        if closing or attributes or empty or name.lower() in _KNOWN_TAGS:
+            counts[f"tag <{closing}{name.lower()}{empty}>"] += 1
+    counts["broken tag"] = len(_BROKEN_TAG.findall(text))
+    return +counts
+
+
+def entities(text: str) -> Counter[str]:
+    """Character entities ("&lt;", "&#176;"), each as the character it stands for."""
+    return Counter(map(_character, _ENTITY.findall(text)))
+
+
+def _character(name: str) -> str:
+    if name.startswith("#x"):
+        return chr(int(name[2:], 16))
+    return chr(int(name[1:])) if name.startswith("#") else _ENTITY_CHARS.get(name, name)
+
+
+def plain_count(text: str, character: str) -> int:
+    """How often `character` is written as itself, not as an entity."""
+    return _ENTITY.sub("", text).count(character)
+
+
+# printf with position, flags (glibc's I too), width, precision and length: %s, %1$s,
+# %-10.2f, %'d, %zu, %Id; a conversion letter glued to a word is text ("%-encoding").
+_PRINTF = re.compile(
+    r"%(?:(\d+)\$)?([-+0#'I]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t|q)?"
+    r"[diouxXeEfFgGaAcspn])(?!(?!(?:st|nd|rd|th)\b)[^\W\d_])|%<\w+>"
+)
+# Python %(name)s, Qt %1, LibreOffice %PRODUCTNAME, %{name} and $(ARG1), ld's %P and %X,
+# jinja {{ x }}, {} and {0}.
+_OTHER_PLACEHOLDER = re.compile(
+    r"%\(\w+\)[-+0#]*\d*(?:\.\d+)?[sdifrxXeEgG]|%\d+(?!\$)|%[A-Z][A-Z_]{2,}|%\{\w+\}"
+    r"|%[A-Z](?![^\W\d_])|\$\([A-Z][A-Z0-9_]*\)"
+    r"|\{\{\s*[\w.]+\s*\}\}|\{\d*\}"
+)
+# {name}: a placeholder in our Markdown; in programs' catalogs often text ("{unset}").
+_NAMED_BRACES = re.compile(r"\{\w+(?:[:!][^{}\s]*)?\}")
+# strftime's hour, minute, second and year, which no printf has; a date format is the
+# translator's to localize.
+_STRFTIME = re.compile(r"%[-_0^#]?[HMSYyIlk](?![^\W\d_])")
+
+
+def placeholder_counts(text: str, markdown: bool = True) -> Counter[str]:
+    """The placeholders of `text` by what they mean: "%s %d" and "%2$d %1$s" agree."""
+    if markdown:
+        text = CODE.sub(" ", text)
+    found: Counter[str] = Counter()
+    sequential = 0
+    for match in _PRINTF.finditer(text):
+        if match.group(2) is None:
+            found[match.group()] += 1  # %<PRIuMAX>
+            continue
+        if match.group(1) is None:
+            sequential += 1
+        position = match.group(1) or str(sequential)
+        found[f"%{position}${match.group(2).replace('I', '')}"] += 1
+    found.update(_OTHER_PLACEHOLDER.findall(text))
+    if markdown:
+        found.update(_NAMED_BRACES.findall(text))
+    return found
+
+
+def is_strftime(source: str, target: str) -> bool:
+    """Whether an entry is a date format ("%a %l:%M %p", "%F %T" → "%d-%m-%Y %T"), which
+    each locale writes its own way."""
+    return _STRFTIME.search(source) is not None or _STRFTIME.search(target) is not None
+
+
+# Msgids that are keys or instructions, whose msgstr is a setting or a credit, not a
+# translation: "translator-credits", "calendar:week_start:0", "22 translator: see …".
+_NOT_TEXT = re.compile(
+    r"translator[-_]credits|[a-z][a-z0-9_]*(?:[:.][a-z0-9_]+)+|.*\btranslator:.*", re.S
+)
+
+
+def not_text(source: str) -> bool:
+    """Whether a msgid is a key or an instruction, not text to translate."""
+    return _NOT_TEXT.fullmatch(source.strip()) is not None
+
+
+_END = re.compile(r"[.!?:;…]+$")
+_CLOSERS = "*_)]\"'”’»` "
+
+
+def final_mark(text: str) -> str:
+    """The final punctuation mark ("bl.a.:" ends with ":", like "include:")."""
+    found = _END.search(text.rstrip(_CLOSERS))
+    return found.group()[-1] if found else ""

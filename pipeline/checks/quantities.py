@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -21,14 +22,15 @@ _NUMBER_WORDS = {
         "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth",
         {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90, "once": 1, "twice": 2, "half": Decimal("0.5"), "quarter": Decimal("0.25"),
-         "single": 1, "double": 2, "triple": 3},
+         "single": 1, "double": 2, "triple": 3, "ones": 1, "both": 2, "pair": 2, "couple": 2},
     ),
     "da": (
         "nul en to tre fire fem seks syv otte ni ti elleve tolv tretten fjorten femten "
         "seksten sytten atten nitten tyve",
         "- første anden tredje fjerde femte sjette syvende ottende niende tiende ellevte "
         "tolvte trettende fjortende femtende sekstende syttende attende nittende tyvende",
-        {"et": 1, "én": 1, "ét": 1, "andet": 2, "tredive": 30, "fyrre": 40, "halvtreds": 50,
+        {"et": 1, "én": 1, "ét": 1, "andet": 2, "tredie": 3, "begge": 2, "par": 2,
+         "tredive": 30, "fyrre": 40, "halvtreds": 50,
          "tres": 60, "halvfjerds": 70, "firs": 80, "halvfems": 90, "halvanden": Decimal("1.5"),
          "halvandet": Decimal("1.5"), "halv": Decimal("0.5"), "halvt": Decimal("0.5"),
          "halve": Decimal("0.5"), "kvart": Decimal("0.25"), "dobbelt": 2, "dobbelte": 2},
@@ -40,7 +42,7 @@ _MULTIPLIERS = {
     "millioner": 10**6, "mio": 10**6, "billion": 10**9, "milliard": 10**9, "milliarder": 10**9,
     "mia": 10**9,
 }  # fmt: skip
-_JOINERS = {"and", "a", "og", "-"}
+_JOINERS = {"and", "a", "og"}
 _MONTHS = {
     name: number
     for names in (
@@ -59,13 +61,16 @@ _DATE_PATTERNS = (
     ("month d y", re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?:, (\d{{4}}))?\b", re.I)),
 )
 _TIME = re.compile(
-    r"(?<![\d.,:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?!\d)(?![.,:]\d)"
+    r"(?<![\d.,:])([01]?\d|2[0-3])(?:[:.]([0-5]\d)(?::([0-5]\d))?)?(?!\d)(?![.,:]\d)"
     r"(?:\s?([ap])\.?m\.?(?!\w))?",
     re.I,
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _WHOLE_NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_PIECE = re.compile(r"[^\W\d_]+")
+# Letters after digits make an identifier ("64KB", "m32r2"), except an ordinal ending.
+_IN_WORD = re.compile(r"(?!(?:st|nd|rd|th|ths|e|er|en|ende)\b)[^\W\d_]")
 _FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _DECIMAL_COMMA = {"da", "de", "nb", "nn", "no", "sv", "fi", "nl", "fr", "es", "it", "pt", "pl"}
 
@@ -84,6 +89,12 @@ class Quantity:
     values: frozenset[Value]
     required: bool
     parts: tuple[Quantity, ...] = ()  # a date's numbers, for when it is written another way
+    in_word: bool = False  # digits of an identifier ("FILE1", "r8"): only digits match them
+
+    def shown(self, text: str) -> str:
+        """The number as a finding names it: "1 (in 'Shift+F1')" inside a word."""
+        word = self.word_at(text)
+        return self.text if word == self.text else f"{self.text} (in '{word}')"
 
     def word_at(self, source: str) -> str:
         """The word around the number ("Shift+F1", "A1:E10"), to show it in context."""
@@ -109,8 +120,36 @@ def quantities(text: str, lang: str) -> list[Quantity]:
             if not any(taken[i] for i in span):
                 found.append(quantity)
                 taken[span.start : span.stop] = b"\x01" * len(span)
-    found += _number_words(plain, lang)
+    digits = {value for quantity in found for value in quantity.values}
+    for words in _number_words(plain, lang):
+        # "0 (nul)" says one number twice; "to-sidet" and "TI" are not counts.
+        glued = (
+            plain[words.start - 1 : words.start] == "-"
+            or plain[words.start + len(words.text) : words.start + len(words.text) + 1] == "-"
+        )
+        weak = glued or words.text.isupper() or bool(words.values & digits)
+        found.append(dataclasses.replace(words, required=False) if weak else words)
     return sorted(found, key=lambda quantity: quantity.start)
+
+
+def compare(
+    source: str, source_lang: str, target: str, target_lang: str
+) -> tuple[list[Quantity], list[Quantity]]:
+    """The quantities of `source` missing in `target`, and those `target` adds.
+
+    A number word that both texts share is the source's English kept as it is
+    ("Ticket To Ride", "writing system to the other"), not a Danish count.
+    """
+    words = (set(_PIECE.findall(source.lower())), set(_PIECE.findall(target.lower())))
+    sides = []
+    for text, lang, other in ((source, source_lang, words[1]), (target, target_lang, words[0])):
+        sides.append(
+            [
+                dataclasses.replace(q, required=False) if q.text.lower() in other else q
+                for q in quantities(text, lang)
+            ]
+        )
+    return unmatched(sides[0], sides[1])
 
 
 def unmatched(
@@ -123,11 +162,28 @@ def unmatched(
     """
     words_of_source = [q for q in source if not q.required]
     words_of_target = [q for q in target if not q.required]
-    missing, extra = _match([q for q in source if q.required], [q for q in target if q.required])
+    missing, extra = [q for q in source if q.required], [q for q in target if q.required]
+    # Identifiers pair with identifiers first: "FILE1" is "FIL1", not the "1" of "kolonne 1".
+    for in_word in (True, False):
+        paired = _match(
+            [q for q in missing if q.in_word == in_word],
+            [q for q in extra if q.in_word == in_word],
+        )
+        missing = paired[0] + [q for q in missing if q.in_word != in_word]
+        extra = paired[1] + [q for q in extra if q.in_word != in_word]
+    missing, extra = _match(missing, extra)
     missing, extra = _match(_parts(missing), _parts(extra))
-    missing = _match(missing, words_of_target)[0]
-    extra = _match(extra, words_of_source)[0]
-    return missing, extra
+    missing = [q for q in missing if q.in_word] + _match(
+        [q for q in missing if not q.in_word], words_of_target
+    )[0]
+    extra = [q for q in extra if q.in_word] + _match(
+        [q for q in extra if not q.in_word], words_of_source
+    )[0]
+    return sorted(missing, key=_position), sorted(extra, key=_position)
+
+
+def _position(quantity: Quantity) -> int:
+    return quantity.start
 
 
 def _parts(found: list[Quantity]) -> list[Quantity]:
@@ -192,14 +248,15 @@ def _years(year: str | None) -> tuple[int | None, ...]:
 
 def _times(text: str, lang: str) -> Iterator[Quantity]:
     for found in _TIME.finditer(text):
-        hours, minutes, half = int(found.group(1)), int(found.group(2) or 0), found.group(3)
+        hours, minutes, seconds = (int(part or 0) for part in found.group(1, 2, 3))
+        half = found.group(4)
         if found.group(2) is None and half is None:
             continue  # a plain number
         values = _number_values(found.group(1) if half else found.group(), lang)
         if half:  # "6 p.m." is "klokken 18"
             hours = hours % 12 + (12 if half.lower() == "p" else 0)
             values.add(("number", Decimal(hours)))
-        values.add(("time", hours, minutes))
+        values.add(("time", hours, minutes, seconds))
         yield Quantity(found.group(), found.start(), frozenset(values), True)
 
 
@@ -211,7 +268,10 @@ def _numbers(
         multiplier = _multiplier_after(text, found.end())
         if multiplier:
             values |= {("number", value * multiplier) for value in _plain_values(values)}
-        yield Quantity(found.group(), offset + found.start(), frozenset(values), True)
+        in_word = _IN_WORD.match(text, found.end()) is not None or (
+            found.start() > 0 and text[found.start() - 1].isalpha()
+        )
+        yield Quantity(found.group(), offset + found.start(), frozenset(values), True, (), in_word)
     for symbol, value in _FRACTIONS.items():
         for found in re.finditer(symbol, text):
             yield Quantity(symbol, offset + found.start(), frozenset({("number", value)}), True)
@@ -249,28 +309,42 @@ def _multiplier_after(text: str, position: int) -> int:
 
 
 def _number_words(text: str, lang: str) -> Iterator[Quantity]:
-    """Runs of number words ("twenty-one", "two dozen", "halvanden million") as values."""
-    table = _word_table(lang.split("-")[0].split("_")[0])
+    """Runs of number words ("twenty-one", "two dozen", "halvanden million") as values,
+    and Danish compounds that start with one ("tredjepart", "totalslogaritme")."""
+    primary = lang.split("-")[0].split("_")[0]
+    table = _word_table(primary)
     run: list[tuple[str, int]] = []
-    for found in _WORD.finditer(text):
-        word = found.group().lower()
-        pieces = word.split("-") if "-" in word else [word]
-        if all(piece in table or piece in _MULTIPLIERS or piece in _JOINERS for piece in pieces):
+    for found in _PIECE.finditer(text):
+        piece = found.group().lower()
+        if piece in table or piece in _MULTIPLIERS or (run and piece in _JOINERS):
             run.append((found.group(), found.start()))
             continue
-        yield from _run_quantity(run, table)
+        yield from _run_quantity(run, table, primary)
         run = []
-    yield from _run_quantity(run, table)
+        value = _compound_value(piece, table) if primary == "da" else None
+        if value is not None:
+            yield Quantity(found.group(), found.start(), frozenset({("number", value)}), False)
+    yield from _run_quantity(run, table, primary)
 
 
-def _run_quantity(run: list[tuple[str, int]], table: dict[str, Decimal]) -> Iterator[Quantity]:
+def _compound_value(word: str, table: dict[str, Decimal]) -> Decimal | None:
+    """The number a Danish compound starts with: "tredjeperson", "tyvendedele",
+    "titalslogaritme" ("ti" and "to" only before -tals; "nul" never: "nultegn", "nulstil")."""
+    for number, value in table.items():
+        long_enough = len(number) >= 4 or word[len(number) :][:4] == "tals"
+        if long_enough and word.startswith(number) and len(word) - len(number) >= 3:
+            return value
+    return None
+
+
+def _run_quantity(
+    run: list[tuple[str, int]], table: dict[str, Decimal], lang: str
+) -> Iterator[Quantity]:
     while run and run[-1][0].lower() in _JOINERS:
         run.pop()
-    while run and run[0][0].lower() in _JOINERS:
-        run.pop(0)
     if not run:
         return
-    words = [piece for word, _ in run for piece in word.lower().split("-")]
+    words = [word.lower() for word, _ in run]
     values = {("number", table[word]) for word in words if word in table}
     total = current = Decimal(0)
     for word in words:
@@ -281,8 +355,17 @@ def _run_quantity(run: list[tuple[str, int]], table: dict[str, Decimal]) -> Iter
         elif word in table:
             current += table[word]
     values.add(("number", (total + current).normalize()))
-    text = " ".join(word for word, _ in run)
-    yield Quantity(text, run[0][1], frozenset(values), False)
+    # A cardinal other than one needs a counterpart, as digits do ("any two of" → "nogen
+    # af"); "one", ordinals and fractions double as pronouns, articles and other words.
+    strong = any(word in _strong_words(lang) for word in words)
+    yield Quantity(" ".join(word for word, _ in run), run[0][1], frozenset(values), strong)
+
+
+@cache
+def _strong_words(lang: str) -> frozenset[str]:
+    cardinals, _, extra = _NUMBER_WORDS.get(lang, _NUMBER_WORDS["en"])
+    tens = {word for word, value in extra.items() if isinstance(value, int) and value >= 30}
+    return frozenset(cardinals.split()[:1] + cardinals.split()[2:]) | tens | {"dozen", "dusin"}
 
 
 @cache

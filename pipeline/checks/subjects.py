@@ -153,7 +153,8 @@ def add_catalog(
     coverage.catalogs.append(shown)
     coverage.languages.update({target, source})
     document = catalog_name(config.locale_path, path)
-    for message in read_messages(po, shown, document, source, target):
+    markdown = True if source_file is not None else None  # a project catalog: Markdown
+    for message in read_messages(po, shown, document, source, target, markdown):
         subjects.messages.append(message)
         if not message.translated:
             continue

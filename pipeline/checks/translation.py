@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.catalogs.messages import CatalogMessage, CatalogSync
 from pipeline.checks.consistency import Corpus, deviations
-from pipeline.checks.findings import Finding, Severity
-from pipeline.checks.literals import CODE, LINK_TARGET, PLACEHOLDER, link_targets, markup_counts
-from pipeline.checks.quantities import Quantity, quantities, unmatched
+from pipeline.checks.findings import Finding, Severity, shorten
+from pipeline.checks.literals import (
+    LINK_TARGET,
+    entities,
+    final_mark,
+    is_strftime,
+    link_targets,
+    localized_address,
+    markup_counts,
+    not_text,
+    placeholder_counts,
+    plain_count,
+)
+from pipeline.checks.quantities import compare
 from pipeline.checks.registry import CheckContext, rule
-
-_END = re.compile(r"[.!?:;…]+$")
-_CLOSERS = "*_)]\"'”’»` "
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @rule(
@@ -41,7 +43,9 @@ def untranslated(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding
     Instead: translate it in Poedit, Weblate or Lokalize.
     """
     if not message.target and not message.fuzzy:
-        yield ctx.finding(message.path, message.line, f"not translated: '{_short(message.source)}'")
+        yield ctx.finding(
+            message.path, message.line, f"not translated: '{shorten(message.source)}'"
+        )
 
 
 @rule(
@@ -62,7 +66,7 @@ def fuzzy(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """
     if message.fuzzy:
         yield ctx.finding(
-            message.path, message.line, f"fuzzy translation of '{_short(message.source)}'"
+            message.path, message.line, f"fuzzy translation of '{shorten(message.source)}'"
         )
 
 
@@ -75,8 +79,10 @@ def fuzzy(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
 def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """Why: a changed or dropped URL sends readers to the wrong page, or nowhere.
 
-    Markdown links `[text](url)`, autolinks `<url>` and bare URLs are compared; the
-    link text and title are for translating, the URL is not.
+    Markdown links `[text](url)`, autolinks `<url>`, bare URLs and `<e-mail>` addresses
+    are compared; the link text and title are for translating, the URL is not. Example
+    addresses (example.com) may be localized, and GNU's "Report bugs to" messages may
+    name the translation team instead.
 
     Example (da→en): "[Medicinrådet](https://medicinraadet.dk)" translated
     "[Danish Medicines Council](https://medicinradet.dk)".
@@ -84,13 +90,15 @@ def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
 
     Instead: keep every URL exactly as the source has it.
     """
-    if not message.translated:
+    if not message.translated or not_text(message.source):
         return
     source, target = link_targets(message.source), link_targets(message.target)
     for url in sorted((source - target).elements()):
         yield ctx.finding(
             message.path, message.line, f"link to {url} is missing in the translation", fix=url
         )
+    if localized_address(message.source):
+        return  # the translation's own example or team address replaces the source's
     for url in sorted((target - source).elements()):
         yield ctx.finding(
             message.path, message.line, f"the translation links to {url}, the source does not"
@@ -100,14 +108,17 @@ def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
 @rule(
     "translation/markup",
     severity=Severity.ERROR,
-    summary="Emphasis, code, links or images of the source are not kept in the translation.",
+    summary="Emphasis, code, links, images, tags or entities of the source are not kept.",
     target="message",
 )
 def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """Why: the translation is rendered as Markdown; lost emphasis changes the message and a
-    changed code span (a command, a file name) breaks it.
+    changed code span (a command, a file name) breaks it. A broken HTML tag or entity
+    breaks the page or the program that shows it.
 
-    Counts bold, emphasis, links and images, and requires every code span verbatim.
+    Counts bold, emphasis, links and images, and requires every code span verbatim, in
+    Markdown texts; in every text, HTML tags must match and stay whole, and an entity
+    for < or > must stay an entity or become its character ("&gt;" may be ">").
 
     Example (da→en): "Tal **altid** med lægen" translated "Always talk to the doctor".
     Example (en→da): "run `pipeline check`" translated "kør `pipeline tjek`".
@@ -116,7 +127,8 @@ def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """
     if not message.translated:
         return
-    source, target = markup_counts(message.source), markup_counts(message.target)
+    source = markup_counts(message.source, message.markdown)
+    target = markup_counts(message.target, message.markdown)
     for kind in sorted(set(source) | set(target)):
         if source[kind] != target[kind]:
             yield ctx.finding(
@@ -124,6 +136,13 @@ def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
                 message.line,
                 f"{kind}: {source[kind]} in the source, {target[kind]} in the translation",
             )
+    lost = entities(message.source) - entities(message.target)
+    for character, count in sorted(lost.items()):
+        if character not in "<>":
+            continue  # "&amp;" may go with the "&" ("drag &amp; drop" → "træk og slip")
+        written = plain_count(message.target, character) - plain_count(message.source, character)
+        if written < count:  # neither the entity nor its character
+            yield ctx.finding(message.path, message.line, f"the entity for '{character}' is lost")
 
 
 @rule(
@@ -147,31 +166,23 @@ def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
 
     Instead: the same value, in the target language's notation or as the source has it.
     """
-    if not message.translated:
+    if not message.translated or not_text(message.source):
         return
-    missing, extra = unmatched(
-        quantities(message.source, message.source_lang),
-        quantities(message.target, message.target_lang),
+    missing, extra = compare(
+        message.source, message.source_lang, message.target, message.target_lang
     )
     for quantity in missing:
         yield ctx.finding(
             message.path,
             message.line,
-            f"the number {_shown(quantity, message.source)} of the source is not in the "
-            "translation",
+            f"the number {quantity.shown(message.source)} of the source is not in the translation",
         )
     for quantity in extra:
         yield ctx.finding(
             message.path,
             message.line,
-            f"the translation has the number {_shown(quantity, message.target)}, "
-            "the source does not",
+            f"the translation has the number {quantity.shown(message.target)}, the source does not",
         )
-
-
-def _shown(quantity: Quantity, text: str) -> str:
-    word = quantity.word_at(text)
-    return quantity.text if word == quantity.text else f"{quantity.text} (in '{word}')"
 
 
 @rule(
@@ -183,6 +194,11 @@ def _shown(quantity: Quantity, text: str) -> str:
 def placeholders(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """Why: a placeholder is filled in by software; a changed one breaks the text.
 
+    printf directives are compared by position, flags, width, precision and type, so
+    "%s %d" may become "%2$d %1$s"; Python, Qt, LibreOffice and brace placeholders must
+    stay as they are. A date format ("%a %l:%M %p") is the translator's to localize,
+    but a 12-hour hour needs its AM/PM.
+
     Example (da→en): "Hej {navn}" translated "Hello {name}".
     Example (en→da): "%s units" translated "enheder".
 
@@ -190,8 +206,13 @@ def placeholders(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding
     """
     if not message.translated:
         return
-    source = Counter(PLACEHOLDER.findall(CODE.sub(" ", message.source)))
-    target = Counter(PLACEHOLDER.findall(CODE.sub(" ", message.target)))
+    if is_strftime(message.source, message.target):
+        twelve_hour = re.search(r"%-?[Il](?![a-z])", message.target)
+        if twelve_hour and not re.search(r"%[pP]", message.target):
+            yield ctx.finding(message.path, message.line, "a 12-hour hour without %p (AM/PM)")
+        return
+    source = placeholder_counts(message.source, message.markdown)
+    target = placeholder_counts(message.target, message.markdown)
     if source != target:
         missing = ", ".join(sorted((source - target).elements())) or "none"
         extra = ", ".join(sorted((target - source).elements())) or "none"
@@ -231,12 +252,6 @@ def whitespace(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _end(text: str) -> str:
-    """The final punctuation mark ("bl.a.:" ends with ":", like "include:")."""
-    found = _END.search(text.rstrip(_CLOSERS))
-    return found.group()[-1] if found else ""
-
-
 @rule(
     "translation/punctuation",
     severity=Severity.WARNING,
@@ -253,7 +268,7 @@ def punctuation(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]
     """
     if not message.translated:
         return
-    source, target = _end(message.source), _end(message.target)
+    source, target = final_mark(message.source), final_mark(message.target)
     if source != target:
         wanted = f"'{source}'" if source else "no end punctuation"
         found = f"'{target}'" if target else "none"
@@ -298,7 +313,7 @@ def unchanged(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding(
             message.path,
             message.line,
-            f"the translation is the source text: '{_short(message.source)}'",
+            f"the translation is the source text: '{shorten(message.source)}'",
         )
 
 
@@ -364,23 +379,8 @@ def inconsistent(corpus: Corpus, ctx: CheckContext) -> Iterator[Finding]:
     texts really mean different things.
     """
     for deviation in deviations(corpus.renderings):
-        rendering, model = deviation.rendering, deviation.model
-        if deviation.same_source:
-            yield ctx.finding(
-                rendering.path,
-                rendering.line,
-                f"'{_short(rendering.source)}' is translated '{_short(model.target)}' at "
-                f"{model.path}:{model.line} ({deviation.reason}), here "
-                f"'{_short(rendering.target)}'",
-                fix=model.target,
-            )
-        else:
-            yield ctx.finding(
-                rendering.path,
-                rendering.line,
-                f"'{_short(rendering.target)}' also translates '{_short(model.source)}' "
-                f"({model.path}:{model.line}), a different source text",
-            )
+        rendering = deviation.rendering
+        yield ctx.finding(rendering.path, rendering.line, deviation.message(), fix=deviation.fix)
 
 
 @rule(
@@ -403,7 +403,7 @@ def outdated(sync: CatalogSync, ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding(sync.path, 1, f"no catalog for {sync.source}; run `pipeline extract`")
         return
     if sync.new or sync.removed:
-        example = f": '{_short(sync.new[0])}'" if sync.new else ""
+        example = f": '{shorten(sync.new[0])}'" if sync.new else ""
         yield ctx.finding(
             sync.path,
             1,

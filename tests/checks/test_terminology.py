@@ -105,16 +105,23 @@ def test_inconsistent_translations_follow_the_glossary_before_the_majority() -> 
 
 
 def test_one_translation_for_different_source_texts() -> None:
+    shared = "Bivirkninger er almindelige."
     corpus = Corpus(
         (
-            rendering("Side effects", "Bivirkninger", "a.po", 3),
-            rendering("Side effects:", "Bivirkninger", "a.po", 9),
-            rendering("Adverse reactions", "Bivirkninger", "b.po", 4),
+            rendering("Side effects are common.", shared, "a.po", 3),
+            rendering("Side effects are common", shared, "a.po", 9),
+            rendering("Adverse reactions are common.", shared, "b.po", 4),
+            rendering("View", "Vis", "b.po", 7),  # short labels share words: "View", "Show"
+            rendering("Show", "Vis", "b.po", 8),
         ),
         (),
     )
     assert findings("translation/inconsistent", corpus) == [
-        (4, "'Bivirkninger' also translates 'Side effects' (a.po:3), a different source text")
+        (
+            4,
+            "'Bivirkninger er almindelige.' also translates 'Side effects are common.' "
+            "(a.po:3), a different source text",
+        )
     ]
 
 

@@ -1,0 +1,213 @@
+"""Precision and recall of the translation/* rules on real, hand-labelled PO entries.
+
+    cd /work/main && .venv/bin/python -m tests.translation.evaluation [--wrong RULE]
+
+`labelled.toml` beside this module holds English→Danish entries from released catalogs
+(Debian packages, Django, Sphinx; see SOURCES.md), each labelled with the rules a careful
+reviewer would report. Each entry is checked by our rules and by the matching tests of
+Translate Toolkit's pofilter, and a Markdown table of both is printed. `--wrong RULE`
+lists the entries a rule gets wrong (false alarms, then misses).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.catalogs.messages import CatalogMessage
+from pipeline.checks import run
+from pipeline.checks.registry import resolve
+
+LABELLED = Path(__file__).with_name("labelled.toml")
+# Our message rules, and the pofilter tests that check the same thing.
+POFILTER_TESTS = {
+    "translation/numbers": ("numbers",),
+    "translation/placeholders": ("printf", "pythonbraceformat"),
+    "translation/links": ("urls",),
+    "translation/markup": ("xmltags",),
+    "translation/whitespace": ("doublespacing", "startwhitespace", "endwhitespace"),
+    "translation/punctuation": ("endpunc",),
+    "translation/unchanged": ("unchanged",),
+    "translation/length": ("long", "short"),
+}
+RULES = tuple(POFILTER_TESTS)
+
+
+@dataclass(frozen=True)
+class Entry:
+    catalog: str
+    context: str | None
+    source: str
+    target: str
+    findings: frozenset[str]
+    why: str
+    group: str  # the section of labelled.toml: "Random sample …" or a screen
+
+    def message(self) -> CatalogMessage:
+        return CatalogMessage(
+            self.catalog, 1, 1, "labelled", "en", "da", self.source, self.target,
+            fuzzy=False, context=self.context, markdown=False,
+        )  # fmt: skip
+
+
+@functools.cache
+def entries() -> tuple[Entry, ...]:
+    text = LABELLED.read_text(encoding="utf-8")
+    data: list[dict[str, Any]] = tomllib.loads(text)["entry"]
+    return tuple(
+        Entry(
+            e["catalog"],
+            e.get("msgctxt"),
+            e["msgid"],
+            e["msgstr"],
+            frozenset(e["findings"]),
+            e.get("why", ""),
+            group,
+        )
+        for e, group in zip(data, _groups(text), strict=True)
+    )
+
+
+def _groups(text: str) -> list[str]:
+    """The section heading above each entry ("# ====" banners in labelled.toml)."""
+    groups, current, lines = [], "", text.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("# ===") and index + 1 < len(lines) and lines[index + 1][:2] == "# ":
+            if not lines[index + 1].startswith("# ==="):
+                current = lines[index + 1][2:].strip()
+        elif line.strip() == "[[entry]]":
+            groups.append(current)
+    return groups
+
+
+def random_sample() -> list[Entry]:
+    """The entries drawn at random (with digits or number words), not by a screen."""
+    return [e for e in entries() if e.group.startswith("Random sample")]
+
+
+Detector = Callable[[Entry], set[str]]
+
+
+def ours(entry: Entry) -> set[str]:
+    """The rules of ours that report the entry."""
+    return {finding.rule for finding in run(_rules(), {"message": [entry.message()]})}
+
+
+@functools.cache
+def _rules() -> list[Any]:
+    return [active for active in resolve({}) if active.rule.id in RULES]
+
+
+def pofilter(entry: Entry) -> set[str]:
+    """Our rule names for the pofilter tests that fail on the entry."""
+    from translate.filters import checks  # deferred: a test extra
+
+    checker = _checker()
+    failed = set()
+    for rule, tests in POFILTER_TESTS.items():
+        for test in tests:
+            try:
+                getattr(checker, test)(entry.source, entry.target)
+            except checks.FilterFailure:
+                failed.add(rule)
+    return failed
+
+
+@functools.cache
+def _checker() -> Any:
+    from translate.filters import checks
+
+    return checks.StandardChecker()
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 1.0
+
+
+def score(detect: Detector, chosen: Iterable[Entry] | None = None) -> dict[str, Score]:
+    scores = {rule: Score() for rule in RULES}
+    for entry in entries() if chosen is None else chosen:
+        found = detect(entry)
+        for rule in RULES:
+            got, wanted = rule in found, rule in entry.findings
+            scores[rule].true_positives += got and wanted
+            scores[rule].false_positives += got and not wanted
+            scores[rule].false_negatives += wanted and not got
+    return scores
+
+
+def table() -> str:
+    """The README's table: per rule, its severity, positives, and both tools' scores."""
+    severities = {active.rule.id: active.rule.severity.name.lower() for active in _rules()}
+    mine, theirs = score(ours), score(pofilter)
+    positives = {rule: sum(rule in e.findings for e in entries()) for rule in RULES}
+    lines = [
+        f"Labelled set: {len(entries())} real entries from "
+        f"{len({e.catalog for e in entries()})} catalogs.",
+        "",
+        "| rule | severity | real problems | precision | recall | pofilter precision | "
+        "pofilter recall |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for rule in RULES:
+        a, b = mine[rule], theirs[rule]
+        lines.append(
+            f"| `{rule}` | {severities[rule]} | {positives[rule]} | {a.precision:.2f} | "
+            f"{a.recall:.2f} | {b.precision:.2f} | {b.recall:.2f} |"
+        )
+    sample = random_sample()
+    a, b = (score(detect, sample)["translation/numbers"] for detect in (ours, pofilter))
+    wanted = sum("translation/numbers" in e.findings for e in sample)
+    lines += [
+        "",
+        f"`translation/numbers` on the random sample alone ({len(sample)} entries with digits "
+        f"or number words, {wanted} real problems): precision {a.precision:.2f}, recall "
+        f"{a.recall:.2f} ({a.true_positives} right, {a.false_positives} false alarms, "
+        f"{a.false_negatives} missed); pofilter {b.precision:.2f} and {b.recall:.2f}.",
+    ]
+    return "\n".join(lines)
+
+
+def wrong(rule: str) -> list[str]:
+    """The entries `rule` gets wrong: false alarms first, then misses."""
+    alarms, misses = [], []
+    for entry in entries():
+        got, wanted = rule in ours(entry), rule in entry.findings
+        shown = f"  {entry.source!r}\n→ {entry.target!r}\n  ({entry.catalog}; {entry.why})"
+        if got and not wanted:
+            alarms.append("false alarm:\n" + shown)
+        elif wanted and not got:
+            misses.append("missed:\n" + shown)
+    return alarms + misses
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wrong", metavar="RULE", help="list what RULE gets wrong")
+    args = parser.parse_args(argv)
+    if args.wrong:
+        print("\n\n".join(wrong(args.wrong)))
+    else:
+        print(table())
+
+
+if __name__ == "__main__":
+    main()
