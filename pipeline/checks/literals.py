@@ -151,25 +151,3 @@ def is_strftime(source: str, target: str) -> bool:
     """Whether an entry is a date format ("%a %l:%M %p", "%F %T" → "%d-%m-%Y %T"), which
     each locale writes its own way."""
     return _STRFTIME.search(source) is not None or _STRFTIME.search(target) is not None
-
-
-# Msgids that are keys or instructions, whose msgstr is a setting or a credit, not a
-# translation: "translator-credits", "calendar:week_start:0", "22 translator: see …".
-_NOT_TEXT = re.compile(
-    r"translator[-_]credits|[a-z][a-z0-9_]*(?:[:.][a-z0-9_]+)+|.*\btranslator:.*", re.S
-)
-
-
-def not_text(source: str) -> bool:
-    """Whether a msgid is a key or an instruction, not text to translate."""
-    return _NOT_TEXT.fullmatch(source.strip()) is not None
-
-
-_END = re.compile(r"[.!?:;…]+$")
-_CLOSERS = "*_)]\"'”’»` "
-
-
-def final_mark(text: str) -> str:
-    """The final punctuation mark ("bl.a.:" ends with ":", like "include:")."""
-    found = _END.search(text.rstrip(_CLOSERS))
-    return found.group()[-1] if found else ""

@@ -61,7 +61,7 @@ _DATE_PATTERNS = (
     ("month d y", re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?:, (\d{{4}}))?\b", re.I)),
 )
 _TIME = re.compile(
-    r"(?<![\d.,:])([01]?\d|2[0-3])(?:[:.]([0-5]\d)(?::([0-5]\d))?)?(?!\d)(?![.,:]\d)"
+    r"(?<![\d.,:])([01]?\d|2[0-3])(?:[:.\u2236]([0-5]\d)(?:[:\u2236]([0-5]\d))?)?(?!\d)(?![.,:]\d)"
     r"(?:\s?([ap])\.?m\.?(?!\w))?",
     re.I,
 )
@@ -143,13 +143,23 @@ def compare(
     words = (set(_PIECE.findall(source.lower())), set(_PIECE.findall(target.lower())))
     sides = []
     for text, lang, other in ((source, source_lang, words[1]), (target, target_lang, words[0])):
+        examples = [found.span() for found in _EXAMPLE.finditer(text)]
         sides.append(
             [
                 dataclasses.replace(q, required=False) if q.text.lower() in other else q
                 for q in quantities(text, lang)
+                if not (_is_clock_or_date(q) and any(a <= q.start < b for a, b in examples))
             ]
         )
     return unmatched(sides[0], sides[1])
+
+
+# An example ("e.g., 12/31/99", "f.eks. 08-03-2009") shows the locale's own date and time.
+_EXAMPLE = re.compile(r"(?:\be\.g\.|\bfor example\b|\bf\.eks\.|\bfx\b|\beksempelvis\b)[^)\n]*")
+
+
+def _is_clock_or_date(quantity: Quantity) -> bool:
+    return any(value[0] in ("date", "time") for value in quantity.values)
 
 
 def unmatched(

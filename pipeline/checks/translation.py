@@ -10,19 +10,17 @@ from pipeline.catalogs.messages import CatalogMessage, CatalogSync
 from pipeline.checks.consistency import Corpus, deviations
 from pipeline.checks.findings import Finding, Severity, shorten
 from pipeline.checks.literals import (
-    LINK_TARGET,
     entities,
-    final_mark,
     is_strftime,
     link_targets,
     localized_address,
     markup_counts,
-    not_text,
     placeholder_counts,
     plain_count,
 )
 from pipeline.checks.quantities import compare
 from pipeline.checks.registry import CheckContext, rule
+from pipeline.checks.surface import DOUBLE_SPACE, common_words, final_mark, margin, not_text
 
 
 @rule(
@@ -230,6 +228,10 @@ def placeholders(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding
 def whitespace(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """Why: stray spaces show up as gaps in the page and break line layout.
 
+    Leading and trailing whitespace (spaces, line breaks) must be the source's, unless
+    the text keeps its width (padding of a column: "NO   " → "NEJ  "). Two spaces
+    after a sentence are a typewriter habit, not a typo.
+
     Example (da→en): "Læs mere" translated "Read more " (trailing space).
     Example (en→da): "Ask your doctor." translated "Spørg  din læge." (double space).
 
@@ -238,12 +240,13 @@ def whitespace(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     if not message.translated:
         return
     source, target = message.source, message.target
-    for side, test in (("leading", str.lstrip), ("trailing", str.rstrip)):
-        if (source != test(source)) != (target != test(target)):
+    same_width = len(source) == len(target)
+    for side in ("leading", "trailing"):
+        if margin(source, side) != margin(target, side) and not same_width:
             yield ctx.finding(
                 message.path, message.line, f"{side} whitespace differs from the source"
             )
-    if "  " in target.replace("  \n", "") and "  " not in source:
+    if DOUBLE_SPACE.search(target.strip()) and "  " not in source:
         yield ctx.finding(
             message.path,
             message.line,
@@ -266,7 +269,7 @@ def punctuation(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]
 
     Instead: end as the source ends (a question stays a question).
     """
-    if not message.translated:
+    if not message.translated or not_text(message.source):
         return
     source, target = final_mark(message.source), final_mark(message.target)
     if source != target:
@@ -283,7 +286,7 @@ def punctuation(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]
 class UnchangedOptions:
     """Options of translation/unchanged."""
 
-    min_words: int = 4
+    min_words: int = 3
 
 
 @rule(
@@ -296,20 +299,17 @@ class UnchangedOptions:
 def unchanged(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """Why: a copied source passes "translated" statistics but readers get the wrong language.
 
-    Short texts (names, "CAR-T", "Luxturna") may rightly stay the same; from
-    `min-words` (default 4) words on, an identical translation is reported.
+    Names may rightly stay the same ("CAR-T", "Portable Network Graphics (PNG)"): an
+    identical translation is reported when the text has `min-words` (default 3) words
+    that are not names, URLs, file patterns or placeholders.
 
     Example (da→en): "Behandlingen gives på hospitalet." left as it is.
     Example (en→da): "The treatment is given in hospital." copied unchanged.
 
     Instead: translate it.
     """
-    words = len(re.findall(r"[^\W\d_]{2,}", LINK_TARGET.sub(" ", message.source)))
-    if (
-        message.translated
-        and message.target.strip() == message.source.strip()
-        and words >= ctx.options.min_words
-    ):
+    copied = message.translated and message.target.strip() == message.source.strip()
+    if copied and common_words(message.source) >= ctx.options.min_words:
         yield ctx.finding(
             message.path,
             message.line,
