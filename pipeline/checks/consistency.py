@@ -31,10 +31,7 @@ class Deviation:
     model: Rendering
     same_source: bool  # True: one source, two translations; False: one translation, two sources
     reason: str  # why the model is the one to follow
-
-    @property
-    def fix(self) -> str:
-        return self.model.target if self.same_source else ""
+    fix: str = ""  # the model's translation, when there is a side to take
 
     def message(self) -> str:
         rendering, model = self.rendering, self.model
@@ -70,12 +67,19 @@ def _differing_translations(renderings: list[Rendering]) -> Iterator[Deviation]:
             continue
         mixed = any(r.agrees is False for r in group)
         agreeing = {r.target for r in group if r.agrees} if mixed else set()
-        usual = max(counts, key=lambda text: (text in agreeing, counts[text]))
+        ranked = sorted(counts, key=lambda text: (text in agreeing, counts[text]), reverse=True)
+        usual, runner_up = ranked[0], ranked[1]
         model = next(r for r in group if r.target == usual)
-        reason = "it uses the glossary's terms" if usual in agreeing else f"{counts[usual]}×"
+        fix = usual
+        if usual in agreeing:
+            reason = "it uses the glossary's terms"
+        elif counts[usual] == counts[runner_up]:
+            reason, fix = "as common as this one: pick one", ""  # no side to take
+        else:
+            reason = f"{counts[usual]}×"
         for rendering in group:
             if rendering.target != usual:
-                yield Deviation(rendering, model, True, reason)
+                yield Deviation(rendering, model, True, reason, fix)
 
 
 def _shared_translations(renderings: list[Rendering]) -> Iterator[Deviation]:

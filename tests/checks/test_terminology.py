@@ -154,3 +154,16 @@ def test_term_rules_are_registered_with_their_severities() -> None:
         "term/untranslatable": Severity.ERROR,
         "term/inconsistent": Severity.WARNING,
     }
+
+
+def test_a_tie_between_two_translations_offers_no_fix() -> None:
+    corpus = Corpus(
+        (
+            rendering("January", "Januar", "a.po", 3),
+            rendering("January", "januar", "b.po", 5),
+        ),
+        (),
+    )
+    (finding,) = run_rule("translation/inconsistent", corpus)
+    assert finding.message.endswith("(as common as this one: pick one), here 'januar'")
+    assert not finding.fix
