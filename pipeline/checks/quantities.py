@@ -151,11 +151,27 @@ def compare(
                 if not (_is_clock_or_date(q) and any(a <= q.start < b for a, b in examples))
             ]
         )
-    return unmatched(sides[0], sides[1])
+    missing, extra = unmatched(sides[0], sides[1])
+    # "UGE.NR_EXCEL2003 (WEEKNUM_EXCEL2003 på engelsk)": the source's identifier, repeated
+    # beside its translated name, gives no number of its own.
+    repeated = {
+        value
+        for quantity in sides[0]
+        if quantity.in_word and _has_word(target, quantity.word_at(source))
+        for value in quantity.values
+    }
+    return missing, [q for q in extra if not (q.in_word and q.values & repeated)]
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 # An example ("e.g., 12/31/99", "f.eks. 08-03-2009") shows the locale's own date and time.
-_EXAMPLE = re.compile(r"(?:\be\.g\.|\bfor example\b|\bf\.eks\.|\bfx\b|\beksempelvis\b)[^)\n]*")
+_EXAMPLE = re.compile(
+    r"(?:\be\.g\.|\bfor (?:example|instance)\b|\bf\.eks\.|\bfx\b|\beksempelvis\b"
+    r"|\b(?:for|som) eksempel\b)[^)\n]*"
+)
 
 
 def _is_clock_or_date(quantity: Quantity) -> bool:
