@@ -48,10 +48,7 @@ def test_numbers_accept_the_same_value_written_another_way(source: str, target: 
         (
             "Press Shift+F1.",
             "Tryk på Skift+F2.",
-            [
-                "the number 1 (in 'Shift+F1') of the source is not in the translation",
-                "the translation has the number 2 (in 'Skift+F2'), the source does not",
-            ],
+            ["the number 1 (in 'Shift+F1') of the source is not in the translation"],
         ),
         (
             "Range A1:E10",
@@ -61,10 +58,7 @@ def test_numbers_accept_the_same_value_written_another_way(source: str, target: 
         (
             "Expression2",
             "Udtryk22",
-            [
-                "the number 2 (in 'Expression2') of the source is not in the translation",
-                "the translation has the number 22 (in 'Udtryk22'), the source does not",
-            ],
+            ["the number 2 (in 'Expression2') of the source is not in the translation"],
         ),
         (
             "Pages 1-10",
@@ -107,6 +101,13 @@ def test_numbers_accept_the_same_value_written_another_way(source: str, target: 
 )
 def test_numbers_catch_changed_values(source: str, target: str, expected: list[str]) -> None:
     assert findings("translation/numbers", source, target) == expected
+
+
+def test_a_digit_a_translated_name_gains_is_no_finding() -> None:
+    assert findings("translation/numbers", "=CHISQ.DIST(3; 2; 1)", "=CHI2.FORD(3; 2; 1)") == []
+    assert findings("translation/numbers", "Klondike", "7-kabale") == []
+    assert findings("translation/numbers", "the origin", "0-punktet") == []
+    assert findings("translation/numbers", "Grateful", "Taknemlig (1)") != []
 
 
 def test_a_number_word_does_not_demand_digits() -> None:
