@@ -42,7 +42,6 @@ _MULTIPLIERS = {
     "millioner": 10**6, "mio": 10**6, "billion": 10**9, "milliard": 10**9, "milliarder": 10**9,
     "mia": 10**9,
 }  # fmt: skip
-_JOINERS = {"and", "a", "og"}
 _MONTHS = {
     name: number
     for names in (
@@ -140,6 +139,8 @@ def compare(
     A number word that both texts share is the source's English kept as it is
     ("Ticket To Ride", "writing system to the other"), not a Danish count.
     """
+    if not (_may_count(source, source_lang) or _may_count(target, target_lang)):
+        return [], []  # most texts: no digit and no number word that must be matched
     words = (set(_PIECE.findall(source.lower())), set(_PIECE.findall(target.lower())))
     sides = []
     for text, lang, other in ((source, source_lang, words[1]), (target, target_lang, words[0])):
@@ -156,6 +157,27 @@ def compare(
     # "CHISQ.DIST", "7-kabale", "UGE.NR_EXCEL2003 (WEEKNUM_EXCEL2003)"); a digit it
     # changes there still shows as the source's digit missing ("Skift+F2").
     return missing, [q for q in extra if not (q.in_word or _compound(q, target))]
+
+
+def _may_count(text: str, lang: str) -> bool:
+    """Whether `text` has a digit, a fraction or a number word that needs a counterpart."""
+    return (
+        _ANY_DIGIT.search(text) is not None
+        or _strong_pattern(_primary(lang)).search(text) is not None
+    )
+
+
+_ANY_DIGIT = re.compile(r"[\d½¼¾]")
+
+
+def _primary(lang: str) -> str:
+    return lang.split("-")[0].split("_")[0]
+
+
+@cache
+def _strong_pattern(lang: str) -> re.Pattern[str]:
+    words = "|".join(sorted(_strong_words(lang), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.I)
 
 
 def _compound(quantity: Quantity, text: str) -> bool:
@@ -331,39 +353,48 @@ def _multiplier_after(text: str, position: int) -> int:
 
 
 def _number_words(text: str, lang: str) -> Iterator[Quantity]:
-    """Runs of number words ("twenty-one", "two dozen", "halvanden million") as values,
-    and Danish compounds that start with one ("tredjepart", "totalslogaritme")."""
+    """Runs of number words ("twenty-one", "two dozen", "one and a half") as values, and
+    Danish compounds that start with one ("tredjepart", "totalslogaritme")."""
     primary = lang.split("-")[0].split("_")[0]
     table = _word_table(primary)
+    words, compounds = _word_patterns(primary)
     run: list[tuple[str, int]] = []
-    for found in _PIECE.finditer(text):
-        piece = found.group().lower()
-        if piece in table or piece in _MULTIPLIERS or (run and piece in _JOINERS):
-            run.append((found.group(), found.start()))
-            continue
-        yield from _run_quantity(run, table, primary)
-        run = []
-        value = _compound_value(piece, table) if primary == "da" else None
-        if value is not None:
-            yield Quantity(found.group(), found.start(), frozenset({("number", value)}), False)
+    for found in words.finditer(text):
+        if run and not _RUN_GAP.fullmatch(text, run[-1][1] + len(run[-1][0]), found.start()):
+            yield from _run_quantity(run, table, primary)
+            run = []
+        run.append((found.group(), found.start()))
     yield from _run_quantity(run, table, primary)
+    for found in compounds.finditer(text) if compounds else ():
+        value = table[found.group().lower()]
+        yield Quantity(found.group(), found.start(), frozenset({("number", value)}), False)
 
 
-def _compound_value(word: str, table: dict[str, Decimal]) -> Decimal | None:
-    """The number a Danish compound starts with: "tredjeperson", "tyvendedele",
-    "titalslogaritme" ("ti" and "to" only before -tals; "nul" never: "nultegn", "nulstil")."""
-    for number, value in table.items():
-        long_enough = len(number) >= 4 or word[len(number) :][:4] == "tals"
-        if long_enough and word.startswith(number) and len(word) - len(number) >= 3:
-            return value
-    return None
+# What may stand between the words of one number: "twenty-one", "one and a half".
+_RUN_GAP = re.compile(r"-|\s+(?:(?:and|og)\s+)?(?:a\s+)?", re.I)
+
+
+@cache
+def _word_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """One pattern for the language's number words, and for Danish one for compounds
+    that start with one: "tredjeperson", "tyvendedele", "titalslogaritme" ("ti" and "to"
+    only before -tals; "nul" never: "nultegn", "nulstil")."""
+    table = _word_table(lang)
+    alternatives = "|".join(sorted(map(re.escape, {*table, *_MULTIPLIERS}), key=len, reverse=True))
+    words = re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.I)
+    if lang != "da":
+        return words, None
+    long = "|".join(sorted((w for w in table if len(w) >= 4), key=len, reverse=True))
+    short = "|".join(sorted(table, key=len, reverse=True))
+    compounds = re.compile(
+        rf"(?<![^\W\d_])(?:(?:{long})(?=[^\W\d_]{{3}})|(?:{short})(?=tals[^\W\d_]))", re.I
+    )
+    return words, compounds
 
 
 def _run_quantity(
     run: list[tuple[str, int]], table: dict[str, Decimal], lang: str
 ) -> Iterator[Quantity]:
-    while run and run[-1][0].lower() in _JOINERS:
-        run.pop()
     if not run:
         return
     words = [word.lower() for word, _ in run]
