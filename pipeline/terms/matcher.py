@@ -10,11 +10,11 @@ longest match wins ("gene therapy" is not also "gene").
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from pipeline.source.units import NOT_PROSE
 from pipeline.terms.glossary import Glossary, Term, primary_language
@@ -50,8 +50,7 @@ def _stemmer(lang: str) -> object | None:
     return Stemmer.Stemmer(name) if name else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: a text has many, and tuples are quick to make
     surface: str
     lower: str
     stem: str
@@ -118,15 +117,28 @@ class TermMatcher:
     def find(self, text: str) -> list[Hit]:
         """Return the hits in `text`, longest first wins, in text order."""
         masked = NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
-        tokens = [self._token(m) for m in _WORD.finditer(masked)]
-        # links[i]: token i and i + 1 may belong to one term (only spaces or hyphens between)
-        links = [_joinable(masked[a.end : b.start]) for a, b in itertools.pairwise(tokens)]
+        found = list(_WORD.finditer(masked))
+        lowers = [match.group().lower() for match in found]
+        tokens = [
+            _Token(match.group(), lower, stem, match.start(), match.end())
+            for match, lower, stem in zip(found, lowers, self._stems(lowers), strict=True)
+        ]
         candidates: list[Hit] = []
-        for index in range(len(tokens)):
-            candidates += self._windows(tokens, links, index, text)
-            candidates += self._compounds(tokens[index], text)
-            candidates += self._ellipsis(tokens, index, text, masked)
+        compounds = bool(self._heads)
+        for index, token in enumerate(tokens):
+            # Most words start no term: the checks before each call pass them over.
+            if token.stem in self._first_stems or token.lower in self._joined_prefixes:
+                candidates += self._windows(tokens, masked, index, text)
+            if compounds and len(token.lower) >= MIN_COMPOUND_TERM + MIN_COMPOUND_REST:
+                candidates += self._compounds(token, text)
+            if index + 2 < len(tokens) and tokens[index + 1].lower in _COORDINATORS:
+                candidates += self._ellipsis(tokens, index, text, masked)
         return _longest(candidates)
+
+    def _stems(self, lowers: list[str]) -> list[str]:
+        """The stems of many words in one call to the compiled stemmer."""
+        stemmer = _stemmer(self.lang)
+        return stemmer.stemWords(lowers) if stemmer is not None else lowers  # type: ignore[attr-defined]
 
     def _ellipsis(self, tokens: list[_Token], index: int, text: str, masked: str) -> list[Hit]:
         """Coordinated terms that share their last part with the next one.
@@ -134,8 +146,6 @@ class TermMatcher:
         Danish "celle- og vævsterapi" holds celleterapi; English "cell and tissue
         therapies" holds cell therapy. The hit covers the first, shortened member.
         """
-        if index + 2 >= len(tokens) or tokens[index + 1].lower not in _COORDINATORS:
-            return []
         first, following = tokens[index], tokens[index + 2 :]
         gap = masked[first.end : tokens[index + 1].start]
         found: list[_Pattern] = []
@@ -154,21 +164,15 @@ class TermMatcher:
             if not p.term.case_sensitive
         ]
 
-    def _token(self, match: re.Match[str]) -> _Token:
-        surface = match.group()
-        lower = surface.lower()
-        return _Token(surface, lower, self._stem(lower), match.start(), match.end())
-
-    def _windows(self, tokens: list[_Token], links: list[bool], index: int, text: str) -> list[Hit]:
-        first = tokens[index]
-        if first.stem not in self._first_stems and first.lower not in self._joined_prefixes:
-            return []
+    def _windows(self, tokens: list[_Token], masked: str, index: int, text: str) -> list[Hit]:
         hits = []
         stems: tuple[str, ...] = ()
         joined = ""
         for size in range(1, self.max_parts + 1):
             last = index + size - 1
-            if last >= len(tokens) or (size > 1 and not links[last - 1]):
+            if last >= len(tokens) or (
+                size > 1 and not _joinable(masked[tokens[last - 1].end : tokens[last].start])
+            ):
                 break
             if (
                 size > 1
