@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,24 +39,60 @@ class Subjects:
 
     coverage: Coverage = field(default_factory=Coverage)
     sources: list[SourceFile] = field(default_factory=list)
-    texts: list[TermText] = field(default_factory=list)
-    entries: list[TranslationEntry] = field(default_factory=list)
+    texts: list[TermText] = field(default_factory=list)  # of the source documents
     messages: list[CatalogMessage] = field(default_factory=list)
-    renderings: list[Rendering] = field(default_factory=list)
     syncs: list[CatalogSync] = field(default_factory=list)
     links: list[LinkRow] = field(default_factory=list)
     # Markdown file (resolved) → the ids a link may name in it, for links/broken.
     anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+
+@dataclass(frozen=True, slots=True)
+class TranslationSubjects:
+    """What the rules on translations are given, made from a run of catalog messages."""
+
+    messages: tuple[CatalogMessage, ...]
+    texts: tuple[TermText, ...]  # each translation with its terms
+    entries: tuple[TranslationEntry, ...]
+    renderings: tuple[Rendering, ...]
+
     def by_target(self) -> dict[Target, list[object]]:
-        """The subjects of the translation and term rules within a document, by target
-        (the corpus rules compare documents and run on the whole project)."""
-        return {
-            "message": [*self.messages],
-            "catalog": [*self.syncs],
-            "text": [*self.texts],
-            "entry": [*self.entries],
-        }
+        return {"message": [*self.messages], "text": [*self.texts], "entry": [*self.entries]}
+
+
+def translation_subjects(
+    messages: Sequence[CatalogMessage], matchers: Matchers | None
+) -> TranslationSubjects:
+    """Find the glossary terms of translated messages (the costly part of a check, so a
+    large catalog's messages are given to this in slices, one per worker)."""
+    texts, entries, renderings = [], [], []
+    for message in messages:
+        if not message.translated:
+            continue
+        if matchers is None:
+            renderings.append(Rendering.of(message))
+            continue
+        source_text, target_text = (
+            term_text(
+                matchers,
+                path=message.path,
+                document=message.document,
+                lang=lang,
+                text=text,
+                line=at,
+            )
+            for lang, text, at in (
+                (message.source_lang, message.source, message.msgid_line),
+                (message.target_lang, message.target, message.line),
+            )
+        )
+        texts.append(target_text)
+        entry = TranslationEntry(
+            message.path, message.line, message.document, source_text, target_text
+        )
+        entries.append(entry)
+        renderings.append(Rendering.of(message, agrees_with_glossary(entry)))
+    return TranslationSubjects(tuple(messages), tuple(texts), tuple(entries), tuple(renderings))
 
 
 def add_source(source: SourceFile, matchers: Matchers | None, subjects: Subjects) -> None:
@@ -122,7 +159,7 @@ def add_path(
     if is_markdown(path):
         add_source(standalone_source(config, path, lang), matchers, subjects)
     elif path.suffix in {".po", ".pot"}:
-        add_catalog(config, path, source_lang, matchers, subjects)
+        add_catalog(config, path, source_lang, subjects)
     else:
         raise PipelineError(
             "not a Markdown file or PO catalog",
@@ -135,11 +172,10 @@ def add_catalog(
     config: Config,
     path: Path,
     source_lang: str | None,
-    matchers: Matchers | None,
     subjects: Subjects,
     source_file: Path | None = None,
 ) -> PoFile | None:
-    """Add a catalog's messages and entries; None when the catalog does not exist.
+    """Add a catalog's messages; None when the catalog does not exist.
 
     `source_file` is the catalog's source document: links in its translations are
     relative to it.
@@ -161,18 +197,4 @@ def add_catalog(
         coverage.entries += 1
         if source_file is not None and "](" in message.target:
             _add_translated_links(message, str(source_file.resolve()), subjects)
-        if matchers is None:
-            subjects.renderings.append(Rendering.of(message))
-        else:
-            source_text, target_text = (
-                term_text(matchers, path=shown, document=document, lang=lang, text=text, line=at)
-                for lang, text, at in (
-                    (source, message.source, message.msgid_line),
-                    (target, message.target, message.line),
-                )
-            )
-            subjects.texts.append(target_text)
-            entry = TranslationEntry(shown, message.line, document, source_text, target_text)
-            subjects.entries.append(entry)
-            subjects.renderings.append(Rendering.of(message, agrees_with_glossary(entry)))
     return po

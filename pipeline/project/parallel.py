@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -18,14 +19,17 @@ R = TypeVar("R")
 PARALLEL_FROM = 6
 
 
-def ordered_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
-    """`map(function, items)`, spread over worker processes when it pays.
+def ordered_map(
+    function: Callable[[T], R], items: Sequence[T], minimum: int = PARALLEL_FROM
+) -> Iterator[R]:
+    """`map(function, items)`, spread over worker processes when it pays: from `minimum`
+    items, and not inside a worker (which already has its core).
 
     Workers start as forks of this process (modules and tables already loaded) and
     send back what they added to the memo tables, so the next run finds it.
     """
-    cores = _jobs()
-    if len(items) < PARALLEL_FROM or cores < 2:
+    cores = jobs()
+    if len(items) < minimum or cores < 2 or multiprocessing.parent_process() is not None:
         yield from map(function, items)
         return
     chunk = max(1, len(items) // (cores * 8))
@@ -37,7 +41,7 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
             yield result
 
 
-def _jobs() -> int:
+def jobs() -> int:
     """Worker processes: PIPELINE_JOBS if set (1 runs everything in this process)."""
     value = os.environ.get("PIPELINE_JOBS")
     if not value:

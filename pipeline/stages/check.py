@@ -9,16 +9,26 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.catalogs.messages import RenderingRow, catalog_sync, shared_renderings
+from pipeline.catalogs.messages import (
+    RenderingRow,
+    catalog_sync,
+    shared_renderings,
+)
 from pipeline.catalogs.paths import po_path
 from pipeline.checks import run
 from pipeline.checks.baseline import read_baseline, render_baseline, without_baseline
+from pipeline.checks.batches import Gathered, check_messages
 from pipeline.checks.consistency import Corpus
 from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
 from pipeline.checks.links import LinkRow, LinkSet
 from pipeline.checks.registry import ActiveRule, resolve
-from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
+from pipeline.checks.subjects import (
+    Subjects,
+    add_catalog,
+    add_path,
+    add_source,
+)
 from pipeline.checks.suppressions import (
     Suppression,
     apply,
@@ -175,9 +185,7 @@ def _check_source(run_: _Run, source: SourceFile) -> DocumentResult:
     add_source(source, run_.matchers, subjects)
     for lang in source.targets(config.locales):
         catalog = po_path(config.locale_path, lang, source.document.name)
-        po = add_catalog(
-            config, catalog, source.document.lang, run_.matchers, subjects, source.document.path
-        )
+        po = add_catalog(config, catalog, source.document.lang, subjects, source.document.path)
         texts = (unit.text for unit in source.units)
         shown = display_path(catalog, config.root)
         subjects.syncs.append(catalog_sync(shown, source.display, texts, po))
@@ -186,9 +194,10 @@ def _check_source(run_: _Run, source: SourceFile) -> DocumentResult:
     else:
         files = {source.display, *subjects.coverage.catalogs}
         findings = [finding for finding in run_.readability if finding.path in files]
-    findings += _gathered_findings(run_, subjects)
-    findings += _accessibility(config, run_.rules, [source], subjects.coverage)
-    return _result(findings, subjects)
+    gathered = _gathered_findings(run_, subjects)
+    gathered.findings.extend(findings)
+    gathered.findings.extend(_accessibility(config, run_.rules, [source], subjects.coverage))
+    return _result(gathered, subjects)
 
 
 def _check_paths(
@@ -205,31 +214,45 @@ def _check_paths(
         findings = _readability(run_.config, project or [], paths, subjects.coverage, languages[0])
     else:
         findings = list(run_.readability)
-    findings += _gathered_findings(run_, subjects)
+    gathered = _gathered_findings(run_, subjects)
+    gathered.findings.extend(findings)
     subjects.coverage.notes.append(
         "accessibility not checked: it needs the whole project (no PATHS)"
     )
-    return _result(findings, subjects)
+    return _result(gathered, subjects)
 
 
-def _gathered_findings(run_: _Run, subjects: Subjects) -> list[Finding]:
-    """Translation QA, and the term rules within one document."""
+def _gathered_findings(run_: _Run, subjects: Subjects) -> Gathered:
+    """Translation QA, and the term rules within one document.
+
+    A large catalog's messages are checked in slices on every core; the findings are
+    the same as in one piece (each rule looks at one message at a time).
+    """
     rules = [*_family(run_.rules, "translation")]
     if run_.glossary is not None:
         rules += _family(run_.rules, "term")
-    return run(rules, subjects.by_target(), run_.glossary)
+    by_message = [r for r in rules if r.rule.target in ("message", "text", "entry")]
+    gathered = Gathered(
+        run(rules, {"catalog": [*subjects.syncs], "text": [*subjects.texts]}, run_.glossary),
+        [],
+        [tuple(use) for text in subjects.texts for use in term_uses(text)],  # type: ignore[misc]
+    )
+    for part in check_messages(subjects.messages, run_.matchers, by_message, run_.glossary):
+        gathered.findings.extend(part.findings)
+        gathered.renderings.extend(part.renderings)
+        gathered.uses.extend(part.uses)
+    return gathered
 
 
-def _result(findings: list[Finding], subjects: Subjects) -> DocumentResult:
+def _result(gathered: Gathered, subjects: Subjects) -> DocumentResult:
     found = po_suppressions(subjects.messages)
     for source in subjects.sources:
         text = read_text(source.document.path, source.display)
         found += markdown_suppressions(text, source.display)
-    renderings = tuple(tuple(rendering) for rendering in subjects.renderings)
-    uses = tuple(tuple(use) for text in subjects.texts for use in term_uses(text))
     return DocumentResult(
-        tuple(findings), subjects.coverage, renderings, uses, tuple(found),  # type: ignore[arg-type]
-        tuple(subjects.links), tuple(subjects.anchors.items()),
+        tuple(gathered.findings), subjects.coverage, tuple(gathered.renderings),
+        tuple(gathered.uses), tuple(found), tuple(subjects.links),
+        tuple(subjects.anchors.items()),
     )  # fmt: skip
 
 

@@ -119,17 +119,32 @@ class TermMatcher:
         masked = NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
         found = list(_WORD.finditer(masked))
         lowers = [match.group().lower() for match in found]
+        stems = self._stems(lowers)
+        # Most words start no term and end no compound: find the ones that may first.
+        long = MIN_COMPOUND_TERM + MIN_COMPOUND_REST if self._heads else len(text) + 1
+        before_coordinator = {
+            index - 1 for index, lower in enumerate(lowers) if lower in _COORDINATORS
+        }
+        starts = [
+            index
+            for index, (lower, stem) in enumerate(zip(lowers, stems, strict=True))
+            if stem in self._first_stems
+            or lower in self._joined_prefixes
+            or len(lower) >= long
+            or index in before_coordinator
+        ]
+        if not starts:
+            return []
         tokens = [
             _Token(match.group(), lower, stem, match.start(), match.end())
-            for match, lower, stem in zip(found, lowers, self._stems(lowers), strict=True)
+            for match, lower, stem in zip(found, lowers, stems, strict=True)
         ]
         candidates: list[Hit] = []
-        compounds = bool(self._heads)
-        for index, token in enumerate(tokens):
-            # Most words start no term: the checks before each call pass them over.
+        for index in starts:
+            token = tokens[index]
             if token.stem in self._first_stems or token.lower in self._joined_prefixes:
                 candidates += self._windows(tokens, masked, index, text)
-            if compounds and len(token.lower) >= MIN_COMPOUND_TERM + MIN_COMPOUND_REST:
+            if len(token.lower) >= long:
                 candidates += self._compounds(token, text)
             if index + 2 < len(tokens) and tokens[index + 1].lower in _COORDINATORS:
                 candidates += self._ellipsis(tokens, index, text, masked)

@@ -1,0 +1,127 @@
+"""Number words of Danish and English ("twenty-one", "halvanden", "tredjepart") as values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import cache
+
+# A value is a tagged tuple, so that the day 25 and the number 25 are different values.
+Value = tuple[object, ...]
+# A run of number words: its text, where it starts, its values, and whether it needs a
+# counterpart in the other text.
+WordRun = tuple[str, int, frozenset[Value], bool]
+
+_NUMBER_WORDS = {
+    "en": (
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+        "- first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth",
+        {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90, "once": 1, "twice": 2, "half": Decimal("0.5"), "quarter": Decimal("0.25"),
+         "single": 1, "double": 2, "triple": 3, "ones": 1, "both": 2, "pair": 2, "couple": 2},
+    ),
+    "da": (
+        "nul en to tre fire fem seks syv otte ni ti elleve tolv tretten fjorten femten "
+        "seksten sytten atten nitten tyve",
+        "- første anden tredje fjerde femte sjette syvende ottende niende tiende ellevte "
+        "tolvte trettende fjortende femtende sekstende syttende attende nittende tyvende",
+        {"et": 1, "én": 1, "ét": 1, "andet": 2, "tredie": 3, "begge": 2, "par": 2,
+         "tredive": 30, "fyrre": 40, "halvtreds": 50,
+         "tres": 60, "halvfjerds": 70, "firs": 80, "halvfems": 90, "halvanden": Decimal("1.5"),
+         "halvandet": Decimal("1.5"), "halv": Decimal("0.5"), "halvt": Decimal("0.5"),
+         "halve": Decimal("0.5"), "kvart": Decimal("0.25"), "dobbelt": 2, "dobbelte": 2},
+    ),
+}  # fmt: skip
+MULTIPLIERS = {
+    "dozen": 12, "dozens": 12, "dusin": 12, "hundred": 100, "hundrede": 100,
+    "thousand": 1000, "tusind": 1000, "tusinde": 1000, "million": 10**6, "millions": 10**6,
+    "millioner": 10**6, "mio": 10**6, "billion": 10**9, "milliard": 10**9, "milliarder": 10**9,
+    "mia": 10**9,
+}  # fmt: skip
+
+
+def number_words(text: str, lang: str) -> Iterator[WordRun]:
+    """Runs of number words ("twenty-one", "two dozen", "one and a half") as values, and
+    Danish compounds that start with one ("tredjepart", "totalslogaritme")."""
+    primary = lang.split("-")[0].split("_")[0]
+    table = _word_table(primary)
+    words, compounds = _word_patterns(primary)
+    run: list[tuple[str, int]] = []
+    for found in words.finditer(text):
+        if run and not _RUN_GAP.fullmatch(text, run[-1][1] + len(run[-1][0]), found.start()):
+            yield from _run_quantity(run, table, primary)
+            run = []
+        run.append((found.group(), found.start()))
+    yield from _run_quantity(run, table, primary)
+    for found in compounds.finditer(text) if compounds else ():
+        value = table[found.group().lower()]
+        yield found.group(), found.start(), frozenset({("number", value)}), False
+
+
+# What may stand between the words of one number: "twenty-one", "one and a half".
+_RUN_GAP = re.compile(r"-|\s+(?:(?:and|og)\s+)?(?:a\s+)?", re.I)
+
+
+@cache
+def _word_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """One pattern for the language's number words, and for Danish one for compounds
+    that start with one: "tredjeperson", "tyvendedele", "titalslogaritme" ("ti" and "to"
+    only before -tals; "nul" never: "nultegn", "nulstil")."""
+    table = _word_table(lang)
+    alternatives = "|".join(sorted(map(re.escape, {*table, *MULTIPLIERS}), key=len, reverse=True))
+    words = re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.I)
+    if lang != "da":
+        return words, None
+    long = "|".join(sorted((w for w in table if len(w) >= 4), key=len, reverse=True))
+    short = "|".join(sorted(table, key=len, reverse=True))
+    compounds = re.compile(
+        rf"(?<![^\W\d_])(?:(?:{long})(?=[^\W\d_]{{3}})|(?:{short})(?=tals[^\W\d_]))", re.I
+    )
+    return words, compounds
+
+
+def _run_quantity(
+    run: list[tuple[str, int]], table: dict[str, Decimal], lang: str
+) -> Iterator[WordRun]:
+    if not run:
+        return
+    words = [word.lower() for word, _ in run]
+    values: set[Value] = {("number", table[word]) for word in words if word in table}
+    total = current = Decimal(0)
+    for word in words:
+        if word in MULTIPLIERS:
+            current = (current or Decimal(1)) * MULTIPLIERS[word]
+            if MULTIPLIERS[word] >= 1000:
+                total, current = total + current, Decimal(0)
+        elif word in table:
+            current += table[word]
+    values.add(("number", (total + current).normalize()))
+    # A cardinal other than one needs a counterpart, as digits do ("any two of" → "nogen
+    # af"); "one", ordinals and fractions double as pronouns, articles and other words.
+    strong = any(word in _strong_words(lang) for word in words)
+    yield " ".join(word for word, _ in run), run[0][1], frozenset(values), strong
+
+
+@cache
+def strong_pattern(lang: str) -> re.Pattern[str]:
+    words = "|".join(sorted(_strong_words(lang), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.I)
+
+
+@cache
+def _strong_words(lang: str) -> frozenset[str]:
+    cardinals, _, extra = _NUMBER_WORDS.get(lang, _NUMBER_WORDS["en"])
+    tens = {word for word, value in extra.items() if isinstance(value, int) and value >= 30}
+    return frozenset(cardinals.split()[:1] + cardinals.split()[2:]) | tens | {"dozen", "dusin"}
+
+
+@cache
+def _word_table(lang: str) -> dict[str, Decimal]:
+    cardinals, ordinals, extra = _NUMBER_WORDS.get(lang, _NUMBER_WORDS["en"])
+    table = {word: Decimal(n) for n, word in enumerate(cardinals.split())}
+    table |= {word: Decimal(n) for n, word in enumerate(ordinals.split()) if word != "-"}
+    table |= {word: Decimal(str(value)) for word, value in extra.items()}
+    return table
