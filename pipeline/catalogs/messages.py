@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from pipeline.catalogs.po import PoFile
+from pipeline.catalogs.reader import PoEntries
 from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
 
@@ -59,12 +59,14 @@ class CatalogSync:
     removed: tuple[str, ...] = ()  # catalog entries the source no longer has
 
 
-def catalog_sync(shown: str, source: str, texts: Iterable[str], po: PoFile | None) -> CatalogSync:
+def catalog_sync(
+    shown: str, source: str, texts: Iterable[str], po: PoEntries | None
+) -> CatalogSync:
     """Compare a catalog (None: missing) with the unit texts of its source document."""
     if po is None:
         return CatalogSync(shown, source, exists=False)
     wanted = list(dict.fromkeys(texts))
-    active = {str(m.id) for m in po.catalog if m.id}
+    active = {entry.msgid for entry in po.entries}
     new = tuple(text for text in wanted if text not in active)
     removed = tuple(sorted(active - set(wanted)))
     return CatalogSync(shown, source, True, new, removed)
@@ -110,7 +112,12 @@ def shared_renderings(rows: Iterable[RenderingRow]) -> tuple[Rendering, ...]:
 
 
 def read_messages(
-    po: PoFile, shown: str, document: str, source: str, target: str, markdown: bool | None = None
+    po: PoEntries,
+    shown: str,
+    document: str,
+    source: str,
+    target: str,
+    markdown: bool | None = None,
 ) -> Iterator[CatalogMessage]:
     """The singular messages of a catalog (Markdown units have no plurals).
 
@@ -120,22 +127,20 @@ def read_messages(
     """
     if markdown is None:
         markdown = any(
-            str(location[0]).endswith((".md", ".markdown"))
-            for message in po.catalog
-            for location in message.locations
+            location.endswith((".md", ".markdown"))
+            for entry in po.entries
+            for location in entry.locations
         )
-    for message in po.catalog:
-        if not message.id or not isinstance(message.id, str):
+    for entry in po.entries:
+        if entry.plural is not None:
             continue
-        line = po.msgstr_lines.get((message.context, message.id), message.lineno or 1)
-        text = message.string if isinstance(message.string, str) else ""
         yield CatalogMessage(
-            shown, line, message.lineno or line, document, source, target, message.id, text,
-            message.fuzzy, tuple(message.user_comments), message.context, markdown,
+            shown, entry.msgstr_line, entry.line, document, source, target, entry.msgid,
+            entry.strings[0], entry.fuzzy, entry.comments, entry.context, markdown,
         )  # fmt: skip
 
 
-def catalog_languages(po: PoFile, shown: str, source_lang: str | None) -> tuple[str, str]:
+def catalog_languages(po: PoEntries, shown: str, source_lang: str | None) -> tuple[str, str]:
     """Return a catalog's (target, source) languages from its headers or `source_lang`."""
     target = po.header("Language")
     if not target:

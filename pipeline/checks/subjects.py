@@ -14,7 +14,7 @@ from pipeline.catalogs.messages import (
     read_messages,
 )
 from pipeline.catalogs.paths import catalog_name
-from pipeline.catalogs.po import PoFile, read_po_shared
+from pipeline.catalogs.reader import PoEntries, read_entries
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.links import LinkRow
 from pipeline.checks.registry import Target
@@ -174,7 +174,7 @@ def add_catalog(
     source_lang: str | None,
     subjects: Subjects,
     source_file: Path | None = None,
-) -> PoFile | None:
+) -> PoEntries | None:
     """Add a catalog's messages; None when the catalog does not exist.
 
     `source_file` is the catalog's source document: links in its translations are
@@ -184,7 +184,7 @@ def add_catalog(
     coverage = subjects.coverage
     if not path.exists():
         return None
-    po = read_po_shared(path, shown)
+    po = read_entries(path, shown)
     target, source = catalog_languages(po, shown, source_lang)
     coverage.catalogs.append(shown)
     coverage.languages.update({target, source})

@@ -1,0 +1,220 @@
+"""A fast read-only PO reader: the fields checks need, as babel and polib read them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email.parser import HeaderParser
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.catalogs.po import parse_po, read_po_text
+
+_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*'
+_STRINGS = rf"{_STRING}(?:\n[ \t]*{_STRING})*"
+# One entry, comments to last msgstr; the whole file must be such entries and blank lines.
+_ENTRY = re.compile(
+    rf"""(?P<comments>(?:[ \t]*\#[^\n]*\n)*)
+    [ \t]*(?:msgctxt[ \t]+(?P<context>{_STRINGS})\n[ \t]*)?
+    msgid[ \t]+(?P<msgid>{_STRINGS})\n
+    (?:[ \t]*msgid_plural[ \t]+(?P<plural>{_STRINGS})\n)?
+    (?P<strings>(?:[ \t]*msgstr(?:\[\d+\])?[ \t]+{_STRINGS}(?:\n|\Z))+)""",
+    re.VERBOSE,
+)
+_OBSOLETE_ENTRY = re.compile(r"(?:[ \t]*\#[^\n]*(?:\n|\Z))+")
+_BLANK = re.compile(r"\s*")
+_KEYWORD = re.compile(r"^[ \t]*msgstr\[?", re.M)
+_PIECE = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+_MSGSTR = re.compile(rf"msgstr(?:\[(\d+)\])?[ \t]+({_STRINGS})")
+_ESCAPE = re.compile(r'\\([\\abfnrtv"])')  # C's escapes, as babel and polib read them
+_ESCAPED = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+
+
+@dataclass(frozen=True, slots=True)
+class PoEntry:
+    """An active (not obsolete) entry of a PO file."""
+
+    context: str | None
+    msgid: str
+    plural: str | None  # msgid_plural
+    strings: tuple[str, ...]  # msgstr, or msgstr[0], msgstr[1], …
+    flags: frozenset[str]
+    comments: tuple[str, ...]  # translator comments ("# …"), as babel's user_comments
+    locations: tuple[str, ...]  # the file of each "#:" reference
+    line: int  # of the msgid
+    msgstr_line: int
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+
+@dataclass(frozen=True, slots=True)
+class PoEntries:
+    """The header fields and active entries of a PO file, read once for checking."""
+
+    headers: tuple[tuple[str, str], ...]
+    entries: tuple[PoEntry, ...]
+
+    def header(self, name: str) -> str | None:
+        """Return the value of header field `name` (case-insensitive), if present."""
+        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
+
+
+def read_entries(path: Path, shown: str) -> PoEntries:
+    """Read a PO file's entries, once per file version (path, size, modification time).
+
+    A file this reader does not take as well-formed goes to the full parser, whose
+    error names the line and says what is wrong.
+    """
+    stat = path.stat()
+    return _read_cached(path.resolve(), shown, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _read_cached(path: Path, shown: str, size: int, mtime: int) -> PoEntries:
+    text = read_po_text(path, shown)
+    entries = parse_entries(text)
+    if entries is None:
+        po = parse_po(text, shown)  # raises the error; or reads what we would not
+        return PoEntries(tuple(po.headers), tuple(_from_babel(po.catalog, po.msgstr_lines)))
+    return entries
+
+
+def parse_entries(text: str) -> PoEntries | None:
+    """The entries of PO `text`, or None when it is not plainly well-formed.
+
+    One regular expression reads a whole entry, so the work is done in C; whatever lies
+    between entries must be blank lines or obsolete (#~) entries, else None.
+    """
+    text = text.lstrip("\ufeff")
+    entries: list[PoEntry] = []
+    headers: tuple[tuple[str, str], ...] = ()
+    seen: set[tuple[str | None, str]] = set()
+    position, line = 0, 1
+    while position < len(text):
+        blank = _BLANK.match(text, position)
+        if blank and blank.end() > position:
+            line += text.count("\n", position, blank.end())
+            position = blank.end()
+            continue
+        found = _ENTRY.match(text, position)
+        if found is None:
+            obsolete = _OBSOLETE_ENTRY.match(text, position)
+            if obsolete is None or not _only_obsolete(obsolete.group()):
+                return None
+            line += text.count("\n", position, obsolete.end())
+            position = obsolete.end()
+            continue
+        entry = _entry(found, line)
+        line += text.count("\n", position, found.end())
+        position = found.end()
+        if entry is None:
+            return None
+        if (entry.context, entry.msgid) in seen:
+            return None  # a duplicate: the full parser says where
+        seen.add((entry.context, entry.msgid))
+        if entry.msgid or entry.context is not None:
+            entries.append(entry)
+        elif not headers:
+            headers = tuple(HeaderParser().parsestr(entry.strings[0]).items())
+    return PoEntries(headers, tuple(entries))
+
+
+def _only_obsolete(block: str) -> bool:
+    """Comment lines ending in an obsolete entry's #~ lines (or comments at the end)."""
+    lines = [line.strip() for line in block.splitlines() if line.strip()]
+    return all(line.startswith("#") for line in lines)
+
+
+def _entry(found: re.Match[str], line: int) -> PoEntry | None:
+    """An entry from its match; `line` is the line the match starts on."""
+    comments, flags, locations = _comments(found.group("comments"))
+    msgid_line = line + found.string.count("\n", found.start(), found.start("msgid"))
+    written = found.group("strings")
+    msgstr_line = msgid_line + found.string.count(
+        "\n", found.start("msgid"), found.start("strings")
+    )
+    keywords = _KEYWORD.findall(written)  # at line starts: "msgstr" may occur in a text
+    indexed = any(keyword.endswith("[") for keyword in keywords)
+    if not indexed:
+        if len(keywords) != 1:
+            return None
+        strings: tuple[str, ...] = (_text(written),)  # the usual entry: one msgstr
+    else:
+        found_strings = {int(n or 0): _text(value) for n, value in _MSGSTR.findall(written)}
+        if sorted(found_strings) != list(range(len(found_strings))):
+            return None
+        strings = tuple(found_strings[n] for n in sorted(found_strings))
+    plural = found.group("plural")
+    if (plural is None) == indexed:
+        return None  # plural forms without msgid_plural, or the other way round
+    context = found.group("context")
+    return PoEntry(
+        _text(context) if context is not None else None, _text(found.group("msgid")),
+        _text(plural) if plural is not None else None, strings, frozenset(flags),
+        tuple(comments), tuple(locations), msgid_line, msgstr_line,
+    )  # fmt: skip
+
+
+def _comments(block: str) -> tuple[list[str], set[str], list[str]]:
+    """Translator comments, flags and reference files of an entry's comment lines."""
+    comments: list[str] = []
+    flags: set[str] = set()
+    locations: list[str] = []
+    if not block:
+        return comments, flags, locations
+    lines = block.splitlines()
+    # "#~" lines of an obsolete entry with no blank line after it: the comments before
+    # them are that entry's too.
+    obsolete = [n for n, comment in enumerate(lines) if comment.strip().startswith("#~")]
+    for comment in lines[obsolete[-1] + 1 :] if obsolete else lines:
+        comment = comment.strip()
+        kind = comment[1:2]
+        if kind == ",":
+            flags.update(flag.strip() for flag in comment[2:].split(",") if flag.strip())
+        elif kind == ":":
+            locations += [_file(reference) for reference in comment[2:].split()]
+        elif kind not in (".", "|"):
+            comments.append(comment[1:].strip())
+    return comments, flags, locations
+
+
+def _text(strings: str) -> str:
+    return _unescape("".join(_PIECE.findall(strings)))
+
+
+def _unescape(string: str) -> str:
+    if "\\" not in string:
+        return string
+    return _ESCAPE.sub(lambda m: _ESCAPED.get(m.group(1), m.group(1)), string)
+
+
+def _file(reference: str) -> str:
+    """The file of a "#:" reference ("source/da/x.md:12" → "source/da/x.md")."""
+    name, _, line = reference.rpartition(":")
+    return name if name and line.isdigit() else reference
+
+
+def _from_babel(catalog: object, msgstr_lines: dict[tuple[str | None, str], int]) -> list[PoEntry]:
+    found = []
+    for message in catalog:  # type: ignore[attr-defined]
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id, None)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        line = message.lineno or 1
+        found.append(
+            PoEntry(
+                message.context,
+                ids[0],
+                ids[1],
+                tuple(s or "" for s in strings),
+                frozenset(message.flags),
+                tuple(message.user_comments),
+                tuple(str(location[0]) for location in message.locations),
+                line,
+                msgstr_lines.get((message.context, ids[0]), line),
+            )
+        )
+    return found

@@ -1,0 +1,176 @@
+"""The fast PO reader agrees with babel and polib on what checks read from a catalog."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polib
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.catalogs.po import parse_po, read_po_text
+from pipeline.catalogs.reader import parse_entries, read_entries
+from pipeline.project.errors import PipelineError
+
+REPO = Path(__file__).resolve().parents[1]
+
+TRICKY = r"""# Translator header comment
+msgid ""
+msgstr ""
+"Project-Id-Version: x\n"
+"Language: da\n"
+"X-Source-Language: en\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+
+# a translator's note
+#. an extracted comment
+#: source/en/a.md:3 source/en/b.md
+#, fuzzy, python-format
+#| msgid "Old %s"
+msgid "New %s"
+msgstr "Ny %s"
+
+msgctxt "menu"
+msgid "Open"
+msgstr "Åbn"
+
+msgctxt "adjective"
+msgid "Open"
+msgstr "Åben"
+
+msgid ""
+"A long text wrapped "
+"over lines with \"quotes\", a tab\t and\n"
+"a new line and a backslash \\."
+msgstr ""
+"En lang tekst ombrudt "
+"over linjer med \"citater\", en tab\t og\n"
+"en ny linje og en backslash \\."
+
+msgid ""
+"  -M, --msgstr-suffix  use STRING as suffix for "
+"msgstr\n"
+msgstr ""
+"  -M, --msgstr-suffix  afslut oversatte strenge med "
+"msgstr\n"
+
+msgid "One file"
+msgid_plural "%d files"
+msgstr[0] "En fil"
+msgstr[1] "%d filer"
+
+  msgid "indented"
+  msgstr "indrykket"
+
+#~ msgid "Gone"
+#~ msgstr "Væk"
+
+#~| msgid "Older"
+#~ msgid "Old"
+#~ msgstr "Gammel"
+msgid "Last"
+msgstr ""
+"""
+
+
+def ours(text: str) -> dict[tuple[str | None, str], tuple[object, ...]]:
+    entries = parse_entries(text)
+    assert entries is not None
+    return {
+        (e.context, e.msgid): (e.plural, e.strings, e.fuzzy, e.comments, e.locations, e.line)
+        for e in entries.entries
+    }
+
+
+def babels(text: str) -> dict[tuple[str | None, str], tuple[object, ...]]:
+    found = {}
+    for m in parse_po(text, "t.po").catalog:
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id, None)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        files = tuple(str(location[0]) for location in m.locations)
+        found[m.context, ids[0]] = (
+            ids[1], tuple(s or "" for s in strings), "fuzzy" in m.flags,
+            tuple(m.user_comments), files, m.lineno,
+        )  # fmt: skip
+    return found
+
+
+def polibs(text: str) -> dict[tuple[str | None, str], tuple[object, ...]]:
+    found = {}
+    for e in polib.pofile(text):
+        if e.obsolete or not e.msgid:
+            continue
+        plural = e.msgid_plural or None
+        strings = (
+            tuple(e.msgstr_plural[n] for n in sorted(e.msgstr_plural)) if plural else (e.msgstr,)
+        )
+        found[e.msgctxt, e.msgid] = (plural, strings, "fuzzy" in e.flags)
+    return found
+
+
+def test_tricky_catalog_reads_as_babel_and_polib_read_it() -> None:
+    read = ours(TRICKY)
+    assert read == babels(TRICKY)
+    assert {key: value[:3] for key, value in read.items()} == polibs(TRICKY)
+    assert read["menu", "Open"][1] == ("Åbn",)
+    assert read[None, "New %s"][2:5] == (
+        True,
+        ("a translator's note",),
+        ("source/en/a.md", "source/en/b.md"),
+    )
+    assert (None, "Gone") not in read
+    assert parse_entries(TRICKY).header("X-Source-Language") == "en"  # type: ignore[union-attr]
+
+
+def test_crlf_and_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "t.po"
+    path.write_bytes(b"\xef\xbb\xbf" + TRICKY.replace("\n", "\r\n").encode())
+    entries = read_entries(path, "t.po")
+    assert {(e.context, e.msgid): e.line for e in entries.entries} == {
+        key: value[-1] for key, value in babels(TRICKY).items()
+    }
+
+
+@pytest.mark.parametrize("path", sorted(REPO.glob("locales/*/LC_MESSAGES/*.po")), ids=str)
+def test_our_catalogs_read_as_babel_reads_them(path: Path) -> None:
+    text = read_po_text(path, str(path))
+    assert ours(text) == babels(text)
+
+
+texts = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(texts.filter(bool), texts, st.one_of(st.none(), texts), st.booleans()),
+        max_size=12,
+        unique_by=lambda entry: (entry[2], entry[0]),
+    )
+)
+def test_any_catalog_babel_writes_reads_the_same(
+    entries: list[tuple[str, str, str | None, bool]],
+) -> None:
+    catalog = Catalog(locale="da")
+    for msgid, msgstr, context, fuzzy in entries:
+        catalog.add(msgid, msgstr, context=context, flags=["fuzzy"] if fuzzy else [])
+    stream = io.BytesIO()
+    write_po(stream, catalog, width=30)
+    text = stream.getvalue().decode()
+    assert ours(text) == babels(text)
+
+
+def test_a_malformed_catalog_gets_the_full_parser_s_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.po"
+    path.write_text('msgid "a"\nmsgstr "b\n\nmsgid "c"\nmsgstr "d"\n')
+    with pytest.raises(PipelineError) as error:
+        read_entries(path, "bad.po")
+    assert "line 2" in str(error.value) or error.value.line == 2  # type: ignore[attr-defined]
