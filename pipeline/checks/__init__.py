@@ -29,15 +29,16 @@ def run(
     for active in rules:
         context = dataclasses.replace(active.context, glossary=glossary)
         for subject in subjects.get(active.rule.target, ()):
-            found.extend(_with_msgctxt(active.rule.check(subject, context), subject))
+            for finding in active.rule.check(subject, context):
+                found.append(_with_msgctxt(finding, subject))
     return sorted(found, key=lambda finding: finding.sort_key)
 
 
-def _with_msgctxt(found: Iterable[Finding], subject: object) -> Iterable[Finding]:
+def _with_msgctxt(finding: Finding, subject: object) -> Finding:
     """A finding on a PO entry with a msgctxt names it: the msgid alone is not the entry."""
     if not isinstance(subject, CatalogMessage) or subject.context is None:
-        return found
-    return (dataclasses.replace(f, data={**f.data, "msgctxt": subject.context}) for f in found)
+        return finding
+    return dataclasses.replace(finding, data={**finding.data, "msgctxt": subject.context})
 
 
 def run_readability(

@@ -34,6 +34,8 @@ def without_literals(text: str) -> str:
 def link_targets(text: str) -> Counter[str]:
     """The URLs of Markdown links, autolinks and bare URLs in `text`, and e-mail addresses
     in angle brackets; example addresses, which translations localize, are left out."""
+    if "://" not in text and "](" not in text and "@" not in text:
+        return Counter()  # most texts: nothing to find, so no pattern runs
     found = [a or b for a, b in LINK_TARGET.findall(text)]
     found += [url.rstrip(".,;:!?") for url in BARE_URL.findall(LINK_TARGET.sub(" ", text))]
     found += _EMAIL.findall(text)
@@ -66,9 +68,14 @@ _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _ENTITY_CHARS = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'", "nbsp": "\u00a0"}
 
 
+_MARKUP_CHARACTER = re.compile(r"[<*_`\[!]")
+
+
 def markup_counts(text: str, markdown: bool = True) -> Counter[str]:
     """Markup counted by kind: Markdown's bold, emphasis, links, images and each code span
     by its text (in Markdown texts), and HTML tags and entities (in every text)."""
+    if not _MARKUP_CHARACTER.search(text):
+        return Counter()
     counts = _tags(text)
     if not markdown:
         return counts
@@ -93,7 +100,7 @@ def _tags(text: str) -> Counter[str]:
 
 def entities(text: str) -> Counter[str]:
     """Character entities ("&lt;", "&#176;"), each as the character it stands for."""
-    return Counter(map(_character, _ENTITY.findall(text)))
+    return Counter(map(_character, _ENTITY.findall(text))) if "&" in text else Counter()
 
 
 def _character(name: str) -> str:
@@ -129,6 +136,8 @@ _STRFTIME = re.compile(r"%[-_0^#]?[HMSYyIlk](?![^\W\d_])")
 
 def placeholder_counts(text: str, markdown: bool = True) -> Counter[str]:
     """The placeholders of `text` by what they mean: "%s %d" and "%2$d %1$s" agree."""
+    if "%" not in text and "{" not in text and "$" not in text:
+        return Counter()
     if markdown:
         text = CODE.sub(" ", text)
     found: Counter[str] = Counter()

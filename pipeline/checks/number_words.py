@@ -101,18 +101,13 @@ def _run_quantity(
     values.add(("number", (total + current).normalize()))
     # A cardinal other than one needs a counterpart, as digits do ("any two of" → "nogen
     # af"); "one", ordinals and fractions double as pronouns, articles and other words.
-    strong = any(word in _strong_words(lang) for word in words)
+    strong = any(word in strong_words(lang) for word in words)
     yield " ".join(word for word, _ in run), run[0][1], frozenset(values), strong
 
 
 @cache
-def strong_pattern(lang: str) -> re.Pattern[str]:
-    words = "|".join(sorted(_strong_words(lang), key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.I)
-
-
-@cache
-def _strong_words(lang: str) -> frozenset[str]:
+def strong_words(lang: str) -> frozenset[str]:
+    """Cardinals other than one, which need a counterpart ("any two of" → "nogen af")."""
     cardinals, _, extra = _NUMBER_WORDS.get(lang, _NUMBER_WORDS["en"])
     tens = {word for word, value in extra.items() if isinstance(value, int) and value >= 30}
     return frozenset(cardinals.split()[:1] + cardinals.split()[2:]) | tens | {"dozen", "dusin"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from pipeline.checks.literals import without_literals
-from pipeline.checks.number_words import MULTIPLIERS, Value, number_words, strong_pattern
+from pipeline.checks.number_words import MULTIPLIERS, Value, number_words, strong_words
 
 _MONTHS = {
     name: number
@@ -130,10 +130,9 @@ def compare(
 
 def _may_count(text: str, lang: str) -> bool:
     """Whether `text` has a digit, a fraction or a number word that needs a counterpart."""
-    return (
-        _ANY_DIGIT.search(text) is not None
-        or strong_pattern(_primary(lang)).search(text) is not None
-    )
+    if _ANY_DIGIT.search(text) is not None:
+        return True
+    return not strong_words(_primary(lang)).isdisjoint(_PIECE.findall(text.lower()))
 
 
 _ANY_DIGIT = re.compile(r"[\d½¼¾]")

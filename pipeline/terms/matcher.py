@@ -83,6 +83,10 @@ class TermMatcher:
         for concept in glossary.concepts:
             for term in concept.terms_in(self.lang):
                 self._add(_pattern(concept.id, term, self._stem))
+        # What a compound's head term starts with and its tail term ends with: a word
+        # with neither is no compound of a term.
+        self._head_starts = {head[:MIN_COMPOUND_TERM] for head in self._heads}
+        self._tail_ends = {tail[-MIN_COMPOUND_REST:] for tail in self._tails}
         # Stems a window can start with; most words are none of them and are passed over.
         self._first_stems = {key[0] for key in [*self._by_stems, *self._stem_prefixes]}
         self._first_stems.update(self._by_joined)
@@ -122,15 +126,27 @@ class TermMatcher:
         stems = self._stems(lowers)
         # Most words start no term and end no compound: find the ones that may first.
         long = MIN_COMPOUND_TERM + MIN_COMPOUND_REST if self._heads else len(text) + 1
+        compound = [
+            len(lower) >= long
+            and (
+                lower[:MIN_COMPOUND_TERM] in self._head_starts
+                or stem[-MIN_COMPOUND_REST:] in self._tail_ends
+            )
+            for lower, stem in zip(lowers, stems, strict=True)
+        ]
+        # "celle- og vævsterapi": a word cut short before "og" (English "cell and tissue
+        # therapies" starts with a term's first word, which the stems already catch).
         before_coordinator = {
-            index - 1 for index, lower in enumerate(lowers) if lower in _COORDINATORS
+            index - 1
+            for index, lower in enumerate(lowers)
+            if lower in _COORDINATORS and index and masked[found[index - 1].end()] == "-"
         }
         starts = [
             index
             for index, (lower, stem) in enumerate(zip(lowers, stems, strict=True))
             if stem in self._first_stems
             or lower in self._joined_prefixes
-            or len(lower) >= long
+            or compound[index]
             or index in before_coordinator
         ]
         if not starts:
@@ -144,7 +160,7 @@ class TermMatcher:
             token = tokens[index]
             if token.stem in self._first_stems or token.lower in self._joined_prefixes:
                 candidates += self._windows(tokens, masked, index, text)
-            if len(token.lower) >= long:
+            if compound[index]:
                 candidates += self._compounds(token, text)
             if index + 2 < len(tokens) and tokens[index + 1].lower in _COORDINATORS:
                 candidates += self._ellipsis(tokens, index, text, masked)
