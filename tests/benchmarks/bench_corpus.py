@@ -93,7 +93,11 @@ def _vary(text: str, number: int) -> str:
 
 
 def run_stage(
-    label: str, command: list[str], cwd: Path, codes: tuple[int, ...] = (0,)
+    label: str,
+    command: list[str],
+    cwd: Path,
+    codes: tuple[int, ...] = (0,),
+    env: dict[str, str] | None = None,
 ) -> tuple[float, float]:
     """Run a command; return (seconds, peak MiB summed over it and its worker processes).
 
@@ -101,7 +105,7 @@ def run_stage(
     """
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
     )
     peak = 0
     while process.poll() is None:
