@@ -8,8 +8,6 @@ under `build/html/`, so the links to them keep working.
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import posixpath
 import shutil
 from collections.abc import Callable
@@ -53,8 +51,24 @@ def listing_name(names: set[str]) -> str:
 
 
 def document_names(config: Config) -> dict[Path, str]:
-    """Every source file of the project (resolved) → its document name."""
-    return {path.resolve(): document_identity(config, path)[0] for path in find_sources(config)}
+    """Every source file of the project (resolved) → its document name.
+
+    Worked out once per configuration and process: every page links by these names, and
+    walking the tree for each page made a large project's check quadratic.
+    """
+    cached = _NAMES.get(id(config))
+    if cached is None or cached[0] is not config:
+        names = {p.resolve(): document_identity(config, p)[0] for p in find_sources(config)}
+        cached = _NAMES[id(config)] = (config, names)
+    return cached[1]
+
+
+_NAMES: dict[int, tuple[Config, dict[Path, str]]] = {}
+
+
+def forget_document_names() -> None:
+    """A new run may see a changed tree: check and export start by forgetting the names."""
+    _NAMES.clear()
 
 
 def translations(config: Config, source: SourceFile, lang: str) -> dict[str, str]:
@@ -92,15 +106,13 @@ class RenderedPage:
 def render(config: Config, source: SourceFile, lang: str, copy_images: bool = True) -> RenderedPage:
     """Assemble and render one document in one locale (nothing is written but images)."""
     document = source.document
-    localized = localize(
-        document, lang, translations(config, source, lang), config.segmentation, source.display
-    )
+    texts = translations(config, source, lang)
+    localized = localize(document, lang, texts, config.segmentation, source.display)
     here = page_url(document.name, lang)
     refused: list[str] = []
     names = document_names(config)
     resources = _Resources(config, document.path, here, copy_images, names)
     images = resources.image_url(refused)
-    tokens = copy.deepcopy(localized.tokens)  # the PDF renders them again, linked otherwise
     body, headings = render_body(localized, images, resources.link_url(lang, for_print=False))
     alternates = alternates_of(document.name, lang, config.locales)
     listing = listing_name(set(names.values()))
@@ -109,8 +121,8 @@ def render(config: Config, source: SourceFile, lang: str, copy_images: bool = Tr
     path = build_dir(config) / "html" / here
     shown = display_path(path, config.root)
 
-    def print_body() -> str:
-        printed = dataclasses.replace(localized, tokens=copy.deepcopy(tokens))
+    def print_body() -> str:  # rendering changes the tokens: the PDF localizes afresh
+        printed = localize(document, lang, texts, config.segmentation, source.display)
         return render_body(printed, images, resources.link_url(lang, for_print=True))[0]
 
     return RenderedPage(

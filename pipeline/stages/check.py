@@ -9,11 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.catalogs.messages import (
-    RenderingRow,
-    catalog_sync,
-    shared_renderings,
-)
+from pipeline.catalogs.messages import RenderingRow, catalog_sync, shared_renderings
 from pipeline.catalogs.paths import po_path
 from pipeline.checks import run
 from pipeline.checks.baseline import read_baseline, render_baseline, without_baseline
@@ -23,12 +19,7 @@ from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
 from pipeline.checks.links import LinkRow, LinkSet
 from pipeline.checks.registry import ActiveRule, resolve
-from pipeline.checks.subjects import (
-    Subjects,
-    add_catalog,
-    add_path,
-    add_source,
-)
+from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suppressions import (
     Suppression,
     apply,
@@ -36,6 +27,7 @@ from pipeline.checks.suppressions import (
     markdown_suppressions,
     po_suppressions,
 )
+from pipeline.export.page import forget_document_names
 from pipeline.project import memo
 from pipeline.project.changes import changed_files
 from pipeline.project.config import Config
@@ -80,6 +72,7 @@ def check_project(
     `readability` takes findings already scored in this run instead of scoring again.
     `progress(done, total)` hears of each document checked (not taken from the cache).
     """
+    forget_document_names()
     rules = resolve(config.rules, config.origin)
     glossary = project_glossary(config, glossary_path)
     run_ = _Run(config, rules, glossary, Matchers(glossary) if glossary else None, readability)

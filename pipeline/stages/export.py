@@ -10,6 +10,7 @@ from pathlib import Path
 from pipeline.export.page import (
     RenderedPage,
     build_dir,
+    forget_document_names,
     listing_name,
     page_url,
     relative_url,
@@ -70,6 +71,7 @@ def export(
                 f"'{code}' is not one of the project's locales {list(config.locales)}",
                 hint="see [tool.pipeline] locales",
             )
+    forget_document_names()
     out = build_dir(config)
     if "html" in formats:
         _write_shared(config, sources, locales)
