@@ -45,7 +45,7 @@ from pipeline.source.tree import (
     load_sources,
 )
 from pipeline.terms.glossary import Glossary, project_glossary
-from pipeline.terms.occurrences import Matchers, TermUse, TermUseRow, term_uses
+from pipeline.terms.occurrences import Matchers, TermUseRow, mixed_uses, term_uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +94,8 @@ def check_project(
         note_glossary(glossary, coverage)
     # Consistency compares every document with every other.
     rows = (row for document in documents for row in document.renderings)
-    uses = (TermUse._make(row) for document in documents for row in document.uses)
-    corpus = Corpus(shared_renderings(rows), tuple(uses))
+    uses = mixed_uses(row for document in documents for row in document.uses)
+    corpus = Corpus(shared_renderings(rows), uses)
     findings += run(corpus_rules, {"corpus": [corpus]}, glossary)
     # Links cross documents: a heading renamed in one breaks links in another.
     links = link_set(config, documents)

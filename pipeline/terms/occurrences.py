@@ -56,6 +56,16 @@ class TermUse(NamedTuple):
     preferred: bool
 
 
+def mixed_uses(rows: Iterable[TermUseRow]) -> tuple[TermUse, ...]:
+    """The uses of concepts written with more than one term in a language: only these
+    can be inconsistent, and most concepts have one, which keeps a cached check fast."""
+    rows = list(rows)
+    terms: dict[tuple[str, str, str], set[str]] = {}
+    for row in rows:
+        terms.setdefault((row[2], row[3], row[4]), set()).add(row[5])
+    return tuple(TermUse._make(r) for r in rows if len(terms[(r[2], r[3], r[4])]) > 1)
+
+
 def term_uses(text: TermText) -> Iterator[TermUse]:
     """The allowed terms `text` uses, one per concept and kind.
 
