@@ -323,8 +323,9 @@ def _print_pdf(out: Path) -> None:
     ):
         page = render(config, source, lang, copy_images=False)
         printed = render_page(
-            page.localized, page.body, page.headings, page.alternates, for_print=True
-        )
+            page.localized, page.print_body(), page.headings, page.alternates, page.site,
+            for_print=True,
+        )  # fmt: skip
         base = REPO / "build" / "html" / lang / "x.html"
 
         title = page.localized.title or "x"
