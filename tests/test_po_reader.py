@@ -5,16 +5,18 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import polib
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.catalogs.po import parse_po, read_po_text
+from pipeline.catalogs.po import read_po_text
 from pipeline.catalogs.reader import parse_entries, read_entries
 from pipeline.project.errors import PipelineError
+
+from .benchmarks.po_reader import Read, babel, polib_read
+from .benchmarks.po_reader import ours as read_ours
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -77,47 +79,16 @@ msgstr ""
 """
 
 
-def ours(text: str) -> dict[tuple[str | None, str], tuple[object, ...]]:
-    entries = parse_entries(text)
-    assert entries is not None
-    return {
-        (e.context, e.msgid): (e.plural, e.strings, e.fuzzy, e.comments, e.locations, e.line)
-        for e in entries.entries
-    }
-
-
-def babels(text: str) -> dict[tuple[str | None, str], tuple[object, ...]]:
-    found = {}
-    for m in parse_po(text, "t.po").catalog:
-        if not m.id:
-            continue
-        ids = m.id if isinstance(m.id, tuple) else (m.id, None)
-        strings = m.string if isinstance(m.string, tuple) else (m.string,)
-        files = tuple(str(location[0]) for location in m.locations)
-        found[m.context, ids[0]] = (
-            ids[1], tuple(s or "" for s in strings), "fuzzy" in m.flags,
-            tuple(m.user_comments), files, m.lineno,
-        )  # fmt: skip
-    return found
-
-
-def polibs(text: str) -> dict[tuple[str | None, str], tuple[object, ...]]:
-    found = {}
-    for e in polib.pofile(text):
-        if e.obsolete or not e.msgid:
-            continue
-        plural = e.msgid_plural or None
-        strings = (
-            tuple(e.msgstr_plural[n] for n in sorted(e.msgstr_plural)) if plural else (e.msgstr,)
-        )
-        found[e.msgctxt, e.msgid] = (plural, strings, "fuzzy" in e.flags)
+def ours(text: str) -> Read:
+    found = read_ours(text)
+    assert found is not None
     return found
 
 
 def test_tricky_catalog_reads_as_babel_and_polib_read_it() -> None:
     read = ours(TRICKY)
-    assert read == babels(TRICKY)
-    assert {key: value[:3] for key, value in read.items()} == polibs(TRICKY)
+    assert read == babel(TRICKY)
+    assert {key: value[:3] for key, value in read.items()} == polib_read(TRICKY)
     assert read["menu", "Open"][1] == ("Åbn",)
     assert read[None, "New %s"][2:5] == (
         True,
@@ -133,14 +104,14 @@ def test_crlf_and_byte_order_mark(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + TRICKY.replace("\n", "\r\n").encode())
     entries = read_entries(path, "t.po")
     assert {(e.context, e.msgid): e.line for e in entries.entries} == {
-        key: value[-1] for key, value in babels(TRICKY).items()
+        key: value[-1] for key, value in babel(TRICKY).items()
     }
 
 
 @pytest.mark.parametrize("path", sorted(REPO.glob("locales/*/LC_MESSAGES/*.po")), ids=str)
 def test_our_catalogs_read_as_babel_reads_them(path: Path) -> None:
     text = read_po_text(path, str(path))
-    assert ours(text) == babels(text)
+    assert ours(text) == babel(text)
 
 
 texts = st.text(
@@ -165,7 +136,7 @@ def test_any_catalog_babel_writes_reads_the_same(
     stream = io.BytesIO()
     write_po(stream, catalog, width=30)
     text = stream.getvalue().decode()
-    assert ours(text) == babels(text)
+    assert ours(text) == babel(text)
 
 
 def test_a_malformed_catalog_gets_the_full_parser_s_error(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
 
+from pipeline.terms.glossary import primary_language
+
 # A value is a tagged tuple, so that the day 25 and the number 25 are different values.
 Value = tuple[object, ...]
 # A run of number words: its text, where it starts, its values, and whether it needs a
@@ -46,7 +48,7 @@ MULTIPLIERS = {
 def number_words(text: str, lang: str) -> Iterator[WordRun]:
     """Runs of number words ("twenty-one", "two dozen", "one and a half") as values, and
     Danish compounds that start with one ("tredjepart", "totalslogaritme")."""
-    primary = lang.split("-")[0].split("_")[0]
+    primary = primary_language(lang)
     table = _word_table(primary)
     words, compounds = _word_patterns(primary)
     run: list[tuple[str, int]] = []

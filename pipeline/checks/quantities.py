@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from pipeline.checks.literals import without_literals
 from pipeline.checks.number_words import MULTIPLIERS, Value, number_words, strong_words
+from pipeline.terms.glossary import primary_language
 
 _MONTHS = {
     name: number
@@ -33,6 +34,7 @@ _TIME = re.compile(
     r"(?:\s?([ap])\.?m\.?(?!\w))?",
     re.I,
 )
+
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _WHOLE_NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -132,14 +134,10 @@ def _may_count(text: str, lang: str) -> bool:
     """Whether `text` has a digit, a fraction or a number word that needs a counterpart."""
     if _ANY_DIGIT.search(text) is not None:
         return True
-    return not strong_words(_primary(lang)).isdisjoint(_PIECE.findall(text.lower()))
+    return not strong_words(primary_language(lang)).isdisjoint(_PIECE.findall(text.lower()))
 
 
 _ANY_DIGIT = re.compile(r"[\d½¼¾]")
-
-
-def _primary(lang: str) -> str:
-    return lang.split("-")[0].split("_")[0]
 
 
 def _compound(quantity: Quantity, text: str) -> bool:
@@ -286,7 +284,7 @@ def _numbers(
 def _number_values(written: str, lang: str) -> set[Value]:
     """What a digit string means in the language's notation, and the string itself:
     translations often keep a number as the source writes it ("ODF 1.2")."""
-    comma_decimal = lang.split("-")[0].split("_")[0] in _DECIMAL_COMMA
+    comma_decimal = primary_language(lang) in _DECIMAL_COMMA
     value = _parse(written, *((".", ",") if comma_decimal else (",", ".")))
     values: set[Value] = {("as written", written)}
     return values | {("number", value)} if value is not None else values

@@ -22,6 +22,7 @@ from typing import Any
 from pipeline.catalogs.messages import CatalogMessage
 from pipeline.checks import run
 from pipeline.checks.registry import resolve
+from tests.terms.evaluation import Score
 
 LABELLED = Path(__file__).with_name("labelled.toml")
 # 200 random pairs with digits from the LibreOffice help, labelled for numbers only.
@@ -146,33 +147,16 @@ def _checker() -> Any:
     return checks.StandardChecker()
 
 
-@dataclass
-class Score:
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        wanted = self.true_positives + self.false_negatives
-        return self.true_positives / wanted if wanted else 1.0
-
-
 def score(detect: Detector, chosen: Iterable[Entry] | None = None) -> dict[str, Score]:
-    scores = {rule: Score() for rule in RULES}
+    counts = {rule: [0, 0, 0] for rule in RULES}  # true positives, false ones, misses
     for entry in entries() if chosen is None else chosen:
         found = detect(entry)
         for rule in RULES:
             got, wanted = rule in found, rule in entry.findings
-            scores[rule].true_positives += got and wanted
-            scores[rule].false_positives += got and not wanted
-            scores[rule].false_negatives += wanted and not got
-    return scores
+            counts[rule][0] += got and wanted
+            counts[rule][1] += got and not wanted
+            counts[rule][2] += wanted and not got
+    return {rule: Score(*count) for rule, count in counts.items()}
 
 
 def table() -> str:
