@@ -275,7 +275,11 @@ def _numbers(
         in_word = _IN_WORD.match(text, found.end()) is not None or (
             found.start() > 0 and text[found.start() - 1].isalpha()
         )
-        yield Quantity(found.group(), offset + found.start(), frozenset(values), True, (), in_word)
+        parts: tuple[Quantity, ...] = ()
+        if not any(value[0] == "number" for value in values):  # "[8,63]", "1,3,5": a list
+            parts = tuple(_numbers(found.group(), lang, offset + found.start(), _WHOLE_NUMBER))
+        start = offset + found.start()
+        yield Quantity(found.group(), start, frozenset(values), True, parts, in_word)
     for symbol, value in _FRACTIONS.items():
         for found in re.finditer(symbol, text):
             yield Quantity(symbol, offset + found.start(), frozenset({("number", value)}), True)

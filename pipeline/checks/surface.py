@@ -26,16 +26,29 @@ _CLOSERS = "*_)]\"'”’»` "
 
 def final_mark(text: str) -> str:
     """The final punctuation mark ("bl.a.:" ends with ":", like "include:"), after trailing
-    tags and line breaks. The period of an ordinal ("10." for "10th") or of a short
-    label's abbreviation ("Maks.", "Nr.", "6 p.m.") is not one."""
-    text = TAG.sub("", text).rstrip(_CLOSERS + "\n\r\t").replace("...", "…")
+    tags and line breaks."""
+    text = _ending(text)
     found = _END.search(text)
-    if not found:
-        return ""
-    words = text.split()
-    if found.group() == "." and _ABBREVIATED.fullmatch(words[-1]) and len(words) <= 3:
-        return ""
-    return found.group()[-1]
+    return found.group()[-1] if found else ""
+
+
+def final_marks(source: str, target: str) -> tuple[str, str]:
+    """Both final marks; a period against none is no difference when it is an ordinal's or
+    an abbreviation's ("10th" → "10.", "Max" → "Maks.", "Mrs." → "Fru")."""
+    marks = final_mark(source), final_mark(target)
+    if set(marks) == {"", "."} and _abbreviated(source if marks[0] else target):
+        return "", ""
+    return marks
+
+
+def _abbreviated(text: str) -> bool:
+    """Whether a short label ends in an ordinal's or an abbreviation's period."""
+    words = _ending(text).split()
+    return bool(words) and _ABBREVIATED.fullmatch(words[-1]) is not None and len(words) <= 3
+
+
+def _ending(text: str) -> str:
+    return TAG.sub("", text).rstrip(_CLOSERS + "\n\r\t").replace("...", "…")
 
 
 _ABBREVIATED = re.compile(r"\d+\.|(?:[^\W\d_]{1,4}\.)+")

@@ -20,7 +20,13 @@ from pipeline.checks.literals import (
 )
 from pipeline.checks.quantities import compare
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.checks.surface import DOUBLE_SPACE, common_words, final_mark, margin, not_text
+from pipeline.checks.surface import (
+    DOUBLE_SPACE,
+    common_words,
+    final_marks,
+    margin,
+    not_text,
+)
 
 
 @rule(
@@ -271,7 +277,7 @@ def punctuation(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]
     """
     if not message.translated or not_text(message.source):
         return
-    source, target = final_mark(message.source), final_mark(message.target)
+    source, target = final_marks(message.source, message.target)
     if source != target:
         wanted = f"'{source}'" if source else "no end punctuation"
         found = f"'{target}'" if target else "none"

@@ -121,3 +121,21 @@ def test_clock_times_in_twelve_and_twenty_four_hours() -> None:
     assert findings("translation/numbers", "at 6:30 pm", "kl. 18.30") == []
     assert findings("translation/numbers", "6 a.m.", "Klokken 6") == []
     assert findings("translation/numbers", "6 p.m.", "Klokken 16") != []
+
+
+def test_cases_from_gnome_catalogs() -> None:
+    """Real entries from gnome-control-center's Danish catalog, right as they are."""
+    assert (
+        findings(
+            "translation/placeholders",
+            "Do you want to keep %s’s files?",
+            "Vil du beholde %ss filer?",
+        )
+        == []
+    )
+    assert findings("translation/numbers", "Must be [8,63] bytes", "Skal være [8, 63] byte") == []
+    assert findings("translation/punctuation", "Unlock %s.", "Lås %s op.") == []
+    assert findings("translation/punctuation", "Reproduce sounds.", "Gengiv lyde.") == []
+    assert findings("translation/placeholders", "%e %B %Y, %l:%M %p", "%e. %B %Y, %l:%M") == [
+        "a 12-hour hour without %p (AM/PM)"
+    ]

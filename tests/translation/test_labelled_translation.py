@@ -14,7 +14,7 @@ FLOORS = {
     "translation/links": (1.0, 1.0),
     "translation/markup": (1.0, 1.0),
     "translation/whitespace": (0.97, 0.92),
-    "translation/punctuation": (0.88, 0.92),
+    "translation/punctuation": (0.92, 0.92),
     "translation/unchanged": (0.64, 0.7),
     "translation/length": (0.55, 0.46),
 }
