@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from pipeline.catalogs.messages import Rendering
 from pipeline.checks.findings import shorten
+from pipeline.checks.surface import not_text
 from pipeline.terms.occurrences import TermUse
 
 _ACCELERATOR = re.compile(r"[&_~](?=\w)")
@@ -49,7 +50,7 @@ class Deviation:
 def deviations(renderings: Iterable[Rendering]) -> Iterator[Deviation]:
     """Entries translated differently from the same source text elsewhere, and entries
     whose translation also serves a different source text, in project order."""
-    renderings = list(renderings)
+    renderings = [r for r in renderings if not not_text(r.source)]  # "translator-credits"
     yield from _differing_translations(renderings)
     yield from _shared_translations(renderings)
 

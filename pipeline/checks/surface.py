@@ -21,7 +21,7 @@ def not_text(source: str) -> bool:
 
 
 _END = re.compile(r"[.!?:;…]+$")
-_CLOSERS = "*_)]\"'”’»` "
+_CLOSERS = "*_)]\"'”’»«` "  # « closes a Danish »quote«
 
 
 def final_mark(text: str) -> str:

@@ -167,3 +167,14 @@ def test_a_tie_between_two_translations_offers_no_fix() -> None:
     (finding,) = run_rule("translation/inconsistent", corpus)
     assert finding.message.endswith("(as common as this one: pick one), here 'januar'")
     assert not finding.fix
+
+
+def test_translator_credits_differ_by_nature() -> None:
+    corpus = Corpus(
+        (
+            rendering("translator-credits", "Ole Laursen", "a.po", 3),
+            rendering("translator-credits", "Mads Lund", "b.po", 5),
+        ),
+        (),
+    )
+    assert findings("translation/inconsistent", corpus) == []

@@ -139,3 +139,9 @@ def test_cases_from_gnome_catalogs() -> None:
     assert findings("translation/placeholders", "%e %B %Y, %l:%M %p", "%e. %B %Y, %l:%M") == [
         "a 12-hour hour without %p (AM/PM)"
     ]
+    assert (
+        findings(
+            "translation/punctuation", "expected ')' after \"...\"", "forventede »)« efter »...«"
+        )
+        == []
+    )
