@@ -32,11 +32,11 @@ class Suppression:
     last: int
 
     def covers(self, finding: Finding) -> bool:
-        return (
-            finding.path == self.path
-            and self.first <= finding.line <= self.last
-            and any(_matches(rule, finding.rule) for rule in self.rules)
-        )
+        return finding.path == self.path and self.silences(finding.rule, finding.line)
+
+    def silences(self, rule_id: str, line: int) -> bool:
+        """Whether `rule_id` is silenced on `line` of this suppression's file."""
+        return self.first <= line <= self.last and any(_matches(r, rule_id) for r in self.rules)
 
 
 def _matches(pattern: str, rule_id: str) -> bool:

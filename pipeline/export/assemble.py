@@ -7,7 +7,7 @@ source language, so the page says which parts are in which language (WCAG 3.1.2)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from markdown_it.token import Token
@@ -39,8 +39,6 @@ class Localized:
     description: str
     units: int = 0
     fallbacks: int = 0
-    # Languages of the passages left in the source language, in page order (for the PDF).
-    fallback_langs: list[str] = field(default_factory=list)
 
 
 def localize(
@@ -70,7 +68,6 @@ def localize(
         pieces = _translate(block, document.lang, lang, translations, segmentation, result)
         if place.image is None:
             _swap_inline(tokens, place.token, pieces, document.lang, env)
-            result.fallback_langs += [document.lang for _, fallback in pieces if fallback]
         else:
             _swap_image(tokens[place.token], place.image, place.field, pieces, env)
     return result
@@ -134,13 +131,13 @@ def _swap_inline(
         _opening(tokens, index).attrSet("lang", source)
     for number, (text, fallback) in enumerate(pieces):
         if number:
-            children.append(_text(" "))
+            children.append(text_token(" "))
         parsed = MARKDOWN.parseInline(text, env)[0].children or []
         if fallback:
             children += [
-                _lang_token("lang_open", source),
+                lang_token("lang_open", source),
                 *parsed,
-                _lang_token("lang_close", source),
+                lang_token("lang_close", source),
             ]
         else:
             children += parsed
@@ -187,13 +184,13 @@ def _swap_image(
     child.content = text
 
 
-def _text(content: str) -> Token:
+def text_token(content: str) -> Token:
     token = Token("text", "", 0)
     token.content = content
     return token
 
 
-def _lang_token(kind: str, lang: str) -> Token:
+def lang_token(kind: str, lang: str) -> Token:
     token = Token(kind, "span", 1 if kind == "lang_open" else -1)
     token.attrSet("lang", lang)
     return token

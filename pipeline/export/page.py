@@ -17,12 +17,16 @@ from urllib.parse import quote, urlsplit
 
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import read_po_shared
+from pipeline.checks.suppressions import markdown_suppressions
 from pipeline.export.assemble import Localized, localize
+from pipeline.export.marks import Marking, mark
 from pipeline.export.to_html import Alternate, Site, language_name, render_body, render_page
 from pipeline.project.config import Config
-from pipeline.project.files import display_path, write_atomic
+from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.source.anchors import candidates, local_target, resolve_path
 from pipeline.source.tree import SourceFile, document_identity, find_sources
+from pipeline.terms.glossary import Glossary, project_glossary
+from pipeline.terms.occurrences import Matchers
 
 STYLESHEET = Path(__file__).parent / "templates" / "site.css"
 # What a link or image becomes: a URL, or None to show the text without a link.
@@ -67,8 +71,25 @@ _NAMES: dict[int, tuple[Config, dict[Path, str]]] = {}
 
 
 def forget_document_names() -> None:
-    """A new run may see a changed tree: check and export start by forgetting the names."""
+    """A new run may see a changed tree (and glossary): check and export start by
+    forgetting the names and the glossary."""
     _NAMES.clear()
+    _GLOSSARIES.clear()
+
+
+_GLOSSARIES: dict[int, tuple[Config, Glossary | None, Matchers | None]] = {}
+
+
+def _marking(config: Config, source: SourceFile) -> Marking:
+    """What marking the document's pages needs: the glossary is read once per run."""
+    cached = _GLOSSARIES.get(id(config))
+    if cached is None or cached[0] is not config:
+        glossary = project_glossary(config)
+        matchers = Matchers(glossary) if glossary else None
+        cached = _GLOSSARIES[id(config)] = (config, glossary, matchers)
+    text = read_text(source.document.path, source.display)
+    suppressions = markdown_suppressions(text, source.display)
+    return Marking(config.locales, cached[1], cached[2], suppressions)
 
 
 def translations(config: Config, source: SourceFile, lang: str) -> dict[str, str]:
@@ -107,7 +128,9 @@ def render(config: Config, source: SourceFile, lang: str, copy_images: bool = Tr
     """Assemble and render one document in one locale (nothing is written but images)."""
     document = source.document
     texts = translations(config, source, lang)
+    marking = _marking(config, source)
     localized = localize(document, lang, texts, config.segmentation, source.display)
+    mark(localized, marking)
     here = page_url(document.name, lang)
     refused: list[str] = []
     names = document_names(config)
@@ -123,6 +146,7 @@ def render(config: Config, source: SourceFile, lang: str, copy_images: bool = Tr
 
     def print_body() -> str:  # rendering changes the tokens: the PDF localizes afresh
         printed = localize(document, lang, texts, config.segmentation, source.display)
+        mark(printed, marking)
         return render_body(printed, images, resources.link_url(lang, for_print=True))[0]
 
     return RenderedPage(

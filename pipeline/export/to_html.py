@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from pipeline.export.assemble import Localized
+from pipeline.languages.passages import AUTHOR_SPAN
 from pipeline.source.anchors import EXPLICIT_ANCHOR
 from pipeline.source.markdown import MARKDOWN
 
@@ -152,8 +153,19 @@ def _install_rules() -> None:
         ids = EXPLICIT_ANCHOR.findall(tokens[index].content)
         return "".join(f'<a id="{escape(anchor)}"></a>' for anchor in ids)
 
+    def abbr_open(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
+        return f'<abbr title="{escape(str(tokens[index].attrGet("title")))}">'
+
+    def abbr_close(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
+        return "</abbr>"
+
     def anchor_or_text(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
         content = tokens[index].content
+        author = AUTHOR_SPAN.match(content + "</span>")
+        if author:  # a passage the author marked: <span lang="en">
+            return f'<span lang="{escape(author.group(1))}">'
+        if content.strip().lower() == "</span>" and _closes_author_span(tokens, index):
+            return "</span>"
         if EXPLICIT_ANCHOR.fullmatch(re.sub(r"(?i)\s*</a>$", "", content.strip())):
             return anchors_only(self, tokens, index)
         if content.strip().lower() == "</a>" and _after_anchor(tokens, index):
@@ -166,11 +178,24 @@ def _install_rules() -> None:
         ("unlinked", dropped),
         ("lang_open", lang_open),
         ("lang_close", lang_close),
+        ("abbr_open", abbr_open),
+        ("abbr_close", abbr_close),
     ):
         MARKDOWN.add_render_rule(name, rule)
 
 
 _install_rules()
+
+
+def _closes_author_span(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the `</span>` at `index` closes a `<span lang>` the author opened before it."""
+    depth = 0
+    for token in tokens[:index]:
+        if token.type == "html_inline" and AUTHOR_SPAN.match(token.content + "</span>"):
+            depth += 1
+        elif token.type == "html_inline" and token.content.strip().lower() == "</span>":
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def _after_anchor(tokens: Sequence[Token], index: int) -> bool:

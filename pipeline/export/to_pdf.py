@@ -1,11 +1,11 @@
 """HTML → tagged PDF (PDF/UA-1) with WeasyPrint, then the gaps WeasyPrint leaves, closed.
 
-WeasyPrint writes the structure tree, /Lang, DisplayDocTitle and bookmarks, but not
-the language of a passage (`<span lang="da">` in an English page) and it does not
-stop when the title is missing. The passages left in the source language are wrapped
-in a `<span lang>` each, and our pages use `<span>` for nothing else. WeasyPrint tags
-a `<span>` (each line of it, when it wraps) as a /Span with children, and nothing else
-that way, so every such /Span is a passage in the source language and gets its /Lang.
+WeasyPrint writes the structure tree, /Lang of the document, DisplayDocTitle and
+bookmarks, but not the language of a passage (`<span lang="en">` in a Danish page) nor
+the expansion of an abbreviation (`<abbr title>`), and it does not stop when the title
+is missing. Its tag builder is wrapped so that each structure element made from an
+element with `lang` gets /Lang, and each `<abbr>` becomes a /Span with /E (PDF 1.7,
+14.9.5): screen readers switch voice and speak the full form, as they do in the HTML.
 """
 
 from __future__ import annotations
@@ -38,30 +38,48 @@ def url_fetcher(allowed: Path) -> Any:
     return ProjectFetcher(allowed_protocols={"file"})
 
 
-def write_pdf(html: str, base: Path, allowed: Path, title: str, fallback_langs: list[str]) -> bytes:
+def write_pdf(html: str, base: Path, allowed: Path, title: str) -> bytes:
     """Render `html` (which lives at `base`) to a PDF/UA-1 document and finish its tags."""
     import weasyprint
 
+    _tag_languages_and_expansions()
     if not title.strip():
         raise PipelineError("the page has no title; a PDF/UA document needs one", str(base))
     document = weasyprint.HTML(string=html, base_url=str(base), url_fetcher=url_fetcher(allowed))
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-    return tag_languages(pdf, fallback_langs, title)
+    return finish(pdf, title)
 
 
-def tag_languages(pdf: bytes, langs: list[str], title: str) -> bytes:
-    """Give each passage's /Span structure elements their /Lang; make sure of the title."""
+def _tag_languages_and_expansions() -> None:
+    """Wrap WeasyPrint's tag builder (once per process): /Lang and /E from the HTML."""
+    import pydyf  # type: ignore[import-untyped]
+    from weasyprint.pdf import tags
+
+    build = tags._build_box_tree
+    if getattr(build, "marks_languages", False):
+        return
+
+    def build_with_marks(box: Any, *args: Any) -> Iterator[Any]:
+        html = getattr(getattr(box, "_box", box), "element", None)
+        for element in build(box, *args):
+            if html is not None and element.get("S") not in (None, "/Document"):
+                lang = html.get("lang")
+                if lang and html.tag != "html":
+                    element["Lang"] = pydyf.String(lang)
+                if html.tag == "abbr" and html.get("title"):
+                    element["S"] = "/Span"
+                    element["E"] = pydyf.String(html.get("title"))
+            yield element
+
+    build_with_marks.marks_languages = True  # type: ignore[attr-defined]
+    tags._build_box_tree = build_with_marks
+
+
+def finish(pdf: bytes, title: str) -> bytes:
+    """Make sure of the title, shown in the viewer's title bar (PDF/UA)."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        spans = list(_language_spans(document.Root.StructTreeRoot))
-        if len(set(langs)) > 1 or bool(spans) != bool(langs) or len(spans) < len(langs):
-            raise PipelineError(
-                f"found {len(spans)} language passages in the PDF structure for "
-                f"{len(langs)} in the page"
-            )
-        for span in spans:
-            span.Lang = pikepdf.String(langs[0])
         document.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         with document.open_metadata() as metadata:
             metadata["dc:title"] = title
@@ -69,16 +87,3 @@ def tag_languages(pdf: bytes, langs: list[str], title: str) -> bytes:
         out = io.BytesIO()
         document.save(out, deterministic_id=True)
         return out.getvalue()
-
-
-def _language_spans(element: Any) -> Iterator[Any]:
-    """/Span elements with element children, in document order."""
-    import pikepdf
-
-    kids = element.get("/K")
-    children = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
-    structural = [kid for kid in children if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]
-    if element.get("/S") == "/Span" and structural:
-        yield element
-    for kid in structural:
-        yield from _language_spans(kid)

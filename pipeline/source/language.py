@@ -232,6 +232,14 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
+def hide_markup(text: str) -> str:
+    """`text` with code spans, URLs, tags and Markdown syntax blanked out, offsets kept."""
+    masked = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
+    return _URL.sub(
+        lambda m: " " * len(m.group()), _MARKUP.sub(lambda m: " " * len(m.group()), masked)
+    )
+
+
 def words(text: str) -> list[str]:
     """Return the words of inline-Markdown `text`: no markup, URLs or punctuation.
 

@@ -112,7 +112,7 @@ def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> None:
     write_stylesheets(build_dir(config))
     html_root = build_dir(config) / "html"
     title = page_title(localized, page.headings)
-    pdf = write_pdf(printed, page.path, html_root, title, localized.fallback_langs)
+    pdf = write_pdf(printed, page.path, html_root, title)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = pdf_path.with_suffix(".pdf.tmp")
     temporary.write_bytes(pdf)

@@ -41,6 +41,7 @@ _STATUS_VALUES = {
 }
 _DO_NOT_TRANSLATE = {"donottranslate", "do not translate", "nottranslatable", "untranslatable"}
 _CASE_SENSITIVE_TYPES = {"acronym", "abbreviation", "initialism"}
+_SHORT_TYPES = {*_CASE_SENSITIVE_TYPES, "shortform"}
 
 
 def primary_language(tag: str) -> str:
@@ -62,6 +63,11 @@ class Term:
     @property
     def allowed(self) -> bool:
         return self.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)
+
+    @property
+    def short(self) -> bool:
+        """An acronym or abbreviation (TBX termType), which stands for a full form."""
+        return self.term_type.lower() in _SHORT_TYPES
 
     @property
     def case_sensitive(self) -> bool:
@@ -96,6 +102,13 @@ class Concept:
     def do_not_translate(self) -> bool:
         return any(term.do_not_translate for term in self.terms)
 
+    def full_form(self, lang: str) -> Term | None:
+        """What an acronym of this concept stands for in `lang`: its preferred full form."""
+        full = [t for t in self.terms_in(lang) if t.allowed and not t.short]
+        typed = [t for t in full if t.term_type.lower() == "fullform"]
+        preferred = [t for t in typed or full if t.status is TermStatus.PREFERRED]
+        return next(iter(preferred or typed or full), None)
+
 
 @dataclass(frozen=True, slots=True)
 class Glossary:
@@ -106,6 +119,17 @@ class Glossary:
 
     def concept(self, concept_id: str) -> Concept:
         return next(c for c in self.concepts if c.id == concept_id)
+
+    def names(self) -> frozenset[str]:
+        """The words of terms kept as they are in every language (product and institution
+        names), lower case: they never tell which language a passage is in."""
+        return frozenset(
+            word.lower()
+            for concept in self.concepts
+            for term in concept.terms
+            if term.do_not_translate or concept.do_not_translate
+            for word in term.text.replace("-", " ").split()
+        )
 
     def coverage(self) -> dict[str, int]:
         """Concepts with at least one term, per language."""

@@ -89,8 +89,7 @@ def term_uses(text: TermText) -> Iterator[TermUse]:
 def _kind(term: Term) -> str:
     """Variants compete only within one kind: an acronym and its full form do not,
     nor a noun and its adjective ("retina", "retinal")."""
-    short = term.term_type.lower() in {"acronym", "abbreviation", "initialism", "shortform"}
-    return f"{'short' if short else 'full'} {term.part_of_speech.lower()}".strip()
+    return f"{'short' if term.short else 'full'} {term.part_of_speech.lower()}".strip()
 
 
 def agrees_with_glossary(entry: TranslationEntry) -> bool | None:

@@ -336,7 +336,7 @@ def _print_pdf(out: Path) -> None:
                 document = weasyprint.HTML(string=printed, base_url=str(base)).render()
                 document.write_pdf(pdf_variant="pdf/ua-1")
             else:
-                write_pdf(printed, base, REPO / "build/html", title, page.localized.fallback_langs)
+                write_pdf(printed, base, REPO / "build/html", title)
             best[turn] = min(best[turn], time.perf_counter() - start)
         alone += best[0]
         ours += best[1]

@@ -155,5 +155,5 @@ def test_a_pdf_needs_a_title(tmp_path: Path) -> None:
 
     with pytest.raises(PipelineError, match="no title"):
         write_pdf(
-            "<html lang='da'><body><p>x</p></body></html>", tmp_path / "x.html", tmp_path, " ", []
+            "<html lang='da'><body><p>x</p></body></html>", tmp_path / "x.html", tmp_path, " "
         )

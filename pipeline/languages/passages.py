@@ -1,0 +1,379 @@
+"""Passages in another of the project's languages inside a text (WCAG 3.1.2, language of parts).
+
+A Danish page that quotes an English study title, or a translation that kept an English
+sentence, needs `lang="en"` on that passage. Language identifiers alone get the edges
+wrong: lingua over a whole paragraph spills onto neighbouring words and marks names, and
+sentence by sentence it misses phrases. So each word gets its own evidence, and a
+segmentation decides where passages start and end:
+
+- a word's evidence is how much more common it is in the other language than in the
+  text's own (wordfreq's Zipf frequencies); a word neither language lists gets lingua's
+  character-model verdict, unless it is capitalised (a name, "Luxturna", "Medicinrådet");
+- names the project knows (glossary terms, do-not-translate names), acronyms, numbers
+  and code are neutral: they can sit inside a passage but never make one;
+- a two-state segmentation (Viterbi) finds runs of the other language; changing language
+  costs a penalty, less at punctuation (a quote, a parenthesis, a colon);
+- a run becomes a passage when it is a whole sentence, or three or more words inside
+  one, and lingua, restricted to the project's languages, agrees on the run as a whole.
+  Loanwords ("screening", "off-label") and Latin ("in vivo") stay below that bar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from pipeline.source.language import hide_markup, split_sentences
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+# A word: letters with inner hyphens or apostrophes ("off-label", "BIOS'en"), or a number.
+_WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W_]+)*|\d+(?:[.,:]\d+)*")
+# A passage the author marked (<span lang="en">…</span>): the author decides, not us.
+AUTHOR_SPAN = re.compile(
+    r'<span\s+lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)"\s*>(.*?)</span>', re.S
+)
+# Latin both languages use: never evidence, never a passage.
+_LATIN = re.compile(
+    r"(?i)\b(?:in vivo|in vitro|ex vivo|in situ|et al|per se|de facto|ad hoc|vice versa"
+    r"|status quo|a priori|post mortem|bona fide|curriculum vitae|e\.g|i\.e|etc)\b\.?"
+)
+_ACRONYM = re.compile(
+    r"[A-Z\d]*[A-Z][A-Z\d]*(?:-[A-Z\d]+)*(?:['\u2019-]\w+)?$"
+)  # ATMP, EMA's, CAR-T
+_EDGE = re.compile(r"[:;()\[\]\"\u201c\u201d\u201e\u00ab\u00bb*_\u2013\u2014.!?]")  # not a comma
+_BOUNDARY = re.compile(r"[,;:()\[\]\"\u201c\u201d\u201e\u00ab\u00bb*_\u2013\u2014]")
+_OPENERS = "\"'\u201c\u201e\u2018\u00ab\u00bb(*_[ "
+_CLOSERS = "\"'\u201d\u2019\u00bb\u00ab)*_] "
+SWITCH = 2.6  # the evidence a run must gather to leave the text's language
+WEAK = 1.0  # evidence below this either way does not tell the languages apart
+SHARED = 6.0  # a Zipf frequency both languages reach: a function word of both ("at", "for")
+STRONG = 2.0  # evidence against the other language that no passage can hold
+CLEAR = 1.5  # mean evidence per word that speaks for itself
+AGREEMENT = 0.7  # lingua's confidence in the other language that confirms a passage
+MINIMUM_WORDS = 3  # shorter runs inside a sentence are loanwords or names
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Characters start:end of a text are in language `lang`."""
+
+    start: int
+    end: int
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    evidence: float  # > 0: the other language; < 0: the text's own; 0: neutral
+    counted: bool  # a word of prose (not a number, acronym or known name)
+    capitalised: bool
+    number: bool = False
+    shared: bool = False  # common in both languages: "at", "for", "over"
+
+
+def find_passages(
+    text: str, lang: str, others: Iterable[str], names: Collection[str] = ()
+) -> list[Passage]:
+    """Passages of `text` (inline Markdown in `lang`) written in one of `others`.
+
+    `names` are words never taken as evidence (lower case): glossary terms kept as
+    they are, product and institution names.
+    """
+    found: list[Passage] = []
+    view = _LATIN.sub(_blank, hide_markup(AUTHOR_SPAN.sub(_blank, text)))
+    for other in others:
+        if _primary(other) == _primary(lang):
+            continue
+        for start, end in split_sentences(text, lang):
+            found += _sentence_passages(text, view, start, end, lang, other, names)
+    return _merged(text, sorted(found, key=lambda passage: passage.start))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _merged(text: str, passages: list[Passage]) -> list[Passage]:
+    """Passages of one language with nothing but punctuation between them are one:
+    "Something went wrong. Please try again later." """
+    merged: list[Passage] = []
+    for passage in passages:
+        previous = merged[-1] if merged else None
+        if (
+            previous
+            and previous.lang == passage.lang
+            and not _WORD.search(text, previous.end, passage.start)
+        ):
+            merged[-1] = Passage(previous.start, passage.end, passage.lang)
+        else:
+            merged.append(passage)
+    return merged
+
+
+def _sentence_passages(
+    text: str, view: str, start: int, end: int, lang: str, other: str, names: Collection[str]
+) -> list[Passage]:
+    words = [
+        _word(match, lang, other, names, first=index == 0)
+        for index, match in enumerate(_WORD.finditer(view, start, end))
+    ]
+    if sum(word.evidence for word in words if word.evidence > 0) < SWITCH:
+        return []  # most sentences: nothing leans to the other language
+    whole = _Segment(start, end, 0, len(words) - 1)
+    segments = _segments(text, whole, words)
+    passages = []
+    for first, last in _split(text, words, _runs(text, words), segments):
+        segment = _snap(words, first, last, segments)
+        if segment is not None:
+            first, last = segment.first, segment.last
+        run = words[first : last + 1]
+        if segment is whole and sum(word.counted for word in run) > 1:
+            edges = _sentence_edges(view, start, end)  # the end mark belongs to the passage
+        elif (
+            segment is not whole
+            and sum(word.counted for word in run) >= MINIMUM_WORDS
+            and (segment is not None or not _is_name(run))
+        ):
+            edges = run[0].start, run[-1].end
+        else:
+            continue
+        counted = [word.evidence for word in run if word.counted]
+        mean = sum(counted) / len(counted) if counted else 0.0
+        if _agrees(view[edges[0] : edges[1]], other, lang, mean):
+            passages.append(Passage(*edges, other))
+    return passages
+
+
+def _runs(text: str, words: list[_Word]) -> list[tuple[int, int]]:
+    """(first, last) word indices of the runs in the other language: a Viterbi path over
+    two states, where switching language costs SWITCH, half of it at punctuation."""
+    own, other = 0.0, -SWITCH / 2
+    back: list[tuple[int, int]] = []  # per word: the best previous state for each state
+    for index, word in enumerate(words):
+        gap = text[words[index - 1].end : word.start] if index else ""
+        cost = SWITCH / 2 if _BOUNDARY.search(gap) else SWITCH
+        from_own = (own, 0) if own >= other - cost else (other - cost, 1)
+        from_other = (other, 1) if other > own - cost else (own - cost, 0)
+        own, other = from_own[0], from_other[0] + word.evidence
+        back.append((from_own[1], from_other[1]))
+    state = 1 if other > own else 0
+    states = []
+    for index in range(len(words) - 1, -1, -1):
+        states.append(state)
+        state = back[index][state]
+    states.reverse()
+    runs, begin = [], None
+    for index, state in enumerate([*states, 0]):
+        if state and begin is None:
+            begin = index
+        elif not state and begin is not None:
+            runs.append(_trim(text, words, begin, index - 1))
+            begin = None
+    return [run for run in runs if run[0] <= run[1]]
+
+
+def _split(
+    text: str, words: list[_Word], runs: list[tuple[int, int]], segments: list[_Segment]
+) -> list[tuple[int, int]]:
+    """A word that leans hard to the text's own language splits a run ("tak and skål"),
+    unless the run is the whole sentence ("Det er ikke tilladt at tage is med ind")."""
+    found = []
+    for first, last in runs:
+        if _snap(words, first, last, segments) is segments[0]:
+            found.append((first, last))
+            continue
+        begin = first
+        for index in range(first, last + 2):
+            if index > last or words[index].evidence <= -STRONG:
+                if index > begin:
+                    found.append(_trim(text, words, begin, index - 1))
+                begin = index + 1
+    return [run for run in found if run[0] <= run[1]]
+
+
+def _trim(text: str, words: list[_Word], first: int, last: int) -> tuple[int, int]:
+    """A run does not start or end on a word that may be the text's own language ("at",
+    "for"), an acronym or a name ("EMA's"), unless punctuation or the sentence's edge
+    stands right beside it ("your free trial is over"); a number right beside it belongs
+    to it ("on day 0"). Quotes and emphasis put back what belongs inside them (_snap)."""
+    while first <= last and _loose(words[first]) and not _at_edge(text, words, first, -1):
+        first += 1
+    while last >= first and _loose(words[last]) and not _at_edge(text, words, last, 1):
+        last -= 1
+    if first > last:
+        return first, last
+    while first > 0 and words[first - 1].number and _joined(text, words[first - 1], words[first]):
+        first -= 1
+    while (
+        last + 1 < len(words)
+        and words[last + 1].number
+        and _joined(text, words[last], words[last + 1])
+    ):
+        last += 1
+    return first, last
+
+
+def _at_edge(text: str, words: list[_Word], index: int, step: int) -> bool:
+    """Whether a weak word of a run has punctuation or the sentence's edge on its outer
+    side: there it more likely ends the passage than starts the text's own language."""
+    word = words[index]
+    if not word.counted or abs(word.evidence) >= WEAK:
+        return False
+    beside = index + step
+    if not 0 <= beside < len(words):
+        return True
+    gap = text[word.end : words[beside].start] if step > 0 else text[words[beside].end : word.start]
+    return bool(_EDGE.search(gap))
+
+
+def _loose(word: _Word) -> bool:
+    """A word that does not hold a passage's edge: one of the text's own language, a word
+    both languages use a lot ("at", "for"), an acronym or a name nobody lists."""
+    return word.evidence < 0 or word.shared or (not word.counted and not word.number)
+
+
+def _joined(text: str, before: _Word, after: _Word) -> bool:
+    return not text[before.end : after.start].strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """A stretch of a sentence set off by punctuation: words first..last."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+_ENCLOSED = re.compile(
+    r"\*\*(?=\S)(.+?)\*\*|\*(?=\S)(.+?)\*|(?<!\w)_(?=\S)(.+?)_(?!\w)|\"(.+?)\"|\u201c(.+?)\u201d"
+    r"|\u201e(.+?)\u201c|\u00bb(.+?)\u00ab|\u00ab(.+?)\u00bb|\((.+?)\)|: (.+)$"
+)
+
+
+def _segments(text: str, whole: _Segment, words: list[_Word]) -> list[_Segment]:
+    """The sentence, and what quotes, emphasis, parentheses or a colon set off in it."""
+    found = [whole]
+    for match in _ENCLOSED.finditer(text, whole.start, whole.end):
+        group = next(g for g in range(1, len(match.groups()) + 1) if match.group(g) is not None)
+        start, end = match.span(group)
+        inside = [i for i, word in enumerate(words) if start <= word.start and word.end <= end]
+        if inside:
+            found.append(_Segment(start, end, inside[0], inside[-1]))
+    return found
+
+
+def _snap(words: list[_Word], first: int, last: int, segments: list[_Segment]) -> _Segment | None:
+    """A run that covers most of a quoted, emphasised or parenthesised stretch (or of the
+    sentence) takes exactly that stretch, when the words it left out are weak either way:
+    "*for healthcare professionals only*" starts at "for", "motto *fail fast*" at "fail"."""
+    for segment in sorted(segments, key=lambda s: s.last - s.first):
+        inside = range(max(first, segment.first), min(last, segment.last) + 1)
+        if not inside:
+            continue
+        if len(inside) * 5 < (last - first + 1) * 3:
+            continue  # most of the run lies outside this stretch
+        left_out = [words[i] for i in range(segment.first, segment.last + 1) if i not in inside]
+        covered = sum(words[i].counted for i in inside)
+        if (
+            all(abs(word.evidence) < WEAK for word in left_out)
+            and covered * 5
+            >= sum(words[i].counted for i in range(segment.first, segment.last + 1)) * 3
+        ):
+            return segment
+    return None
+
+
+def _is_name(run: list[_Word]) -> bool:
+    """Fewer than two small words for the other language: names and their joining words
+    ("European Medicines Agency", "Københavns Universitet on Ole Maaløes Vej").
+    A title set off by quotes or emphasis was snapped to its stretch before."""
+    return sum(word.evidence > 0 and not word.capitalised for word in run) < 2
+
+
+def _sentence_edges(view: str, start: int, end: int) -> tuple[int, int]:
+    """A whole sentence from its first word to its end mark; quotes and emphasis around
+    it stay outside."""
+    while start < end and view[start] in _OPENERS:
+        start += 1
+    while end > start and view[end - 1] in _CLOSERS:
+        end -= 1
+    return start, end
+
+
+def _word(
+    match: re.Match[str], lang: str, other: str, names: Collection[str], first: bool
+) -> _Word:
+    text = match.group()
+    capitalised = text[:1].isupper() and not first
+    number = text[:1].isdigit()
+    tail = text.rsplit("-", 1)[-1]
+    if _ACRONYM.match(text) and tail.islower() and len(tail) > 2:
+        text = tail  # "CPR-nummer", "CAR-T-celler": the word after the acronym tells
+    elif number or _ACRONYM.match(text) or text.lower() in names:
+        return _Word(match.start(), match.end(), 0.0, False, capitalised, number)
+    evidence, shared = _evidence(text, lang, other, capitalised)
+    return _Word(match.start(), match.end(), evidence, True, capitalised, False, shared)
+
+
+@lru_cache(maxsize=1 << 17)
+def _evidence(word: str, lang: str, other: str, capitalised: bool) -> tuple[float, bool]:
+    """How much more likely `word` is in `other` than in `lang`, roughly in Zipf units,
+    and whether both languages use it a lot."""
+    theirs, ours = (_frequency(word, code) for code in (other, lang))
+    shared = min(theirs, ours) >= SHARED
+    if theirs or ours:
+        # A capitalised word may be a name ("Matt Haig"): it counts, but less.
+        bound = 1.5 if capitalised else 4.0
+        return max(-4.0, min(bound, theirs - ours)), shared
+    if capitalised:
+        return 0.0, False  # a name nobody lists
+    confidence = _detector(_pair(lang, other)).compute_language_confidence(word, _language(other))
+    return 3.0 * (confidence - 0.5), False
+
+
+def _frequency(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    primary = _primary(lang)
+    if word == "i" and primary == "en":
+        return 0.0  # wordfreq folds case: its English "i" is the pronoun I
+    return float(zipf_frequency(word, primary))
+
+
+def _agrees(text: str, other: str, lang: str, evidence: float) -> bool:
+    """lingua, on the passage as a whole, agrees; where the words speak clearly
+    (`evidence`, per word), it need only not object."""
+    detector = _detector(_pair(lang, other))
+    confidence = detector.compute_language_confidence(text, _language(other))
+    return confidence >= (AGREEMENT if evidence < CLEAR else 1 - AGREEMENT)
+
+
+def _pair(lang: str, other: str) -> tuple[str, str]:
+    return tuple(sorted((_primary(lang), _primary(other))))  # type: ignore[return-value]
+
+
+@cache
+def _detector(languages: tuple[str, ...]) -> LanguageDetector:
+    from lingua import LanguageDetectorBuilder
+
+    chosen = [_language(code) for code in languages]
+    return LanguageDetectorBuilder.from_languages(*chosen).with_preloaded_language_models().build()
+
+
+def _language(code: str) -> Any:
+    from lingua import IsoCode639_1, Language
+
+    return Language.from_iso_code_639_1(IsoCode639_1.from_str(_primary(code)))
+
+
+def _primary(code: str) -> str:
+    return code.split("-")[0].split("_")[0].lower()
