@@ -16,6 +16,11 @@ from pipeline.project.errors import PipelineError
 _IGNORE = re.compile(r"^pipeline:\s*ignore\s+(?P<rules>\S.*)$")
 
 
+# Units that name rather than tell (and link tooltips): an acronym there is explained
+# in the text.
+HEADING_KINDS = frozenset({"title", "heading", "description", "link title"})
+
+
 @dataclass(frozen=True, slots=True)
 class CatalogMessage:
     """One PO message of a catalog, translated or not."""
@@ -32,6 +37,7 @@ class CatalogMessage:
     comments: tuple[str, ...] = ()
     context: str | None = None  # msgctxt: part of the entry's identity
     markdown: bool = True  # the texts are Markdown (ours are); else software strings
+    heading: bool = False  # a title, heading or description (from the "#." comments)
 
     @property
     def translated(self) -> bool:
@@ -137,6 +143,7 @@ def read_messages(
         yield CatalogMessage(
             shown, entry.msgstr_line, entry.line, document, source, target, entry.msgid,
             entry.strings[0], entry.fuzzy, entry.comments, entry.context, markdown,
+            bool(HEADING_KINDS.intersection(entry.extracted)),
         )  # fmt: skip
 
 

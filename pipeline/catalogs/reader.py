@@ -43,6 +43,7 @@ class PoEntry:
     locations: tuple[str, ...]  # the file of each "#:" reference
     line: int  # of the msgid
     msgstr_line: int
+    extracted: tuple[str, ...] = ()  # "#." comments: what the unit is ("heading"), its terms
 
     @property
     def fuzzy(self) -> bool:
@@ -129,7 +130,7 @@ def _only_obsolete(block: str) -> bool:
 
 def _entry(found: re.Match[str], line: int) -> PoEntry | None:
     """An entry from its match; `line` is the line the match starts on."""
-    comments, flags, locations = _comments(found.group("comments"))
+    comments, flags, locations, extracted = _comments(found.group("comments"))
     msgid_line = line + found.string.count("\n", found.start(), found.start("msgid"))
     written = found.group("strings")
     msgstr_line = msgid_line + found.string.count(
@@ -153,17 +154,18 @@ def _entry(found: re.Match[str], line: int) -> PoEntry | None:
     return PoEntry(
         _text(context) if context is not None else None, _text(found.group("msgid")),
         _text(plural) if plural is not None else None, strings, frozenset(flags),
-        tuple(comments), tuple(locations), msgid_line, msgstr_line,
+        tuple(comments), tuple(locations), msgid_line, msgstr_line, tuple(extracted),
     )  # fmt: skip
 
 
-def _comments(block: str) -> tuple[list[str], set[str], list[str]]:
-    """Translator comments, flags and reference files of an entry's comment lines."""
+def _comments(block: str) -> tuple[list[str], set[str], list[str], list[str]]:
+    """Translator comments, flags, reference files and extracted comments of an entry."""
     comments: list[str] = []
     flags: set[str] = set()
     locations: list[str] = []
+    extracted: list[str] = []
     if not block:
-        return comments, flags, locations
+        return comments, flags, locations, extracted
     lines = block.splitlines()
     # "#~" lines of an obsolete entry with no blank line after it: the comments before
     # them are that entry's too.
@@ -175,9 +177,11 @@ def _comments(block: str) -> tuple[list[str], set[str], list[str]]:
             flags.update(flag.strip() for flag in comment[2:].split(",") if flag.strip())
         elif kind == ":":
             locations += [_file(reference) for reference in comment[2:].split()]
-        elif kind not in (".", "|"):
+        elif kind == ".":
+            extracted.append(comment[2:].strip())
+        elif kind != "|":
             comments.append(comment[1:].strip())
-    return comments, flags, locations
+    return comments, flags, locations, extracted
 
 
 def _text(strings: str) -> str:
@@ -215,6 +219,7 @@ def _from_babel(catalog: object, msgstr_lines: dict[tuple[str | None, str], int]
                 tuple(str(location[0]) for location in message.locations),
                 line,
                 msgstr_lines.get((message.context, ids[0]), line),
+                tuple(message.auto_comments),
             )
         )
     return found

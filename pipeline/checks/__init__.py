@@ -13,21 +13,24 @@ from pipeline.checks import readability as _readability  # noqa: F401  registers
 from pipeline.checks import resource as _resource  # noqa: F401  registers rules
 from pipeline.checks import term as _term  # noqa: F401  registers rules
 from pipeline.checks import translation as _translation  # noqa: F401  registers rules
+from pipeline.checks import translation_language as _language  # noqa: F401  registers rules
 from pipeline.checks.findings import Finding
 from pipeline.checks.registry import ActiveRule, Target
 from pipeline.readability.levels import DocumentScore
 from pipeline.terms.glossary import Glossary
+from pipeline.terms.occurrences import TermUse, TermUseRow
 
 
 def run(
     rules: Iterable[ActiveRule],
     subjects: Mapping[Target, Sequence[object]],
     glossary: Glossary | None = None,
+    languages: tuple[str, ...] = (),
 ) -> list[Finding]:
     """Give each active rule the subjects of its target; return the findings sorted."""
     found: list[Finding] = []
     for active in rules:
-        context = dataclasses.replace(active.context, glossary=glossary)
+        context = dataclasses.replace(active.context, glossary=glossary, languages=languages)
         for subject in subjects.get(active.rule.target, ()):
             for finding in active.rule.check(subject, context):
                 found.append(_with_msgctxt(finding, subject))
@@ -39,6 +42,16 @@ def _with_msgctxt(finding: Finding, subject: object) -> Finding:
     if not isinstance(subject, CatalogMessage) or subject.context is None:
         return finding
     return dataclasses.replace(finding, data={**finding.data, "msgctxt": subject.context})
+
+
+def run_uses(
+    rules: Iterable[ActiveRule], rows: Iterable[TermUseRow], glossary: Glossary | None
+) -> list[Finding]:
+    """Run the rules on the terms each file uses, one file at a time, in text order."""
+    by_path: dict[str, list[TermUse]] = {}
+    for row in rows:
+        by_path.setdefault(row[0], []).append(TermUse._make(row))
+    return run(rules, {"uses": list(by_path.values())}, glossary)
 
 
 def run_readability(

@@ -1,13 +1,17 @@
-"""a11y/*: accessibility of the exported pages (language, headings, images, links, tables)."""
+"""a11y/*: accessibility of the exported pages (language, headings, images, links, tables),
+and of the texts: passages in another language, acronyms before their full form."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.html_page import Page
 from pipeline.checks.registry import CheckContext, rule
+from pipeline.languages import language_name
+from pipeline.languages.passages import find_passages, quoted
+from pipeline.terms.occurrences import ASIDE, TermText, TermUse
 
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
 # Link texts that say nothing out of context (WCAG 2.4.4), in Danish and English.
@@ -158,3 +162,89 @@ def table_headers(page: Page, ctx: CheckContext) -> Iterator[Finding]:
     for table, end in zip(tables, ends[: len(tables)], strict=True):
         if not any(table.line <= line < end for line in headers):
             yield ctx.finding(page.path, table.line, "the table has no header cells")
+
+
+@rule(
+    "a11y/language-of-parts",
+    severity=Severity.INFO,
+    summary="A passage in another of the project's languages, marked with lang on export.",
+    target="text",
+)
+def language_of_parts(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a screen reader reads an English title in a Danish page with Danish sounds
+    unless the passage carries `lang="en"` (WCAG 3.1.2). Export marks each passage listed
+    here, in HTML and PDF; confirm them.
+
+    Whole sentences and runs of three or more words count; loanwords, names, Latin and
+    acronyms do not.
+
+    Example (da): »Studien »A Phase 3 Trial of Gene Therapy« viste, at behandlingen virkede.«
+    Example (en): "The leaflet is called Genterapi – hvad er det? and is free."
+
+    Instead: nothing, if the passage is right. If it is wrong, write
+    `<span lang="da">…</span>` around it, or put `<!-- pipeline: ignore
+    a11y/language-of-parts -->` before the block: both win over detection.
+    """
+    others = ctx.languages or (subject.lang,)
+    for passage in find_passages(subject.text, subject.lang, others, ctx.names):
+        text = subject.text[passage.start : passage.end]
+        language = language_name(passage.lang, "en")
+        yield ctx.finding(
+            subject.path,
+            subject.line_at(passage.start),
+            f"{language} passage in {language_name(subject.lang, 'en')} text: '{quoted(text)}'"
+            f' (marked lang="{passage.lang}" on export)',
+            lang=passage.lang,
+            passage=text,
+        )
+
+
+@rule(
+    "a11y/abbreviation",
+    severity=Severity.WARNING,
+    summary="An acronym is used before its full form is given.",
+    target="uses",
+)
+def abbreviation(uses: Sequence[TermUse], ctx: CheckContext) -> Iterator[Finding]:
+    """Why: readers who do not know "ATMP" need its full form at first use (WCAG 3.1.4);
+    export also gives it in `<abbr title>` and the PDF's /E.
+
+    The glossary says which terms are acronyms or abbreviations (TBX termType) and what
+    they stand for (the same concept's full form). The full form written earlier in
+    the document, or in the same paragraph, counts as the explanation; titles and
+    headings are left to the text below them.
+
+    Example (da): "ATMP'er godkendes af EMA." before "lægemidler til avanceret terapi".
+    Example (en): "An ATMP is a medicine." before "advanced therapy medicinal product".
+
+    Instead: "lægemidler til avanceret terapi (ATMP'er)", "advanced therapy medicinal
+    products (ATMPs)" at first use.
+    """
+    glossary = ctx.glossary
+    if glossary is None:
+        return
+    explained: set[tuple[str, str]] = set()
+    for use in sorted(uses, key=lambda u: (u.path, u.line)):
+        if use.heading:
+            continue  # "What are ATMPs?": the text below the title explains it
+        key = (use.lang, use.concept)
+        if not use.kind.removeprefix(ASIDE).startswith("short"):
+            explained.add(key)
+            continue
+        full = glossary.concept(use.concept).full_form(use.lang)
+        if key in explained or full is None:
+            continue
+        explained.add(key)  # one finding per acronym and document
+        if any(
+            u.concept == use.concept and u.line == use.line and not u.kind.removeprefix(ASIDE).startswith("short")
+            for u in uses
+        ):
+            continue  # explained in the same paragraph: "ATMP (advanced therapy …)"
+        yield ctx.finding(
+            use.path,
+            use.line,
+            f"'{use.term}' is used before its full form '{full.text}' is given",
+            fix=f"{full.text} ({use.term})",
+            concept=use.concept,
+            lang=use.lang,
+        )

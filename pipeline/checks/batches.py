@@ -21,12 +21,13 @@ def check_messages(
     matchers: Matchers | None,
     rules: list[ActiveRule],
     glossary: Glossary | None,
+    languages: tuple[str, ...] = (),
 ) -> Iterator[Gathered]:
     """The message, text and entry rules over `messages`, slice by slice.
 
     The findings are those of one piece: each rule looks at one message at a time.
     """
-    check = functools.partial(_check_slice, matchers, rules, glossary)
+    check = functools.partial(_check_slice, matchers, rules, glossary, languages)
     return ordered_map(check, _slices(messages), minimum=2)
 
 
@@ -54,11 +55,12 @@ def _check_slice(
     matchers: Matchers | None,
     rules: list[ActiveRule],
     glossary: Glossary | None,
+    languages: tuple[str, ...],
     messages: list[CatalogMessage],
 ) -> Gathered:
     subjects = translation_subjects(messages, matchers)
     return Gathered(
-        run(rules, subjects.by_target(), glossary),
+        run(rules, subjects.by_target(), glossary, languages),
         [tuple(rendering) for rendering in subjects.renderings],  # type: ignore[misc]
         [tuple(use) for text in subjects.texts for use in term_uses(text)],  # type: ignore[misc]
     )

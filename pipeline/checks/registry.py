@@ -19,6 +19,7 @@ from pipeline.terms.glossary import Glossary
 # source (translation/outdated); every relative link of a run with what it may point
 # at (links/broken).
 Target = Literal[
+    "uses",
     "document",
     "translation",
     "text",
@@ -89,6 +90,9 @@ def find_rule(rule_id: str) -> Rule:
     return _RULES[rule_id]
 
 
+_NAMES: dict[int, tuple[Glossary, frozenset[str]]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class CheckContext:
     """What a check gets besides its subject: its effective severity, options, glossary."""
@@ -97,6 +101,17 @@ class CheckContext:
     severity: Severity
     options: Any
     glossary: Glossary | None = None
+    languages: tuple[str, ...] = ()  # the project's languages
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The glossary's names, which never tell a passage's language (read once)."""
+        if self.glossary is None:
+            return frozenset()
+        known = _NAMES.get(id(self.glossary))
+        if known is None or known[0] is not self.glossary:
+            known = _NAMES[id(self.glossary)] = (self.glossary, self.glossary.names())
+        return known[1]
 
     def finding(self, path: str, line: int, message: str, **data: str) -> Finding:
         """Build a Finding of this rule at its effective severity."""

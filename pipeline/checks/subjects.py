@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.catalogs.messages import (
+    HEADING_KINDS,
     CatalogMessage,
     CatalogSync,
     Rendering,
@@ -69,9 +70,6 @@ def translation_subjects(
     for message in messages:
         if not message.translated:
             continue
-        if matchers is None:
-            renderings.append(Rendering.of(message))
-            continue
         source_text, target_text = (
             term_text(
                 matchers,
@@ -80,6 +78,7 @@ def translation_subjects(
                 lang=lang,
                 text=text,
                 line=at,
+                heading=message.heading,
             )
             for lang, text, at in (
                 (message.source_lang, message.source, message.msgid_line),
@@ -87,6 +86,9 @@ def translation_subjects(
             )
         )
         texts.append(target_text)
+        if matchers is None:
+            renderings.append(Rendering.of(message))
+            continue
         entry = TranslationEntry(
             message.path, message.line, message.document, source_text, target_text
         )
@@ -105,8 +107,6 @@ def add_source(source: SourceFile, matchers: Matchers | None, subjects: Subjects
     if not source.units:
         coverage.notes.append(f"{source.display} has no translatable text")
     _add_links(source, subjects)
-    if matchers is None:
-        return
     for unit in source.units:
         subjects.texts.append(
             term_text(
@@ -118,6 +118,7 @@ def add_source(source: SourceFile, matchers: Matchers | None, subjects: Subjects
                 line=unit.line,
                 line_starts=unit.line_starts,
                 unit_id=unit.id,
+                heading=unit.kind in HEADING_KINDS,
             )
         )
 

@@ -20,7 +20,8 @@ from pipeline.catalogs.po import read_po_shared
 from pipeline.checks.suppressions import markdown_suppressions
 from pipeline.export.assemble import Localized, localize
 from pipeline.export.marks import Marking, mark
-from pipeline.export.to_html import Alternate, Site, language_name, render_body, render_page
+from pipeline.export.to_html import Alternate, Site, render_body, render_page
+from pipeline.languages import language_name
 from pipeline.project.config import Config
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.source.anchors import candidates, local_target, resolve_path

@@ -14,12 +14,12 @@ from functools import cache
 from html import escape
 from typing import Any
 
-from babel import Locale
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markdown_it.token import Token
 from markupsafe import Markup
 
 from pipeline.export.assemble import Localized
+from pipeline.languages import language_name
 from pipeline.languages.passages import AUTHOR_SPAN
 from pipeline.source.anchors import EXPLICIT_ANCHOR
 from pipeline.source.markdown import MARKDOWN
@@ -51,12 +51,6 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def strings(lang: str) -> dict[str, str]:
     return STRINGS.get(lang.split("-")[0], STRINGS["en"])
-
-
-def language_name(code: str, in_lang: str | None = None) -> str:
-    """ "dansk", "English", "Danish": the name of `code` in `in_lang` (default: itself)."""
-    name = Locale.parse(code.replace("-", "_")).get_display_name(in_lang or code) or code
-    return name[:1].upper() + name[1:] if in_lang is None else name
 
 
 @dataclass(frozen=True, slots=True)

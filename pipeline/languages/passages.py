@@ -37,6 +37,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W_]+)*|\d+(?:[.,:]\d+)*")
 AUTHOR_SPAN = re.compile(
     r'<span\s+lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)"\s*>(.*?)</span>', re.S
 )
+# Web addresses and file names ("sundhed.dk", "setup.exe") are no language's words.
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,4}\b")
 # Latin both languages use: never evidence, never a passage.
 _LATIN = re.compile(
     r"(?i)\b(?:in vivo|in vitro|ex vivo|in situ|et al|per se|de facto|ad hoc|vice versa"
@@ -88,6 +90,7 @@ def find_passages(
     """
     found: list[Passage] = []
     view = _LATIN.sub(_blank, hide_markup(AUTHOR_SPAN.sub(_blank, text)))
+    view = _DOMAIN.sub(_blank, view)
     for other in others:
         if _primary(other) == _primary(lang):
             continue
@@ -318,7 +321,7 @@ def _word(
     tail = text.rsplit("-", 1)[-1]
     if _ACRONYM.match(text) and tail.islower() and len(tail) > 2:
         text = tail  # "CPR-nummer", "CAR-T-celler": the word after the acronym tells
-    elif number or _ACRONYM.match(text) or text.lower() in names:
+    elif number or _ACRONYM.match(text) or (text.lower() in names and not text.islower()):
         return _Word(match.start(), match.end(), 0.0, False, capitalised, number)
     evidence, shared = _evidence(text, lang, other, capitalised)
     return _Word(match.start(), match.end(), evidence, True, capitalised, False, shared)
@@ -377,3 +380,9 @@ def _language(code: str) -> Any:
 
 def _primary(code: str) -> str:
     return code.split("-")[0].split("_")[0].lower()
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """`text` on one line, cut to `limit` characters, for a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

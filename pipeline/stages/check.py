@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline.catalogs.messages import RenderingRow, catalog_sync, shared_renderings
 from pipeline.catalogs.paths import po_path
-from pipeline.checks import run
+from pipeline.checks import run, run_uses
 from pipeline.checks.baseline import read_baseline, render_baseline, without_baseline
 from pipeline.checks.batches import Gathered, check_messages
 from pipeline.checks.consistency import Corpus
@@ -216,24 +216,30 @@ def _check_paths(
 
 
 def _gathered_findings(run_: _Run, subjects: Subjects) -> Gathered:
-    """Translation QA, and the term rules within one document.
+    """Translation QA, the term rules and the a11y rules on texts, within one document.
 
     A large catalog's messages are checked in slices on every core; the findings are
     the same as in one piece (each rule looks at one message at a time).
     """
     rules = [*_family(run_.rules, "translation")]
+    rules += [r for r in _family(run_.rules, "a11y") if r.rule.target in ("text", "uses")]
     if run_.glossary is not None:
         rules += _family(run_.rules, "term")
     by_message = [r for r in rules if r.rule.target in ("message", "text", "entry")]
+    languages = run_.config.locales
+    whole = {"catalog": [*subjects.syncs], "text": [*subjects.texts]}
     gathered = Gathered(
-        run(rules, {"catalog": [*subjects.syncs], "text": [*subjects.texts]}, run_.glossary),
+        run(rules, whole, run_.glossary, languages),  # type: ignore[arg-type]
         [],
         [tuple(use) for text in subjects.texts for use in term_uses(text)],  # type: ignore[misc]
     )
-    for part in check_messages(subjects.messages, run_.matchers, by_message, run_.glossary):
+    parts = check_messages(subjects.messages, run_.matchers, by_message, run_.glossary, languages)
+    for part in parts:
         gathered.findings.extend(part.findings)
         gathered.renderings.extend(part.renderings)
         gathered.uses.extend(part.uses)
+    uses_rules = [r for r in rules if r.rule.target == "uses"]
+    gathered.findings.extend(run_uses(uses_rules, gathered.uses, run_.glossary))
     return gathered
 
 

@@ -21,12 +21,12 @@ from pipeline.export.page import (
 from pipeline.export.to_html import (
     Alternate,
     Site,
-    language_name,
     page_title,
     render_index,
     render_page,
     render_root,
 )
+from pipeline.languages import language_name
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, write_atomic

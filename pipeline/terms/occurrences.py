@@ -24,6 +24,7 @@ class TermText:
     line: int
     line_starts: tuple[int, ...] = ()
     unit_id: str = ""
+    heading: bool = False  # a title, heading or description
 
     def line_at(self, offset: int) -> int:
         """Return the 1-based line of the character at `offset` in the file."""
@@ -41,7 +42,7 @@ class TranslationEntry:
     target: TermText
 
 
-TermUseRow = tuple[str, int, str, str, str, str, bool]  # a TermUse as the cache keeps it
+TermUseRow = tuple[str, int, str, str, str, str, bool, bool]  # a TermUse as the cache keeps it
 
 
 class TermUse(NamedTuple):
@@ -54,12 +55,16 @@ class TermUse(NamedTuple):
     kind: str  # "full" or "short" (acronym) and the part of speech: variants compete within one
     term: str
     preferred: bool
+    heading: bool = False  # used in a title or heading
+
+
+ASIDE = "aside "  # the kind of a use beside another variant of its concept
 
 
 def mixed_uses(rows: Iterable[TermUseRow]) -> tuple[TermUse, ...]:
     """The uses of concepts written with more than one term in a language: only these
     can be inconsistent, and most concepts have one, which keeps a cached check fast."""
-    rows = list(rows)
+    rows = [row for row in rows if not row[4].startswith(ASIDE)]
     terms: dict[tuple[str, str, str], set[str]] = {}
     for row in rows:
         terms.setdefault((row[2], row[3], row[4]), set()).add(row[5])
@@ -70,7 +75,8 @@ def term_uses(text: TermText) -> Iterator[TermUse]:
     """The allowed terms `text` uses, one per concept and kind.
 
     Variants side by side ("hæmofili B, også kaldet blødersyge B") introduce a
-    synonym: that text counts for neither.
+    synonym: that text counts for neither in consistency, and its uses come with the
+    kind "aside …" (they still explain an acronym).
     """
     variants: dict[tuple[str, str], set[str]] = {}
     for hit in text.hits:
@@ -79,11 +85,15 @@ def term_uses(text: TermText) -> Iterator[TermUse]:
     seen: set[tuple[str, str]] = set()
     for hit in text.hits:
         key = (hit.concept, _kind(hit.term))
-        if hit.term.allowed and len(variants[key]) == 1 and key not in seen:
+        if hit.term.allowed and key not in seen:
             seen.add(key)
+            kind = key[1] if len(variants[key]) == 1 else f"{ASIDE}{key[1]}"
             preferred = hit.term.status is TermStatus.PREFERRED
             line = text.line_at(hit.start)
-            yield TermUse(text.path, line, text.lang, hit.concept, key[1], hit.term.text, preferred)
+            yield TermUse(
+                text.path, line, text.lang, hit.concept, kind, hit.term.text, preferred,
+                text.heading,
+            )  # fmt: skip
 
 
 def _kind(term: Term) -> str:
@@ -127,7 +137,7 @@ class Matchers:
 
 
 def term_text(
-    matchers: Matchers,
+    matchers: Matchers | None,
     *,
     path: str,
     document: str,
@@ -136,10 +146,11 @@ def term_text(
     line: int,
     line_starts: tuple[int, ...] = (),
     unit_id: str = "",
+    heading: bool = False,
 ) -> TermText:
-    """Find the terms of `text` and wrap it as a subject."""
-    hits = matchers.hits(lang, text)
-    return TermText(path, document, lang, text, hits, line, line_starts, unit_id)
+    """Find the terms of `text` (none without a glossary) and wrap it as a subject."""
+    hits = matchers.hits(lang, text) if matchers is not None else ()
+    return TermText(path, document, lang, text, hits, line, line_starts, unit_id, heading)
 
 
 def glossary_note(glossary: Glossary, hits: Iterable[Hit], targets: Sequence[str]) -> str | None:
