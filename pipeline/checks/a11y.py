@@ -228,17 +228,14 @@ def abbreviation(uses: Sequence[TermUse], ctx: CheckContext) -> Iterator[Finding
         if use.heading:
             continue  # "What are ATMPs?": the text below the title explains it
         key = (use.lang, use.concept)
-        if not use.kind.removeprefix(ASIDE).startswith("short"):
+        if not _short(use):
             explained.add(key)
             continue
         full = glossary.concept(use.concept).full_form(use.lang)
         if key in explained or full is None:
             continue
         explained.add(key)  # one finding per acronym and document
-        if any(
-            u.concept == use.concept and u.line == use.line and not u.kind.removeprefix(ASIDE).startswith("short")
-            for u in uses
-        ):
+        if any(u.concept == use.concept and u.line == use.line and not _short(u) for u in uses):
             continue  # explained in the same paragraph: "ATMP (advanced therapy …)"
         yield ctx.finding(
             use.path,
@@ -248,3 +245,7 @@ def abbreviation(uses: Sequence[TermUse], ctx: CheckContext) -> Iterator[Finding
             concept=use.concept,
             lang=use.lang,
         )
+
+
+def _short(use: TermUse) -> bool:
+    return use.kind.removeprefix(ASIDE).startswith("short")
