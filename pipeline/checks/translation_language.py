@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pipeline.catalogs.messages import CatalogMessage
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
 from pipeline.languages import language_name
-from pipeline.languages.passages import find_passages, quoted
-from pipeline.source.language import count_words
+from pipeline.languages.passages import confidence, foreign_words, quoted
 
-# The share of a translation's words in another language that makes it the wrong language.
-WRONG_SHARE = 0.5
+# The share of a translation's words in another language that makes it the wrong language:
+# below half, to catch a translation left half done ("Hvis du har indsat tekst …, specifies
+# whether to display the hidden paragraph").
+WRONG_SHARE = 0.4
+
+
+# Command synopses and help columns of a program's strings keep their English keywords.
+def _sure(text: str, lang: str, message: CatalogMessage) -> bool:
+    """An error needs lingua's word that the passage is not the translation's language."""
+    return confidence(text, lang, message.target_lang) >= SURE
+
+
+# lingua's confidence that a passage is in another language, for an error.
+SURE = 0.85
+_END = re.compile(r"[.!?]$")
+_WORDS = re.compile(r"\w+(?:['\u2019-]\w+)*")
+_SYNOPSIS = re.compile(r"[{}|\[\];]|:=|\t| {3}\S")
+# Fewer words in another language are a name, a term or a label ("Thrash metal").
+MINIMUM_WORDS = 5
 
 
 @rule(
@@ -38,17 +55,29 @@ def wrong_language(message: CatalogMessage, ctx: CheckContext) -> Iterator[Findi
     target = message.target
     if not message.translated or target.strip() == message.source.strip():
         return
+    if not message.markdown and _SYNOPSIS.search(target):
+        return  # "Usage: nmcli { COMMAND | help }": commands stay as they are
     others = tuple(dict.fromkeys((message.source_lang, *ctx.languages)))
-    passages = find_passages(target, message.target_lang, others, ctx.names)
-    words = count_words(target)
-    foreign = sum(count_words(target[p.start : p.end]) for p in passages)
-    if not words or foreign / words < WRONG_SHARE:
+    found, words = foreign_words(target, message.target_lang, others, ctx.names)
+    found = [(word, p) for word, p in found if _sure(target[p.start : p.end], p.lang, message)]
+    # Source-language words count in whole sentences (or the whole entry), or when copied
+    # from the source: what was left untranslated, not a phrase a translator chose.
+    source = set(_WORDS.findall(message.source.lower()))
+    foreign = [
+        passage.lang
+        for word, passage in found
+        if passage.lang != message.source_lang
+        or word in source
+        or _END.search(target[passage.start : passage.end])
+        or not _WORDS.search(target[: passage.start] + " " + target[passage.end :])
+    ]
+    if len(foreign) < MINIMUM_WORDS or len(foreign) / words < WRONG_SHARE:
         return
-    languages = sorted({language_name(p.lang, "en") for p in passages})
+    languages = sorted({language_name(lang, "en") for lang in foreign})
     yield ctx.finding(
         message.path,
         message.line,
-        f"{foreign} of {words} words of the {language_name(message.target_lang, 'en')} "
+        f"{len(foreign)} of {words} words of the {language_name(message.target_lang, 'en')} "
         f"translation are in {' and '.join(languages)}: '{quoted(target)}'",
         fix="translate it",
     )

@@ -39,6 +39,12 @@ AUTHOR_SPAN = re.compile(
 )
 # Web addresses and file names ("sundhed.dk", "setup.exe") are no language's words.
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,4}\b")
+# Identifiers, options, placeholders and entities of software strings: no language.
+_CODE = re.compile(
+    r"[^\s\[\]()]*(?:[A-Za-z0-9]_[A-Za-z0-9]|[a-z][A-Z]|[a-z]/[a-z]|::|[={}|%&@#$])[^\s\[\]()]*"
+    r"|(?<!\w)\*?\.[A-Za-z0-9]{1,5}\b|\S*(?:[a-z]\d+[a-z]|\\|[a-z],[a-z])\S*"
+    r"|(?<![\w-])--?[a-z][\w-]*"
+)
 # Latin both languages use: never evidence, never a passage.
 _LATIN = re.compile(
     r"(?i)\b(?:in vivo|in vitro|ex vivo|in situ|et al|per se|de facto|ad hoc|vice versa"
@@ -89,14 +95,20 @@ def find_passages(
     they are, product and institution names.
     """
     found: list[Passage] = []
-    view = _LATIN.sub(_blank, hide_markup(AUTHOR_SPAN.sub(_blank, text)))
-    view = _DOMAIN.sub(_blank, view)
+    view = _language_view(text)
     for other in others:
         if _primary(other) == _primary(lang):
             continue
         for start, end in split_sentences(text, lang):
             found += _sentence_passages(text, view, start, end, lang, other, names)
     return _merged(text, sorted(found, key=lambda passage: passage.start))
+
+
+def _language_view(text: str) -> str:
+    """`text` with what is no language's words blanked out, offsets kept: the author's
+    own passages, code, identifiers, addresses, markup and Latin."""
+    view = _CODE.sub(_blank, AUTHOR_SPAN.sub(_blank, text))
+    return _LATIN.sub(_blank, hide_markup(_DOMAIN.sub(_blank, view)))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -145,6 +157,10 @@ def _sentence_passages(
             and (segment is not None or not _is_name(run))
         ):
             edges = run[0].start, run[-1].end
+            if last == whole.last:  # "Lægen sagde: The results were good." ends with it
+                closing = _sentence_edges(view, start, end)[1]
+                if re.fullmatch(r"[.!?\u2026]+", view[edges[1] : closing]):
+                    edges = edges[0], closing
         else:
             continue
         counted = [word.evidence for word in run if word.counted]
@@ -355,9 +371,13 @@ def _frequency(word: str, lang: str) -> float:
 def _agrees(text: str, other: str, lang: str, evidence: float) -> bool:
     """lingua, on the passage as a whole, agrees; where the words speak clearly
     (`evidence`, per word), it need only not object."""
+    return confidence(text, other, lang) >= (AGREEMENT if evidence < CLEAR else 1 - AGREEMENT)
+
+
+def confidence(text: str, other: str, lang: str) -> float:
+    """lingua's confidence that `text` is in `other` rather than in `lang`."""
     detector = _detector(_pair(lang, other))
-    confidence = detector.compute_language_confidence(text, _language(other))
-    return confidence >= (AGREEMENT if evidence < CLEAR else 1 - AGREEMENT)
+    return float(detector.compute_language_confidence(text, _language(other)))
 
 
 def _pair(lang: str, other: str) -> tuple[str, str]:
@@ -380,6 +400,34 @@ def _language(code: str) -> Any:
 
 def _primary(code: str) -> str:
     return code.split("-")[0].split("_")[0].lower()
+
+
+def foreign_words(
+    text: str, lang: str, others: Iterable[str], names: Collection[str] = ()
+) -> tuple[list[tuple[str, Passage]], int]:
+    """The words in other languages, each with its passage, and the number of words.
+
+    Words in lower case, and a sentence's first word, count; identifiers, numbers,
+    acronyms and names (capitalised: "Free Software Foundation") belong to no language,
+    and a quoted passage is a name ("Kunne ikke registrere »check before send«").
+    """
+    passages = [p for p in find_passages(text, lang, others, names) if not _quoted(text, p)]
+    view = _language_view(text)
+    prose = [m for m in _WORD.finditer(view) if m.group().islower() or _starts(view, m)]
+    inside = [(m.group(), p) for m in prose for p in passages if p.start <= m.start() < p.end]
+    return inside, len(prose)
+
+
+def _quoted(text: str, passage: Passage) -> bool:
+    before, after = text[passage.start - 1 : passage.start], text[passage.end : passage.end + 1]
+    return bool(before and after and before in _OPENERS[:-1] and after in _CLOSERS[:-1])
+
+
+def _starts(view: str, match: re.Match[str]) -> bool:
+    """Whether the word starts the text or a sentence (capitalised but no name)."""
+    return (
+        match.group()[:1].isupper() and not view[: match.start()].rstrip(" *_\"'(")[-1:].isalnum()
+    )
 
 
 def quoted(text: str, limit: int = 60) -> str:
