@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from pipeline.export.assemble import Localized
 from pipeline.languages import language_name
-from pipeline.languages.passages import AUTHOR_SPAN
+from pipeline.languages.evidence import AUTHOR_SPAN
 from pipeline.source.anchors import EXPLICIT_ANCHOR
 from pipeline.source.markdown import MARKDOWN
 

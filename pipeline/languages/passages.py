@@ -23,47 +23,27 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
 
-from pipeline.source.language import hide_markup, split_sentences
+from pipeline.languages.evidence import (
+    WORD,
+    confidence,
+    language_view,
+    primary,
+    word_evidence,
+)
+from pipeline.source.language import split_sentences
 
-if TYPE_CHECKING:
-    from lingua import LanguageDetector
-
-# A word: letters with inner hyphens or apostrophes ("off-label", "BIOS'en"), or a number.
-_WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W_]+)*|\d+(?:[.,:]\d+)*")
-# A passage the author marked (<span lang="en">…</span>): the author decides, not us.
-AUTHOR_SPAN = re.compile(
-    r'<span\s+lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)"\s*>(.*?)</span>', re.S
-)
-# Web addresses and file names ("sundhed.dk", "setup.exe") are no language's words.
-_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,4}\b")
-# Identifiers, options, placeholders and entities of software strings: no language.
-_CODE = re.compile(
-    r"[^\s\[\]()]*(?:[A-Za-z0-9]_[A-Za-z0-9]|[a-z][A-Z]|[a-z]/[a-z]|::|[={}|%&@#$])[^\s\[\]()]*"
-    r"|(?<!\w)\*?\.[A-Za-z0-9]{1,5}\b|\S*(?:[a-z]\d+[a-z]|\\|[a-z],[a-z])\S*"
-    r"|(?<![\w-])--?[a-z][\w-]*"
-)
-# Latin both languages use: never evidence, never a passage.
-_LATIN = re.compile(
-    r"(?i)\b(?:in vivo|in vitro|ex vivo|in situ|et al|per se|de facto|ad hoc|vice versa"
-    r"|status quo|a priori|post mortem|bona fide|curriculum vitae|e\.g|i\.e|etc)\b\.?"
-)
-_ACRONYM = re.compile(
-    r"[A-Z\d]*[A-Z][A-Z\d]*(?:-[A-Z\d]+)*(?:['\u2019-]\w+)?$"
-)  # ATMP, EMA's, CAR-T
 _EDGE = re.compile(r"[:;()\[\]\"\u201c\u201d\u201e\u00ab\u00bb*_\u2013\u2014.!?]")  # not a comma
 _BOUNDARY = re.compile(r"[,;:()\[\]\"\u201c\u201d\u201e\u00ab\u00bb*_\u2013\u2014]")
 _OPENERS = "\"'\u201c\u201e\u2018\u00ab\u00bb(*_[ "
 _CLOSERS = "\"'\u201d\u2019\u00bb\u00ab)*_] "
 SWITCH = 2.6  # the evidence a run must gather to leave the text's language
 WEAK = 1.0  # evidence below this either way does not tell the languages apart
-SHARED = 6.0  # a Zipf frequency both languages reach: a function word of both ("at", "for")
 STRONG = 2.0  # evidence against the other language that no passage can hold
 CLEAR = 1.5  # mean evidence per word that speaks for itself
 AGREEMENT = 0.7  # lingua's confidence in the other language that confirms a passage
-MINIMUM_WORDS = 3  # shorter runs inside a sentence are loanwords or names
+MINIMUMWORDS = 3  # shorter runs inside a sentence are loanwords or names
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,32 +67,48 @@ class _Word:
 
 
 def find_passages(
-    text: str, lang: str, others: Iterable[str], names: Collection[str] = ()
+    text: str, lang: str, others: Iterable[str], names: Collection[str] = frozenset()
 ) -> list[Passage]:
     """Passages of `text` (inline Markdown in `lang`) written in one of `others`.
 
     `names` are words never taken as evidence (lower case): glossary terms kept as
     they are, product and institution names.
     """
+    wanted = tuple(sorted({primary(other) for other in others} - {primary(lang)}))
+    return list(_passages(text, lang, wanted, frozenset(names)))
+
+
+@lru_cache(maxsize=1 << 16)  # a translation is read by two rules, and by export
+def _passages(
+    text: str, lang: str, others: tuple[str, ...], names: frozenset[str]
+) -> tuple[Passage, ...]:
     found: list[Passage] = []
-    view = _language_view(text)
     for other in others:
-        if _primary(other) == _primary(lang):
-            continue
+        if _leaning(text, lang, other, names) < SWITCH:
+            continue  # most texts: nothing leans to the other language, no need to look
+        view = language_view(text)
         for start, end in split_sentences(text, lang):
             found += _sentence_passages(text, view, start, end, lang, other, names)
-    return _merged(text, sorted(found, key=lambda passage: passage.start))
+    return tuple(_merged(text, sorted(found, key=lambda passage: passage.start)))
 
 
-def _language_view(text: str) -> str:
-    """`text` with what is no language's words blanked out, offsets kept: the author's
-    own passages, code, identifiers, addresses, markup and Latin."""
-    view = _CODE.sub(_blank, AUTHOR_SPAN.sub(_blank, text))
-    return _LATIN.sub(_blank, hide_markup(_DOMAIN.sub(_blank, view)))
+def _leaning(text: str, lang: str, other: str, names: frozenset[str]) -> float:
+    """The evidence for `other` summed over the words of `text` that lean to it: a quick
+    look (words split at spaces, code and names not set apart), which only adds."""
+    known = _LEANING.setdefault((lang, other), {})
+    total = 0.0
+    for chunk in text.split():
+        evidence = known.get(chunk)
+        if evidence is None:
+            words = WORD.findall(chunk)
+            evidence = known[chunk] = sum(
+                max(0.0, word_evidence(word, lang, other, names, False)[0]) for word in words
+            )
+        total += evidence
+    return total
 
 
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group())
+_LEANING: dict[tuple[str, str], dict[str, float]] = {}
 
 
 def _merged(text: str, passages: list[Passage]) -> list[Passage]:
@@ -124,7 +120,7 @@ def _merged(text: str, passages: list[Passage]) -> list[Passage]:
         if (
             previous
             and previous.lang == passage.lang
-            and not _WORD.search(text, previous.end, passage.start)
+            and not WORD.search(text, previous.end, passage.start)
         ):
             merged[-1] = Passage(previous.start, passage.end, passage.lang)
         else:
@@ -133,11 +129,11 @@ def _merged(text: str, passages: list[Passage]) -> list[Passage]:
 
 
 def _sentence_passages(
-    text: str, view: str, start: int, end: int, lang: str, other: str, names: Collection[str]
+    text: str, view: str, start: int, end: int, lang: str, other: str, names: frozenset[str]
 ) -> list[Passage]:
     words = [
         _word(match, lang, other, names, first=index == 0)
-        for index, match in enumerate(_WORD.finditer(view, start, end))
+        for index, match in enumerate(WORD.finditer(view, start, end))
     ]
     if sum(word.evidence for word in words if word.evidence > 0) < SWITCH:
         return []  # most sentences: nothing leans to the other language
@@ -153,7 +149,7 @@ def _sentence_passages(
             edges = _sentence_edges(view, start, end)  # the end mark belongs to the passage
         elif (
             segment is not whole
-            and sum(word.counted for word in run) >= MINIMUM_WORDS
+            and sum(word.counted for word in run) >= MINIMUMWORDS
             and (segment is not None or not _is_name(run))
         ):
             edges = run[0].start, run[-1].end
@@ -328,78 +324,17 @@ def _sentence_edges(view: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _word(
-    match: re.Match[str], lang: str, other: str, names: Collection[str], first: bool
-) -> _Word:
-    text = match.group()
-    capitalised = text[:1].isupper() and not first
-    number = text[:1].isdigit()
-    tail = text.rsplit("-", 1)[-1]
-    if _ACRONYM.match(text) and tail.islower() and len(tail) > 2:
-        text = tail  # "CPR-nummer", "CAR-T-celler": the word after the acronym tells
-    elif number or _ACRONYM.match(text) or (text.lower() in names and not text.islower()):
-        return _Word(match.start(), match.end(), 0.0, False, capitalised, number)
-    evidence, shared = _evidence(text, lang, other, capitalised)
-    return _Word(match.start(), match.end(), evidence, True, capitalised, False, shared)
-
-
-@lru_cache(maxsize=1 << 17)
-def _evidence(word: str, lang: str, other: str, capitalised: bool) -> tuple[float, bool]:
-    """How much more likely `word` is in `other` than in `lang`, roughly in Zipf units,
-    and whether both languages use it a lot."""
-    theirs, ours = (_frequency(word, code) for code in (other, lang))
-    shared = min(theirs, ours) >= SHARED
-    if theirs or ours:
-        # A capitalised word may be a name ("Matt Haig"): it counts, but less.
-        bound = 1.5 if capitalised else 4.0
-        return max(-4.0, min(bound, theirs - ours)), shared
-    if capitalised:
-        return 0.0, False  # a name nobody lists
-    confidence = _detector(_pair(lang, other)).compute_language_confidence(word, _language(other))
-    return 3.0 * (confidence - 0.5), False
-
-
-def _frequency(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    primary = _primary(lang)
-    if word == "i" and primary == "en":
-        return 0.0  # wordfreq folds case: its English "i" is the pronoun I
-    return float(zipf_frequency(word, primary))
+def _word(match: re.Match[str], lang: str, other: str, names: frozenset[str], first: bool) -> _Word:
+    evidence, counted, capitalised, number, shared = word_evidence(
+        match.group(), lang, other, names, first
+    )
+    return _Word(match.start(), match.end(), evidence, counted, capitalised, number, shared)
 
 
 def _agrees(text: str, other: str, lang: str, evidence: float) -> bool:
     """lingua, on the passage as a whole, agrees; where the words speak clearly
     (`evidence`, per word), it need only not object."""
     return confidence(text, other, lang) >= (AGREEMENT if evidence < CLEAR else 1 - AGREEMENT)
-
-
-def confidence(text: str, other: str, lang: str) -> float:
-    """lingua's confidence that `text` is in `other` rather than in `lang`."""
-    detector = _detector(_pair(lang, other))
-    return float(detector.compute_language_confidence(text, _language(other)))
-
-
-def _pair(lang: str, other: str) -> tuple[str, str]:
-    return tuple(sorted((_primary(lang), _primary(other))))  # type: ignore[return-value]
-
-
-@cache
-def _detector(languages: tuple[str, ...]) -> LanguageDetector:
-    from lingua import LanguageDetectorBuilder
-
-    chosen = [_language(code) for code in languages]
-    return LanguageDetectorBuilder.from_languages(*chosen).with_preloaded_language_models().build()
-
-
-def _language(code: str) -> Any:
-    from lingua import IsoCode639_1, Language
-
-    return Language.from_iso_code_639_1(IsoCode639_1.from_str(_primary(code)))
-
-
-def _primary(code: str) -> str:
-    return code.split("-")[0].split("_")[0].lower()
 
 
 def foreign_words(
@@ -412,8 +347,10 @@ def foreign_words(
     and a quoted passage is a name ("Kunne ikke registrere »check before send«").
     """
     passages = [p for p in find_passages(text, lang, others, names) if not _quoted(text, p)]
-    view = _language_view(text)
-    prose = [m for m in _WORD.finditer(view) if m.group().islower() or _starts(view, m)]
+    if not passages:
+        return [], 0
+    view = language_view(text)
+    prose = [m for m in WORD.finditer(view) if m.group().islower() or _starts(view, m)]
     inside = [(m.group(), p) for m in prose for p in passages if p.start <= m.start() < p.end]
     return inside, len(prose)
 

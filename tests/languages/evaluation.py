@@ -6,6 +6,7 @@ Each paragraph in `*_paragraphs.toml` marks its passages in the other language a
 the whole paragraph and sentence by sentence, on the same paragraphs.
 
 Run: python -m tests.languages.evaluation [--show]
+     python -m tests.languages.evaluation --real help.po   (passages in a real catalog, to read)
 """
 
 from __future__ import annotations
@@ -17,8 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.languages.passages import _WORD, Passage, find_passages
-from pipeline.source.language import hide_markup, split_sentences
+from pipeline.languages.evidence import WORD as _WORD
+from pipeline.languages.evidence import detector as _detector
+from pipeline.languages.evidence import language_view
+from pipeline.languages.passages import Passage, find_passages
+from pipeline.source.language import split_sentences
 
 HERE = Path(__file__).parent
 _MARK = re.compile(r"\{(da|en)\|([^{}]*)\}")
@@ -80,7 +84,7 @@ def _unmark(marked: str) -> tuple[str, list[Passage]]:
 
 
 def _word_spans(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _WORD.finditer(hide_markup(text))]
+    return [match.span() for match in _WORD.finditer(language_view(text))]
 
 
 def _to_words(
@@ -102,8 +106,6 @@ def ours(text: str, lang: str) -> list[Passage]:
 
 
 def lingua_paragraph(text: str, lang: str) -> list[Passage]:
-    from pipeline.languages.passages import _detector
-
     results = _detector(LANGUAGES).detect_multiple_languages_of(text)
     return [
         Passage(r.start_index, r.end_index, r.language.iso_code_639_1.name.lower())
@@ -113,8 +115,6 @@ def lingua_paragraph(text: str, lang: str) -> list[Passage]:
 
 
 def lingua_sentences(text: str, lang: str) -> list[Passage]:
-    from pipeline.languages.passages import _detector
-
     detector = _detector(LANGUAGES)
     found = []
     for start, end in split_sentences(text, lang):
@@ -172,7 +172,32 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
 )
 
 
+def read_real(path: str, count: int = 1500) -> None:
+    """Passages found in `count` random translations of a real Danish catalog, to read."""
+    import random
+
+    from pipeline.catalogs.reader import read_entries
+
+    entries = read_entries(Path(path), path).entries
+    texts = [e.strings[0] for e in entries if e.strings and len(e.strings[0].split()) >= 6]
+    texts = [text for text in texts if "<" not in text]  # help markup: not Markdown
+    random.Random(5).shuffle(texts)
+    sample = texts[:count]
+    found = [
+        (text, text[p.start : p.end])
+        for text in sample
+        for p in find_passages(text, "da", LANGUAGES)
+    ]
+    words = sum(len(text.split()) for text in sample)
+    print(f"{len(sample)} paragraphs, {words} words: {len(found)} passages")
+    for text, passage in found:
+        print(f"- {passage!r}\n    in {text[:160]!r}")
+
+
 def main() -> None:
+    if "--real" in sys.argv:
+        read_real(sys.argv[sys.argv.index("--real") + 1])
+        return
     show = "--show" in sys.argv
     for title, files in (("development set", DEVELOPMENT), ("held-out set", HELD_OUT)):
         items = paragraphs(files)

@@ -1,0 +1,144 @@
+"""What one word says about its language: evidence from word frequencies and lingua.
+
+Shared by the passage finder (languages/passages.py) and the rules that use it. Text is
+first seen as a language reader would: code, identifiers, addresses, markup, Latin and
+the author's own `<span lang>` passages are blanked out (offsets kept), since they
+belong to no language.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from pipeline.source.language import hide_markup
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+# A word: letters with inner hyphens or apostrophes ("off-label", "BIOS'en"), or a number.
+WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W_]+)*|\d+(?:[.,:]\d+)*")
+# A passage the author marked (<span lang="en">…</span>): the author decides, not us.
+AUTHOR_SPAN = re.compile(
+    r'<span\s+lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)"\s*>(.*?)</span>', re.S
+)
+# A chunk of text between spaces (and brackets) that is code, not words: identifiers,
+# options, placeholders, entities, paths, file patterns, addresses ("sundhed.dk").
+_CHUNK = re.compile(r"[^\s\[\]()]+")
+_CODE = re.compile(
+    r"[A-Za-z0-9]_[A-Za-z0-9]|[a-z][A-Z]|[a-z]/[a-z]|[A-Za-z]\.[a-zA-Z]|\w\(|::|[={}|%&@#$\\]"
+    r"|[a-z]\d+[a-z]|[a-z],[a-z]|^--?[a-z]|^\*?\.[A-Za-z0-9]{1,5}\W*$"
+)
+# Latin both languages use: never evidence, never a passage.
+_LATIN = re.compile(
+    r"(?i)\b(?:in vivo|in vitro|ex vivo|in situ|et al|per se|de facto|ad hoc|vice versa"
+    r"|status quo|a priori|post mortem|bona fide|curriculum vitae|e\.g|i\.e|etc)\b\.?"
+)
+ACRONYM = re.compile(
+    r"[A-Z\d]*[A-Z][A-Z\d]*(?:-[A-Z\d]+)*(?:['\u2019-]\w+)?$"
+)  # ATMP, EMA's, CAR-T
+SHARED = 6.0  # a Zipf frequency both languages reach: a function word of both ("at", "for")
+
+
+@lru_cache(maxsize=1 << 16)
+def language_view(text: str) -> str:
+    """`text` with what is no language's words blanked out, offsets kept: the author's
+    own passages, code, identifiers, addresses, markup and Latin."""
+    if "<span" in text:
+        text = AUTHOR_SPAN.sub(_blank, text)
+    view = _CHUNK.sub(_no_code, text)
+    return _LATIN.sub(_blank, hide_markup(view))
+
+
+def _no_code(chunk: re.Match[str]) -> str:
+    return _blank(chunk) if _CODE.search(chunk.group()) else chunk.group()
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+@lru_cache(maxsize=1 << 17)
+def word_evidence(
+    text: str, lang: str, other: str, names: frozenset[str], first: bool
+) -> tuple[float, bool, bool, bool, bool]:
+    """(evidence, counted, capitalised, number, shared) of one word (see _Word)."""
+    capitalised = text[:1].isupper() and not first
+    number = text[:1].isdigit()
+    tail = text.rsplit("-", 1)[-1]
+    if ACRONYM.match(text) and tail.islower() and len(tail) > 2:
+        text = tail  # "CPR-nummer", "CAR-T-celler": the word after the acronym tells
+    elif number or ACRONYM.match(text) or (text.lower() in names and not text.islower()):
+        return 0.0, False, capitalised, number, False
+    evidence, shared = _evidence(text, lang, other, capitalised)
+    return evidence, True, capitalised, False, shared
+
+
+@lru_cache(maxsize=1 << 17)
+def _evidence(word: str, lang: str, other: str, capitalised: bool) -> tuple[float, bool]:
+    """How much more likely `word` is in `other` than in `lang`, roughly in Zipf units,
+    and whether both languages use it a lot."""
+    theirs, ours = (_frequency(word, code) for code in (other, lang))
+    shared = min(theirs, ours) >= SHARED
+    if theirs or ours:
+        # A capitalised word may be a name ("Matt Haig"): it counts, but less.
+        bound = 1.5 if capitalised else 4.0
+        return max(-4.0, min(bound, theirs - ours)), shared
+    if capitalised:
+        return 0.0, False  # a name nobody lists
+    return 3.0 * (confidence(word, other, lang) - 0.5), False
+
+
+def _frequency(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency; plain words straight from its table (a call of
+    zipf_frequency costs more than the rest of the word's work)."""
+    code = primary(lang)
+    if word == "i" and code == "en":
+        return 0.0  # wordfreq folds case: its English "i" is the pronoun I
+    lower = word.lower()
+    if lower.isalpha():
+        share = _frequencies(code).get(lower, 0.0)
+        return round(math.log10(share) + 9, 2) if share else 0.0
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, code))
+
+
+@cache
+def _frequencies(primary: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return dict(get_frequency_dict(primary))
+
+
+def confidence(text: str, other: str, lang: str) -> float:
+    """lingua's confidence that `text` is in `other` rather than in `lang`."""
+    found = detector(pair(lang, other)).compute_language_confidence(text, lingua_language(other))
+    return float(found)
+
+
+def pair(lang: str, other: str) -> tuple[str, str]:
+    """The two languages as lingua's detector for them is cached: sorted."""
+    return tuple(sorted((primary(lang), primary(other))))  # type: ignore[return-value]
+
+
+@cache
+def detector(languages: tuple[str, ...]) -> LanguageDetector:
+    """lingua restricted to `languages`: a project's languages, not all 75."""
+    from lingua import LanguageDetectorBuilder
+
+    chosen = [lingua_language(code) for code in languages]
+    return LanguageDetectorBuilder.from_languages(*chosen).with_preloaded_language_models().build()
+
+
+def lingua_language(code: str) -> Any:
+    from lingua import IsoCode639_1, Language
+
+    return Language.from_iso_code_639_1(IsoCode639_1.from_str(primary(code)))
+
+
+def primary(code: str) -> str:
+    """`da-DK` → `da`."""
+    return code.split("-")[0].split("_")[0].lower()
