@@ -151,6 +151,16 @@ def test_seeded_mistakes_in_a_copy_are_each_caught(
         "nogle tilfælde kan genterapi bremse",
         "nogle tilfælde kan behandlingen bremse",
     )
+    seed(  # English left in a Danish translation
+        "locales/da/LC_MESSAGES/inherited-retinal-disease.po",
+        'msgstr "Hvor ofte skal jeg til kontrol bagefter?"',
+        'msgstr "Hvor ofte skal jeg til kontrol? How often will I need check-ups afterwards?"',
+    )
+    seed(  # an acronym before its full form
+        "locales/en/LC_MESSAGES/car-t-celleterapi.po",
+        '[what advanced "\n"therapy medicinal products (ATMPs) are]',
+        "[what ATMPs are]",
+    )
     result = run_cli("check", "--format", "json")
     assert result.exit_code == 1
     caught = {(f["path"], f["rule"], f["data"].get("concept")) for f in json.loads(result.stdout)}
@@ -163,6 +173,10 @@ def test_seeded_mistakes_in_a_copy_are_each_caught(
             "term/missing-translation",
             "gene-therapy",
         ),
+        ("locales/da/LC_MESSAGES/inherited-retinal-disease.po", "translation/wrong-language", None),
+        # … and the same English passage, listed for export (info)
+        ("locales/da/LC_MESSAGES/inherited-retinal-disease.po", "a11y/language-of-parts", None),
+        ("locales/en/LC_MESSAGES/car-t-celleterapi.po", "a11y/abbreviation", "atmp"),
         # the seeded source edit was not extracted, so its catalog is out of date
         ("locales/en/LC_MESSAGES/bloedersyge-b.po", "translation/outdated", None),
     }

