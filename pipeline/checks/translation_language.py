@@ -54,7 +54,9 @@ def wrong_language(message: CatalogMessage, ctx: CheckContext) -> Iterator[Findi
     `<span lang="en">…</span>`.
     """
     target = message.target
-    if not message.translated or target.strip() == message.source.strip():
+    if not message.translated or len(target.split()) < MINIMUM_WORDS:
+        return
+    if target.strip() == message.source.strip():
         return
     if not message.markdown and _SYNOPSIS.search(target):
         return  # "Usage: nmcli { COMMAND | help }": commands stay as they are
