@@ -145,7 +145,7 @@ def _sentence_passages(
         if segment is not None:
             first, last = segment.first, segment.last
         run = words[first : last + 1]
-        if segment is whole and sum(word.counted for word in run) > 1:
+        if segment is whole and sum(word.counted for word in run) > 1 and not _is_name(run):
             edges = _sentence_edges(view, start, end)  # the end mark belongs to the passage
         elif (
             segment is not whole

@@ -7,6 +7,7 @@ the whole paragraph and sentence by sentence, on the same paragraphs.
 
 Run: python -m tests.languages.evaluation [--show]
      python -m tests.languages.evaluation --real help.po   (passages in a real catalog, to read)
+     python -m tests.languages.evaluation --packages .venv/lib/python3.11/site-packages
 """
 
 from __future__ import annotations
@@ -204,7 +205,35 @@ def read_real(path: str, count: int = 1500) -> None:
         print(f"- {passage!r}\n    in {text[:160]!r}")
 
 
+def read_package_descriptions(site_packages: str) -> None:
+    """Passages found in the English Markdown descriptions of installed packages (the
+    METADATA of each .dist-info): real English text, where every passage is a mark to
+    check."""
+    paragraphs = []
+    for path in sorted(Path(site_packages).glob("*.dist-info/METADATA")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if "text/markdown" not in text[:5000] or "\n\n" not in text:
+            continue
+        body = re.sub(r"```.*?```", "", text.split("\n\n", 1)[1], flags=re.S)
+        for paragraph in re.split(r"\n\s*\n", body):
+            paragraph = " ".join(paragraph.split())
+            if len(paragraph.split()) >= 4 and not paragraph.startswith(("#", "|", "<", ">>>")):
+                paragraphs.append((path.parent.name, paragraph))
+    found = [
+        (name, text[p.start : p.end], p.lang)
+        for name, text in paragraphs
+        for p in find_passages(text, "en", LANGUAGES)
+    ]
+    words = sum(len(text.split()) for _, text in paragraphs)
+    print(f"{len(paragraphs)} paragraphs, {words} words: {len(found)} passages")
+    for name, passage, lang in found:
+        print(f"- {lang}: {passage!r} ({name})")
+
+
 def main() -> None:
+    if "--packages" in sys.argv:
+        read_package_descriptions(sys.argv[sys.argv.index("--packages") + 1])
+        return
     if "--real" in sys.argv:
         read_real(sys.argv[sys.argv.index("--real") + 1])
         return
