@@ -167,6 +167,8 @@ def test_seeded_mistakes_in_a_copy_are_each_caught(
     assert caught == {
         ("source/da/bloedersyge-b.md", "term/deprecated", "gene-therapy"),
         ("locales/da/LC_MESSAGES/inherited-retinal-disease.po", "term/untranslatable", "luxturna"),
+        # … and the misspelt name is an unknown word too
+        ("locales/da/LC_MESSAGES/inherited-retinal-disease.po", "spelling/unknown-word", None),
         ("locales/en/LC_MESSAGES/genterapi.po", "term/deprecated", "gene-therapy"),
         (
             "locales/da/LC_MESSAGES/spinal-muscular-atrophy.po",

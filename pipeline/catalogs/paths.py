@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.project.changes import changed_files
 from pipeline.project.config import Config
 from pipeline.project.files import display_path
+from pipeline.source.tree import load_sources
 
 TEMPLATE_FOLDER = "templates"
 
@@ -44,3 +46,17 @@ def catalog_name(locale_dir: Path, path: Path) -> str:
     if len(parts) > 2 and parts[1] == "LC_MESSAGES":
         return "/".join(parts[2:])
     return path.stem
+
+
+def changed_project_files(config: Config, ref: str) -> tuple[Path, ...]:
+    """The project's sources and catalogs that changed since a git ref."""
+    changed = changed_files(config.root, ref)
+    files = []
+    for source in load_sources(config):
+        candidates = [source.document.path]
+        candidates += [
+            po_path(config.locale_path, lang, source.document.name)
+            for lang in source.targets(config.locales)
+        ]
+        files += [path for path in candidates if path.resolve() in changed]
+    return tuple(files)

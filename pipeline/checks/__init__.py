@@ -11,11 +11,13 @@ from pipeline.checks import links as _links  # noqa: F401  registers rules
 from pipeline.checks import meta as _meta  # noqa: F401  registers rules
 from pipeline.checks import readability as _readability  # noqa: F401  registers rules
 from pipeline.checks import resource as _resource  # noqa: F401  registers rules
+from pipeline.checks import spelling as _spelling  # noqa: F401  registers rules
 from pipeline.checks import term as _term  # noqa: F401  registers rules
 from pipeline.checks import translation as _translation  # noqa: F401  registers rules
 from pipeline.checks import translation_language as _language  # noqa: F401  registers rules
 from pipeline.checks.findings import Finding
 from pipeline.checks.registry import ActiveRule, Target
+from pipeline.project.config import SpellingSettings
 from pipeline.readability.levels import DocumentScore
 from pipeline.terms.glossary import Glossary
 from pipeline.terms.occurrences import TermUse, TermUseRow
@@ -26,11 +28,14 @@ def run(
     subjects: Mapping[Target, Sequence[object]],
     glossary: Glossary | None = None,
     languages: tuple[str, ...] = (),
+    spelling: SpellingSettings | None = None,
 ) -> list[Finding]:
     """Give each active rule the subjects of its target; return the findings sorted."""
     found: list[Finding] = []
     for active in rules:
-        context = dataclasses.replace(active.context, glossary=glossary, languages=languages)
+        context = dataclasses.replace(
+            active.context, glossary=glossary, languages=languages, spelling=spelling
+        )
         for subject in subjects.get(active.rule.target, ()):
             for finding in active.rule.check(subject, context):
                 found.append(_with_msgctxt(finding, subject))

@@ -11,6 +11,7 @@ from pipeline.checks import run
 from pipeline.checks.findings import Finding
 from pipeline.checks.registry import ActiveRule
 from pipeline.checks.subjects import translation_subjects
+from pipeline.project.config import SpellingSettings
 from pipeline.project.parallel import jobs, ordered_map
 from pipeline.terms.glossary import Glossary
 from pipeline.terms.occurrences import Matchers, TermUseRow, term_uses
@@ -22,12 +23,13 @@ def check_messages(
     rules: list[ActiveRule],
     glossary: Glossary | None,
     languages: tuple[str, ...] = (),
+    spelling: SpellingSettings | None = None,
 ) -> Iterator[Gathered]:
     """The message, text and entry rules over `messages`, slice by slice.
 
     The findings are those of one piece: each rule looks at one message at a time.
     """
-    check = functools.partial(_check_slice, matchers, rules, glossary, languages)
+    check = functools.partial(_check_slice, matchers, rules, glossary, languages, spelling)
     return ordered_map(check, _slices(messages), minimum=2)
 
 
@@ -56,11 +58,12 @@ def _check_slice(
     rules: list[ActiveRule],
     glossary: Glossary | None,
     languages: tuple[str, ...],
+    spelling: SpellingSettings | None,
     messages: list[CatalogMessage],
 ) -> Gathered:
     subjects = translation_subjects(messages, matchers)
     return Gathered(
-        run(rules, subjects.by_target(), glossary, languages),
+        run(rules, subjects.by_target(), glossary, languages, spelling),
         [tuple(rendering) for rendering in subjects.renderings],  # type: ignore[misc]
         [tuple(use) for text in subjects.texts for use in term_uses(text)],  # type: ignore[misc]
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pipeline.checks.findings import Finding, Severity
+from pipeline.project.config import SpellingSettings
 from pipeline.project.errors import PipelineError, did_you_mean
 from pipeline.terms.glossary import Glossary
 
@@ -102,6 +103,7 @@ class CheckContext:
     options: Any
     glossary: Glossary | None = None
     languages: tuple[str, ...] = ()  # the project's languages
+    spelling: SpellingSettings | None = None  # dictionaries and word lists (absolute paths)
 
     @property
     def names(self) -> frozenset[str]:

@@ -254,7 +254,7 @@ def check(
             check_language(code, option)
     config = resolve_config(config_file, **overrides)
     if changed_since:
-        from pipeline.stages.check import changed_project_files
+        from pipeline.catalogs.paths import changed_project_files
 
         paths = changed_project_files(config, changed_since)
         if not paths:
@@ -325,6 +325,40 @@ def export(
     """
     config = resolve_config(config_file, **overrides)
     export_and_show(config, read_sources(config), only, output_format)
+
+
+@main.command()
+@project_options
+@click.option(
+    "--add",
+    is_flag=True,
+    help="Append the words to the word lists of [tool.pipeline.spelling] (created if need be).",
+)
+def words(config_file: Path | None, add: bool, **overrides: Any) -> None:
+    """List the words spelling/unknown-word reports, by language, most frequent first.
+
+    A project adopting the spelling check starts here: `pipeline words --add` puts
+    today's unknown words in the word lists named by `[tool.pipeline.spelling]
+    word-lists`, under a comment, for a reviewer to keep the right ones and fix the
+    typos in the text. The lists are plain text, one word a line.
+
+    \b
+    Example:
+      pipeline words
+      pipeline words --add && git diff source/words-da.txt
+    """
+    from pipeline.stages.words import add_to_word_lists, unknown_words
+
+    config = resolve_config(config_file, **overrides)
+    found = unknown_words(config)
+    for lang, counts in sorted(found.items()):
+        for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0].lower())):
+            click.echo(f"{lang}\t{count}\t{word}")
+    total = sum(len(counts) for counts in found.values())
+    click.echo(f"words: {total} unknown words in {len(found)} languages", err=True)
+    if add:
+        for shown, count in add_to_word_lists(config, found):
+            click.echo(f"words: added {count} words to {shown}: review them", err=True)
 
 
 @main.command()

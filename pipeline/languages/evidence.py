@@ -80,7 +80,7 @@ def word_evidence(
 def _evidence(word: str, lang: str, other: str, capitalised: bool) -> tuple[float, bool]:
     """How much more likely `word` is in `other` than in `lang`, roughly in Zipf units,
     and whether both languages use it a lot."""
-    theirs, ours = (_frequency(word, code) for code in (other, lang))
+    theirs, ours = (frequency(word, code) for code in (other, lang))
     shared = min(theirs, ours) >= SHARED
     if theirs or ours:
         # A capitalised word may be a name ("Matt Haig"): it counts, but less.
@@ -91,7 +91,7 @@ def _evidence(word: str, lang: str, other: str, capitalised: bool) -> tuple[floa
     return 3.0 * (confidence(word, other, lang) - 0.5), False
 
 
-def _frequency(word: str, lang: str) -> float:
+def frequency(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency; plain words straight from its table (a call of
     zipf_frequency costs more than the rest of the word's work)."""
     code = primary(lang)

@@ -46,6 +46,14 @@ class ReadabilitySettings:
     target: Target = field(default_factory=Target)
 
 
+@dataclass(frozen=True, slots=True)
+class SpellingSettings:
+    """`[tool.pipeline.spelling]`: a Hunspell dictionary and a word list per language."""
+
+    dictionaries: Mapping[str, str] = field(default_factory=dict)  # {"en": "en_GB"}
+    word_lists: Mapping[str, Path] = field(default_factory=dict)  # relative to the root
+
+
 Segmentation = Literal["block", "sentence"]
 SEGMENTATIONS: tuple[Segmentation, ...] = ("block", "sentence")
 
@@ -67,6 +75,7 @@ class Config:
     site_name: Mapping[str, str] = field(default_factory=dict)
     base_url: str | None = None
     readability: ReadabilitySettings = field(default_factory=ReadabilitySettings)
+    spelling: SpellingSettings = field(default_factory=SpellingSettings)
     # Raw `[tool.pipeline.rules]`; checks.registry.resolve validates it against the rules.
     rules: Mapping[str, Any] = field(default_factory=dict)
     origin: str | None = None  # the pyproject.toml this came from, for messages
@@ -96,6 +105,7 @@ _KEYS: dict[str, tuple[str, type | tuple[type, ...], str]] = {
     "site-name": ("site_name", (str, dict), "a string or a table of locale = string"),
     "base-url": ("base_url", str, "a URL string"),
     "readability": ("readability", dict, "a table"),
+    "spelling": ("spelling", dict, "a table"),
     "rules": ("rules", dict, "a table of rule ids"),
 }
 
@@ -200,6 +210,8 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
         converted["base_url"] = _base_url(values["base_url"], origin)
     if "readability" in values:
         converted["readability"] = _readability(values["readability"], origin)
+    if "spelling" in values:
+        converted["spelling"] = _spelling(values["spelling"], locales, origin)
     converted["origin"] = str(origin) if origin else None
     return replace(config, **converted)  # type: ignore[arg-type]  # validated above
 
@@ -222,6 +234,31 @@ def _site_names(value: object, locales: tuple[str, ...], origin: Path | None) ->
             raise PipelineError(f"site-name for '{lang}' must be a non-empty string", origin)
         names[lang] = name
     return names
+
+
+def _spelling(
+    table: dict[str, Any], locales: tuple[str, ...], origin: Path | None
+) -> SpellingSettings:
+    """`[tool.pipeline.spelling]`: `dictionaries = {en = "en_GB"}` and
+    `word-lists = {da = "spelling/da.txt"}`, each keyed by project locale."""
+    found: dict[str, dict[str, str]] = {}
+    for key, value in table.items():
+        if key not in ("dictionaries", "word-lists"):
+            raise PipelineError(
+                f"unknown key '{key}' in [tool.pipeline.spelling]",
+                origin,
+                hint=did_you_mean(key, ("dictionaries", "word-lists")),
+            )
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise PipelineError(f'spelling {key} must be a table like {{da = "…"}}', origin)
+        for lang in value:
+            if lang not in locales:
+                raise PipelineError(
+                    f"spelling {key} names '{lang}', which is not a project locale", origin
+                )
+        found[key] = value
+    lists = {lang: Path(path) for lang, path in found.get("word-lists", {}).items()}
+    return SpellingSettings(found.get("dictionaries", {}), lists)
 
 
 def _base_url(value: str, origin: Path | None) -> str:

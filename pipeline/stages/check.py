@@ -19,6 +19,7 @@ from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
 from pipeline.checks.links import LinkRow, LinkSet
 from pipeline.checks.registry import ActiveRule, resolve
+from pipeline.checks.spelling import note_spelling, spelling_files, spelling_settings
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suppressions import (
     Suppression,
@@ -29,8 +30,7 @@ from pipeline.checks.suppressions import (
 )
 from pipeline.export.page import forget_document_names
 from pipeline.project import memo
-from pipeline.project.changes import changed_files
-from pipeline.project.config import Config
+from pipeline.project.config import Config, SpellingSettings
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.project.parallel import ordered_map
@@ -75,7 +75,9 @@ def check_project(
     forget_document_names()
     rules = resolve(config.rules, config.origin)
     glossary = project_glossary(config, glossary_path)
-    run_ = _Run(config, rules, glossary, Matchers(glossary) if glossary else None, readability)
+    matchers = Matchers(glossary) if glossary else None
+    spelling = spelling_settings(config)
+    run_ = _Run(config, rules, glossary, matchers, readability, spelling)
     if paths:
         project = _project_sources(config, required=False)
         documents = [_check_paths(run_, paths, (lang, source_lang), project)]
@@ -92,6 +94,8 @@ def check_project(
         corpus_rules = [r for r in corpus_rules if r.rule.family != "term"]
     else:
         note_glossary(glossary, coverage)
+    names = glossary.names() if glossary else frozenset()
+    note_spelling(spelling, config.locales, names, coverage)
     # Consistency compares every document with every other.
     rows = (row for document in documents for row in document.renderings)
     uses = mixed_uses(row for document in documents for row in document.uses)
@@ -117,6 +121,7 @@ class _Run:
     glossary: Glossary | None
     matchers: Matchers | None
     readability: list[Finding] | None  # scored earlier in this run (build), or None
+    spelling: SpellingSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,19 +226,21 @@ def _gathered_findings(run_: _Run, subjects: Subjects) -> Gathered:
     A large catalog's messages are checked in slices on every core; the findings are
     the same as in one piece (each rule looks at one message at a time).
     """
-    rules = [*_family(run_.rules, "translation")]
+    rules = [*_family(run_.rules, "translation"), *_family(run_.rules, "spelling")]
     rules += [r for r in _family(run_.rules, "a11y") if r.rule.target in ("text", "uses")]
     if run_.glossary is not None:
         rules += _family(run_.rules, "term")
     by_message = [r for r in rules if r.rule.target in ("message", "text", "entry")]
-    languages = run_.config.locales
+    languages, spelling = run_.config.locales, run_.spelling
     whole = {"catalog": [*subjects.syncs], "text": [*subjects.texts]}
     gathered = Gathered(
-        run(rules, whole, run_.glossary, languages),  # type: ignore[arg-type]
+        run(rules, whole, run_.glossary, languages, spelling),  # type: ignore[arg-type]
         [],
         [tuple(use) for text in subjects.texts for use in term_uses(text)],  # type: ignore[misc]
     )
-    parts = check_messages(subjects.messages, run_.matchers, by_message, run_.glossary, languages)
+    parts = check_messages(
+        subjects.messages, run_.matchers, by_message, run_.glossary, languages, spelling
+    )
     for part in parts:
         gathered.findings.extend(part.findings)
         gathered.renderings.extend(part.renderings)
@@ -299,9 +306,11 @@ def _run_version(run_: _Run) -> str:
     resources = sorted(
         p for p in config.source_path.rglob("*") if p.is_file() and p.suffix != ".md"
     )
+    spelling = spelling_files(run_.spelling, config.locales)  # word lists and dictionaries
     return memo.digest(
-        memo.code_version(), repr(config), repr(run_.glossary), memo.digest_files(resources)
-    )
+        memo.code_version(), repr(config), repr(run_.glossary), memo.digest_files(resources),
+        memo.digest_files(spelling),
+    )  # fmt: skip
 
 
 def _family(rules: list[ActiveRule], family: str) -> list[ActiveRule]:
@@ -390,20 +399,6 @@ def _is_scored(config: Config, sources: list[SourceFile], shown: str) -> bool:
             if display_path(catalog, config.root) == shown:
                 return True
     return False
-
-
-def changed_project_files(config: Config, ref: str) -> tuple[Path, ...]:
-    """The project's sources and catalogs that changed since a git ref."""
-    changed = changed_files(config.root, ref)
-    files = []
-    for source in load_sources(config):
-        candidates = [source.document.path]
-        candidates += [
-            po_path(config.locale_path, lang, source.document.name)
-            for lang in source.targets(config.locales)
-        ]
-        files += [path for path in candidates if path.resolve() in changed]
-    return tuple(files)
 
 
 def record_baseline(path: Path, findings: list[Finding]) -> None:

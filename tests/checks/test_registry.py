@@ -15,7 +15,7 @@ from pipeline.checks import run
 from pipeline.checks.consistency import Corpus
 from pipeline.checks.registry import Rule, all_rules, resolve
 from pipeline.checks.suppressions import apply, markdown_suppressions
-from pipeline.project.config import Target
+from pipeline.project.config import SpellingSettings, Target
 from pipeline.readability.levels import score_source, score_translation
 from pipeline.source.markdown import read_document
 from pipeline.source.units import split_units
@@ -73,7 +73,8 @@ def findings(rule: Rule, example: dict[str, Any], tmp_path: Path) -> list[str]:
         return unused_suppressions(example, tmp_path)
     subject = SUBJECTS[rule.target](example, tmp_path)
     glossary = ACRONYMS if rule.target == "uses" else GLOSSARY
-    return [f.message for f in run(active, {rule.target: [subject]}, glossary, ("da", "en"))]
+    found = run(active, {rule.target: [subject]}, glossary, ("da", "en"), SpellingSettings())
+    return [f.message for f in found]
 
 
 def document(text: str, lang: str, tmp_path: Path, name: str = "doc"):  # type: ignore[no-untyped-def]

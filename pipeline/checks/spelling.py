@@ -1,0 +1,111 @@
+"""spelling/*: words no dictionary, word list or glossary knows, in sources and translations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.checks.coverage import Coverage
+from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.registry import CheckContext, rule
+from pipeline.languages.passages import Passage, find_passages
+from pipeline.languages.spelling import (
+    Misspelling,
+    Spellers,
+    dictionary_name,
+    dictionary_path,
+    spellers,
+)
+from pipeline.project.config import Config, SpellingSettings
+from pipeline.terms.occurrences import TermText
+
+
+@rule(
+    "spelling/unknown-word",
+    severity=Severity.WARNING,
+    summary="A word no dictionary, word list or glossary knows: a typo, or a word to add.",
+    target="text",
+)
+def unknown_word(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a typo in a patient leaflet costs trust, and readers cannot ask what was meant.
+
+    Checked with Hunspell's dictionary for the text's language (`[tool.pipeline.spelling]
+    dictionaries`, e.g. `en = "en_GB"`), and knowing the project's word list
+    (`word-lists`), the glossary's terms in every inflection, names, acronyms and
+    their inflections, code, numbers, loanwords from the other project language, and
+    Danish compounds of known words. Capitalised words inside a sentence are names.
+    `pipeline words --add` puts the current findings in the word list for review.
+
+    Example (da): "Behandlingn gives på hospitalet."
+    Example (en): "The treatmnet is given in hospital."
+
+    Instead: the dictionary's suggestion, best first ("behandlingen", "treatment"), or
+    the word in the project's word list if it is right.
+    """
+    settings = ctx.spelling
+    if settings is None:
+        return
+    languages = ctx.languages or (subject.lang,)
+    found = spellers(languages, settings.dictionaries, settings.word_lists, ctx.names)
+    speller = found.get(subject.lang)
+    if speller is None:
+        return  # the run's coverage says which language has no dictionary
+    skip = [(hit.start, hit.end) for hit in subject.hits]  # glossary terms, inflected
+    misses = speller.misspellings(subject.text, skip)
+    if misses:  # a passage in the other language is checked with its dictionary
+        passages = find_passages(subject.text, subject.lang, languages, ctx.names)
+        misses = [m for m in misses if not _known_in_passage(m, passages, found)]
+    for miss in misses:
+        suggestions = speller.suggestions(miss.word)
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        yield ctx.finding(
+            subject.path,
+            subject.line_at(miss.start),
+            f"unknown word '{miss.word}'{hint}",
+            fix=suggestions[0] if suggestions else "",
+            word=miss.word,
+            suggestions=", ".join(suggestions),
+            lang=subject.lang,
+        )
+
+
+def spelling_settings(config: Config) -> SpellingSettings:
+    """The project's spelling settings, its word lists found from the project's root."""
+    lists = {lang: config.root / path for lang, path in config.spelling.word_lists.items()}
+    return SpellingSettings(config.spelling.dictionaries, lists)
+
+
+def note_spelling(
+    settings: SpellingSettings,
+    languages: tuple[str, ...],
+    names: frozenset[str],
+    coverage: Coverage,
+) -> None:
+    """Say which languages were spell-checked with which dictionary, and which not."""
+    found = spellers(languages, settings.dictionaries, settings.word_lists, names)
+    for lang, problem in found.missing.items():
+        coverage.notes.append(f"spelling not checked for {lang}: {problem}")
+    for lang, path in settings.word_lists.items():
+        if not path.exists():
+            coverage.notes.append(
+                f"word list for {lang} ({path.name}) does not exist yet: "
+                "`pipeline words --add` starts it from today's findings"
+            )
+
+
+def spelling_files(settings: SpellingSettings, languages: tuple[str, ...]) -> list[Path]:
+    """The files spelling reads (word lists, dictionaries): a change to one is a new run."""
+    files = [path for path in settings.word_lists.values() if path.is_file()]
+    for lang in languages:
+        found = dictionary_path(dictionary_name(lang, settings.dictionaries))
+        if found is not None:
+            files += [found, found.with_suffix(".aff")]
+    return files
+
+
+def _known_in_passage(miss: Misspelling, passages: list[Passage], found: Spellers) -> bool:
+    for passage in passages:
+        other = found.get(passage.lang)
+        if passage.start <= miss.start < passage.end and other is not None:
+            return other.knows(miss.word)
+    return False

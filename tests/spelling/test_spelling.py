@@ -1,0 +1,126 @@
+"""Spelling (#18): typos found and false alarms on real text, what the checker knows, and the
+word-list command."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.languages.spelling import spellers
+
+from ..conftest import run_cli
+from .evaluation import evaluate, ours, plain
+
+# (recall at least, false alarms per 1,000 words at most), as measured when written.
+FLOORS = {"da": (0.89, 2.0), "en": (0.94, 1.0)}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_real_paragraphs_keep_recall_and_few_false_alarms(lang: str) -> None:
+    score = evaluate(lang, ours)
+    recall, alarms = FLOORS[lang]
+    assert score.recall >= recall, score
+    assert score.false_alarms <= alarms, score
+    assert score.false_alarms * 5 < evaluate(lang, plain).false_alarms  # plain Hunspell
+
+
+def _unknown(lang: str, text: str, words: dict[str, Path] | None = None) -> list[str]:
+    found = spellers(("da", "en"), {}, words or {}).get(lang)
+    assert found is not None
+    return [miss.word for miss in found.misspellings(text)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "DHCP-serveren, filvalgsdialogen og diskenhederne virker."),
+        ("da", "Genstart BIOS'en, og læs om ATMP'er og CPR-nummeret."),
+        ("da", "Vi bruger screening og software, dvs. det samme som sidst."),
+        ("da", "Åbn `config.yaml` eller https://sundhed.dk, og skriv åååå-mm-dd."),
+        ("da", "Lægen sagde, at Luxturna og Kymriah virker."),
+        ("en", "Unselect the pre-existing foldername and press Enter."),
+    ],
+)
+def test_compounds_acronyms_code_loanwords_and_names_are_known(lang: str, text: str) -> None:
+    assert _unknown(lang, text) == []
+
+
+def test_a_passage_in_the_other_language_is_checked_with_its_dictionary() -> None:
+    from pipeline.checks.registry import resolve
+    from pipeline.checks.spelling import unknown_word
+    from pipeline.project.config import SpellingSettings
+    from pipeline.terms.occurrences import term_text
+
+    active = next(a for a in resolve({}) if a.rule.id == "spelling/unknown-word")
+    ctx = dataclasses.replace(active.context, languages=("da", "en"), spelling=SpellingSettings())
+
+    def words(text: str) -> list[str]:
+        subject = term_text(None, path="x.md", document="x", lang="en", text=text, line=1)
+        return [finding.data["word"] for finding in unknown_word(subject, ctx)]
+
+    assert words('The leaflet "Genterapi – hvad er det og hvordan virker det?" is free.') == []
+    assert words('The leaflet "Genterapi – hvad er dett og hvordan virker det?" is free.') == [
+        "dett"
+    ]
+
+
+def test_typos_that_only_look_like_compounds_are_found() -> None:
+    text = "Åbn værkøjslinjen og fjernkontrillen, og vælg behandlingn."
+    assert _unknown("da", text) == ["værkøjslinjen", "fjernkontrillen", "behandlingn"]
+
+
+def test_english_text_takes_no_danish_words_for_english() -> None:
+    assert _unknown("en", "Choose the gren tavle in the dislog.") == ["gren", "tavle", "dislog"]
+
+
+def test_a_word_list_adds_words(tmp_path: Path) -> None:
+    words = tmp_path / "words-da.txt"
+    words.write_text("# medicines\netranacogene\n", encoding="utf-8")
+    assert _unknown("da", "Etranacogene dezaparvovec gives én gang.", {"da": words}) == [
+        "dezaparvovec"
+    ]
+
+
+def test_a_missing_dictionary_is_said_not_passed() -> None:
+    found = spellers(("da", "en"), {"da": "xx_XX"}, {})
+    assert found.get("da") is None
+    assert "no Hunspell dictionary xx_XX" in found.missing["da"]
+
+
+def test_words_add_grows_the_word_list_and_the_check_then_passes(
+    project: object, tmp_path: Path
+) -> None:
+    root = project("minimal")  # type: ignore[operator]
+    (root / "source/da/medicin.md").write_text(
+        "---\nlang: da\n---\n\n# Medicin\n\nEtranacogene dezaparvovec gives én gang.\n",
+        encoding="utf-8",
+    )
+    with (root / "pyproject.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[tool.pipeline.spelling]\nword-lists = { da = "words-da.txt" }\n')
+    assert run_cli("extract").exit_code == 0
+    before = run_cli("check", "--format", "json")
+    words = {
+        f["data"]["word"] for f in json.loads(before.stdout) if f["rule"] == "spelling/unknown-word"
+    }
+    assert {"etranacogene", "dezaparvovec"} <= {w.lower() for w in words}
+    assert "does not exist yet" in before.stderr
+    added = run_cli("words", "--add")
+    assert added.exit_code == 0, added.stderr
+    listed = (root / "words-da.txt").read_text(encoding="utf-8")
+    assert "dezaparvovec" in listed
+    assert listed.startswith("# Added by `pipeline words --add`")
+    after = run_cli("check", "--format", "json")
+    assert not [f for f in json.loads(after.stdout) if f["rule"] == "spelling/unknown-word"]
+
+
+def test_a_wrong_spelling_setting_is_a_one_line_error(project: object) -> None:
+    root = project("minimal")  # type: ignore[operator]
+    with (root / "pyproject.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[tool.pipeline.spelling]\nword-list = { da = "words.txt" }\n')
+    result = run_cli("check")
+    assert result.exit_code == 2
+    assert "unknown key 'word-list' in [tool.pipeline.spelling]" in result.stderr
+    assert "Traceback" not in result.stderr
