@@ -102,8 +102,8 @@ class Speller:
             word = match.group()
             if _name_or_code(word, view, start) or self.knows(word):
                 continue
-            if view[end : end + 1] == "." and self.knows(word + "."):
-                continue  # an abbreviation: "dvs.", "bl.a."
+            if len(word) <= 5 and view[end : end + 1] == "." and self.knows(word + "."):
+                continue  # an abbreviation: "dvs.", "inkl." (Hunspell takes any word + ".")
             if start and view[start - 1].isdigit():
                 continue  # "2nd", "10x"
             found.append(Misspelling(start, end, word))
