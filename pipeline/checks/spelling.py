@@ -16,6 +16,7 @@ from pipeline.languages.spelling import (
     dictionary_path,
     spellers,
 )
+from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
 from pipeline.terms.occurrences import TermText
 
@@ -45,18 +46,7 @@ def unknown_word(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
     settings = ctx.spelling
     if settings is None:
         return
-    languages = ctx.languages or (subject.lang,)
-    found = spellers(languages, settings.dictionaries, settings.word_lists, ctx.names)
-    speller = found.get(subject.lang)
-    if speller is None:
-        return  # the run's coverage says which language has no dictionary
-    skip = [(hit.start, hit.end) for hit in subject.hits]  # glossary terms, inflected
-    misses = speller.misspellings(subject.text, skip)
-    if misses:  # a passage in the other language is checked with its dictionary
-        passages = find_passages(subject.text, subject.lang, languages, ctx.names)
-        misses = [m for m in misses if not _known_in_passage(m, passages, found)]
-    for miss in misses:
-        suggestions = speller.suggestions(miss.word)
+    for miss, suggestions in _unit_misspellings(subject, ctx, settings):
         hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         yield ctx.finding(
             subject.path,
@@ -101,6 +91,44 @@ def spelling_files(settings: SpellingSettings, languages: tuple[str, ...]) -> li
         if found is not None:
             files += [found, found.with_suffix(".aff")]
     return files
+
+
+def _unit_misspellings(
+    subject: TermText, ctx: CheckContext, settings: SpellingSettings
+) -> list[tuple[Misspelling, tuple[str, ...]]]:
+    """The unit's unknown words and their suggestions, from the cache folder when this
+    text was checked before with the same dictionaries, word lists and glossary (then
+    no dictionary is even loaded: a re-check after one edit loads them for that edit)."""
+    skip = tuple((hit.start, hit.end) for hit in subject.hits)  # glossary terms, inflected
+    key = (subject.lang, subject.text, skip)
+    known = memo.table("spelling-units", _version(settings, ctx))
+    if key in known:
+        return list(known[key])
+    languages = ctx.languages or (subject.lang,)
+    found = spellers(languages, settings.dictionaries, settings.word_lists, ctx.names)
+    speller = found.get(subject.lang)
+    if speller is None:
+        return []  # the run's coverage says which language has no dictionary
+    misses = speller.misspellings(subject.text, skip)
+    if misses:  # a passage in the other language is checked with its dictionary
+        passages = find_passages(subject.text, subject.lang, languages, ctx.names)
+        misses = [m for m in misses if not _known_in_passage(m, passages, found)]
+    result = [(miss, speller.suggestions(miss.word)) for miss in misses]
+    known[key] = tuple(result)
+    return result
+
+
+_DIGESTS: dict[str, str] = {}
+
+
+def _version(settings: SpellingSettings, ctx: CheckContext) -> str:
+    """The code, the dictionaries, the word lists (their bytes) and the glossary's names."""
+    files = spelling_files(settings, ctx.languages)
+    stamps = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files]
+    key = repr((settings, ctx.languages, sorted(ctx.names), stamps))
+    if key not in _DIGESTS:  # an edited word list has a new size or time: a new key
+        _DIGESTS[key] = memo.digest(memo.code_version(), key, memo.digest_files(files))
+    return _DIGESTS[key]
 
 
 def _known_in_passage(miss: Misspelling, passages: list[Passage], found: Spellers) -> bool:

@@ -98,12 +98,19 @@ def frequency(word: str, lang: str) -> float:
     if word == "i" and code == "en":
         return 0.0  # wordfreq folds case: its English "i" is the pronoun I
     lower = word.lower()
-    if lower.isalpha():
+    _LOOKUPS[code] = _LOOKUPS.get(code, 0) + 1
+    if lower.isalpha() and _LOOKUPS[code] > _TABLE_AFTER:
         share = _frequencies(code).get(lower, 0.0)
         return round(math.log10(share) + 9, 2) if share else 0.0
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, code))
+
+
+# Reading a language's whole table takes half a second: a check of one edited page asks
+# for a few hundred words, one by one; a large run soon reads the table.
+_TABLE_AFTER = 3000
+_LOOKUPS: dict[str, int] = {}
 
 
 @cache
