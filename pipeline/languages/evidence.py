@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.source.language import hide_markup
@@ -92,32 +93,50 @@ def _evidence(word: str, lang: str, other: str, capitalised: bool) -> tuple[floa
 
 
 def frequency(word: str, lang: str) -> float:
-    """wordfreq's Zipf frequency; plain words straight from its table (a call of
-    zipf_frequency costs more than the rest of the word's work)."""
+    """wordfreq's Zipf frequency of `word` (0 if unlisted); a word with hyphens or
+    apostrophes is its parts', combined as wordfreq combines them (1/f = sum of 1/f_i)."""
     code = primary(lang)
     if word == "i" and code == "en":
         return 0.0  # wordfreq folds case: its English "i" is the pronoun I
+    table = _frequencies(code)
     lower = word.lower()
-    _LOOKUPS[code] = _LOOKUPS.get(code, 0) + 1
-    if lower.isalpha() and _LOOKUPS[code] > _TABLE_AFTER:
-        share = _frequencies(code).get(lower, 0.0)
-        return round(math.log10(share) + 9, 2) if share else 0.0
-    from wordfreq import zipf_frequency
+    if lower in table:  # "aren't" is listed whole
+        return table[lower]
+    parts = _PARTS.findall(lower)
+    zipfs = [table.get(part, 0.0) for part in parts]
+    if not zipfs or not all(zipfs):
+        return 0.0
+    if len(zipfs) == 1:
+        return zipfs[0]
+    return round(9 - math.log10(sum(10 ** (9 - z) for z in zipfs)), 2)
 
-    return float(zipf_frequency(word, code))
 
-
-# Reading a language's whole table takes half a second: a check of one edited page asks
-# for a few hundred words, one by one; a large run soon reads the table.
-_TABLE_AFTER = 3000
-_LOOKUPS: dict[str, int] = {}
+_PARTS = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _frequencies(primary: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+def _frequencies(code: str) -> dict[str, float]:
+    """wordfreq's list for a language as word → Zipf frequency, read straight from its
+    data files: importing wordfreq (and its regex, ftfy and langcodes) takes longer
+    than a check of one edited page."""
+    import gzip
+    import importlib.util
 
-    return dict(get_frequency_dict(primary))
+    import msgpack  # type: ignore[import-untyped]
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    folder = Path(spec.submodule_search_locations[0]) / "data"
+    found = [folder / f"{size}_{code}.msgpack.gz" for size in ("large", "small")]
+    path = next((p for p in found if p.exists()), None)
+    if path is None:
+        return {}
+    with gzip.open(path, "rb") as stream:
+        buckets = msgpack.load(stream, raw=False, strict_map_key=False)[1:]
+    return {
+        word: round(9 - index / 100, 2) for index, words in enumerate(buckets) for word in words
+    }
 
 
 def confidence(text: str, other: str, lang: str) -> float:
