@@ -8,8 +8,10 @@ from pathlib import Path
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
+from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
 from pipeline.languages.spelling import (
+    PACKAGES,
     Misspelling,
     Spellers,
     dictionary_name,
@@ -72,9 +74,14 @@ def note_spelling(
     coverage: Coverage,
 ) -> None:
     """Say which languages were spell-checked with which dictionary, and which not."""
-    found = spellers(languages, settings.dictionaries, settings.word_lists, names)
-    for lang, problem in found.missing.items():
-        coverage.notes.append(f"spelling not checked for {lang}: {problem}")
+    for lang in dict.fromkeys(primary(code) for code in languages):
+        name = dictionary_name(lang, settings.dictionaries)
+        if dictionary_path(name) is None:
+            package = PACKAGES.get(name, "its Hunspell dictionary package")
+            coverage.notes.append(
+                f"spelling not checked for {lang}: no Hunspell dictionary {name} "
+                f"(install {package}, or set PIPELINE_DICTIONARIES)"
+            )
     for lang, path in settings.word_lists.items():
         if not path.exists():
             coverage.notes.append(

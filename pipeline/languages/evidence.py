@@ -134,9 +134,10 @@ def _frequencies(code: str) -> dict[str, float]:
         return {}
     with gzip.open(path, "rb") as stream:
         buckets = msgpack.load(stream, raw=False, strict_map_key=False)[1:]
-    return {
-        word: round(9 - index / 100, 2) for index, words in enumerate(buckets) for word in words
-    }
+    table: dict[str, float] = {}
+    for index, words in enumerate(buckets):  # bucket n: words at -n centibels
+        table.update(dict.fromkeys(words, round(9 - index / 100, 2)))
+    return table
 
 
 def confidence(text: str, other: str, lang: str) -> float:
