@@ -40,7 +40,7 @@ _PART = 4  # the shortest part of a compound we accept
 COMMON = 2.0  # the Zipf frequency (wordfreq) of a word people write: a compound's part
 LOANWORD = 3.0  # the Zipf frequency in the other language of a loanword we accept
 _LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or -e-
-_PREFIXES = {"en": ("un", "re", "pre", "non", "sub", "multi", "co")}
+_PREFIXES = {"en": ("un", "re", "pre", "non", "sub", "multi", "co"), "da": ("u",)}
 # Danish endings on a loanword or term the dictionaries know bare ("matrixet", "diaset").
 _ENDINGS = {"da": ("erne", "ene", "ets", "ens", "en", "et", "er", "s")}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"'»«(\u201c*_]\s*)$")
@@ -104,8 +104,10 @@ class Speller:
                 continue
             if len(word) <= 5 and view[end : end + 1] == "." and self.knows(word + "."):
                 continue  # an abbreviation: "dvs.", "inkl." (Hunspell takes any word + ".")
-            if start and view[start - 1].isdigit():
-                continue  # "2nd", "10x"
+            if (start and view[start - 1].isdigit()) or view[end : end + 1].isdigit():
+                continue  # "2nd", "10x", "IPv6"
+            if len(word) == 1:
+                continue  # a letter on its own: "á", a variable
             found.append(Misspelling(start, end, word))
         return found
 
