@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.source.language import hide_markup
+from pipeline.source.language import CODE_SPAN, hide_markup
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector
@@ -49,7 +49,9 @@ def language_view(text: str) -> str:
     own passages, code, identifiers, addresses, markup and Latin."""
     if "<span" in text:
         text = AUTHOR_SPAN.sub(_blank, text)
-    view = _CHUNK.sub(_no_code, text)
+    # Code spans first: a chunk of code blanked before would take its backtick along
+    # ("{ref}`using Linux <pypug:…>`" left the rest of the span to be read as words).
+    view = _CHUNK.sub(_no_code, CODE_SPAN.sub(_blank, text))
     return _LATIN.sub(_blank, hide_markup(view))
 
 

@@ -42,11 +42,13 @@ _MONTHS_DA = {
     "august", "september", "oktober", "november", "december",
 }  # fmt: skip
 _TERMINATORS = {".", "!", "?", "…", "..."}
-# Markdown syntax hidden from the tokenizer (same length, so offsets still hold).
+# Markdown syntax hidden from the tokenizer (same length, so offsets still hold); links
+# inline and by reference ("[text][id]").
 _MARKUP = re.compile(
-    r"!?\[|\]\([^)]*\)|(?<=\w)[*_~]+|[*_~]+(?=\w)|<[^>\s]+>|https?://\S+?(?=[.,;:!?)]*(?:\s|$))"
+    r"!?\[|\]\([^)]*\)|\]\[[^\]\s]*\]|(?<=\w)[*_~]+|[*_~]+(?=\w)|<[^>\s]+>"
+    r"|https?://\S+?(?=[.,;:!?)]*(?:\s|$))"
 )
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
+CODE_SPAN = re.compile(r"`+[^`]*`+")
 _URL = re.compile(r"https?://\S+")
 _PUNCTUATION = "\"'`()[]{}<>,;:!?\u2013\u2014-\u2026\u201c\u201d\u2018\u2019\u00ab\u00bb/|"
 
@@ -77,7 +79,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     chunks holding an end mark, and the chunk after each, are tokenized (each distinct
     chunk once, its tokens kept in the cache folder): most words cannot end a sentence.
     """
-    masked = _CODE_SPAN.sub(lambda m: "x" * len(m.group()), text)
+    masked = CODE_SPAN.sub(lambda m: "x" * len(m.group()), text)
     masked = _MARKUP.sub(lambda m: " " * len(m.group()), masked)
     spans: list[tuple[int, int]] = []
     start = _skip_space(text, 0)
@@ -234,7 +236,7 @@ def _skip_space(text: str, position: int) -> int:
 
 def hide_markup(text: str) -> str:
     """`text` with code spans, URLs, tags and Markdown syntax blanked out, offsets kept."""
-    masked = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
+    masked = CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
     return _URL.sub(
         lambda m: " " * len(m.group()), _MARKUP.sub(lambda m: " " * len(m.group()), masked)
     )
@@ -246,7 +248,7 @@ def words(text: str) -> list[str]:
     Words are whitespace-separated, as LIX counts them: "f.eks.", "CAR-T-celler",
     "patient's" and "2,5" are one word each; a code span is one word.
     """
-    masked = _CODE_SPAN.sub(lambda m: "x" * len(m.group()), text)
+    masked = CODE_SPAN.sub(lambda m: "x" * len(m.group()), text)
     masked = _URL.sub(" ", _MARKUP.sub(lambda m: " " * len(m.group()), masked))
     found = []
     for chunk in masked.split():
