@@ -91,9 +91,6 @@ def find_rule(rule_id: str) -> Rule:
     return _RULES[rule_id]
 
 
-_NAMES: dict[int, tuple[Glossary, frozenset[str]]] = {}
-
-
 @dataclass(frozen=True, slots=True)
 class CheckContext:
     """What a check gets besides its subject: its effective severity, options, glossary."""
@@ -107,13 +104,8 @@ class CheckContext:
 
     @property
     def names(self) -> frozenset[str]:
-        """The glossary's names, which never tell a passage's language (read once)."""
-        if self.glossary is None:
-            return frozenset()
-        known = _NAMES.get(id(self.glossary))
-        if known is None or known[0] is not self.glossary:
-            known = _NAMES[id(self.glossary)] = (self.glossary, self.glossary.names())
-        return known[1]
+        """The glossary's names, which never tell a passage's language."""
+        return self.glossary.names() if self.glossary else frozenset()
 
     def finding(self, path: str, line: int, message: str, **data: str) -> Finding:
         """Build a Finding of this rule at its effective severity."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,11 +12,11 @@ from pipeline.checks.registry import CheckContext, rule
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
 from pipeline.languages.spelling import (
-    PACKAGES,
     Misspelling,
     Spellers,
     dictionary_name,
     dictionary_path,
+    missing_dictionary,
     spellers,
 )
 from pipeline.project import memo
@@ -64,7 +65,9 @@ def unknown_word(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
 def spelling_settings(config: Config) -> SpellingSettings:
     """The project's spelling settings, its word lists found from the project's root."""
     lists = {lang: config.root / path for lang, path in config.spelling.word_lists.items()}
-    return SpellingSettings(config.spelling.dictionaries, lists)
+    settings = SpellingSettings(config.spelling.dictionaries, lists)
+    files = memo.digest_files(spelling_files(settings, config.locales))
+    return dataclasses.replace(settings, files_digest=files)
 
 
 def note_spelling(
@@ -75,13 +78,9 @@ def note_spelling(
 ) -> None:
     """Say which languages were spell-checked with which dictionary, and which not."""
     for lang in dict.fromkeys(primary(code) for code in languages):
-        name = dictionary_name(lang, settings.dictionaries)
-        if dictionary_path(name) is None:
-            package = PACKAGES.get(name, "its Hunspell dictionary package")
-            coverage.notes.append(
-                f"spelling not checked for {lang}: no Hunspell dictionary {name} "
-                f"(install {package}, or set PIPELINE_DICTIONARIES)"
-            )
+        problem = missing_dictionary(dictionary_name(lang, settings.dictionaries))
+        if problem:  # told by its files: loading a dictionary takes a fifth of a second
+            coverage.notes.append(f"spelling not checked for {lang}: {problem}")
     for lang, path in settings.word_lists.items():
         if not path.exists():
             coverage.notes.append(
@@ -129,12 +128,12 @@ _DIGESTS: dict[str, str] = {}
 
 
 def _version(settings: SpellingSettings, ctx: CheckContext) -> str:
-    """The code, the dictionaries, the word lists (their bytes) and the glossary's names."""
-    files = spelling_files(settings, ctx.languages)
-    stamps = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files]
-    key = repr((settings, ctx.languages, sorted(ctx.names), stamps))
-    if key not in _DIGESTS:  # an edited word list has a new size or time: a new key
-        _DIGESTS[key] = memo.digest(memo.code_version(), key, memo.digest_files(files))
+    """The code, the dictionaries, the word lists (their bytes) and the glossary's names.
+    A run reads the files once (spelling_settings); settings made by hand are read here."""
+    files = settings.files_digest or memo.digest_files(spelling_files(settings, ctx.languages))
+    key = repr((settings, ctx.languages, sorted(ctx.names), files))
+    if key not in _DIGESTS:
+        _DIGESTS[key] = memo.digest(memo.code_version(), key)
     return _DIGESTS[key]
 
 

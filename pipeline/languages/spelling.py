@@ -208,15 +208,22 @@ def _name_or_code(word: str, view: str, start: int) -> bool:
     return word[:1].isupper() and not _SENTENCE_START.search(view[max(0, start - 4) : start])
 
 
+def missing_dictionary(name: str) -> str | None:
+    """What to say when dictionary `name` is not installed, or None when it is."""
+    if dictionary_path(name) is not None:
+        return None
+    package = PACKAGES.get(name, "its Hunspell dictionary package")
+    return (
+        f"no Hunspell dictionary {name} in {', '.join(DICTIONARY_FOLDERS)} "
+        f"(install {package}, or set PIPELINE_DICTIONARIES)"
+    )
+
+
 @cache
 def _hunspell(name: str) -> Any:
     path = dictionary_path(name)
     if path is None:
-        package = PACKAGES.get(name, "the hunspell dictionary package")
-        raise DictionaryMissing(
-            f"no Hunspell dictionary {name} in {', '.join(DICTIONARY_FOLDERS)} "
-            f"(install {package}, or set PIPELINE_DICTIONARIES)"
-        )
+        raise DictionaryMissing(missing_dictionary(name))
     from hunspell import HunSpell  # type: ignore[import-not-found]
 
     return HunSpell(str(path), str(path.with_suffix(".aff")))

@@ -52,6 +52,7 @@ class SpellingSettings:
 
     dictionaries: Mapping[str, str] = field(default_factory=dict)  # {"en": "en_GB"}
     word_lists: Mapping[str, Path] = field(default_factory=dict)  # relative to the root
+    files_digest: str = ""  # the dictionaries' and word lists' bytes, once a run read them
 
 
 Segmentation = Literal["block", "sentence"]

@@ -122,14 +122,19 @@ class Glossary:
 
     def names(self) -> frozenset[str]:
         """The words of terms kept as they are in every language (product and institution
-        names), lower case: they never tell which language a passage is in."""
-        return frozenset(
-            word.lower()
-            for concept in self.concepts
-            for term in concept.terms
-            if term.do_not_translate or concept.do_not_translate
-            for word in term.text.replace("-", " ").split()
-        )
+        names), lower case: they never tell which language a passage is in. Worked out
+        once per glossary: every text of a check and every exported page asks."""
+        known = _NAMES.get(id(self))
+        if known is None or known[0] is not self:
+            words = frozenset(
+                word.lower()
+                for concept in self.concepts
+                for term in concept.terms
+                if term.do_not_translate or concept.do_not_translate
+                for word in term.text.replace("-", " ").split()
+            )
+            known = _NAMES[id(self)] = (self, words)
+        return known[1]
 
     def coverage(self) -> dict[str, int]:
         """Concepts with at least one term, per language."""
@@ -138,6 +143,9 @@ class Glossary:
             for lang in sorted({t.lang for t in concept.terms}):
                 counts[lang] = counts.get(lang, 0) + 1
         return counts
+
+
+_NAMES: dict[int, tuple[Glossary, frozenset[str]]] = {}
 
 
 def project_glossary(config: Config, override: Path | None = None) -> Glossary | None:
