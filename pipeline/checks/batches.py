@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.catalogs.messages import CatalogMessage, RenderingRow
-from pipeline.checks import run
 from pipeline.checks.findings import Finding
 from pipeline.checks.registry import ActiveRule
+from pipeline.checks.runner import run
 from pipeline.checks.subjects import translation_subjects
 from pipeline.project.config import SpellingSettings
 from pipeline.project.parallel import jobs, ordered_map

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pipeline.checks.findings import Finding, Severity
-from pipeline.project.config import SpellingSettings
 from pipeline.project.errors import PipelineError, did_you_mean
-from pipeline.terms.glossary import Glossary
+
+if TYPE_CHECKING:
+    from pipeline.project.config import SpellingSettings
+    from pipeline.terms.glossary import Glossary
 
 # What a check is given: a scored document or (source, translation) pair of scores
 # (readability); a text with term hits, a translated PO entry, or the whole run
@@ -57,6 +60,19 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+# The modules whose rules register themselves when imported. They are imported on the
+# first question about rules, not with this package, so `pipeline --help` stays quick.
+FAMILY_MODULES = (
+    "a11y",
+    "links",
+    "meta",
+    "readability",
+    "resource",
+    "spelling",
+    "term",
+    "translation",
+    "translation_language",
+)
 
 
 def rule(
@@ -73,9 +89,16 @@ def rule(
     return register
 
 
+def _registered() -> dict[str, Rule]:
+    for module in FAMILY_MODULES:
+        importlib.import_module(f"pipeline.checks.{module}")
+    return _RULES
+
+
 def all_rules() -> list[Rule]:
     """Return every registered rule, sorted by id."""
-    return [_RULES[key] for key in sorted(_RULES)]
+    rules = _registered()
+    return [rules[key] for key in sorted(rules)]
 
 
 def family_rules(family: str) -> list[Rule]:
@@ -85,10 +108,11 @@ def family_rules(family: str) -> list[Rule]:
 
 def find_rule(rule_id: str) -> Rule:
     """Return the rule registered under `rule_id`; an unknown id is an input error."""
-    if rule_id not in _RULES:
-        hint = did_you_mean(rule_id, _RULES, "see `pipeline rules`")
+    rules = _registered()
+    if rule_id not in rules:
+        hint = did_you_mean(rule_id, rules, "see `pipeline rules`")
         raise PipelineError(f"unknown rule '{rule_id}'", hint=hint)
-    return _RULES[rule_id]
+    return rules[rule_id]
 
 
 @dataclass(frozen=True, slots=True)

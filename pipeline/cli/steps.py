@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,7 +23,9 @@ from pipeline.cli.terminal import (
 )
 from pipeline.project.config import Config
 from pipeline.project.files import display_path
-from pipeline.source.tree import SourceFile, find_sources, load_sources
+
+if TYPE_CHECKING:
+    from pipeline.source.tree import SourceFile
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Adoption:
 
 def read_sources(config: Config) -> list[SourceFile]:
     """Read all sources, with a progress bar on a terminal when there are many."""
+    from pipeline.source.tree import find_sources, load_sources
+
     total = len(find_sources(config))
     with Progress("Reading sources") as bar:
         return load_sources(config, progress=lambda _: bar.advance(total))
@@ -43,6 +48,7 @@ def read_sources(config: Config) -> list[SourceFile]:
 def extract_and_show(config: Config) -> None:
     """Extract, then one line per catalog written and a warning per thing to look at."""
     from pipeline.catalogs.paths import orphan_catalogs
+    from pipeline.source.tree import find_sources
     from pipeline.stages.extract import extract_project
 
     total = len(find_sources(config))

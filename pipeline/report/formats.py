@@ -7,7 +7,6 @@ import os
 from collections.abc import Callable, Sequence
 from itertools import groupby
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from pipeline import __version__
 from pipeline.checks.findings import Finding, Severity
@@ -140,16 +139,17 @@ def _junit(findings: Sequence[Finding], rules: Sequence[Rule], checked: Sequence
         f'  <testsuite name="pipeline check" tests="{len(cases)}" failures="{failures}">',
     ]
     for path, rule_id in cases:
-        head = f"    <testcase classname={quoteattr(path)} name={quoteattr(rule_id)}"
+        classname, name = _quoted_attribute(path), _quoted_attribute(rule_id)
+        head = f"    <testcase classname={classname} name={name}"
         found = by_case.get((path, rule_id))
         if not found:
             lines.append(head + "/>")
             continue
         body = "\n".join(f"{f.path}:{f.line}: {f.severity}: {f.message}" for f in found)
-        message = quoteattr(f"{len(found)} finding(s)")
+        message = _quoted_attribute(f"{len(found)} finding(s)")
         lines += [
             head + ">",
-            f"      <failure message={message} type={quoteattr(rule_id)}>",
+            f"      <failure message={message} type={name}>",
             _xml_text(body),
             "      </failure>",
             "    </testcase>",
@@ -160,6 +160,15 @@ def _junit(findings: Sequence[Finding], rules: Sequence[Rule], checked: Sequence
 
 def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _quoted_attribute(text: str) -> str:
+    # xml.sax.saxutils.quoteattr would do, but importing it loads urllib and the
+    # email package, a fifth of what `pipeline --help` takes.
+    escaped = _xml_text(text).replace('"', "&quot;")
+    for control, reference in (("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;")):
+        escaped = escaped.replace(control, reference)
+    return f'"{escaped}"'
 
 
 def _github(findings: Sequence[Finding]) -> str:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from pipeline.catalogs.messages import RenderingRow, catalog_sync, shared_renderings
 from pipeline.catalogs.paths import po_path
-from pipeline.checks import run, run_uses
 from pipeline.checks.baseline import read_baseline, render_baseline, without_baseline
 from pipeline.checks.batches import Gathered, check_messages
 from pipeline.checks.consistency import Corpus
@@ -19,6 +18,7 @@ from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
 from pipeline.checks.links import LinkRow, LinkSet
 from pipeline.checks.registry import ActiveRule, resolve
+from pipeline.checks.runner import run, run_uses
 from pipeline.checks.spelling import note_spelling, spelling_files, spelling_settings
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suppressions import (

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import read_po_shared
-from pipeline.checks import run_readability
 from pipeline.checks.registry import resolve
+from pipeline.checks.runner import run_readability
 from pipeline.project.config import Config, ReadabilitySettings, Target
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, write_atomic

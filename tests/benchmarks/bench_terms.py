@@ -21,9 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.catalogs.po import parse_po
-from pipeline.checks import run
 from pipeline.checks.consistency import Corpus
 from pipeline.checks.registry import resolve
+from pipeline.checks.runner import run
 from pipeline.source.language import count_words, tokenizer
 from pipeline.terms.glossary import load_glossary
 from pipeline.terms.occurrences import Matchers, TranslationEntry, term_text, term_uses

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from babel.messages.catalog import Catalog
 
-from pipeline.checks import run_readability
 from pipeline.checks.findings import Severity
 from pipeline.checks.registry import all_rules, resolve
+from pipeline.checks.runner import run_readability
 from pipeline.project.config import Target
 from pipeline.project.errors import PipelineError
 from pipeline.readability.levels import (

@@ -11,9 +11,9 @@ import pytest
 from babel.messages.catalog import Catalog
 
 from pipeline.catalogs.messages import CatalogMessage, Rendering
-from pipeline.checks import run
 from pipeline.checks.consistency import Corpus
-from pipeline.checks.registry import Rule, all_rules, resolve
+from pipeline.checks.registry import FAMILY_MODULES, Rule, all_rules, resolve
+from pipeline.checks.runner import run
 from pipeline.checks.suppressions import apply, markdown_suppressions
 from pipeline.project.config import SpellingSettings, Target
 from pipeline.readability.levels import score_source, score_translation
@@ -46,6 +46,17 @@ def test_every_rule_id_is_well_formed_and_lives_in_its_family_modules() -> None:
         assert module == f"pipeline.checks.{rule.family}" or module.startswith(
             f"pipeline.checks.{rule.family}_"
         )
+
+
+def test_every_module_that_declares_rules_is_loaded_with_the_registry() -> None:
+    # Rules register on import, and the registry imports only FAMILY_MODULES: a module
+    # left out would have its rules silently never run.
+    declaring = {
+        path.stem
+        for path in (REPO / "pipeline" / "checks").glob("*.py")
+        if re.search(r"^@rule\(", path.read_text(encoding="utf-8"), re.MULTILINE)
+    }
+    assert declaring == set(FAMILY_MODULES)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pipeline.catalogs.messages import Rendering
-from pipeline.checks import run
 from pipeline.checks.consistency import Corpus
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import all_rules, resolve
+from pipeline.checks.runner import run
 from pipeline.terms.occurrences import (
     Matchers,
     TranslationEntry,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.catalogs.messages import CatalogMessage
-from pipeline.checks import run
 from pipeline.checks.registry import resolve
+from pipeline.checks.runner import run
 
 
 def findings(rule_id: str, source: str, target: str, pair: str = "en-da") -> list[str]:

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.checks import run
 from pipeline.checks.registry import resolve
+from pipeline.checks.runner import run
 from pipeline.terms.glossary import Glossary, load_glossary
 from pipeline.terms.occurrences import Matchers, TranslationEntry, term_text
 

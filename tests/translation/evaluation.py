@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.catalogs.messages import CatalogMessage
-from pipeline.checks import run
 from pipeline.checks.registry import resolve
+from pipeline.checks.runner import run
 from tests.terms.evaluation import Score
 
 LABELLED = Path(__file__).with_name("labelled.toml")

@@ -1,0 +1,59 @@
+"""Running checks: `run` feeds the active rules their subjects and sorts what they find."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+
+from pipeline.catalogs.messages import CatalogMessage
+from pipeline.checks.findings import Finding
+from pipeline.checks.registry import ActiveRule, Target
+from pipeline.project.config import SpellingSettings
+from pipeline.readability.levels import DocumentScore
+from pipeline.terms.glossary import Glossary
+from pipeline.terms.occurrences import TermUse, TermUseRow
+
+
+def run(
+    rules: Iterable[ActiveRule],
+    subjects: Mapping[Target, Sequence[object]],
+    glossary: Glossary | None = None,
+    languages: tuple[str, ...] = (),
+    spelling: SpellingSettings | None = None,
+) -> list[Finding]:
+    """Give each active rule the subjects of its target; return the findings sorted."""
+    found: list[Finding] = []
+    for active in rules:
+        context = dataclasses.replace(
+            active.context, glossary=glossary, languages=languages, spelling=spelling
+        )
+        for subject in subjects.get(active.rule.target, ()):
+            for finding in active.rule.check(subject, context):
+                found.append(_with_msgctxt(finding, subject))
+    return sorted(found, key=lambda finding: finding.sort_key)
+
+
+def _with_msgctxt(finding: Finding, subject: object) -> Finding:
+    """A finding on a PO entry with a msgctxt names it: the msgid alone is not the entry."""
+    if not isinstance(subject, CatalogMessage) or subject.context is None:
+        return finding
+    return dataclasses.replace(finding, data={**finding.data, "msgctxt": subject.context})
+
+
+def run_uses(
+    rules: Iterable[ActiveRule], rows: Iterable[TermUseRow], glossary: Glossary | None
+) -> list[Finding]:
+    """Run the rules on the terms each file uses, one file at a time, in text order."""
+    by_path: dict[str, list[TermUse]] = {}
+    for row in rows:
+        by_path.setdefault(row[0], []).append(TermUse._make(row))
+    return run(rules, {"uses": list(by_path.values())}, glossary)
+
+
+def run_readability(
+    rules: Iterable[ActiveRule],
+    documents: Iterable[DocumentScore],
+    pairs: Iterable[tuple[DocumentScore, DocumentScore]],
+) -> list[Finding]:
+    """Run the readability rules on scored documents and source/translation pairs."""
+    return run(rules, {"document": list(documents), "translation": list(pairs)})
