@@ -124,16 +124,18 @@ def _unit_misspellings(
     return result
 
 
-_DIGESTS: dict[str, str] = {}
+_DIGESTS: dict[tuple[str, tuple[str, ...], frozenset[str]], str] = {}
 
 
 def _version(settings: SpellingSettings, ctx: CheckContext) -> str:
     """The code, the dictionaries, the word lists (their bytes) and the glossary's names.
     A run reads the files once (spelling_settings); settings made by hand are read here."""
-    files = settings.files_digest or memo.digest_files(spelling_files(settings, ctx.languages))
-    key = repr((settings, ctx.languages, sorted(ctx.names), files))
+    # Asked for every unit: the names (a frozenset, its hash kept) are sorted only once.
+    key = (repr(settings), ctx.languages, ctx.names)
     if key not in _DIGESTS:
-        _DIGESTS[key] = memo.digest(memo.code_version(), key)
+        files = settings.files_digest or memo.digest_files(spelling_files(settings, ctx.languages))
+        named = repr((settings, ctx.languages, sorted(ctx.names), files))
+        _DIGESTS[key] = memo.digest(memo.code_version(), named)
     return _DIGESTS[key]
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -43,6 +44,8 @@ _LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or 
 _PREFIXES = {"en": ("un", "re", "pre", "non", "sub", "multi", "co"), "da": ("u",)}
 # Danish endings on a loanword or term the dictionaries know bare ("matrixet", "diaset").
 _ENDINGS = {"da": ("erne", "ene", "ets", "ens", "en", "et", "er", "s")}
+_DIGIT = re.compile(r"\d")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")  # the script of our dictionaries
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"'»«(\u201c*_]\s*)$")
 
 
@@ -84,30 +87,33 @@ class Speller:
         self.dictionary = dictionary
         self._hunspell = _hunspell(dictionary)
         self._words = {word.lower() for word in words}
-        self._others: list[Any] = []
+        self._others: list[tuple[str, Any, str]] = []
         self._known: dict[str, bool] = {}
+        self._suggested: dict[str, tuple[str, ...]] = {}
 
     def add_other(self, lang: str, dictionary: str) -> None:
         """Accept the common words of another project language: loanwords."""
-        self._others.append((primary(lang), _hunspell(dictionary)))
+        self._others.append((primary(lang), _hunspell(dictionary), dictionary))
 
     def misspellings(self, text: str, skip: Collection[tuple[int, int]] = ()) -> list[Misspelling]:
         """Unknown words of inline-Markdown `text`, except inside the `skip` ranges."""
         view = language_view(text)
         found = []
         for match in WORD.finditer(view):
-            start, end = match.span()
-            if any(a <= start < b for a, b in skip):
-                continue
             word = match.group()
+            if self._known.get(word):
+                continue  # most words: known, and seen before in this run
+            start, end = match.span()
+            if skip and any(a <= start < b for a, b in skip):
+                continue
             if _name_or_code(word, view, start) or self.knows(word):
                 continue
             if len(word) <= 5 and view[end : end + 1] == "." and self.knows(word + "."):
                 continue  # an abbreviation: "dvs.", "inkl." (Hunspell takes any word + ".")
             if (start and view[start - 1].isdigit()) or view[end : end + 1].isdigit():
                 continue  # "2nd", "10x", "IPv6"
-            if len(word) == 1:
-                continue  # a letter on its own: "á", a variable
+            if len(word) == 1 or not _LATIN_LETTER.search(word):
+                continue  # a letter on its own ("á", a variable), or Chinese, Greek…
             found.append(Misspelling(start, end, word))
         return found
 
@@ -118,11 +124,15 @@ class Speller:
         return known
 
     def suggestions(self, word: str, most: int = 3) -> tuple[str, ...]:
-        """Hunspell's suggestions, best first."""
-        suggested = self._hunspell.suggest(word) or [
-            s for _, other in self._others for s in other.suggest(word)
-        ]
-        return tuple(suggested[:most])
+        """Hunspell's suggestions, best first (the other languages' when it has none)."""
+        suggested = self._suggested.get(word)
+        if suggested is None:
+            names = (self.dictionary, *(name for _, _, name in self._others))
+            found: list[str] = next(
+                (s for name in names if (s := _suggester(name).suggest(word))), []
+            )
+            suggested = self._suggested[word] = tuple(s for s in found if s != word)
+        return suggested[:most]
 
     def _spelled(self, word: str) -> bool:
         return self._own(word) or self._loanword(word)
@@ -134,7 +144,7 @@ class Speller:
         "tavle") that are English typos."""
         return self.lang != "en" and any(
             frequency(word, lang) >= LOANWORD and hunspell.spell(word)
-            for lang, hunspell in self._others
+            for lang, hunspell, _ in self._others
         )
 
     def _own(self, word: str) -> bool:
@@ -203,7 +213,7 @@ def _format(parts: list[str]) -> bool:
 def _name_or_code(word: str, view: str, start: int) -> bool:
     """Numbers, acronyms (also inflected: "BIOS'en"), and capitalised words inside a
     sentence (names) are not checked."""
-    if word[:1].isdigit() or any(c.isdigit() for c in word) or ACRONYM.match(word):
+    if _DIGIT.search(word) or ACRONYM.match(word):
         return True
     return word[:1].isupper() and not _SENTENCE_START.search(view[max(0, start - 4) : start])
 
@@ -227,6 +237,41 @@ def _hunspell(name: str) -> Any:
     from hunspell import HunSpell  # type: ignore[import-not-found]
 
     return HunSpell(str(path), str(path.with_suffix(".aff")))
+
+
+@cache
+def _suggester(name: str) -> Any:
+    """Dictionary `name` made quick at suggesting. Hunspell took 0.11 s to suggest for a
+    Danish word (0.04 s English): most of it the n-gram search through the whole
+    dictionary, the table of accented letters (MAP) and trying ~100 characters (TRY).
+    Without them, on 300 seeded typos, the right word came first as often (da 72 %, en
+    80 %) and in the top three as often (84 %, 93 %), at 6.6 ms and 0.6 ms a word."""
+    path = dictionary_path(name)
+    if path is None:
+        raise DictionaryMissing(missing_dictionary(name))
+    affix = path.with_suffix(".aff").read_bytes()
+    found = re.search(rb"^SET\s+(\S+)", affix, re.MULTILINE)
+    encoding = found.group(1).decode("ascii") if found else "iso-8859-1"
+    text = _quick_affix(affix.decode(encoding, "surrogateescape"))
+    from hunspell import HunSpell
+
+    handle, quick = tempfile.mkstemp(suffix=".aff")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode(encoding, "surrogateescape"))
+        return HunSpell(str(path), quick)  # read now: the file can go
+    finally:
+        Path(quick).unlink()
+
+
+def _quick_affix(text: str) -> str:
+    text = re.sub(r"^(?:MAP|MAXNGRAMSUGS|MAXCPDSUGS)\b.*\n?", "", text, flags=re.MULTILINE)
+    tried = re.search(r"^TRY\s+(\S+)", text, re.MULTILINE)
+    if tried:  # TRY lists the commonest characters first
+        letters = [c for c in tried.group(1) if c.islower()][:26]
+        marks = [c for c in tried.group(1) if c in "-'"]
+        text = text.replace(tried.group(0), "TRY " + "".join(letters + marks), 1)
+    return text.rstrip("\n") + "\nMAXNGRAMSUGS 0\nMAXCPDSUGS 0\n"
 
 
 def read_word_list(path: Path) -> list[str]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
+from pipeline.source import language
 from pipeline.source.language import split_sentences
 
-from .evaluation import HELD_OUT, exact_paragraphs, paragraphs, pysbd_splitter
+from .evaluation import GOLD, HELD_OUT, _load, exact_paragraphs, paragraphs, pysbd_splitter
 
 
 def test_the_set_is_real_and_big_enough() -> None:
@@ -55,3 +59,26 @@ def test_failure_kinds_of_real_text(lang: str, text: str, expected: int) -> None
     assert len(split_sentences(text, lang)) == expected, [
         text[a:b] for a, b in split_sentences(text, lang)
     ]
+
+
+def _real_chunks() -> set[tuple[str, str]]:
+    texts = [(p.lang, p.text) for gold in (GOLD, HELD_OUT) for p in _load(gold)]
+    for lang in ("da", "en"):
+        path = Path(__file__).parents[1] / "spelling" / f"{lang}_paragraphs.toml"
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        texts += [(lang, entry["text"]) for entry in data["paragraph"]]
+    return {(lang, chunk) for lang, text in texts for chunk in text.split()}
+
+
+def test_plain_chunks_get_the_tokens_spacy_gives_them() -> None:
+    # Sentence splitting skips spaCy for plain words ("sætning.", "13.", "Det"), so a
+    # check of one edit need not load it. On every chunk of real text, the shortcut and
+    # spaCy agree.
+    compared = 0
+    for lang, chunk in sorted(_real_chunks()):
+        plain = language._plain_tokens(lang, chunk)
+        if plain is not None:
+            spacy_tokens = tuple((t.text, t.idx) for t in language.tokenizer(lang).tokenizer(chunk))
+            assert plain == spacy_tokens, (lang, chunk)
+            compared += 1
+    assert compared > 5_000

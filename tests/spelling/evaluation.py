@@ -7,6 +7,7 @@
   with its neighbour or replaced by a key beside it) in a word of five letters or more
   that the dictionary knows; found when a finding covers it.
 - Speed: words per second of checking, in one process, once the dictionaries are loaded.
+- Suggestions: how often the word meant is the first of them, or in the top three.
 
 Run: python -m tests.spelling.evaluation [--show]
 """
@@ -148,6 +149,26 @@ def evaluate(lang: str, make: Callable[[str], Check], show: bool = False) -> Sco
     return Score(len(found) / len(typos), 1000 * len(alarms) / words, speed, found_errors)
 
 
+@dataclass
+class Suggested:
+    first: float  # share of seeded typos whose first suggestion is the original word
+    top_three: float
+    ms_per_word: float
+
+
+def suggestion_score(lang: str) -> Suggested:
+    """How often the suggestions for the seeded typos name the word that was meant."""
+    checker = speller(lang)
+    typos = seeded(lang, paragraphs(lang))
+    checker.suggestions("qxzyt")  # the suggester is loaded before the clock starts
+    began = time.perf_counter()
+    suggested = [(t, checker.suggestions(t.text[t.start : t.end])) for t in typos]
+    seconds = time.perf_counter() - began
+    first = sum(1 for t, found in suggested if found[:1] == (t.original,))
+    top_three = sum(1 for t, found in suggested if t.original in found)
+    return Suggested(first / len(typos), top_three / len(typos), 1000 * seconds / len(typos))
+
+
 def main() -> None:
     show = "--show" in sys.argv
     print(
@@ -162,6 +183,12 @@ def main() -> None:
                 f"{score.false_alarms:18.1f} {score.words_per_second:9.0f} "
                 f"{score.published_errors:23}"
             )
+    for lang in LANGUAGES:
+        suggested = suggestion_score(lang)
+        print(
+            f"suggestions ({lang}): the meant word first {suggested.first:.0%}, in the top "
+            f"three {suggested.top_three:.0%}, {suggested.ms_per_word:.1f} ms a word"
+        )
 
 
 if __name__ == "__main__":

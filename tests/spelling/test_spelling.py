@@ -12,7 +12,7 @@ import pytest
 from pipeline.languages.spelling import spellers
 
 from ..conftest import run_cli
-from .evaluation import evaluate, ours, plain
+from .evaluation import evaluate, ours, plain, suggestion_score
 
 # (recall at least, false alarms per 1,000 words at most), as measured when written.
 FLOORS = {"da": (0.89, 2.0), "en": (0.94, 1.0)}
@@ -25,6 +25,15 @@ def test_real_paragraphs_keep_recall_and_few_false_alarms(lang: str) -> None:
     assert score.recall >= recall, score
     assert score.false_alarms <= alarms, score
     assert score.false_alarms * 5 < evaluate(lang, plain).false_alarms  # plain Hunspell
+
+
+@pytest.mark.parametrize(("lang", "first", "top_three"), [("da", 0.70, 0.82), ("en", 0.78, 0.90)])
+def test_suggestions_name_the_word_meant(lang: str, first: float, top_three: float) -> None:
+    # As measured with Hunspell's full (100 times slower) suggestion search: da 70 %/83 %,
+    # en 80 %/93 %. The quick one must not lose that.
+    score = suggestion_score(lang)
+    assert score.first >= first, score
+    assert score.top_three >= top_three, score
 
 
 def _unknown(lang: str, text: str, words: dict[str, Path] | None = None) -> list[str]:
@@ -41,6 +50,7 @@ def _unknown(lang: str, text: str, words: dict[str, Path] | None = None) -> list
         ("da", "Vi bruger screening og software, dvs. det samme som sidst."),
         ("da", "Åbn `config.yaml` eller https://sundhed.dk, og skriv åååå-mm-dd."),
         ("da", "Lægen sagde, at Luxturna og Kymriah virker."),
+        ("da", "Skriv 中国 eller Ελλάδα i feltet."),  # no Danish dictionary judges them
         ("en", "Unselect the pre-existing foldername and press Enter."),
     ],
 )
