@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.project import memo
 from pipeline.source.language import CODE_SPAN, hide_markup
 
 if TYPE_CHECKING:
@@ -100,8 +101,23 @@ def frequency(word: str, lang: str) -> float:
     code = primary(lang)
     if word == "i" and code == "en":
         return 0.0  # wordfreq folds case: its English "i" is the pronoun I
+    # Kept in the cache folder: reading the English list takes a quarter of a second,
+    # which a re-check of one edit in words seen before need not pay.
+    known = memo.table("word-frequencies", _wordfreq_version())
+    key = (code, word.lower())
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _listed(*key)
+    return found
+
+
+@cache
+def _wordfreq_version() -> str:
+    return memo.digest(memo.package_version("wordfreq"), "1")
+
+
+def _listed(code: str, lower: str) -> float:
     table = _frequencies(code)
-    lower = word.lower()
     if lower in table:  # "aren't" is listed whole
         return table[lower]
     parts = _PARTS.findall(lower)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
+from pipeline.project import memo
 from pipeline.project.files import read_text
 
 # Where Debian's hunspell-* packages put their dictionaries; PIPELINE_DICTIONARIES
@@ -83,25 +84,47 @@ class Speller:
     """One language's dictionary, the project's words, and the other languages' dictionaries."""
 
     def __init__(self, lang: str, dictionary: str, words: Collection[str] = ()) -> None:
+        if dictionary_path(dictionary) is None:
+            raise DictionaryMissing(missing_dictionary(dictionary))
         self.lang = primary(lang)
         self.dictionary = dictionary
-        self._hunspell = _hunspell(dictionary)
         self._words = {word.lower() for word in words}
-        self._others: list[tuple[str, Any, str]] = []
-        self._known: dict[str, bool] = {}
+        self._others: list[tuple[str, str]] = []  # (language, dictionary)
+        self._table: dict[str, bool] | None = None
         self._suggested: dict[str, tuple[str, ...]] = {}
 
     def add_other(self, lang: str, dictionary: str) -> None:
         """Accept the common words of another project language: loanwords."""
-        self._others.append((primary(lang), _hunspell(dictionary), dictionary))
+        self._others.append((primary(lang), dictionary))
+        self._table = None
+
+    @property
+    def _hunspell(self) -> Any:
+        return _hunspell(self.dictionary)  # loaded on the first word no table knows
+
+    @property
+    def _known(self) -> dict[str, bool]:
+        """What this speller said of each word, kept in the cache folder: a re-check of
+        an edit in words seen before loads no dictionary (a quarter of a second)."""
+        if self._table is None:
+            dictionaries = [self.dictionary, *(name for _, name in self._others)]
+            files = [p for name in dictionaries if (p := dictionary_path(name))]
+            stamps = [_stamp(f) for path in files for f in (path, path.with_suffix(".aff"))]
+            version = memo.digest(
+                memo.code_version(), self.lang, repr(self._others), repr(stamps),
+                "\n".join(sorted(self._words)),
+            )  # fmt: skip
+            self._table = memo.table(f"spelling-words-{self.lang}", version)
+        return self._table
 
     def misspellings(self, text: str, skip: Collection[tuple[int, int]] = ()) -> list[Misspelling]:
         """Unknown words of inline-Markdown `text`, except inside the `skip` ranges."""
         view = language_view(text)
         found = []
+        known = self._known
         for match in WORD.finditer(view):
             word = match.group()
-            if self._known.get(word):
+            if known.get(word):
                 continue  # most words: known, and seen before in this run
             start, end = match.span()
             if skip and any(a <= start < b for a, b in skip):
@@ -127,7 +150,7 @@ class Speller:
         """Hunspell's suggestions, best first (the other languages' when it has none)."""
         suggested = self._suggested.get(word)
         if suggested is None:
-            names = (self.dictionary, *(name for _, _, name in self._others))
+            names = (self.dictionary, *(name for _, name in self._others))
             found: list[str] = next(
                 (s for name in names if (s := _suggester(name).suggest(word))), []
             )
@@ -143,8 +166,8 @@ class Speller:
         no Danish loanwords: a Danish dictionary knows too many short words ("gren",
         "tavle") that are English typos."""
         return self.lang != "en" and any(
-            frequency(word, lang) >= LOANWORD and hunspell.spell(word)
-            for lang, hunspell, _ in self._others
+            frequency(word, lang) >= LOANWORD and _hunspell(name).spell(word)
+            for lang, name in self._others
         )
 
     def _own(self, word: str) -> bool:

@@ -6,8 +6,9 @@ Debian's libreoffice-help-en-us and libreoffice-help-da ship the help as HTML in
 every paragraph and heading carries the same id in both languages. Aligning them gives
 a human-translated catalog of about 62,000 entries and 1.6 million words, with msgctxt
 "page#id" as LibreOffice's own catalogs have. Nothing of it is committed: it is fetched
-with apt-get and built each time. Then `pipeline check` (on one core and on all) and
-pofilter run on it, alternating, best of two, and the ratios and peak memory are printed.
+with apt-get and built each time. Then `pipeline check` (on one core and on all, and
+with only the rules pofilter has) and pofilter run on it, alternating, best of two, and
+the ratios and peak memory are printed.
 """
 
 from __future__ import annotations
@@ -101,10 +102,25 @@ def build(out: Path) -> Path:
     return po
 
 
+# The rules pofilter runs too: translation QA, without a glossary, spelling (pofilter
+# checks spelling only when asked, with enchant) or the language rules.
+LIKE_POFILTER = """[tool.pipeline.rules]
+a11y = "off"
+spelling = "off"
+term = "off"
+"translation/wrong-language" = "off"
+"""
+
+
 def measure(po: Path) -> None:
     glossary = str(REPO / "source/glossary.tbx")
-    check = [str(BIN / "pipeline"), "check", "--glossary", glossary, "--format", "json",
-             "--output", str(po.with_suffix(".json")), po.name]  # fmt: skip
+    check = [str(BIN / "pipeline"), "check", "--no-cache", "--glossary", glossary,
+             "--format", "json", "--output", str(po.with_suffix(".json")), po.name]  # fmt: skip
+    config = po.parent / "like-pofilter" / "pyproject.toml"
+    config.parent.mkdir(exist_ok=True)
+    config.write_text(LIKE_POFILTER)
+    like_pofilter = [str(BIN / "pipeline"), "check", "--no-cache", "--config", str(config),
+                     "--format", "json", "--output", str(po.with_suffix(".qa.json")), po.name]  # fmt: skip
     pofilter = [str(BIN / "pofilter"), po.name, str(po.with_suffix(".pofilter.po"))]
     cores = str(os.cpu_count() or 1)
     runs: dict[str, list[tuple[float, float]]] = {}
@@ -112,6 +128,7 @@ def measure(po: Path) -> None:
         for label, command, jobs in (
             (f"pipeline check, {cores} cores", check, cores),
             ("pipeline check, 1 core", check, "1"),
+            (f"pofilter's rules only, {cores} cores", like_pofilter, cores),
             ("pofilter (baseline)", pofilter, None),
         ):
             env = {**os.environ, "PIPELINE_JOBS": jobs} if jobs else None
@@ -122,7 +139,10 @@ def measure(po: Path) -> None:
     for label, (seconds, memory) in best.items():
         print(f"  {label:<32} {seconds:7.2f} s {memory:7.0f} MiB (best of 2)")
     ours = best[f"pipeline check, {cores} cores"][0]
-    print(f"  pofilter / pipeline check: {best['pofilter (baseline)'][0] / ours:.2f}×")
+    baseline = best["pofilter (baseline)"][0]
+    print(f"  pofilter / pipeline check: {baseline / ours:.2f}×")
+    like = best[f"pofilter's rules only, {cores} cores"][0]
+    print(f"  pofilter / pipeline check with pofilter's rules only: {baseline / like:.2f}×")
     print(f"  parallel speed-up of check: {best['pipeline check, 1 core'][0] / ours:.2f}×")
 
 
