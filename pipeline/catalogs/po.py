@@ -145,7 +145,7 @@ def read_po_shared(path: Path, shown: str) -> PoFile:
     return _read_po_cached(path.resolve(), shown, stat.st_size, stat.st_mtime_ns)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _read_po_cached(path: Path, shown: str, size: int, mtime: int) -> PoFile:
     return read_po_file(path, shown)
 

@@ -72,7 +72,7 @@ def read_entries(path: Path, shown: str) -> PoEntries:
     return _read_cached(path.resolve(), shown, stat.st_size, stat.st_mtime_ns)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _read_cached(path: Path, shown: str, size: int, mtime: int) -> PoEntries:
     text = read_po_text(path, shown)
     entries = parse_entries(text)

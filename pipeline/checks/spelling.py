@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,7 +108,10 @@ def _unit_misspellings(
     no dictionary is even loaded: a re-check after one edit loads them for that edit)."""
     skip = tuple((hit.start, hit.end) for hit in subject.hits)  # glossary terms, inflected
     key = (subject.lang, subject.text, skip)
-    known = memo.table("spelling-units", _version(settings, ctx))
+    # In 16 tables by the text's checksum: a re-check of one edit loads a sixteenth of
+    # what a big project's units fill.
+    shard = zlib.crc32(subject.text.encode()) & 15
+    known = memo.table(f"spelling-units-{shard:x}", _version(settings, ctx))
     if key in known:
         return list(known[key])
     languages = ctx.languages or (subject.lang,)

@@ -44,7 +44,7 @@ ACRONYM = re.compile(
 SHARED = 6.0  # a Zipf frequency both languages reach: a function word of both ("at", "for")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # a unit is seen by several rules, one after another
 def language_view(text: str) -> str:
     """`text` with what is no language's words blanked out, offsets kept: the author's
     own passages, code, identifiers, addresses, markup and Latin."""
@@ -103,7 +103,7 @@ def frequency(word: str, lang: str) -> float:
         return 0.0  # wordfreq folds case: its English "i" is the pronoun I
     # Kept in the cache folder: reading the English list takes a quarter of a second,
     # which a re-check of one edit in words seen before need not pay.
-    known = memo.table("word-frequencies", _wordfreq_version())
+    known = memo.table("word-frequencies", _wordfreq_version(), from_workers=False)
     key = (code, word.lower())
     found = known.get(key)
     if found is None:

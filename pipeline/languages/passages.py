@@ -78,7 +78,7 @@ def find_passages(
     return list(_passages(text, lang, wanted, frozenset(names)))
 
 
-@lru_cache(maxsize=1 << 16)  # a translation is read by two rules, and by export
+@lru_cache(maxsize=1 << 12)  # a translation is read by two rules, and by export
 def _passages(
     text: str, lang: str, others: tuple[str, ...], names: frozenset[str]
 ) -> tuple[Passage, ...]:
