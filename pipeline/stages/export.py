@@ -47,6 +47,7 @@ class PageResult:
     units: int
     fallbacks: int
     refused_images: tuple[str, ...] = ()
+    listed: tuple[str, str] = ("", "")  # title and description on the list of documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +74,14 @@ def export(
             )
     forget_document_names()
     out = build_dir(config)
-    if "html" in formats:
-        _write_shared(config, sources, locales)
     jobs = [_Job(config, source, lang, formats) for source in sources for lang in locales]
     results: list[PageResult] = []
     for result in ordered_map(_export_one, jobs):
         results.append(result)
         if progress:
             progress(result)
+    if "html" in formats:  # after the pages, which bring their titles in each locale
+        _write_shared(config, sources, locales, results)
     log.debug("exported %d pages to %s", len(results), out)
     return sorted(results, key=lambda r: (r.lang, r.document))
 
@@ -99,7 +100,17 @@ def _export_one(job: _Job) -> PageResult:
     return PageResult(
         job.source.document.name, job.lang, written_html, written_pdf,
         localized.units, localized.fallbacks, page.refused_images,
+        _listed(job.config, job.source, job.lang),
     )  # fmt: skip
+
+
+def _listed(config: Config, source: SourceFile, lang: str) -> tuple[str, str]:
+    """The document's title and description in `lang`, for the list of documents: worked
+    out where the page was made, whose catalog is at hand there."""
+    translated = translations(config, source, lang)
+    title = source.document.title
+    description = str(source.document.front_matter.get("description") or "")
+    return translated.get(title, title), translated.get(" ".join(description.split()), description)
 
 
 def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> None:
@@ -119,7 +130,9 @@ def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> None:
     temporary.replace(pdf_path)
 
 
-def _write_shared(config: Config, sources: list[SourceFile], locales: tuple[str, ...]) -> None:
+def _write_shared(
+    config: Config, sources: list[SourceFile], locales: tuple[str, ...], pages: list[PageResult]
+) -> None:
     out = build_dir(config) / "html"
     write_stylesheets(build_dir(config))
     entries = [
@@ -130,19 +143,12 @@ def _write_shared(config: Config, sources: list[SourceFile], locales: tuple[str,
     )
     listing = listing_name({source.document.name for source in sources})
     for lang in locales:
-        pages = []
         here = page_url(listing, lang)
-        for source in sources:
-            translated = translations(config, source, lang)
-            title = source.document.title
-            description = str(source.document.front_matter.get("description") or "")
-            pages.append(
-                (
-                    relative_url(page_url(source.document.name, lang), here),
-                    translated.get(title, title),
-                    translated.get(" ".join(description.split()), description),
-                )
-            )
+        listed = [
+            (relative_url(page_url(page.document, lang), here), *page.listed)
+            for page in pages
+            if page.lang == lang
+        ]
         alternates = [
             Alternate(
                 other,
@@ -159,5 +165,5 @@ def _write_shared(config: Config, sources: list[SourceFile], locales: tuple[str,
         )
         write_atomic(
             out / here,
-            render_index(lang, sorted(pages, key=lambda p: p[1]), alternates, site),
+            render_index(lang, sorted(listed, key=lambda p: p[1]), alternates, site),
         )
