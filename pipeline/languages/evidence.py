@@ -103,7 +103,7 @@ def frequency(word: str, lang: str) -> float:
         return 0.0  # wordfreq folds case: its English "i" is the pronoun I
     # Kept in the cache folder: reading the English list takes a quarter of a second,
     # which a re-check of one edit in words seen before need not pay.
-    known = memo.table("word-frequencies", _wordfreq_version(), from_workers=False)
+    known = memo.table("word-frequencies", _wordfreq_version())
     key = (code, word.lower())
     found = known.get(key)
     if found is None:

@@ -114,7 +114,7 @@ class Speller:
                 memo.code_version(), self.lang, repr(self._others), repr(stamps),
                 "\n".join(sorted(self._words)),
             )  # fmt: skip
-            self._table = memo.table(f"spelling-words-{self.lang}", version, from_workers=False)
+            self._table = memo.table(f"spelling-words-{self.lang}", version)
         return self._table
 
     def misspellings(self, text: str, skip: Collection[tuple[int, int]] = ()) -> list[Misspelling]:

@@ -30,7 +30,6 @@ _folder: Path | None = None
 # name -> (version, data, size when read or written; -1 after a replace)
 _tables: dict[str, tuple[str, dict[Any, Any], int]] = {}
 _reported: dict[str, int] = {}  # name -> entries a worker already sent back
-_kept_in_worker: set[str] = set()  # tables a worker does not send back
 
 
 def use_folder(folder: Path | None) -> None:
@@ -41,15 +40,8 @@ def use_folder(folder: Path | None) -> None:
     _reported.clear()
 
 
-def table(name: str, version: str, from_workers: bool = True) -> dict[Any, Any]:
-    """The table `name`, read from the cache folder if it was saved under `version`.
-
-    `from_workers=False`: what a worker process adds stays there. For tables of single
-    words, which help a re-check of one edit (checked in the main process) but would
-    make a big run's main process hold every word of every worker.
-    """
-    if not from_workers:
-        _kept_in_worker.add(name)
+def table(name: str, version: str) -> dict[Any, Any]:
+    """The table `name`, read from the cache folder if it was saved under `version`."""
     if name not in _tables or _tables[name][0] != version:
         data = _load(name, version)
         _tables[name] = (version, data, len(data))
@@ -72,8 +64,6 @@ def added() -> dict[str, tuple[str, list[tuple[Any, Any]]]]:
     """Entries added to each table since the last call (a worker reports them)."""
     found = {}
     for name, (version, data, _) in _tables.items():
-        if name in _kept_in_worker:
-            continue
         reported = _reported.get(name, 0)
         if len(data) > reported:
             found[name] = (version, list(itertools.islice(data.items(), reported, None)))

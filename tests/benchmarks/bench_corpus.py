@@ -12,6 +12,9 @@ the stage's own. Baselines run in the same job on the same files:
 - plain `textstat` Flesch and LIX on the same text, and spaCy's bare tokenizer (the
   floor of what tokenizing costs),
 - WeasyPrint alone on the same HTML (for the PDF time per page).
+
+On the largest corpus, extract, check and export run again on one core
+(`PIPELINE_JOBS=1`): the parallel speed-up of each stage.
 """
 
 from __future__ import annotations
@@ -167,7 +170,7 @@ def measure(root: Path, words: int) -> list[tuple[str, float, float]]:
     shutil.rmtree(cache, ignore_errors=True)
     stage("pipeline extract, catalogs up to date, no cache", [*pipeline, "extract"])
     stage("pipeline extract, nothing changed", [*pipeline, "extract"])
-    stage("md2po (baseline)", [PYTHON, "-c", _MD2PO, *map(str, mds)])
+    stage("md2po (baseline)", [PYTHON, "-c", MD2PO_SCRIPT, *map(str, mds)])
     # check: cold, then what a writer's save or a CI run on a small change costs
     shutil.rmtree(cache, ignore_errors=True)
     stage("pipeline check, no cache", check)
@@ -209,17 +212,46 @@ def main() -> None:
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}"
     )
-    results = {}
+    results, roots = {}, {}
     for size in (int(s) for s in args.sizes.split(",")):
         root = out / f"corpus-{size}"
         docs, words = build_corpus(root, size)
+        roots[words] = root
         print(f"corpus of {words:,} source words, {docs} documents ({root})", flush=True)
         results[words] = {
             label: (seconds, memory) for label, seconds, memory in measure(root, words)
         }
     _print_ratios(results)
+    largest = max(results)
+    measure_speed_ups(roots[largest], largest, results[largest])
     _print_help_time()
     _print_pdf(out)
+
+
+def measure_speed_ups(root: Path, words: int, stages: dict[str, tuple[float, float]]) -> None:
+    """The parallel stages again on one core (PIPELINE_JOBS=1), from the same state as
+    on all cores: what the cores win."""
+    pipeline = str(BIN / "pipeline")
+    cache, catalogs = root / ".pipeline-cache", root / "locales"
+    one_core = {**os.environ, "PIPELINE_JOBS": "1"}
+    print(f"parallel speed-up, {words:,} words (one core's seconds / {os.cpu_count()} cores'):")
+
+    def again(label: str, command: list[str], codes: tuple[int, ...] = (0,)) -> None:
+        seconds, memory = run_stage(label, command, root, codes, one_core)
+        print(
+            f"  {label:<44} {seconds:8.2f} s on 1 core {memory:6.0f} MiB, "
+            f"{stages[label][0]:8.2f} s on all: {seconds / stages[label][0]:.2f}×",
+            flush=True,
+        )
+
+    shutil.move(catalogs, root / "locales.kept")
+    shutil.rmtree(cache, ignore_errors=True)
+    again("pipeline extract, first run (no catalogs)", [pipeline, "extract"])
+    shutil.rmtree(catalogs)
+    shutil.move(root / "locales.kept", catalogs)
+    shutil.rmtree(cache, ignore_errors=True)
+    again("pipeline check, no cache", [pipeline, "check"], (0, 1))
+    again("pipeline export --format html", [pipeline, "export", "--format", "html"])
 
 
 def _print_ratios(results: dict[int, dict[str, tuple[float, float]]]) -> None:
@@ -258,7 +290,7 @@ def _print_help_time() -> None:
     print(f"pipeline --help: {best:.2f} s (best of 5)")
 
 
-_MD2PO = """
+MD2PO_SCRIPT = """
 import sys, tempfile, os
 from mdpo.md2po import markdown_to_pofile
 out = tempfile.mkdtemp()

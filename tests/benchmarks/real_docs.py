@@ -6,7 +6,8 @@ With no folder it fetches Node.js's API reference (64 Markdown files, about 400k
 cross-linked) from Debian's nodejs-doc package with `apt-get download`. It copies the
 Markdown into a fresh project (English sources, a Danish locale), runs extract, export
 (HTML) and check, then follows every relative link and anchor of every exported page,
-and prints what worked: the figures the README quotes.
+and prints what worked: the figures the README quotes. First it times a first extract
+against mdpo's md2po on the same files.
 """
 
 from __future__ import annotations
@@ -80,6 +81,25 @@ def run(args: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[
     return time.perf_counter() - start, done
 
 
+def extract_against_md2po(project: Path, files: list[Path]) -> None:
+    """A first extract (no catalogs, no cache) against mdpo's md2po on the same files,
+    alternating, best of two: the README's ratio on real docs."""
+    from tests.benchmarks.bench_corpus import BIN, MD2PO_SCRIPT, PYTHON, run_stage
+
+    times: dict[str, list[float]] = {"extract": [], "md2po": []}
+    for _ in range(2):
+        shutil.rmtree(project / "locales", ignore_errors=True)
+        command = [str(BIN / "pipeline"), "extract", "--no-cache"]
+        times["extract"].append(run_stage("extract", command, project)[0])
+        md2po = [PYTHON, "-c", MD2PO_SCRIPT, *map(str, files)]
+        times["md2po"].append(run_stage("md2po", md2po, project)[0])
+    ours, theirs = min(times["extract"]), min(times["md2po"])
+    print(
+        f"first extract {ours:.2f} s, md2po {theirs:.2f} s (best of 2): "
+        f"{theirs / ours:.2f}× md2po (target 2×)"
+    )
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
@@ -93,6 +113,7 @@ def main() -> None:
         files = sorted((project / "source").rglob("*.md"))
         words = sum(len(path.read_text(encoding="utf-8").split()) for path in files)
         print(f"{len(files)} Markdown files, {words} words, from {docs}")
+        extract_against_md2po(project, files)
         for step in (["extract"], ["export", "--format", "html"]):
             seconds, done = run([*step, "--no-cache"], project)
             print(f"{' '.join(step)}: exit {done.returncode} in {seconds:.1f} s")
