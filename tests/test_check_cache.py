@@ -145,6 +145,33 @@ print(len(spans), "spacy" in sys.modules)
     assert run("Vi bruger CAR-T. Det virker.") == "2 True"
 
 
+def test_words_seen_before_load_no_dictionary_or_word_list(tmp_path: Path) -> None:
+    """A re-check of an edit in known words need not load Hunspell (a fifth of a second)
+    or wordfreq's lists (a quarter): what was said of each word is in the cache folder."""
+    script = f"""
+import sys
+from pathlib import Path
+from pipeline.project import memo
+from pipeline.languages.spelling import spellers
+memo.use_folder(Path({str(tmp_path)!r}))
+speller = spellers(("da", "en"), {{}}, {{}}).get("da")
+found = [miss.word for miss in speller.misspellings(sys.argv[1])]
+memo.save()
+print(found, "hunspell" in sys.modules, "msgpack" in sys.modules)
+"""
+
+    def run(text: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script, text], capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    # A compound ("filvalgsdialogen") is judged by wordfreq's frequencies of its parts.
+    assert run("Genterapi gives på hospitalet, og filvalgsdialogen viser det.") == "[] True True"
+    assert run("Genterapi viser det, og filvalgsdialogen gives på hospitalet.") == "[] False False"
+    assert run("Genterapien gives på hospitalt.") == "['hospitalt'] True True"
+
+
 def test_file_digests_follow_every_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Unchanged files are not read again, yet no write goes unseen, however quick."""
     memo.use_folder(tmp_path / "cache")
