@@ -57,7 +57,9 @@ def write(tmp_path: Path, text: str | bytes, name: str = "doc.md") -> Path:
     return path
 
 
-def test_inline_image_link_title_and_code_stay_in_the_paragraph(tmp_path: Path) -> None:
+def test_inline_image_link_title_and_code_stay_in_the_paragraph_and_html_text_is_a_unit(
+    tmp_path: Path,
+) -> None:
     path = write(
         tmp_path,
         '---\nlang: en\n---\n\nSee ![the icon](i.svg) and [EMA](https://ema.europa.eu "EMA site")'
@@ -68,7 +70,8 @@ def test_inline_image_link_title_and_code_stay_in_the_paragraph(tmp_path: Path) 
         (
             K.PARAGRAPH,
             'See ![the icon](i.svg) and [EMA](https://ema.europa.eu "EMA site") or run `pipeline`.',
-        )
+        ),
+        (K.PARAGRAPH, "raw html block"),
     ]
 
 

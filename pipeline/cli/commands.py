@@ -305,23 +305,29 @@ def rules(rule_id: str | None) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["html", "pdf", "all"]),
+    type=click.Choice(["html", "pdf", "markdown", "all"]),
     default="all",
     show_default=True,
-    help="What to write.",
+    help="What to write; all is HTML, PDF and Markdown.",
 )
 def export(
     config_file: Path | None, only: tuple[str, ...], output_format: str, **overrides: Any
 ) -> None:
-    """Export every document in every locale to accessible HTML and tagged PDF.
+    """Export every document in every locale to accessible HTML, tagged PDF and Markdown.
 
     Writes build/html/<lang>/<doc>.html (with an index per locale and a root page
     linking the locales) and build/pdf/<lang>/<doc>.pdf. A unit without a
     translation keeps its source text, marked with the source language.
 
+    Markdown for your own site generator goes to build/markdown/<lang>/<doc>.md: the
+    source byte for byte but for the translated text. [tool.pipeline.export] sets
+    markdown-layout (folders, mkdocs, docusaurus, hugo), markdown-dir, and
+    min-translated (default 0.8: a file less translated keeps the source language).
+
     \b
     Example:
       pipeline export --locale da --format html
+      pipeline export --format markdown
     """
     config = resolve_config(config_file, **overrides)
     export_and_show(config, read_sources(config), only, output_format)

@@ -97,11 +97,12 @@ def export_and_show(
     from pipeline.stages.export import export as export_pages
 
     locales = only or config.locales
-    formats = ("html", "pdf") if output_format == "all" else (output_format,)
+    formats = ("html", "pdf", "markdown") if output_format == "all" else (output_format,)
     total = len(sources) * len(locales)
     with Progress("Exporting", minimum=2) as bar:
         results = export_pages(config, sources, locales, formats, lambda _: bar.advance(total))
-    show_export(results, len(sources), len(locales))
+    if show_export(results, len(sources), len(locales), config):
+        raise SystemExit(1)
 
 
 def check_and_show(

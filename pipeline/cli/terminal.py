@@ -17,7 +17,7 @@ from pipeline.report.formats import render, resolve_format
 if TYPE_CHECKING:  # the stages load on demand (see steps.py)
     from pipeline.checks.coverage import Coverage
     from pipeline.checks.registry import Rule
-    from pipeline.project.config import ReadabilitySettings
+    from pipeline.project.config import Config, ReadabilitySettings
     from pipeline.report.scores import ReadabilityRun
     from pipeline.stages.export import PageResult
     from pipeline.stages.extract import DocumentSummary
@@ -93,8 +93,10 @@ def show_extract(summaries: Sequence[DocumentSummary], orphans: Sequence[str]) -
         )
 
 
-def show_export(results: Sequence[PageResult], documents: int, locales: int) -> None:
-    """Say which pages fell back to the source language, then what was written."""
+def show_export(results: Sequence[PageResult], documents: int, locales: int, config: Config) -> int:
+    """Say which pages fell back to the source language, then what was written; return
+    how many units failed to go into translated Markdown (each an error)."""
+    failed = 0
     for result in results:
         if result.fallbacks:
             click.echo(
@@ -107,12 +109,30 @@ def show_export(results: Sequence[PageResult], documents: int, locales: int) -> 
                 f"{result.document}: image '{image}' is outside the project "
                 "or missing; not exported"
             )
-    pages = sum(1 for r in results if r.html)
-    pdfs = sum(1 for r in results if r.pdf)
-    click.echo(
-        f"export: {documents} documents × {locales} locales: "
-        f"{pages} HTML pages in build/html, {pdfs} PDFs in build/pdf"
-    )
+        markdown = result.markdown
+        if markdown is None:
+            continue
+        for error in markdown.errors:
+            failed += 1
+            click.echo(error, err=True)
+        if not markdown.published:
+            warn(
+                f"{markdown.shown}: only {markdown.result.units - markdown.result.fallbacks} of "
+                f"{markdown.result.units} units translated, under min-translated "
+                f"{config.export.min_translated:.0%}: the source language's text is written"
+            )
+    written = [
+        f"{sum(1 for r in results if r.html)} HTML pages in build/html",
+        f"{sum(1 for r in results if r.pdf)} PDFs in build/pdf",
+    ]
+    if any(r.markdown for r in results):
+        folder = config.export.markdown_dir.as_posix()
+        layout = config.export.markdown_layout
+        written.append(
+            f"{sum(1 for r in results if r.markdown)} Markdown files in {folder} ({layout})"
+        )
+    click.echo(f"export: {documents} documents × {locales} locales: {', '.join(written)}")
+    return failed
 
 
 def show_coverage(coverage: Coverage, findings: Sequence[Finding]) -> None:

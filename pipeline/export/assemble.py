@@ -58,22 +58,43 @@ def localize(
     result = Localized(document, lang, tokens, env, "", "")
     front = document.front_matter
     title, description = (str(front.get(key) or "") for key in TRANSLATABLE_FRONT_MATTER)
-    result.title = _front_matter_value(result, " ".join(title.split()), translations)
-    result.description = _front_matter_value(result, " ".join(description.split()), translations)
+    result.title = translate_text(" ".join(title.split()), translations, result)
+    result.description = translate_text(" ".join(description.split()), translations, result)
     for reference in env.get("references", {}).values():
         title = " ".join(str(reference.get("title") or "").split())
         if title:  # link reference definitions ([id]: url "Title") stand outside the text
-            reference["title"] = _front_matter_value(result, title, translations)
+            reference["title"] = translate_text(title, translations, result)
+    html_splices: dict[int, list[tuple[int, int, str]]] = {}
     for place, block in block_places(tokens):
-        pieces = _translate(block, document.lang, lang, translations, segmentation, result)
-        if place.image is None:
+        pieces = translate_block(block, document.lang, lang, translations, segmentation, result)
+        if place.field == "html":
+            text = " ".join(piece for piece, _ in pieces)
+            html_splices.setdefault(place.token, []).append((*place.span, text))
+        elif place.image is None:
             _swap_inline(tokens, place.token, pieces, document.lang, env)
         else:
             _swap_image(tokens[place.token], place.image, place.field, pieces, env)
+    for index, splices in html_splices.items():
+        tokens[index].content = spliced(tokens[index].content, splices)
     return result
 
 
-def _front_matter_value(result: Localized, text: str, translations: Mapping[str, str]) -> str:
+def spliced(text: str, splices: list[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end) span replaced; a span overlapping an earlier one is
+    left as it is."""
+    out = []
+    position = 0
+    for start, end, replacement in sorted(splices):
+        if start < position:
+            continue
+        out += [text[position:start], replacement]
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def translate_text(text: str, translations: Mapping[str, str], result: Localized) -> str:
+    """One whole text (a title, a description) in the result's language; counted."""
     if not text:
         return ""
     result.units += 1
@@ -83,7 +104,7 @@ def _front_matter_value(result: Localized, text: str, translations: Mapping[str,
     return text
 
 
-def _translate(
+def translate_block(
     block: Block,
     source_lang: str,
     lang: str,

@@ -216,12 +216,7 @@ class _Resources:
         return url
 
     def _linked_file(self, path: str) -> Path | None:
-        """What a link opens (see source.links.candidates); None outside the source."""
-        root = self.config.source_path.resolve()
-        linked = resolve_path(path, str(self.source_path.resolve()), str(root))
-        inside = [path for path in map(Path, candidates(linked)) if path.is_relative_to(root)]
-        opened = next((path for path in inside if path.is_file()), None)
-        return opened or next((path for path in inside if path.is_dir()), None)
+        return linked_file(self.config, self.source_path, path)
 
     def _project_file(self, src: str) -> Path | None:
         """The file `src` names, relative to the source document; None outside the source."""
@@ -238,6 +233,16 @@ class _Resources:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(found, target)
         return relative_url(inside, self.here) if relative else inside
+
+
+def linked_file(config: Config, document: Path, path: str) -> Path | None:
+    """What a link's path in `document` opens (see source.anchors.candidates), resolved;
+    None outside the source folder or missing."""
+    root = config.source_path.resolve()
+    linked = resolve_path(path, str(document.resolve()), str(root))
+    inside = [path for path in map(Path, candidates(linked)) if path.is_relative_to(root)]
+    opened = next((path for path in inside if path.is_file()), None)
+    return opened or next((path for path in inside if path.is_dir()), None)
 
 
 def write_stylesheets(out: Path) -> None:

@@ -55,6 +55,24 @@ class SpellingSettings:
     files_digest: str = ""  # the dictionaries' and word lists' bytes, once a run read them
 
 
+MARKDOWN_LAYOUTS = ("folders", "mkdocs", "docusaurus", "hugo")
+REMOTE_IMAGES = ("keep", "refuse")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSettings:
+    """`[tool.pipeline.export]`: remote images, and the translated Markdown for a site generator.
+
+    A translated Markdown file is published when at least `min-translated` of its units are
+    translated (po4a's `-k 80`); below that the source language's file is written instead.
+    """
+
+    remote_images: str = "keep"  # or "refuse": a privacy-strict site loads nothing remote
+    markdown_layout: str = "folders"  # or mkdocs, docusaurus, hugo
+    markdown_dir: Path = Path("build/markdown")
+    min_translated: float = 0.8
+
+
 Segmentation = Literal["block", "sentence"]
 SEGMENTATIONS: tuple[Segmentation, ...] = ("block", "sentence")
 
@@ -77,6 +95,7 @@ class Config:
     base_url: str | None = None
     readability: ReadabilitySettings = field(default_factory=ReadabilitySettings)
     spelling: SpellingSettings = field(default_factory=SpellingSettings)
+    export: ExportSettings = field(default_factory=ExportSettings)
     # Raw `[tool.pipeline.rules]`; checks.registry.resolve validates it against the rules.
     rules: Mapping[str, Any] = field(default_factory=dict)
     origin: str | None = None  # the pyproject.toml this came from, for messages
@@ -107,6 +126,7 @@ _KEYS: dict[str, tuple[str, type | tuple[type, ...], str]] = {
     "base-url": ("base_url", str, "a URL string"),
     "readability": ("readability", dict, "a table"),
     "spelling": ("spelling", dict, "a table"),
+    "export": ("export", dict, "a table"),
     "rules": ("rules", dict, "a table of rule ids"),
 }
 
@@ -213,6 +233,8 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
         converted["readability"] = _readability(values["readability"], origin)
     if "spelling" in values:
         converted["spelling"] = _spelling(values["spelling"], locales, origin)
+    if "export" in values:
+        converted["export"] = _export(values["export"], origin)
     converted["origin"] = str(origin) if origin else None
     return replace(config, **converted)  # type: ignore[arg-type]  # validated above
 
@@ -260,6 +282,35 @@ def _spelling(
         found[key] = value
     lists = {lang: Path(path) for lang, path in found.get("word-lists", {}).items()}
     return SpellingSettings(found.get("dictionaries", {}), lists)
+
+
+def _export(table: dict[str, Any], origin: Path | None) -> ExportSettings:
+    """`[tool.pipeline.export]`: remote-images, markdown-layout, markdown-dir, min-translated."""
+    choices = {"remote-images": REMOTE_IMAGES, "markdown-layout": MARKDOWN_LAYOUTS}
+    known = ("remote-images", "markdown-layout", "markdown-dir", "min-translated")
+    settings = ExportSettings()
+    for key, value in table.items():
+        if key not in known:
+            raise PipelineError(
+                f"unknown key '{key}' in [tool.pipeline.export] (known: {', '.join(known)})",
+                origin,
+                hint=did_you_mean(key, known),
+            )
+        if key in choices and value not in choices[key]:
+            allowed = " or ".join(repr(choice) for choice in choices[key])
+            raise PipelineError(f"export {key} must be {allowed}, not {value!r}", origin)
+        if key == "markdown-dir" and (not isinstance(value, str) or not value.strip()):
+            raise PipelineError(f"export markdown-dir must be a folder path, not {value!r}", origin)
+        share_ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if key == "min-translated" and not (share_ok and 0 <= value <= 1):
+            raise PipelineError(
+                f"export min-translated must be a share from 0 to 1, not {value!r}",
+                origin,
+                hint="e.g. min-translated = 0.8 publishes a translation from 80 % translated",
+            )
+        converted: Any = Path(value) if key == "markdown-dir" else value
+        settings = replace(settings, **{key.replace("-", "_"): converted})
+    return settings
 
 
 def _base_url(value: str, origin: Path | None) -> str:

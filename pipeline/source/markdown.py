@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import emoji
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.gfm import gfm_plugin
 
 from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
+from pipeline.source.html import heading_level, html_pieces
 
 
 class BlockKind(enum.StrEnum):
@@ -29,6 +36,9 @@ class BlockKind(enum.StrEnum):
     TABLE_CELL = "table cell"
     ALT_TEXT = "alt text"
     LINK_TITLE = "link title"
+    BOX_TITLE = "box title"  # an admonition's own title (`!!! note "Title"`)
+    SUMMARY = "summary"  # the always-visible line of an HTML <details>
+    LABEL = "label"  # an HTML aria-label
 
 
 # Front matter keys whose values are prose for readers; all other keys are data.
@@ -73,7 +83,41 @@ class Document:
     title: str = ""
 
 
-MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+def _emoji(state: StateCore) -> None:
+    """`:rocket:` → 🚀 in text, as GitHub shows it (GitHub's names, from the emoji package);
+    the source and its units keep the shortcode."""
+    for token in state.tokens:
+        for child in token.children or ():
+            if child.type == "text" and ":" in child.content:
+                child.content = SHORTCODE.sub(_emoji_for, child.content)
+
+
+SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+
+
+def _emoji_for(match: re.Match[str]) -> str:
+    return str(emoji.emojize(match.group(), language="alias"))
+
+
+# Docusaurus and MyST admonitions (`:::note`), beside MkDocs' `!!! note` and GitHub's alerts.
+BOX_NAMES = {"note", "tip", "info", "important", "warning", "caution", "danger", "attention"}
+
+
+def _is_box(params: str, *_: Any) -> bool:
+    name = re.split(r"[\s\[{]", params.strip(), maxsplit=1)[0]
+    return name.lower() in BOX_NAMES
+
+
+# CommonMark with GitHub's extensions (tables, strikethrough, task lists, alerts, footnotes,
+# bare URLs), emoji shortcodes, and the admonitions of MkDocs, Docusaurus and MyST.
+MARKDOWN = (
+    MarkdownIt("commonmark")
+    .use(gfm_plugin)
+    .use(front_matter_plugin)
+    .use(admon_plugin)
+    .use(container_plugin, name="box", validate=_is_box)
+)
+MARKDOWN.core.ruler.push("emoji", _emoji)
 
 NO_LANGUAGE_HINT = (
     "add 'lang: da' to its front matter, put it in a folder named after a project locale "
@@ -197,7 +241,8 @@ class Place:
 
     token: int
     image: int | None = None
-    field: str = "content"  # "content", "alt" or "title"
+    field: str = "content"  # "content", "alt", "title", or "html" for raw HTML
+    span: tuple[int, int] = (0, 0)  # raw HTML: where the text lies in the token's content
 
 
 def _body_blocks(tokens: list[Token]) -> Iterator[Block]:
@@ -209,6 +254,7 @@ def block_places(tokens: list[Token]) -> Iterator[tuple[Place, Block]]:
     list_depth = 0
     row_line = 0
     heading_level = 0
+    title_skipped = False
     for index, token in enumerate(tokens):
         if token.type == "list_item_open":
             list_depth += 1
@@ -220,6 +266,15 @@ def block_places(tokens: list[Token]) -> Iterator[tuple[Place, Block]]:
             heading_level = int(token.tag[1])
         elif token.type == "heading_close":
             heading_level = 0
+        elif token.type == "html_block" and token.map:
+            yield from _html_blocks(token, index, list_depth > 0)
+        elif token.type == "admonition_title_open" and '"' not in tokens[index - 1].info:
+            title_skipped = True  # the title is the box's kind ("Note"): we localize it
+        elif token.type == "inline" and token.map and title_skipped:
+            title_skipped = False
+        elif token.type == "inline" and token.map and tokens[index - 1].type.endswith("title_open"):
+            title = " ".join(token.content.split())
+            yield Place(index), Block(BlockKind.BOX_TITLE, title, token.map[0] + 1)
         elif token.type == "inline" and token.map:
             line = token.map[0] + 1
             place = Place(index)
@@ -249,6 +304,50 @@ def _inline_block(kind: BlockKind, content: str, line: int, level: int = 0) -> B
             starts.append(len(text))
         text += raw.lstrip(" \t")
     return Block(kind, text.rstrip(), line, tuple(starts), level)
+
+
+_HTML_KINDS = {
+    "alt": BlockKind.ALT_TEXT,
+    "title": BlockKind.LINK_TITLE,
+    "aria-label": BlockKind.LABEL,
+}
+_HTML_CONTAINERS = {
+    "summary": BlockKind.SUMMARY,
+    "li": BlockKind.LIST_ITEM,
+    "td": BlockKind.TABLE_CELL,
+    "th": BlockKind.TABLE_CELL,
+}
+
+
+def _html_blocks(token: Token, index: int, in_list: bool) -> Iterator[tuple[Place, Block]]:
+    """The text of an HTML block, piece by piece: block elements' text and attributes."""
+    assert token.map is not None
+    content = token.content
+    for piece in html_pieces(content):
+        line = token.map[0] + 1 + content.count("\n", 0, piece.start)
+        level = heading_level(piece.container)
+        if piece.kind != "text":
+            kind = _HTML_KINDS[piece.kind]
+        elif level:
+            kind = BlockKind.HEADING
+        else:
+            default = BlockKind.LIST_ITEM if in_list else BlockKind.PARAGRAPH
+            kind = _HTML_CONTAINERS.get(piece.container, default)
+        text, starts = joined_lines(content[piece.start : piece.end])
+        place = Place(index, field="html", span=(piece.start, piece.end))
+        yield place, Block(kind, text, line, starts, level)
+
+
+def joined_lines(raw: str) -> tuple[str, tuple[int, ...]]:
+    """Lines of HTML text joined with a space, and the offsets at which each line starts."""
+    text = ""
+    starts: list[int] = []
+    for number, line in enumerate(raw.split("\n")):
+        if number:
+            text = text.rstrip() + " "
+            starts.append(len(text))
+        text += line.strip() if number else line.rstrip()
+    return text, tuple(starts)
 
 
 def _is_images_only(token: Token) -> bool:

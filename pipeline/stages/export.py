@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.export.markdown_site import MarkdownPage, write_markdown
 from pipeline.export.page import (
     RenderedPage,
     build_dir,
@@ -48,6 +49,7 @@ class PageResult:
     fallbacks: int
     refused_images: tuple[str, ...] = ()
     listed: tuple[str, str] = ("", "")  # title and description on the list of documents
+    markdown: MarkdownPage | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,8 @@ def export(
     formats: tuple[str, ...],
     progress: Callable[[PageResult], None] | None = None,
 ) -> list[PageResult]:
-    """Write build/html/<lang>/<doc>.html and build/pdf/<lang>/<doc>.pdf for each pair."""
+    """Write build/html/<lang>/<doc>.html, build/pdf/<lang>/<doc>.pdf and the translated
+    Markdown (see export.markdown_site) for each pair, as `formats` asks."""
     for code in locales:
         if code not in config.locales:
             raise PipelineError(
@@ -87,6 +90,16 @@ def export(
 
 
 def _export_one(job: _Job) -> PageResult:
+    markdown = None
+    if "markdown" in job.formats:
+        markdown = write_markdown(job.config, job.source, job.lang)
+    if not {"html", "pdf"} & set(job.formats):
+        assert markdown is not None
+        result = markdown.result
+        return PageResult(
+            job.source.document.name, job.lang, None, None, result.units, result.fallbacks,
+            markdown=markdown,
+        )  # fmt: skip
     page = render(job.config, job.source, job.lang)
     pdf_path = build_dir(job.config) / "pdf" / job.lang / f"{job.source.document.name}.pdf"
     written_html = written_pdf = None
@@ -100,7 +113,7 @@ def _export_one(job: _Job) -> PageResult:
     return PageResult(
         job.source.document.name, job.lang, written_html, written_pdf,
         localized.units, localized.fallbacks, page.refused_images,
-        _listed(job.config, job.source, job.lang),
+        _listed(job.config, job.source, job.lang), markdown,
     )  # fmt: skip
 
 

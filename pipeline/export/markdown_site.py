@@ -1,0 +1,162 @@
+"""Where translated Markdown goes for each site generator, and the links that keep working.
+
+Layouts (`[tool.pipeline.export] markdown-layout`), under `markdown-dir`:
+
+- `folders`: `<lang>/<doc>.md` (the default)
+- `mkdocs`: `<doc>.<lang>.md` (mkdocs-static-i18n's suffix structure)
+- `docusaurus`: `docs/<doc>.md` for the first project locale,
+  `i18n/<lang>/docusaurus-plugin-content-docs/current/<doc>.md` for the others
+- `hugo`: `content/<lang>/<doc>.md` (Hugo's content folder per language)
+
+A relative link to another document points at that document's file in the same locale;
+a link to another file of the source folder (an image, a download) points at its copy,
+which is written beside the documents. A link that already points there is not touched.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from pipeline.catalogs.paths import po_path
+from pipeline.catalogs.po import read_po_shared
+from pipeline.export.page import document_names, linked_file, translations
+from pipeline.export.to_markdown import MarkdownResult, Problem, translated_markdown
+from pipeline.project.config import Config
+from pipeline.project.files import display_path, read_text, write_atomic
+from pipeline.source.anchors import local_target
+from pipeline.source.html import html_urls
+from pipeline.source.markdown import MARKDOWN
+from pipeline.source.tree import SourceFile
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownPage:
+    """One translated Markdown file written: where, and what went into it."""
+
+    shown: str
+    result: MarkdownResult
+    published: bool  # False: too little was translated, the source language's text is there
+    errors: tuple[str, ...] = ()  # "file:line: error: …" for each unit that could not go in
+
+
+def markdown_root(config: Config) -> Path:
+    return config.root / config.export.markdown_dir
+
+
+def markdown_path(config: Config, name: str, lang: str) -> Path:
+    """Where document `name` in `lang` goes in the configured layout."""
+    out = markdown_root(config)
+    layout = config.export.markdown_layout
+    if layout == "mkdocs":
+        return out / f"{name}.{lang}.md"
+    if layout == "docusaurus":
+        if lang == config.locales[0]:
+            return out / "docs" / f"{name}.md"
+        return out / "i18n" / lang / "docusaurus-plugin-content-docs" / "current" / f"{name}.md"
+    if layout == "hugo":
+        return out / "content" / lang / f"{name}.md"
+    return out / lang / f"{name}.md"
+
+
+def files_root(config: Config, lang: str) -> Path:
+    """Where the other files of the source folder are copied, mirroring the source tree."""
+    out = markdown_root(config)
+    layout = config.export.markdown_layout
+    if layout == "docusaurus":
+        return out / "docs"
+    if layout == "hugo":
+        return out / "content" / lang
+    return out
+
+
+def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPage:
+    """Write one document in `lang` as Markdown in the configured layout."""
+    document = source.document
+    text = read_text(document.path, source.display)
+    result = translated_markdown(
+        text, document, lang, translations(config, source, lang), config.segmentation
+    )
+    translated = result.units - result.fallbacks
+    published = lang == document.lang or (
+        result.units > 0 and translated / result.units >= config.export.min_translated
+    )
+    written = result.text if published else text
+    path = markdown_path(config, document.name, lang)
+    links, copies = _moved_links(config, source, lang, path, written)
+    for original, copy in copies:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(original, copy)
+    write_atomic(path, _relinked(written, links))
+    errors = tuple(_error(config, source, lang, problem) for problem in result.problems)
+    return MarkdownPage(display_path(path, config.root), result, published, errors)
+
+
+def _error(config: Config, source: SourceFile, lang: str, problem: Problem) -> str:
+    """The error line of a unit that could not go in: at its msgstr, else at its source."""
+    catalog = po_path(config.locale_path, lang, source.document.name)
+    if problem.msgid and catalog.exists():
+        shown = display_path(catalog, config.root)
+        message = read_po_shared(catalog, shown).catalog.get(problem.msgid)
+        if message is not None and message.lineno:
+            msgid_lines = max(1, problem.msgid.count("\n") + 1)
+            return f"{shown}:{message.lineno + msgid_lines}: error: {problem.message}"
+    return f"{source.display}:{problem.line}: error: {problem.message}"
+
+
+def _moved_links(
+    config: Config, source: SourceFile, lang: str, path: Path, text: str
+) -> tuple[dict[str, str], list[tuple[Path, Path]]]:
+    """Links whose target sits elsewhere relative to the written file, and the files to copy."""
+    names = document_names(config)
+    root = config.source_path.resolve()
+    moved: dict[str, str] = {}
+    copies: list[tuple[Path, Path]] = []
+    for href in set(_urls(text)):
+        target = local_target(href)
+        if target is None or not target.path:
+            continue
+        found = linked_file(config, source.document.path, target.path)
+        if found is None or found.is_dir():
+            continue
+        name = names.get(found)
+        if name is not None:
+            destination = markdown_path(config, name, lang)
+        else:
+            destination = files_root(config, lang) / found.relative_to(root)
+            copies.append((found, destination))
+        new = posixpath.relpath(destination.as_posix(), path.parent.as_posix())
+        as_written = posixpath.normpath(posixpath.join(path.parent.as_posix(), target.path))
+        if as_written != destination.as_posix():
+            relinked = new + (f"#{target.anchor}" if target.anchor else "")
+            moved[href] = moved[unquote(href)] = relinked  # markdown-it escapes URLs
+    return moved, copies
+
+
+def _urls(text: str) -> Iterator[str]:
+    """Every link, image and reference URL of a Markdown text, raw HTML included."""
+    env: dict[str, Any] = {}
+    for token in MARKDOWN.parse(text, env):
+        if token.type == "html_block":
+            yield from html_urls(token.content)
+        for child in token.children or ():
+            if child.type in {"link_open", "image"}:
+                yield str(child.attrGet("href") or child.attrGet("src") or "")
+            elif child.type == "html_inline":
+                yield from html_urls(child.content)
+    for reference in env.get("references", {}).values():
+        yield str(reference.get("href") or "")
+
+
+def _relinked(text: str, moved: dict[str, str]) -> str:
+    """Each moved URL replaced where it is written as a link's or an attribute's URL."""
+    for old, new in moved.items():
+        pattern = re.compile(rf"(?<=[(<\"'\s]){re.escape(old)}(?=[)>\"'\s]|$)")
+        text = pattern.sub(new.replace("\\", "\\\\"), text)
+    return text

@@ -1,0 +1,194 @@
+"""Translated Markdown: the source byte for byte but for the translated spans (#24)."""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import cmarkgfm
+import pytest
+from cmarkgfm.cmark import Options
+
+from pipeline.export.to_markdown import translated_markdown
+from pipeline.source.markdown import read_document
+from pipeline.source.units import split_units
+from tests.conftest import run_cli
+
+REAL = Path(__file__).parent / "realdocs"
+REAL_DOCS = sorted(path for path in REAL.rglob("*.md"))
+GITHUB = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
+
+
+class _Shape(HTMLParser):
+    """What GitHub's renderer shows: elements in order, link and image URLs, the text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.urls: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.urls += [value or "" for name, value in attrs if name in {"href", "src"}]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def github_shape(markdown: str) -> _Shape:
+    shape = _Shape()
+    shape.feed(cmarkgfm.github_flavored_markdown_to_html(markdown, options=GITHUB))
+    return shape
+
+
+def test_the_real_set_is_full_of_html_and_github_extensions() -> None:
+    text = "\n".join(path.read_text(encoding="utf-8") for path in REAL_DOCS)
+    assert len(REAL_DOCS) >= 14
+    for construct in ("<details>", "<img ", "[!NOTE]", "- [x]", "[^1]", "<p align="):
+        assert construct in text, construct
+
+
+@pytest.mark.parametrize("path", REAL_DOCS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_identity_round_trip_gives_every_real_document_back_byte_for_byte(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    document = read_document(path, lang="en")
+    texts = {unit.text: unit.text for unit in split_units(document)}
+    result = translated_markdown(source, document, "da", texts)
+    assert result.text == source
+    assert result.fallbacks == 0
+    assert result.problems == []
+
+
+@pytest.mark.parametrize("path", REAL_DOCS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_translation_that_keeps_the_markup_keeps_githubs_structure(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    document = read_document(path, lang="en")
+    texts = {
+        text: f"{text} ORDX{number}"
+        for number, text in enumerate(dict.fromkeys(unit.text for unit in split_units(document)))
+    }
+    result = translated_markdown(source, document, "da", texts)
+    assert result.problems == []
+    before, after = github_shape(source), github_shape(result.text)
+    assert after.tags == before.tags
+    assert after.urls == before.urls
+    shown = " ".join(after.text)
+    missing = [
+        n for n in range(len(texts)) if f"ORDX{n}" not in shown and f"ORDX{n}" not in result.text
+    ]
+    assert missing == []
+
+
+def translate(tmp_path: Path, source: str, texts: dict[str, str]) -> str:
+    path = tmp_path / "doc.md"
+    path.write_text(source, encoding="utf-8")
+    document = read_document(path, lang="en")
+    return translated_markdown(source, document, "da", texts).text
+
+
+def test_layout_is_kept_around_translated_spans(tmp_path: Path) -> None:
+    source = (
+        "---\ntitle: Gene therapy\ndate: 2024-01-01\nlang: en\n---\n\n"
+        "* First item\n  wrapped here\n*   Second item\n\n"
+        "| Term | Meaning |\n|:-----|--------:|\n| AAV  | a virus |\n\n"
+        "> [!WARNING]\n> Do not stop\n> the treatment.\n\n"
+        "<details>\n<summary>Read more</summary>\n\nHidden text.\n\n</details>\n\n"
+        '<img src="x.png" alt="A diagram" width="200">\n\n'
+        "Text with a note.[^n]\n\n[^n]: The note.\n"
+    )
+    texts = {
+        "Gene therapy": "Genterapi",
+        "First item wrapped here": "Første punkt",
+        "Second item": "Andet punkt",
+        "Meaning": "Betydning",
+        "a virus": "en virus | et vektor",
+        "Do not stop the treatment.": "Stop ikke\\\nbehandlingen.",
+        "Read more": "Læs mere",
+        "Hidden text.": "Skjult tekst.",
+        "A diagram": 'Et "diagram"',
+        "Text with a note.[^n]": "Tekst med en note.[^n]",
+        "The note.": "Noten.",
+    }
+    assert translate(tmp_path, source, texts) == (
+        '---\ntitle: "Genterapi"\ndate: 2024-01-01\nlang: da\n---\n\n'
+        "* Første punkt\n*   Andet punkt\n\n"
+        "| Term | Betydning |\n|:-----|--------:|\n| AAV  | en virus \\| et vektor |\n\n"
+        "> [!WARNING]\n> Stop ikke\\\n> behandlingen.\n\n"
+        "<details>\n<summary>Læs mere</summary>\n\nSkjult tekst.\n\n</details>\n\n"
+        '<img src="x.png" alt="Et &quot;diagram&quot;" width="200">\n\n'
+        "Tekst med en note.[^n]\n\n[^n]: Noten.\n"
+    )
+
+
+def test_a_translated_line_that_would_start_a_block_is_escaped(tmp_path: Path) -> None:
+    source = "Some text\nhere.\n\n- An item\n"
+    texts = {"Some text here.": "1. Punkt\\\n# ikke en overskrift", "An item": "- ikke en liste"}
+    written = translate(tmp_path, source, texts)
+    assert written == "1\\. Punkt\\\n\\# ikke en overskrift\n\n- \\- ikke en liste\n"
+    assert github_shape(written).tags == ["p", "br", "ul", "li"]  # the break is the translator's
+
+
+def test_crlf_and_untranslated_units_stay_as_they_are(tmp_path: Path) -> None:
+    source = "# Title\r\n\r\nFirst.\r\n\r\nSecond.\r\n"
+    path = tmp_path / "doc.md"
+    path.write_bytes(source.encode())
+    document = read_document(path, lang="en")
+    result = translated_markdown(source, document, "da", {"First.": "Først."})
+    assert result.text == "# Title\r\n\r\nFørst.\r\n\r\nSecond.\r\n"
+    assert (result.units, result.fallbacks) == (3, 2)
+
+
+def test_broken_markup_in_a_translation_falls_back_to_the_source(tmp_path: Path) -> None:
+    source = "Press <kbd>Ctrl</kbd> now.\n\nNext.\n"
+    path = tmp_path / "doc.md"
+    path.write_text(source, encoding="utf-8")
+    document = read_document(path, lang="en")
+    texts = {"Press <kbd>Ctrl</kbd> now.": "Tryk <kbd>Ctrl nu.", "Next.": "Næste."}
+    result = translated_markdown(source, document, "da", texts)
+    assert result.text == "Press <kbd>Ctrl</kbd> now.\n\nNæste.\n"
+    assert [problem.line for problem in result.problems] == [1]
+    assert "<kbd> is not closed" in result.problems[0].message
+
+
+def test_export_writes_markdown_in_each_layout_with_working_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "site"
+    (root / "source" / "en").mkdir(parents=True)
+    (root / "source" / "images").mkdir()
+    (root / "source" / "images" / "a.png").write_bytes(b"\x89PNG")
+    (root / "source" / "en" / "one.md").write_text(
+        "# One\n\nSee [two](two.md#usage) and ![a diagram](../images/a.png).\n", encoding="utf-8"
+    )
+    (root / "source" / "en" / "two.md").write_text("# Two\n\n## Usage\n\nText.\n", encoding="utf-8")
+    (root / "pyproject.toml").write_text(
+        '[tool.pipeline]\nlocales = ["en", "da"]\n'
+        '[tool.pipeline.export]\nmarkdown-layout = "LAYOUT"\nmin-translated = 0\n',
+        encoding="utf-8",
+    )
+    template = (root / "pyproject.toml").read_text(encoding="utf-8")
+    expected = {
+        "folders": ("build/markdown/da/one.md", "two.md#usage", "../images/a.png"),
+        "mkdocs": ("build/markdown/one.da.md", "two.da.md#usage", "images/a.png"),
+        "hugo": ("build/markdown/content/da/one.md", "two.md#usage", "images/a.png"),
+        "docusaurus": (
+            "build/markdown/i18n/da/docusaurus-plugin-content-docs/current/one.md",
+            "two.md#usage",
+            "../../../../docs/images/a.png",
+        ),
+    }
+    monkeypatch.chdir(root)
+    for layout, (written, link, image) in expected.items():
+        (root / "pyproject.toml").write_text(template.replace("LAYOUT", layout), encoding="utf-8")
+        shutil.rmtree(root / "build", ignore_errors=True)
+        result = run_cli("export", "--format", "markdown")
+        assert result.exit_code == 0, result.output
+        page = root / written
+        text = page.read_text(encoding="utf-8")
+        assert f"]({link})" in text, (layout, text)
+        assert f"]({image})" in text, (layout, text)
+        assert (page.parent / image).resolve().is_file(), layout
+        assert (page.parent / link.split("#")[0]).resolve().is_file(), layout
+        assert "4 Markdown files" in result.output
