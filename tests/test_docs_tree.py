@@ -380,7 +380,7 @@ def test_what_a_new_user_found_on_real_docs(project: Project) -> None:
     assert run_cli("export", "--format", "html").exit_code == 0
     page = (root / "build/html/da/faq/serverless.html").read_text()
     assert 'href="../faq/README.html"' in page or 'href="README.html"' in page
-    assert "<title>serverless – docs-tree</title>" in page
+    assert "<title>Serverless – docs-tree</title>" in page  # the raw HTML <h1> is its title
     assert 'id="asked"' in (root / "build/html/da/faq/README.html").read_text()
     listing = 'href="../contents.html">All articles</a>'
     assert listing in (root / "build/html/en/api/fs.html").read_text()

@@ -13,6 +13,7 @@ import click
 from pipeline.checks.findings import Finding, Severity, severity_counts
 from pipeline.project.files import write_atomic
 from pipeline.report.formats import render, resolve_format
+from pipeline.source.anchors import is_remote
 
 if TYPE_CHECKING:  # the stages load on demand (see steps.py)
     from pipeline.checks.coverage import Coverage
@@ -105,9 +106,14 @@ def show_export(results: Sequence[PageResult], documents: int, locales: int, con
                 err=True,
             )
         for image in result.refused_images:
+            why = "is outside the project or missing"
+            if is_remote(image):
+                why = 'is remote and remote-images is "refuse"'
+            warn(f"{result.document}: image '{image}' {why}; not exported")
+        for image in result.offline_images:
             warn(
-                f"{result.document}: image '{image}' is outside the project "
-                "or missing; not exported"
+                f"{result.pdf}: remote image '{image}' is shown as its alt text "
+                "(a PDF is made without the network)"
             )
         markdown = result.markdown
         if markdown is None:

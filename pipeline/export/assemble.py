@@ -14,7 +14,8 @@ from markdown_it.token import Token
 
 from pipeline.project.config import Segmentation
 from pipeline.project.files import read_text
-from pipeline.source.anchors import EXPLICIT_ANCHOR, heading_ids
+from pipeline.source.anchors import EXPLICIT_ANCHOR, github_slug, heading_ids
+from pipeline.source.html import html_headings
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import (
     MARKDOWN,
@@ -53,8 +54,10 @@ def localize(
     tokens = MARKDOWN.parse(read_text(document.path, shown), env)
     # Ids from the source headings: a translated heading must not break links into it.
     openings = (token for token in tokens if token.type == "heading_open")
-    for opening, anchor in zip(openings, heading_ids(tokens), strict=True):
+    ids = heading_ids(tokens)
+    for opening, anchor in zip(openings, ids, strict=True):
         opening.attrSet("id", anchor)
+    _identify_html_headings(tokens, dict.fromkeys(ids, 0))
     result = Localized(document, lang, tokens, env, "", "")
     front = document.front_matter
     title, description = (str(front.get(key) or "") for key in TRANSLATABLE_FRONT_MATTER)
@@ -77,6 +80,20 @@ def localize(
     for index, splices in html_splices.items():
         tokens[index].content = spliced(tokens[index].content, splices)
     return result
+
+
+def _identify_html_headings(tokens: list[Token], taken: dict[str, int]) -> None:
+    """Give each HTML heading without an id one, so it is in the outline, the table of
+    contents and the PDF's bookmarks; the Markdown headings keep GitHub's ids."""
+    for token in tokens:
+        if token.type != "html_block":
+            continue
+        splices = [
+            (heading.name_end, heading.name_end, f' id="{github_slug(heading.text, taken)}"')
+            for heading in html_headings(token.content)
+            if not heading.id and heading.text
+        ]
+        token.content = spliced(token.content, splices)
 
 
 def spliced(text: str, splices: list[tuple[int, int, str]]) -> str:

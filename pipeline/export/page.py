@@ -24,7 +24,7 @@ from pipeline.export.to_html import Alternate, Site, render_body, render_page
 from pipeline.languages import language_name
 from pipeline.project.config import Config
 from pipeline.project.files import display_path, read_text, write_atomic
-from pipeline.source.anchors import candidates, local_target, resolve_path
+from pipeline.source.anchors import candidates, is_remote, local_target, resolve_path
 from pipeline.source.tree import SourceFile, document_identity, find_sources
 from pipeline.terms.glossary import Glossary, project_glossary
 from pipeline.terms.occurrences import Matchers
@@ -121,7 +121,8 @@ class RenderedPage:
     headings: list[tuple[int, str, str]]
     alternates: list[Alternate]
     refused_images: tuple[str, ...]
-    print_body: Callable[[], str]  # the body for PDF: links out of the page by base URL
+    # The body for PDF (links out of the page by base URL, remote images as alt text).
+    print_body: Callable[[], tuple[str, tuple[str, ...]]]
     site: Site
 
 
@@ -145,10 +146,15 @@ def render(config: Config, source: SourceFile, lang: str, copy_images: bool = Tr
     path = build_dir(config) / "html" / here
     shown = display_path(path, config.root)
 
-    def print_body() -> str:  # rendering changes the tokens: the PDF localizes afresh
+    def print_body() -> tuple[str, tuple[str, ...]]:
+        """The body for PDF, and the remote images it shows as their alt text. Rendering
+        changes the tokens: the PDF localizes afresh."""
         printed = localize(document, lang, texts, config.segmentation, source.display)
         mark(printed, marking)
-        return render_body(printed, images, resources.link_url(lang, for_print=True))[0]
+        offline: list[str] = []
+        print_images = resources.image_url(offline, for_print=True)
+        body = render_body(printed, print_images, resources.link_url(lang, for_print=True))[0]
+        return body, tuple(src for src in offline if is_remote(src))
 
     return RenderedPage(
         path, shown, html, localized, body, headings, alternates, tuple(refused), print_body, site
@@ -182,10 +188,17 @@ class _Resources:
     copy: bool
     names: dict[Path, str]  # every source file (resolved) → its document name
 
-    def image_url(self, refused: list[str]) -> UrlFor:
-        """Copy an image of the project next to the pages; refuse anything else."""
+    def image_url(self, refused: list[str], for_print: bool = False) -> UrlFor:
+        """Copy an image of the project next to the pages. A remote image stays as the
+        author wrote it (unless remote-images = "refuse"), but not in print: a PDF is
+        made without the network, and shows the alt text. Anything else is refused."""
 
         def url(src: str) -> str | None:
+            if is_remote(src):
+                if for_print or self.config.export.remote_images == "refuse":
+                    refused.append(src)
+                    return None
+                return src
             found = self._project_file(src)
             if found is None or not found.is_file():
                 refused.append(src)

@@ -1,13 +1,12 @@
 """Localized documents → accessible HTML pages through Jinja2 templates (autoescaped).
 
-Raw HTML from sources and translations never reaches the page: HTML blocks and
-comments are dropped and inline HTML is shown as text, so a `<script>` in a msgstr is
-harmless. Links with javascript: or other unsafe schemes are not linked (markdown-it).
+Raw HTML from sources and translations is kept as GitHub keeps it: the rendered body
+goes through an allow-list sanitizer (export.sanitize), so a `<script>`, an event
+handler or a `javascript:` URL in a source or a msgstr never reaches the page.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,10 +17,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from pipeline.export.assemble import Localized
+from pipeline.export.assemble import Localized, text_token
+from pipeline.export.rendering import BOX_RULES, FOOTNOTE_RULES, box_title
+from pipeline.export.sanitize import sanitize
 from pipeline.languages import language_name
-from pipeline.languages.evidence import AUTHOR_SPAN
-from pipeline.source.anchors import EXPLICIT_ANCHOR
+from pipeline.source.html import html_headings
 from pipeline.source.markdown import MARKDOWN
 
 UrlFor = Callable[[str], str | None]  # a link or image's URL; None: no link
@@ -87,7 +87,9 @@ def render_body(
     """The page content as HTML, and its headings (level, id, text) for the table of contents.
 
     Heading ids come from the source (localize sets them), so links into a page work in
-    every locale. A link whose `link_url` is None is shown as its text alone.
+    every locale. Raw HTML is kept, and the whole body then goes through the allow-list
+    sanitizer (export.sanitize), which also points every link and image where it goes:
+    a link whose `link_url` is None loses its href and shows as text.
     """
     headings: list[tuple[int, str, str]] = []
     tokens = localized.tokens
@@ -96,29 +98,16 @@ def render_body(
             text = _plain(tokens[index + 1])
             anchor = str(token.attrGet("id") or "")
             headings.append((int(token.tag[1]), anchor, text))
+        elif token.type == "html_block":
+            headings += [(h.level, h.id, h.text) for h in html_headings(token.content) if h.id]
         elif token.type == "th_open":
             token.attrSet("scope", "col")
-        elif token.type == "inline":
-            _resolve_children(token.children or [], image_url, link_url)
-    renderer = MARKDOWN.renderer
-    html = renderer.render(tokens, MARKDOWN.options, localized.env)
-    return html, headings
-
-
-def _resolve_children(children: list[Token], image_url: UrlFor, link_url: UrlFor) -> None:
-    unlinked = False
-    for child in children:
-        if child.type == "image":
-            child.attrSet("src", image_url(str(child.attrGet("src") or "")) or "")
-        elif child.type == "link_open":
-            href = link_url(str(child.attrGet("href") or ""))
-            unlinked = href is None
-            if unlinked:
-                child.type, child.tag = "unlinked", ""
-            else:
-                child.attrSet("href", str(href))
-        elif child.type == "link_close" and unlinked:
-            child.type, child.tag, unlinked = "unlinked", "", False
+        elif token.type in {"alert_open", "admonition_open"} and '"' not in token.info:
+            kind = str((token.meta or {}).get("kind") or (token.meta or {}).get("tag") or "")
+            tokens[index + 2].children = [text_token(box_title(kind, localized.lang))]
+    env = {**localized.env, "lang": localized.lang}
+    html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
+    return sanitize(html, image_url, link_url), headings
 
 
 def _plain(inline: Token) -> str:
@@ -129,13 +118,8 @@ def _plain(inline: Token) -> str:
 
 
 def _install_rules() -> None:
-    """Render rules that keep untrusted HTML out and mark fallback passages."""
-
-    def dropped(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
-        return ""
-
-    def as_text(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
-        return escape(tokens[index].content)
+    """Render rules for what export adds: fallback passages and abbreviations, and
+    footnotes, task boxes and admonitions in the page's language (export.rendering)."""
 
     def lang_open(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
         return f'<span lang="{escape(str(tokens[index].attrGet("lang")))}">'
@@ -143,61 +127,24 @@ def _install_rules() -> None:
     def lang_close(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
         return "</span>"
 
-    def anchors_only(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
-        ids = EXPLICIT_ANCHOR.findall(tokens[index].content)
-        return "".join(f'<a id="{escape(anchor)}"></a>' for anchor in ids)
-
     def abbr_open(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
         return f'<abbr title="{escape(str(tokens[index].attrGet("title")))}">'
 
     def abbr_close(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
         return "</abbr>"
 
-    def anchor_or_text(self: Any, tokens: Sequence[Token], index: int, *_: Any) -> str:
-        content = tokens[index].content
-        author = AUTHOR_SPAN.match(content + "</span>")
-        if author:  # a passage the author marked: <span lang="en">
-            return f'<span lang="{escape(author.group(1))}">'
-        if content.strip().lower() == "</span>" and _closes_author_span(tokens, index):
-            return "</span>"
-        if EXPLICIT_ANCHOR.fullmatch(re.sub(r"(?i)\s*</a>$", "", content.strip())):
-            return anchors_only(self, tokens, index)
-        if content.strip().lower() == "</a>" and _after_anchor(tokens, index):
-            return ""
-        return escape(content)
-
     for name, rule in (
-        ("html_block", anchors_only),
-        ("html_inline", anchor_or_text),
-        ("unlinked", dropped),
         ("lang_open", lang_open),
         ("lang_close", lang_close),
         ("abbr_open", abbr_open),
         ("abbr_close", abbr_close),
+        *FOOTNOTE_RULES.items(),
+        *BOX_RULES.items(),
     ):
         MARKDOWN.add_render_rule(name, rule)
 
 
 _install_rules()
-
-
-def _closes_author_span(tokens: Sequence[Token], index: int) -> bool:
-    """Whether the `</span>` at `index` closes a `<span lang>` the author opened before it."""
-    depth = 0
-    for token in tokens[:index]:
-        if token.type == "html_inline" and AUTHOR_SPAN.match(token.content + "</span>"):
-            depth += 1
-        elif token.type == "html_inline" and token.content.strip().lower() == "</span>":
-            depth = max(0, depth - 1)
-    return depth > 0
-
-
-def _after_anchor(tokens: Sequence[Token], index: int) -> bool:
-    """Whether the `</a>` at `index` closes an explicit anchor (kept as `<a id></a>`)."""
-    for token in reversed(tokens[:index]):
-        if token.type == "html_inline":
-            return bool(EXPLICIT_ANCHOR.fullmatch(token.content.strip()))
-    return False
 
 
 def page_title(localized: Localized, headings: list[tuple[int, str, str]]) -> str:

@@ -106,6 +106,11 @@ def local_target(href: str) -> Target | None:
     return Target(unquote(parts.path), unquote(parts.fragment))
 
 
+def is_remote(url: str) -> bool:
+    """Whether a link or image points at the web (http, https, or scheme-relative //)."""
+    return url.startswith("//") or urlsplit(url).scheme in {"http", "https"}
+
+
 def resolve_path(path: str, document: str, root: str) -> str:
     """The file a link's path names: relative to the document, or from `root` with "/"."""
     if not path:

@@ -259,3 +259,51 @@ def html_urls(html: str) -> list[str]:
     lister.feed(html)
     lister.close()
     return lister.urls
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlHeading:
+    """An HTML heading (`<h1 align="center">…</h1>`): level, id, text, and where an id
+    attribute goes in its start tag (right after the tag's name)."""
+
+    level: int
+    id: str
+    text: str
+    name_end: int
+
+
+class _HeadingReader(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_offsets = [0] + [i + 1 for i, c in enumerate(html) if c == "\n"]
+        self.headings: list[HtmlHeading] = []
+        self.open: tuple[int, str, int] | None = None
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HEADINGS and self.open is None:
+            line, column = self.getpos()
+            start = self.line_offsets[line - 1] + column
+            self.open = (_HEADINGS[tag], dict(attrs).get("id") or "", start + 1 + len(tag))
+            self.text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HEADINGS and self.open is not None:
+            level, anchor, name_end = self.open
+            self.headings.append(
+                HtmlHeading(level, anchor, " ".join("".join(self.text).split()), name_end)
+            )
+            self.open = None
+
+    def handle_data(self, data: str) -> None:
+        if self.open is not None:
+            self.text.append(data)
+
+
+def html_headings(html: str) -> list[HtmlHeading]:
+    """The headings of an HTML fragment, in order."""
+    reader = _HeadingReader(html)
+    reader.feed(html)
+    reader.close()
+    return reader.headings

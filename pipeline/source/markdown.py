@@ -22,7 +22,7 @@ from mdit_py_plugins.gfm import gfm_plugin
 from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
-from pipeline.source.html import heading_level, html_pieces
+from pipeline.source.html import heading_level, html_headings, html_pieces
 
 
 class BlockKind(enum.StrEnum):
@@ -175,9 +175,14 @@ def read_document(
 
 
 def _first_heading(tokens: list[Token]) -> str | None:
+    """The first level-1 heading's text, in Markdown or in raw HTML (`<h1 align=center>`)."""
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1":
             return tokens[index + 1].content
+        if token.type == "html_block":
+            first = next((h.text for h in html_headings(token.content) if h.level == 1), None)
+            if first:
+                return first
     return None
 
 

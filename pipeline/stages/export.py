@@ -50,6 +50,7 @@ class PageResult:
     refused_images: tuple[str, ...] = ()
     listed: tuple[str, str] = ("", "")  # title and description on the list of documents
     markdown: MarkdownPage | None = None
+    offline_images: tuple[str, ...] = ()  # remote images the PDF shows as their alt text
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,17 +104,18 @@ def _export_one(job: _Job) -> PageResult:
     page = render(job.config, job.source, job.lang)
     pdf_path = build_dir(job.config) / "pdf" / job.lang / f"{job.source.document.name}.pdf"
     written_html = written_pdf = None
+    offline: tuple[str, ...] = ()
     if "html" in job.formats:
         write_atomic(page.path, page.html)
         written_html = page.shown
     if "pdf" in job.formats:
-        _write_pdf(job.config, page, pdf_path)
+        offline = _write_pdf(job.config, page, pdf_path)
         written_pdf = display_path(pdf_path, job.config.root)
     localized = page.localized
     return PageResult(
         job.source.document.name, job.lang, written_html, written_pdf,
         localized.units, localized.fallbacks, page.refused_images,
-        _listed(job.config, job.source, job.lang), markdown,
+        _listed(job.config, job.source, job.lang), markdown, offline,
     )  # fmt: skip
 
 
@@ -126,12 +128,14 @@ def _listed(config: Config, source: SourceFile, lang: str) -> tuple[str, str]:
     return translated.get(title, title), translated.get(" ".join(description.split()), description)
 
 
-def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> None:
+def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> tuple[str, ...]:
+    """Write the page's PDF; return the remote images it shows as their alt text."""
     from pipeline.export.to_pdf import write_pdf
 
     localized = page.localized
+    body, offline = page.print_body()
     printed = render_page(
-        localized, page.print_body(), page.headings, page.alternates, page.site, for_print=True
+        localized, body, page.headings, page.alternates, page.site, for_print=True
     )
     write_stylesheets(build_dir(config))
     html_root = build_dir(config) / "html"
@@ -141,6 +145,7 @@ def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> None:
     temporary = pdf_path.with_suffix(".pdf.tmp")
     temporary.write_bytes(pdf)
     temporary.replace(pdf_path)
+    return offline
 
 
 def _write_shared(

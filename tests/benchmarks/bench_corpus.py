@@ -355,7 +355,7 @@ def _print_pdf(out: Path) -> None:
     ):
         page = render(config, source, lang, copy_images=False)
         printed = render_page(
-            page.localized, page.print_body(), page.headings, page.alternates, page.site,
+            page.localized, page.print_body()[0], page.headings, page.alternates, page.site,
             for_print=True,
         )  # fmt: skip
         base = REPO / "build" / "html" / lang / "x.html"

@@ -49,14 +49,28 @@ def test_image_paths_outside_the_project_are_refused_with_a_finding(
     )
     assert run_cli("extract").exit_code == 0
     result = run_cli("check")
-    for src in ("../../../../etc/passwd", "file:///etc/hostname", "https://tracker.example/p.png"):
+    for src in ("../../../../etc/passwd", "file:///etc/hostname"):
         assert (
             f"image '{src}' is outside the project or missing; not exported [resource/refused-image]"
             in result.stdout
         )
+    assert "tracker.example" not in result.stdout  # remote images are kept by default
     assert result.exit_code == 1
-    run_cli("export", "--format", "html")
+    run_cli("export", "--format", "all")
     html = (root / "build/html/da/vektorer.html").read_text()
+    assert '<img src="https://tracker.example/p.png" alt="Net">' in html
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text() + '\n[tool.pipeline.export]\nremote-images = "refuse"\n'
+    )
+    result = run_cli("check")
+    assert (
+        "image 'https://tracker.example/p.png' is remote and remote-images is \"refuse\"; "
+        "not exported [resource/refused-image]"
+    ) in result.stdout
+    exported = run_cli("export", "--format", "html")
+    assert "tracker.example" not in (root / "build/html/da/vektorer.html").read_text()
+    assert "image 'https://tracker.example/p.png' is remote" in exported.stderr
     assert (
         "passwd" not in html.split("<main", 1)[1].split('alt="Hemmelig"')[0][-200:]
         or 'src=""' in html

@@ -1,0 +1,154 @@
+"""How GitHub's extensions render on our pages, accessibly and in the page's language.
+
+Footnotes: a reference is a superscript link named "Footnote 1"; the notes follow under a
+heading "Footnotes" (Danish "Fodnoter"), each with a link back to where it was cited
+(DPUB-ARIA roles, as GitHub and pandoc give them). Task list boxes are disabled
+checkboxes named by their item's text. Docusaurus and MyST boxes (`:::note`) render as
+MkDocs admonitions do: a titled box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+from typing import Any
+
+from markdown_it.token import Token
+
+WORDS = {
+    "da": {"footnotes": "Fodnoter", "footnote": "Fodnote", "back": "Tilbage til teksten"},
+    "en": {"footnotes": "Footnotes", "footnote": "Footnote", "back": "Back to the text"},
+}
+Rule = Callable[..., str]
+
+# Alerts (`> [!WARNING]`) and admonitions without a title of their own are titled by kind.
+BOX_TITLES = {
+    "da": {
+        "note": "Bemærk",
+        "tip": "Tip",
+        "important": "Vigtigt",
+        "warning": "Advarsel",
+        "caution": "Forsigtig",
+        "danger": "Fare",
+        "info": "Information",
+        "attention": "Vær opmærksom",
+    },
+    "en": {
+        "note": "Note",
+        "tip": "Tip",
+        "important": "Important",
+        "warning": "Warning",
+        "caution": "Caution",
+        "danger": "Danger",
+        "info": "Information",
+        "attention": "Attention",
+    },
+}
+
+
+def box_title(kind: str, lang: str) -> str:
+    """The title of an alert or admonition of `kind` ("warning") in `lang`."""
+    titles = BOX_TITLES.get(lang.split("-")[0], BOX_TITLES["en"])
+    return titles.get(kind.lower(), kind.capitalize() or titles["note"])
+
+
+def _words(env: dict[str, Any]) -> dict[str, str]:
+    return WORDS.get(str(env.get("lang", "en")).split("-")[0], WORDS["en"])
+
+
+def _number(token: Token) -> str:
+    return str(int(token.meta["id"]) + 1)
+
+
+def _ref_suffix(token: Token) -> str:
+    sub = int(token.meta.get("subId", 0) or 0)
+    return f"-{sub}" if sub > 0 else ""
+
+
+def footnote_ref(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    token = tokens[index]
+    number = _number(token)
+    label = f"{_words(env)['footnote']} {number}"
+    return (
+        f'<sup class="footnote-ref"><a href="#fn{number}" id="fnref{number}{_ref_suffix(token)}"'
+        f' role="doc-noteref" aria-label="{escape(label)}">{number}</a></sup>'
+    )
+
+
+def footnote_block_open(
+    self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any
+) -> str:
+    return (
+        '<section class="footnotes" role="doc-endnotes" aria-labelledby="footnotes-title">\n'
+        f'<h2 id="footnotes-title" class="footnotes-title">{_words(env)["footnotes"]}</h2>\n'
+        '<ol class="footnotes-list">\n'
+    )
+
+
+def footnote_block_close(
+    self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any
+) -> str:
+    return "</ol>\n</section>\n"
+
+
+def footnote_open(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    return f'<li id="fn{_number(tokens[index])}" class="footnote-item" role="doc-endnote">'
+
+
+def footnote_close(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    return "</li>\n"
+
+
+def footnote_anchor(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    token = tokens[index]
+    target = f"fnref{_number(token)}{_ref_suffix(token)}"
+    back = escape(_words(env)["back"])
+    return (
+        f' <a href="#{target}" class="footnote-backref" role="doc-backlink"'
+        f' aria-label="{back}">↩\ufe0e</a>'
+    )
+
+
+def list_item_open(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    """A task list item's box: disabled, checked or not, named by the item's text."""
+    token = tokens[index]
+    opened = str(self.renderToken(tokens, index, options, env))
+    if not token.meta or "checked" not in token.meta:
+        return opened
+    label = next((t.content for t in tokens[index:] if t.type == "inline"), "")
+    checked = " checked" if token.meta["checked"] else ""
+    return (
+        f'{opened}<input class="task-list-item-checkbox" type="checkbox" disabled{checked}'
+        f' aria-label="{escape(" ".join(label.split()))}"> '
+    )
+
+
+def box_open(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    """`:::warning Title` → a box like an admonition, titled by the author or by kind."""
+    params = tokens[index].info.strip()
+    kind, _, title = params.partition(" ")
+    kind, _, bracketed = kind.partition("[")
+    title = bracketed.rstrip("]") or title.strip() or box_title(kind, str(env.get("lang", "en")))
+    return (
+        f'<div class="admonition {escape(kind.lower())}">\n'
+        f'<p class="admonition-title">{escape(title)}</p>\n'
+    )
+
+
+def box_close(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    return "</div>\n"
+
+
+FOOTNOTE_RULES: dict[str, Rule] = {
+    "footnote_ref": footnote_ref,
+    "footnote_block_open": footnote_block_open,
+    "footnote_block_close": footnote_block_close,
+    "footnote_open": footnote_open,
+    "footnote_close": footnote_close,
+    "footnote_anchor": footnote_anchor,
+}
+BOX_RULES: dict[str, Rule] = {
+    "list_item_open": list_item_open,
+    "container_box_open": box_open,
+    "container_box_close": box_close,
+}
