@@ -13,7 +13,7 @@ from pipeline.source.anchors import is_remote
 @rule(
     "resource/refused-image",
     severity=Severity.ERROR,
-    summary="An image path points outside the project, to nothing, or (when refused) to the web.",
+    summary="An image points outside the project, to nothing, or to a refused web address.",
     target="page",
 )
 def refused_image(page: Page, ctx: CheckContext) -> Iterator[Finding]:
