@@ -89,7 +89,8 @@ def translated_markdown(
     lines = _line_spans(source)
     splices: list[_Splice] = []
     if tokens and tokens[0].type == "front_matter":
-        splices += _front_matter(source, tokens[0].content, document, lang, translations, counts)
+        front = _front_matter(source, tokens[0].content, lang, translations, counts, result)
+        splices += front
     cursors: dict[int, int] = {}
     places: list[tuple[Place | None, Block]] = list(block_places(tokens))
     places += [(None, block) for block in _reference_titles(env)]
@@ -236,20 +237,35 @@ def _escaped(line: str) -> str:
 
 
 def _broken_markup(source: str, translation: str) -> str | None:
-    """Why the translation's HTML tags cannot be put back, when the source's could."""
+    """Why the translation's markup cannot go into the file: tags that do not nest where
+    the source's did, or HTML or a URL scheme the source does not have (a msgstr must not
+    bring a `<script>`, an `onerror=` or a `javascript:` link into the team's site)."""
     theirs, ours = tag_sequence(source), tag_sequence(translation)
     if theirs.balanced and not ours.balanced:
         return f"the translation's HTML tags are unbalanced ({ours.problem})"
+    added = sorted(ours.attributes - theirs.attributes)
+    new_tags = sorted({name for name in ours.names if name[0] != "/"} - set(theirs.names))
+    if new_tags:
+        return f"the translation adds HTML its source does not have: <{new_tags[0]}>"
+    if added:
+        tag, name = added[0]
+        return f"the translation adds HTML its source does not have: {name}= on <{tag}>"
+    for scheme in _UNSAFE_SCHEMES.findall(translation):
+        if scheme.lower() not in source.lower():
+            return f"the translation adds a '{scheme}' URL its source does not have"
     return None
+
+
+_UNSAFE_SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|data|file):")
 
 
 def _front_matter(
     source: str,
     content: str,
-    document: Document,
     lang: str,
     translations: Mapping[str, str],
     counts: Localized,
+    result: MarkdownResult,
 ) -> list[_Splice]:
     """`title` and `description` translated, `lang` set to the locale where it is given."""
     offset = len(source.split("\n", 1)[0]) + 1  # the front matter starts after "---"
@@ -266,7 +282,12 @@ def _front_matter(
         elif key.value in {"title", "description"} and isinstance(value.value, str):
             text = " ".join(value.value.split())
             translated = translate_text(text, translations, counts)
-            if translated != text:
+            problem = _broken_markup(text, translated)
+            if problem:
+                line = source.count("\n", 0, start) + 1
+                result.problems.append(Problem(line, problem, text))
+                counts.fallbacks += 1
+            elif translated != text:
                 splices.append((start, end, json.dumps(translated, ensure_ascii=False)))
     return splices
 

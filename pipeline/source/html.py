@@ -202,6 +202,7 @@ class Tags:
 
     names: tuple[str, ...]
     problem: str = ""
+    attributes: frozenset[tuple[str, str]] = frozenset()  # (tag, attribute name)
 
     @property
     def balanced(self) -> bool:
@@ -213,15 +214,18 @@ class _TagLister(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.names: list[str] = []
         self.open: list[str] = []
+        self.attributes: set[tuple[str, str]] = set()
         self.problem = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.names.append(tag)
+        self.attributes.update((tag, name) for name, _ in attrs)
         if tag not in VOID_TAGS:
             self.open.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.names.append(tag)
+        self.attributes.update((tag, name) for name, _ in attrs)
 
     def handle_endtag(self, tag: str) -> None:
         self.names.append("/" + tag)
@@ -241,7 +245,7 @@ def tag_sequence(text: str) -> Tags:
     lister.feed(text)
     lister.close()
     problem = lister.problem or (f"<{lister.open[-1]}> is not closed" if lister.open else "")
-    return Tags(tuple(lister.names), problem)
+    return Tags(tuple(lister.names), problem, frozenset(lister.attributes))
 
 
 class _UrlLister(HTMLParser):
