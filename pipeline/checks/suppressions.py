@@ -1,86 +1,25 @@
 """Suppressions a human decided on: Markdown comments and PO translator comments.
 
-Markdown: `<!-- pipeline: ignore RULE -->` covers the next block,
-`<!-- pipeline: off RULE -->` … `<!-- pipeline: on -->` a region, and
-`<!-- pipeline: ignore-file RULE -->` the whole file. PO: a translator comment
-`# pipeline: ignore RULE` on the entry (it survives updates; Poedit shows it).
-RULE is a rule id, a family ("readability") or several separated by commas.
+Markdown comments are read with the source (source.suppressions); PO: a translator
+comment `# pipeline: ignore RULE` on the entry (it survives updates; Poedit shows it).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from pipeline.catalogs.messages import CatalogMessage
 from pipeline.checks.findings import Finding
 from pipeline.checks.registry import all_rules
 from pipeline.project.errors import PipelineError, did_you_mean
+from pipeline.source.suppressions import Suppression, markdown_suppressions
 
-_COMMENT = re.compile(r"^\s*<!--\s*pipeline:\s*(ignore-file|ignore|off|on)\b\s*(.*?)\s*-->\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Suppression:
-    """Rules silenced on a range of lines of one file, and where that was written."""
-
-    path: str
-    line: int
-    rules: tuple[str, ...]
-    first: int
-    last: int
-
-    def covers(self, finding: Finding) -> bool:
-        return finding.path == self.path and self.silences(finding.rule, finding.line)
-
-    def silences(self, rule_id: str, line: int) -> bool:
-        """Whether `rule_id` is silenced on `line` of this suppression's file."""
-        return self.first <= line <= self.last and any(_matches(r, rule_id) for r in self.rules)
+__all__ = ["Suppression", "apply", "check_rule_names", "markdown_suppressions", "po_suppressions"]
 
 
-def _matches(pattern: str, rule_id: str) -> bool:
-    family = pattern.rstrip("/*")
-    return pattern in {"*", "all"} or rule_id == pattern or rule_id.startswith(family + "/")
-
-
-def _rules(text: str) -> tuple[str, ...]:
-    return tuple(rule.strip() for rule in text.split(",") if rule.strip()) or ("*",)
-
-
-def markdown_suppressions(text: str, path: str) -> list[Suppression]:
-    """Read the suppression comments of a Markdown file."""
-    lines = text.split("\n")
-    found: list[Suppression] = []
-    open_regions: list[tuple[int, tuple[str, ...]]] = []
-    for index, line in enumerate(lines):
-        match = _COMMENT.match(line)
-        if not match:
-            continue
-        verb, rules, number = match.group(1), _rules(match.group(2)), index + 1
-        if verb == "ignore-file":
-            found.append(Suppression(path, number, rules, 1, len(lines)))
-        elif verb == "ignore":
-            first, last = _next_block(lines, index + 1)
-            found.append(Suppression(path, number, rules, first, last))
-        elif verb == "off":
-            open_regions.append((number, rules))
-        elif open_regions:
-            start, region_rules = open_regions.pop()
-            found.append(Suppression(path, start, region_rules, start, number))
-    found += [Suppression(path, start, rules, start, len(lines)) for start, rules in open_regions]
-    return found
-
-
-def _next_block(lines: list[str], start: int) -> tuple[int, int]:
-    """Lines (1-based) of the block after `start`: up to the next blank line."""
-    first = start
-    while first < len(lines) and not lines[first].strip():
-        first += 1
-    last = first
-    while last + 1 < len(lines) and lines[last + 1].strip():
-        last += 1
-    return first + 1, last + 1
+def covers(suppression: Suppression, finding: Finding) -> bool:
+    """Whether `suppression` silences `finding`."""
+    return finding.path == suppression.path and suppression.silences(finding.rule, finding.line)
 
 
 def po_suppressions(messages: Iterable[CatalogMessage]) -> list[Suppression]:
@@ -99,7 +38,7 @@ def apply(
     used: set[Suppression] = set()
     kept = []
     for finding in findings:
-        covering = [s for s in suppressions if s.covers(finding)]
+        covering = [s for s in suppressions if covers(s, finding)]
         used.update(covering)
         if not covering:
             kept.append(finding)

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from pipeline.checks.suppressions import Suppression
 from pipeline.export.assemble import Localized, lang_token, text_token
 from pipeline.languages.evidence import AUTHOR_SPAN
 from pipeline.languages.passages import Passage, find_passages
+from pipeline.source.suppressions import Suppression
 from pipeline.terms.glossary import Glossary, primary_language
 from pipeline.terms.occurrences import Matchers
 

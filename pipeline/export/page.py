@@ -17,7 +17,6 @@ from urllib.parse import quote, urlsplit
 
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import read_po_shared
-from pipeline.checks.suppressions import markdown_suppressions
 from pipeline.export.assemble import Localized, localize
 from pipeline.export.marks import Marking, mark
 from pipeline.export.to_html import Alternate, Site, render_body, render_page
@@ -25,6 +24,7 @@ from pipeline.languages import language_name
 from pipeline.project.config import Config
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.source.anchors import candidates, is_remote, local_target, resolve_path
+from pipeline.source.suppressions import markdown_suppressions
 from pipeline.source.tree import SourceFile, document_identity, find_sources
 from pipeline.terms.glossary import Glossary, project_glossary
 from pipeline.terms.occurrences import Matchers
