@@ -95,21 +95,20 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
     """Why: a diagram without alt text is invisible to blind readers (WCAG 1.1.1).
 
     Example (da): `![](../images/vektor.svg)`.
-    Example (en): `![vector.svg](../images/vector.svg)`.
+    Example (en): `<img src="../images/vector.svg">` in raw HTML.
 
     Instead: say what the image shows: `![A vector carries a gene into a cell](…)`.
+    The finding points at the source line that names the image, else at the page.
     """
     for image in page.all("img"):
         alt = image.attrs.get("alt")
+        src = image.attrs.get("src", "")
         decorative = image.attrs.get("role") in {"presentation", "none"}
+        path, line = page.source_line(src) or (page.path, image.line)
         if not decorative and (not alt or not alt.strip()):
-            yield ctx.finding(
-                page.path, image.line, f"image {image.attrs.get('src', '')} has no alt text"
-            )
+            yield ctx.finding(path, line, f"image {src} has no alt text")
         elif alt and re.fullmatch(r"[\w.-]+\.(svg|png|jpe?g|gif|webp)", alt.strip(), re.I):
-            yield ctx.finding(
-                page.path, image.line, f"the alt text of an image is a file name: '{alt}'"
-            )
+            yield ctx.finding(path, line, f"the alt text of an image is a file name: '{alt}'")
 
 
 @rule(

@@ -26,9 +26,19 @@ class Page:
     # Images the export refused (outside the project or missing), with the source
     # file and line that name them.
     refused: tuple[tuple[str, str, int], ...] = ()
+    # The Markdown source of the page (its display path and text), to point at.
+    source: tuple[str, str] = ("", "")
 
     def all(self, *tags: str) -> list[Element]:
         return [element for element in self.elements if element.tag in tags]
+
+    def source_line(self, src: str) -> tuple[str, int] | None:
+        """The source file and line that name the image or link `src` (a Markdown image
+        or an HTML `<img>`): the page's URL may differ, its file name does not."""
+        path, text = self.source
+        name = src.rstrip("/").rsplit("/", 1)[-1]
+        found = text.find(name) if name else -1
+        return (path, text.count("\n", 0, found) + 1) if found >= 0 else None
 
 
 _CONTAINERS = {"a", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "button"}
@@ -65,11 +75,16 @@ class _Collector(HTMLParser):
             self.open[-1][3].append(data)
 
 
-def parse_page(path: str, html: str, refused: tuple[tuple[str, str, int], ...] = ()) -> Page:
+def parse_page(
+    path: str,
+    html: str,
+    refused: tuple[tuple[str, str, int], ...] = (),
+    source: tuple[str, str] = ("", ""),
+) -> Page:
     """Parse an exported page into the elements checks need, in document order."""
     collector = _Collector()
     collector.feed(html)
     collector.close()
     elements = tuple(sorted(collector.done, key=lambda e: e.line))
     lang = next((e.attrs.get("lang", "") for e in elements if e.tag == "html"), "")
-    return Page(path, lang, elements, refused)
+    return Page(path, lang, elements, refused, source)

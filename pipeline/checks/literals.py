@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.source.html import tag_sequence
+
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
 BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]|&]+")
 _EMAIL = re.compile(r"<(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
@@ -89,6 +91,12 @@ def _tags(text: str) -> Counter[str]:
             counts[f"tag <{closing}{name.lower()}{empty}>"] += 1
     counts["broken tag"] = len(_BROKEN_TAG.findall(text))
     return +counts
+
+
+def unnested_tags(source: str, target: str) -> str | None:
+    """Why the target's HTML tags do not nest where the source's do; None if they do."""
+    theirs, ours = tag_sequence(source), tag_sequence(target)
+    return ours.problem if theirs.balanced and not ours.balanced else None
 
 
 def entities(text: str) -> Counter[str]:

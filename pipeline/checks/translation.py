@@ -17,6 +17,7 @@ from pipeline.checks.literals import (
     markup_counts,
     placeholder_counts,
     plain_count,
+    unnested_tags,
 )
 from pipeline.checks.quantities import compare
 from pipeline.checks.registry import CheckContext, rule
@@ -116,13 +117,12 @@ def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     target="message",
 )
 def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
-    """Why: the translation is rendered as Markdown; lost emphasis changes the message and a
-    changed code span (a command, a file name) breaks it. A broken HTML tag or entity
-    breaks the page or the program that shows it.
+    """Why: lost emphasis changes the message, a changed code span (a command, a file
+    name) breaks it, a broken HTML tag or entity breaks the page or the program.
 
     Counts bold, emphasis, links and images, and requires every code span verbatim, in
-    Markdown texts; in every text, HTML tags must match and stay whole, and an entity
-    for < or > must stay an entity or become its character ("&gt;" may be ">").
+    Markdown texts; in every text, HTML tags must match, stay whole and nest (they may
+    move with the words), and an entity for < or > must stay one or its character.
 
     Example (da→en): "Tal **altid** med lægen" translated "Always talk to the doctor".
     Example (en→da): "run `pipeline check`" translated "kør `pipeline tjek`".
@@ -140,6 +140,8 @@ def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
                 message.line,
                 f"{kind}: {source[kind]} in the source, {target[kind]} in the translation",
             )
+    if source == target and (problem := unnested_tags(message.source, message.target)):
+        yield ctx.finding(message.path, message.line, f"HTML tags do not nest: {problem}")
     lost = entities(message.source) - entities(message.target)
     for character, count in sorted(lost.items()):
         if character not in "<>":

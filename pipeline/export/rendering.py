@@ -2,7 +2,7 @@
 
 Footnotes: a reference is a superscript link named "Footnote 1"; the notes follow under a
 heading "Footnotes" (Danish "Fodnoter"), each with a link back to where it was cited
-(DPUB-ARIA roles, as GitHub and pandoc give them). Task list boxes are disabled
+(DPUB-ARIA roles: doc-noteref, doc-endnotes, doc-backlink). Task list boxes are disabled
 checkboxes named by their item's text. Docusaurus and MyST boxes (`:::note`) render as
 MkDocs admonitions do: a titled box.
 """
@@ -92,7 +92,7 @@ def footnote_block_close(
 
 
 def footnote_open(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
-    return f'<li id="fn{_number(tokens[index])}" class="footnote-item" role="doc-endnote">'
+    return f'<li id="fn{_number(tokens[index])}" class="footnote-item">'
 
 
 def footnote_close(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:

@@ -209,6 +209,9 @@ class Tags:
         return not self.problem
 
 
+_TAG_NAME = re.compile(r"[a-z][a-z0-9-]*")
+
+
 class _TagLister(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -218,16 +221,21 @@ class _TagLister(HTMLParser):
         self.problem = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not _TAG_NAME.fullmatch(tag):
+            return  # an address in angle brackets (<dansk@dansk-gruppen.dk>), not a tag
         self.names.append(tag)
         self.attributes.update((tag, name) for name, _ in attrs)
         if tag not in VOID_TAGS:
             self.open.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.names.append(tag)
-        self.attributes.update((tag, name) for name, _ in attrs)
+        if _TAG_NAME.fullmatch(tag):
+            self.names.append(tag)
+            self.attributes.update((tag, name) for name, _ in attrs)
 
     def handle_endtag(self, tag: str) -> None:
+        if not _TAG_NAME.fullmatch(tag):
+            return
         self.names.append("/" + tag)
         if self.open and self.open[-1] == tag:
             self.open.pop()

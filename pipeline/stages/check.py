@@ -338,7 +338,7 @@ def _accessibility(
                 (src, source.display, _line_of(text, f"]({src}"))
                 for src in dict.fromkeys([*page.refused_images, *unlinked])
             )
-            pages.append(parse_page(page.shown, page.html, refused))
+            pages.append(parse_page(page.shown, page.html, refused, (source.display, text)))
     coverage.pages += len(pages)
     page_rules = [r for r in rules if r.rule.target == "page"]
     return run(page_rules, {"page": [*pages]})

@@ -1,0 +1,176 @@
+"""Raw HTML and GitHub's extensions on our pages: kept, translated, accessible (#24)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pikepdf
+import polib
+import pytest
+
+from ..conftest import run_cli
+from .test_html import Page, check_in_chromium, needs_chromium
+
+SOURCE = """---
+lang: en
+---
+
+<h1 align="center">Gene therapy, briefly</h1>
+
+<p align="center"><img src="../images/logo.png" alt="The clinic's logo" width="120"></p>
+
+Press <kbd>Ctrl</kbd>+<kbd>P</kbd> to print this page.[^print] :printer:
+
+> [!WARNING]
+> Do not stop the treatment on your own.
+
+## Before the treatment
+
+- [x] Blood tests taken
+- [ ] Consent form signed
+
+<details>
+<summary>What does <b>AAV</b> stand for?</summary>
+
+Adeno-associated virus, a small virus that carries the gene.
+
+</details>
+
+!!! tip
+    Bring a list of your medicines.
+
+## After the treatment
+
+<img src="../images/diagram.png" alt="How the gene reaches the cells">
+
+Read more at https://www.ema.europa.eu.
+
+![A remote chart](https://example.org/chart.png)
+
+[^print]: The printed page has the same content.
+"""
+
+TRANSLATIONS = {
+    "Gene therapy, briefly": "Genterapi kort fortalt",
+    "The clinic's logo": "Klinikkens logo",
+    "Press <kbd>Ctrl</kbd>+<kbd>P</kbd> to print this page.[^print] :printer:": (
+        "Tryk på <kbd>Ctrl</kbd>+<kbd>P</kbd> for at udskrive siden.[^print] :printer:"
+    ),
+    "Do not stop the treatment on your own.": "Stop ikke behandlingen på egen hånd.",
+    "Before the treatment": "Før behandlingen",
+    "Blood tests taken": "Blodprøver taget",
+    "Consent form signed": "Samtykkeerklæring underskrevet",
+    "What does <b>AAV</b> stand for?": "Hvad står <b>AAV</b> for?",
+    "Adeno-associated virus, a small virus that carries the gene.": (
+        "Adeno-associeret virus, en lille virus, der bærer genet."
+    ),
+    "Bring a list of your medicines.": "Tag en liste over din medicin med.",
+    "After the treatment": "Efter behandlingen",
+    "How the gene reaches the cells": "Sådan når genet frem til cellerne",
+    "Read more at https://www.ema.europa.eu.": "Læs mere på https://www.ema.europa.eu.",
+    "A remote chart": "Et diagram på nettet",
+    "The printed page has the same content.": "Den udskrevne side har det samme indhold.",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("rawhtml")
+    (root / "source/en").mkdir(parents=True)
+    (root / "source/images").mkdir()
+    png = (Path(__file__).parents[2] / "source/images").glob("*.png")
+    image = next(png, None)
+    for name in ("logo.png", "diagram.png"):
+        (root / "source/images" / name).write_bytes(image.read_bytes() if image else b"")
+    (root / "source/en/treatment.md").write_text(SOURCE, encoding="utf-8")
+    (root / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        assert run_cli("extract").exit_code == 0
+        po = polib.pofile(str(root / "locales/da/LC_MESSAGES/treatment.po"))
+        for entry in po:
+            entry.msgstr = TRANSLATIONS.get(entry.msgid, "")
+            assert entry.msgstr, f"no translation for {entry.msgid!r}"
+        po.save()
+        result = run_cli("export")
+        assert result.exit_code == 0, result.stderr
+        assert "remote image 'https://example.org/chart.png' is shown as its alt text" in (
+            result.stderr
+        )
+        yield root
+
+
+def test_raw_html_and_extensions_are_kept_and_translated(site: Path) -> None:
+    html = (site / "build/html/da/treatment.html").read_text()
+    page = Page(html)
+    assert page.find("h1", id="genterapi-kort-fortalt") or page.find("h1", align="center")
+    assert page.find("img", alt="Klinikkens logo", src="../images/logo.png")
+    assert (site / "build/html/images/logo.png").is_file()  # copied like a Markdown image
+    assert "<kbd>Ctrl</kbd>+<kbd>P</kbd>" in html
+    assert "🖨" in html  # :printer:
+    assert page.find("details")
+    assert "<summary>Hvad står <b>AAV</b> for?</summary>" in html
+    assert "Adeno-associeret virus" in html
+    assert page.find("div", **{"class": "markdown-alert markdown-alert-warning"})
+    assert '<p class="markdown-alert-title">Advarsel</p>' in html
+    assert '<p class="admonition-title">Tip</p>' in html
+    boxes = page.find("input", type="checkbox")
+    assert [b.get("checked") for b in boxes] == ["", None] or len(boxes) == 2
+    assert boxes[0]["aria-label"] == "Blodprøver taget"
+    assert page.find("a", href="https://www.ema.europa.eu")  # a bare URL, linked
+    assert page.find("img", src="https://example.org/chart.png", alt="Et diagram på nettet")
+    assert page.find("section", role="doc-endnotes")
+    assert page.find("a", role="doc-noteref", href="#fn1")
+    assert '<h2 id="footnotes-title" class="footnotes-title">Fodnoter</h2>' in html
+    assert page.find("a", role="doc-backlink", href="#fnref1")
+    shown = " ".join(page.text)
+    for markup in ("<kbd", "<details", "<img", "[!WARNING]", "!!!", "[^print]", "[ ]"):
+        assert markup not in shown, markup
+
+
+def test_html_headings_are_in_the_outline_and_the_pdf_bookmarks(site: Path) -> None:
+    with pikepdf.open(site / "build/pdf/da/treatment.pdf") as pdf:
+        with pdf.open_outline() as tree:
+            titles = [item.title for item in tree.root]
+        assert titles[0] == "Genterapi kort fortalt"
+        text = "".join(
+            str(page.get("/Contents").read_bytes()) for page in pdf.pages if "/Contents" in page
+        )
+        assert text
+    html = (site / "build/html/da/treatment.html").read_text()
+    assert "<title>Genterapi kort fortalt" in html
+
+
+def test_an_html_image_without_alt_is_reported_at_its_source_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "source/en").mkdir(parents=True)
+    (tmp_path / "source/images").mkdir()
+    (tmp_path / "source/images/diagram.png").write_bytes(b"")
+    (tmp_path / "source/en/page.md").write_text(
+        '# A page\n\nSome text.\n\n<p>\n  <img src="../images/diagram.png">\n</p>\n'
+    )
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    result = run_cli("check", "--format", "json")
+    findings = [f for f in json.loads(result.stdout) if f["rule"] == "a11y/missing-alt"]
+    assert {(f["path"], f["line"]) for f in findings} == {("source/en/page.md", 6)}
+
+
+def test_translated_markdown_keeps_the_html_and_extensions(site: Path) -> None:
+    written = (site / "build/markdown/da/treatment.md").read_text()
+    assert written.startswith("---\nlang: da\n---\n")
+    assert '<h1 align="center">Genterapi kort fortalt</h1>' in written
+    assert '<img src="../images/logo.png" alt="Klinikkens logo" width="120">' in written
+    assert "> [!WARNING]\n> Stop ikke behandlingen på egen hånd.\n" in written
+    assert "- [x] Blodprøver taget\n- [ ] Samtykkeerklæring underskrevet\n" in written
+    assert "!!! tip\n    Tag en liste over din medicin med.\n" in written
+    assert "[^print]: Den udskrevne side har det samme indhold.\n" in written
+
+
+@needs_chromium
+def test_pages_with_raw_html_and_extensions_pass_axe(site: Path) -> None:
+    check_in_chromium(sorted((site / "build/html").rglob("treatment.html")))
