@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections import Counter
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from pipeline.export.to_markdown import translated_markdown
 from pipeline.source.markdown import read_document
 from pipeline.source.units import split_units
 from tests.conftest import run_cli
+from tests.export.github import WORD, github_html, shown, without_front_matter
 
 REAL = Path(__file__).parent / "realdocs"
 REAL_DOCS = sorted(path for path in REAL.rglob("*.md"))
@@ -192,3 +196,44 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
         assert (page.parent / image).resolve().is_file(), layout
         assert (page.parent / link.split("#")[0]).resolve().is_file(), layout
         assert "4 Markdown files" in result.output
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed real documents as one English project, exported to HTML."""
+    root = tmp_path_factory.mktemp("real")
+    for path in REAL_DOCS:
+        target = root / "source/en" / f"{path.parent.name}-{path.stem.lower()}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = path.read_text(encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
+        for src in re.findall(r"""(?:src=["']?|!\[[^\]]*\]\()([^"'\s)>]+)""", text):
+            local = (target.parent / src.split("#")[0].split("?")[0]).resolve()
+            if "://" not in src and local.is_relative_to(root / "source") and local.suffix:
+                local.parent.mkdir(parents=True, exist_ok=True)
+                local.write_bytes(b"")  # the package does not ship its images; GitHub has them
+    (root / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        assert run_cli("extract").exit_code == 0
+        result = run_cli("export", "--format", "html", "--locale", "en")
+        assert result.exit_code == 0, result.stderr
+    return root
+
+
+@pytest.mark.parametrize("path", REAL_DOCS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_our_page_shows_what_github_shows(real_site: Path, path: Path) -> None:
+    name = f"{path.parent.name}-{path.stem.lower()}"
+    markdown = without_front_matter(path.read_text(encoding="utf-8"))
+    theirs = shown(github_html(markdown))
+    ours = shown((real_site / f"build/html/en/{name}.html").read_text(), main_only=True)
+    for kind, count in theirs.counts.items():
+        assert ours.counts[kind] >= count, (kind, ours.counts[kind], count)
+    template = (real_site / f"locales/templates/{name}.pot").read_text(encoding="utf-8")
+    in_units = Counter(word.lower() for word in WORD.findall(template))
+    missing = sorted(word for word in theirs.words if word not in in_units)
+    assert missing == []
+    markup_as_text = [
+        w for w in ("kbd", "href", "img", "sup", "details") if ours.words[w] > theirs.words[w]
+    ]
+    assert markup_as_text == []
