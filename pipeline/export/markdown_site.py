@@ -18,21 +18,17 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote
 
 from pipeline.catalogs.paths import po_path
-from pipeline.catalogs.po import read_po_shared
+from pipeline.catalogs.reader import read_entries
 from pipeline.export.page import document_names, linked_file, translations
 from pipeline.export.to_markdown import MarkdownResult, Problem, translated_markdown
 from pipeline.project.config import Config
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.source.anchors import local_target
-from pipeline.source.html import html_urls
-from pipeline.source.markdown import MARKDOWN
 from pipeline.source.tree import SourceFile
 
 
@@ -79,7 +75,8 @@ def files_root(config: Config, lang: str) -> Path:
 def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPage:
     """Write one document in `lang` as Markdown in the configured layout."""
     document = source.document
-    text = read_text(document.path, source.display)
+    read_text(document.path, source.display)  # bad input fails as it does everywhere
+    text = document.path.read_bytes().decode("utf-8")  # BOM and CRLF kept: byte for byte
     result = translated_markdown(
         text, document, lang, translations(config, source, lang), config.segmentation
     )
@@ -89,7 +86,7 @@ def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPag
     )
     written = result.text if published else text
     path = markdown_path(config, document.name, lang)
-    links, copies = _moved_links(config, source, lang, path, written)
+    links, copies = _moved_links(config, source, lang, path)
     for original, copy in copies:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(original, copy)
@@ -103,22 +100,22 @@ def _error(config: Config, source: SourceFile, lang: str, problem: Problem) -> s
     catalog = po_path(config.locale_path, lang, source.document.name)
     if problem.msgid and catalog.exists():
         shown = display_path(catalog, config.root)
-        message = read_po_shared(catalog, shown).catalog.get(problem.msgid)
-        if message is not None and message.lineno:
-            msgid_lines = max(1, problem.msgid.count("\n") + 1)
-            return f"{shown}:{message.lineno + msgid_lines}: error: {problem.message}"
+        entries = read_entries(catalog, shown).entries
+        entry = next((e for e in entries if e.msgid == problem.msgid), None)
+        if entry is not None:
+            return f"{shown}:{entry.msgstr_line}: error: {problem.message}"
     return f"{source.display}:{problem.line}: error: {problem.message}"
 
 
 def _moved_links(
-    config: Config, source: SourceFile, lang: str, path: Path, text: str
+    config: Config, source: SourceFile, lang: str, path: Path
 ) -> tuple[dict[str, str], list[tuple[Path, Path]]]:
     """Links whose target sits elsewhere relative to the written file, and the files to copy."""
     names = document_names(config)
     root = config.source_path.resolve()
     moved: dict[str, str] = {}
     copies: list[tuple[Path, Path]] = []
-    for href in set(_urls(text)):
+    for href in set(source.document.urls):
         target = local_target(href)
         if target is None or not target.path:
             continue
@@ -137,21 +134,6 @@ def _moved_links(
             relinked = new + (f"#{target.anchor}" if target.anchor else "")
             moved[href] = moved[unquote(href)] = relinked  # markdown-it escapes URLs
     return moved, copies
-
-
-def _urls(text: str) -> Iterator[str]:
-    """Every link, image and reference URL of a Markdown text, raw HTML included."""
-    env: dict[str, Any] = {}
-    for token in MARKDOWN.parse(text, env):
-        if token.type == "html_block":
-            yield from html_urls(token.content)
-        for child in token.children or ():
-            if child.type in {"link_open", "image"}:
-                yield str(child.attrGet("href") or child.attrGet("src") or "")
-            elif child.type == "html_inline":
-                yield from html_urls(child.content)
-    for reference in env.get("references", {}).values():
-        yield str(reference.get("href") or "")
 
 
 def _relinked(text: str, moved: dict[str, str]) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from pipeline.catalogs.paths import po_path
-from pipeline.catalogs.po import read_po_shared
+from pipeline.catalogs.reader import read_entries
 from pipeline.export.assemble import Localized, localize
 from pipeline.export.marks import Marking, mark
 from pipeline.export.to_html import Alternate, Site, render_body, render_page
@@ -100,12 +100,11 @@ def translations(config: Config, source: SourceFile, lang: str) -> dict[str, str
     path = po_path(config.locale_path, lang, source.document.name)
     if not path.exists():
         return {}
-    shown = display_path(path, config.root)
-    catalog = read_po_shared(path, shown).catalog
+    entries = read_entries(path, display_path(path, config.root)).entries
     return {
-        str(m.id): str(m.string)
-        for m in catalog
-        if m.id and isinstance(m.string, str) and m.string and not m.fuzzy
+        entry.msgid: entry.strings[0]
+        for entry in entries
+        if entry.msgid and entry.plural is None and entry.strings[0] and not entry.fuzzy
     }
 
 

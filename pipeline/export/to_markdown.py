@@ -11,22 +11,21 @@ author's style), continuation lines keep the block's indentation and quote marke
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 import yaml
-from markdown_it.token import Token
 
 from pipeline.export.assemble import Localized, spliced, translate_block, translate_text
 from pipeline.project.config import Segmentation
 from pipeline.source.html import tag_sequence
-from pipeline.source.markdown import MARKDOWN, Block, BlockKind, Document, Place, block_places
+from pipeline.source.markdown import Block, BlockKind, Document
+from pipeline.source.spans import line_pieces
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+FRONT_MATTER_KINDS = {BlockKind.TITLE, BlockKind.DESCRIPTION}
 # What would start a new block if it began a line of a translated paragraph.
 _BLOCK_START = re.compile(
     r"(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$|`{3}|~{3})"
@@ -68,7 +67,7 @@ _Splice = tuple[int, int, str]  # a span of the source and what is written there
 
 
 def translated_markdown(
-    source: str,
+    raw: str,
     document: Document,
     lang: str,
     translations: Mapping[str, str],
@@ -76,123 +75,66 @@ def translated_markdown(
 ) -> MarkdownResult:
     """The source text of `document` with every translated unit written in its place.
 
-    With every translation equal to its source text the result is `source` itself, byte
-    for byte. A fuzzy or missing translation leaves the source text (counted in
-    `fallbacks`); one whose markup cannot be put back does too, and is a `problem`.
+    `raw` is the file's text as it is on disk (a BOM and CRLF line ends kept); the blocks
+    know their spans in it as read (without them). With every translation equal to its
+    source text the result is `raw` itself, byte for byte. A fuzzy or missing translation
+    leaves the source text (counted in `fallbacks`); one whose markup cannot be put back
+    does too, and is a `problem`.
     """
     if lang == document.lang:
-        return MarkdownResult(source)
-    env: dict[str, Any] = {}
-    tokens = MARKDOWN.parse(source, env)
-    counts = Localized(document, lang, tokens, env, "", "")
-    result = MarkdownResult(source)
-    lines = _line_spans(source)
+        return MarkdownResult(raw)
+    source = raw.removeprefix("\ufeff").replace("\r\n", "\n")
+    counts = Localized(document, lang, [], {}, "", "")
+    result = MarkdownResult(raw)
     splices: list[_Splice] = []
-    if tokens and tokens[0].type == "front_matter":
-        front = _front_matter(source, tokens[0].content, lang, translations, counts, result)
-        splices += front
-    cursors: dict[int, int] = {}
-    places: list[tuple[Place | None, Block]] = list(block_places(tokens))
-    places += [(None, block) for block in _reference_titles(env)]
-    for place, block in sorted(places, key=lambda pair: pair[1].line):
+    if source.startswith("---"):
+        splices += _front_matter(source, lang, translations, counts, result)
+    for block in document.blocks:
+        if block.kind in FRONT_MATTER_KINDS:
+            continue
         pieces = translate_block(block, document.lang, lang, translations, segmentation, counts)
         text = " ".join(piece for piece, _ in pieces)
-        html = place is not None and place.field == "html"
-        if html:
-            assert place is not None
-            span = _locate_html(source, lines, tokens[place.token], place.span)
-        else:
-            span = _locate(source, lines, block, cursors)
         if text == block.text:
             continue
-        if span is None:
+        span = block.span
+        if span is None or not source.startswith(line_pieces(block)[0], span[0]):
             result.problems.append(Problem(block.line, _UNPLACED.format(kind=block.kind)))
             counts.fallbacks += 1
             continue
-        start, end, prefix = span
+        start, end = span
+        prefix = source[source.rfind("\n", 0, start) + 1 : start]
         if re.search(r"  \r?\n", source[start:end]) and "\\\n" not in source[start:end]:
             text = text.replace("\\\n", "  \n")  # the author's hard breaks are two spaces
-        written, problem = _formatted(block, text, prefix, source[start - 1 : start], html)
+        before = source[start - 1 : start]
+        written, problem = _formatted(block, text, prefix, before, block.raw_html)
         if problem:
             result.problems.append(Problem(block.line, problem, block.text))
             counts.fallbacks += 1
             continue
         splices.append((start, end, written))
-    result.text = spliced(source, splices)
+    result.text = spliced(raw, _on_disk(raw, splices))
     result.units, result.fallbacks = counts.units, counts.fallbacks
     return result
+
+
+def _on_disk(raw: str, splices: list[_Splice]) -> list[_Splice]:
+    """Splices of the text as read, moved to the text as on disk (BOM, CRLF line ends)."""
+    bom = 1 if raw.startswith("\ufeff") else 0
+    if not bom and "\r\n" not in raw:
+        return splices
+    # Where, in the text as read, a line end was CRLF.
+    crlf = [m.start() - bom - n for n, m in enumerate(re.finditer("\r\n", raw))]
+    newline = "\r\n" if crlf else "\n"
+
+    def moved(offset: int) -> int:
+        return offset + bom + bisect.bisect_left(crlf, offset)
+
+    return [(moved(a), moved(b), text.replace("\n", newline)) for a, b, text in splices]
 
 
 _UNPLACED = (
     "the {kind}'s text was not found where the parser put it; it is kept in the source language"
 )
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end without the line break) of each line, as markdown-it counts lines."""
-    spans = []
-    start = 0
-    for match in _LINE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-def _line_pieces(block: Block) -> list[str]:
-    """The text of each source line the block spans, as it stands in the source."""
-    bounds = [0, *block.line_starts, len(block.text)]
-    pieces = [block.text[a:b] for a, b in itertools.pairwise(bounds)]
-    # A hard break joins lines with backslash-newline; the source has "\" or two spaces.
-    return [piece.rstrip(" \n").removesuffix("\\").rstrip(" ") for piece in pieces]
-
-
-def _locate(
-    source: str, lines: list[tuple[int, int]], block: Block, cursors: dict[int, int]
-) -> tuple[int, int, str] | None:
-    """Where the block's text stands in `source`: start, end, and the text before it on
-    its first line (container markers and indentation). Blocks sharing a line (table
-    cells, an image's alt text and title) are found left to right."""
-    pieces = _line_pieces(block)
-    first, last = block.line - 1, block.line - 1 + len(pieces) - 1
-    if last >= len(lines) or not pieces[0]:
-        return None
-    line_start, line_end = lines[first]
-    start = source.find(pieces[0], cursors.get(first, line_start), line_end)
-    if start < 0:
-        return None
-    end = start + len(pieces[0])
-    if last != first:
-        last_start, last_end = lines[last]
-        found = source.find(pieces[-1], last_start, last_end)
-        if found < 0:
-            return None
-        end = found + len(pieces[-1])
-    cursors[last] = end
-    return start, end, source[line_start:start]
-
-
-def _locate_html(
-    source: str, lines: list[tuple[int, int]], token: Token, span: tuple[int, int]
-) -> tuple[int, int, str] | None:
-    """Where a span of an HTML block's content stands in `source`. The content is the
-    block's lines without their container markers (a list's indentation, a quote's >)."""
-    assert token.map is not None
-    content_lines = token.content.split("\n")
-
-    def position(offset: int) -> tuple[int, int] | None:
-        number = token.content.count("\n", 0, offset)
-        column = offset - (token.content.rfind("\n", 0, offset) + 1)
-        line_start, line_end = lines[token.map[0] + number]  # type: ignore[index]
-        text = source[line_start:line_end]
-        if not text.endswith(content_lines[number]):
-            return None
-        return line_start + len(text) - len(content_lines[number]) + column, line_start
-
-    start, end = position(span[0]), position(span[1])
-    if start is None or end is None:
-        return None
-    return start[0], end[0], source[start[1] : start[0]]
 
 
 def _formatted(
@@ -261,7 +203,6 @@ _UNSAFE_SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|data|file):")
 
 def _front_matter(
     source: str,
-    content: str,
     lang: str,
     translations: Mapping[str, str],
     counts: Localized,
@@ -269,7 +210,10 @@ def _front_matter(
 ) -> list[_Splice]:
     """`title` and `description` translated, `lang` set to the locale where it is given."""
     offset = len(source.split("\n", 1)[0]) + 1  # the front matter starts after "---"
-    node = yaml.compose(content)
+    closing = re.search(r"^---[ \t]*$", source[offset:], re.MULTILINE)
+    if closing is None:
+        return []
+    node = yaml.compose(source[offset : offset + closing.start()])
     if not isinstance(node, yaml.MappingNode):
         return []
     splices = []
@@ -290,20 +234,3 @@ def _front_matter(
             elif translated != text:
                 splices.append((start, end, json.dumps(translated, ensure_ascii=False)))
     return splices
-
-
-def _reference_titles(env: Mapping[str, Any]) -> list[Block]:
-    """Titles of link reference definitions (`[id]: url "Title"`), where they stand."""
-    found = []
-    for reference in env.get("references", {}).values():
-        title = " ".join(str(reference.get("title") or "").split())
-        if title and reference.get("map"):
-            line = reference["map"][0] + 1
-            found.append(Block(BlockKind.LINK_TITLE, title, line + _title_line(reference)))
-    return found
-
-
-def _title_line(reference: Mapping[str, Any]) -> int:
-    """A definition's title may stand on the line after its URL."""
-    first, last = reference["map"]
-    return max(0, int(last) - int(first) - 1)

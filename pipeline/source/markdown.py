@@ -22,7 +22,8 @@ from mdit_py_plugins.gfm import gfm_plugin
 from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
-from pipeline.source.html import heading_level, html_headings, html_pieces
+from pipeline.source.html import heading_level, html_headings, html_pieces, html_urls
+from pipeline.source.spans import placed
 
 
 class BlockKind(enum.StrEnum):
@@ -55,6 +56,9 @@ class Block:
     # Offsets in `text` at which a further source line begins (soft breaks joined).
     line_starts: tuple[int, ...] = ()
     heading_level: int = 0
+    # Where the text stands in the file (see source.spans); None for front matter values.
+    span: tuple[int, int] | None = None
+    raw_html: bool = False  # the text of an HTML block: a translation of it stays one line
 
     def line_at(self, offset: int) -> int:
         """Return the 1-based source line of the character at `offset`."""
@@ -81,6 +85,7 @@ class Document:
     # Front matter key → 1-based line of its value, for errors about that value.
     key_lines: Mapping[str, int] = field(default_factory=dict)
     title: str = ""
+    urls: tuple[str, ...] = ()  # every link, image and reference URL, raw HTML included
 
 
 def _emoji(state: StateCore) -> None:
@@ -159,8 +164,8 @@ def read_document(
     elif lang is None:
         raise PipelineError("the document's language is not known", shown, 1, hint=no_language_hint)
     blocks = [*_front_matter_blocks(front_matter, key_lines, shown)]
-    blocks += _body_blocks(tokens)
-    blocks += _reference_title_blocks(env)
+    references = ((None, block) for block in _reference_title_blocks(env))
+    blocks += placed(text, tokens, [*block_places(tokens), *references])
     blocks.sort(key=lambda block: block.line)
     title = str(front_matter.get("title") or _first_heading(tokens) or path.stem)
     return Document(
@@ -171,6 +176,7 @@ def read_document(
         tuple(blocks),
         key_lines,
         " ".join(title.split()),
+        tuple(_urls(tokens, env)),
     )
 
 
@@ -248,10 +254,6 @@ class Place:
     image: int | None = None
     field: str = "content"  # "content", "alt", "title", or "html" for raw HTML
     span: tuple[int, int] = (0, 0)  # raw HTML: where the text lies in the token's content
-
-
-def _body_blocks(tokens: list[Token]) -> Iterator[Block]:
-    return (block for _, block in block_places(tokens))
 
 
 def block_places(tokens: list[Token]) -> Iterator[tuple[Place, Block]]:
@@ -384,8 +386,25 @@ def _image_blocks(token: Token, index: int, line: int) -> Iterator[tuple[Place, 
 
 
 def _reference_title_blocks(env: Mapping[str, Any]) -> Iterator[Block]:
-    """Titles of link reference definitions (`[id]: url "Title"`) stand outside paragraphs."""
+    """Titles of link reference definitions (`[id]: url "Title"`) stand outside paragraphs,
+    on the definition's last line."""
     for reference in env.get("references", {}).values():
         title = reference.get("title")
         if title and reference.get("map"):
-            yield Block(BlockKind.LINK_TITLE, " ".join(title.split()), reference["map"][0] + 1)
+            first, last = reference["map"]
+            line = first + 1 + max(0, int(last) - int(first) - 1)
+            yield Block(BlockKind.LINK_TITLE, " ".join(title.split()), line)
+
+
+def _urls(tokens: list[Token], env: Mapping[str, Any]) -> Iterator[str]:
+    """Every link, image and reference URL of the document, raw HTML included."""
+    for token in tokens:
+        if token.type == "html_block":
+            yield from html_urls(token.content)
+        for child in token.children or ():
+            if child.type in {"link_open", "image"}:
+                yield str(child.attrGet("href") or child.attrGet("src") or "")
+            elif child.type == "html_inline":
+                yield from html_urls(child.content)
+    for reference in env.get("references", {}).values():
+        yield str(reference.get("href") or "")

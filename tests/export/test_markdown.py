@@ -236,3 +236,13 @@ def test_our_page_shows_what_github_shows(real_site: Path, path: Path) -> None:
         w for w in ("kbd", "href", "img", "sup", "details") if ours.words[w] > theirs.words[w]
     ]
     assert markup_as_text == []
+
+
+def test_a_bom_and_crlf_line_ends_are_kept_around_a_translated_hard_break(tmp_path: Path) -> None:
+    raw = "\ufeff# Title\r\n\r\nFirst line\\\r\nsecond line.\r\n"
+    path = tmp_path / "doc.md"
+    path.write_bytes(raw.encode())
+    document = read_document(path, lang="en")
+    texts = {"First line\\\nsecond line.": "Første linje\\\nanden linje."}
+    result = translated_markdown(raw, document, "da", texts)
+    assert result.text == "\ufeff# Title\r\n\r\nFørste linje\\\r\nanden linje.\r\n"
