@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import Path
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import STDIN, display_path
+from pipeline.project.parallel import ordered_map
 from pipeline.source.markdown import Document, read_document
 from pipeline.source.units import Unit, split_units
 
@@ -72,12 +74,13 @@ def document_identity(config: Config, path: Path) -> tuple[str, str | None]:
 
 
 def load_sources(config: Config, progress: Callable[[str], None] | None = None) -> list[SourceFile]:
-    """Read and split every source; any bad input stops the run before anything is written."""
+    """Read and split every source, on every core when there are many; any bad input stops
+    the run before anything is written."""
     sources: list[SourceFile] = []
-    for path in find_sources(config):
+    for source in ordered_map(functools.partial(load_source, config), find_sources(config)):
         if progress:
-            progress(display_path(path, config.root))
-        sources.append(load_source(config, path))
+            progress(source.display)
+        sources.append(source)
     return sources
 
 
