@@ -104,13 +104,10 @@ def _emoji_for(match: re.Match[str]) -> str:
     return str(emoji.emojize(match.group(), language="alias"))
 
 
-# Docusaurus and MyST admonitions (`:::note`), beside MkDocs' `!!! note` and GitHub's alerts.
-BOX_NAMES = {"note", "tip", "info", "important", "warning", "caution", "danger", "attention"}
-
-
 def _is_box(params: str, *_: Any) -> bool:
-    name = re.split(r"[\s\[{]", params.strip(), maxsplit=1)[0]
-    return name.lower() in BOX_NAMES
+    """`:::note`, `::: tip Title`, `:::details[Title]`: Docusaurus, VuePress and MyST
+    containers, beside MkDocs' `!!! note` and GitHub's alerts. Markers are not units."""
+    return bool(re.match(r"[A-Za-z][\w-]*", params.strip()))
 
 
 # CommonMark with GitHub's extensions (tables, strikethrough, task lists, alerts, footnotes,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import STDIN, display_path
+from pipeline.project.files import STDIN, display_path, read_text
 from pipeline.project.parallel import ordered_map
 from pipeline.source.markdown import Document, read_document
 from pipeline.source.units import Unit, split_units
@@ -93,7 +94,24 @@ def load_source(config: Config, path: Path) -> SourceFile:
     units = tuple(split_units(document, config.segmentation))
     if not units:
         log.warning("%s: no translatable text found", shown)
+    for line, construct in kept_verbatim(read_text(path, shown)):
+        log.warning(
+            "%s:%d: %s is kept verbatim in every output, not translated", shown, line, construct
+        )
     return SourceFile(document, shown, units)
+
+
+# MyST and Sphinx directives (```{note}): CommonMark and GitHub read them as code blocks.
+_DIRECTIVE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})\s*\{([\w:.-]+)\}")
+
+
+def kept_verbatim(text: str) -> list[tuple[int, str]]:
+    """Constructs the parser reads as code though they hold prose: (line, what)."""
+    return [
+        (number, f"the MyST directive {{{found.group(1)}}}")
+        for number, line in enumerate(text.split("\n"), 1)
+        if (found := _DIRECTIVE.match(line))
+    ]
 
 
 def standalone_source(config: Config, path: Path, lang: str | None) -> SourceFile:

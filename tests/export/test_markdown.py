@@ -246,3 +246,23 @@ def test_a_bom_and_crlf_line_ends_are_kept_around_a_translated_hard_break(tmp_pa
     texts = {"First line\\\nsecond line.": "Første linje\\\nanden linje."}
     result = translated_markdown(raw, document, "da", texts)
     assert result.text == "\ufeff# Title\r\n\r\nFørste linje\\\r\nanden linje.\r\n"
+
+
+def test_containers_are_translated_without_their_markers_and_directives_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = (
+        "# Guide\n\n:::details[Why?]\nBecause.\n:::\n\n::: tip\nA tip.\n:::\n\n"
+        "```{note}\nA MyST note.\n```\n"
+    )
+    written = translate(tmp_path, source, {"Because.": "Fordi.", "A tip.": "Et tip."})
+    assert written == source.replace("Because.", "Fordi.").replace("A tip.", "Et tip.")
+    (tmp_path / "source/en").mkdir(parents=True)
+    (tmp_path / "source/en/guide.md").write_text(source)
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    assert (
+        "source/en/guide.md:12: the MyST directive {note} is kept verbatim in every output, "
+        "not translated" in caplog.messages
+    )
