@@ -263,6 +263,6 @@ def test_containers_are_translated_without_their_markers_and_directives_are_repo
     monkeypatch.chdir(tmp_path)
     assert run_cli("extract").exit_code == 0
     assert (
-        "source/en/guide.md:12: the MyST directive {note} is kept verbatim in every output, "
+        "source/en/guide.md:11: the MyST directive {note} is kept verbatim in every output, "
         "not translated" in caplog.messages
     )
