@@ -182,3 +182,28 @@ def test_seeded_mistakes_in_a_copy_are_each_caught(
         # the seeded source edit was not extracted, so its catalog is out of date
         ("locales/en/LC_MESSAGES/bloedersyge-b.po", "translation/outdated", None),
     }
+
+
+def test_our_translations_as_markdown_render_with_their_sources_structure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real translation of each sample document, written back as Markdown, shows on
+    GitHub the source's elements in the same order, with the same links and images."""
+    from tests.export.github import github_html, shown, without_front_matter
+
+    root = copy_of_the_project(tmp_path)
+    monkeypatch.chdir(root)
+    result = run_cli("export", "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    for path in SOURCES:
+        lang, name = path.parent.name, path.stem
+        other = "en" if lang == "da" else "da"
+        source = without_front_matter(path.read_text(encoding="utf-8"))
+        written = (root / "build/markdown" / other / f"{name}.md").read_text(encoding="utf-8")
+        assert f"\nlang: {other}\n" in written
+        theirs, ours = shown(github_html(source)), shown(github_html(without_front_matter(written)))
+        assert ours.counts == theirs.counts, name
+        assert ours.links == theirs.links, name
+        assert written != (root / "build/markdown" / lang / f"{name}.md").read_text(
+            encoding="utf-8"
+        )
