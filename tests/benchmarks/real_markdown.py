@@ -140,6 +140,21 @@ def renders_alike(a: str, b: str) -> bool:
     return one.counts == other.counts and one.links == other.links and one.words == other.words
 
 
+def pandoc_counts(markdown: str) -> Counter[str]:
+    """What pandoc's GitHub reader shows (its alerts are divs of class note, warning …)."""
+    if shutil.which("pandoc") is None:
+        return Counter()
+    done = subprocess.run(
+        ["pandoc", "-f", "gfm", "-t", "html"], input=markdown, capture_output=True, text=True
+    )
+    counts = shown(done.stdout).counts
+    counts["alerts"] += sum(done.stdout.count(f'<div class="{kind}">') for kind in ALERT_KINDS)
+    return counts
+
+
+ALERT_KINDS = ("note", "tip", "important", "warning", "caution")
+
+
 def mdpo_round_trip(path: Path, work: Path) -> str:
     from mdpo.md2po import markdown_to_pofile
     from mdpo.po2md import pofile_to_markdown
@@ -186,6 +201,7 @@ def main() -> None:
         write = timed([*PIPELINE, "export", "--format", "markdown", "--locale", "da"], root)
 
         github: Counter[str] = Counter()
+        by_pandoc: Counter[str] = Counter()
         ours: Counter[str] = Counter()
         complete = 0
         results = Counter()
@@ -195,6 +211,7 @@ def main() -> None:
             theirs = shown(github_html(without_front_matter(source)))
             page = shown((root / f"build/html/en/{name}.html").read_text(), main_only=True)
             github.update(theirs.counts)
+            by_pandoc.update(pandoc_counts(source))
             ours.update({k: min(page.counts[k], v) for k, v in theirs.counts.items()})
             complete += all(page.counts[k] >= v for k, v in theirs.counts.items())
             written = (root / f"build/markdown/da/{name}.md").read_text(encoding="utf-8")
@@ -213,9 +230,10 @@ def main() -> None:
                 results["po4a byte"] += by_po4a == source
                 results["po4a render"] += bool(by_po4a) and renders_alike(by_po4a, source)
 
-        print("\nWhat a reader sees (GitHub's cmark-gfm, and of that, on our page):")
+        print("\nWhat a reader sees (GitHub's cmark-gfm; pandoc -f gfm; of GitHub's, on our page):")
         for kind in sorted(github):
-            print(f"  {kind:22} GitHub {github[kind]:6}   us {ours[kind]:6}")
+            theirs_too = f"{by_pandoc[kind]:6}" if shutil.which("pandoc") else "     -"
+            print(f"  {kind:22} GitHub {github[kind]:6}   pandoc {theirs_too}   us {ours[kind]:6}")
         print(f"  documents complete     {complete} of {len(pairs)}")
         print("\nIdentity round trip (every msgstr = its msgid):")
         for tool in ("us", "mdpo", "po4a"):
