@@ -23,7 +23,7 @@ from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, read_text
 from pipeline.source.anchors import anchors, links, local_target
-from pipeline.source.markdown import MARKDOWN
+from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import SourceFile, is_markdown, standalone_source
 from pipeline.terms.occurrences import (
     Matchers,

@@ -18,13 +18,13 @@ from pipeline.source.anchors import EXPLICIT_ANCHOR, github_slug, heading_ids
 from pipeline.source.html import html_headings
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import (
-    MARKDOWN,
     TRANSLATABLE_FRONT_MATTER,
     Block,
     BlockKind,
     Document,
     block_places,
 )
+from pipeline.source.syntax import MARKDOWN
 from pipeline.source.units import has_prose
 
 

@@ -22,7 +22,7 @@ from pipeline.export.rendering import BOX_RULES, FOOTNOTE_RULES, box_title
 from pipeline.export.sanitize import sanitize
 from pipeline.languages import language_name
 from pipeline.source.html import html_headings
-from pipeline.source.markdown import MARKDOWN
+from pipeline.source.syntax import MARKDOWN
 
 UrlFor = Callable[[str], str | None]  # a link or image's URL; None: no link
 TOC_MIN_SECTIONS = 4  # a table of contents pays off from this many sections on

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import emoji
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.container import container_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
-from mdit_py_plugins.gfm import gfm_plugin
 
 from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
 from pipeline.source.html import heading_level, html_headings, html_pieces, html_urls
 from pipeline.source.spans import placed
+from pipeline.source.syntax import MARKDOWN
 
 
 class BlockKind(enum.StrEnum):
@@ -87,39 +80,6 @@ class Document:
     title: str = ""
     urls: tuple[str, ...] = ()  # every link, image and reference URL, raw HTML included
 
-
-def _emoji(state: StateCore) -> None:
-    """`:rocket:` → 🚀 in text, as GitHub shows it (GitHub's names, from the emoji package);
-    the source and its units keep the shortcode."""
-    for token in state.tokens:
-        for child in token.children or ():
-            if child.type == "text" and ":" in child.content:
-                child.content = SHORTCODE.sub(_emoji_for, child.content)
-
-
-SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
-
-
-def _emoji_for(match: re.Match[str]) -> str:
-    return str(emoji.emojize(match.group(), language="alias"))
-
-
-def _is_box(params: str, *_: Any) -> bool:
-    """`:::note`, `::: tip Title`, `:::details[Title]`: Docusaurus, VuePress and MyST
-    containers, beside MkDocs' `!!! note` and GitHub's alerts. Markers are not units."""
-    return bool(re.match(r"[A-Za-z][\w-]*", params.strip()))
-
-
-# CommonMark with GitHub's extensions (tables, strikethrough, task lists, alerts, footnotes,
-# bare URLs), emoji shortcodes, and the admonitions of MkDocs, Docusaurus and MyST.
-MARKDOWN = (
-    MarkdownIt("commonmark")
-    .use(gfm_plugin)
-    .use(front_matter_plugin)
-    .use(admon_plugin)
-    .use(container_plugin, name="box", validate=_is_box)
-)
-MARKDOWN.core.ruler.push("emoji", _emoji)
 
 NO_LANGUAGE_HINT = (
     "add 'lang: da' to its front matter, put it in a folder named after a project locale "

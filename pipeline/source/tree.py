@@ -11,9 +11,10 @@ from pathlib import Path
 
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import STDIN, display_path, read_text
+from pipeline.project.files import STDIN, display_path
 from pipeline.project.parallel import ordered_map
 from pipeline.source.markdown import Document, read_document
+from pipeline.source.syntax import MYST_BOXES
 from pipeline.source.units import Unit, split_units
 
 log = logging.getLogger(__name__)
@@ -94,23 +95,19 @@ def load_source(config: Config, path: Path) -> SourceFile:
     units = tuple(split_units(document, config.segmentation))
     if not units:
         log.warning("%s: no translatable text found", shown)
-    for line, construct in kept_verbatim(read_text(path, shown)):
-        log.warning(
-            "%s:%d: %s is kept verbatim in every output, not translated", shown, line, construct
-        )
     return SourceFile(document, shown, units)
 
 
-# MyST and Sphinx directives (```{note}): CommonMark and GitHub read them as code blocks.
+# MyST and Sphinx directives (```{toctree}) other than admonitions: code to CommonMark.
 _DIRECTIVE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})\s*\{([\w:.-]+)\}")
 
 
 def kept_verbatim(text: str) -> list[tuple[int, str]]:
-    """Constructs the parser reads as code though they hold prose: (line, what)."""
+    """Constructs the parser keeps as written, never translated: (line, what)."""
     return [
         (number, f"the MyST directive {{{found.group(1)}}}")
         for number, line in enumerate(text.split("\n"), 1)
-        if (found := _DIRECTIVE.match(line))
+        if (found := _DIRECTIVE.match(line)) and found.group(1) not in MYST_BOXES
     ]
 
 

@@ -35,7 +35,7 @@ from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.project.parallel import ordered_map
 from pipeline.source.anchors import anchors, candidates, local_target, resolve_path
-from pipeline.source.markdown import MARKDOWN
+from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import (
     SourceFile,
     document_identity,

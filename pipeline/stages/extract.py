@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,13 +23,21 @@ from pipeline.catalogs.update import (
 )
 from pipeline.project import memo
 from pipeline.project.config import Config
-from pipeline.project.files import display_path, locked, write_atomic
+from pipeline.project.files import display_path, locked, read_text, write_atomic
 from pipeline.project.parallel import ordered_map
-from pipeline.source.tree import SourceFile, document_identity, find_sources, load_source
+from pipeline.source.tree import (
+    SourceFile,
+    document_identity,
+    find_sources,
+    kept_verbatim,
+    load_source,
+)
 
 if TYPE_CHECKING:
     from pipeline.terms.glossary import Glossary
     from pipeline.terms.occurrences import Matchers
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +173,8 @@ def _matchers(glossary: Glossary | None) -> Matchers | None:
 def _plan_path(config: Config, matchers: Matchers | None, path: Path) -> _Plan:
     read = {file: memo.file_state(file) for file in _document_files(config, path)}
     source = load_source(config, path)
+    for line, construct in kept_verbatim(read_text(path, source.display)):
+        log.warning("%s:%d: %s is kept as written, not translated", source.display, line, construct)
     files = _plan_document(config, source, _glossary_notes(matchers, source, config.locales))
     summary = DocumentSummary(
         source.display,

@@ -24,6 +24,7 @@ class Shown:
     counts: Counter[str] = field(default_factory=Counter)
     links: list[str] = field(default_factory=list)
     words: Counter[str] = field(default_factory=Counter)
+    text: list[str] = field(default_factory=list)  # outside code
 
 
 class _Reader(HTMLParser):
@@ -79,6 +80,7 @@ class _Reader(HTMLParser):
                 self.shown.counts["alerts"] += 1
                 data = ALERT.sub("", data, count=1)
         if not self.skip:  # an address shown as text is no prose (units leave it out too)
+            self.shown.text.append(data)
             prose = URL.sub(" ", data)
             self.shown.words.update(word.lower() for word in WORD.findall(prose))
 

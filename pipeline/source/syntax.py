@@ -1,0 +1,85 @@
+"""Which Markdown we read: CommonMark, GitHub's extensions and the site generators' boxes.
+
+GitHub's extensions (tables, strikethrough, task lists, alerts, footnotes, bare URLs) come
+with markdown-it-py and mdit-py-plugins; emoji shortcodes by GitHub's names; the boxes
+of MkDocs (`!!! note`), Docusaurus, VuePress and MyST (`:::note`), and MyST's admonition
+directives (```` ```{note} ````), whose text is Markdown to translate like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import emoji
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.gfm import gfm_plugin
+
+# MyST's admonition directives; others ({toctree}, {image}) are not prose and stay code.
+MYST_BOXES = frozenset(
+    {"admonition", "attention", "caution", "danger", "error", "hint", "important", "note"}
+    | {"seealso", "tip", "warning"}
+)
+_DIRECTIVE = re.compile(r"\{([\w:-]+)\}\s*(.*)")
+_OPTION = re.compile(r":[\w-]+:")
+
+
+def _emoji(state: StateCore) -> None:
+    """`:rocket:` → 🚀 in text, as GitHub shows it (GitHub's names, from the emoji package);
+    the source and its units keep the shortcode."""
+    for token in state.tokens:
+        for child in token.children or ():
+            if child.type == "text" and ":" in child.content:
+                child.content = SHORTCODE.sub(_emoji_for, child.content)
+
+
+SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+
+
+def _emoji_for(match: re.Match[str]) -> str:
+    return str(emoji.emojize(match.group(), language="alias"))
+
+
+def _is_box(params: str, *_: Any) -> bool:
+    """`:::note`, `::: tip Title`, `:::details[Title]`: Docusaurus, VuePress and MyST
+    containers, beside MkDocs' `!!! note` and GitHub's alerts. Markers are not units."""
+    return bool(re.match(r"[A-Za-z][\w-]*", params.strip()))
+
+
+def _myst_boxes(state: StateCore) -> None:
+    """A MyST admonition directive's body is parsed as Markdown inside a box, with the
+    lines it stands on, so its text becomes units; its options (`:class: x`) stay out."""
+    tokens: list[Token] = []
+    for token in state.tokens:
+        found = _DIRECTIVE.fullmatch(token.info.strip()) if token.type == "fence" else None
+        if found is None or found.group(1) not in MYST_BOXES or token.map is None:
+            tokens.append(token)
+            continue
+        lines = token.content.split("\n")
+        options = next((n for n, line in enumerate(lines) if not _OPTION.match(line)), 0)
+        inner = state.md.parse("\n".join(lines[options:]), state.env)
+        first = token.map[0] + 1 + options
+        for nested in inner:
+            if nested.map:
+                nested.map = [nested.map[0] + first, nested.map[1] + first]
+        opening = Token("container_box_open", "div", 1, map=token.map, block=True)
+        opening.info = " ".join(filter(None, found.groups()))
+        tokens += [opening, *inner, Token("container_box_close", "div", -1, block=True)]
+    state.tokens = tokens
+
+
+MARKDOWN = (
+    MarkdownIt("commonmark")
+    .use(gfm_plugin)
+    .use(front_matter_plugin)
+    .use(admon_plugin)
+    .use(container_plugin, name="box", validate=_is_box)
+)
+MARKDOWN.core.ruler.push("emoji", _emoji)
+
+MARKDOWN.core.ruler.push("myst_boxes", _myst_boxes)
