@@ -127,6 +127,7 @@ def box_open(self: Any, tokens: Sequence[Token], index: int, options: Any, env: 
     """`:::warning Title` → a box like an admonition, titled by the author or by kind."""
     params = tokens[index].info.strip()
     kind, _, title = params.partition(" ")
+    kind = kind.strip("{}")
     kind, _, bracketed = kind.partition("[")
     title = bracketed.rstrip("]") or title.strip() or box_title(kind, str(env.get("lang", "en")))
     return (

@@ -46,9 +46,9 @@ def _emoji_for(match: re.Match[str]) -> str:
 
 
 def _is_box(params: str, *_: Any) -> bool:
-    """`:::note`, `::: tip Title`, `:::details[Title]`: Docusaurus, VuePress and MyST
-    containers, beside MkDocs' `!!! note` and GitHub's alerts. Markers are not units."""
-    return bool(re.match(r"[A-Za-z][\w-]*", params.strip()))
+    """`:::note`, `::: tip Title`, `:::details[Title]`, `:::{note}`: Docusaurus, VuePress
+    and MyST containers, beside MkDocs' `!!! note` and GitHub's alerts. Markers are not units."""
+    return bool(re.match(r"\{?[A-Za-z][\w-]*", params.strip()))
 
 
 def _myst_boxes(state: StateCore) -> None:
