@@ -131,7 +131,7 @@ def box_open(self: Any, tokens: Sequence[Token], index: int, options: Any, env: 
     kind, _, bracketed = kind.partition("[")
     title = bracketed.rstrip("]") or title.strip() or box_title(kind, str(env.get("lang", "en")))
     return (
-        f'<div class="admonition {escape(kind.lower())}">\n'
+        f'<div class="admonition {escape(kind.lower())}" role="note">\n'
         f'<p class="admonition-title">{escape(title)}</p>\n'
     )
 

@@ -102,9 +102,11 @@ def render_body(
             headings += [(h.level, h.id, h.text) for h in html_headings(token.content) if h.id]
         elif token.type == "th_open":
             token.attrSet("scope", "col")
-        elif token.type in {"alert_open", "admonition_open"} and '"' not in token.info:
-            kind = str((token.meta or {}).get("kind") or (token.meta or {}).get("tag") or "")
-            tokens[index + 2].children = [text_token(box_title(kind, localized.lang))]
+        elif token.type in {"alert_open", "admonition_open"}:
+            token.attrSet("role", "note")  # a box screen readers announce as such
+            if '"' not in token.info:
+                kind = str((token.meta or {}).get("kind") or (token.meta or {}).get("tag") or "")
+                tokens[index + 2].children = [text_token(box_title(kind, localized.lang))]
     env = {**localized.env, "lang": localized.lang}
     html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
     return sanitize(html, image_url, link_url), headings
