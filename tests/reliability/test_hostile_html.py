@@ -15,6 +15,7 @@ import pikepdf
 import polib
 
 from ..conftest import run_cli
+from .test_untrusted import HOSTILE
 
 HOSTILE_SOURCE = """
 <script>document.title='pwned'</script>
@@ -40,13 +41,8 @@ HOSTILE_SOURCE = """
 <form action="https://evil.example/"><input type="password" name="pw"><button>Send</button></form>
 """
 
-HOSTILE_MSGSTRS = {
-    "Vektorer i genterapi": "Vectors <script>document.title='pwned'</script>",
-    "Typer": "Types <img src=x onerror=\"document.title='pwned'\">",
-    "Virus": "[click](javascript:document.title='pwned')",
-    "Ofte brugt": '<a href="#" onclick="document.title=\'pwned\'">often</a>',
-    "Et billede": "An image\" onload=\"document.title='pwned'",
-}
+# The msgstrs the earlier hostile-input tests use, and an attribute breaking out of its quotes.
+HOSTILE_MSGSTRS = {**HOSTILE, "Et billede": "An image\" onload=\"document.title='pwned'"}
 
 
 def hostile_project(project: Callable[[str], Path]) -> Path:
@@ -125,7 +121,8 @@ def test_hostile_msgstrs_never_reach_translated_markdown(project: Callable[[str]
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert len(errors) == 5, result.stderr
     assert all(line.startswith("locales/en/LC_MESSAGES/vektorer.po:") for line in errors)
-    assert any("adds HTML its source does not have: <script>" in line for line in errors), errors
+    assert any("unbalanced (</title> closes nothing)" in line for line in errors), errors
+    assert any("adds HTML its source does not have: <img>" in line for line in errors)
     assert any("adds a 'javascript' URL" in line for line in errors)
     # The author's own Markdown is theirs: the source's raw HTML is kept byte for byte.
     assert HOSTILE_SOURCE.strip() in (root / "build/markdown/da/vektorer.md").read_text()
