@@ -267,3 +267,21 @@ def test_boxes_are_translated_without_their_markers_and_other_directives_are_rep
         "source/en/guide.md:15: the MyST directive {toctree} is kept as written, not translated"
         in caplog.messages
     )
+
+
+def test_a_translation_cannot_add_attributes_or_unsafe_urls(tmp_path: Path) -> None:
+    source = 'Press <kbd>Ctrl</kbd>.\n\nSee [the guide](guide.md).\n\nAn image: <img src="a.png" alt="Logo">\n'
+    path = tmp_path / "doc.md"
+    path.write_text(source, encoding="utf-8")
+    document = read_document(path, lang="en")
+    texts = {
+        "Press <kbd>Ctrl</kbd>.": 'Tryk <kbd onclick="steal()">Ctrl</kbd>.',
+        "See [the guide](guide.md).": "Se [guiden](javascript:steal()).",
+        'An image: <img src="a.png" alt="Logo">': 'Et billede: <img src="a.png" alt="Logo">',
+    }
+    result = translated_markdown(source, document, "da", texts)
+    assert [p.message for p in result.problems] == [
+        "the translation adds HTML its source does not have: onclick= on <kbd>",
+        "the translation adds a 'javascript' URL its source does not have",
+    ]
+    assert result.text == source.replace("An image:", "Et billede:")
