@@ -323,6 +323,10 @@ def export(
     source byte for byte but for the translated text. [tool.pipeline.export] sets
     markdown-layout (folders, mkdocs, docusaurus, hugo), markdown-dir, and
     min-translated (default 0.8: a file less translated keeps the source language).
+    A unit whose translation cannot go into the Markdown (broken tags, HTML or a URL
+    scheme its source lacks) keeps its source text and is an error at its msgstr line:
+    exit code 1. Remote images stay in HTML unless remote-images = "refuse"; a PDF shows
+    their alt text.
 
     \b
     Example:
