@@ -334,7 +334,8 @@ def export(
       pipeline export --format markdown
     """
     config = resolve_config(config_file, **overrides)
-    export_and_show(config, read_sources(config), only, output_format)
+    if export_and_show(config, read_sources(config), only, output_format):
+        sys.exit(1)
 
 
 @main.command()
@@ -379,8 +380,9 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
 
     Updates the catalogs, prints translation progress and the reading level of
     every document, writes the readability report to build/reports/readability.html,
-    exports HTML and PDF to build/, then runs `pipeline check` on the project. The
-    exit code is the check's.
+    exports HTML, PDF and translated Markdown to build/, then runs `pipeline check` on
+    the project. The exit code is the check's, or 1 when a translation could not go
+    into the Markdown.
 
     \b
     Example:
@@ -395,5 +397,6 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
     click.echo()
     report = default_report(config)
     scored = score_and_show(config, sources, (), "text", 0, report, findings=False)
-    export_and_show(config, sources, (), "all")
-    sys.exit(check_and_show(config, (), (None, None), "text", None, strict, readability=scored))
+    failed = export_and_show(config, sources, (), "all")
+    code = check_and_show(config, (), (None, None), "text", None, strict, readability=scored)
+    sys.exit(max(code, 1 if failed else 0))

@@ -92,8 +92,9 @@ def score_and_show(
 
 def export_and_show(
     config: Config, sources: list[SourceFile], only: tuple[str, ...], output_format: str
-) -> None:
-    """Export the chosen locales and formats, then say what fell back and what was written."""
+) -> int:
+    """Export the chosen locales and formats, then say what fell back and what was written;
+    return how many units could not go into translated Markdown (each an error)."""
     from pipeline.stages.export import export as export_pages
 
     locales = only or config.locales
@@ -101,8 +102,7 @@ def export_and_show(
     total = len(sources) * len(locales)
     with Progress("Exporting", minimum=2) as bar:
         results = export_pages(config, sources, locales, formats, lambda _: bar.advance(total))
-    if show_export(results, len(sources), len(locales), config):
-        raise SystemExit(1)
+    return show_export(results, len(sources), len(locales), config)
 
 
 def check_and_show(
