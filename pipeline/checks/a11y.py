@@ -63,7 +63,8 @@ def heading_order(page: Page, ctx: CheckContext) -> Iterator[Finding]:
     Example (da): "## Behandling" followed by "#### Bivirkninger".
     Example (en): a page with two "# " titles.
 
-    Instead: one `#` title, then `##`, `###` in order.
+    Instead: one `#` title, then `##`, `###` in order. The export closes a skipped level
+    on the page (h5 after h1 is shown as h2); the finding points at the source's heading.
     """
     headings = page.all("h1", "h2", "h3", "h4", "h5", "h6")
     titles = [h for h in headings if h.tag == "h1"]
@@ -73,14 +74,15 @@ def heading_order(page: Page, ctx: CheckContext) -> Iterator[Finding]:
             (headings[0].line if headings else 1),
             f"the page has {len(titles)} h1 headings, not 1",
         )
+    path = page.source[0] if page.source_headings else page.path
+    levels = page.source_headings or tuple(
+        (int(heading.tag[1]), heading.text, heading.line) for heading in headings
+    )
     previous = 1
-    for heading in headings:
-        level = int(heading.tag[1])
+    for level, text, line in levels:
         if level > previous + 1:
             yield ctx.finding(
-                page.path,
-                heading.line,
-                f"h{level} '{heading.text}' follows h{previous}: a level is skipped",
+                path, line, f"h{level} '{text}' follows h{previous}: a level is skipped"
             )
         previous = level
 

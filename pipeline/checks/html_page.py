@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from pipeline.source.markdown import BlockKind, Document
+
 
 @dataclass(frozen=True, slots=True)
 class Element:
@@ -28,6 +30,9 @@ class Page:
     refused: tuple[tuple[str, str, int], ...] = ()
     # The Markdown source of the page (its display path and text), to point at.
     source: tuple[str, str] = ("", "")
+    # The source's headings (level, text, line), on the page in the source's language:
+    # the page closes a skipped level, the source is where to fix it.
+    source_headings: tuple[tuple[int, str, int], ...] = ()
 
     def all(self, *tags: str) -> list[Element]:
         return [element for element in self.elements if element.tag in tags]
@@ -75,11 +80,23 @@ class _Collector(HTMLParser):
             self.open[-1][3].append(data)
 
 
+def source_headings(document: Document, lang: str) -> tuple[tuple[int, str, int], ...]:
+    """The document's headings (level, text, line), for its page in its own language."""
+    if lang != document.lang:
+        return ()
+    return tuple(
+        (block.heading_level, block.text, block.line)
+        for block in document.blocks
+        if block.kind is BlockKind.HEADING
+    )
+
+
 def parse_page(
     path: str,
     html: str,
     refused: tuple[tuple[str, str, int], ...] = (),
     source: tuple[str, str] = ("", ""),
+    source_headings: tuple[tuple[int, str, int], ...] = (),
 ) -> Page:
     """Parse an exported page into the elements checks need, in document order."""
     collector = _Collector()
@@ -87,4 +104,4 @@ def parse_page(
     collector.close()
     elements = tuple(sorted(collector.done, key=lambda e: e.line))
     lang = next((e.attrs.get("lang", "") for e in elements if e.tag == "html"), "")
-    return Page(path, lang, elements, refused, source)
+    return Page(path, lang, elements, refused, source, source_headings)

@@ -93,6 +93,8 @@ def render_body(
     """
     headings: list[tuple[int, str, str]] = []
     tokens = localized.tokens
+    _close_heading_gaps(tokens)
+    _give_header_only_tables_a_body(tokens)
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             text = _plain(tokens[index + 1])
@@ -110,6 +112,34 @@ def render_body(
     env = {**localized.env, "lang": localized.lang}
     html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
     return sanitize(html, image_url, link_url), headings
+
+
+def _close_heading_gaps(tokens: list[Token]) -> None:
+    """A heading never skips a level on the page (`#` then `#####` becomes h1, h2): screen
+    reader users navigate by levels, and PDF/UA forbids the gap. a11y/heading-order
+    still reports the source's gap."""
+    last = 0
+    for token in tokens:
+        if token.type in {"heading_open", "heading_close"}:
+            level = int(token.tag[1])
+            if token.type == "heading_open":
+                level = min(level, last + 1)
+                last = level
+            token.tag = f"h{last}"
+
+
+def _give_header_only_tables_a_body(tokens: list[Token]) -> None:
+    """A table of a header row alone: the row is its body (PDF/UA 7.2-14 wants one)."""
+    head: list[Token] = []
+    for token in tokens:
+        if token.type in {"thead_open", "thead_close"}:
+            head.append(token)
+        elif token.type == "tbody_open":
+            head = []
+        elif token.type == "table_close":
+            for part in head:
+                part.tag = "tbody"
+            head = []
 
 
 def _plain(inline: Token) -> str:

@@ -76,10 +76,12 @@ def _tag_languages_and_expansions() -> None:
 
 
 def finish(pdf: bytes, title: str) -> bytes:
-    """Make sure of the title, shown in the viewer's title bar (PDF/UA)."""
+    """Make sure of the title, shown in the viewer's title bar (PDF/UA), and close the
+    gaps WeasyPrint leaves in the structure tree (see close_structure_gaps)."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
+        close_structure_gaps(document)
         document.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         with document.open_metadata() as metadata:
             metadata["dc:title"] = title
@@ -87,3 +89,142 @@ def finish(pdf: bytes, title: str) -> bytes:
         out = io.BytesIO()
         document.save(out, deterministic_id=True)
         return out.getvalue()
+
+
+def close_structure_gaps(document: Any) -> None:
+    """PDF/UA-1 clauses WeasyPrint's structure tree fails, mended in place (pikepdf).
+
+    7.18.5-1: a link whose text holds markup (`[`code`](…)`, an `<abbr>`) gets its
+    annotation filed under the inner element; it moves to the enclosing Link. 7.2-20: a
+    list item that holds paragraphs (a loose list, a footnote) gets them wrapped in an
+    LBody. Upstream: Kozea/WeasyPrint#2482 (PDF/UA structure).
+    """
+    tree = document.Root.get("/StructTreeRoot")
+    if tree is None or "/ParentTree" not in tree:
+        return
+    entries = _parent_tree(tree.ParentTree)
+    for element in list(_structure(tree)):
+        if element.get("/S") == "/LI":
+            _wrap_list_body(document, element, entries)
+        if element.get("/S") != "/Link":
+            _move_link_annotations(element, entries)
+
+
+def _kids(element: Any) -> list[Any]:
+    import pikepdf
+
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def _structure(tree: Any) -> Iterator[Any]:
+    import pikepdf
+
+    stack = list(reversed(_kids(tree)))
+    while stack:
+        element = stack.pop()
+        if isinstance(element, pikepdf.Dictionary) and "/S" in element:
+            yield element
+            stack += reversed(_kids(element))
+
+
+def _parent_tree(tree: Any) -> dict[int, tuple[Any, int]]:
+    """Where each parent tree number's value is: (the /Nums array, index). A value is a
+    page's array of elements by MCID, or an annotation's element."""
+    found: dict[int, tuple[Any, int]] = {}
+    nodes = [tree]
+    while nodes:
+        node = nodes.pop()
+        nums = node.get("/Nums")
+        if nums is not None:
+            found.update({int(nums[i]): (nums, i + 1) for i in range(0, len(nums), 2)})
+        nodes += list(node.get("/Kids", []))
+    return found
+
+
+def _annotation(kid: Any) -> Any:
+    import pikepdf
+
+    if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+        target = kid.get("/Obj")
+        if target is not None and target.get("/Subtype") == "/Link":
+            return target
+    return None
+
+
+def _move_link_annotations(element: Any, entries: dict[int, tuple[Any, int]]) -> None:
+    """A Link annotation under another element goes to the Link around it; with no Link
+    around it, the element itself is the link (its text is the link's text)."""
+    import pikepdf
+
+    moved = [kid for kid in _kids(element) if _annotation(kid) is not None]
+    if not moved:
+        return
+    link = element.get("/P")
+    while link is not None and link.get("/S") not in (None, "/Link"):
+        link = link.get("/P")
+    if link is None or link.get("/S") != "/Link":
+        element.S = pikepdf.Name("/Link")
+        return
+    element.K = pikepdf.Array([kid for kid in _kids(element) if _annotation(kid) is None])
+    link.K = pikepdf.Array([*_kids(link), *moved])
+    for kid in moved:
+        key = _annotation(kid).get("/StructParent")
+        if key is not None and int(key) in entries:
+            _replace_entry(entries, int(key), link)
+
+
+def _replace_entry(entries: dict[int, tuple[Any, int]], key: int, element: Any) -> None:
+    """Point parent tree entry `key` (an annotation's) at `element`."""
+    nums, index = entries[key]
+    nums[index] = element
+
+
+def _repoint_content(item: Any, kid: Any, body: Any, entries: dict[int, tuple[Any, int]]) -> None:
+    """Marked content (an MCID) moved from `item` to `body`: its page's entry follows."""
+    import pikepdf
+
+    if isinstance(kid, int):
+        mcid, page = kid, item.get("/Pg")
+    elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+        mcid, page = int(kid.MCID), kid.get("/Pg", item.get("/Pg"))
+    else:
+        return
+    key = page.get("/StructParents") if page is not None else None
+    if key is not None and int(key) in entries:
+        nums, index = entries[int(key)]
+        elements = nums[index]
+        if mcid < len(elements):
+            elements[mcid] = body
+
+
+def _wrap_list_body(document: Any, item: Any, entries: dict[int, tuple[Any, int]]) -> None:
+    """LI → Lbl + LBody: everything that is not a label goes into one LBody."""
+    import pikepdf
+
+    kids = _kids(item)
+    labels = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl"]
+    bodies = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/LBody"]
+    rest = [k for k in kids if not any(k is x for x in (*labels, *bodies))]
+    if not rest or len(bodies) > 1:
+        return
+    if bodies:
+        body = bodies[0]
+        body.K = pikepdf.Array([*_kids(body), *rest])
+    else:
+        body = document.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody, P=item)
+        )
+        body.K = pikepdf.Array(rest)
+        if "/Pg" in item:
+            body.Pg = item.Pg
+    for kid in rest:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            kid.P = body
+        elif _annotation(kid) is not None and "/StructParent" in _annotation(kid):
+            _replace_entry(entries, int(_annotation(kid).StructParent), body)
+        else:
+            _repoint_content(item, kid, body, entries)
+    item.K = pikepdf.Array([*labels, body])

@@ -324,7 +324,7 @@ def _accessibility(
     coverage: Coverage,
 ) -> list[Finding]:
     """a11y/* on every page the export would write, rendered in memory."""
-    from pipeline.checks.html_page import parse_page
+    from pipeline.checks.html_page import parse_page, source_headings
     from pipeline.export.page import render
 
     pages = []
@@ -338,7 +338,8 @@ def _accessibility(
                 (src, source.display, _line_of(text, f"]({src}"))
                 for src in dict.fromkeys([*page.refused_images, *unlinked])
             )
-            pages.append(parse_page(page.shown, page.html, refused, (source.display, text)))
+            where, headings = (source.display, text), source_headings(source.document, lang)
+            pages.append(parse_page(page.shown, page.html, refused, where, headings))
     coverage.pages += len(pages)
     page_rules = [r for r in rules if r.rule.target == "page"]
     return run(page_rules, {"page": [*pages]})

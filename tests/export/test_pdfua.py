@@ -1,0 +1,113 @@
+"""Every PDF passes the PDF/UA-1 clauses veraPDF failed our exports on (#25), clause by clause."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from ..conftest import REPO, run_cli
+from .pdfua import heading_levels, link_parents, list_items, parent_tree, tables, violations
+
+# What failed on fastify's docs: inline code in links (full and reference), a loose list,
+# emoji and CJK, a heading level skipped, a table of a header row alone, an <abbr> in a link.
+FASTIFY_LIKE = """# Routes
+
+##### Options
+
+Use [`fastify.route()`][route] or [`app.get()`](#shorthand) to declare a route. ✨ Fast!
+Read the [European Medicines Agency (EMA)](https://www.ema.europa.eu) guidance.
+
+[route]: #full-declaration
+
+- A loose list item with a paragraph.
+
+  And a second paragraph with [`reply.send()`](#reply).
+
+- Another item, ✅ done.
+
+1. First step.
+
+   With a second paragraph.
+
+| Method | Path |
+|--------|------|
+
+## Shorthand
+
+<a id="full-declaration"></a>Full declaration, and <a id="reply">reply</a>.
+
+Footnotes too.[^1]
+
+[^1]: A note with [`a link`](#routes).
+"""
+
+
+def exported_pdfs(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    monkeypatch.chdir(root)
+    assert run_cli("extract").exit_code == 0
+    result = run_cli("export", "--format", "pdf")
+    assert result.exit_code == 0, result.stderr
+    return sorted((root / "build/pdf").rglob("*.pdf"))
+
+
+def test_every_pdf_of_the_sample_content_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("source", "locales", "pyproject.toml"):
+        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
+        copy(REPO / name, tmp_path / name)
+    pdfs = exported_pdfs(tmp_path, monkeypatch)
+    assert len(pdfs) == 12
+    assert {str(pdf.relative_to(tmp_path)): violations(pdf) for pdf in pdfs} == {
+        str(pdf.relative_to(tmp_path)): [] for pdf in pdfs
+    }
+
+
+def test_a_fastify_like_page_and_nodes_docs_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project: Callable[[str], Path]
+) -> None:
+    root = project("node-docs")
+    (root / "source/routes.md").write_text(FASTIFY_LIKE, encoding="utf-8")
+    pdfs = exported_pdfs(root, monkeypatch)
+    assert {pdf.stem for pdf in pdfs} >= {"routes", "documentation"}
+    for pdf in pdfs:
+        assert violations(pdf) == [], pdf
+
+
+def test_the_clauses_catch_what_weasyprint_leaves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project: Callable[[str], Path]
+) -> None:
+    """Without our mending, the same page fails: the checks can fail."""
+    from pipeline.export import to_pdf
+
+    monkeypatch.setattr(to_pdf, "close_structure_gaps", lambda document: None)
+    root = project("node-docs")
+    (root / "source/routes.md").write_text(FASTIFY_LIKE, encoding="utf-8")
+    pdf = next(p for p in exported_pdfs(root, monkeypatch) if p.stem == "routes")
+    with pikepdf.open(pdf) as document:
+        assert link_parents(document)
+        assert list_items(document)
+        assert parent_tree(document) == []
+        assert heading_levels(document) == []  # the page closes the source's gap
+        assert tables(document) == []
+
+
+def test_a_skipped_heading_level_is_closed_on_the_page_and_reported_at_the_source(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project("node-docs")
+    (root / "source/routes.md").write_text(FASTIFY_LIKE, encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--format", "html").exit_code == 0
+    html = (root / "build/html/en/routes.html").read_text()
+    assert '<h2 id="options">Options</h2>' in html
+    assert "<tbody>\n<tr>\n<th" in html  # a header row alone is the table's body
+    findings = json.loads(run_cli("check", "--format", "json").stdout)
+    order = [(f["path"], f["line"]) for f in findings if f["rule"] == "a11y/heading-order"]
+    assert [where for where in order if "routes" in where[0]] == [("source/routes.md", 3)]
