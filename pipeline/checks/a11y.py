@@ -4,9 +4,11 @@ and of the texts: passages in another language, acronyms before their full form.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.glyphs import EASY, INVISIBLE, font_coverage
 from pipeline.checks.html_page import Page
 from pipeline.checks.registry import CheckContext, rule
 from pipeline.languages import language_name
@@ -111,6 +113,44 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(path, line, f"image {src} has no alt text")
         elif alt and re.fullmatch(r"[\w.-]+\.(svg|png|jpe?g|gif|webp)", alt.strip(), re.I):
             yield ctx.finding(path, line, f"the alt text of an image is a file name: '{alt}'")
+
+
+@rule(
+    "a11y/missing-glyph",
+    severity=Severity.ERROR,
+    summary="A character no font of the PDF has: it prints as an empty box (.notdef).",
+    target="text",
+)
+def missing_glyph(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a character without a glyph prints as an empty box, which readers cannot read
+    and screen readers skip; a PDF with one is not PDF/UA.
+
+    Example (da): "Se tegnet ☙ i margenen" (no installed font draws U+2619).
+    Example (en): an emoji newer than the installed Noto Color Emoji.
+
+    Instead: write the word, or install a font that draws the character and add it to
+    the stylesheet's font-family.
+    """
+    text = subject.text
+    if all(ord(character) in EASY for character in text):
+        return
+    drawn = font_coverage()
+    if drawn is None:
+        return
+    seen: set[str] = set()
+    for offset, character in enumerate(text):
+        code = ord(character)
+        if code in EASY or character in seen or code in drawn:
+            continue
+        if unicodedata.category(character) in INVISIBLE:
+            continue
+        seen.add(character)
+        name = unicodedata.name(character, "unnamed")
+        yield ctx.finding(
+            subject.path,
+            subject.line_at(offset),
+            f"no font draws '{character}' (U+{code:04X} {name}): it prints as an empty box",
+        )
 
 
 @rule(

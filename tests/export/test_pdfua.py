@@ -111,3 +111,36 @@ def test_a_skipped_heading_level_is_closed_on_the_page_and_reported_at_the_sourc
     findings = json.loads(run_cli("check", "--format", "json").stdout)
     order = [(f["path"], f["line"]) for f in findings if f["rule"] == "a11y/heading-order"]
     assert [where for where in order if "routes" in where[0]] == [("source/routes.md", 3)]
+
+
+def test_the_glyph_check_knows_the_stylesheets_fonts() -> None:
+    from pipeline.checks.glyphs import FONT_CHAIN, font_coverage
+
+    css = (REPO / "pipeline/export/templates/site.css").read_text()
+    body = css.split("body {", 1)[1].split("}", 1)[0]
+    families = body.split("font-family:", 1)[1].split(";", 1)[0]
+    assert [f.strip().strip('"') for f in families.split(",")][:3] == [
+        FONT_CHAIN[0],
+        *FONT_CHAIN[2:],
+    ]
+    drawn = font_coverage()
+    assert drawn is not None
+    for character in "æøåÆØÅ例✅🚀":
+        assert ord(character) in drawn, f"{character}: .ci/setup installs the fonts that draw it"
+
+
+def test_emoji_and_cjk_print_with_a_glyph(
+    project: Callable[[str], Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    root = project("node-docs")
+    (root / "source/routes.md").write_text("# Emoji\n\nFast ✨, done ✅, no 🚫, 例.\n")
+    exported_pdfs(root, monkeypatch)
+    assert ".notdef" not in capfd.readouterr().err
+    with pikepdf.open(root / "build/pdf/en/routes.pdf") as pdf:
+        fonts = {
+            str(font.get("/BaseFont")).split("+")[-1]
+            for font in pdf.pages[0].Resources.Font.values()
+        }
+    assert {"Noto-Color-Emoji", "Noto-Sans-CJK-SC"} <= fonts

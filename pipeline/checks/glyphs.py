@@ -1,0 +1,39 @@
+"""Which characters the export's fonts draw (for a11y/missing-glyph).
+
+The PDF embeds its fonts: a character none of them has becomes `.notdef`, an empty box
+that screen readers and copy-paste lose (PDF/UA-1 7.21.x). The chain is the stylesheet's
+(`export/templates/site.css`): DejaVu for Latin, then Noto for CJK and emoji, as Debian
+installs them (.ci/setup). Fonts are asked for through fontconfig, as WeasyPrint asks.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from functools import cache
+
+# The families of site.css's font-family, in its order (a test keeps the two the same).
+FONT_CHAIN = ("DejaVu Sans", "DejaVu Sans Mono", "Noto Sans CJK SC", "Noto Color Emoji")
+# Drawn by DejaVu Sans: most texts need no font file opened.
+EASY = frozenset(range(0x20, 0x250))
+# Characters no font draws: controls, formatting (joiners, variation selectors), spaces.
+INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn"}
+
+
+@cache
+def font_coverage() -> frozenset[int] | None:
+    """Every character some font of the chain draws; None without fontconfig."""
+    from fontTools.ttLib import TTFont
+
+    if shutil.which("fc-match") is None:
+        return None
+    drawn: set[int] = set()
+    for family in FONT_CHAIN:
+        found = subprocess.run(
+            ["fc-match", "-f", "%{family}\n%{file}", family], capture_output=True, text=True
+        ).stdout.split("\n")
+        if len(found) < 2 or family not in found[0]:
+            continue  # fontconfig offers another family: this one is not installed
+        font = TTFont(found[1], fontNumber=0, lazy=True)
+        drawn.update(font.getBestCmap() or {})
+    return frozenset(drawn)
