@@ -201,30 +201,49 @@ def _repoint_content(item: Any, kid: Any, body: Any, entries: dict[int, tuple[An
 
 
 def _wrap_list_body(document: Any, item: Any, entries: dict[int, tuple[Any, int]]) -> None:
-    """LI → Lbl + LBody: everything that is not a label goes into one LBody."""
+    """LI → Lbl + LBody: everything that is not a label goes into one LBody (WeasyPrint
+    splits an item over a page break into two LBodies, a nested list beside them)."""
     import pikepdf
 
     kids = _kids(item)
-    labels = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl"]
-    bodies = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/LBody"]
-    rest = [k for k in kids if not any(k is x for x in (*labels, *bodies))]
-    if not rest or len(bodies) > 1:
+    labels = [k for k in kids if _role(k) == "/Lbl"]
+    bodies = [k for k in kids if _role(k) == "/LBody"]
+    if len(bodies) == 1 and len(labels) + 1 == len(kids):
         return
-    if bodies:
-        body = bodies[0]
-        body.K = pikepdf.Array([*_kids(body), *rest])
-    else:
+    body = bodies[0] if bodies else None
+    if body is None:
         body = document.make_indirect(
             pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody, P=item)
         )
-        body.K = pikepdf.Array(rest)
         if "/Pg" in item:
             body.Pg = item.Pg
-    for kid in rest:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            kid.P = body
-        elif _annotation(kid) is not None and "/StructParent" in _annotation(kid):
-            _replace_entry(entries, int(_annotation(kid).StructParent), body)
+    gathered: list[Any] = []
+    for kid in kids:
+        if _role(kid) == "/Lbl":
+            continue
+        if _role(kid) == "/LBody":
+            moved, source = _kids(kid), kid
         else:
-            _repoint_content(item, kid, body, entries)
+            moved, source = [kid], item
+        for part in moved:
+            if kid is not body:
+                _adopt(body, source, part, entries)
+            gathered.append(part)
+    body.K = pikepdf.Array(gathered)
     item.K = pikepdf.Array([*labels, body])
+
+
+def _role(kid: Any) -> str | None:
+    import pikepdf
+
+    return str(kid.get("/S")) if isinstance(kid, pikepdf.Dictionary) and "/S" in kid else None
+
+
+def _adopt(body: Any, source: Any, kid: Any, entries: dict[int, tuple[Any, int]]) -> None:
+    """`kid` moves from `source` into `body`: its parent link or parent tree entry follows."""
+    if _role(kid) is not None:
+        kid.P = body
+    elif _annotation(kid) is not None and "/StructParent" in _annotation(kid):
+        _replace_entry(entries, int(_annotation(kid).StructParent), body)
+    else:
+        _repoint_content(source, kid, body, entries)
