@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.reader import read_entries
 from pipeline.export.assemble import Localized, localize
+from pipeline.export.brand import brand_view, write_brand
 from pipeline.export.marks import Marking, mark
 from pipeline.export.to_html import Alternate, Site, render_body, render_page
 from pipeline.languages import language_name
@@ -174,7 +175,8 @@ def site_of(config: Config, lang: str, here: str, listing: str = "index") -> Sit
     page and, when it is not the home page, the list of documents."""
     home = relative_url(page_url("index", lang), here)
     documents = relative_url(page_url(listing, lang), here) if listing != "index" else ""
-    return Site(config.site(lang), relative_url(".", here) + "/", home, documents)
+    root = relative_url(".", here) + "/"
+    return Site(config.site(lang), root, home, documents, brand_view(config, lang))
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,8 +259,10 @@ def linked_file(config: Config, document: Path, path: str) -> Path | None:
     return opened or next((path for path in inside if path.is_dir()), None)
 
 
-def write_stylesheets(out: Path) -> None:
-    """Write the site's stylesheets to <out>/html/assets."""
+def write_stylesheets(config: Config) -> None:
+    """Write the site's stylesheets, and the brand's, to build/html/assets."""
+    out = build_dir(config) / "html"
     for name in ("site.css", "narrow.css"):
         text = (STYLESHEET.parent / name).read_text(encoding="utf-8")
-        write_atomic(out / "html" / "assets" / name, text)
+        write_atomic(out / "assets" / name, text)
+    write_brand(config, out)

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from pipeline.export.assemble import Localized, text_token
+from pipeline.export.brand import BrandView
 from pipeline.export.rendering import BOX_RULES, FOOTNOTE_RULES, box_title
 from pipeline.export.sanitize import sanitize
 from pipeline.languages import language_name
@@ -61,6 +62,7 @@ class Site:
     root: str  # from the page to build/html/: "../", "../../"
     home: str  # from the page to its locale's index.html
     documents: str = ""  # to the list of documents, when index.html is a document
+    brand: BrandView | None = None  # the organisation's logo, header and footer
 
 
 @dataclass(frozen=True, slots=True)

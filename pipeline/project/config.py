@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from babel import Locale, UnknownLocaleError
 
+from pipeline.project.brand import Brand, load_brand
 from pipeline.project.errors import PipelineError, did_you_mean
 
 # Upper bounds of the first four LIX bands; above the last is "very hard".
@@ -96,6 +97,7 @@ class Config:
     readability: ReadabilitySettings = field(default_factory=ReadabilitySettings)
     spelling: SpellingSettings = field(default_factory=SpellingSettings)
     export: ExportSettings = field(default_factory=ExportSettings)
+    brand: Brand | None = None  # [tool.pipeline.brand]: logo, colours, fonts, texts
     # Raw `[tool.pipeline.rules]`; checks.registry.resolve validates it against the rules.
     rules: Mapping[str, Any] = field(default_factory=dict)
     origin: str | None = None  # the pyproject.toml this came from, for messages
@@ -127,6 +129,7 @@ _KEYS: dict[str, tuple[str, type | tuple[type, ...], str]] = {
     "readability": ("readability", dict, "a table"),
     "spelling": ("spelling", dict, "a table"),
     "export": ("export", dict, "a table"),
+    "brand": ("brand", dict, "a table"),
     "rules": ("rules", dict, "a table of rule ids"),
 }
 
@@ -235,6 +238,8 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
         converted["spelling"] = _spelling(values["spelling"], locales, origin)
     if "export" in values:
         converted["export"] = _export(values["export"], origin)
+    if "brand" in values:
+        converted["brand"] = load_brand(values["brand"], config.root, locales, origin)
     converted["origin"] = str(origin) if origin else None
     return replace(config, **converted)  # type: ignore[arg-type]  # validated above
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.export.brand import brand_view
 from pipeline.export.markdown_site import MarkdownPage, write_markdown
 from pipeline.export.page import (
     RenderedPage,
@@ -137,7 +138,7 @@ def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> tuple[str,
     printed = render_page(
         localized, body, page.headings, page.alternates, page.site, for_print=True
     )
-    write_stylesheets(build_dir(config))
+    write_stylesheets(config)
     html_root = build_dir(config) / "html"
     title = page_title(localized, page.headings)
     pdf = write_pdf(printed, page.path, html_root, title)
@@ -152,7 +153,7 @@ def _write_shared(
     config: Config, sources: list[SourceFile], locales: tuple[str, ...], pages: list[PageResult]
 ) -> None:
     out = build_dir(config) / "html"
-    write_stylesheets(build_dir(config))
+    write_stylesheets(config)
     entries = [
         Alternate(lang, f"{lang}/index.html", language_name(lang), False) for lang in locales
     ]
@@ -180,6 +181,7 @@ def _write_shared(
             config.site(lang),
             relative_url(".", here) + "/",
             relative_url(f"{lang}/index.html", here),
+            brand=brand_view(config, lang),
         )
         write_atomic(
             out / here,
