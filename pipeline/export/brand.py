@@ -28,6 +28,7 @@ class BrandView:
     header: str
     footer: str
     extra_stylesheet: str
+    templates: str  # the project's template folder (absolute), or ""
 
 
 def brand_view(config: Config, lang: str) -> BrandView | None:
@@ -40,6 +41,7 @@ def brand_view(config: Config, lang: str) -> BrandView | None:
         brand.header.get(lang, ""),
         brand.footer.get(lang, ""),
         f"assets/brand/{brand.stylesheet.name}" if brand.stylesheet else "",
+        str(config.root / brand.templates) if brand.templates else "",
     )
 
 

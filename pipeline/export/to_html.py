@@ -13,7 +13,15 @@ from functools import cache
 from html import escape
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    PrefixLoader,
+    select_autoescape,
+)
 from markdown_it.token import Token
 from markupsafe import Markup
 
@@ -74,9 +82,13 @@ class Alternate:
 
 
 @cache
-def _templates() -> Environment:
+def _templates(folder: str = "") -> Environment:
+    """Our templates; a brand's `templates` folder comes first. A template there replaces
+    ours of its name, and may extend ours as `pipeline/<name>` to change a block only."""
+    ours = PackageLoader("pipeline.export", "templates")
+    loaders: list[BaseLoader] = [FileSystemLoader(folder)] if folder else []
     return Environment(
-        loader=PackageLoader("pipeline.export", "templates"),
+        loader=ChoiceLoader([*loaders, ours, PrefixLoader({"pipeline": ours})]),
         autoescape=select_autoescape(["j2", "html"]),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -206,7 +218,7 @@ def render_page(
     if source != lang:
         notes.append(words["translated"].format(language=language_name(source, lang)))
     return (
-        _templates()
+        _templates(site.brand.templates if site.brand else "")
         .get_template("page.html.j2")
         .render(
             lang=lang,
@@ -230,7 +242,7 @@ def render_index(
 ) -> str:
     """A locale's list of documents: (href, title, description)."""
     return (
-        _templates()
+        _templates(site.brand.templates if site.brand else "")
         .get_template("index.html.j2")
         .render(lang=lang, words=strings(lang), pages=pages, alternates=alternates, site=site)
     )

@@ -3,8 +3,9 @@
 Keys (all optional): `logo` (an SVG or PNG file) with `logo-alt`, `colors` (`text`,
 `background`, `link`, `accent`), `fonts` (`body`, `heading`: font files of the project,
 embedded in the PDF), `header` and `footer` (a text, or a table by locale), `page-size`
-and `margins` (CSS, for the PDF), and `stylesheet` (a CSS file added last). Colours are
-held to WCAG AA against the background: text and links 4.5:1, the accent 3:1.
+and `margins` (CSS, for the PDF), `stylesheet` (a CSS file added last), and `templates`
+(a folder whose Jinja templates replace ours, or extend them block by block). Colours
+are held to WCAG AA against the background: text and links 4.5:1, the accent 3:1.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ KEYS = (
     "page-size",
     "margins",
     "stylesheet",
+    "templates",
 )
 COLORS = {"text": 4.5, "link": 4.5, "accent": 3.0, "background": 0.0}  # least contrast
 FONTS = ("body", "heading")
@@ -47,6 +49,7 @@ class Brand:
     page_size: str = "A4"
     margins: str = "22mm 18mm 20mm"
     stylesheet: Path | None = None
+    templates: Path | None = None  # a folder of Jinja templates that replace or extend ours
 
 
 def load_brand(
@@ -92,7 +95,20 @@ def load_brand(
         page_size=str(table.get("page-size", "A4")),
         margins=str(table.get("margins", "22mm 18mm 20mm")),
         stylesheet=_file(table.get("stylesheet"), "stylesheet", root, origin, (".css",)),
+        templates=_folder(table.get("templates"), root, origin),
     )
+
+
+def _folder(value: object, root: Path, origin: Path | None) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not (root / value).is_dir():
+        raise PipelineError(
+            f"brand templates must be a folder of the project, not {value!r}",
+            origin,
+            hint='e.g. templates = "brand/templates", holding page.html.j2',
+        )
+    return Path(value)
 
 
 def _file(

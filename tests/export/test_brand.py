@@ -139,3 +139,29 @@ def test_the_sample_builds_with_its_brand_and_without_it(
     plain = (tmp_path / "build/html/da/genterapi.html").read_text()
     assert "Center for Genterapi" not in plain
     assert "brand.css" not in plain
+
+
+def test_a_template_folder_changes_a_block_and_the_checks_see_the_result(
+    project: Callable[[str], Path],
+) -> None:
+    root = branded(project, BRAND + 'templates = "brand/templates"\n')
+    (root / "brand/templates").mkdir()
+    (root / "brand/templates/page.html.j2").write_text(
+        '{% extends "pipeline/page.html.j2" %}\n'
+        '{% block after_content %}<p class="notice">Reviewed 2026. <img src="x.png"></p>'
+        "{% endblock %}\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--format", "html").exit_code == 0
+    html = (root / "build/html/da/vektorer.html").read_text()
+    assert '<p class="notice">Reviewed 2026.' in html
+    assert 'alt="Klinikkens logo"' in html  # the rest of our page is there
+    result = run_cli("check", "--format", "json")
+    assert '"rule": "a11y/missing-alt"' in result.stdout  # the template's own image
+
+
+def test_a_missing_template_folder_is_refused(project: Callable[[str], Path]) -> None:
+    branded(project, BRAND + 'templates = "brand/nowhere"\n')
+    result = run_cli("export", "--format", "html")
+    assert result.exit_code == 2
+    assert "brand templates must be a folder of the project, not 'brand/nowhere'" in result.stderr
