@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pypdf import PdfReader
 
 from ..conftest import REPO, run_cli
 from .pdfua import violations
@@ -59,6 +60,9 @@ def test_a_branded_build_changes_logo_colours_fonts_header_and_footer(
     assert (root / "build/html/assets/brand/Body.ttf").is_file()
     pdf_path = root / "build/pdf/da/vektorer.pdf"
     assert violations(pdf_path) == []
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf_path).pages)
+    assert "Klinikken · Patientinformation" in text
+    assert "Klinikken, Blegdamsvej 9" in text
     with pikepdf.open(pdf_path) as pdf:
         width = float(pdf.pages[0].MediaBox[2]) / 72 * 25.4
         assert round(width) == 148  # A5
