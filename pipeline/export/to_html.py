@@ -132,7 +132,8 @@ def _close_heading_gaps(tokens: list[Token]) -> None:
     """A heading never skips a level on the page (`#` then `#####` becomes h1, h2): screen
     reader users navigate by levels, and PDF/UA forbids the gap. a11y/heading-order
     still reports the source's gap."""
-    last = 0
+    # A page without an h1 gets its title as one (render_page): start below it.
+    last = 0 if any(t.type == "heading_open" and t.tag == "h1" for t in tokens) else 1
     for token in tokens:
         if token.type in {"heading_open", "heading_close"}:
             level = int(token.tag[1])
@@ -228,8 +229,13 @@ def render_page(
             site=site,
             alternates=alternates,
             toc=sections if len(sections) >= TOC_MIN_SECTIONS else [],
-            # rendered by markdown-it with raw HTML dropped or escaped; the contents go after h1
-            head=Markup(body.split("</h1>", 1)[0] + "</h1>" if "</h1>" in body else ""),
+            # sanitized (export.sanitize); the contents go after the h1. A page whose source
+            # has no level-1 heading gets its title as one (a11y/heading-order says so).
+            head=Markup(
+                body.split("</h1>", 1)[0] + "</h1>"
+                if "</h1>" in body
+                else f"<h1>{escape(page_title(localized, headings))}</h1>\n"
+            ),
             body=Markup(body.split("</h1>", 1)[1] if "</h1>" in body else body),
             notes=notes,
             for_print=for_print,

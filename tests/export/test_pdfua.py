@@ -144,3 +144,17 @@ def test_emoji_and_cjk_print_with_a_glyph(
             for font in pdf.pages[0].Resources.Font.values()
         }
     assert {"Noto-Color-Emoji", "Noto-Sans-CJK-SC"} <= fonts
+
+
+def test_a_page_without_an_h1_gets_its_title_as_one(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project("node-docs")
+    (root / "source/overview.md").write_text("## First\n\nText.\n\n## Second\n\nMore.\n")
+    monkeypatch.chdir(root)
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--format", "html").exit_code == 0
+    html = (root / "build/html/en/overview.html").read_text()
+    assert "<h1>overview</h1>" in html
+    assert '<h2 id="first">First</h2>' in html
+    assert '<h2 id="second">Second</h2>' in html
