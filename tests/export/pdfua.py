@@ -111,7 +111,27 @@ def parent_tree(pdf: pikepdf.Pdf) -> list[str]:
     return found
 
 
-CLAUSES = (link_parents, list_items, heading_levels, tables, parent_tree)
+def embedded_fonts(pdf: pikepdf.Pdf) -> list[str]:
+    """7.21.4.1: every font that draws text is embedded. (A glyph missing from every
+    font, 7.21.8-1, shows as WeasyPrint's .notdef warning: the tests watch for it.)"""
+    found = []
+    for page in pdf.pages:
+        for name, font in page.Resources.get("/Font", {}).items():
+            if not _embedded(font):
+                found.append(f"7.21.4.1: font {font.get('/BaseFont')} ({name}) is not embedded")
+    return found
+
+
+def _embedded(font: Any) -> bool:
+    descendants = font.get("/DescendantFonts")
+    described = descendants[0] if descendants else font
+    descriptor = described.get("/FontDescriptor")
+    if descriptor is None:
+        return font.get("/Subtype") == "/Type3"
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+CLAUSES = (link_parents, list_items, heading_levels, tables, parent_tree, embedded_fonts)
 
 
 def violations(path: Path) -> list[str]:
