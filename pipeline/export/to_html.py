@@ -254,8 +254,9 @@ def render_index(
     )
 
 
-def render_root(locales: list[Alternate], sites: dict[str, str]) -> str:
-    """The entry page linking each locale, each name in its own language."""
+def render_root(locales: list[Alternate], sites: dict[str, str], branded: bool = False) -> str:
+    """The entry page linking each locale, each name in its own language (in the brand's
+    colours and fonts when there is one)."""
     entries = [
         {"lang": loc.lang, "href": loc.href, "name": loc.name, "site": sites[loc.lang]}
         for loc in locales
@@ -265,5 +266,7 @@ def render_root(locales: list[Alternate], sites: dict[str, str]) -> str:
         if entry["site"] == entries[0]["site"]:
             entry["site"] = ""
     return (
-        _templates().get_template("root.html.j2").render(locales=entries, lang=entries[0]["lang"])
+        _templates()
+        .get_template("root.html.j2")
+        .render(locales=entries, lang=entries[0]["lang"], branded=branded)
     )

@@ -158,7 +158,10 @@ def _write_shared(
         Alternate(lang, f"{lang}/index.html", language_name(lang), False) for lang in locales
     ]
     write_atomic(
-        out / "index.html", render_root(entries, {lang: config.site(lang) for lang in locales})
+        out / "index.html",
+        render_root(
+            entries, {lang: config.site(lang) for lang in locales}, config.brand is not None
+        ),
     )
     listing = listing_name({source.document.name for source in sources})
     for lang in locales:

@@ -58,6 +58,7 @@ def test_a_branded_build_changes_logo_colours_fonts_header_and_footer(
     assert "--ink: #1b2a3a; --paper: #fffdf7;" in css
     assert "size: A5; margin: 15mm;" in css
     assert (root / "build/html/assets/brand/Body.ttf").is_file()
+    assert 'href="assets/brand.css"' in (root / "build/html/index.html").read_text()
     pdf_path = root / "build/pdf/da/vektorer.pdf"
     assert violations(pdf_path) == []
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf_path).pages)
