@@ -60,6 +60,14 @@ def spy_on_loading(monkeypatch: pytest.MonkeyPatch, module: object) -> list[str]
     return names
 
 
+def copy_of_the_project(folder: Path) -> Path:
+    """This repository's sample project (sources, catalogs, settings) copied into `folder`."""
+    for name in ("source", "locales", "pyproject.toml"):
+        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
+        copy(REPO / name, folder / name)
+    return folder
+
+
 def run_cli(*args: str) -> Result:
     """Run the pipeline CLI in-process; stdout and stderr stay separate."""
     return CliRunner().invoke(main, list(args), catch_exceptions=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import polib
@@ -12,7 +11,7 @@ import pytest
 
 from pipeline.source.markdown import BlockKind, read_document
 
-from .conftest import REPO, msgfmt_check, run_cli, snapshot
+from .conftest import REPO, copy_of_the_project, msgfmt_check, run_cli, snapshot
 
 SOURCES = sorted((REPO / "source").rglob("*.md"))
 CATALOGS = sorted((REPO / "locales").rglob("*.po"))
@@ -79,9 +78,7 @@ def test_every_document_has_a_catalog_in_the_other_language() -> None:
 def test_catalogs_are_up_to_date_with_the_sources(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("source", "locales", "pyproject.toml"):
-        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
-        copy(REPO / name, tmp_path / name)
+    copy_of_the_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     before = snapshot(tmp_path)
     result = run_cli("extract")
@@ -99,13 +96,6 @@ def test_sample_content_meets_its_reading_level_targets() -> None:
     assert len(run.documents) == 12
     assert all(score.counts.words > 300 for score in run.documents)
     assert [f"{f.path}:{f.line}: {f.message}" for f in run.findings] == []
-
-
-def copy_of_the_project(tmp_path: Path) -> Path:
-    for name in ("source", "locales", "pyproject.toml"):
-        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
-        copy(REPO / name, tmp_path / name)
-    return tmp_path
 
 
 def test_our_content_checks_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

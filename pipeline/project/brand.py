@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.project.errors import PipelineError, did_you_mean
+from pipeline.project.errors import PipelineError, check_locales, unknown_name
 
 KEYS = (
     "logo",
@@ -59,11 +59,7 @@ def load_brand(
     where = "[tool.pipeline.brand]"
     for key in table:
         if key not in KEYS:
-            raise PipelineError(
-                f"unknown key '{key}' in {where} (known: {', '.join(KEYS)})",
-                origin,
-                hint=did_you_mean(key, KEYS),
-            )
+            raise unknown_name("key", key, KEYS, f" in {where}", origin)
     logo = _file(table.get("logo"), "logo", root, origin, (".svg", ".png"))
     alt = _per_locale(table.get("logo-alt"), "logo-alt", locales, origin)
     if logo is not None and len(alt) != len(locales):
@@ -136,11 +132,7 @@ def _per_locale(
         return dict.fromkeys(locales, value)
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         raise PipelineError(f'brand {key} must be a text or a table like {{da = "…"}}', origin)
-    for lang in value:
-        if lang not in locales:
-            raise PipelineError(
-                f"brand {key} names '{lang}', which is not a project locale", origin
-            )
+    check_locales(value, f"brand {key}", locales, origin)
     return dict(value)
 
 
@@ -148,11 +140,7 @@ def _colors(value: Mapping[str, Any], origin: Path | None) -> dict[str, str]:
     colors = {"text": "#1a1a1a", "background": "#ffffff", "link": "#0b4f8a", "accent": "#c25e00"}
     for name, color in value.items():
         if name not in COLORS:
-            raise PipelineError(
-                f"unknown brand colour '{name}' (known: {', '.join(COLORS)})",
-                origin,
-                hint=did_you_mean(name, COLORS),
-            )
+            raise unknown_name("brand colour", name, COLORS, "", origin)
         if not isinstance(color, str) or not _HEX.fullmatch(color):
             raise PipelineError(
                 f"brand colour {name} must be like '#0b4f8a', not {color!r}", origin

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from babel import Locale, UnknownLocaleError
 
 from pipeline.project.brand import Brand, load_brand
-from pipeline.project.errors import PipelineError, did_you_mean
+from pipeline.project.errors import PipelineError, check_locales, did_you_mean, unknown_name
 
 # Upper bounds of the first four LIX bands; above the last is "very hard".
 LIX_SCALES: dict[str, tuple[float, ...]] = {
@@ -279,11 +279,7 @@ def _spelling(
             )
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise PipelineError(f'spelling {key} must be a table like {{da = "…"}}', origin)
-        for lang in value:
-            if lang not in locales:
-                raise PipelineError(
-                    f"spelling {key} names '{lang}', which is not a project locale", origin
-                )
+        check_locales(value, f"spelling {key}", locales, origin)
         found[key] = value
     lists = {lang: Path(path) for lang, path in found.get("word-lists", {}).items()}
     return SpellingSettings(found.get("dictionaries", {}), lists)
@@ -296,11 +292,7 @@ def _export(table: dict[str, Any], origin: Path | None) -> ExportSettings:
     settings = ExportSettings()
     for key, value in table.items():
         if key not in known:
-            raise PipelineError(
-                f"unknown key '{key}' in [tool.pipeline.export] (known: {', '.join(known)})",
-                origin,
-                hint=did_you_mean(key, known),
-            )
+            raise unknown_name("key", key, known, " in [tool.pipeline.export]", origin)
         if key in choices and value not in choices[key]:
             allowed = " or ".join(repr(choice) for choice in choices[key])
             raise PipelineError(f"export {key} must be {allowed}, not {value!r}", origin)

@@ -39,3 +39,24 @@ def did_you_mean(word: str, known: Iterable[str], otherwise: str | None = None) 
     """A hint naming the known word closest to a misspelt one, else `otherwise`."""
     guesses = difflib.get_close_matches(word, sorted(known), n=1)
     return f"did you mean '{guesses[0]}'?" if guesses else otherwise
+
+
+def unknown_name(
+    kind: str, name: str, known: Iterable[str], where: str, origin: Path | str | None
+) -> PipelineError:
+    """The error for a key or name a settings table does not know, with a hint."""
+    known = list(known)
+    return PipelineError(
+        f"unknown {kind} '{name}'{where} (known: {', '.join(known)})",
+        origin,
+        hint=did_you_mean(name, known),
+    )
+
+
+def check_locales(
+    names: Iterable[str], what: str, locales: Iterable[str], origin: Path | str | None
+) -> None:
+    """A table keyed by locale may name only the project's locales."""
+    for lang in names:
+        if lang not in locales:
+            raise PipelineError(f"{what} names '{lang}', which is not a project locale", origin)

@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from ..conftest import REPO, run_cli
+from ..conftest import REPO, copy_of_the_project, run_cli
 from .pdfua import violations
 from .test_html import Page
 
@@ -126,9 +126,7 @@ def _elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
 def test_the_sample_builds_with_its_brand_and_without_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("source", "locales", "pyproject.toml"):
-        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
-        copy(REPO / name, tmp_path / name)
+    copy_of_the_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert run_cli("export", "--format", "html", "--locale", "da").exit_code == 0
     html = (tmp_path / "build/html/da/genterapi.html").read_text()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
 import pytest
 
-from ..conftest import REPO, run_cli
+from ..conftest import REPO, copy_of_the_project, run_cli
 from .pdfua import heading_levels, link_parents, list_items, parent_tree, tables, violations
 
 # What failed on fastify's docs: inline code in links (full and reference), a loose list,
@@ -58,9 +57,7 @@ def exported_pdfs(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def test_every_pdf_of_the_sample_content_passes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("source", "locales", "pyproject.toml"):
-        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
-        copy(REPO / name, tmp_path / name)
+    copy_of_the_project(tmp_path)
     pdfs = exported_pdfs(tmp_path, monkeypatch)
     assert len(pdfs) == 12
     assert {str(pdf.relative_to(tmp_path)): violations(pdf) for pdf in pdfs} == {

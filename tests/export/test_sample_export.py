@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pikepdf
 import pytest
 
-from ..conftest import REPO, run_cli
+from ..conftest import copy_of_the_project, run_cli
 from .test_html import Page, check_in_chromium, needs_chromium
 from .test_pdf import walk
 
@@ -16,9 +15,7 @@ from .test_pdf import walk
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("sample")
-    for name in ("source", "locales", "pyproject.toml"):
-        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
-        copy(REPO / name, root / name)
+    copy_of_the_project(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         result = run_cli("export")
