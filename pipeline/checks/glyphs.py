@@ -2,8 +2,9 @@
 
 The PDF embeds its fonts: a character none of them has becomes `.notdef`, an empty box
 that screen readers and copy-paste lose (PDF/UA-1 7.21.x). The chain is the stylesheet's
-(`export/templates/site.css`): DejaVu for Latin, then Noto for CJK and emoji, as Debian
-installs them (.ci/setup). Fonts are asked for through fontconfig, as WeasyPrint asks.
+(`export/templates/site.css`): DejaVu for Latin, then Noto for CJK, and Noto's emoji by
+fontconfig's fallback, as Debian installs them (.ci/setup). Fonts are asked for through
+fontconfig, as WeasyPrint asks.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import shutil
 import subprocess
 from functools import cache
 
-# The families of site.css's font-family, in its order (a test keeps the two the same).
+# site.css's font-family (DejaVu, Noto CJK; a test keeps them the same), then the emoji
+# font fontconfig falls back to (listed in the CSS, Pango drew digits with it).
 FONT_CHAIN = ("DejaVu Sans", "DejaVu Sans Mono", "Noto Sans CJK SC", "Noto Color Emoji")
 # Drawn by DejaVu Sans: most texts need no font file opened.
 EASY = frozenset(range(0x20, 0x250))

@@ -16,7 +16,7 @@ from pipeline.project.brand import Brand
 from pipeline.project.config import Config
 from pipeline.project.files import write_atomic
 
-FALLBACK_FONTS = '"DejaVu Sans", "Noto Sans CJK SC", "Noto Color Emoji", sans-serif'
+FALLBACK_FONTS = '"DejaVu Sans", "Noto Sans CJK SC", sans-serif'
 
 
 @dataclass(frozen=True, slots=True)
