@@ -79,6 +79,8 @@ def export(
             )
     forget_document_names()
     out = build_dir(config)
+    if {"html", "pdf"} & set(formats):  # once a run: the pages and PDFs load them
+        write_stylesheets(config)
     jobs = [_Job(config, source, lang, formats) for source in sources for lang in locales]
     results: list[PageResult] = []
     for result in ordered_map(_export_one, jobs):
@@ -138,7 +140,6 @@ def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> tuple[str,
     printed = render_page(
         localized, body, page.headings, page.alternates, page.site, for_print=True
     )
-    write_stylesheets(config)
     html_root = build_dir(config) / "html"
     title = page_title(localized, page.headings)
     pdf = write_pdf(printed, page.path, html_root, title)
@@ -153,7 +154,6 @@ def _write_shared(
     config: Config, sources: list[SourceFile], locales: tuple[str, ...], pages: list[PageResult]
 ) -> None:
     out = build_dir(config) / "html"
-    write_stylesheets(config)
     entries = [
         Alternate(lang, f"{lang}/index.html", language_name(lang), False) for lang in locales
     ]
