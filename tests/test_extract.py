@@ -168,10 +168,11 @@ def test_stats_counts_units_words_and_states(project: Callable[[str], Path]) -> 
         "fuzzy": 1,
         "untranslated": 2,
         "obsolete": 0,
+        "memory": 0,
     }
     table = run_cli("stats").stdout
     assert table.splitlines()[0].split() == [
-        "locale", "document", "units", "words", "translated", "fuzzy", "untranslated", "done",
+        "locale", "document", "units", "words", "translated", "fuzzy", "untranslated", "memory", "done",
     ]  # fmt: skip
     assert "vectors" in table
     assert "25%" in table

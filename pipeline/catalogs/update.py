@@ -12,6 +12,7 @@ import babel.messages.catalog
 from babel import Locale
 from babel.messages.catalog import Catalog
 
+from pipeline.catalogs.memory import memory_filled
 from pipeline.catalogs.po import PoFile, generate_po, parse_po
 from pipeline.project.errors import PipelineError
 from pipeline.source.units import Unit
@@ -65,6 +66,7 @@ class Change:
     new: int = 0
     fuzzy: int = 0
     obsoleted: int = 0
+    filled: int = 0  # untranslated units the translation memory filled
 
 
 def _close_matches(
@@ -194,6 +196,7 @@ class StatsRow:
     fuzzy: int
     untranslated: int
     obsolete: int
+    memory: int = 0  # units the translation memory filled that still hold its translation
 
 
 def catalog_stats(
@@ -207,5 +210,5 @@ def catalog_stats(
     untranslated = len(messages) - translated - fuzzy
     return StatsRow(
         locale, document, shown, len(messages), words, translated, fuzzy, untranslated,
-        len(catalog.obsolete),
+        len(catalog.obsolete), memory_filled(catalog),
     )  # fmt: skip

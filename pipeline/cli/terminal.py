@@ -62,6 +62,8 @@ def severity_style(text: str, severity: Severity) -> str:
 def show_extract(summaries: Sequence[DocumentSummary], orphans: Sequence[str]) -> None:
     """One line per catalog written, a coverage line, then what needs a look."""
     written = unchanged = 0
+    for old, new in (pair for summary in summaries for pair in summary.moved):
+        click.echo(f"moved {old} → {new}")
     for result in (result for summary in summaries for result in summary.catalogs):
         if not result.written:
             unchanged += 1
@@ -71,13 +73,17 @@ def show_extract(summaries: Sequence[DocumentSummary], orphans: Sequence[str]) -
         detail = f"{result.units} units"
         if result.lang:
             detail += f", {change.new} new, {change.fuzzy} fuzzy, {change.obsoleted} obsolete"
+        if change.filled:
+            detail += f", {change.filled} from memory"
         click.echo(f"updated {result.path}: {detail}")
     by_lang = Counter(summary.lang for summary in summaries)
     languages = ", ".join(f"{count} {lang}" for lang, count in sorted(by_lang.items()))
     units = sum(summary.units for summary in summaries)
+    filled = sum(result.change.filled for summary in summaries for result in summary.catalogs)
+    recalled = f"; {filled} units filled from the translation memory" if filled else ""
     click.echo(
         f"extract: {len(summaries)} documents ({languages}), {units} units; "
-        f"{written} catalog files written, {unchanged} unchanged"
+        f"{written} catalog files written, {unchanged} unchanged{recalled}"
     )
     for summary in summaries:
         if not summary.units:

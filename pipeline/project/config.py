@@ -13,6 +13,7 @@ from babel import Locale, UnknownLocaleError
 
 from pipeline.project.brand import Brand, load_brand
 from pipeline.project.errors import PipelineError, check_locales, did_you_mean, unknown_name
+from pipeline.project.memory_config import MemorySettings, load_memory
 
 # Upper bounds of the first four LIX bands; above the last is "very hard".
 LIX_SCALES: dict[str, tuple[float, ...]] = {
@@ -98,6 +99,7 @@ class Config:
     spelling: SpellingSettings = field(default_factory=SpellingSettings)
     export: ExportSettings = field(default_factory=ExportSettings)
     brand: Brand | None = None  # [tool.pipeline.brand]: logo, colours, fonts, texts
+    memory: MemorySettings = field(default_factory=MemorySettings)  # [tool.pipeline.memory]
     # Raw `[tool.pipeline.rules]`; checks.registry.resolve validates it against the rules.
     rules: Mapping[str, Any] = field(default_factory=dict)
     origin: str | None = None  # the pyproject.toml this came from, for messages
@@ -130,6 +132,7 @@ _KEYS: dict[str, tuple[str, type | tuple[type, ...], str]] = {
     "spelling": ("spelling", dict, "a table"),
     "export": ("export", dict, "a table"),
     "brand": ("brand", dict, "a table"),
+    "memory": ("memory", dict, "a table"),
     "rules": ("rules", dict, "a table of rule ids"),
 }
 
@@ -240,6 +243,8 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
         converted["export"] = _export(values["export"], origin)
     if "brand" in values:
         converted["brand"] = load_brand(values["brand"], config.root, locales, origin)
+    if "memory" in values:
+        converted["memory"] = load_memory(values["memory"], config.root, locales, origin)
     converted["origin"] = str(origin) if origin else None
     return replace(config, **converted)  # type: ignore[arg-type]  # validated above
 

@@ -26,6 +26,7 @@ from typing import Any
 from pipeline.project.files import write_bytes_atomic
 
 FOLDER_NAME = ".pipeline-cache"
+ABSENT = b"(absent)"  # the state of a missing file
 _folder: Path | None = None
 # name -> (version, data, size when read or written; -1 after a replace)
 _tables: dict[str, tuple[str, dict[Any, Any], int]] = {}
@@ -170,7 +171,7 @@ def file_state(path: str | os.PathLike[str]) -> bytes:
     try:
         stat = os.stat(path)  # noqa: PTH116  (no Path objects: many files)
     except OSError:
-        return b"(absent)"
+        return ABSENT
     known = table("file-digests", "1")
     name = os.fsencode(path)
     signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)

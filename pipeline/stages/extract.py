@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from pipeline.catalogs.memory import MemoryState, RunMemory, fill_catalog
+from pipeline.catalogs.moves import match_moves, orphan_templates, template_msgids
 from pipeline.catalogs.paths import po_path, template_path
 from pipeline.catalogs.po import PoFile, generate_po, parse_po, read_po_text
 from pipeline.catalogs.update import (
@@ -62,6 +65,10 @@ class DocumentSummary:
     catalogs: tuple[CatalogResult, ...]
     # Files edited by someone else while this run worked on them (left as they are).
     changed_meanwhile: tuple[str, ...] = ()
+    # Target locales whose catalog still has untranslated units: the memory may fill
+    # them once it changes, so the cached summary holds only while it does not.
+    waiting: tuple[str, ...] = ()
+    moved: tuple[tuple[str, str], ...] = ()  # (old, new) catalog files of a moved document
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +76,11 @@ class _Plan:
     files: tuple[tuple[Path, str], ...]  # the template and catalogs, as they must read
     summary: DocumentSummary
     read: dict[Path, bytes]  # every file of the document, as it was before planning
+    removed: tuple[Path, ...] = ()  # a moved document's old files, removed once written
+
+
+# The memory digests of the files as the last run left them, kept in the extract table.
+_MEMORY_KEY = "memory"
 
 
 def extract_project(
@@ -85,51 +97,102 @@ def extract_project(
     """
     with locked(config.locale_path):
         paths = find_sources(config)
+        names = [document_identity(config, path)[0] for path in paths]
         glossary = _glossary(config)
         matchers = _matchers(glossary)
         version = memo.digest(
             memo.code_version(), repr(config), repr(glossary), str(source_date_epoch())
         )
         stored = memo.table("extract", version)
+        memory = MemoryState(config, frozenset(names), stored.get(_MEMORY_KEY, {}))
         keys = [memo.digest_files(_document_files(config, path)) for path in paths]
-        missing = [path for path, key in zip(paths, keys, strict=True) if key not in stored]
+        valid = {key for key in keys if key in stored and memory.holds(stored[key].waiting)}
+        missing = [path for path, key in zip(paths, keys, strict=True) if key not in valid]
+        if missing:
+            memory.start()  # the memory's files as they are before the first write
+        moves, current = _before_planning(config, missing, set(names))
+        recall = RunMemory(uuid.uuid4().hex, frozenset(names), current)
+        plan_one = functools.partial(_plan_path, config, matchers, recall, moves)
         planned = []  # every plan before the first write
-        for plan in ordered_map(functools.partial(_plan_path, config, matchers), missing):
+        for plan in ordered_map(plan_one, missing):
             planned.append(plan)
             if progress:
                 progress(plan.summary)
         plans = iter(planned)
         summaries: list[DocumentSummary] = []
-        kept: dict[str, DocumentSummary] = {}
+        kept: dict[str, Any] = {}
         for path, key in zip(paths, keys, strict=True):
-            if key in stored:
+            if key in valid:
                 summary = kept[key] = stored[key]
                 if progress:
                     progress(summary)
             else:
                 plan = next(plans)
-                summary = _write_plan(plan)
+                summary = _write_plan(plan, memory)
                 # Keyed by the files as this run read or wrote them: a file someone
                 # changed meanwhile no longer matches, so the next run plans again.
                 kept[_key_as_left(config, path, plan)] = _as_unchanged(summary)
             summaries.append(summary)
-        if kept.keys() != stored.keys():
+        if any(summary.waiting for summary in summaries):
+            kept[_MEMORY_KEY] = memory.as_left()
+        if kept != stored:
             memo.replace("extract", version, kept)
     return summaries
 
 
-def _write_plan(plan: _Plan) -> DocumentSummary:
-    """Write the planned files, except any someone changed since they were read."""
-    results, meanwhile = [], []
+def _before_planning(
+    config: Config, missing: list[Path], names: set[str]
+) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Moves (new document → the orphan it continues) and, when a new document may take
+    units of a changed one (a split), the changed ones' unit texts.
+
+    A new document has no template and no catalog. Sources are read here only when
+    there is one, and only those that matter: new ones when there are orphans to match,
+    changed ones when there are new ones to take their units.
+    """
+    fresh = [path for path in missing if not any(map(Path.exists, _catalog_files(config, path)))]
+    if not fresh:
+        return {}, {}
+    orphans = orphan_templates(config, names)
+    changed = [path for path in missing if path not in fresh]
+    wanted = [*(fresh if orphans else []), *changed]
+    units = dict(ordered_map(functools.partial(_unit_texts, config), wanted))
+    new_names = {document_identity(config, path)[0] for path in fresh}
+    current = {name: texts for name, texts in units.items() if name not in new_names}
+    if not orphans:
+        return {}, current
+    found = {name: template_msgids(config, path) for name, path in orphans.items()}
+    return match_moves({name: units[name] for name in new_names}, found), current
+
+
+def _unit_texts(config: Config, path: Path) -> tuple[str, frozenset[str]]:
+    source = load_source(config, path)
+    return source.document.name, frozenset(unit.text for unit in source.units)
+
+
+def _write_plan(plan: _Plan, memory: MemoryState) -> DocumentSummary:
+    """Write the planned files, except any someone changed since they were read.
+
+    A moved document's new files are written before its old ones are removed; if
+    someone changed any of them meanwhile, nothing is moved this run.
+    """
+    changed = {path for path, state in plan.read.items() if memo.file_state(path) != state}
+    source = next(iter(plan.read))  # read in _document_files order: the source first
+    meanwhile = [plan.summary.display] if source in changed else []
+    if plan.removed and changed - {source}:
+        meanwhile += [str(path) for path in sorted(changed - {source})]
+        return replace(plan.summary, changed_meanwhile=tuple(meanwhile), moved=())
+    results = []
     for (path, text), result in zip(plan.files, plan.summary.catalogs, strict=True):
-        if memo.file_state(path) != plan.read[path]:
+        if path in changed:
             meanwhile.append(result.path)
             results.append(result)
         else:
             results.append(replace(result, written=write_atomic(path, text)))
-    source = next(iter(plan.read))  # read in _document_files order: the source first
-    if memo.file_state(source) != plan.read[source]:
-        meanwhile.append(plan.summary.display)
+            memory.wrote(path, text)
+    for path in plan.removed:
+        path.unlink()
+        memory.wrote(path, None)
     return replace(plan.summary, catalogs=tuple(results), changed_meanwhile=tuple(meanwhile))
 
 
@@ -143,17 +206,24 @@ def _key_as_left(config: Config, path: Path, plan: _Plan) -> str:
 def _as_unchanged(summary: DocumentSummary) -> DocumentSummary:
     """How a later run that finds the files as they are now reports them."""
     results = tuple(replace(r, change=Change(), written=False) for r in summary.catalogs)
-    return replace(summary, catalogs=results)
+    return replace(summary, catalogs=results, moved=())
 
 
-def _document_files(config: Config, path: Path) -> list[Path]:
-    """A source, its template and its catalog in every locale: what extract reads."""
-    name, _ = document_identity(config, path)
+def _document_files(config: Config, path: Path, name: str | None = None) -> list[Path]:
+    """A source, its template and its catalog in every locale: what extract reads.
+
+    With `name`, the template and catalogs are those of that document (a moved one's).
+    """
+    name = name or document_identity(config, path)[0]
     return [
         path,
         template_path(config.locale_path, name),
         *(po_path(config.locale_path, lang, name) for lang in config.locales),
     ]
+
+
+def _catalog_files(config: Config, path: Path) -> list[Path]:
+    return _document_files(config, path)[1:]
 
 
 def _glossary(config: Config) -> Glossary | None:
@@ -170,20 +240,39 @@ def _matchers(glossary: Glossary | None) -> Matchers | None:
     return Matchers(glossary)
 
 
-def _plan_path(config: Config, matchers: Matchers | None, path: Path) -> _Plan:
-    read = {file: memo.file_state(file) for file in _document_files(config, path)}
+def _plan_path(
+    config: Config, matchers: Matchers | None, recall: RunMemory, moves: dict[str, str], path: Path
+) -> _Plan:
+    name, _ = document_identity(config, path)
+    moved_from = moves.get(name)
+    old_files = _document_files(config, path, moved_from)[1:] if moved_from else []
+    new_files = _catalog_files(config, path) if moved_from else []
+    read = {file: memo.file_state(file) for file in [*_document_files(config, path), *old_files]}
     source = load_source(config, path)
     for line, construct in kept_verbatim(read_text(path, source.display)):
         log.warning("%s:%d: %s is kept as written, not translated", source.display, line, construct)
-    files = _plan_document(config, source, _glossary_notes(matchers, source, config.locales))
+    notes = _glossary_notes(matchers, source, config.locales)
+    files, waiting = _plan_document(config, source, notes, recall, moved_from)
+    # Each old file that exists goes to the new name, if the document still has it
+    # (a catalog in the document's own language is no target, and stays an orphan).
+    planned = {file for file, _, _ in files}
+    pairs = [
+        (old, new)
+        for old, new in zip(old_files, new_files, strict=True)
+        if read[old] != memo.ABSENT and new in planned
+    ]
+    removed = tuple(old for old, _ in pairs)
+    moved = tuple((display_path(o, config.root), display_path(n, config.root)) for o, n in pairs)
     summary = DocumentSummary(
         source.display,
         source.document.name,
         source.document.lang,
         len({unit.text for unit in source.units}),
         tuple(result for _, _, result in files),
+        waiting=waiting,
+        moved=moved,
     )
-    return _Plan(tuple((file, text) for file, text, _ in files), summary, read)
+    return _Plan(tuple((file, text) for file, text, _ in files), summary, read, removed)
 
 
 def _glossary_notes(
@@ -205,10 +294,17 @@ def _glossary_notes(
 
 
 def _plan_document(
-    config: Config, source: SourceFile, notes: dict[str, str]
-) -> list[tuple[Path, str, CatalogResult]]:
+    config: Config,
+    source: SourceFile,
+    notes: dict[str, str],
+    recall: RunMemory,
+    moved_from: str | None,
+) -> tuple[list[tuple[Path, str, CatalogResult]], tuple[str, ...]]:
+    """The template and catalogs as they must read, and the locales still waiting for
+    translations. A moved document's catalogs are read from its old name."""
     document = source.document
     title = document.title
+    old_name = moved_from or document.name
     pot_file = template_path(config.locale_path, document.name)
     template = build_template(source.units, source.display, notes)
     pot = PoFile(template)
@@ -216,7 +312,7 @@ def _plan_document(
     set_headers(
         pot, project=config.project, lang=None, source_lang=document.lang, created=now_stamp()
     )
-    old_pot = _read_existing(pot_file, config)
+    old_pot = _read_existing(template_path(config.locale_path, old_name), config)
     pot_text = render_with_stable_date(pot, old_pot)
     created = pot.header("POT-Creation-Date") or now_stamp()
     count = len(list(template)) - 1
@@ -227,11 +323,18 @@ def _plan_document(
             CatalogResult(display_path(pot_file, config.root), None, count, Change(), False),
         )
     ]
+    waiting = []
     for lang in source.targets(config.locales):
         path = po_path(config.locale_path, lang, document.name)
-        old = _read_existing(path, config)
-        existing = parse_po(old, display_path(path, config.root)) if old is not None else None
+        old_path = po_path(config.locale_path, lang, old_name)
+        old = _read_existing(old_path, config)
+        existing = parse_po(old, display_path(old_path, config.root)) if old is not None else None
         po, change = update_catalog(existing, template, lang)
+        if _untranslated(po):
+            filled = fill_catalog(po.catalog, recall.memory(config, lang))
+            change = replace(change, filled=filled)
+            if _untranslated(po):
+                waiting.append(lang)
         if existing is None:
             po.catalog.header_comment = header_comment(title, source.display, lang)
         set_headers(
@@ -239,7 +342,11 @@ def _plan_document(
         )
         result = CatalogResult(display_path(path, config.root), lang, count, change, False)
         plan.append((path, generate_po(po), result))
-    return plan
+    return plan, tuple(waiting)
+
+
+def _untranslated(po: PoFile) -> bool:
+    return any(message.id and not message.string for message in po.catalog)
 
 
 def _read_existing(path: Path, config: Config) -> str | None:
