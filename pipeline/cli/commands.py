@@ -75,6 +75,14 @@ def extract(config_file: Path | None, **overrides: Any) -> None:
     previous source text (#|), removed ones become obsolete (#~). Nothing is
     written unless every source and catalog could be read.
 
+    A unit with no translation is filled from the translation memory: the same
+    or a close text (similarity 0.9) translated in any catalog of the project or
+    in a compendium, marked fuzzy with a "# memory: FILE:LINE" comment. Set it in
+    pyproject.toml: [tool.pipeline.memory] compendia = ["memory/da.po"],
+    similarity = 0.9, exact = "translated" (take the project's exact matches as
+    translated). A moved or renamed document keeps its catalogs: a new document
+    whose units are mostly those of an orphan template takes its files.
+
     \b
     Example:
       pipeline extract --segmentation sentence
@@ -96,7 +104,8 @@ def stats(config_file: Path | None, output_format: str, **overrides: Any) -> Non
     """Print units, source words and translation progress per locale and document.
 
     Catalogs are read as they are on disk; run `pipeline extract` first to
-    bring them up to date with the sources.
+    bring them up to date with the sources. The memory column counts units the
+    translation memory filled that still hold its translation.
 
     \b
     Example:
