@@ -83,6 +83,13 @@ def test_a_document_moved_back_gets_its_catalogs_back(project: Callable[[str], P
     assert f"moved {po(OLD)} \u2192 {po('vektorer-2')}" in extract_ok()
     renamed.rename(source)
     assert f"moved {po('vektorer-2')} \u2192 {po(OLD)}" in extract_ok()
+    renamed.parent.joinpath("sub").mkdir()
+    source.rename(renamed.parent / "sub/vektorer.md")
+    assert f"moved {po(OLD)} \u2192 {po('sub/vektorer')}" in extract_ok()
+    (renamed.parent / "sub/vektorer.md").rename(source)
+    assert f"moved {po('sub/vektorer')} \u2192 {po(OLD)}" in extract_ok()
+    assert not (root / "locales/en/LC_MESSAGES/sub").exists()  # no empty folder left
+    assert not (root / "locales/templates/sub").exists()
     assert states(root / po(OLD)) == before
     assert not (root / po("vektorer-2")).exists()
 

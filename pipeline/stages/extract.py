@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.catalogs.memory import MemoryState, RunMemory, fill_catalog
 from pipeline.catalogs.moves import match_moves, orphan_templates, template_msgids
-from pipeline.catalogs.paths import po_path, template_path
+from pipeline.catalogs.paths import TEMPLATE_FOLDER, po_path, template_path
 from pipeline.catalogs.po import PoFile, generate_po, parse_po, read_po_text
 from pipeline.catalogs.update import (
     Change,
@@ -128,7 +128,7 @@ def extract_project(
                     progress(summary)
             else:
                 plan = next(plans)
-                summary = _write_plan(plan, memory)
+                summary = _write_plan(plan, memory, config.locale_path)
                 # Keyed by the files as this run read or wrote them: a file someone
                 # changed meanwhile no longer matches, so the next run plans again.
                 kept[_key_as_left(config, path, plan)] = _as_unchanged(summary)
@@ -170,7 +170,7 @@ def _unit_texts(config: Config, path: Path) -> tuple[str, frozenset[str]]:
     return source.document.name, frozenset(unit.text for unit in source.units)
 
 
-def _write_plan(plan: _Plan, memory: MemoryState) -> DocumentSummary:
+def _write_plan(plan: _Plan, memory: MemoryState, locale_path: Path) -> DocumentSummary:
     """Write the planned files, except any someone changed since they were read.
 
     A moved document's new files are written before its old ones are removed; if
@@ -193,7 +193,20 @@ def _write_plan(plan: _Plan, memory: MemoryState) -> DocumentSummary:
     for path in plan.removed:
         path.unlink()
         memory.wrote(path, None)
+        _remove_empty_folders(path.parent, locale_path)
     return replace(plan.summary, catalogs=tuple(results), changed_meanwhile=tuple(meanwhile))
+
+
+def _remove_empty_folders(folder: Path, locale_path: Path) -> None:
+    """Remove the folders a moved document's old files leave empty (`templates/api/`),
+    up to the locale folder's own (`templates`, `da/LC_MESSAGES`), which stay."""
+    parts = folder.relative_to(locale_path).parts
+    kept = 1 if parts[0] == TEMPLATE_FOLDER else 2  # templates/, or da/LC_MESSAGES/
+    for _ in range(len(parts) - kept):
+        if any(folder.iterdir()):
+            return
+        folder.rmdir()
+        folder = folder.parent
 
 
 def _key_as_left(config: Config, path: Path, plan: _Plan) -> str:
