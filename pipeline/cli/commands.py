@@ -409,3 +409,8 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
     failed = export_and_show(config, sources, (), "all")
     code = check_and_show(config, (), (None, None), "text", None, strict, readability=scored)
     sys.exit(max(code, 1 if failed else 0))
+
+
+from pipeline.cli.align import align  # noqa: E402  (its own module: this one is full)
+
+main.add_command(align)

@@ -1,0 +1,255 @@
+"""Pair a source document's units with the pieces of an existing translation.
+
+Independently kept translations differ in structure: paragraphs merged or split,
+sections missing or added, list items reordered, headings reworded. A dynamic
+programme over both sequences (as Gale and Church's, with hunalign's idea of adding
+content evidence to length) finds the cheapest chain of beads: one unit to one piece,
+a unit or piece on its own, two to one, one to two, or two swapped. Each pair then has
+to stand on its own evidence: a wrong pair costs a reviewer more than an empty one.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.align.evidence import Profile, dice, joined, length_cost, length_ratio, profile
+from pipeline.source.markdown import BlockKind
+from pipeline.source.units import Unit
+
+# -log of each bead's prior probability (Gale and Church's figures, a swap rarer still).
+_PRIOR = {(1, 1): 0.12, (1, 0): 4.6, (0, 1): 4.6, (2, 1): 2.4, (1, 2): 2.4, (2, 2): 5.0}
+_LIST_LIKE = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL}
+_NEVER = 1e9
+_BAND = 40  # how far from the diagonal a path may wander, beyond the lengths' difference
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Units of the original (indices) and the pieces of the translation that render them."""
+
+    original: tuple[int, ...]
+    translation: tuple[int, ...]
+    cost: float  # lower is surer
+
+    @property
+    def merged(self) -> bool:
+        """Several units in one piece: a reviewer must split the text."""
+        return len(self.original) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The trusted pairs, and whether the two documents are one text at all."""
+
+    pairs: list[Pair]
+    paired_share: float  # of the original's units
+    order_gain: float  # per unit: how much better the pieces fit in their order than shuffled
+
+    @property
+    def matches(self) -> bool:
+        """Half the units paired, or an order that explains the original: a translation.
+
+        Two unrelated pages of one manual still pair a third of their units on length
+        and shared names; only in a translation does the order of the pieces matter.
+        """
+        return self.paired_share >= _MATCHED_SHARE or self.order_gain >= _ORDER_GAIN
+
+
+_MATCHED_SHARE = 0.5
+_ORDER_GAIN = 0.5
+_SHUFFLES = 2
+
+
+def align_documents(
+    original: Sequence[Unit], translation: Sequence[Unit], terms: dict[str, str] | None = None
+) -> Alignment:
+    """Align, and say how sure it is that the translation renders the original."""
+    first = [profile(unit, terms) for unit in original]
+    second = [profile(unit, terms) for unit in translation]
+    scorer = _Scorer(first, second)
+    raw = _cheapest_path(scorer)
+    pairs = _locked_in([pair for pair in raw if _trusted(pair, scorer)], raw)
+    share = sum(len(pair.original) for pair in pairs) / len(first) if first else 0.0
+    gain = 0.0
+    if share < _MATCHED_SHARE and first:
+        shuffled = [_path_cost(_Scorer(first, _shuffled(second, n))) for n in range(_SHUFFLES)]
+        gain = (sum(shuffled) / _SHUFFLES - _path_cost(scorer, raw)) / len(first)
+    return Alignment(pairs, share, gain)
+
+
+def _locked_in(trusted: list[Pair], raw: list[Pair]) -> list[Pair]:
+    """Trusted pairs, and each cheap one-to-one pair between two trusted one-to-one
+    pairs that leave no room for another reading (unit i - 1 with piece j - 1, i + 1 with
+    j + 1): the outline around it vouches for it."""
+    sure = {(pair.original, pair.translation) for pair in trusted}
+    kept = list(trusted)
+    for pair in raw:
+        if (pair.original, pair.translation) in sure or pair.merged or len(pair.translation) > 1:
+            continue
+        (i,), (j,) = pair.original, pair.translation
+        if pair.cost <= _MOST and {((i - 1,), (j - 1,)), ((i + 1,), (j + 1,))} <= sure:
+            kept.append(pair)
+    return sorted(kept, key=lambda pair: pair.original)
+
+
+def _path_cost(scorer: _Scorer, pairs: list[Pair] | None = None) -> float:
+    """The whole alignment's cost, counting what it leaves unpaired."""
+    pairs = _cheapest_path(scorer) if pairs is None else pairs
+    paired = sum(len(pair.original) + len(pair.translation) for pair in pairs)
+    left = len(scorer.first) + len(scorer.second) - paired
+    return sum(pair.cost for pair in pairs) + left * _PRIOR[(1, 0)]
+
+
+def _shuffled(profiles: list[Profile], seed: int) -> list[Profile]:
+    """The same pieces in another order, each kind where that kind stood (the outline kept)."""
+    generator = random.Random(seed)
+    result = list(profiles)
+    for kind in {p.kind for p in profiles}:
+        places = [index for index, p in enumerate(profiles) if p.kind is kind]
+        chosen = [profiles[index] for index in places]
+        generator.shuffle(chosen)
+        for index, item in zip(places, chosen, strict=True):
+            result[index] = item
+    return result
+
+
+def align_units(
+    original: Sequence[Unit], translation: Sequence[Unit], terms: dict[str, str] | None = None
+) -> list[Pair]:
+    """The pairs a reviewer can trust, in the original's order; units left out have none.
+
+    `terms` maps glossary terms of both languages (lower case) to a key per concept, so
+    that "genterapi" and "gene therapy" count as the same anchor.
+    """
+    return align_documents(original, translation, terms).pairs
+
+
+class _Scorer:
+    """Bead costs for one pair of documents, each computed once."""
+
+    def __init__(self, first: list[Profile], second: list[Profile]) -> None:
+        self.first, self.second = first, second
+        self.ratio = length_ratio(first, second)
+        self._known: dict[tuple[int, int, int, int], float] = {}
+
+    def cost(self, i: int, di: int, j: int, dj: int) -> float:
+        """Pairing first[i : i + di] with second[j : j + dj]."""
+        key = (i, di, j, dj)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = bead_cost(
+                self.first[i : i + di], self.second[j : j + dj], self.ratio
+            )
+        return found
+
+
+def bead_cost(first: Sequence[Profile], second: Sequence[Profile], ratio: float) -> float:
+    """What pairing these units with these pieces costs: prior, lengths, kinds, content."""
+    prior = _PRIOR[(len(first), len(second))]
+    if not first or not second:
+        return prior
+    left, right = joined(first), joined(second)
+    cost = prior + length_cost(left.length, right.length, ratio) + _kind_cost(left, right)
+    if len(first) > 1 or len(second) > 1:
+        kinds = {p.kind for p in first} | {p.kind for p in second}
+        if not kinds <= _LIST_LIKE:
+            return _NEVER  # headings and titles are never merged or split
+        cost += 2.0 * (len(kinds) - 1)
+    return cost - _content_bonus(left, right)
+
+
+def _kind_cost(left: Profile, right: Profile) -> float:
+    if left.kind is right.kind:
+        return 0.5 * abs(left.depth - right.depth)
+    if left.kind in _LIST_LIKE and right.kind in _LIST_LIKE:
+        return 2.0
+    return 6.0
+
+
+def _content_bonus(left: Profile, right: Profile) -> float:
+    """Anchors and cognates shared, against those one side has and the other lacks."""
+    bonus = 0.0
+    if left.anchors or right.anchors:
+        bonus += _ANCHOR_WEIGHT * dice(left.anchors, right.anchors) - _ANCHOR_MISSING
+    if len(left.cognates) >= 2 and len(right.cognates) >= 2:
+        bonus += _COGNATE_WEIGHT * dice(left.cognates, right.cognates) - _COGNATE_MISSING
+    return bonus
+
+
+_ANCHOR_WEIGHT, _ANCHOR_MISSING = 8.0, 2.0
+_COGNATE_WEIGHT, _COGNATE_MISSING = 8.0, 1.0
+
+
+def _cheapest_path(scorer: _Scorer) -> list[Pair]:
+    """The DP: total[i][j] is the cheapest way to align first[:i] with second[:j]."""
+    n, m = len(scorer.first), len(scorer.second)
+    band = _BAND + abs(n - m)
+    infinity = float("inf")
+    total = [[infinity] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    total[0][0] = 0.0
+    for i in range(n + 1):
+        centre = i * m // n if n else 0
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
+            for di, dj in _PRIOR:
+                if di > i or dj > j or total[i - di][j - dj] == infinity:
+                    continue
+                step = total[i - di][j - dj] + _step_cost(scorer, i, j, di, dj)
+                if step < total[i][j]:
+                    total[i][j], back[i][j] = step, (di, dj)
+    return _read_back(scorer, back)
+
+
+def _step_cost(scorer: _Scorer, i: int, j: int, di: int, dj: int) -> float:
+    if (di, dj) == (2, 2):  # two units whose pieces come in the other order
+        crossed = scorer.cost(i - 2, 1, j - 1, 1) + scorer.cost(i - 1, 1, j - 2, 1)
+        return crossed + _PRIOR[(2, 2)] - 2 * _PRIOR[(1, 1)]
+    return scorer.cost(i - di, di, j - dj, dj)
+
+
+def _read_back(scorer: _Scorer, back: list[list[tuple[int, int] | None]]) -> list[Pair]:
+    pairs: list[Pair] = []
+    i, j = len(scorer.first), len(scorer.second)
+    while i or j:
+        step = back[i][j]
+        if step is None:  # outside the band: the rest is unpaired
+            break
+        di, dj = step
+        if (di, dj) == (2, 2):
+            pairs.append(Pair((i - 1,), (j - 2,), scorer.cost(i - 1, 1, j - 2, 1)))
+            pairs.append(Pair((i - 2,), (j - 1,), scorer.cost(i - 2, 1, j - 1, 1)))
+        elif di and dj:
+            units, pieces = tuple(range(i - di, i)), tuple(range(j - dj, j))
+            pairs.append(Pair(units, pieces, scorer.cost(i - di, di, j - dj, dj)))
+        i, j = i - di, j - dj
+    return sorted(pairs, key=lambda pair: pair.original)
+
+
+_MOST = 4.0  # the highest cost a pair may have
+_MARGIN = -1.0  # how much cheaper than its rivals next to it a pair must be
+_MERGE_MARGIN = 3.0  # how much cheaper a merge must be than one of its parts alone
+
+
+def _trusted(pair: Pair, scorer: _Scorer) -> bool:
+    """A pair stands when it is cheap, its neighbours are no better a match, and a merge or
+    split explains the text clearly better than one of its parts on its own would."""
+    if pair.cost > _MOST:
+        return False
+    if len(pair.original) > 1 or len(pair.translation) > 1:
+        alone = (
+            min(scorer.cost(i, 1, j, 1) for i in pair.original for j in pair.translation)
+            + _PRIOR[(1, 0)]
+        )
+        if alone - pair.cost < _MERGE_MARGIN:
+            return False
+    first, last = pair.original[0] - 1, pair.original[-1] + 1
+    start, end = pair.translation[0] - 1, pair.translation[-1] + 1
+    rivals = [
+        scorer.cost(i, 1, j, 1)
+        for i in range(max(0, first), min(len(scorer.first), last + 1))
+        for j in range(max(0, start), min(len(scorer.second), end + 1))
+        if (i in pair.original) != (j in pair.translation)
+    ]
+    return not rivals or min(rivals) - pair.cost >= _MARGIN

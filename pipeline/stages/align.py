@@ -1,0 +1,225 @@
+"""The align stage: an existing translation of a source document → its catalog, as fuzzy
+entries a reviewer confirms (rust-lang-translations#11, diplodoc-platform/cli#2272)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Message
+
+from pipeline.align.pairing import Alignment, Pair, align_documents
+from pipeline.catalogs.paths import po_path
+from pipeline.catalogs.po import PoFile, generate_po, parse_po, read_po_text
+from pipeline.project.config import Config
+from pipeline.project.errors import PipelineError
+from pipeline.project.files import display_path, locked, read_text, write_atomic
+from pipeline.source.markdown import read_document
+from pipeline.source.tree import SourceFile, find_sources, load_source
+from pipeline.source.units import Unit, split_units
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+
+
+@dataclass(frozen=True, slots=True)
+class Filled:
+    """One unit given a translation from the file (or, on a dry run, that would be)."""
+
+    unit: Unit
+    text: str
+    line: int  # where the text stands in the translation
+    fuzzy: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AlignResult:
+    """What aligning one translation with its original did."""
+
+    original: str
+    translation: str
+    catalog: str
+    lang: str
+    units: int  # distinct unit texts of the original
+    filled: tuple[Filled, ...]
+    kept: int  # units that had a translation already: never overwritten
+    missing: int  # units not in the catalog yet (run extract)
+    unused: tuple[Unit, ...]  # pieces of the translation no unit took
+    written: bool
+
+    @property
+    def empty(self) -> int:
+        """Units with no counterpart in the translation."""
+        return self.units - len(self.filled) - self.kept - self.missing
+
+
+def align_pair(
+    config: Config,
+    original: Path,
+    translation: Path,
+    lang: str | None = None,
+    *,
+    accept: bool = False,
+    dry_run: bool = False,
+) -> AlignResult:
+    """Align `translation` with the project source `original` and fill its catalog."""
+    source = _project_source(config, original)
+    pieces, lang = _translation_units(config, translation, lang, source)
+    alignment = align_documents(source.units, pieces, _term_keys(config))
+    pairs = alignment.pairs
+    catalog_file = po_path(config.locale_path, lang, source.document.name)
+    shown = display_path(catalog_file, config.root)
+    shown_translation = display_path(translation, config.root)
+    _check_match(source, alignment, shown_translation)
+    with locked(config.locale_path):
+        if not catalog_file.exists():
+            raise PipelineError(
+                "the catalog does not exist yet", shown, hint="run `pipeline extract` first"
+            )
+        po = parse_po(read_po_text(catalog_file, shown), shown)
+        filled, kept, missing = _fill(po, source, pieces, pairs, shown_translation, accept)
+        written = bool(filled) and not dry_run and write_atomic(catalog_file, generate_po(po))
+    used = {index for pair in pairs for index in pair.translation}
+    return AlignResult(
+        source.display,
+        shown_translation,
+        shown,
+        lang,
+        len({unit.text for unit in source.units}),
+        tuple(filled),
+        kept,
+        missing,
+        tuple(piece for index, piece in enumerate(pieces) if index not in used),
+        written,
+    )
+
+
+def _project_source(config: Config, path: Path) -> SourceFile:
+    if not path.is_file():
+        raise PipelineError("file not found", display_path(path, config.root))
+    found = {source.resolve(): source for source in find_sources(config)}
+    if path.resolve() not in found:
+        raise PipelineError(
+            "not a source document of this project",
+            display_path(path, config.root),
+            hint=f"give a Markdown file under {display_path(config.source_path, config.root)}/",
+        )
+    return load_source(config, found[path.resolve()])
+
+
+def _translation_units(
+    config: Config, path: Path, lang: str | None, source: SourceFile
+) -> tuple[list[Unit], str]:
+    """The translation's units and language: --lang, its front matter, or its folder."""
+    shown = display_path(path, config.root)
+    if not path.is_file():
+        raise PipelineError("file not found", shown)
+    if path.suffix.lower() not in MARKDOWN_SUFFIXES or _looks_like_other_format(path, shown):
+        raise PipelineError(
+            "not a Markdown file", shown, hint="give the translation as Markdown (.md)"
+        )
+    folder = next((part for part in reversed(path.parent.parts) if part in config.locales), None)
+    hint = "pass --lang, e.g. --lang en, or add 'lang: en' to its front matter"
+    document = read_document(path, shown, lang or folder, source.document.name, hint)
+    lang = lang or document.lang
+    if lang not in config.locales or lang == source.document.lang:
+        others = [code for code in config.locales if code != source.document.lang]
+        raise PipelineError(
+            f"a translation into '{lang}' cannot be aligned with a '{source.document.lang}' "
+            f"original", shown, hint=f"the project translates it into {others}",
+        )  # fmt: skip
+    units = list(split_units(document, config.segmentation))
+    if not units:
+        raise PipelineError("the file has no text to align", shown)
+    _check_language(units, lang, source.document.lang, shown)
+    return units, lang
+
+
+def _looks_like_other_format(path: Path, shown: str) -> bool:
+    """HTML or a PO catalog saved under a .md name."""
+    head = read_text(path, shown)[:2000].lstrip().lower()
+    return head.startswith(("<!doctype", "<html", "<?xml")) or head.startswith(
+        ('msgid "', "# translation", '#, fuzzy\nmsgid ""')
+    )
+
+
+def _check_language(units: list[Unit], lang: str, source_lang: str, shown: str) -> None:
+    """A translation must be in its language: the original pasted twice is a mistake."""
+    from pipeline.languages import language_name
+    from pipeline.languages.evidence import confidence
+
+    sample = " ".join(unit.text for unit in units)[:4000]
+    if confidence(sample, source_lang, lang) > 0.9:
+        raise PipelineError(
+            f"the file is in {language_name(source_lang, 'en')}, not "
+            f"{language_name(lang, 'en')}", shown,
+            hint="give the translation, or the right --lang",
+        )  # fmt: skip
+
+
+def _term_keys(config: Config) -> dict[str, str] | None:
+    """Every glossary term of every language → its concept: a pair that survives translation."""
+    from pipeline.terms.glossary import project_glossary
+
+    glossary = project_glossary(config)
+    if glossary is None:
+        return None
+    keys = {}
+    for concept in glossary.concepts:
+        for term in concept.terms:
+            if len(term.text) >= 3:
+                keys[term.text.lower()] = "≡" + concept.id
+    return keys
+
+
+def _check_match(source: SourceFile, alignment: Alignment, shown: str) -> None:
+    if not alignment.matches:
+        aligned = sum(len(pair.original) for pair in alignment.pairs)
+        raise PipelineError(
+            f"the file does not look like a translation of {source.display}: only {aligned} of "
+            f"{len(source.units)} units found a counterpart", shown,
+            hint="check that the two files are the same document; nothing was written",
+        )  # fmt: skip
+
+
+def _fill(
+    po: PoFile,
+    source: SourceFile,
+    pieces: list[Unit],
+    pairs: list[Pair],
+    shown: str,
+    accept: bool,
+) -> tuple[list[Filled], int, int]:
+    """Give each paired unit its text, where its entry has no translation yet."""
+    filled: list[Filled] = []
+    kept = missing = 0
+    done: set[str] = set()
+    for unit, pair in _units_with_pairs(source, pairs):
+        if unit.text in done:
+            continue
+        done.add(unit.text)
+        message = po.catalog.get(unit.text)
+        if message is None:
+            missing += 1
+        elif message.string:
+            kept += 1
+        else:
+            text = " ".join(pieces[index].text for index in pair.translation)
+            line = pieces[pair.translation[0]].line
+            fuzzy = pair.merged or not accept
+            _set_translation(message, text, f"aligned from {shown}:{line}", fuzzy)
+            filled.append(Filled(unit, text, line, fuzzy))
+    return filled, kept, missing
+
+
+def _units_with_pairs(source: SourceFile, pairs: list[Pair]) -> Iterator[tuple[Unit, Pair]]:
+    for pair in pairs:
+        for index in pair.original:
+            yield source.units[index], pair
+
+
+def _set_translation(message: Message, text: str, origin: str, fuzzy: bool) -> None:
+    message.string = text
+    message.user_comments = [*message.user_comments, origin]
+    if fuzzy:
+        message.flags.add("fuzzy")

@@ -1,0 +1,184 @@
+"""`pipeline align`: an existing translation fills a document's catalog, for review."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from tests.conftest import copy_of_the_project, run_cli
+
+CATALOG = Path("locales/en/LC_MESSAGES/genterapi.po")
+
+
+@pytest.fixture(scope="module")
+def translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's English pages as translated Markdown, from its human translations."""
+    root = copy_of_the_project(tmp_path_factory.mktemp("exported"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        assert run_cli("export", "--format", "markdown").exit_code == 0
+    return root / "build" / "markdown" / "en"
+
+
+@pytest.fixture
+def blank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The sample project with genterapi's English catalog emptied; returns what it held."""
+    copy_of_the_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    catalog = _read(CATALOG)
+    truth = {str(m.id): str(m.string) for m in catalog if m.id}
+    for message in catalog:
+        message.string, message.flags = "", set()
+    _write(CATALOG, catalog)
+    return truth
+
+
+def _read(path: Path) -> Catalog:
+    with path.open("rb") as stream:
+        return read_po(stream)
+
+
+def _write(path: Path, catalog: Catalog) -> None:
+    with path.open("wb") as stream:
+        write_po(stream, catalog)
+
+
+def test_a_translation_fills_every_unit_it_renders_as_fuzzy_with_its_origin(
+    blank: dict[str, str], translations: Path
+) -> None:
+    result = run_cli("align", "source/da/genterapi.md", str(translations / "genterapi.md"))
+    assert result.exit_code == 0, result.stderr
+    assert f"{len(blank)} of {len(blank)} units aligned ({len(blank)} fuzzy)" in result.stdout
+    catalog = _read(CATALOG)
+    filled = [message for message in catalog if message.id]
+    assert {str(m.id): m.string for m in filled} == blank
+    assert all(message.fuzzy for message in filled)
+    origin = filled[0].user_comments[-1]
+    assert re.fullmatch(r"aligned from .*genterapi\.md:\d+", origin)
+
+
+def test_accept_fills_as_translated_and_an_existing_translation_is_never_overwritten(
+    blank: dict[str, str], translations: Path
+) -> None:
+    catalog = _read(CATALOG)
+    first = next(message for message in catalog if message.id)
+    first.string = "Our own title"
+    _write(CATALOG, catalog)
+    result = run_cli(
+        "align", "--accept", "source/da/genterapi.md", str(translations / "genterapi.md")
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "1 already translated, kept" in result.stdout
+    after = {str(m.id): m for m in _read(CATALOG) if m.id}
+    assert after[str(first.id)].string == "Our own title"
+    others = [m for key, m in after.items() if key != first.id]
+    assert all(not m.fuzzy and m.string == blank[str(m.id)] for m in others)
+
+
+def test_a_translation_that_differs_in_structure_leaves_gaps_rather_than_wrong_pairs(
+    blank: dict[str, str], translations: Path, tmp_path: Path
+) -> None:
+    paragraphs = (translations / "genterapi.md").read_text().split("\n\n")
+    merged = [*paragraphs[:3], paragraphs[3] + " " + paragraphs[4], *paragraphs[5:]]
+    del merged[8]  # a paragraph the translator left out
+    merged.insert(12, "This page also exists in easy-to-read English.")  # one the original lacks
+    edited = tmp_path / "gene-therapy.md"
+    edited.write_text("\n\n".join(merged))
+    result = run_cli("align", "source/da/genterapi.md", str(edited))
+    assert result.exit_code == 0, result.stderr
+    filled = {str(m.id): m.string for m in _read(CATALOG) if m.id and m.string}
+    wrong = {key: text for key, text in filled.items() if blank[key] not in text}
+    assert not wrong
+    assert len(filled) >= 0.85 * len(blank)
+    assert "This page also exists" not in " ".join(filled.values())
+
+
+def test_a_dry_run_shows_the_pairs_and_writes_nothing(
+    blank: dict[str, str], translations: Path
+) -> None:
+    before = CATALOG.read_bytes()
+    result = run_cli(
+        "align", "--dry-run", "source/da/genterapi.md", str(translations / "genterapi.md")
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "What is gene therapy?" in result.stdout
+    assert "not written" in result.stdout
+    assert CATALOG.read_bytes() == before
+
+
+def test_pairs_come_from_a_list_or_from_two_folders_with_the_same_tree(
+    blank: dict[str, str], translations: Path, tmp_path: Path
+) -> None:
+    pairs = tmp_path / "pairs.txt"
+    pairs.write_text(
+        f"# original\ttranslation\nsource/da/genterapi.md\t{translations}/genterapi.md\n"
+    )
+    result = run_cli("align", "--pairs", str(pairs), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "source/da/genterapi.md ←" in result.stdout
+    result = run_cli("align", "source/da", str(translations), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count(" ← ") == len(list(Path("source/da").glob("*.md")))
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        ("", "empty.md", "the file has no text to align"),
+        (
+            "<!DOCTYPE html><html><body><p>Gene therapy</p></body></html>",
+            "page.md",
+            "not a Markdown file",
+        ),
+        ("# Gene therapy\n", "page.html", "not a Markdown file"),
+    ],
+)
+def test_bad_translation_files_get_one_line_and_nothing_is_written(
+    blank: dict[str, str], tmp_path: Path, content: str, name: str, message: str
+) -> None:
+    before = CATALOG.read_bytes()
+    path = tmp_path / name
+    path.write_text(content)
+    result = run_cli("align", "--lang", "en", "source/da/genterapi.md", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert message in result.stderr
+    assert name in result.stderr
+    assert CATALOG.read_bytes() == before
+
+
+def test_a_file_in_the_original_language_is_refused(blank: dict[str, str]) -> None:
+    before = CATALOG.read_bytes()
+    result = run_cli("align", "--lang", "en", "source/da/genterapi.md", "source/da/genterapi.md")
+    assert result.exit_code == 2
+    assert "the file is in Danish, not English" in result.stderr
+    assert CATALOG.read_bytes() == before
+
+
+def test_the_translation_of_another_document_is_refused(
+    blank: dict[str, str], translations: Path
+) -> None:
+    before = CATALOG.read_bytes()
+    other = translations / "car-t-celleterapi.md"
+    result = run_cli("align", "source/da/genterapi.md", str(other))
+    assert result.exit_code == 2
+    assert "does not look like a translation of source/da/genterapi.md" in result.stderr
+    assert CATALOG.read_bytes() == before
+
+
+def test_the_language_comes_from_the_locale_folder_when_nothing_else_says(
+    blank: dict[str, str], translations: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "old-site" / "en"
+    folder.mkdir(parents=True)
+    text = (translations / "genterapi.md").read_text()
+    (folder / "gene-therapy.md").write_text(re.sub(r"(?m)^lang: en\n", "", text))
+    result = run_cli(
+        "align", "--dry-run", "source/da/genterapi.md", str(folder / "gene-therapy.md")
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "(en):" in result.stdout
