@@ -7,8 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import polib
+import pytest
 
 from pipeline.catalogs.moves import match_moves
+from pipeline.stages import extract
 
 from .conftest import run_cli, snapshot
 
@@ -150,3 +152,34 @@ def test_the_best_overlap_wins_and_each_orphan_moves_once() -> None:
     both = {"new": units, "copy": frozenset({"a", "b", "c"})}
     assert match_moves(both, orphans) == {"copy": "old", "new": "older"}
     assert match_moves({"new": frozenset({"a", "x", "y"})}, orphans) == {}
+
+
+def test_a_catalog_saved_during_a_move_is_not_lost(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator saves the old catalog while extract plans the move: nothing moves
+    this run, and the next run moves the catalog with their work in it."""
+    root = project("minimal")
+    extract_ok()
+    translate_everything(root / po(OLD))
+    (root / "source/da/vektorer.md").rename(root / "source/da/flyttet.md")
+    real = extract.load_source
+    calls: list[str] = []
+
+    def load_and_save(config: object, path: Path) -> object:
+        source = real(config, path)  # type: ignore[arg-type]
+        calls.append(path.name)
+        if calls.count("flyttet.md") == 2:  # planning, after the files were read
+            catalog = polib.pofile(str(root / po(OLD)))
+            catalog[0].msgstr = "Saved meanwhile"
+            catalog.save()
+        return source
+
+    monkeypatch.setattr(extract, "load_source", load_and_save)
+    out = extract_ok()
+    assert "moved" not in out
+    assert f"{po(OLD)}: changed while extract ran" in out
+    assert not (root / po("flyttet")).exists()
+    monkeypatch.setattr(extract, "load_source", real)
+    assert f"moved {po(OLD)} \u2192 {po('flyttet')}" in extract_ok()
+    assert polib.pofile(str(root / po("flyttet")))[0].msgstr == "Saved meanwhile"

@@ -128,7 +128,7 @@ def extract_project(
                     progress(summary)
             else:
                 plan = next(plans)
-                summary = _write_plan(plan, memory, config.locale_path)
+                summary = _write_plan(plan, memory, config)
                 # Keyed by the files as this run read or wrote them: a file someone
                 # changed meanwhile no longer matches, so the next run plans again.
                 kept[_key_as_left(config, path, plan)] = _as_unchanged(summary)
@@ -170,7 +170,7 @@ def _unit_texts(config: Config, path: Path) -> tuple[str, frozenset[str]]:
     return source.document.name, frozenset(unit.text for unit in source.units)
 
 
-def _write_plan(plan: _Plan, memory: MemoryState, locale_path: Path) -> DocumentSummary:
+def _write_plan(plan: _Plan, memory: MemoryState, config: Config) -> DocumentSummary:
     """Write the planned files, except any someone changed since they were read.
 
     A moved document's new files are written before its old ones are removed; if
@@ -180,7 +180,7 @@ def _write_plan(plan: _Plan, memory: MemoryState, locale_path: Path) -> Document
     source = next(iter(plan.read))  # read in _document_files order: the source first
     meanwhile = [plan.summary.display] if source in changed else []
     if plan.removed and changed - {source}:
-        meanwhile += [str(path) for path in sorted(changed - {source})]
+        meanwhile += [display_path(path, config.root) for path in sorted(changed - {source})]
         return replace(plan.summary, changed_meanwhile=tuple(meanwhile), moved=())
     results = []
     for (path, text), result in zip(plan.files, plan.summary.catalogs, strict=True):
@@ -193,7 +193,7 @@ def _write_plan(plan: _Plan, memory: MemoryState, locale_path: Path) -> Document
     for path in plan.removed:
         path.unlink()
         memory.wrote(path, None)
-        _remove_empty_folders(path.parent, locale_path)
+        _remove_empty_folders(path.parent, config.locale_path)
     return replace(plan.summary, catalogs=tuple(results), changed_meanwhile=tuple(meanwhile))
 
 
