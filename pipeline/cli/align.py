@@ -59,7 +59,7 @@ def align(
     length; a pair with too little evidence is left empty.
 
     \b
-    Examples:
+    Example:
       pipeline align source/da/genterapi.md old-site/en/gene-therapy.md
       pipeline align source/da old-site/en --dry-run
       pipeline align --pairs pairs.txt --lang en

@@ -47,6 +47,7 @@ def build_corpus(root: Path, words: int) -> tuple[int, int]:
     (root / "source").mkdir(parents=True)
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
     shutil.copytree(REPO / "source/images", root / "source/images")
+    shutil.copytree(REPO / "source/brand", root / "source/brand")  # [tool.pipeline.brand]
     shutil.copy(REPO / "source/glossary.tbx", root / "source/glossary.tbx")
     originals = sorted((REPO / "source").glob("*/*.md"))
     per_round = sum(len(p.read_text().split()) for p in originals)
