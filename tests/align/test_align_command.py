@@ -9,7 +9,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from tests.conftest import copy_of_the_project, run_cli
+from tests.conftest import copy_of_the_project, msgfmt_check, run_cli
 
 CATALOG = Path("locales/en/LC_MESSAGES/genterapi.po")
 
@@ -59,6 +59,7 @@ def test_a_translation_fills_every_unit_it_renders_as_fuzzy_with_its_origin(
     assert all(message.fuzzy for message in filled)
     origin = filled[0].user_comments[-1]
     assert re.fullmatch(r"aligned from .*genterapi\.md:\d+", origin)
+    assert msgfmt_check(CATALOG).returncode == 0
 
 
 def test_accept_fills_as_translated_and_an_existing_translation_is_never_overwritten(
