@@ -68,9 +68,9 @@ def copy_of_the_project(folder: Path) -> Path:
     return folder
 
 
-def run_cli(*args: str) -> Result:
+def run_cli(*args: str, input: str | None = None) -> Result:
     """Run the pipeline CLI in-process; stdout and stderr stay separate."""
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
 
 
 def msgfmt_check(path: Path) -> subprocess.CompletedProcess[str]:

@@ -21,7 +21,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 from unicode_segmentation_rs import gettext_wrap
 
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import read_text
+from pipeline.project.files import buffered, read_bytes, read_text
 
 PAGE_WIDTH = 79  # GNU gettext's default, also what Poedit and Weblate write
 
@@ -141,6 +141,8 @@ def read_po_shared(path: Path, shown: str) -> PoFile:
     check, readability and export each read every catalog; the cache keys on the
     file's path, size and modification time, so an edited file is read again.
     """
+    if buffered(path) is not None:
+        return read_po_file(path, shown)  # an editor's buffer: no file version to key on
     stat = path.stat()
     return _read_po_cached(path.resolve(), shown, stat.st_size, stat.st_mtime_ns)
 
@@ -153,7 +155,7 @@ def _read_po_cached(path: Path, shown: str, size: int, mtime: int) -> PoFile:
 def read_po_text(path: Path, shown: str) -> str:
     """The text of a PO file: UTF-8 unless the header declares another charset."""
     try:
-        head = path.read_bytes()[:4096]
+        head = read_bytes(path)[:4096]
     except OSError:
         return read_text(path, shown)  # read_text says what is wrong with the file
     found = _CHARSET.search(head)
@@ -166,7 +168,7 @@ def read_po_text(path: Path, shown: str) -> str:
         raise PipelineError(
             f"unknown charset '{charset}' in the Content-Type header", shown, hint="use UTF-8"
         ) from None
-    data = path.read_bytes()
+    data = read_bytes(path)
     if not data.isascii() and _is_utf8(data) and charset.replace("_", "-") in _SINGLE_BYTE:
         raise PipelineError(
             f"the header declares {charset} but the file is UTF-8",

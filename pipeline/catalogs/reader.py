@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.catalogs.po import parse_po, read_po_text
+from pipeline.project.files import buffered
 
 _STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*'
 _STRINGS = rf"{_STRING}(?:\n[ \t]*{_STRING})*"
@@ -68,12 +69,18 @@ def read_entries(path: Path, shown: str) -> PoEntries:
     A file this reader does not take as well-formed goes to the full parser, whose
     error names the line and says what is wrong.
     """
+    if buffered(path) is not None:
+        return _read(path, shown)  # an editor's buffer: no file version to key on
     stat = path.stat()
     return _read_cached(path.resolve(), shown, stat.st_size, stat.st_mtime_ns)
 
 
 @lru_cache(maxsize=256)
 def _read_cached(path: Path, shown: str, size: int, mtime: int) -> PoEntries:
+    return _read(path, shown)
+
+
+def _read(path: Path, shown: str) -> PoEntries:
     text = read_po_text(path, shown)
     entries = parse_entries(text)
     if entries is None:

@@ -8,7 +8,7 @@ import hashlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from pipeline.project.errors import PipelineError
@@ -21,7 +21,7 @@ def read_text(path: Path, shown: str | None = None) -> str:
     """
     where: Path | str = shown or path
     try:
-        data = _standard_input() if path == STDIN else path.read_bytes()
+        data = read_bytes(path)
     except FileNotFoundError:
         raise PipelineError("file not found", where) from None
     except OSError as error:
@@ -43,6 +43,40 @@ def read_text(path: Path, shown: str | None = None) -> str:
 
 
 STDIN = Path("-")  # a path of "-" reads standard input, as most command-line tools do
+
+# Texts read instead of the files at their paths: an editor's unsaved buffers, a text sent
+# to the local server. Worker processes are forks, so they see what was set when they began.
+_BUFFERS: dict[Path, bytes] = {}
+
+
+@contextlib.contextmanager
+def buffers(texts: Mapping[Path, str]) -> Iterator[None]:
+    """While the block runs, every read of one of these paths gets its text instead (STDIN
+    for what `-` would read), so a run checks a document as edited, not as saved."""
+    saved = dict(_BUFFERS)
+    _BUFFERS.update({_buffer_key(path): text.encode("utf-8") for path, text in texts.items()})
+    try:
+        yield
+    finally:
+        _BUFFERS.clear()
+        _BUFFERS.update(saved)
+
+
+def buffered(path: str | os.PathLike[str]) -> bytes | None:
+    """The bytes of an open buffer at `path`, if one is open."""
+    return _BUFFERS.get(_buffer_key(Path(path))) if _BUFFERS else None
+
+
+def _buffer_key(path: Path) -> Path:
+    return path if path == STDIN else path.absolute()
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes at `path`: an open buffer's, standard input's for `-`, else the file's."""
+    found = buffered(path)
+    if found is not None:
+        return found
+    return _standard_input() if path == STDIN else path.read_bytes()
 
 
 _READ_INPUT: list[tuple[object, bytes]] = []  # (the stream, what it gave)

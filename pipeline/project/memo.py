@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pipeline.project.files import write_bytes_atomic
+from pipeline.project.files import buffered, write_bytes_atomic
 
 FOLDER_NAME = ".pipeline-cache"
 ABSENT = b"(absent)"  # the state of a missing file
@@ -168,6 +168,9 @@ def file_state(path: str | os.PathLike[str]) -> bytes:
     hashed is not read again. Only files unchanged for a few seconds are remembered,
     so two writes within one tick of the file system clock are never mistaken.
     """
+    edited = buffered(path)
+    if edited is not None:
+        return content_state(edited)
     try:
         stat = os.stat(path)  # noqa: PTH116  (no Path objects: many files)
     except OSError:
