@@ -414,3 +414,7 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
 from pipeline.cli.align import align  # noqa: E402  (its own module: this one is full)
 
 main.add_command(align)
+
+from pipeline.cli.serve import serve  # noqa: E402  (the local web app, pipeline/web/)
+
+main.add_command(serve)
