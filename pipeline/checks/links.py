@@ -75,5 +75,9 @@ def broken(links: LinkSet, ctx: CheckContext) -> Iterator[Finding]:
         nearest = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0)
         fix = row[2].split("#")[0] + f"#{nearest[0]}" if nearest else ""
         yield ctx.finding(
-            row[0], row[1], f"link '{row[2]}': {shown} has no heading or anchor '{anchor}'", fix=fix
+            row[0],
+            row[1],
+            f"link '{row[2]}': {shown} has no heading or anchor '{anchor}'",
+            fix=fix,
+            found=row[2],
         )

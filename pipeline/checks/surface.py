@@ -70,3 +70,9 @@ def common_words(text: str) -> int:
     text = re.sub(r"\*\.\w+", " ", without_literals(text))
     words = re.findall(r"[^\W\d_]{2,}", text)
     return sum(1 for n, word in enumerate(words) if n == 0 or not word[0].isupper())
+
+
+def one_for_one(found: list[str], wanted: list[str]) -> dict[str, str]:
+    """A finding's `found` and `fix` when the translation has one thing (a number, a
+    placeholder) where the source has one other: an editor can swap them in one step."""
+    return {"found": found[0], "fix": wanted[0]} if len(found) == len(wanted) == 1 else {}

@@ -45,6 +45,7 @@ def deprecated(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
             subject.line_at(hit.start),
             f"'{hit.text}' is a {hit.term.status.value} term for {hit.concept}{instead}",
             fix=fix or "",
+            found=hit.text,  # what an editor's code action replaces with the fix
             concept=hit.concept,
             lang=subject.lang,
         )

@@ -27,6 +27,7 @@ from pipeline.checks.surface import (
     final_marks,
     margin,
     not_text,
+    one_for_one,
 )
 
 
@@ -177,18 +178,14 @@ def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     missing, extra = compare(
         message.source, message.source_lang, message.target, message.target_lang
     )
-    for quantity in missing:
-        yield ctx.finding(
-            message.path,
-            message.line,
-            f"the number {quantity.shown(message.source)} of the source is not in the translation",
-        )
-    for quantity in extra:
-        yield ctx.finding(
-            message.path,
-            message.line,
-            f"the translation has the number {quantity.shown(message.target)}, the source does not",
-        )
+    shown = [q.shown(message.target) for q in extra], [q.shown(message.source) for q in missing]
+    swap = one_for_one(*shown)  # one number for another: the source's is the fix
+    texts = [f"the number {q.shown(message.source)} of the source is not in the translation"
+             for q in missing]  # fmt: skip
+    texts += [f"the translation has the number {q.shown(message.target)}, the source does not"
+              for q in extra]  # fmt: skip
+    for text in texts:
+        yield ctx.finding(message.path, message.line, text, **swap)
 
 
 @rule(
@@ -220,11 +217,11 @@ def placeholders(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding
     source = placeholder_counts(message.source, message.markdown)
     target = placeholder_counts(message.target, message.markdown)
     if source != target:
-        missing = ", ".join(sorted((source - target).elements())) or "none"
-        extra = ", ".join(sorted((target - source).elements())) or "none"
-        yield ctx.finding(
-            message.path, message.line, f"placeholders differ: missing {missing}; extra {extra}"
-        )
+        lost, added = sorted((source - target).elements()), sorted((target - source).elements())
+        swap = one_for_one(added, lost)  # one placeholder for another
+        missing, extra = ", ".join(lost) or "none", ", ".join(added) or "none"
+        text = f"placeholders differ: missing {missing}; extra {extra}"
+        yield ctx.finding(message.path, message.line, text, **swap)
 
 
 @rule(
@@ -287,6 +284,8 @@ def punctuation(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]
             message.path,
             message.line,
             f"the source ends with {wanted}, the translation with {found}",
+            fix=source,  # the end mark to write instead of the translation's (`found`)
+            found=target,
         )
 
 
