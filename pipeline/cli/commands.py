@@ -411,10 +411,10 @@ def build(config_file: Path | None, strict: bool, **overrides: Any) -> None:
     sys.exit(max(code, 1 if failed else 0))
 
 
-from pipeline.cli.align import align  # noqa: E402  (its own module: this one is full)
-
-main.add_command(align)
-
+# Commands in modules of their own: this one is full.
+from pipeline.cli.align import align  # noqa: E402
+from pipeline.cli.lsp import lsp  # noqa: E402  (the language server, pipeline/lsp/)
 from pipeline.cli.serve import serve  # noqa: E402  (the local web app, pipeline/web/)
 
-main.add_command(serve)
+for command in (align, lsp, serve):
+    main.add_command(command)
