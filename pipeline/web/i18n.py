@@ -1,0 +1,129 @@
+"""The interface in Danish and English, following the browser's language (Accept-Language).
+
+Only the interface is translated: documents keep their own language, and findings are
+the engine's messages, the same as in CI.
+"""
+
+from __future__ import annotations
+
+from babel import Locale, UnknownLocaleError
+
+LANGUAGES = ("en", "da")
+
+_TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Danish)
+    "app": ("Editor's desk", "Redaktørens skrivebord"),
+    "skip": ("Skip to main content", "Gå til hovedindholdet"),
+    "nav": ("Site", "Navigation"),
+    "nav.documents": ("Documents", "Dokumenter"),
+    "nav.check": ("Check my text", "Tjek min tekst"),
+    "documents.title": ("Documents", "Dokumenter"),
+    "documents.intro": (
+        "Every document of the project in each language, as saved, with its reading level "
+        "(LIX) and the findings pipeline check reports for it.",
+        "Alle projektets dokumenter på hvert sprog, som de er gemt, med deres læsbarhed (LIX) "
+        "og de fund, pipeline check melder for dem.",
+    ),
+    "documents.none": (
+        "This folder holds no project: the check page works all the same.",
+        "Mappen rummer intet projekt, men siden Tjek min tekst virker alligevel.",
+    ),
+    "col.document": ("Document", "Dokument"),
+    "col.role": ("Role", "Rolle"),
+    "col.band": ("Band", "Niveau"),
+    "col.target": ("Target", "Mål"),
+    "col.findings": ("Open findings", "Åbne fund"),
+    "role.original": ("original", "original"),
+    "role.translation": ("translation", "oversættelse"),
+    "over": ("above target", "over målet"),
+    "not-scored": ("not scored", "ikke målt"),
+    "none": ("none", "ingen"),
+    "errors": ("errors", "fejl"),
+    "band.very easy": ("very easy", "meget let"),
+    "band.easy": ("easy", "let"),
+    "band.medium": ("medium", "middel"),
+    "band.hard": ("hard", "svær"),
+    "band.very hard": ("very hard", "meget svær"),
+    "legend": ("How sentences are marked", "Sådan er sætningerne markeret"),
+    "legend.hard": ("hard sentence: dotted underline", "svær sætning: prikket understregning"),
+    "legend.very-hard": (
+        "very hard sentence: double underline",
+        "meget svær sætning: dobbelt understregning",
+    ),
+    "legend.term": ("glossary finding: boxed", "fund i ordlisten: med ramme"),
+    "legend.note": (
+        "Only sentences of ten words or more are marked; each mark also says its LIX.",
+        "Kun sætninger på ti ord eller flere markeres, og hver markering viser også LIX.",
+    ),
+    "reason": ("{words} words, {long} % long words", "{words} ord, {long} % lange ord"),
+    "hardest": ("Hardest sentences", "De sværeste sætninger"),
+    "hardest.none": ("No sentence of ten words or more.", "Ingen sætninger på ti ord eller flere."),
+    "findings": ("Findings", "Fund"),
+    "findings.none": ("No open findings.", "Ingen åbne fund."),
+    "line": ("line", "linje"),
+    "side": ("Text and translation side by side", "Tekst og oversættelse side om side"),
+    "untranslated": ("(not translated)", "(ikke oversat)"),
+    "sections": ("Sections", "Afsnit"),
+    "harder": ("harder than its source", "sværere end originalen"),
+    "check.title": ("Check my text", "Tjek min tekst"),
+    "check.intro": (
+        "Paste or type a text in Markdown. Its reading level, its hard sentences and the "
+        "glossary's findings follow as you type, by the same rules as pipeline check.",
+        "Indsæt eller skriv en tekst i Markdown. Læsbarhed, svære sætninger og fund i "
+        "ordlisten følger med, mens du skriver, efter de samme regler som pipeline check.",
+    ),
+    "check.text": ("Your text", "Din tekst"),
+    "check.lang": ("Language of the text", "Tekstens sprog"),
+    "check.results": ("Results", "Resultat"),
+    "check.waiting": ("Type a text to see its scores.", "Skriv en tekst for at se resultatet."),
+    "check.working": ("Checking…", "Tjekker …"),
+    "check.failed": ("The check failed:", "Tjekket mislykkedes:"),
+    "check.flesch-da": ("only for English", "kun for engelsk"),
+    "check.words": ("Words", "Ord"),
+    "check.sentences": ("Sentences", "Sætninger"),
+    "check.terms": ("Glossary and other findings", "Ordliste og andre fund"),
+    "check.button": ("Check now", "Tjek nu"),
+    "notfound": ("Page not found", "Siden findes ikke"),
+    "notfound.text": ("There is no such page here.", "Den side findes ikke her."),
+    "back": ("Back to the documents", "Tilbage til dokumenterne"),
+    "lang.da": ("Danish", "Dansk"),
+    "lang.en": ("English", "Engelsk"),
+}
+
+
+def negotiate(accept_language: str | None) -> str:
+    """The interface language: the first of the browser's languages we speak, else English."""
+    for tag in _preferences(accept_language or ""):
+        primary = tag.split("-")[0].lower()
+        if primary in LANGUAGES:
+            return primary
+    return "en"
+
+
+def _preferences(header: str) -> list[str]:
+    """Accept-Language's tags, most wanted first ("da, en;q=0.8" → ["da", "en"])."""
+    weighted = []
+    for position, part in enumerate(header.split(",")):
+        tag, _, parameters = part.strip().partition(";")
+        quality = 1.0
+        if parameters.strip().startswith("q="):
+            try:
+                quality = float(parameters.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        if tag and quality > 0:
+            weighted.append((-quality, position, tag))
+    return [tag for _, _, tag in sorted(weighted)]
+
+
+def texts(ui: str) -> dict[str, str]:
+    """Every interface text in language `ui`."""
+    index = LANGUAGES.index(ui)
+    return {key: pair[index] for key, pair in _TEXTS.items()}
+
+
+def language_name(code: str, ui: str) -> str:
+    """A language's name in the interface language: "da" is "Danish" or "dansk"."""
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(ui) or code
+    except (UnknownLocaleError, ValueError):
+        return code
