@@ -42,8 +42,9 @@ def score_project(
         )
         original = score_source(source.units, source.display, target)
         documents.append(original)
-        for lang in source.targets(config.locales):
-            translation = _score_catalog(config, source, lang, target)
+        # `target_lang`, not `lang`: the loop must not change the --lang of files scored alone.
+        for target_lang in source.targets(config.locales):
+            translation = _score_catalog(config, source, target_lang, target)
             documents.append(translation)
             pairs.append((original, translation))
     if paths:
