@@ -10,6 +10,7 @@
 - Suggestions: how often the word meant is the first of them, or in the top three.
 
 Run: python -m tests.spelling.evaluation [--show]
+     python -m tests.spelling.evaluation --manuals [--show]  (technical documentation, #29)
 """
 
 from __future__ import annotations
@@ -149,6 +150,45 @@ def evaluate(lang: str, make: Callable[[str], Check], show: bool = False) -> Sco
     return Score(len(found) / len(typos), 1000 * len(alarms) / words, speed, found_errors)
 
 
+def manuals(lang: str, split: str | None = None) -> tuple[list[str], list[Seeded], set[str]]:
+    """The technical-documentation set (#29, `{lang}_manuals.toml`, see MANUALS.md): its
+    paragraphs, its seeded typos as recorded, and the real typos it was published with;
+    `split` ("tune" or "held-out") keeps that part only."""
+    data = tomllib.loads((HERE / f"{lang}_manuals.toml").read_text(encoding="utf-8"))
+    chosen = [i for i, p in enumerate(data["paragraph"]) if split in (None, p["split"])]
+    texts = [data["paragraph"][i]["text"] for i in chosen]
+    typos = []
+    for entry in data["seeded"]:
+        if entry["paragraph"] in chosen:
+            text, start = data["paragraph"][entry["paragraph"]]["text"], entry["start"]
+            end = start + len(entry["original"])
+            typos.append(Seeded(text[:start] + entry["typo"] + text[end:], start,
+                                start + len(entry["typo"]), entry["original"]))  # fmt: skip
+    return texts, typos, {entry["word"] for entry in data.get("published", [])}
+
+
+def evaluate_manuals(
+    lang: str, make: Callable[[str], Check], split: str | None = None, show: bool = False
+) -> Score:
+    """As `evaluate`, on the technical-documentation set and its recorded typos."""
+    check = make(lang)
+    texts, typos, errors = manuals(lang, split)
+    words = sum(len(_PLAIN_WORD.findall(text)) for text in texts)
+    began = time.perf_counter()
+    flagged = [(text, span) for text in texts for span in check(text)]
+    speed = words / (time.perf_counter() - began)
+    alarms = [(text, (a, b)) for text, (a, b) in flagged if text[a:b] not in errors]
+    found = [t for t in typos if any(a < t.end and t.start < b for a, b in check(t.text))]
+    if show:
+        for text, (a, b) in alarms:
+            print(f"  false alarm: {text[a:b]!r}")
+        for typo in typos:
+            if typo not in found:
+                print(f"  missed: {typo.text[typo.start : typo.end]!r} for {typo.original!r}")
+    found_errors = len(flagged) - len(alarms)
+    return Score(len(found) / len(typos), 1000 * len(alarms) / words, speed, found_errors)
+
+
 @dataclass
 class Suggested:
     first: float  # share of seeded typos whose first suggestion is the original word
@@ -169,8 +209,22 @@ def suggestion_score(lang: str) -> Suggested:
     return Suggested(first / len(typos), top_three / len(typos), 1000 * seconds / len(typos))
 
 
+def main_manuals(show: bool) -> None:
+    print(f"{'checker':30} {'typos found':>11} {'false alarms/1000':>18} {'real typos found':>17}")
+    for lang in LANGUAGES:
+        for split in (None, "tune", "held-out"):
+            for name, make in (("ours", ours), ("plain Hunspell", plain)):
+                score = evaluate_manuals(lang, make, split, show=show and name == "ours")
+                label = f"{name} ({lang}, {split or 'all'})"
+                print(f"{label:30} {score.recall:11.1%} {score.false_alarms:18.1f} "
+                      f"{score.published_errors:17}")  # fmt: skip
+
+
 def main() -> None:
     show = "--show" in sys.argv
+    if "--manuals" in sys.argv:
+        main_manuals(show)
+        return
     print(
         f"{'checker':24} {'typos found':>11} {'false alarms/1000':>18} {'words/s':>9} "
         f"{'published errors found':>23}"
