@@ -135,4 +135,4 @@ def _script_texts(ui: str) -> dict[str, str]:
     """The interface texts the check page's script writes into the page."""
     t = texts(ui)
     keys = [k for k in t if k.startswith(("band.", "check.", "reason", "line", "findings"))]
-    return {key: t[key] for key in [*keys, "hardest.none", "over"]}
+    return {key: t[key] for key in [*keys, "hardest", "hardest.none", "over"]}

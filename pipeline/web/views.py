@@ -17,7 +17,7 @@ from pipeline.report.scores import MIN_WORDS_TO_RANK, hardest, plain
 from pipeline.source.markdown import BlockKind
 from pipeline.web.engine import Snapshot
 
-_QUOTED = re.compile(r"^'([^']+)'")  # term/* messages start with the form they matched
+_QUOTED = re.compile(r"^'([^']+)'")  # term/* messages start with the term they mean
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +95,13 @@ def _pieces(text: str, findings: list[Finding]) -> list[tuple[str, Finding | Non
     """`text` cut around the terms the findings quote, each cut piece with its finding."""
     pieces: list[tuple[str, Finding | None]] = [(text, None)]
     for finding in findings:
-        quoted = _QUOTED.match(finding.message)
-        if not quoted:
+        term = _term_found(finding)
+        if not term:
             continue
         for index, (piece, owner) in enumerate(pieces):
-            at = piece.find(quoted.group(1)) if owner is None else -1
+            at = piece.find(term) if owner is None else -1
             if at >= 0:
-                end = at + len(quoted.group(1))
+                end = at + len(term)
                 pieces[index : index + 1] = [
                     (piece[:at], None),
                     (piece[at:end], finding),
@@ -109,6 +109,16 @@ def _pieces(text: str, findings: list[Finding]) -> list[tuple[str, Finding | Non
                 ]
                 break
     return [(piece, owner) for piece, owner in pieces if piece]
+
+
+def _term_found(finding: Finding) -> str:
+    """The text a term finding is about: the form found (term/deprecated names it), else
+    the one its message quotes first (the other term/* rules quote the term they mean)."""
+    found = finding.data.get("found")
+    if found:
+        return found
+    quoted = _QUOTED.match(finding.message)
+    return quoted.group(1) if quoted else ""
 
 
 def side_by_side(versions: list[Version], settings: ReadabilitySettings) -> list[dict[str, Any]]:

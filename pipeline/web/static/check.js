@@ -81,7 +81,7 @@
     const doc = scores.documents[0];
     results.replaceChildren(
       metrics(doc),
-      el("h3", { textContent: t["hardest"] || "" }), hardest(doc),
+      el("h3", { textContent: t["hardest"] }), hardest(doc),
       el("h3", { textContent: t["check.terms"] }), findings(found));
     const lix = doc.lix === null ? "–" : doc.lix.toFixed(1) + " " + band(doc.band);
     status.textContent = "LIX " + lix + ". " + t["findings"] + ": " + found.length + ".";
