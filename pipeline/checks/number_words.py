@@ -115,6 +115,11 @@ def strong_words(lang: str) -> frozenset[str]:
     return frozenset(cardinals.split()[:1] + cardinals.split()[2:]) | tens | {"dozen", "dusin"}
 
 
+def word_values(lang: str) -> dict[str, Decimal]:
+    """Every number word of `lang` (cardinals, ordinals, "dozen") with its value."""
+    return _word_table(lang)
+
+
 @cache
 def _word_table(lang: str) -> dict[str, Decimal]:
     cardinals, ordinals, extra = _NUMBER_WORDS.get(lang, _NUMBER_WORDS["en"])

@@ -137,6 +137,12 @@ class CheckContext:
         data = {key: value for key, value in data.items() if value}
         return Finding(self.rule.id, self.severity, path, line, message, fix, data=data)
 
+    def doubtful(self, path: str, line: int, message: str, **data: str) -> Finding:
+        """A finding one level below the rule's severity: what only the meaning can tell
+        is a warning where an error is due (and information where a warning is)."""
+        found = self.finding(path, line, message, **data)
+        return dataclasses.replace(found, severity=Severity(max(Severity.INFO, found.severity - 1)))
+
 
 @dataclass(frozen=True, slots=True)
 class ActiveRule:

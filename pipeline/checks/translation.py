@@ -19,7 +19,7 @@ from pipeline.checks.literals import (
     plain_count,
     unnested_tags,
 )
-from pipeline.checks.quantities import compare
+from pipeline.checks.number_changes import number_changes
 from pipeline.checks.registry import CheckContext, rule
 from pipeline.checks.surface import (
     DOUBLE_SPACE,
@@ -168,6 +168,11 @@ def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     cell references and shortcuts count ("Shift+F1", "A1:E10"); URLs, code and
     placeholders are left to their own rules.
 
+    An error where a value in digits clearly changed or vanished; a warning where only
+    the meaning can tell: a number word added or left implicit, a size's unit written
+    GB/Gb, the same numbers in another order. A function name localised as a whole
+    ("BIN2HEX" → "BIN.TIL.HEX") is not a change.
+
     Example (da→en): "ca. 20.000 gener" translated "about 2,000 genes".
     Example (en→da): "Press Shift+F1" translated "Tryk på Skift+F2".
 
@@ -175,17 +180,11 @@ def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """
     if not message.translated or not_text(message.source):
         return
-    missing, extra = compare(
+    for change in number_changes(
         message.source, message.source_lang, message.target, message.target_lang
-    )
-    shown = [q.shown(message.target) for q in extra], [q.shown(message.source) for q in missing]
-    swap = one_for_one(*shown)  # one number for another: the source's is the fix
-    texts = [f"the number {q.shown(message.source)} of the source is not in the translation"
-             for q in missing]  # fmt: skip
-    texts += [f"the translation has the number {q.shown(message.target)}, the source does not"
-              for q in extra]  # fmt: skip
-    for text in texts:
-        yield ctx.finding(message.path, message.line, text, **swap)
+    ):
+        report = ctx.doubtful if change.unsure else ctx.finding
+        yield report(message.path, message.line, change.message)
 
 
 @rule(

@@ -145,3 +145,33 @@ def test_cases_from_gnome_catalogs() -> None:
         )
         == []
     )
+
+
+def levels(source: str, target: str) -> list[tuple[str, str]]:
+    message = CatalogMessage("app.po", 3, 2, "app", "en", "da", source, target, fuzzy=False)
+    rules = [r for r in resolve({}) if r.rule.id == "translation/numbers"]
+    return [(str(f.severity), f.message) for f in run(rules, {"message": [message]})]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "severity", "says"),
+    [
+        ("Use luks1 format", "Brug luks2-format", "error", "1 (in 'luks1')"),
+        ("Files bigger than 2 GB", "Filer større end 2 Gb", "warning", "B is bytes, b is bits"),
+        ("from 1 to 5 pages", "fra 5 til 1 sider", "warning", "another order"),
+        ("Adjacent indicators", "To tilstødende indikatorer", "warning", "a number word"),
+        ("Up to 255 characters", "Op til 255 tegn (højst 3 punktummer)", "warning", "number 3"),
+        ("Create a 2D chart", "Opret et todimensionelt diagram", "warning", "2 (in '2D')"),
+    ],
+)
+def test_numbers_say_how_sure_they_are(source: str, target: str, severity: str, says: str) -> None:
+    """An error where a value clearly changed or vanished, a warning where meaning tells."""
+    found = levels(source, target)
+    assert [level for level, _ in found] == [severity]
+    assert says in found[0][1]
+
+
+def test_a_function_named_in_its_own_words_keeps_no_digit() -> None:
+    assert levels("BIN2HEX", "BIN.TIL.HEX") == []
+    assert levels("OCT2BIN", "OKT.TIL.BIN") == []
+    assert levels("LOG10", "LOG") != []  # a digit that is a value, dropped

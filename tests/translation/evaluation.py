@@ -205,11 +205,96 @@ def wrong(rule: str) -> list[str]:
     return alarms + misses
 
 
+SOFTWARE_NUMBERS = Path(__file__).with_name("software_numbers.toml")
+
+
+@dataclass(frozen=True)
+class Levelled:
+    """An entry of software_numbers.toml: the severity a reviewer expects (#29)."""
+
+    entry: Entry
+    expected: str  # "error", "warning" or "none"
+    split: str
+
+
+@functools.cache
+def software_sample() -> tuple[Levelled, ...]:
+    """Entries with digits from catalogs of 55 kinds of software, labelled with the severity
+    `translation/numbers` should give (see SOURCES-software-numbers.md)."""
+    with SOFTWARE_NUMBERS.open("rb") as file:
+        pairs: list[dict[str, Any]] = tomllib.load(file)["pair"]
+    return tuple(
+        Levelled(
+            Entry(p["catalog"], p.get("context"), p["source"], p["target"],
+                  frozenset({"translation/numbers"} if p["numbers_error"] else ()),
+                  p.get("why", ""), p["group"]),
+            p["severity_expected"], p["split"],
+        )  # fmt: skip
+        for p in pairs
+    )
+
+
+def number_levels(entry: Entry) -> set[str]:
+    """The severities of our translation/numbers findings on the entry."""
+    found = run(_rules(), {"message": [entry.message()]})
+    return {f.severity.name.lower() for f in found if f.rule == "translation/numbers"}
+
+
+def software_table(splits: tuple[str, ...]) -> str:
+    """Error-level findings against "error" labels, warnings against real problems
+    ("error" or "warning") not found as errors; pofilter's numbers test alongside."""
+    lines = ["| split | entries | errors | precision | recall | warnings (right) | "
+             "pofilter precision | pofilter recall |", "|---|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+    for split in splits:
+        chosen = [e for e in software_sample() if e.split == split]
+        wanted = [e for e in chosen if e.expected == "error"]
+        levels = [(e, number_levels(e.entry)) for e in chosen]
+        flagged = [e for e, found in levels if "error" in found]
+        right = [e for e in flagged if e.expected == "error"]
+        warned = [e for e, found in levels if found == {"warning"}]
+        warned_right = [e for e in warned if e.expected != "none"]
+        theirs = [e for e in chosen if pofilter(e.entry)]
+        theirs_right = [e for e in theirs if e.expected == "error"]
+        lines.append(
+            f"| {split} | {len(chosen)} | {len(wanted)} | {_ratio(right, flagged):.2f} | "
+            f"{_ratio(right, wanted):.2f} | {len(warned)} ({len(warned_right)}) | "
+            f"{_ratio(theirs_right, theirs):.2f} | {_ratio(theirs_right, wanted):.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def _ratio(part: list[Any], whole: list[Any]) -> float:
+    return len(part) / len(whole) if whole else 0.0
+
+
+def software_wrong(split: str) -> list[str]:
+    """What the numbers rule gets wrong on a split of software_numbers.toml."""
+    shown = []
+    for item in software_sample():
+        if item.split != split:
+            continue
+        found = number_levels(item.entry)
+        got = "error" if "error" in found else ("warning" if found else "none")
+        if got != item.expected:
+            shown.append(f"expected {item.expected}, got {got}:\n  {item.entry.source!r}\n→ "
+                         f"{item.entry.target!r}\n  ({item.entry.catalog}; {item.entry.why})")  # fmt: skip
+    return shown
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wrong", metavar="RULE", help="list what RULE gets wrong")
+    parser.add_argument(
+        "--software", choices=("tune", "held-out", "both"),
+        help="translation/numbers on software_numbers.toml (tune only while tuning)",
+    )  # fmt: skip
+    parser.add_argument("--software-wrong", choices=("tune",), help="its mistakes on tune")
     args = parser.parse_args(argv)
-    if args.wrong:
+    if args.software:
+        print(software_table(("tune", "held-out") if args.software == "both" else (args.software,)))
+    elif args.software_wrong:
+        print("\n\n".join(software_wrong(args.software_wrong)))
+    elif args.wrong:
         print("\n\n".join(wrong(args.wrong)))
     else:
         print(table())
