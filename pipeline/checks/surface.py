@@ -72,7 +72,11 @@ def common_words(text: str) -> int:
     return sum(1 for n, word in enumerate(words) if n == 0 or not word[0].isupper())
 
 
-def one_for_one(found: list[str], wanted: list[str]) -> dict[str, str]:
+def one_for_one(found: list[str], wanted: list[str], text: str | None = None) -> dict[str, str]:
     """A finding's `found` and `fix` when the translation has one thing (a number, a
-    placeholder) where the source has one other: an editor can swap them in one step."""
-    return {"found": found[0], "fix": wanted[0]} if len(found) == len(wanted) == 1 else {}
+    placeholder) where the source has one other: an editor can swap them in one step.
+    Given the translation's `text`, only if `found` is written so in it ("%s" is
+    compared as "%1$s", which is not there to replace)."""
+    if len(found) != 1 or len(wanted) != 1 or (text is not None and found[0] not in text):
+        return {}
+    return {"found": found[0], "fix": wanted[0]}

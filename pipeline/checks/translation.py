@@ -217,7 +217,7 @@ def placeholders(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding
     target = placeholder_counts(message.target, message.markdown)
     if source != target:
         lost, added = sorted((source - target).elements()), sorted((target - source).elements())
-        swap = one_for_one(added, lost)  # one placeholder for another
+        swap = one_for_one(added, lost, message.target)  # one placeholder for another
         missing, extra = ", ".join(lost) or "none", ", ".join(added) or "none"
         text = f"placeholders differ: missing {missing}; extra {extra}"
         yield ctx.finding(message.path, message.line, text, **swap)
