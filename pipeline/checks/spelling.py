@@ -10,16 +10,11 @@ from pathlib import Path
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
+from pipeline.languages.dictionaries import dictionary_path, missing_dictionary
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
-from pipeline.languages.spelling import (
-    Misspelling,
-    Spellers,
-    dictionary_name,
-    dictionary_path,
-    missing_dictionary,
-    spellers,
-)
+from pipeline.languages.spelling import Misspelling, Spellers, dictionary_name, spellers
+from pipeline.languages.technical import RECURRING, project_terms
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
 from pipeline.terms.occurrences import TermText
@@ -149,3 +144,27 @@ def _known_in_passage(miss: Misspelling, passages: list[Passage], found: Speller
         if passage.start <= miss.start < passage.end and other is not None:
             return other.knows(miss.word)
     return False
+
+
+def take_terms(findings: list[Finding], coverage: Coverage) -> list[Finding]:
+    """Drop the unknown words the project writes again and again (its terms, not typos)
+    and say which: `pipeline words --add` puts them in the word list for review."""
+    occurrences = [
+        (f.data.get("lang", ""), f.data.get("word", ""), f.fix or "")
+        for f in findings
+        if f.rule == "spelling/unknown-word"
+    ]
+    terms = project_terms(occurrences)
+    if not terms:
+        return findings
+    taken = ", ".join(f"{word} ({count})" for (_, word), count in sorted(terms.items())[:12])
+    more = f" and {len(terms) - 12} more" if len(terms) > 12 else ""
+    coverage.notes.append(
+        f"spelling: {len(terms)} unknown words recur {RECURRING} times or more and are taken "
+        f"as the project's terms, not typos: {taken}{more} (`pipeline words --add` lists them)"
+    )
+    return [
+        f for f in findings
+        if f.rule != "spelling/unknown-word"
+        or (f.data.get("lang", ""), f.data.get("word", "")) not in terms
+    ]  # fmt: skip

@@ -20,27 +20,33 @@ Capitalised words inside a sentence are taken for names and not checked.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.languages.dictionaries import (
+    DictionaryMissing,
+    dictionary_path,
+    installed,
+    load_hunspell,
+    suggester,
+)
 from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
+from pipeline.languages.technical import apostrophe_base, in_code, is_command, one_edit_from
 from pipeline.project import memo
 from pipeline.project.files import read_text
 
-# Where Debian's hunspell-* packages put their dictionaries; PIPELINE_DICTIONARIES
-# (folders separated by ':') is searched first.
-DICTIONARY_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell")
 DEFAULT_DICTIONARIES = {"da": "da_DK", "en": "en_US"}
-PACKAGES = {"da_DK": "hunspell-da", "en_US": "hunspell-en-us", "en_GB": "hunspell-en-gb"}
 _PART = 4  # the shortest part of a compound we accept
 COMMON = 2.0  # the Zipf frequency (wordfreq) of a word people write: a compound's part
-LOANWORD = 3.0  # the Zipf frequency in the other language of a loanword we accept
+LOANWORD = 2.0  # the Zipf frequency in the other language of a loanword we accept
+# A compound is taken for a slip when one edit away is a word at least this common
+# (Zipf), and this much more common than the compound (2: a hundred times).
+COMMON_WORD = 2.5
+SLIP_GAP = 2.0
+WRITTEN = 2.5  # the Zipf frequency of a word people write that no dictionary lists
 _LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or -e-
 _PREFIXES = {"en": ("un", "re", "pre", "non", "sub", "multi", "co"), "da": ("u",)}
 # Danish endings on a loanword or term the dictionaries know bare ("matrixet", "diaset").
@@ -59,21 +65,6 @@ class Misspelling:
     word: str
 
 
-class DictionaryMissing(LookupError):
-    """No Hunspell dictionary for a language: the check says so instead of passing."""
-
-
-def dictionary_path(name: str) -> Path | None:
-    """The .dic file of dictionary `name` (da_DK), from PIPELINE_DICTIONARIES or Debian's
-    folders."""
-    extra = [p for p in os.environ.get("PIPELINE_DICTIONARIES", "").split(":") if p]
-    for folder in (*extra, *DICTIONARY_FOLDERS):
-        path = Path(folder) / f"{name}.dic"
-        if path.is_file() and path.with_suffix(".aff").is_file():
-            return path
-    return None
-
-
 def dictionary_name(lang: str, chosen: Mapping[str, str]) -> str:
     """The dictionary for `lang`: the project's choice (`en = "en_GB"`), else the default."""
     code = primary(lang)
@@ -84,7 +75,7 @@ class Speller:
     """One language's dictionary, the project's words, and the other languages' dictionaries."""
 
     def __init__(self, lang: str, dictionary: str, words: Collection[str] = ()) -> None:
-        _installed(dictionary)  # a missing dictionary is said now, not at the first word
+        installed(dictionary)  # a missing dictionary is said now, not at the first word
         self.lang = primary(lang)
         self.dictionary = dictionary
         self._words = {word.lower() for word in words}
@@ -99,7 +90,7 @@ class Speller:
 
     @property
     def _hunspell(self) -> Any:
-        return _hunspell(self.dictionary)  # loaded on the first word no table knows
+        return load_hunspell(self.dictionary)  # loaded on the first word no table knows
 
     @property
     def _known(self) -> dict[str, bool]:
@@ -128,7 +119,9 @@ class Speller:
             start, end = match.span()
             if skip and any(a <= start < b for a, b in skip):
                 continue
-            if _name_or_code(word, view, start) or self.knows(word):
+            if _name_or_code(word, view, start) or is_command(word) or in_code(view, start, end):
+                continue
+            if self.knows(word):
                 continue
             if len(word) <= 5 and view[end : end + 1] == "." and self.knows(word + "."):
                 continue  # an abbreviation: "dvs.", "inkl." (Hunspell takes any word + ".")
@@ -142,8 +135,22 @@ class Speller:
     def knows(self, word: str) -> bool:
         known = self._known.get(word)
         if known is None:
-            known = self._known[word] = self._spelled(word) or self._compound(word)
+            if self._spelled(word):
+                known = True
+            else:  # Hunspell's compounds and ours, unless a slip of a common word
+                built = self._hunspell.spell(word) or self._compound(word)
+                known = built and not self._typo_shaped(word)
+            self._known[word] = known
         return known
+
+    def _typo_shaped(self, word: str) -> bool:
+        """A compound one slip from a word written a hundred times as often: "backround"
+        (background), "filessystem", "oversskrivning". Two real words joined are as often
+        a slip in a third."""
+        if not (word.isalpha() and word.islower()):
+            return False
+        floor = max(COMMON_WORD, frequency(word, self.lang) + SLIP_GAP)
+        return one_edit_from(word, lambda other: frequency(other, self.lang) >= floor)
 
     def suggestions(self, word: str, most: int = 3) -> tuple[str, ...]:
         """Hunspell's suggestions, best first (the other languages' when it has none)."""
@@ -151,13 +158,21 @@ class Speller:
         if suggested is None:
             names = (self.dictionary, *(name for _, name in self._others))
             found: list[str] = next(
-                (s for name in names if (s := _suggester(name).suggest(word))), []
+                (s for name in names if (s := suggester(name).suggest(word))), []
             )
             suggested = self._suggested[word] = tuple(s for s in found if s != word)
         return suggested[:most]
 
     def _spelled(self, word: str) -> bool:
-        return self._own(word) or self._loanword(word)
+        return self._listed(word) or self._loanword(word) or self._written(word)
+
+    def _written(self, word: str) -> bool:
+        """A word people write often in either language that no dictionary lists
+        ("config", "hostname"), unless it is a slip of a far commoner word."""
+        lower = word.lower()
+        languages = (self.lang, *(lang for lang, _ in self._others))
+        seen = max(frequency(lower, lang) for lang in languages)
+        return seen >= WRITTEN and not self._typo_shaped(lower)
 
     def _loanword(self, word: str) -> bool:
         """A common word of the other language ("screening", "software" in Danish): the
@@ -165,16 +180,35 @@ class Speller:
         no Danish loanwords: a Danish dictionary knows too many short words ("gren",
         "tavle") that are English typos."""
         return self.lang != "en" and any(
-            frequency(word, lang) >= LOANWORD and _hunspell(name).spell(word)
+            frequency(word, lang) >= LOANWORD and load_hunspell(name).spell(word)
             for lang, name in self._others
         )
 
     def _own(self, word: str) -> bool:
-        """Known in this language: its dictionary or the project's word list."""
+        """Known in this language: its dictionary (compounds too) or the word list."""
         return word.lower() in self._words or bool(self._hunspell.spell(word))
 
+    def _listed(self, word: str) -> bool:
+        """In the word list, or a word Hunspell lists rather than builds from parts:
+        Danish Hunspell takes slips such as "begøver" and "knapprene" for compounds."""
+        if word.lower() in self._words:
+            return True
+        return bool(load_hunspell(self.dictionary, compounds=False).spell(word))
+
     def _part(self, part: str) -> bool:
-        return bool(ACRONYM.match(part)) or self._own(part) or self._compound(part)
+        """A part of a hyphenated word: known here, an acronym, a program, or a word of
+        the other language ("swap-enheden", "world-skrivbare", "chmod-systemkald")."""
+        if ACRONYM.match(part) or is_command(part) or self._own(part):
+            return True
+        return self._foreign(part) or self._compound(part)
+
+    def _foreign(self, word: str) -> bool:
+        """A word the other language's dictionary knows and people write: a loanword
+        glued to a Danish one by a hyphen or an apostrophe needs less evidence."""
+        return any(
+            frequency(word, lang) >= COMMON and load_hunspell(name).spell(word)
+            for lang, name in self._others
+        )
 
     def _plausible(self, part: str, common: float = 2.0) -> bool:
         """A compound's part is a word people write: common itself (wordfreq), an
@@ -199,6 +233,9 @@ class Speller:
         ending ("matrixet"); or a closed compound of two common words, in Danish joined
         directly or by -s-/-e- ("filvalgsdialog"), in English directly ("foldername")."""
         lower = word.lower()
+        base = apostrophe_base(word)
+        if base is not None:  # "umask'en", "bit'en", "ATMP'er"
+            return self._part(base)
         if "-" in word:
             parts = [part for part in word.split("-") if part]
             if parts and parts[0].lower() in _PREFIXES.get(self.lang, ()):
@@ -209,7 +246,7 @@ class Speller:
             return True
         ending = next((e for e in _ENDINGS.get(self.lang, ()) if lower.endswith(e)), "")
         stem = lower[: -len(ending)] if ending else ""
-        if len(stem) >= _PART and not self._own(stem) and self._loanword(stem):
+        if len(stem) >= _PART and self._loanword(stem):  # the dictionary may list it bare
             return True
         links = _LINKS if self.lang == "da" else ("",)
         # English writes few closed compounds: both parts must be very common words.
@@ -238,66 +275,6 @@ def _name_or_code(word: str, view: str, start: int) -> bool:
     if _DIGIT.search(word) or ACRONYM.match(word):
         return True
     return word[:1].isupper() and not _SENTENCE_START.search(view[max(0, start - 4) : start])
-
-
-def missing_dictionary(name: str) -> str | None:
-    """What to say when dictionary `name` is not installed, or None when it is."""
-    if dictionary_path(name) is not None:
-        return None
-    package = PACKAGES.get(name, "its Hunspell dictionary package")
-    return (
-        f"no Hunspell dictionary {name} in {', '.join(DICTIONARY_FOLDERS)} "
-        f"(install {package}, or set PIPELINE_DICTIONARIES)"
-    )
-
-
-def _installed(name: str) -> Path:
-    """The .dic file of dictionary `name`; DictionaryMissing when it is not installed."""
-    path = dictionary_path(name)
-    if path is None:
-        raise DictionaryMissing(missing_dictionary(name))
-    return path
-
-
-@cache
-def _hunspell(name: str) -> Any:
-    path = _installed(name)
-    from hunspell import HunSpell  # type: ignore[import-not-found]
-
-    return HunSpell(str(path), str(path.with_suffix(".aff")))
-
-
-@cache
-def _suggester(name: str) -> Any:
-    """Dictionary `name` made quick at suggesting. Hunspell took 0.11 s to suggest for a
-    Danish word (0.04 s English): most of it the n-gram search through the whole
-    dictionary, the table of accented letters (MAP) and trying ~100 characters (TRY).
-    Without them, on 300 seeded typos, the right word came first as often (da 72 %, en
-    80 %) and in the top three as often (85 %, 93 %), at 7 ms and 0.5 ms a word."""
-    path = _installed(name)
-    affix = path.with_suffix(".aff").read_bytes()
-    found = re.search(rb"^SET\s+(\S+)", affix, re.MULTILINE)
-    encoding = found.group(1).decode("ascii") if found else "iso-8859-1"
-    text = _quick_affix(affix.decode(encoding, "surrogateescape"))
-    from hunspell import HunSpell
-
-    handle, quick = tempfile.mkstemp(suffix=".aff")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode(encoding, "surrogateescape"))
-        return HunSpell(str(path), quick)  # read now: the file can go
-    finally:
-        Path(quick).unlink()
-
-
-def _quick_affix(text: str) -> str:
-    text = re.sub(r"^(?:MAP|MAXNGRAMSUGS|MAXCPDSUGS)\b.*\n?", "", text, flags=re.MULTILINE)
-    tried = re.search(r"^TRY\s+(\S+)", text, re.MULTILINE)
-    if tried:  # TRY lists the commonest characters first
-        letters = [c for c in tried.group(1) if c.islower()][:26]
-        marks = [c for c in tried.group(1) if c in "-'"]
-        text = text.replace(tried.group(0), "TRY " + "".join(letters + marks), 1)
-    return text.rstrip("\n") + "\nMAXNGRAMSUGS 0\nMAXCPDSUGS 0\n"
 
 
 def read_word_list(path: Path) -> list[str]:

@@ -19,7 +19,7 @@ from pipeline.checks.findings import Finding
 from pipeline.checks.links import LinkRow, LinkSet
 from pipeline.checks.registry import ActiveRule, resolve
 from pipeline.checks.runner import run, run_uses
-from pipeline.checks.spelling import note_spelling, spelling_files, spelling_settings
+from pipeline.checks.spelling import note_spelling, spelling_files, spelling_settings, take_terms
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suppressions import (
     Suppression,
@@ -96,6 +96,7 @@ def check_project(
         note_glossary(glossary, coverage)
     names = glossary.names() if glossary else frozenset()
     note_spelling(spelling, config.locales, names, coverage)
+    findings = take_terms(findings, coverage)
     # Consistency compares every document with every other.
     rows = (row for document in documents for row in document.renderings)
     uses = mixed_uses(row for document in documents for row in document.uses)
