@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.checks.number_words import word_values
-from pipeline.checks.quantities import Quantity, compare, quantities
+from pipeline.checks.quantities import Quantity, compare, example_spans, quantities
 
 # A function name whose digit stands for a word: "BIN2HEX" (to), "DEC2BIN".
 _WORD_DIGIT_NAME = re.compile(r"[A-Z]{2,}\d[A-Z]{2,}")
@@ -38,10 +38,16 @@ def number_changes(
 ) -> list[NumberChange]:
     """The numbers of `source` the translation lacks or changes, and those it adds."""
     missing, extra = compare(source, source_lang, target, target_lang)
+    in_source = _all_values(source, source_lang)
+    in_target = _all_values(target, target_lang)
     changes = [
         NumberChange(
             f"the number {q.shown(source)} of the source is not in the translation" + _word_note(q),
-            _is_word(q) or _spelled_in_a_word(q, target, target_lang),
+            _is_word(q)
+            or (
+                not _changed_in_place(q, source, target)
+                and _may_be_kept(q, source, target, target_lang, in_target if not extra else set())
+            ),
         )
         for q in missing
         if not _named_as_a_whole(q, source, target)
@@ -50,7 +56,11 @@ def number_changes(
         NumberChange(
             f"the translation has the number {q.shown(target)}, the source does not"
             + _word_note(q),
-            _is_word(q) or _in_added_parentheses(q, source, target),
+            _is_word(q)
+            or bool(_plain_values(q) & in_source)
+            or _in_added_parentheses(q, source, target)
+            or _in_example(q, target)
+            or _added_to_a_text_without_numbers(q, source, target),
         )
         for q in extra
     ]
@@ -58,6 +68,66 @@ def number_changes(
     if not missing and not extra:
         changes += _reordered(source, source_lang, target, target_lang)
     return changes
+
+
+def _may_be_kept(
+    quantity: Quantity, source: str, target: str, lang: str, in_target: set[Decimal]
+) -> bool:
+    """A name's digit whose value is still in the translation (the names written fewer
+    times, nothing in their place), a number written as part of a word, or the source's
+    example: only the meaning tells."""
+    return (
+        (quantity.in_word and bool(_plain_values(quantity) & in_target))
+        or _spelled_in_a_word(quantity, target, lang)
+        or (not quantity.in_word and _in_example(quantity, source))
+    )
+
+
+def _changed_in_place(quantity: Quantity, source: str, target: str) -> bool:
+    """The word around the number (or around the same number elsewhere in the source:
+    which one went missing is arbitrary) is in the translation with the digits dropped
+    or typed as something else: "vfat,ext3" → "vfat,ext", "ss/1" → "ss/s"."""
+    digits = rf"(?<!\d){re.escape(quantity.text)}(?!\d)"
+    return any(
+        _word_changed(source, found.start(), found.end(), target)
+        for found in re.finditer(digits, source)
+    )
+
+
+def _word_changed(source: str, start: int, end: int, target: str) -> bool:
+    before = re.search(r"[^\s,;]*$", source[:start])
+    after = re.match(r"[^\s,;]*", source[end:])
+    head = before.group() if before else ""
+    tail = (after.group() if after else "").rstrip(".:!?)")
+    if not (head or tail):
+        return False
+    changed = rf"(\D{{0,{end - start}}})"  # the digits dropped or typed as letters
+    pattern = rf"(?<![^\s,;(]){re.escape(head)}{changed}{re.escape(tail)}(?![^\s,;.:!?)])"
+    return any(found.group(1) != source[start:end] for found in re.finditer(pattern, target))
+
+
+def _all_values(text: str, lang: str) -> set[Decimal]:
+    return {value for quantity in quantities(text, lang) for value in _plain_values(quantity)}
+
+
+def _in_example(quantity: Quantity, text: str) -> bool:
+    """Inside an example ("e.g., Thu Mar 3 2005", "f.eks. lør 4 nov 1989"): a
+    translator may show the locale's own."""
+    return any(a <= quantity.start < b for a, b in example_spans(text))
+
+
+# A digit typed for the letter it looks like: "-0" for "-o", "0x" for "ox", "l0g".
+_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b"})
+
+
+def _added_to_a_text_without_numbers(quantity: Quantity, source: str, target: str) -> bool:
+    """A number where the source has none ("Top spending" → "Top-10 udgifter", "Zoom
+    all" → "Zoom 100 %"): the translator's choice, which only the meaning judges. A
+    digit typed for a letter of a source word ("-o" → "-0") is still an error."""
+    if any(character.isdigit() for character in source):
+        return False
+    word = quantity.word_at(target).lower().translate(_LOOKALIKES)
+    return word not in source.lower()
 
 
 def _is_word(quantity: Quantity) -> bool:
@@ -76,14 +146,12 @@ def _named_as_a_whole(quantity: Quantity, source: str, target: str) -> bool:
 
 
 def _spelled_in_a_word(quantity: Quantity, target: str, lang: str) -> bool:
-    """A digit of a word that the translation writes as a word: "2D" → "todimensionel".
-    Not one: "en" and "et" begin too many words."""
-    if not quantity.in_word:
-        return False
-    values = {value for value in _plain_values(quantity) if value >= 2}
+    """A number the translation writes as part of a word: "2D" → "todimensionel", "0
+    point" → "nulpunkt". Not one: "en" and "et" begin too many words."""
+    values = {value for value in _plain_values(quantity) if value != 1}
     words = {word for word, value in word_values(lang).items() if value in values}
     tokens = re.findall(r"[^\W\d_]+", target.lower())
-    return any(token.startswith(word) for token in tokens for word in words)
+    return any(token.startswith(word) and token != word for token in tokens for word in words)
 
 
 def _plain_values(quantity: Quantity) -> set[Decimal]:

@@ -115,7 +115,7 @@ def compare(
     words = (set(_PIECE.findall(source.lower())), set(_PIECE.findall(target.lower())))
     sides = []
     for text, lang, other in ((source, source_lang, words[1]), (target, target_lang, words[0])):
-        examples = [found.span() for found in _EXAMPLE.finditer(text)]
+        examples = example_spans(text)
         sides.append(
             [
                 dataclasses.replace(q, required=False) if q.text.lower() in other else q
@@ -150,6 +150,11 @@ _EXAMPLE = re.compile(
     r"(?:\be\.g\.|\bfor (?:example|instance)\b|\bf\.eks\.|\bfx\b|\beksempelvis\b"
     r"|\b(?:for|som) eksempel\b)[^)\n]*"
 )
+
+
+def example_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` gives an example ("e.g., …", "f.eks. …"), up to its closing bracket."""
+    return [found.span() for found in _EXAMPLE.finditer(text)]
 
 
 def _is_clock_or_date(quantity: Quantity) -> bool:

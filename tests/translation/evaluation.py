@@ -206,6 +206,8 @@ def wrong(rule: str) -> list[str]:
 
 
 SOFTWARE_NUMBERS = Path(__file__).with_name("software_numbers.toml")
+# A second tuning set from the same kinds of catalogs: traps and warnings, no errors.
+SOFTWARE_NUMBERS_TUNE = Path(__file__).with_name("software_numbers_tune.toml")
 
 
 @dataclass(frozen=True)
@@ -221,15 +223,24 @@ class Levelled:
 def software_sample() -> tuple[Levelled, ...]:
     """Entries with digits from catalogs of 55 kinds of software, labelled with the severity
     `translation/numbers` should give (see SOURCES-software-numbers.md)."""
-    with SOFTWARE_NUMBERS.open("rb") as file:
-        pairs: list[dict[str, Any]] = tomllib.load(file)["pair"]
+    pairs: list[dict[str, Any]] = []
+    for path in (SOFTWARE_NUMBERS, SOFTWARE_NUMBERS_TUNE):
+        with path.open("rb") as file:
+            pairs += tomllib.load(file)["pair"]
     return tuple(
         Levelled(
-            Entry(p["catalog"], p.get("context"), p["source"], p["target"],
-                  frozenset({"translation/numbers"} if p["numbers_error"] else ()),
-                  p.get("why", ""), p["group"]),
-            p["severity_expected"], p["split"],
-        )  # fmt: skip
+            Entry(
+                p["catalog"],
+                p.get("context"),
+                p["source"],
+                p["target"],
+                frozenset({"translation/numbers"} if p["numbers_error"] else ()),
+                p.get("why", ""),
+                p["group"],
+            ),
+            p["severity_expected"],
+            p["split"],
+        )
         for p in pairs
     )
 
