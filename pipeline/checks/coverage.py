@@ -23,6 +23,8 @@ class Coverage:
     pages: int = 0
     links: int = 0
     notes: list[str] = field(default_factory=list)
+    # Unknown words taken as the project's terms: (language, word) → how often written.
+    terms: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def files(self) -> list[str]:

@@ -157,6 +157,7 @@ def take_terms(findings: list[Finding], coverage: Coverage) -> list[Finding]:
     terms = project_terms(occurrences)
     if not terms:
         return findings
+    coverage.terms.update(terms)
     taken = ", ".join(f"{word} ({count})" for (_, word), count in sorted(terms.items())[:12])
     more = f" and {len(terms) - 12} more" if len(terms) > 12 else ""
     coverage.notes.append(

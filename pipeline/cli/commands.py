@@ -355,12 +355,12 @@ def export(
     help="Append the words to the word lists of [tool.pipeline.spelling] (created if need be).",
 )
 def words(config_file: Path | None, add: bool, **overrides: Any) -> None:
-    """List the words spelling/unknown-word reports, by language, most frequent first.
+    """List the words spelling does not know, ranked: likely terms first, typos last.
 
-    A project adopting the spelling check starts here: `pipeline words --add` puts
-    today's unknown words in the word lists named by `[tool.pipeline.spelling]
-    word-lists`, under a comment, for a reviewer to keep the right ones and fix the
-    typos in the text. The lists are plain text, one word a line.
+    Each line: language, count, word, and "term" (written three times or more: the
+    check takes it as a term), "typo of X" (one slip from Hunspell's suggestion X) or
+    "unsure". `pipeline words --add` puts all but the likely typos in the word lists
+    of `[tool.pipeline.spelling] word-lists` (one word a line) for a reviewer to prune.
 
     \b
     Example:
@@ -371,11 +371,11 @@ def words(config_file: Path | None, add: bool, **overrides: Any) -> None:
 
     config = resolve_config(config_file, **overrides)
     found = unknown_words(config)
-    for lang, counts in sorted(found.items()):
-        for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0].lower())):
-            click.echo(f"{lang}\t{count}\t{word}")
-    total = sum(len(counts) for counts in found.values())
-    click.echo(f"words: {total} unknown words in {len(found)} languages", err=True)
+    for row in found:
+        maybe = f" of {row.suggestion}" if row.likely == "typo" else ""
+        click.echo(f"{row.lang}\t{row.count}\t{row.word}\t{row.likely}{maybe}")
+    languages = len({row.lang for row in found})
+    click.echo(f"words: {len(found)} unknown words in {languages} languages", err=True)
     if add:
         for shown, count in add_to_word_lists(config, found):
             click.echo(f"words: added {count} words to {shown}: review them", err=True)

@@ -90,14 +90,14 @@ def project_terms(unknown: Iterable[tuple[str, str, str]]) -> dict[tuple[str, st
     return {
         key: count
         for key, count in counts.items()
-        if count >= RECURRING and not _typo_of(key[1].lower(), suggested[key].lower())
+        if count >= RECURRING and not is_slip(key[1], suggested[key])
     }
 
 
-def _typo_of(word: str, suggested: str) -> bool:
+def is_slip(word: str, suggested: str) -> bool:
     """One slip from the suggestion, in a word long enough for that to mean something
     ("ugo" is one slip from many words, as every short code is)."""
-    return len(word) >= 5 and _one_slip(word, suggested)
+    return len(word) >= 5 and _one_slip(word.lower(), suggested.lower())
 
 
 def _one_slip(word: str, other: str) -> bool:

@@ -8,10 +8,12 @@ them to the word lists in one step, lets a reviewer prune a list instead of a re
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.checks.spelling import spelling_settings
 from pipeline.languages.spelling import read_word_list
+from pipeline.languages.technical import is_slip
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, write_atomic
@@ -21,19 +23,59 @@ RULE = "spelling/unknown-word"
 HEADER = "# Added by `pipeline words --add`: keep the right words, fix the typos in the text."
 
 
-def unknown_words(config: Config) -> dict[str, Counter[str]]:
-    """Each language's unknown words in the project, with how often each is found."""
-    found: dict[str, Counter[str]] = {}
-    for finding in check_project(config).findings:
+@dataclass(frozen=True, slots=True)
+class UnknownWord:
+    """A word spelling does not know, and how likely it is a term rather than a typo."""
+
+    lang: str
+    word: str
+    count: int
+    likely: str  # "term": the project writes it again and again; "typo": one slip from
+    # the word Hunspell suggests; "unsure": neither
+    suggestion: str = ""
+
+
+def unknown_words(config: Config) -> list[UnknownWord]:
+    """The project's unknown words, terms first, then the unsure, then likely typos,
+    each by how often the project writes it."""
+    result = check_project(config)
+    counts: Counter[tuple[str, str]] = Counter(result.coverage.terms)
+    suggested: dict[tuple[str, str], str] = {}
+    for finding in result.findings:
         if finding.rule == RULE:
-            found.setdefault(finding.data["lang"], Counter())[finding.data["word"]] += 1
-    return found
+            key = (finding.data["lang"], finding.data["word"])
+            counts[key] += 1
+            suggested[key] = finding.fix or ""
+    rows = [
+        UnknownWord(
+            lang,
+            word,
+            count,
+            _likely((lang, word), result.coverage.terms, suggested),
+            suggested.get((lang, word), ""),
+        )
+        for (lang, word), count in counts.items()
+    ]
+    order = {"term": 0, "unsure": 1, "typo": 2}
+    return sorted(rows, key=lambda row: (row.lang, order[row.likely], -row.count, row.word.lower()))
 
 
-def add_to_word_lists(config: Config, words: dict[str, Counter[str]]) -> list[tuple[str, int]]:
-    """Append each language's words to its word list (created if need be); return the
-    lists written and how many words each got."""
+def _likely(
+    key: tuple[str, str], terms: dict[tuple[str, str], int], suggested: dict[tuple[str, str], str]
+) -> str:
+    if key in terms:
+        return "term"
+    return "typo" if is_slip(key[1], suggested.get(key, "")) else "unsure"
+
+
+def add_to_word_lists(config: Config, rows: list[UnknownWord]) -> list[tuple[str, int]]:
+    """Append each language's words to its word list (created if need be), all but the
+    likely typos; return the lists written and how many words each got."""
     lists = spelling_settings(config).word_lists
+    words: dict[str, list[str]] = {}
+    for row in rows:
+        if row.likely != "typo":
+            words.setdefault(row.lang, []).append(row.word)
     written = []
     for lang, counts in sorted(words.items()):
         path = lists.get(lang)

@@ -180,3 +180,20 @@ def test_a_word_the_project_writes_again_and_again_is_its_term(
     words = [f["data"].get("word") for f in json.loads(result.stdout)]
     assert "fnordctl" not in words
     assert "fnordctl (3)" in result.stderr
+
+
+def test_words_ranks_terms_first_and_keeps_likely_typos_out_of_the_word_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(copy_of_the_project(tmp_path))
+    page = Path("source/da/genterapi.md")
+    extra = "\nKør fnordctl, så fnordctl og til sidst fnordctl. Behandlingn er lang.\n"
+    page.write_text(page.read_text() + extra)
+    lines = run_cli("words").stdout.splitlines()
+    assert lines.index("da\t3\tfnordctl\tterm") < lines.index(
+        "da\t1\tBehandlingn\ttypo of Behandling"
+    )
+    run_cli("words", "--add")
+    listed = Path("source/words-da.txt").read_text()
+    assert "fnordctl" in listed
+    assert "Behandlingn" not in listed
