@@ -21,7 +21,7 @@ from pipeline.checks.links import LinkRow
 from pipeline.checks.registry import Target
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import display_path, read_text
+from pipeline.project.files import buffered, display_path, read_text
 from pipeline.source.anchors import anchors, links, local_target
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import SourceFile, is_markdown, standalone_source
@@ -183,7 +183,7 @@ def add_catalog(
     """
     shown = display_path(path, config.root)
     coverage = subjects.coverage
-    if not path.exists():
+    if not path.exists() and buffered(path) is None:  # an editor's new catalog, unsaved
         return None
     po = read_entries(path, shown)
     target, source = catalog_languages(po, shown, source_lang)

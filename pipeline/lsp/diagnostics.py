@@ -1,0 +1,104 @@
+"""Findings as LSP diagnostics: the rule id as code, the severity, the text it is about.
+
+A finding names a line (a PO finding its msgstr line); where it also names the words it is
+about (`found`, a spelling finding's `word`) the squiggle sits under them, else under the
+line's text. Positions are counted in UTF-16 code units, as the protocol's default asks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lsprotocol import types
+
+from pipeline.checks.findings import Finding, Severity
+
+SOURCE = "pipeline"
+
+_SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A finding and the diagnostic published for it."""
+
+    finding: Finding
+    diagnostic: types.Diagnostic
+
+
+def utf16(text: str, index: int) -> int:
+    """The UTF-16 column of character `index` of a line (an emoji counts twice)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def from_utf16(text: str, column: int) -> int:
+    """The character index of UTF-16 `column` in a line."""
+    units = 0
+    for index, char in enumerate(text):
+        if units >= column:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
+def entry_lines(lines: list[str], line: int) -> range:
+    """The 0-based lines from `line` to the end of its block (up to a blank line): a
+    paragraph, or a PO entry's msgstr and its continuation lines."""
+    end = line
+    while end + 1 < len(lines) and lines[end + 1].strip():
+        end += 1
+    return range(line, end + 1)
+
+
+def find_in(lines: list[str], line: int, needle: str) -> types.Range | None:
+    """Where `needle` first occurs from 0-based `line` to the end of its block."""
+    if not needle:
+        return None
+    for number in entry_lines(lines, line):
+        text = lines[number]
+        index = text.find(needle)
+        if index < 0:
+            index = text.lower().find(needle.lower())
+        if index >= 0:
+            start, end = utf16(text, index), utf16(text, index + len(needle))
+            return types.Range(types.Position(number, start), types.Position(number, end))
+    return None
+
+
+def whole_line(lines: list[str], line: int) -> types.Range:
+    """The text of a line, without its indentation."""
+    text = lines[line] if line < len(lines) else ""
+    start = len(text) - len(text.lstrip())
+    return types.Range(
+        types.Position(line, utf16(text, start)), types.Position(line, utf16(text, len(text)))
+    )
+
+
+def finding_range(finding: Finding, lines: list[str]) -> types.Range:
+    """Where a finding is in the text: its words if it names them, else its line."""
+    line = min(max(finding.line - 1, 0), max(len(lines) - 1, 0))
+    needle = finding.data.get("found") or finding.data.get("word") or ""
+    return find_in(lines, line, needle) or whole_line(lines, line)
+
+
+def to_diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:
+    """The diagnostic an editor shows for `finding`: the CLI's message and fix."""
+    fix = f" (fix: {finding.fix})" if finding.fix else ""
+    return types.Diagnostic(
+        range=finding_range(finding, lines),
+        message=finding.message + fix,
+        severity=_SEVERITIES[finding.severity],
+        code=finding.rule,
+        source=SOURCE,
+        data={"line": finding.line},  # the finding's own line, as `pipeline check` names it
+    )
+
+
+def locate(findings: list[Finding], text: str) -> list[Located]:
+    """Each finding of one document with its diagnostic."""
+    lines = text.split("\n")
+    return [Located(finding, to_diagnostic(finding, lines)) for finding in findings]
