@@ -150,7 +150,7 @@ class Speller:
         if not (word.isalpha() and word.islower()):
             return False
         floor = max(COMMON_WORD, frequency(word, self.lang) + SLIP_GAP)
-        return one_edit_from(word, lambda other: frequency(other, self.lang) >= floor)
+        return one_edit_from(word, self.lang, floor)
 
     def suggestions(self, word: str, most: int = 3) -> tuple[str, ...]:
         """Hunspell's suggestions, best first (the other languages' when it has none)."""
