@@ -9,7 +9,7 @@ from .evaluation import RULES, entries, help_sample, ours, random_sample, score
 # Floors at the measured scores (README, "Translation rules on real catalogs"): a change
 # that makes a rule worse on real data fails here.
 FLOORS = {
-    "translation/numbers": (0.65, 0.96),
+    "translation/numbers": (0.67, 0.96),
     "translation/placeholders": (1.0, 1.0),
     "translation/links": (1.0, 1.0),
     "translation/markup": (1.0, 1.0),
@@ -47,3 +47,17 @@ def test_numbers_on_a_random_sample_of_the_libreoffice_help() -> None:
     assert len(help_sample()) == 200
     assert measured.true_positives == 1
     assert measured.false_positives == 0
+
+
+def test_numbers_errors_on_the_software_catalogs_tune_part() -> None:
+    """#29: error-level findings against the severity a reviewer expects, on the part the
+    rule was tuned on (the held-out part is measured, not asserted: see the README)."""
+    from .evaluation import number_levels, software_sample
+
+    tune = [item for item in software_sample() if item.split == "tune"]
+    flagged = [item for item in tune if "error" in number_levels(item.entry)]
+    wanted = [item for item in tune if item.expected == "error"]
+    right = [item for item in flagged if item.expected == "error"]
+    assert len(tune) >= 500
+    assert len(right) / len(flagged) >= 0.9
+    assert len(right) == len(wanted)
