@@ -10,12 +10,15 @@ standing for a word ("BIN2HEX" → "BIN.TIL.HEX"). Those are warnings or nothing
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline.checks.number_words import word_values
 from pipeline.checks.quantities import Quantity, compare, example_spans, quantities
+from pipeline.checks.surface import one_for_one
 
 # A function name whose digit stands for a word: "BIN2HEX" (to), "DEC2BIN".
 _WORD_DIGIT_NAME = re.compile(r"[A-Z]{2,}\d[A-Z]{2,}")
@@ -31,6 +34,7 @@ class NumberChange:
 
     message: str
     unsure: bool
+    swap: Mapping[str, str] = field(default_factory=dict)  # `found` and `fix`: one for one
 
 
 def number_changes(
@@ -64,6 +68,9 @@ def number_changes(
         )
         for q in extra
     ]
+    # One number where the source has one other: an editor swaps them in one step.
+    swap = one_for_one([q.text for q in extra], [q.text for q in missing], target)
+    changes = [dataclasses.replace(change, swap=swap) for change in changes]
     changes += _unit_changes(source, target)
     if not missing and not extra:
         changes += _reordered(source, source_lang, target, target_lang)

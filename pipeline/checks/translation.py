@@ -184,7 +184,7 @@ def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
         message.source, message.source_lang, message.target, message.target_lang
     ):
         report = ctx.doubtful if change.unsure else ctx.finding
-        yield report(message.path, message.line, change.message)
+        yield report(message.path, message.line, change.message, **change.swap)
 
 
 @rule(

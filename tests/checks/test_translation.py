@@ -175,3 +175,12 @@ def test_a_function_named_in_its_own_words_keeps_no_digit() -> None:
     assert levels("BIN2HEX", "BIN.TIL.HEX") == []
     assert levels("OCT2BIN", "OKT.TIL.BIN") == []
     assert levels("LOG10", "LOG") != []  # a digit that is a value, dropped
+
+
+def test_one_number_for_another_says_what_to_swap() -> None:
+    message = CatalogMessage(
+        "app.po", 3, 2, "app", "en", "da", "Give 5 ml", "Giv 6 ml", fuzzy=False
+    )
+    rules = [r for r in resolve({}) if r.rule.id == "translation/numbers"]
+    found = run(rules, {"message": [message]})
+    assert {(f.data["found"], f.fix) for f in found} == {("6", "5")}
