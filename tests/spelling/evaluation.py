@@ -168,21 +168,30 @@ def _scored(
     return Score(len(found) / len(typos), 1000 * len(alarms) / words, speed, found_errors)
 
 
+# The technical-documentation sets: the first (tune and held-out) and the second tuning set.
+MANUALS_FILES = ("{lang}_manuals.toml", "{lang}_manuals_tune.toml")
+
+
 def manuals(lang: str, split: str | None = None) -> tuple[list[str], list[Seeded], set[str]]:
-    """The technical-documentation set (#29, `{lang}_manuals.toml`, see MANUALS.md): its
-    paragraphs, its seeded typos as recorded, and the real typos it was published with;
+    """The technical-documentation sets (#29, `MANUALS_FILES`, see MANUALS.md): their
+    paragraphs, their seeded typos as recorded, and the real typos they were published with;
     `split` ("tune" or "held-out") keeps that part only."""
-    data = tomllib.loads((HERE / f"{lang}_manuals.toml").read_text(encoding="utf-8"))
-    chosen = [i for i, p in enumerate(data["paragraph"]) if split in (None, p["split"])]
-    texts = [data["paragraph"][i]["text"] for i in chosen]
-    typos = []
-    for entry in data["seeded"]:
-        if entry["paragraph"] in chosen:
-            text, start = data["paragraph"][entry["paragraph"]]["text"], entry["start"]
-            end = start + len(entry["original"])
-            typos.append(Seeded(text[:start] + entry["typo"] + text[end:], start,
-                                start + len(entry["typo"]), entry["original"]))  # fmt: skip
-    return texts, typos, {entry["word"] for entry in data.get("published", [])}
+    texts: list[str] = []
+    typos: list[Seeded] = []
+    errors: set[str] = set()
+    for name in MANUALS_FILES:
+        data = tomllib.loads((HERE / name.format(lang=lang)).read_text(encoding="utf-8"))
+        chosen = [i for i, p in enumerate(data["paragraph"]) if split in (None, p["split"])]
+        texts += [data["paragraph"][i]["text"] for i in chosen]
+        for entry in data["seeded"]:
+            if entry["paragraph"] in chosen:
+                text, start = data["paragraph"][entry["paragraph"]]["text"], entry["start"]
+                end = start + len(entry["original"])
+                typos.append(Seeded(text[:start] + entry["typo"] + text[end:], start,
+                                    start + len(entry["typo"]), entry["original"]))  # fmt: skip
+        if chosen:
+            errors |= {entry["word"] for entry in data.get("published", [])}
+    return texts, typos, errors
 
 
 def evaluate_manuals(

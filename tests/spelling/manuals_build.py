@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .evaluation import _PLAIN_WORD, _typo
@@ -140,6 +141,27 @@ NOT_SEEDED = {
 FORMS_WORD: dict[str, set[str]] = {"da": {"tække", "bugt"}, "en": set()}
 
 
+@dataclass(frozen=True)
+class Build:
+    """One set's sources and labels: the first set (`{lang}_manuals.toml`) by default;
+    `manuals_tune_build.TUNE` is the second tuning set (`{lang}_manuals_tune.toml`)."""
+
+    suffix: str = ""
+    sources: dict[str, list[tuple[str, str, str, str]]] = field(default_factory=lambda: SOURCES)
+    topics: dict[str, tuple[str, ...]] = field(default_factory=lambda: GNOME_TOPICS)
+    published: dict[str, dict[str, str]] = field(default_factory=lambda: PUBLISHED)
+    compounds: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: COMPOUNDS)
+    forms_word: dict[str, set[str]] = field(default_factory=lambda: FORMS_WORD)
+    not_seeded: dict[str, set[str]] = field(
+        default_factory=lambda: {"da": NOT_SEEDED, "en": NOT_SEEDED}
+    )
+    seeded: int = SEEDED
+    seed: int = SEED
+    split: str | None = None  # every paragraph's split; None: by `split(document)`
+    header: dict[str, str] = field(default_factory=lambda: HEADER)
+    builder: str = "manuals_build.py"
+
+
 def split(document: str) -> str:
     """tune for about 40 % of documents, by a hash of the name, the same in both languages.
 
@@ -216,14 +238,15 @@ def mallard_paragraphs(path: Path) -> list[str]:
     return found
 
 
-def documents(lang: str, unpacked: Path) -> list[dict[str, str]]:
+def documents(lang: str, unpacked: Path, build: Build | None = None) -> list[dict[str, str]]:
     """Prose paragraphs of ten words or more, in the language, document by document."""
+    build = build or Build()
     found = []
-    for package, version, inside, document in SOURCES[lang]:
+    for package, version, inside, document in build.sources[lang]:
         for text in man_paragraphs(unpacked / package / inside):
             found.append((package, version, inside, document, text))
     help_dir = unpacked / "gnome-user-docs/usr/share/help" / GNOME_DIR[lang] / "gnome-help"
-    for topic in GNOME_TOPICS[lang]:
+    for topic in build.topics[lang]:
         for page in sorted(help_dir.glob(f"{topic}-*.page")):
             inside = str(page.relative_to(unpacked / "gnome-user-docs"))
             for text in mallard_paragraphs(page):
@@ -234,7 +257,7 @@ def documents(lang: str, unpacked: Path) -> list[dict[str, str]]:
         if len(text.split()) < MIN_WORDS or language_of(text) != lang or text in seen:
             continue  # short, in the other language (untranslated) or said before
         seen.add(text)
-        kept.append({"document": document, "split": split(document),
+        kept.append({"document": document, "split": build.split or split(document),
                      "source": f"{package} {version}: {inside}", "licence": LICENCES[package],
                      "text": text})  # fmt: skip
     return kept
@@ -243,21 +266,25 @@ def documents(lang: str, unpacked: Path) -> list[dict[str, str]]:
 _EDGE = ".,;:!?()[]»«\"'“”‘’"
 
 
-def candidates(text: str, lang: str) -> list[re.Match[str]]:
+def candidates(text: str, lang: str, build: Build | None = None) -> list[re.Match[str]]:
     """Words a typo may be seeded in: lower case, five letters or more, standing alone."""
+    build = build or Build()
     tokens = {token.strip(_EDGE) for token in text.split()}
     return [
         m for m in _PLAIN_WORD.finditer(text)
         if len(m.group()) >= 5 and m.group().islower() and m.group() in tokens
-        and m.group() not in NOT_SEEDED and m.group() not in PUBLISHED[lang]
+        and m.group() not in build.not_seeded[lang] and m.group() not in build.published[lang]
         and "-" not in m.group() and "'" not in m.group()
     ]  # fmt: skip
 
 
-def seed(lang: str, paragraphs: list[dict[str, str]]) -> list[dict[str, object]]:
-    rng = random.Random(SEED)
+def seed(
+    lang: str, paragraphs: list[dict[str, str]], build: Build | None = None
+) -> list[dict[str, object]]:
+    build = build or Build()
+    rng = random.Random(build.seed)
     seeded: dict[int, dict[str, object]] = {}
-    for word, typo in COMPOUNDS[lang]:
+    for word, typo in build.compounds[lang]:
         for index, entry in enumerate(paragraphs):
             m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", entry["text"])
             if m and index not in seeded:
@@ -269,10 +296,10 @@ def seed(lang: str, paragraphs: list[dict[str, str]]) -> list[dict[str, object]]
     open_ = [
         i
         for i, entry in enumerate(paragraphs)
-        if i not in seeded and candidates(entry["text"], lang)
+        if i not in seeded and candidates(entry["text"], lang, build)
     ]
-    for index in sorted(rng.sample(open_, min(SEEDED, len(open_)))):
-        word = rng.choice(candidates(paragraphs[index]["text"], lang))
+    for index in sorted(rng.sample(open_, min(build.seeded, len(open_)))):
+        word = rng.choice(candidates(paragraphs[index]["text"], lang, build))
         typo = _typo(word.group(), rng)
         seeded[index] = {"paragraph": index, "start": word.start(), "original": word.group(),
                          "typo": typo, "kind": "random"}  # fmt: skip
@@ -293,12 +320,13 @@ HEADER = {
 }
 
 
-def write(lang: str, unpacked: Path) -> Path:
-    paragraphs = documents(lang, unpacked)
-    seeded = seed(lang, paragraphs)
+def write(lang: str, unpacked: Path, build: Build | None = None) -> Path:
+    build = build or Build()
+    paragraphs = documents(lang, unpacked, build)
+    seeded = seed(lang, paragraphs, build)
     lines = [
-        f"# {HEADER[lang]}",
-        "# Built by tests/spelling/manuals_build.py; provenance, labels and counts: MANUALS.md.",
+        f"# {build.header[lang]}",
+        f"# Built by tests/spelling/{build.builder}; provenance, labels and counts: MANUALS.md.",
         "# [[paragraph]]: the text as published. [[published]]: its real typos (by reading).",
         "# [[seeded]]: one typo put in that paragraph at `start`, in place of `original`.",
         "",
@@ -308,7 +336,7 @@ def write(lang: str, unpacked: Path) -> Path:
         keys = ("document", "split", "source", "licence")
         lines += [f"{key} = {json.dumps(entry[key], ensure_ascii=False)}" for key in keys]
         lines += [f"text = {_string(entry['text'])}", ""]
-    for word, correction in sorted(PUBLISHED[lang].items()):
+    for word, correction in sorted(build.published[lang].items()):
         lines += [
             "[[published]]",
             f"word = {json.dumps(word, ensure_ascii=False)}",
@@ -320,10 +348,10 @@ def write(lang: str, unpacked: Path) -> Path:
         lines += [f"paragraph = {entry['paragraph']}", f"start = {entry['start']}"]
         keys = ("original", "typo", "kind")
         lines += [f"{key} = {json.dumps(entry[key], ensure_ascii=False)}" for key in keys]
-        if entry["typo"] in FORMS_WORD[lang]:
+        if entry["typo"] in build.forms_word[lang]:
             lines.append("forms_word = true")
         lines.append("")
-    path = HERE / f"{lang}_manuals.toml"
+    path = HERE / f"{lang}_manuals{build.suffix}.toml"
     path.write_text("\n".join(lines), encoding="utf-8")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert [p["text"] for p in data["paragraph"]] == [p["text"] for p in paragraphs]
