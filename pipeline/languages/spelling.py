@@ -34,7 +34,13 @@ from pipeline.languages.dictionaries import (
     suggester,
 )
 from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
-from pipeline.languages.technical import apostrophe_base, in_code, is_command, one_edit_from
+from pipeline.languages.technical import (
+    apostrophe_base,
+    danish_spellings_of_english,
+    in_code,
+    is_command,
+    one_edit_from,
+)
 from pipeline.project import memo
 from pipeline.project.files import read_text
 
@@ -176,12 +182,14 @@ class Speller:
 
     def _loanword(self, word: str) -> bool:
         """A common word of the other language ("screening", "software" in Danish): the
-        other dictionary knows it and wordfreq finds it often there. English text takes
-        no Danish loanwords: a Danish dictionary knows too many short words ("gren",
-        "tavle") that are English typos."""
+        other dictionary knows it and wordfreq finds it often there; or a Danish spelling
+        of one ("oktal", "hexadecimalt", "deskriptoren" for "octal", "hexadecimal",
+        "descriptor"). English text takes no Danish loanwords: a Danish dictionary knows
+        too many short words ("gren", "tavle") that are English typos."""
         return self.lang != "en" and any(
-            frequency(word, lang) >= LOANWORD and load_hunspell(name).spell(word)
+            frequency(form, lang) >= LOANWORD and load_hunspell(name).spell(form)
             for lang, name in self._others
+            for form in (word, *danish_spellings_of_english(word.lower()))
         )
 
     def _own(self, word: str) -> bool:

@@ -95,6 +95,7 @@ def _a_form_of(other: str, word: str) -> bool:
 
 
 RECURRING = 3  # an unknown word written this often in a project is one of its terms
+ALWAYS_A_TERM = 5  # and this often, even one slip from another word: typos do not repeat
 
 
 def project_terms(unknown: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], int]:
@@ -106,14 +107,17 @@ def project_terms(unknown: Iterable[tuple[str, str, str]]) -> dict[tuple[str, st
     return {
         key: count
         for key, count in counts.items()
-        if count >= RECURRING and not is_slip(key[1], suggested[key])
+        if count >= ALWAYS_A_TERM or (count >= RECURRING and not is_slip(key[1], suggested[key]))
     }
 
 
 def is_slip(word: str, suggested: str) -> bool:
     """One slip from the suggestion, in a word long enough for that to mean something
-    ("ugo" is one slip from many words, as every short code is)."""
-    return len(word) >= 5 and _one_slip(word.lower(), suggested.lower())
+    ("ugo" is one slip from many words, as every short code is). Two words for one
+    ("size of" for "sizeof") is how an identifier is suggested, not a slip."""
+    if " " in suggested or len(word) < 5:
+        return False
+    return _one_slip(word.lower(), suggested.lower())
 
 
 def _one_slip(word: str, other: str) -> bool:
@@ -127,3 +131,21 @@ def _one_slip(word: str, other: str) -> bool:
         return len(diff) <= 1 or (swapped and word[a] == other[b] and word[b] == other[a])
     longer, shorter = (word, other) if len(word) > len(other) else (other, word)
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+# Danish endings on an English technical word spelt the Danish way ("oktalt", "skriptet").
+_DANISH_ENDINGS = ("erne", "ene", "en", "et", "er", "e", "t", "s", "")
+
+
+def danish_spellings_of_english(word: str) -> list[str]:
+    """The English words a Danish spelling may stand for: "k" written for "c" and a
+    Danish ending ("oktale" → "octal", "skript" → "script", "deskriptoren" →
+    "descriptor")."""
+    forms = []
+    for ending in _DANISH_ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        stem = word[: len(word) - len(ending)] if ending else word
+        if len(stem) >= 4 and "k" in stem:
+            forms.append(stem.replace("k", "c"))
+    return forms
