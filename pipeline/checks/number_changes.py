@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from pipeline.checks.number_words import word_values
 from pipeline.checks.quantities import Quantity, compare, example_spans, quantities
@@ -41,6 +42,14 @@ def number_changes(
     source: str, source_lang: str, target: str, target_lang: str
 ) -> list[NumberChange]:
     """The numbers of `source` the translation lacks or changes, and those it adds."""
+    return list(_number_changes(source, source_lang, target, target_lang))
+
+
+# Once per distinct entry in a run: a big catalog repeats a third of its entries.
+@lru_cache(maxsize=1 << 16)
+def _number_changes(
+    source: str, source_lang: str, target: str, target_lang: str
+) -> tuple[NumberChange, ...]:
     missing, extra = compare(source, source_lang, target, target_lang)
     in_source = _all_values(source, source_lang)
     in_target = _all_values(target, target_lang)
@@ -74,7 +83,7 @@ def number_changes(
     changes += _unit_changes(source, target)
     if not missing and not extra:
         changes += _reordered(source, source_lang, target, target_lang)
-    return changes
+    return tuple(changes)
 
 
 def _may_be_kept(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from pipeline.checks.literals import without_literals
 from pipeline.checks.number_words import MULTIPLIERS, Value, number_words, strong_words
@@ -81,6 +82,13 @@ def quantities(text: str, lang: str) -> list[Quantity]:
 
     URLs, code spans, placeholders and tags are left out: their own rules check them.
     """
+    return list(_quantities(text, lang))
+
+
+# Read once per distinct text in a run: a catalog repeats its texts (62k entries of the
+# LibreOffice help hold 78k distinct texts), and one entry asks for its texts four times.
+@lru_cache(maxsize=1 << 17)
+def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     plain = without_literals(text)
     found: list[Quantity] = []
     taken = bytearray(len(plain))
@@ -99,7 +107,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         )
         weak = glued or words.text.isupper() or bool(words.values & digits)
         found.append(dataclasses.replace(words, required=False) if weak else words)
-    return sorted(found, key=lambda quantity: quantity.start)
+    return tuple(sorted(found, key=lambda quantity: quantity.start))
 
 
 def compare(

@@ -78,7 +78,9 @@ def find_passages(
     return list(_passages(text, lang, wanted, frozenset(names)))
 
 
-@lru_cache(maxsize=1 << 12)  # a translation is read by two rules, and by export
+# Once per distinct text in a run: a translation is read by two rules and by export, and
+# a big catalog repeats its texts (62k entries of the LibreOffice help hold 39k translations).
+@lru_cache(maxsize=1 << 17)
 def _passages(
     text: str, lang: str, others: tuple[str, ...], names: frozenset[str]
 ) -> tuple[Passage, ...]:
@@ -346,12 +348,20 @@ def foreign_words(
     acronyms and names (capitalised: "Free Software Foundation") belong to no language,
     and a quoted passage is a name ("Kunne ikke registrere »check before send«").
     """
+    found, words = _foreign_words(text, lang, tuple(others), frozenset(names))
+    return list(found), words
+
+
+@lru_cache(maxsize=1 << 16)  # once per distinct translation in a run
+def _foreign_words(
+    text: str, lang: str, others: tuple[str, ...], names: frozenset[str]
+) -> tuple[tuple[tuple[str, Passage], ...], int]:
     passages = [p for p in find_passages(text, lang, others, names) if not _quoted(text, p)]
     if not passages:
-        return [], 0
+        return (), 0
     view = language_view(text)
     prose = [m for m in WORD.finditer(view) if m.group().islower() or _starts(view, m)]
-    inside = [(m.group(), p) for m in prose for p in passages if p.start <= m.start() < p.end]
+    inside = tuple((m.group(), p) for m in prose for p in passages if p.start <= m.start() < p.end)
     return inside, len(prose)
 
 

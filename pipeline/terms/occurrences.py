@@ -120,8 +120,9 @@ class Matchers:
         self.glossary = glossary
         self._built: dict[str, TermMatcher] = {}
         # A unit's text is matched as the source unit and again as the msgid of each
-        # of its catalogs: remember the last few thousand.
-        self.hits = functools.lru_cache(maxsize=4096)(self._hits)
+        # of its catalogs, and a big catalog repeats its texts: each distinct text once
+        # per run (62k entries of the LibreOffice help hold 78k distinct texts).
+        self.hits = functools.lru_cache(maxsize=1 << 17)(self._hits)
 
     def _hits(self, lang: str, text: str) -> tuple[Hit, ...]:
         return tuple(self(lang).find(text))
