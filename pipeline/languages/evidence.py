@@ -132,6 +132,11 @@ def _listed(code: str, lower: str) -> float:
 _PARTS = re.compile(r"[^\W\d_]+")
 
 
+def frequency_table(code: str) -> dict[str, float]:
+    """wordfreq's whole list for a language: word → Zipf frequency, loaded once."""
+    return _frequencies(code)
+
+
 @cache
 def _frequencies(code: str) -> dict[str, float]:
     """wordfreq's list for a language as word → Zipf frequency, read straight from its

@@ -80,7 +80,7 @@ def find_passages(
 
 # Once per distinct text in a run: a translation is read by two rules and by export, and
 # a big catalog repeats its texts (62k entries of the LibreOffice help hold 39k translations).
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def _passages(
     text: str, lang: str, others: tuple[str, ...], names: frozenset[str]
 ) -> tuple[Passage, ...]:

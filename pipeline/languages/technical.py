@@ -60,30 +60,21 @@ _INFLECTIONS = set("senrt")  # a neighbour that only adds or drops one of these 
 def one_edit_from(word: str, lang: str, floor: float) -> bool:
     """Whether a letter dropped, added, swapped or mistyped turns a word of `lang` at
     least `floor` common (Zipf) into `word`. A form of the word ("hotspot" for
-    "hotspots") does not count."""
-    from pipeline.languages.evidence import frequency
+    "hotspots") does not count. The edits are looked up in the frequency table spelling
+    already holds: no second copy of wordfreq's list in every worker."""
+    from pipeline.languages.evidence import frequency_table, primary
 
+    table = frequency_table(primary(lang))
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
     edits.discard(word)
-    found = edits & _common_words(lang)  # a set operation: a few hundred edits at C speed
-    return any(not _a_form_of(other, word) and frequency(other, lang) >= floor for other in found)
-
-
-@cache
-def _common_words(lang: str) -> frozenset[str]:
-    """The words wordfreq finds at least COMMON_SLIP common (Zipf): where slips come from."""
-    from wordfreq import get_frequency_dict
-
-    least = 10 ** (COMMON_SLIP - 9)  # Zipf is log10 of the frequency per billion words
-    return frozenset(word for word, share in get_frequency_dict(lang).items() if share >= least)
+    return any(table.get(other, 0.0) >= floor and not _a_form_of(other, word) for other in edits)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
-COMMON_SLIP = 2.5  # the rarest word a slip is taken from
 
 
 def _a_form_of(other: str, word: str) -> bool:

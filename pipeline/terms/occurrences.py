@@ -122,7 +122,7 @@ class Matchers:
         # A unit's text is matched as the source unit and again as the msgid of each
         # of its catalogs, and a big catalog repeats its texts: each distinct text once
         # per run (62k entries of the LibreOffice help hold 78k distinct texts).
-        self.hits = functools.lru_cache(maxsize=1 << 17)(self._hits)
+        self.hits = functools.lru_cache(maxsize=1 << 15)(self._hits)
 
     def _hits(self, lang: str, text: str) -> tuple[Hit, ...]:
         return tuple(self(lang).find(text))
