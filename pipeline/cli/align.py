@@ -33,6 +33,7 @@ _SHOWN = 60  # characters of each text a dry run shows
 )
 @click.option("--accept", is_flag=True, help="Fill entries as translated, not fuzzy.")
 @click.option("--dry-run", is_flag=True, help="Show the pairs; write nothing.")
+@click.option("--force", is_flag=True, help="Align even when the files do not look like one text.")
 def align(
     config_file: Path | None,
     original: Path | None,
@@ -41,6 +42,7 @@ def align(
     pairs_file: Path | None,
     accept: bool,
     dry_run: bool,
+    force: bool,
     **overrides: Any,
 ) -> None:
     """Fill a document's catalog from a translation you already have.
@@ -52,7 +54,9 @@ def align(
     (--accept: translated), with a comment naming the file and line it came
     from. Units with no counterpart stay empty; pieces the original does not
     have are never forced onto a unit; an existing translation is never
-    overwritten. A pair whose files do not match is an error and writes nothing.
+    overwritten. A pair whose files do not match is an error and writes nothing
+    (--force aligns it anyway). A merged paragraph fills each unit it holds, fuzzy:
+    the reviewer splits it.
 
     Pairs are found on structure (headings, lists, tables), on what a
     translation keeps (numbers, links, code, names, glossary terms) and on
@@ -70,7 +74,9 @@ def align(
     failed = False
     for first, second in _pairs(config, original, translation, pairs_file):
         try:
-            result = align_pair(config, first, second, lang, accept=accept, dry_run=dry_run)
+            result = align_pair(
+                config, first, second, lang, accept=accept, dry_run=dry_run, force=force
+            )
         except PipelineError as error:
             click.echo(str(error), err=True)
             failed = True

@@ -3,6 +3,7 @@ entries a reviewer confirms (rust-lang-translations#11, diplodoc-platform/cli#22
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,8 +62,10 @@ def align_pair(
     *,
     accept: bool = False,
     dry_run: bool = False,
+    force: bool = False,
 ) -> AlignResult:
-    """Align `translation` with the project source `original` and fill its catalog."""
+    """Align `translation` with the project source `original` and fill its catalog;
+    `force` fills it even when the two do not look like one text."""
     source = _project_source(config, original)
     pieces, lang = _translation_units(config, translation, lang, source)
     alignment = align_documents(source.units, pieces, _term_keys(config))
@@ -70,7 +73,8 @@ def align_pair(
     catalog_file = po_path(config.locale_path, lang, source.document.name)
     shown = display_path(catalog_file, config.root)
     shown_translation = display_path(translation, config.root)
-    _check_match(source, alignment, shown_translation)
+    if not force:
+        _check_match(source, alignment, shown_translation)
     with locked(config.locale_path):
         if not catalog_file.exists():
             raise PipelineError(
@@ -125,8 +129,8 @@ def _translation_units(
     if lang not in config.locales or lang == source.document.lang:
         others = [code for code in config.locales if code != source.document.lang]
         raise PipelineError(
-            f"a translation into '{lang}' cannot be aligned with a '{source.document.lang}' "
-            f"original", shown, hint=f"the project translates it into {others}",
+            f"a translation into '{lang}' cannot be aligned with an original in "
+            f"'{source.document.lang}'", shown, hint=f"the project translates it into {others}",
         )  # fmt: skip
     units = list(split_units(document, config.segmentation))
     if not units:
@@ -135,12 +139,14 @@ def _translation_units(
     return units, lang
 
 
+_PO_LINE = re.compile(r'^(?:msgid|msgstr|msgctxt) "', re.MULTILINE)
+
+
 def _looks_like_other_format(path: Path, shown: str) -> bool:
     """HTML or a PO catalog saved under a .md name."""
-    head = read_text(path, shown)[:2000].lstrip().lower()
-    return head.startswith(("<!doctype", "<html", "<?xml")) or head.startswith(
-        ('msgid "', "# translation", '#, fuzzy\nmsgid ""')
-    )
+    head = read_text(path, shown)[:4000]
+    start = head.lstrip().lower()
+    return start.startswith(("<!doctype", "<html", "<?xml")) or bool(_PO_LINE.search(head))
 
 
 def _check_language(units: list[Unit], lang: str, source_lang: str, shown: str) -> None:
@@ -174,11 +180,11 @@ def _term_keys(config: Config) -> dict[str, str] | None:
 
 def _check_match(source: SourceFile, alignment: Alignment, shown: str) -> None:
     if not alignment.matches:
-        aligned = sum(len(pair.original) for pair in alignment.pairs)
         raise PipelineError(
-            f"the file does not look like a translation of {source.display}: only {aligned} of "
-            f"{len(source.units)} units found a counterpart", shown,
-            hint="check that the two files are the same document; nothing was written",
+            f"the file does not look like a translation of {source.display}: only "
+            f"{alignment.paired_share:.0%} of the two found a counterpart", shown,
+            hint="check that the two files are the same document; nothing was written "
+            "(--force aligns them anyway)",
         )  # fmt: skip
 
 
@@ -190,32 +196,38 @@ def _fill(
     shown: str,
     accept: bool,
 ) -> tuple[list[Filled], int, int]:
-    """Give each paired unit its text, where its entry has no translation yet."""
+    """Give each paired unit its text where its entry has no translation yet; return the
+    fills, the units already translated (kept, paired or not) and those not in the catalog."""
+    paired = dict(_units_with_pairs(source, pairs))
     filled: list[Filled] = []
     kept = missing = 0
-    done: set[str] = set()
-    for unit, pair in _units_with_pairs(source, pairs):
-        if unit.text in done:
-            continue
-        done.add(unit.text)
-        message = po.catalog.get(unit.text)
+    for text in dict.fromkeys(unit.text for unit in source.units):
+        message = po.catalog.get(text)
         if message is None:
             missing += 1
         elif message.string:
             kept += 1
-        else:
-            text = " ".join(pieces[index].text for index in pair.translation)
+        elif text in paired:
+            unit, pair = paired[text]
+            translated = " ".join(pieces[index].text for index in pair.translation)
             line = pieces[pair.translation[0]].line
             fuzzy = pair.merged or not accept
-            _set_translation(message, text, f"aligned from {shown}:{line}", fuzzy)
-            filled.append(Filled(unit, text, line, fuzzy))
+            origin = f"aligned from {shown}:{line}"
+            if pair.merged:
+                origin += f" (one paragraph there for {len(pair.original)} units here: split it)"
+            _set_translation(message, translated, origin, fuzzy)
+            filled.append(Filled(unit, translated, line, fuzzy))
     return filled, kept, missing
 
 
-def _units_with_pairs(source: SourceFile, pairs: list[Pair]) -> Iterator[tuple[Unit, Pair]]:
-    for pair in pairs:
+def _units_with_pairs(
+    source: SourceFile, pairs: list[Pair]
+) -> Iterator[tuple[str, tuple[Unit, Pair]]]:
+    """Each paired unit's text with the unit and its pair; a repeated text, its first."""
+    for pair in reversed(pairs):
         for index in pair.original:
-            yield source.units[index], pair
+            unit = source.units[index]
+            yield unit.text, (unit, pair)
 
 
 def _set_translation(message: Message, text: str, origin: str, fuzzy: bool) -> None:

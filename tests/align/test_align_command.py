@@ -160,15 +160,40 @@ def test_a_file_in_the_original_language_is_refused(blank: dict[str, str]) -> No
     assert CATALOG.read_bytes() == before
 
 
+@pytest.mark.parametrize("other", ["car-t-celleterapi.md", "what-is-atmp.md"])
 def test_the_translation_of_another_document_is_refused(
-    blank: dict[str, str], translations: Path
+    blank: dict[str, str], translations: Path, other: str
 ) -> None:
+    """Even one on the same subject, sharing its glossary terms and its outline."""
     before = CATALOG.read_bytes()
-    other = translations / "car-t-celleterapi.md"
-    result = run_cli("align", "source/da/genterapi.md", str(other))
+    result = run_cli("align", "source/da/genterapi.md", str(translations / other))
     assert result.exit_code == 2
     assert "does not look like a translation of source/da/genterapi.md" in result.stderr
+    assert "--force" in result.stderr
     assert CATALOG.read_bytes() == before
+    forced = run_cli("align", "--force", "source/da/genterapi.md", str(translations / other))
+    assert forced.exit_code == 0
+
+
+def test_a_catalog_saved_under_a_markdown_name_is_not_markdown(
+    blank: dict[str, str], tmp_path: Path
+) -> None:
+    path = tmp_path / "genterapi.md"
+    path.write_text(f"# Danish translation\n{CATALOG.read_text()}")
+    result = run_cli("align", "--lang", "en", "source/da/genterapi.md", str(path))
+    assert result.exit_code == 2
+    assert "not a Markdown file" in result.stderr
+
+
+def test_the_summary_counts_translations_kept_whether_paired_or_not(
+    blank: dict[str, str], translations: Path
+) -> None:
+    run_cli("align", "--accept", "source/da/genterapi.md", str(translations / "genterapi.md"))
+    again = run_cli("align", "source/da/genterapi.md", str(translations / "genterapi.md"))
+    assert (
+        f"0 of {len(blank)} units aligned (0 fuzzy), 0 left empty, {len(blank)} already translated"
+        in again.stdout
+    )
 
 
 def test_the_language_comes_from_the_locale_folder_when_nothing_else_says(
