@@ -367,15 +367,14 @@ def words(config_file: Path | None, add: bool, **overrides: Any) -> None:
       pipeline words
       pipeline words --add && git diff source/words-da.txt
     """
-    from pipeline.stages.words import add_to_word_lists, unknown_words
+    from pipeline.stages.words import add_to_word_lists, summary, unknown_words
 
     config = resolve_config(config_file, **overrides)
     found = unknown_words(config)
     for row in found:
         maybe = f" of {row.suggestion}" if row.likely == "typo" else ""
         click.echo(f"{row.lang}\t{row.count}\t{row.word}\t{row.likely}{maybe}")
-    languages = len({row.lang for row in found})
-    click.echo(f"words: {len(found)} unknown words in {languages} languages", err=True)
+    click.echo(summary(found), err=True)
     if add:
         for shown, count in add_to_word_lists(config, found):
             click.echo(f"words: added {count} words to {shown}: review them", err=True)

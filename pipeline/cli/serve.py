@@ -9,6 +9,7 @@ import click
 
 from pipeline.cli.options import project_options, resolve_config
 from pipeline.project import memo
+from pipeline.project.errors import PipelineError
 
 
 @click.command()
@@ -60,6 +61,7 @@ def serve(config_file: Path | None, host: str, port: int, **overrides: Any) -> N
             fg="red",
             bold=True,
         )
+    _check_free(host, port)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"pipeline serve: http://{shown}:{port}/  (Ctrl+C to stop)")
     try:
@@ -68,3 +70,19 @@ def serve(config_file: Path | None, host: str, port: int, **overrides: Any) -> N
         # The server reads the cache but never writes the project: drop the folder so the
         # command group's save at exit writes nothing.
         memo.use_folder(None)
+
+
+def _check_free(host: str, port: int) -> None:
+    """Say so in one line before printing an address nobody answers on."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise PipelineError(
+                f"cannot listen on {host}:{port}: {error.strerror}",
+                hint=f"another program uses it: pass another port, e.g. --port {port + 1}",
+            ) from None

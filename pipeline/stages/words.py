@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.checks.findings import counted
 from pipeline.checks.spelling import spelling_settings
 from pipeline.languages.spelling import read_word_list
 from pipeline.languages.technical import is_slip
@@ -58,6 +59,12 @@ def unknown_words(config: Config) -> list[UnknownWord]:
     ]
     order = {"term": 0, "unsure": 1, "typo": 2}
     return sorted(rows, key=lambda row: (row.lang, order[row.likely], -row.count, row.word.lower()))
+
+
+def summary(rows: list[UnknownWord]) -> str:
+    """ "words: 3 unknown words in 1 language"."""
+    languages = len({row.lang for row in rows})
+    return f"words: {counted(len(rows), 'unknown word')} in {counted(languages, 'language')}"
 
 
 def _likely(

@@ -79,7 +79,10 @@ async def _answer(request: Request, what: str) -> Response:
         return error_response(bad.status, bad.error, bad.hint)
     except PipelineError as error:  # the text itself: no language, bad front matter, …
         shown = str(PipelineError(error.message, error.path, error.line))
-        return error_response(422, shown, error.hint)
+        hint = error.hint
+        if hint and "--lang" in hint:  # the command line's advice, said the API's way
+            hint = 'send "lang", e.g. "lang": "da", or give the text front matter with lang: da'
+        return error_response(422, shown, hint)
     return Response(answer, media_type="application/json")
 
 

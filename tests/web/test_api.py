@@ -154,3 +154,24 @@ def test_wrong_methods_and_addresses_under_api_are_json_errors(
     answer = client.request(method, url, json={"text": "Hej.", "lang": "da"})
     assert answer.status_code == status
     assert set(answer.json()) == {"error", "hint"}
+
+
+def test_no_language_is_told_the_api_way_not_the_command_lines(client: TestClient) -> None:
+    answer = client.post("/api/check", content=b'{"text": "Hej med dig."}', headers=JSON)
+    assert answer.status_code == 422
+    assert '"lang"' in answer.json()["hint"]
+    assert "--lang" not in answer.json()["hint"]
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--port", str(port))
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert f"--port {port + 1}" in result.stderr
+    assert "pipeline serve: http" not in result.stdout
