@@ -71,3 +71,13 @@ def test_the_whole_project_sees_an_open_buffer_and_no_other_change(sample: Path)
     assert new
     assert all("genterapi." in finding.path for finding in new)  # its source or catalogs
     assert any(finding.rule.startswith("links/") for finding in new)
+
+
+def test_a_new_page_in_a_locale_folder_takes_the_folders_language(sample: Path) -> None:
+    """A page an editor just created in source/da/, no front matter yet, is Danish."""
+    page = sample / "source" / "da" / "ny-side.md"
+    page.write_text("# Ny side\n\nDette er en ny side om genterapi.\n")
+    result = run_cli("check", "source/da/ny-side.md")
+    assert result.exit_code == 0, result.stderr
+    assert "languages: da" in result.stderr
+    assert check_text(resolve_config(None), "# Ny side\n\nEn behanling.\n", page).findings

@@ -119,8 +119,18 @@ def standalone_source(config: Config, path: Path, lang: str | None) -> SourceFil
     shown = display_path(path, config.root)
     hint = "add 'lang: da' to its front matter or pass --lang, e.g. --lang da"
     name = "stdin" if path == STDIN else path.stem
+    if lang is None and path != STDIN:  # a new page in source/da/ is Danish
+        lang = _folder_language(config, path) or config.source_language
     document = read_document(path, shown, lang, name, no_language_hint=hint)
     return SourceFile(document, shown, tuple(split_units(document, config.segmentation)))
+
+
+def _folder_language(config: Config, path: Path) -> str | None:
+    """The locale folder a file under the source folder stands in, if any."""
+    try:
+        return document_identity(config, path.absolute())[1]
+    except ValueError:  # outside the source folder
+        return None
 
 
 def is_markdown(path: Path) -> bool:
