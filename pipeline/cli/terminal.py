@@ -133,17 +133,20 @@ def show_export(results: Sequence[PageResult], documents: int, locales: int, con
                 f"{markdown.result.units} units translated, under min-translated "
                 f"{config.export.min_translated:.0%}: the source language's text is written"
             )
-    written = [
-        f"{sum(1 for r in results if r.html)} HTML pages in build/html",
-        f"{sum(1 for r in results if r.pdf)} PDFs in build/pdf",
-    ]
+    written = []  # only the formats asked for: "0 PDFs" after --format html misleads
+    if any(r.html for r in results):
+        written.append(f"{sum(1 for r in results if r.html)} HTML pages in build/html")
+    if any(r.pdf for r in results):
+        written.append(f"{sum(1 for r in results if r.pdf)} PDFs in build/pdf")
     if any(r.markdown for r in results):
         folder = config.export.markdown_dir.as_posix()
         layout = config.export.markdown_layout
         written.append(
             f"{sum(1 for r in results if r.markdown)} Markdown files in {folder} ({layout})"
         )
-    click.echo(f"export: {documents} documents × {locales} locales: {', '.join(written)}")
+    click.echo(
+        f"export: {documents} documents × {locales} locales: {', '.join(written) or 'nothing'}"
+    )
     return failed
 
 

@@ -188,6 +188,7 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
         shutil.rmtree(root / "build", ignore_errors=True)
         result = run_cli("export", "--format", "markdown")
         assert result.exit_code == 0, result.output
+        assert "HTML" not in result.stdout  # only what was asked for is counted
         page = root / written
         text = page.read_text(encoding="utf-8")
         assert f"]({link})" in text, (layout, text)
