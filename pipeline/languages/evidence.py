@@ -117,7 +117,7 @@ def _wordfreq_version() -> str:
 
 
 def _listed(code: str, lower: str) -> float:
-    table = _frequencies(code)
+    table = frequency_table(code)
     if lower in table:  # "aren't" is listed whole
         return table[lower]
     parts = _PARTS.findall(lower)
@@ -132,13 +132,8 @@ def _listed(code: str, lower: str) -> float:
 _PARTS = re.compile(r"[^\W\d_]+")
 
 
-def frequency_table(code: str) -> dict[str, float]:
-    """wordfreq's whole list for a language: word → Zipf frequency, loaded once."""
-    return _frequencies(code)
-
-
 @cache
-def _frequencies(code: str) -> dict[str, float]:
+def frequency_table(code: str) -> dict[str, float]:
     """wordfreq's list for a language as word → Zipf frequency, read straight from its
     data files: importing wordfreq (and its regex, ftfy and langcodes) takes longer
     than a check of one edited page."""
