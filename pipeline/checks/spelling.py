@@ -14,7 +14,7 @@ from pipeline.languages.dictionaries import dictionary_path, missing_dictionary
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
 from pipeline.languages.spelling import Misspelling, Spellers, dictionary_name, spellers
-from pipeline.languages.technical import RECURRING, project_terms
+from pipeline.languages.technical import RECURRING, built_on_a_term, project_terms
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
 from pipeline.terms.occurrences import TermText
@@ -164,8 +164,12 @@ def take_terms(findings: list[Finding], coverage: Coverage) -> list[Finding]:
         f"spelling: {len(terms)} unknown words recur {RECURRING} times or more and are taken "
         f"as the project's terms, not typos: {taken}{more} (`pipeline words --add` lists them)"
     )
-    return [
-        f for f in findings
-        if f.rule != "spelling/unknown-word"
-        or (f.data.get("lang", ""), f.data.get("word", "")) not in terms
-    ]  # fmt: skip
+    by_lang: dict[str, list[str]] = {}
+    for lang, word in terms:
+        by_lang.setdefault(lang, []).append(word)
+
+    def known(finding: Finding) -> bool:
+        lang, word = finding.data.get("lang", ""), finding.data.get("word", "")
+        return (lang, word) in terms or built_on_a_term(word, by_lang.get(lang, ()))
+
+    return [f for f in findings if f.rule != "spelling/unknown-word" or not known(f)]

@@ -223,8 +223,8 @@ class Speller:
         inflection of a common stem ("indstillingerne" of "indstilling"), or a common
         word after a common head ("filvalg": "fil" + "valg"). Hunspell alone takes
         fragments ("reet", "kontrillen"), and typos made of them."""
-        if frequency(part, self.lang) >= common:
-            return True
+        if frequency(part, self.lang) >= common or part.lower() in self._words:
+            return True  # common, or the project's own word (its word list)
         for stem in (s.decode("utf-8", "replace") for s in self._hunspell.stem(part)):
             if frequency(stem, self.lang) < common:
                 continue

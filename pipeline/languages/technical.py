@@ -102,6 +102,21 @@ def project_terms(unknown: Iterable[tuple[str, str, str]]) -> dict[tuple[str, st
     }
 
 
+def built_on_a_term(word: str, terms: Iterable[str]) -> bool:
+    """A compound or inflection of one of the project's terms: "mappeiknude",
+    "iknudeliste", "mappe-iknuden" of "iknude". The term starts the word, ends it (an
+    ending of up to three letters after it), or stands beside a hyphen."""
+    lower = word.lower()
+    for term in (t.lower() for t in terms if len(t) >= 4):
+        at = lower.find(term)
+        if at < 0:
+            continue
+        end = at + len(term)
+        if at == 0 or len(lower) - end <= 3 or lower[at - 1] == "-" or lower[end : end + 1] == "-":
+            return True
+    return False
+
+
 def is_slip(word: str, suggested: str) -> bool:
     """One slip from the suggestion, in a word long enough for that to mean something
     ("ugo" is one slip from many words, as every short code is). Two words for one

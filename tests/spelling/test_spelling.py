@@ -175,10 +175,12 @@ def test_a_word_the_project_writes_again_and_again_is_its_term(
 ) -> None:
     monkeypatch.chdir(copy_of_the_project(tmp_path))
     page = Path("source/da/genterapi.md")
-    page.write_text(page.read_text() + "\nKør fnordctl, så fnordctl og til sidst fnordctl.\n")
+    extra = "\nKør fnordctl, så fnordctl og til sidst fnordctl. Læs fnordctl-manualen.\n"
+    page.write_text(page.read_text() + extra)
     result = run_cli("check", "--format", "json")
     words = [f["data"].get("word") for f in json.loads(result.stdout)]
     assert "fnordctl" not in words
+    assert "fnordctl-manualen" not in words  # built on the term
     assert "fnordctl (3)" in result.stderr
 
 
