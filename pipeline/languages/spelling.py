@@ -52,7 +52,7 @@ LOANWORD = 2.0  # the Zipf frequency in the other language of a loanword we acce
 # (Zipf), and this much more common than the compound (2: a hundred times).
 COMMON_WORD = 2.5
 SLIP_GAP = 2.0
-WRITTEN = 2.5  # the Zipf frequency of a word people write that no dictionary lists
+WRITTEN = 2.0  # the Zipf frequency of a word people write that no dictionary lists
 _LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or -e-
 _PREFIXES = {"en": ("un", "re", "pre", "non", "sub", "multi", "co"), "da": ("u",)}
 # Danish endings on a loanword or term the dictionaries know bare ("matrixet", "diaset").
@@ -244,6 +244,8 @@ class Speller:
         base = apostrophe_base(word)
         if base is not None:  # "umask'en", "bit'en", "ATMP'er"
             return self._part(base)
+        if self.lang == "en" and _regular_plural(lower):
+            return self.knows(lower[:-1])  # "refactorings": the dictionary lacks the plural
         if "-" in word:
             parts = [part for part in word.split("-") if part]
             if parts and parts[0].lower() in _PREFIXES.get(self.lang, ()):
@@ -270,6 +272,11 @@ class Speller:
                     if self._own(stem) and self._plausible(stem, common):
                         return True
         return False
+
+
+def _regular_plural(word: str) -> bool:
+    """An English plural made by adding -s to a word that takes it so."""
+    return len(word) >= 6 and word.endswith("s") and not word.endswith(("ss", "xs", "zs", "ys"))
 
 
 def _format(parts: list[str]) -> bool:
