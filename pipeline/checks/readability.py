@@ -46,7 +46,7 @@ def document_level(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]
         yield ctx.finding(
             score.path,
             1,
-            f"LIX {lix:.0f} is above the target {target.lix:.0f} "
+            f"LIX {_beside(lix, target.lix)} is above the target {target.lix:.0f} "
             f"for {score.document} ({score.lang})",
             fix="shorten the hardest sentences listed by `pipeline readability`",
             **where,
@@ -55,7 +55,8 @@ def document_level(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]
         yield ctx.finding(
             score.path,
             1,
-            f"LIX {lix:.0f} is below the minimum {target.lix_min:.0f}: it may read as talking down",
+            f"LIX {_beside(lix, target.lix_min)} is below the minimum {target.lix_min:.0f}: "
+            "it may read as talking down",
             **where,
         )
     if score.english and counts.flesch < target.flesch:
@@ -210,3 +211,9 @@ def translation_harder(
                 f"its source ({original.lix:.0f})",
                 fix="use shorter sentences or plainer words, as the source does",
             )
+
+
+def _beside(lix: float, bound: float) -> str:
+    """LIX as a whole number, or with its decimal where rounding would make it the bound
+    ("LIX 40 is above the target 40" for 40.4)."""
+    return f"{lix:.1f}" if round(lix) == round(bound) else f"{lix:.0f}"

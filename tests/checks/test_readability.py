@@ -158,3 +158,10 @@ def test_every_rule_documents_itself() -> None:
         assert "Example (en):" in registered.explanation
         assert "Instead:" in registered.explanation
         assert registered.severity is Severity.WARNING
+
+
+def test_a_score_just_over_the_target_is_not_shown_as_the_target() -> None:
+    from pipeline.checks.readability import _beside
+
+    assert _beside(40.4, 40) == "40.4"
+    assert _beside(64.2, 40) == "64"
