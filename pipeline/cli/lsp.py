@@ -38,7 +38,7 @@ def lsp(config_file: Path | None, debounce: float) -> None:
     the suppression comment. Hovering a glossary term shows its concept,
     definition and the term in the other language; hovering a sentence shows its
     LIX and why it is hard. Headings show their section's LIX (and Flesch, for
-    English) as inlay hints. See the README for VS Code, Neovim, Helix and Zed.
+    English) as inlay hints. docs/editors.md has the set-up for VS Code, Neovim, Helix and Zed.
 
     \b
     Example:

@@ -1,6 +1,6 @@
 """Precision and recall of term detection on the labelled set, against exact-word matching.
 
-Run `python -m tests.terms.evaluation` to print the table the README shows.
+Run `python -m tests.terms.evaluation` to print the table docs/terminology.md shows.
 """
 
 from __future__ import annotations

@@ -160,7 +160,7 @@ def score(detect: Detector, chosen: Iterable[Entry] | None = None) -> dict[str, 
 
 
 def table() -> str:
-    """The README's table: per rule, its severity, positives, and both tools' scores."""
+    """The table in docs/ci.md: per rule, its severity, positives, and both tools' scores."""
     severities = {active.rule.id: active.rule.severity.name.lower() for active in _rules()}
     mine, theirs = score(ours), score(pofilter)
     positives = {rule: sum(rule in e.findings for e in entries()) for rule in RULES}

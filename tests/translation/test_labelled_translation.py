@@ -6,7 +6,7 @@ import pytest
 
 from .evaluation import RULES, entries, help_sample, ours, random_sample, score
 
-# Floors at the measured scores (README, "Translation rules on real catalogs"): a change
+# Floors at the measured scores (docs/ci.md, "Translation rules on real catalogs"): a change
 # that makes a rule worse on real data fails here.
 FLOORS = {
     "translation/numbers": (0.67, 0.96),
@@ -51,7 +51,7 @@ def test_numbers_on_a_random_sample_of_the_libreoffice_help() -> None:
 
 def test_numbers_errors_on_the_software_catalogs_tune_part() -> None:
     """#29: error-level findings against the severity a reviewer expects, on the part the
-    rule was tuned on (the held-out part is measured, not asserted: see the README)."""
+    rule was tuned on (the held-out part is measured, not asserted: see docs/ci.md)."""
     from .evaluation import number_levels, software_sample
 
     tune = [item for item in software_sample() if item.split == "tune"]
