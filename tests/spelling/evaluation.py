@@ -168,18 +168,21 @@ def _scored(
     return Score(len(found) / len(typos), 1000 * len(alarms) / words, speed, found_errors)
 
 
-# The technical-documentation sets: the first (tune and held-out) and the second tuning set.
-MANUALS_FILES = ("{lang}_manuals.toml", "{lang}_manuals_tune.toml")
+# The technical-documentation sets: the first (tune and held-out), the second and the third
+# tuning sets (all `tune`).
+MANUALS_FILES = ("{lang}_manuals.toml", "{lang}_manuals_tune.toml", "{lang}_manuals_tune3.toml")
 
 
-def manuals(lang: str, split: str | None = None) -> tuple[list[str], list[Seeded], set[str]]:
+def manuals(
+    lang: str, split: str | None = None, files: tuple[str, ...] = MANUALS_FILES
+) -> tuple[list[str], list[Seeded], set[str]]:
     """The technical-documentation sets (#29, `MANUALS_FILES`, see MANUALS.md): their
     paragraphs, their seeded typos as recorded, and the real typos they were published with;
-    `split` ("tune" or "held-out") keeps that part only."""
+    `split` ("tune" or "held-out") keeps that part only, `files` those sets only."""
     texts: list[str] = []
     typos: list[Seeded] = []
     errors: set[str] = set()
-    for name in MANUALS_FILES:
+    for name in files:
         data = tomllib.loads((HERE / name.format(lang=lang)).read_text(encoding="utf-8"))
         chosen = [i for i, p in enumerate(data["paragraph"]) if split in (None, p["split"])]
         texts += [data["paragraph"][i]["text"] for i in chosen]
@@ -195,12 +198,16 @@ def manuals(lang: str, split: str | None = None) -> tuple[list[str], list[Seeded
 
 
 def evaluate_manuals(
-    lang: str, make: Callable[[str], Check], split: str | None = None, show: bool = False
+    lang: str,
+    make: Callable[[str], Check],
+    split: str | None = None,
+    show: bool = False,
+    files: tuple[str, ...] = MANUALS_FILES,
 ) -> Score:
-    """As `evaluate`, on the technical-documentation set and its recorded typos. Our
-    checker sees the set as one project: words it writes again and again are its terms
+    """As `evaluate`, on the technical-documentation sets and their recorded typos. Our
+    checker sees the sets as one project: words it writes again and again are its terms
     (`take_terms` in a check run)."""
-    texts, typos, errors = manuals(lang, split)
+    texts, typos, errors = manuals(lang, split, files)
     terms = functools.partial(_project_terms, lang) if make is ours else None
     return _scored(make(lang), texts, typos, errors, show, terms)
 

@@ -55,6 +55,9 @@ LICENCES = {
     "manpages": "Linux man-pages licences (Verbatim, GPL-2+ and others, per page)",
     "make": "GPL-3+",
     "coreutils": "GPL-3+",
+    "diffutils": "GPL-3+",
+    "grub-common": "GPL-3+",
+    "grub2-common": "GPL-3+",
     "gnome-user-docs": "CC-BY-SA-3.0",
 }
 # Sections that are not the documents' prose: names, synopses, credits, licences.
