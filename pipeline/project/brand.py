@@ -16,20 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.project import schema
 from pipeline.project.errors import PipelineError, check_locales, unknown_name
 
-KEYS = (
-    "logo",
-    "logo-alt",
-    "colors",
-    "fonts",
-    "header",
-    "footer",
-    "page-size",
-    "margins",
-    "stylesheet",
-    "templates",
-)
 COLORS = {"text": 4.5, "link": 4.5, "accent": 3.0, "background": 0.0}  # least contrast
 FONTS = ("body", "heading")
 FONT_FILES = (".ttf", ".otf", ".woff", ".woff2")
@@ -56,10 +45,7 @@ def load_brand(
     table: Mapping[str, Any], root: Path, locales: tuple[str, ...], origin: Path | None
 ) -> Brand:
     """Validate `[tool.pipeline.brand]`: files exist, colours are AA, texts per locale."""
-    where = "[tool.pipeline.brand]"
-    for key in table:
-        if key not in KEYS:
-            raise unknown_name("key", key, KEYS, f" in {where}", origin)
+    schema.check_keys(table, "tool.pipeline.brand", origin)
     logo = _file(table.get("logo"), "logo", root, origin, (".svg", ".png"))
     alt = _per_locale(table.get("logo-alt"), "logo-alt", locales, origin)
     if logo is not None and len(alt) != len(locales):
@@ -69,6 +55,9 @@ def load_brand(
             hint='e.g. logo-alt = { da = "Klinikkens logo", en = "The clinic\'s logo" }',
         )
     fonts = table.get("fonts") or {}
+    for name in fonts:
+        if name not in FONTS:
+            raise unknown_name("brand font", name, FONTS, "", origin)
     return Brand(
         logo=logo,
         logo_alt=alt,

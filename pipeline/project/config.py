@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 from babel import Locale, UnknownLocaleError
 
+from pipeline.project import schema
 from pipeline.project.brand import Brand, load_brand
-from pipeline.project.errors import PipelineError, check_locales, did_you_mean, unknown_name
+from pipeline.project.errors import PipelineError, check_locales, did_you_mean
 from pipeline.project.memory_config import MemorySettings, load_memory
 
 # Upper bounds of the first four LIX bands; above the last is "very hard".
@@ -117,23 +118,10 @@ class Config:
         return self.site_name.get(lang, self.project)
 
 
-# Key in pyproject.toml → (Config field, expected TOML type, description for errors).
-_KEYS: dict[str, tuple[str, type | tuple[type, ...], str]] = {
-    "project": ("project", str, "a string"),
-    "source-dir": ("source_dir", str, "a folder path string"),
-    "locale-dir": ("locale_dir", str, "a folder path string"),
-    "locales": ("locales", list, "a list of language codes"),
-    "segmentation": ("segmentation", str, '"block" or "sentence"'),
-    "glossary": ("glossary", str, "a file path string"),
-    "source-language": ("source_language", str, "a language code"),
-    "site-name": ("site_name", (str, dict), "a string or a table of locale = string"),
-    "base-url": ("base_url", str, "a URL string"),
-    "readability": ("readability", dict, "a table"),
-    "spelling": ("spelling", dict, "a table"),
-    "export": ("export", dict, "a table"),
-    "brand": ("brand", dict, "a table"),
-    "memory": ("memory", dict, "a table"),
-    "rules": ("rules", dict, "a table of rule ids"),
+# Key in pyproject.toml → (Config field, expected TOML types, description for errors).
+_KEYS: dict[str, tuple[str, tuple[type, ...], str]] = {
+    key.name: (key.name.replace("-", "_"), key.types, key.kind)
+    for key in schema.SECTIONS["tool.pipeline"]
 }
 
 
@@ -197,15 +185,9 @@ def _read_table(pyproject: Path) -> dict[str, Any]:
     return table
 
 
-def _lookup_key(key: str, pyproject: Path | None) -> tuple[str, type | tuple[type, ...], str]:
-    if key in _KEYS:
-        return _KEYS[key]
-    known = ", ".join(sorted(_KEYS))
-    raise PipelineError(
-        f"unknown key '{key}' in [tool.pipeline] (known keys: {known})",
-        pyproject,
-        hint=did_you_mean(key, _KEYS),
-    )
+def _lookup_key(key: str, pyproject: Path | None) -> tuple[str, tuple[type, ...], str]:
+    schema.check_keys({key: None}, "tool.pipeline", pyproject)
+    return _KEYS[key]
 
 
 def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> Config:
@@ -274,14 +256,9 @@ def _spelling(
 ) -> SpellingSettings:
     """`[tool.pipeline.spelling]`: `dictionaries = {en = "en_GB"}` and
     `word-lists = {da = "spelling/da.txt"}`, each keyed by project locale."""
+    schema.check_keys(table, "tool.pipeline.spelling", origin)
     found: dict[str, dict[str, str]] = {}
     for key, value in table.items():
-        if key not in ("dictionaries", "word-lists"):
-            raise PipelineError(
-                f"unknown key '{key}' in [tool.pipeline.spelling]",
-                origin,
-                hint=did_you_mean(key, ("dictionaries", "word-lists")),
-            )
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise PipelineError(f'spelling {key} must be a table like {{da = "…"}}', origin)
         check_locales(value, f"spelling {key}", locales, origin)
@@ -293,11 +270,9 @@ def _spelling(
 def _export(table: dict[str, Any], origin: Path | None) -> ExportSettings:
     """`[tool.pipeline.export]`: remote-images, markdown-layout, markdown-dir, min-translated."""
     choices = {"remote-images": REMOTE_IMAGES, "markdown-layout": MARKDOWN_LAYOUTS}
-    known = ("remote-images", "markdown-layout", "markdown-dir", "min-translated")
+    schema.check_keys(table, "tool.pipeline.export", origin)
     settings = ExportSettings()
     for key, value in table.items():
-        if key not in known:
-            raise unknown_name("key", key, known, " in [tool.pipeline.export]", origin)
         if key in choices and value not in choices[key]:
             allowed = " or ".join(repr(choice) for choice in choices[key])
             raise PipelineError(f"export {key} must be {allowed}, not {value!r}", origin)
@@ -328,19 +303,13 @@ def _base_url(value: str, origin: Path | None) -> str:
 
 def _readability(table: dict[str, Any], origin: Path | None) -> ReadabilitySettings:
     """Validate `[tool.pipeline.readability]`: lix-scale and target."""
-    where = "[tool.pipeline.readability]"
+    schema.check_keys(table, "tool.pipeline.readability", origin)
     settings = ReadabilitySettings()
     for key, value in table.items():
         if key == "lix-scale":
             settings = replace(settings, scale=_scale_name(value), bounds=_scale(value, origin))
-        elif key == "target":
-            settings = replace(settings, target=_target(value, origin))
         else:
-            raise PipelineError(
-                f"unknown key '{key}' in {where} (known: lix-scale, target)",
-                origin,
-                hint=did_you_mean(key, ["lix-scale", "target"]),
-            )
+            settings = replace(settings, target=_target(value, origin))
     return settings
 
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pipeline.project.errors import PipelineError, check_locales, unknown_name
+from pipeline.project import schema
+from pipeline.project.errors import PipelineError, check_locales
 
 ExactState = Literal["fuzzy", "translated"]
-KEYS = ("compendia", "similarity", "exact")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +30,7 @@ def load_memory(
     table: Mapping[str, Any], root: Path, locales: tuple[str, ...], origin: Path | None
 ) -> MemorySettings:
     """Validate `[tool.pipeline.memory]`; every compendium must be a file of the project."""
-    for key in table:
-        if key not in KEYS:
-            raise unknown_name("key", key, KEYS, " in [tool.pipeline.memory]", origin)
+    schema.check_keys(table, "tool.pipeline.memory", origin)
     similarity = table.get("similarity", 0.9)
     if isinstance(similarity, bool) or not isinstance(similarity, (int, float)):
         similarity = -1
@@ -74,5 +72,6 @@ def _compendia(
                     origin,
                     hint="give its path from the project root, or take it out of compendia",
                 )
-        found[lang] = tuple(Path(path) for path in paths)
+        if paths:  # an empty list is no list: `compendia = []` is the default
+            found[lang] = tuple(Path(path) for path in paths)
     return found

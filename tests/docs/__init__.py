@@ -1,0 +1,1 @@
+"""Tests and generators that keep the docs honest."""
