@@ -71,7 +71,7 @@ def test_cli_flags_override_the_config(project: Callable[[str], Path]) -> None:
     result = run_cli("extract", "--source-dir", "src", "--locale-dir", "po")
     assert result.exit_code == 0, result.stderr
     assert (root / "po/da/LC_MESSAGES/vectors.po").is_file()
-    assert "1 documents (1 en)" in result.stdout
+    assert "1 document (1 en)" in result.stdout
 
 
 def test_missing_source_folder(project: Callable[[str], Path]) -> None:

@@ -84,7 +84,7 @@ def test_a_repeated_unit_is_filled_as_fuzzy_with_its_origin(translated: Path) ->
     assert filled.user_comments == [f"memory: {VEKTORER}:{line_of(root, VEKTORER, HOW)}"]
     assert not catalog["Noget helt nyt."].string
     assert f"updated {ANDET}: 3 units, 3 new, 0 fuzzy, 0 obsolete, 1 from memory" in out
-    assert out.splitlines()[-1].endswith("; 1 units filled from the translation memory")
+    assert out.splitlines()[-1].endswith("; 1 unit filled from the translation memory")
     assert msgfmt_check(root / ANDET).returncode == 0
     rows = json.loads(run_cli("stats", "--format", "json").stdout)
     assert {row["document"]: row["memory"] for row in rows if row["locale"] == "en"} == {

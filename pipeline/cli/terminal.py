@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.checks.findings import Finding, Severity, severity_counts
+from pipeline.checks.findings import Finding, Severity, counted, severity_counts
 from pipeline.project.files import write_atomic
 from pipeline.report.formats import render, resolve_format
 from pipeline.source.anchors import is_remote
@@ -80,9 +80,9 @@ def show_extract(summaries: Sequence[DocumentSummary], orphans: Sequence[str]) -
     languages = ", ".join(f"{count} {lang}" for lang, count in sorted(by_lang.items()))
     units = sum(summary.units for summary in summaries)
     filled = sum(result.change.filled for summary in summaries for result in summary.catalogs)
-    recalled = f"; {filled} units filled from the translation memory" if filled else ""
+    recalled = f"; {counted(filled, 'unit')} filled from the translation memory" if filled else ""
     click.echo(
-        f"extract: {len(summaries)} documents ({languages}), {units} units; "
+        f"extract: {counted(len(summaries), 'document')} ({languages}), {counted(units, 'unit')}; "
         f"{written} catalog files written, {unchanged} unchanged{recalled}"
     )
     for summary in summaries:
@@ -145,7 +145,8 @@ def show_export(results: Sequence[PageResult], documents: int, locales: int, con
             f"{sum(1 for r in results if r.markdown)} Markdown files in {folder} ({layout})"
         )
     click.echo(
-        f"export: {documents} documents × {locales} locales: {', '.join(written) or 'nothing'}"
+        f"export: {counted(documents, 'document')} × {counted(locales, 'locale')}: "
+        f"{', '.join(written) or 'nothing'}"
     )
     return failed
 
