@@ -38,7 +38,9 @@ from pipeline.languages.technical import (
     apostrophe_base,
     danish_spellings_of_english,
     in_code,
+    in_lists_of_code,
     is_command,
+    near_a_common_word,
     one_edit_from,
 )
 from pipeline.project import memo
@@ -136,7 +138,12 @@ class Speller:
             if len(word) == 1 or not _LATIN_LETTER.search(word):
                 continue  # a letter on its own ("á", a variable), or Chinese, Greek…
             found.append(Misspelling(start, end, word))
-        return found
+        spans = [(m.start, m.end) for m in found]
+        code = in_lists_of_code(text, view, spans, self._slip) if found else set()
+        return [m for m in found if (m.start, m.end) not in code]
+
+    def _slip(self, word: str) -> bool:
+        return near_a_common_word(word, self.lang)
 
     def knows(self, word: str) -> bool:
         known = self._known.get(word)

@@ -10,8 +10,9 @@ words of Danish man pages; these are most of them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -45,6 +46,52 @@ def in_code(text: str, start: int, end: int) -> bool:
     return _CODE_MARKS.search(text, start, end) is not None
 
 
+_EDGE = ".,;:!?()[]»«\"'“”‘’"
+_OPTION_OR_IDENTIFIER = re.compile(r"^[-+\[]|[\d_]")
+LIST_OF_CODE = 3  # unknown words, options and identifiers in a row: a list of code
+
+
+def in_lists_of_code(
+    text: str, view: str, spans: list[tuple[int, int]], slip: Callable[[str], bool]
+) -> set[tuple[int, int]]:
+    """The unknown words (`spans`) that stand in a list of code: LIST_OF_CODE or more
+    tokens in a row, each an unknown word, an option, a program, an identifier with a
+    digit or underscore, or code the view blanked, two of them unknown words: stty's
+    "brkint ignpar istrip icrnl", df's "fstype, itotal, iused", GRUB's "i386-xen,
+    mipsel-yeeloong-flash". A word one `slip` from a common word stays a typo ("-c ellwr
+    -h"), and a token with a digit ("i386-pc-pxe", "USR1-signal") is an identifier."""
+    tokens = [m.span() for m in re.finditer(r"\S+", text)]
+    starts = {start for start, _ in spans}
+    flagged = [any(a <= s < b for s in starts) for a, b in tokens]
+    code = [
+        flag or _code_token(text[a:b], view[a:b])
+        for flag, (a, b) in zip(flagged, tokens, strict=True)
+    ]
+    dropped: set[tuple[int, int]] = set()
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and code[j]:
+            j += 1
+        listed = j - i >= LIST_OF_CODE and sum(flagged[i:j]) >= 2
+        for k in range(i, j):
+            a, b = tokens[k]
+            digit = any(c.isdigit() for c in text[a:b])
+            if flagged[k] and (listed or digit):
+                dropped |= {(s, e) for s, e in spans if a <= s < b and not slip(text[s:e])}
+        i = max(j, i + 1)
+    return dropped
+
+
+def _code_token(token: str, seen: str) -> bool:
+    """An option ("-icanon", "[-]hup"), an identifier with a digit or underscore, a program,
+    or code the language view blanked."""
+    bare = token.strip(_EDGE)
+    if not bare:
+        return False
+    return bool(_OPTION_OR_IDENTIFIER.search(bare)) or is_command(bare) or seen != token
+
+
 def apostrophe_base(word: str) -> str | None:
     """The word an apostrophe ending inflects ("umask" of "umask'en"), or None."""
     for mark in ("'", "\u2019"):
@@ -57,24 +104,43 @@ def apostrophe_base(word: str) -> str | None:
 _INFLECTIONS = set("senrt")  # a neighbour that only adds or drops one of these is a form
 
 
-def one_edit_from(word: str, lang: str, floor: float) -> bool:
+def one_edit_from(word: str, lang: str, floor: float, inner: bool = False) -> bool:
     """Whether a letter dropped, added, swapped or mistyped turns a word of `lang` at
     least `floor` common (Zipf) into `word`. A form of the word ("hotspot" for
-    "hotspots") does not count. The edits are looked up in the frequency table spelling
-    already holds: no second copy of wordfreq's list in every worker."""
+    "hotspots") does not count, nor an accent ("formatér" for "formater"), nor a first
+    letter: people seldom mistype it, and a prefix is not a slip ("ublokeret",
+    "endian"). `inner`: nor the last letter, but for a swap. The edits are looked up in
+    the frequency table spelling already holds: no second copy of wordfreq's list in
+    every worker."""
     from pipeline.languages.evidence import frequency_table, primary
 
     table = frequency_table(primary(lang))
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {a + b[1:] for a, b in splits if b}
+    last = len(word) - 1 if inner else len(word)
+    splits = [(word[:i], word[i:]) for i in range(1, last + 1)]
+    edits = {a + b[1:] for a, b in splits if b and len(a) < last}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b[1:] for a, b in splits if b and len(a) < last for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
     edits.discard(word)
+    edits.discard(_unaccented(word))
     return any(table.get(other, 0.0) >= floor and not _a_form_of(other, word) for other in edits)
 
 
+def _unaccented(word: str) -> str:
+    return (
+        unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        if (not word.isascii())
+        else word
+    )
+
+
 _LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
+NEAR = 3.0  # the Zipf frequency of a word a slip in a list of code is taken for a typo of
+
+
+def near_a_common_word(word: str, lang: str) -> bool:
+    """One slip from a word of `lang` written at least NEAR often ("ellwr": "eller")."""
+    return len(word) >= 5 and word.isalpha() and one_edit_from(word.lower(), lang, NEAR, True)
 
 
 def _a_form_of(other: str, word: str) -> bool:
@@ -93,6 +159,7 @@ def project_terms(unknown: Iterable[tuple[str, str, str]]) -> dict[tuple[str, st
     """The words of a project's unknown (language, word, first suggestion) occurrences
     that are its terms, with their counts: written at least RECURRING times, and not one
     slip from the word Hunspell suggests (a typo is rare, and close to a word)."""
+    unknown = list(unknown)  # read twice
     counts = Counter((lang, word) for lang, word, _ in unknown)
     suggested = {(lang, word): first for lang, word, first in unknown}
     return {

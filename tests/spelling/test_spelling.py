@@ -138,7 +138,7 @@ def test_a_wrong_spelling_setting_is_a_one_line_error(project: object) -> None:
 
 # The technical-documentation set's tuning half (#29), as measured when tuned; its held-out
 # half is measured by `python -m tests.spelling.evaluation --manuals`, never tuned on.
-MANUALS_TUNE_FLOORS = {"da": (0.89, 5.5), "en": (0.94, 4.0)}
+MANUALS_TUNE_FLOORS = {"da": (0.87, 6.5), "en": (0.93, 3.5)}
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
