@@ -54,6 +54,7 @@ from typing import Any, Protocol
 
 from pipeline.source.markdown import BlockKind, read_document
 from pipeline.source.units import Unit, has_prose, split_units
+from tests.benchmarks.publish import publish, table
 
 PACKAGES = (
     "libreoffice-help-en-us",
@@ -1152,7 +1153,37 @@ def main() -> None:
         print(f"\n(ours skipped: pipeline.align.pairing.align_units not importable: {why})")
     else:
         aligners["ours"] = ours
-    report_scores(evaluate(cases, aligners), splits)
+    scores = evaluate(cases, aligners)
+    report_scores(scores, splits)
+    publish_scores(scores, splits, cases)
+
+
+def publish_scores(
+    scores: dict[tuple[str, ...], Score], splits: Sequence[str], cases: Sequence[Case]
+) -> None:
+    """docs/performance.md: precision and recall per aligner and direction, all sources."""
+    names = {"position": "position", "gale-church": "Gale–Church", "ours": "pipeline align"}
+    directions = [f"{original}→{target}" for original, target in DIRECTIONS]
+    tables = []
+    for split in splits:
+        pages = len({case.page.name for case in cases if case.page.split == split})
+        header = [f"{split}, {pages} pages"]
+        for direction in directions:
+            header += [f"{direction} precision", "recall"]
+        rows = []
+        for aligner, shown in names.items():
+            row = [shown]
+            for direction in directions:
+                score = scores.get((split, direction, aligner, "all"))
+                row += [f"{score.precision:.3f}", f"{score.recall:.3f}"] if score else ["–", "–"]
+            rows.append(row)
+        tables.append(table(header, rows, right=set(range(1, len(header)))))
+    publish(
+        "align_real",
+        "\n\n".join(tables),
+        "LibreOffice and GIMP help pages, the translation side perturbed; "
+        "`python -m tests.benchmarks.align_real`.",
+    )
 
 
 if __name__ == "__main__":
