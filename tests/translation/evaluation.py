@@ -208,25 +208,30 @@ def wrong(rule: str) -> list[str]:
 SOFTWARE_NUMBERS = Path(__file__).with_name("software_numbers.toml")
 # A second tuning set from the same kinds of catalogs: traps and warnings, no errors.
 SOFTWARE_NUMBERS_TUNE = Path(__file__).with_name("software_numbers_tune.toml")
+# A third, from catalogs neither of the others used, screened for real errors.
+SOFTWARE_NUMBERS_TUNE3 = Path(__file__).with_name("software_numbers_tune3.toml")
+# Each file's name in the tables: the tune split is reported per file and together.
+SOFTWARE_SETS = {SOFTWARE_NUMBERS: "1", SOFTWARE_NUMBERS_TUNE: "2", SOFTWARE_NUMBERS_TUNE3: "3"}
 
 
 @dataclass(frozen=True)
 class Levelled:
-    """An entry of software_numbers.toml: the severity a reviewer expects (#29)."""
+    """An entry of software_numbers*.toml: the severity a reviewer expects (#29)."""
 
     entry: Entry
     expected: str  # "error", "warning" or "none"
     split: str
+    set: str = "1"  # which file: "1" software_numbers, "2" its _tune, "3" its _tune3
 
 
 @functools.cache
 def software_sample() -> tuple[Levelled, ...]:
-    """Entries with digits from catalogs of 55 kinds of software, labelled with the severity
-    `translation/numbers` should give (see SOURCES-software-numbers.md)."""
-    pairs: list[dict[str, Any]] = []
-    for path in (SOFTWARE_NUMBERS, SOFTWARE_NUMBERS_TUNE):
+    """Entries with digits from catalogs of many kinds of software, labelled with the
+    severity `translation/numbers` should give (see SOURCES-software-numbers.md)."""
+    pairs: list[tuple[dict[str, Any], str]] = []
+    for path, name in SOFTWARE_SETS.items():
         with path.open("rb") as file:
-            pairs += tomllib.load(file)["pair"]
+            pairs += [(pair, name) for pair in tomllib.load(file)["pair"]]
     return tuple(
         Levelled(
             Entry(
@@ -240,8 +245,9 @@ def software_sample() -> tuple[Levelled, ...]:
             ),
             p["severity_expected"],
             p["split"],
+            name,
         )
-        for p in pairs
+        for p, name in pairs
     )
 
 
@@ -251,13 +257,24 @@ def number_levels(entry: Entry) -> set[str]:
     return {f.severity.name.lower() for f in found if f.rule == "translation/numbers"}
 
 
+def software_parts(splits: tuple[str, ...]) -> list[tuple[str, list[Levelled]]]:
+    """The rows of the table: the tune split per file and together, then held-out."""
+    rows = []
+    for split in splits:
+        chosen = [e for e in software_sample() if e.split == split]
+        if split == "tune":
+            rows += [(f"tune {n}", [e for e in chosen if e.set == n]) for n in ("1", "2", "3")]
+            split = "tune (all)"
+        rows.append((split, chosen))
+    return rows
+
+
 def software_table(splits: tuple[str, ...]) -> str:
     """Error-level findings against "error" labels, warnings against real problems
     ("error" or "warning") not found as errors; pofilter's numbers test alongside."""
     lines = ["| split | entries | errors | precision | recall | warnings (right) | "
              "pofilter precision | pofilter recall |", "|---|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
-    for split in splits:
-        chosen = [e for e in software_sample() if e.split == split]
+    for split, chosen in software_parts(splits):
         wanted = [e for e in chosen if e.expected == "error"]
         levels = [(e, number_levels(e.entry)) for e in chosen]
         flagged = [e for e, found in levels if "error" in found]
@@ -279,10 +296,10 @@ def _ratio(part: list[Any], whole: list[Any]) -> float:
 
 
 def software_wrong(split: str) -> list[str]:
-    """What the numbers rule gets wrong on a split of software_numbers.toml."""
+    """What the numbers rule gets wrong on the tune split (or one tune file: "tune3")."""
     shown = []
     for item in software_sample():
-        if item.split != split:
+        if item.split != "tune" or split not in ("tune", f"tune{item.set}"):
             continue
         found = number_levels(item.entry)
         got = "error" if "error" in found else ("warning" if found else "none")
@@ -299,7 +316,9 @@ def main(argv: list[str] | None = None) -> None:
         "--software", choices=("tune", "held-out", "both"),
         help="translation/numbers on software_numbers.toml (tune only while tuning)",
     )  # fmt: skip
-    parser.add_argument("--software-wrong", choices=("tune",), help="its mistakes on tune")
+    parser.add_argument(
+        "--software-wrong", choices=("tune", "tune1", "tune2", "tune3"), help="its mistakes on tune"
+    )
     args = parser.parse_args(argv)
     if args.software:
         print(software_table(("tune", "held-out") if args.software == "both" else (args.software,)))
