@@ -44,6 +44,20 @@ def test_region_and_file_suppressions(project: Callable[[str], Path]) -> None:
     assert "source/en/treatment.md" not in run_cli("check").stdout
 
 
+def test_suppression_shown_in_a_code_block_silences_nothing(
+    project: Callable[[str], Path],
+) -> None:
+    root = seeded(project)
+    source = root / "source/en/treatment.md"
+    shown = "How to silence it:\n\n````markdown\n<!-- pipeline: ignore-file term -->\n````\n"
+    source.write_text(source.read_text() + "\n" + shown)
+    found = {
+        (f["path"], f["rule"]) for f in json.loads(run_cli("check", "--format", "json").stdout)
+    }
+    assert ("source/en/treatment.md", "term/deprecated") in found
+    assert ("source/en/treatment.md", "meta/unused-suppression") not in found
+
+
 def test_po_translator_comment_suppresses_and_survives_extract(
     project: Callable[[str], Path],
 ) -> None:

@@ -237,11 +237,11 @@ def check(
     """Check terms, translations, readability, accessibility: the CI gate.
 
     With no PATHS, checks the project: every source and its catalogs. With PATHS,
-    checks exactly those Markdown files and PO catalogs (a catalog's languages come
-    from its Language and X-Source-Language headers, or --source-lang).
-    --changed-since REF checks the project's files changed since a git ref.
-    A Markdown file may be - (standard input); one without a lang in its front
-    matter needs --lang.
+    checks exactly those Markdown files and PO catalogs, or those in a folder (a
+    catalog's languages come from its Language and X-Source-Language headers, or
+    --source-lang). --changed-since REF checks the project's files changed since a
+    git ref. A Markdown file may be - (standard input); one without a lang in its
+    front matter needs --lang or source-language in [tool.pipeline].
 
     Suppress a finding where a human decided so: in Markdown
     `<!-- pipeline: ignore RULE -->` (next block), `<!-- pipeline: off RULE -->` …

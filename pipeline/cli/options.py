@@ -93,8 +93,34 @@ strict_option = click.option(
 )
 
 
+def _files_of_folders(
+    ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...]
+) -> tuple[Path, ...]:
+    """A folder given as a path stands for its Markdown files and PO catalogs, at any
+    depth (hidden folders left out), in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(
+            file
+            for file in path.rglob("*")
+            if file.suffix in (".md", ".po")
+            and not any(part.startswith(".") for part in file.relative_to(path).parts)
+            and file.is_file()
+        )
+        if not inside:
+            raise click.BadParameter(f"{path} holds no Markdown file or PO catalog", ctx, param)
+        found += inside
+    return tuple(found)
+
+
 paths_argument = click.argument(
-    "paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
+    "paths",
+    nargs=-1,
+    type=click.Path(exists=True, allow_dash=True, path_type=Path),
+    callback=_files_of_folders,
 )
 
 lang_option = click.option(

@@ -21,7 +21,7 @@ from pipeline.cli.terminal import (
     show_findings,
     show_scores,
 )
-from pipeline.project.config import Config
+from pipeline.project.config import Config, for_paths
 from pipeline.project.files import display_path
 
 if TYPE_CHECKING:
@@ -122,6 +122,7 @@ def check_and_show(
     """
     from pipeline.stages.check import accept_baseline, check_project, record_baseline
 
+    config = for_paths(config, paths)  # a folder's own word lists, for its files
     with Progress("Checking") as bar:
         lang, source_lang = languages
         progress = bar.advance

@@ -56,6 +56,8 @@ class SpellingSettings:
     dictionaries: Mapping[str, str] = field(default_factory=dict)  # {"en": "en_GB"}
     word_lists: Mapping[str, Path] = field(default_factory=dict)  # relative to the root
     files_digest: str = ""  # the dictionaries' and word lists' bytes, once a run read them
+    # A folder's own word lists, for a run that checks only files in it: {"docs": {"en": …}}.
+    folder_word_lists: Mapping[str, Mapping[str, Path]] = field(default_factory=dict)
 
 
 MARKDOWN_LAYOUTS = ("folders", "mkdocs", "docusaurus", "hugo")
@@ -255,16 +257,41 @@ def _spelling(
     table: dict[str, Any], locales: tuple[str, ...], origin: Path | None
 ) -> SpellingSettings:
     """`[tool.pipeline.spelling]`: `dictionaries = {en = "en_GB"}` and
-    `word-lists = {da = "spelling/da.txt"}`, each keyed by project locale."""
+    `word-lists = {da = "spelling/da.txt"}`, each keyed by project locale, and
+    `folder-word-lists = {docs = {en = "docs/words-en.txt"}}` keyed by folder."""
     schema.check_keys(table, "tool.pipeline.spelling", origin)
     found: dict[str, dict[str, str]] = {}
-    for key, value in table.items():
+    folders = table.get("folder-word-lists", {})
+    if not isinstance(folders, dict) or not all(isinstance(v, dict) for v in folders.values()):
+        raise PipelineError(
+            'spelling folder-word-lists must be a table like {docs = {en = "…"}}', origin
+        )
+    for key, value in [*table.items(), *folders.items()]:
+        if key == "folder-word-lists":
+            continue
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise PipelineError(f'spelling {key} must be a table like {{da = "…"}}', origin)
         check_locales(value, f"spelling {key}", locales, origin)
         found[key] = value
     lists = {lang: Path(path) for lang, path in found.get("word-lists", {}).items()}
-    return SpellingSettings(found.get("dictionaries", {}), lists)
+    by_folder = {
+        folder.strip("/"): {lang: Path(path) for lang, path in found[folder].items()}
+        for folder in folders
+    }
+    return SpellingSettings(found.get("dictionaries", {}), lists, folder_word_lists=by_folder)
+
+
+def for_paths(config: Config, paths: tuple[Path, ...]) -> Config:
+    """The config for a run of `paths`: when every one lies in a folder that has word lists
+    of its own (`folder-word-lists`), those replace the project's for their languages."""
+    spelling = config.spelling
+    files = [path for path in paths if str(path) != "-"]
+    for folder, lists in spelling.folder_word_lists.items():
+        base = (config.root / folder).resolve()
+        if files and all(path.resolve().is_relative_to(base) for path in files):
+            word_lists = {**spelling.word_lists, **lists}
+            return replace(config, spelling=replace(spelling, word_lists=word_lists))
+    return config
 
 
 def _export(table: dict[str, Any], origin: Path | None) -> ExportSettings:

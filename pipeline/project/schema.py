@@ -167,7 +167,7 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
         ),
         Key(
             "target",
-            "a table of lix, lix-min and flesch",
+            "a table of `lix`, `lix-min` and `flesch`",
             "The reading level a document must meet (readability/document-level).",
             "{ lix = 40, lix-min = 0, flesch = 60 }",
         ),
@@ -200,6 +200,15 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
             "line, per language; `pipeline words --add` appends to them.",
             "{}",
             example='{ en = "words-en.txt" }',
+        ),
+        Key(
+            "folder-word-lists",
+            "a table of folder = table of locale = file path",
+            "Word lists of a folder outside the sources, such as the project's own manual: a "
+            "run of `pipeline check` whose files all lie in the folder uses them instead of "
+            "`word-lists` for their languages, so their words never pass in the sources.",
+            "{}",
+            example='{ docs = { en = "docs/words-en.txt" } }',
         ),
     ),
     "tool.pipeline.export": (

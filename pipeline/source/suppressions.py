@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 _COMMENT = re.compile(r"^\s*<!--\s*pipeline:\s*(ignore-file|ignore|off|on)\b\s*(.*?)\s*-->\s*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +44,10 @@ def markdown_suppressions(text: str, path: str) -> list[Suppression]:
     lines = text.split("\n")
     found: list[Suppression] = []
     open_regions: list[tuple[int, tuple[str, ...]]] = []
+    fenced = _fenced_lines(lines)
     for index, line in enumerate(lines):
         match = _COMMENT.match(line)
-        if not match:
+        if not match or index in fenced:  # a comment shown in a code block silences nothing
             continue
         verb, rules, number = match.group(1), _rules(match.group(2)), index + 1
         if verb == "ignore-file":
@@ -60,6 +62,24 @@ def markdown_suppressions(text: str, path: str) -> list[Suppression]:
             found.append(Suppression(path, start, region_rules, start, number))
     found += [Suppression(path, start, rules, start, len(lines)) for start, rules in open_regions]
     return found
+
+
+def _fenced_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines inside fenced code blocks (CommonMark: a closing fence uses
+    the opening's character, at least as many times; an unclosed one runs to the end)."""
+    inside: set[int] = set()
+    opening = ""
+    for index, line in enumerate(lines):
+        fence = _FENCE.match(line)
+        if not opening:
+            opening = fence.group(1) if fence else ""
+            continue
+        mark = fence.group(1) if fence else ""
+        if mark[:1] == opening[0] and len(mark) >= len(opening) and not line.strip(" `~"):
+            opening = ""
+        else:
+            inside.add(index)
+    return inside
 
 
 def _next_block(lines: list[str], start: int) -> tuple[int, int]:
