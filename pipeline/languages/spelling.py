@@ -33,7 +33,14 @@ from pipeline.languages.dictionaries import (
     load_hunspell,
     suggester,
 )
-from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
+from pipeline.languages.evidence import (
+    ACRONYM,
+    WORD,
+    frequency,
+    frequency_table,
+    language_view,
+    primary,
+)
 from pipeline.languages.technical import (
     apostrophe_base,
     danish_spellings_of_english,
@@ -42,6 +49,7 @@ from pipeline.languages.technical import (
     is_command,
     near_a_common_word,
     one_edit_from,
+    slips_of,
 )
 from pipeline.project import memo
 from pipeline.project.files import read_text
@@ -55,6 +63,7 @@ LOANWORD = 2.0  # the Zipf frequency in the other language of a loanword we acce
 COMMON_WORD = 2.5
 SLIP_GAP = 2.0
 WRITTEN = 2.0  # the Zipf frequency of a word people write that no dictionary lists
+LISTED = 1.0  # the Zipf frequency of the rarest words wordfreq lists: a typo is one slip from one
 _LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or -e-
 _PREFIXES = {"en": ("un", "re", "pre", "non", "sub", "multi", "co"), "da": ("u",)}
 # Danish endings on a loanword or term the dictionaries know bare ("matrixet", "diaset").
@@ -89,6 +98,7 @@ class Speller:
         self._words = {word.lower() for word in words}
         self._others: list[tuple[str, str]] = []  # (language, dictionary)
         self._table: dict[str, bool] | None = None
+        self._near: dict[str, bool] = {}
         self._suggested: dict[str, tuple[str, ...]] = {}
 
     def add_other(self, lang: str, dictionary: str) -> None:
@@ -129,8 +139,8 @@ class Speller:
                 continue
             if _name_or_code(word, view, start) or is_command(word) or in_code(view, start, end):
                 continue
-            if self.knows(word):
-                continue
+            if self.knows(word) or not self._near_a_word(word):
+                continue  # known, or far from every word: a name or an identifier
             if len(word) <= 5 and view[end : end + 1] == "." and self.knows(word + "."):
                 continue  # an abbreviation: "dvs.", "inkl." (Hunspell takes any word + ".")
             if (start and view[start - 1].isdigit()) or view[end : end + 1].isdigit():
@@ -141,6 +151,20 @@ class Speller:
         spans = [(m.start, m.end) for m in found]
         code = in_lists_of_code(text, view, spans, self._slip) if found else set()
         return [m for m in found if (m.start, m.end) not in code]
+
+    def _near_a_word(self, word: str) -> bool:
+        """A typo is one slip from a word ("udskrvi", "mellemrun"), the word list's too
+        ("etranakogene"); a word no slip away from any word the dictionary knows, the
+        list holds or people write is a name or an identifier ("xorriso", "syslinux",
+        "dezaparvovec"), in lists of code and in prose alike."""
+        near = self._near.get(word)
+        if near is None:
+            spell, table = self._hunspell.spell, frequency_table(self.lang)
+            slips = slips_of(word.lower(), first=True)
+            words = self._words
+            near = any(table.get(e, 0.0) >= LISTED or e in words or spell(e) for e in slips)
+            self._near[word] = near
+        return near
 
     def _slip(self, word: str) -> bool:
         return near_a_common_word(word, self.lang)

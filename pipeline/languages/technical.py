@@ -115,15 +115,27 @@ def one_edit_from(word: str, lang: str, floor: float, inner: bool = False) -> bo
     from pipeline.languages.evidence import frequency_table, primary
 
     table = frequency_table(primary(lang))
+    return any(
+        table.get(other, 0.0) >= floor and not _a_form_of(other, word)
+        for other in slips_of(word, inner)
+    )
+
+
+def slips_of(word: str, inner: bool = False, first: bool = False) -> set[str]:
+    """The words one slip (a letter dropped, added, swapped or mistyped) from `word`,
+    its first letter kept (`first`: or a first letter dropped, "pførslen"), and its last
+    too if `inner` (but for a swap); an accent put right is no slip."""
     last = len(word) - 1 if inner else len(word)
     splits = [(word[:i], word[i:]) for i in range(1, last + 1)]
     edits = {a + b[1:] for a, b in splits if b and len(a) < last}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     edits |= {a + c + b[1:] for a, b in splits if b and len(a) < last for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    if first:
+        edits |= {c + word for c in _LETTERS}
     edits.discard(word)
     edits.discard(_unaccented(word))
-    return any(table.get(other, 0.0) >= floor and not _a_form_of(other, word) for other in edits)
+    return edits
 
 
 def _unaccented(word: str) -> str:

@@ -89,9 +89,17 @@ def test_english_text_takes_no_danish_words_for_english() -> None:
 def test_a_word_list_adds_words(tmp_path: Path) -> None:
     words = tmp_path / "words-da.txt"
     words.write_text("# medicines\netranacogene\n", encoding="utf-8")
-    assert _unknown("da", "Etranacogene dezaparvovec gives én gang.", {"da": words}) == [
-        "dezaparvovec"
+    assert _unknown("da", "Etranacogene gives én gang.", {"da": words}) == []
+    # a slip of a listed word is a typo, where a word far from every word is a name
+    assert _unknown("da", "Etranakogene dezaparvovec gives én gang.", {"da": words}) == [
+        "Etranakogene"
     ]
+
+
+def test_a_name_or_identifier_far_from_every_word_is_no_typo() -> None:
+    text = "Kør xorriso og syslinux med ckbcomp, men ikke udskrvi eller mellemrun."
+    assert _unknown("da", text) == ["udskrvi", "mellemrun"]
+    assert _unknown("en", "Run xorriso and syslinux, then pritn the outptu.") == ["pritn", "outptu"]
 
 
 def test_a_missing_dictionary_is_said_not_passed() -> None:
@@ -105,7 +113,8 @@ def test_words_add_grows_the_word_list_and_the_check_then_passes(
 ) -> None:
     root = project("minimal")  # type: ignore[operator]
     (root / "source/da/medicin.md").write_text(
-        "---\nlang: da\n---\n\n# Medicin\n\nEtranacogene dezaparvovec gives én gang.\n",
+        "---\nlang: da\n---\n\n# Medicin\n\nEtranacogene dezaparvovec er en hemofilibehandling,"
+        " og hemofilibehandlingen gives én gang.\n",
         encoding="utf-8",
     )
     with (root / "pyproject.toml").open("a", encoding="utf-8") as config:
@@ -115,12 +124,14 @@ def test_words_add_grows_the_word_list_and_the_check_then_passes(
     words = {
         f["data"]["word"] for f in json.loads(before.stdout) if f["rule"] == "spelling/unknown-word"
     }
-    assert {"etranacogene", "dezaparvovec"} <= {w.lower() for w in words}
+    # the medicines' names are far from every word (no typo); a compound the dictionary
+    # lacks is one slip from words, so it is reported until the list holds it
+    assert words == {"hemofilibehandling", "hemofilibehandlingen"}
     assert "does not exist yet" in before.stderr
     added = run_cli("words", "--add")
     assert added.exit_code == 0, added.stderr
     listed = (root / "words-da.txt").read_text(encoding="utf-8")
-    assert "dezaparvovec" in listed
+    assert "hemofilibehandlingen" in listed
     assert listed.startswith("# Added by `pipeline words --add`")
     after = run_cli("check", "--format", "json")
     assert not [f for f in json.loads(after.stdout) if f["rule"] == "spelling/unknown-word"]
@@ -175,13 +186,13 @@ def test_a_word_the_project_writes_again_and_again_is_its_term(
 ) -> None:
     monkeypatch.chdir(copy_of_the_project(tmp_path))
     page = Path("source/da/genterapi.md")
-    extra = "\nKør fnordctl, så fnordctl og til sidst fnordctl. Læs fnordctl-manualen.\n"
+    extra = "\nKør iknude, så iknude og til sidst iknude. Læs iknude-manualen.\n"
     page.write_text(page.read_text() + extra)
     result = run_cli("check", "--format", "json")
     words = [f["data"].get("word") for f in json.loads(result.stdout)]
-    assert "fnordctl" not in words
-    assert "fnordctl-manualen" not in words  # built on the term
-    assert "fnordctl (3)" in result.stderr
+    assert "iknude" not in words
+    assert "iknude-manualen" not in words  # built on the term
+    assert "iknude (3)" in result.stderr
 
 
 def test_words_ranks_terms_first_and_keeps_likely_typos_out_of_the_word_list(
@@ -189,13 +200,13 @@ def test_words_ranks_terms_first_and_keeps_likely_typos_out_of_the_word_list(
 ) -> None:
     monkeypatch.chdir(copy_of_the_project(tmp_path))
     page = Path("source/da/genterapi.md")
-    extra = "\nKør fnordctl, så fnordctl og til sidst fnordctl. Behandlingn er lang.\n"
+    extra = "\nKør iknude, så iknude og til sidst iknude. Behandlingn er lang.\n"
     page.write_text(page.read_text() + extra)
     lines = run_cli("words").stdout.splitlines()
-    assert lines.index("da\t3\tfnordctl\tterm") < lines.index(
+    assert lines.index("da\t3\tiknude\tterm") < lines.index(
         "da\t1\tBehandlingn\ttypo of Behandling"
     )
     run_cli("words", "--add")
     listed = Path("source/words-da.txt").read_text()
-    assert "fnordctl" in listed
+    assert "iknude" in listed
     assert "Behandlingn" not in listed
