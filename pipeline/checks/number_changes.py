@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from pipeline.checks.number_words import word_values
+from pipeline.checks.number_words import leading_values, word_values
 from pipeline.checks.quantities import Quantity, compare, example_spans, quantities
 from pipeline.checks.surface import one_for_one
 
@@ -53,13 +53,24 @@ def _number_changes(
     missing, extra = compare(source, source_lang, target, target_lang)
     in_source = _all_values(source, source_lang)
     in_target = _all_values(target, target_lang)
+    # One count in words replaced by another ("Three Color" → "Fire farver"): a value changed.
+    word_for_word = len(missing) == len(extra) == 1 and _is_word(missing[0]) and _is_word(extra[0])
     changes = [
         NumberChange(
             f"the number {q.shown(source)} of the source is not in the translation" + _word_note(q),
-            _is_word(q)
-            or (
-                not _changed_in_place(q, source, target)
-                and _may_be_kept(q, source, target, target_lang, in_target if not extra else set())
+            not word_for_word
+            and (
+                _is_word(q)
+                or (
+                    not _changed_in_place(q, source, target)
+                    and (
+                        _may_be_kept(
+                            q, source, target, target_lang, in_target if not extra else set()
+                        )
+                        or _converted(q, source, target)
+                        or _zero_said_as_a_word(q, target)
+                    )
+                )
             ),
         )
         for q in missing
@@ -69,11 +80,16 @@ def _number_changes(
         NumberChange(
             f"the translation has the number {q.shown(target)}, the source does not"
             + _word_note(q),
-            _is_word(q)
-            or bool(_plain_values(q) & in_source)
-            or _in_added_parentheses(q, source, target)
-            or _in_example(q, target)
-            or _added_to_a_text_without_numbers(q, source, target),
+            not word_for_word
+            and (
+                _is_word(q)
+                or bool(_plain_values(q) & in_source)
+                or _in_added_parentheses(q, source, target)
+                or _in_example(q, target)
+                or _added_to_a_text_without_numbers(q, source, target)
+                or (not missing and _numbering(extra, source, target))
+                or _converted(q, target, source)
+            ),
         )
         for q in extra
     ]
@@ -142,8 +158,71 @@ def _added_to_a_text_without_numbers(quantity: Quantity, source: str, target: st
     digit typed for a letter of a source word ("-o" → "-0") is still an error."""
     if any(character.isdigit() for character in source):
         return False
+    return not _typed_for_a_letter(quantity, source, target)
+
+
+def _typed_for_a_letter(quantity: Quantity, source: str, target: str) -> bool:
+    """The word around the number is a source word with a digit for a look-alike letter."""
     word = quantity.word_at(target).lower().translate(_LOOKALIKES)
-    return word not in source.lower()
+    return word in {found.strip(".,;:!?()[]\"'«»“”").lower() for found in source.split()}
+
+
+# Units a translator may convert ("3 inch" → "8 cm", "every 60 seconds" → "hvert minut"),
+# by what they measure; English and Danish names.
+_UNITS = {
+    "length": "inch inches in tomme tommer cm mm km m meter meters metre metres foot feet ft fod "
+    "mile miles mil",
+    "time": "second seconds sec secs s sekund sekunder minute minutes min minut minutter hour "
+    "hours h time timer day days dag dage week weeks uge uger",
+}
+_UNIT_OF = {word: kind for kind, words in _UNITS.items() for word in words.split()}
+# The same unit in both languages: a kept unit is no conversion.
+_SAME_UNIT = {"inches": "inch", "in": "inch", "tomme": "inch", "tommer": "inch",
+              "meter": "m", "meters": "m", "metre": "m", "metres": "m", "feet": "foot",
+              "ft": "foot", "fod": "foot", "miles": "mile", "mil": "mile", "seconds": "second",
+              "sec": "second", "secs": "second", "s": "second", "sekund": "second",
+              "sekunder": "second", "minutes": "minute", "min": "minute", "minut": "minute",
+              "minutter": "minute", "hours": "hour", "h": "hour", "time": "hour",
+              "timer": "hour", "days": "day", "dag": "day", "dage": "day", "weeks": "week",
+              "uge": "week", "uger": "week"}  # fmt: skip
+
+
+def _converted(quantity: Quantity, text: str, other: str) -> bool:
+    """A number whose unit the other text gives as another unit of the same kind: the
+    translator converted it (3 inch → 8 cm, 60 seconds → "hvert minut"); only the
+    meaning tells whether the conversion is right."""
+    after = re.match(r"\s?([^\W\d_]+)", text[quantity.start + len(quantity.text) :])
+    unit = after.group(1).lower() if after else ""
+    if unit not in _UNIT_OF:
+        return False
+    others = {word for word in re.findall(r"[^\W\d_]+", other.lower()) if len(word) > 1}
+    return any(
+        _UNIT_OF.get(word) == _UNIT_OF[unit]
+        and _SAME_UNIT.get(word, word) != _SAME_UNIT.get(unit, unit)
+        for word in others
+    )
+
+
+# "0 bytes" said as "tom" (empty), "0 items" as "ingen".
+_EMPTY = frozenset({"tom", "tomt", "tomme", "ingen", "intet", "empty", "none", "no"})
+
+
+def _zero_said_as_a_word(quantity: Quantity, target: str) -> bool:
+    return Decimal(0) in _plain_values(quantity) and not _EMPTY.isdisjoint(
+        re.findall(r"[^\W\d_]+", target.lower())
+    )
+
+
+def _numbering(extra: list[Quantity], source: str, target: str) -> bool:
+    """Numbers 1, 2, … the translation adds while every number of the source is still
+    there: labels it numbered ("Other example" twice → "Eksempel 1", "Eksempel 2"). A
+    digit typed for a letter of a source word ("-o" → "-0") is still an error."""
+    values = sorted(value for q in extra for value in _plain_values(q))
+    return (
+        len(extra) >= 2
+        and values == [Decimal(n) for n in range(1, len(extra) + 1)]
+        and not any(q.in_word or _typed_for_a_letter(q, source, target) for q in extra)
+    )
 
 
 def _is_word(quantity: Quantity) -> bool:
@@ -163,11 +242,12 @@ def _named_as_a_whole(quantity: Quantity, source: str, target: str) -> bool:
 
 def _spelled_in_a_word(quantity: Quantity, target: str, lang: str) -> bool:
     """A number the translation writes as part of a word: "2D" → "todimensionel", "0
-    point" → "nulpunkt". Not one: "en" and "et" begin too many words."""
+    point" → "nulpunkt", "(4)" → "Firkant", "500ths" → "Femhundreddele". Not one: "en"
+    and "et" begin too many words."""
     values = {value for value in _plain_values(quantity) if value != 1}
-    words = {word for word, value in word_values(lang).items() if value in values}
-    tokens = re.findall(r"[^\W\d_]+", target.lower())
-    return any(token.startswith(word) and token != word for token in tokens for word in words)
+    words = word_values(lang)
+    tokens = set(re.findall(r"[^\W\d_]+", target.lower())) - set(words)
+    return any(values & leading_values(token, lang) for token in tokens)
 
 
 def _plain_values(quantity: Quantity) -> set[Decimal]:

@@ -115,6 +115,40 @@ def strong_words(lang: str) -> frozenset[str]:
     return frozenset(cardinals.split()[:1] + cardinals.split()[2:]) | tens | {"dozen", "dusin"}
 
 
+def leading_values(word: str, lang: str) -> set[Decimal]:
+    """The values of the number a word starts with, one per number word read: "firkant"
+    {4}, "femhundreddele" {5, 500}, "tredimensionel" {3}. A Danish number word ending in
+    -e also compounds without it ("fir-kant", "hundred-dele")."""
+    primary = primary_language(lang)
+    values: set[Decimal] = set()
+    total = current = Decimal(0)
+    position, word = 0, word.lower()
+    while found := _stem_pattern(primary).match(word, position):
+        value, multiplies = _stems(primary)[found.group()]
+        if multiplies:
+            current = (current or Decimal(1)) * value
+            total, current = (total + current, Decimal(0)) if value >= 1000 else (total, current)
+        else:
+            current += value
+        values.add(total + current)
+        position = found.end()
+    return values
+
+
+@cache
+def _stems(lang: str) -> dict[str, tuple[Decimal, bool]]:
+    stems = {word: (value, False) for word, value in _word_table(lang).items()}
+    stems |= {word: (Decimal(value), True) for word, value in MULTIPLIERS.items()}
+    if lang == "da":
+        stems |= {w[:-1]: v for w, v in list(stems.items()) if w.endswith("e") and len(w) >= 4}
+    return stems
+
+
+@cache
+def _stem_pattern(lang: str) -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, _stems(lang)), key=len, reverse=True)))
+
+
 def word_values(lang: str) -> dict[str, Decimal]:
     """Every number word of `lang` (cardinals, ordinals, "dozen") with its value."""
     return _word_table(lang)

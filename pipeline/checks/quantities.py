@@ -92,7 +92,7 @@ def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     plain = without_literals(text)
     found: list[Quantity] = []
     taken = bytearray(len(plain))
-    for finder in (_dates, _times, _numbers):
+    for finder in (_dates, _times, _fractions, _numbers):
         for quantity in finder(plain, lang):
             span = range(quantity.start, quantity.start + len(quantity.text))
             if not any(taken[i] for i in span):
@@ -153,10 +153,12 @@ def _compound(quantity: Quantity, text: str) -> bool:
     return re.match(r"-[^\W\d_]", text[end : end + 2]) is not None
 
 
-# An example ("e.g., 12/31/99", "f.eks. 08-03-2009") shows the locale's own date and time.
+# An example ("e.g., 12/31/99", "f.eks. 08-03-2009", the quoted text after "the format")
+# shows the locale's own date and time.
 _EXAMPLE = re.compile(
     r"(?:\be\.g\.|\bfor (?:example|instance)\b|\bf\.eks\.|\bfx\b|\beksempelvis\b"
     r"|\b(?:for|som) eksempel\b)[^)\n]*"
+    r"|\bformat(?:et)?:?\s+(?:&quot;|[\"“„«»])(?:(?!&quot;)[^\"”«»\n])*"
 )
 
 
@@ -275,6 +277,21 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
             values.add(("number", Decimal(hours)))
         values.add(("time", hours, minutes, seconds))
         yield Quantity(found.group(), found.start(), frozenset(values), True)
+
+
+# A simple fraction: "1/2", "3/4" ("3 1/2 inch" is "3½\""); its digits are its parts
+# ("1/2" may also be "1 of 2").
+_FRACTION = re.compile(r"(?<![\d/.,])(\d)/(\d{1,2})(?![\d/]|[.,]\d)")
+
+
+def _fractions(text: str, lang: str) -> Iterator[Quantity]:
+    for found in _FRACTION.finditer(text):
+        numerator, denominator = int(found.group(1)), int(found.group(2))
+        if 0 < numerator < denominator <= 16:
+            value = (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.01"))
+            values = {("as written", found.group()), ("number", value.normalize())}
+            parts = tuple(_numbers(found.group(), lang, found.start(), _WHOLE_NUMBER))
+            yield Quantity(found.group(), found.start(), frozenset(values), True, parts)
 
 
 def _numbers(

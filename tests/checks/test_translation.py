@@ -162,6 +162,10 @@ def levels(source: str, target: str) -> list[tuple[str, str]]:
         ("Adjacent indicators", "To tilstødende indikatorer", "warning", "a number word"),
         ("Up to 255 characters", "Op til 255 tegn (højst 3 punktummer)", "warning", "number 3"),
         ("Create a 2D chart", "Opret et todimensionelt diagram", "warning", "2 (in '2D')"),
+        ("Retry every 60 seconds", "Prøv igen hvert minut", "warning", "60"),
+        ("Quadrilateral (4)", "Firkant", "warning", "4"),
+        ("Cannot send a file of 0 bytes.", "Kan ikke sende en tom fil.", "warning", "0"),
+        ("Value 1; value 2 are its arguments", "Værdi 1; værdi 2 er 30 argumenter", "error", "30"),
     ],
 )
 def test_numbers_say_how_sure_they_are(source: str, target: str, severity: str, says: str) -> None:
@@ -169,6 +173,43 @@ def test_numbers_say_how_sure_they_are(source: str, target: str, severity: str, 
     found = levels(source, target)
     assert [level for level, _ in found] == [severity]
     assert says in found[0][1]
+
+
+def test_a_size_converted_to_another_unit_is_a_warning() -> None:
+    found = levels("CD - 3 inch", "Cd - 8 cm")
+    assert [level for level, _ in found] == ["warning", "warning"]
+    assert "3" in found[0][1] and "8" in found[1][1]
+    assert [level for level, _ in levels("CD - 3 inch", "Cd - 8 tommer")] == ["error", "error"]
+
+
+def test_one_number_word_for_another_is_an_error() -> None:
+    found = levels("Three Color Raw Gloss", "Fire farver ufiltreret, glans")
+    assert [level for level, _ in found] == ["error", "error"]
+    assert "Three" in found[0][1] and "Fire" in found[1][1]
+
+
+def test_numbers_a_translator_adds_as_labels_or_in_an_example_are_no_error() -> None:
+    numbered = levels(
+        "Default: /dev/cdrom\nOther example: /dev/hdc\nOther example: /dev/sr0",
+        "Standard: /dev/cdrom\nEksempel 1: /dev/hdc\nEksempel 2: /dev/sr0",
+    )
+    assert [level for level, _ in numbered] == ["warning", "warning"]
+    assert levels("Use -o to write", "Brug -0 til at skrive") == [
+        ("error", "the translation has the number 0 (in '-0'), the source does not")
+    ]
+    in_a_format = levels(
+        'Give a range in the format "between January 4, 2000 and March 20, 2003".',
+        'Angiv et interval i formatet "mellem 2010-02-01 og 2012-04-03".',
+    )
+    assert in_a_format == []
+
+
+def test_a_fraction_and_a_number_in_a_danish_compound_are_the_same_value() -> None:
+    assert levels("3 1/2 inch diskette", '3½" diskette') == []
+    assert levels("Page 1/2", "Side 1 af 2") == []
+    assert [level for level, _ in levels("500ths of Seconds", "Femhundreddele af sekunder")] == [
+        "warning"
+    ]
 
 
 def test_a_function_named_in_its_own_words_keeps_no_digit() -> None:
