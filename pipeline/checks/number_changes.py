@@ -52,7 +52,7 @@ def _number_changes(
 ) -> tuple[NumberChange, ...]:
     missing, extra = compare(source, source_lang, target, target_lang)
     in_source = _all_values(source, source_lang)
-    in_target = _all_values(target, target_lang)
+    in_target = _all_values(target, target_lang, in_words=True)
     # One count in words replaced by another ("Three Color" → "Fire farver"): a value changed.
     word_for_word = len(missing) == len(extra) == 1 and _is_word(missing[0]) and _is_word(extra[0])
     changes = [
@@ -123,23 +123,64 @@ def _changed_in_place(quantity: Quantity, source: str, target: str) -> bool:
     return any(
         _word_changed(source, found.start(), found.end(), target)
         for found in re.finditer(digits, source)
+    ) or (
+        quantity.in_word and (_name_lost_its_digit(source, target) or _renumbered(source, target))
     )
+
+
+# A name numbered by a digit ("FILE1", "EXP2") and the name alone ("FILE").
+_NUMBERED = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\d+(?![^\W_])")
+_NUMBERS_OF_NAMES = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})(\d+)(?![^\W_])")
+
+
+def _renumbered(source: str, target: str) -> bool:
+    """A numbered name of the translation has a number no name of the source has, while
+    the same name also carries a source number: "FILE2" three times → "FIL1", "FIL2"."""
+    numbers = {number for _, number in _NUMBERS_OF_NAMES.findall(source)}
+    names: dict[str, set[str]] = {}
+    for name, number in _NUMBERS_OF_NAMES.findall(target):
+        names.setdefault(name, set()).add(number)
+    return any(found - numbers and found & numbers for found in names.values())
+
+
+def _name_lost_its_digit(source: str, target: str) -> bool:
+    """The translation writes a numbered name without its number more often than the
+    source does: "lines from FILE1" → "linjer fra FIL" beside FIL2, "(( EXP1 ))" → "((
+    UDTRYK ))" beside UDTRYK3."""
+    bare_in_source = sum(_bare(source, name) for name in set(_NUMBERED.findall(source)))
+    return any(_bare(target, name) > bare_in_source for name in set(_NUMBERED.findall(target)))
+
+
+def _bare(text: str, name: str) -> int:
+    return len(re.findall(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W_])", text))
+
+
+_QUOTES = "\"'«»“”‘’"
 
 
 def _word_changed(source: str, start: int, end: int, target: str) -> bool:
     before = re.search(r"[^\s,;]*$", source[:start])
     after = re.match(r"[^\s,;]*", source[end:])
-    head = before.group() if before else ""
-    tail = (after.group() if after else "").rstrip(".:!?)")
+    # Quotes around the word may change ("xargs -0" → 'xargs -O').
+    head = (before.group() if before else "").lstrip(_QUOTES + "(")
+    tail = (after.group() if after else "").rstrip(_QUOTES + ".:!?)")
     if not (head or tail):
         return False
     changed = rf"(\D{{0,{end - start}}})"  # the digits dropped or typed as letters
-    pattern = rf"(?<![^\s,;(]){re.escape(head)}{changed}{re.escape(tail)}(?![^\s,;.:!?)])"
+    pattern = (
+        rf"(?<![^\s,;({_QUOTES}]){re.escape(head)}{changed}{re.escape(tail)}"
+        rf"(?![^\s,;.:!?){_QUOTES}])"
+    )
     return any(found.group(1) != source[start:end] for found in re.finditer(pattern, target))
 
 
-def _all_values(text: str, lang: str) -> set[Decimal]:
-    return {value for quantity in quantities(text, lang) for value in _plain_values(quantity)}
+def _all_values(text: str, lang: str, in_words: bool = False) -> set[Decimal]:
+    return {
+        value
+        for quantity in quantities(text, lang)
+        if quantity.in_word or not in_words
+        for value in _plain_values(quantity)
+    }
 
 
 def _in_example(quantity: Quantity, text: str) -> bool:
