@@ -175,6 +175,34 @@ def test_numbers_say_how_sure_they_are(source: str, target: str, severity: str, 
     assert says in found[0][1]
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "says"),
+    [
+        (
+            "%< lines from FILE1\n%> lines from FILE2",
+            "%< linjer fra FIL\n%> linjer fra FIL2",
+            "FILE1",
+        ),
+        ("to FILE2; FILE2 can be a directory", "til FIL1; FIL2 kan være et katalog", "FILE2"),
+        ('input for "xargs -0".', "inddata for 'xargs -O'", "-0"),
+    ],
+)
+def test_a_numbered_name_that_lost_or_changed_its_number_is_an_error(
+    source: str, target: str, says: str
+) -> None:
+    found = levels(source, target)
+    assert [level for level, _ in found] == ["error"]
+    assert says in found[0][1]
+
+
+def test_numbered_names_written_fewer_times_are_a_warning() -> None:
+    found = levels(
+        "( EXPRESSION ) EXPRESSION1 -o EXPRESSION2: either EXPRESSION1 or EXPRESSION2",
+        "( UDTRYK ) UDTRYK1 -o UDTRYK2: mindst ét af udtrykkene",
+    )
+    assert [level for level, _ in found] == ["warning", "warning"]
+
+
 def test_a_size_converted_to_another_unit_is_a_warning() -> None:
     found = levels("CD - 3 inch", "Cd - 8 cm")
     assert [level for level, _ in found] == ["warning", "warning"]
