@@ -67,7 +67,7 @@ def _number_changes(
                         _may_be_kept(
                             q, source, target, target_lang, in_target if not extra else set()
                         )
-                        or _converted(q, source, target)
+                        or _converted(q, source, target, target_lang)
                         or _zero_said_as_a_word(q, target)
                     )
                 )
@@ -88,7 +88,7 @@ def _number_changes(
                 or _in_example(q, target)
                 or _added_to_a_text_without_numbers(q, source, target)
                 or (not missing and _numbering(extra, source, target))
-                or _converted(q, target, source)
+                or _converted(q, target, source, source_lang)
             ),
         )
         for q in extra
@@ -208,39 +208,42 @@ def _typed_for_a_letter(quantity: Quantity, source: str, target: str) -> bool:
     return word in {found.strip(".,;:!?()[]\"'«»“”").lower() for found in source.split()}
 
 
-# Units a translator may convert ("3 inch" → "8 cm", "every 60 seconds" → "hvert minut"),
-# by what they measure; English and Danish names.
+# Units a translator may convert ("3 inch" → "8 cm", "every 60 seconds" → "hvert minut"):
+# English and Danish names, what they measure, and their size in cm or seconds.
 _UNITS = {
-    "length": "inch inches in tomme tommer cm mm km m meter meters metre metres foot feet ft fod "
-    "mile miles mil",
-    "time": "second seconds sec secs s sekund sekunder minute minutes min minut minutter hour "
-    "hours h time timer day days dag dage week weeks uge uger",
+    ("length", Decimal("2.54")): "inch inches in tomme tommer",
+    ("length", Decimal(1)): "cm",
+    ("length", Decimal("0.1")): "mm",
+    ("length", Decimal(100)): "m meter meters metre metres",
+    ("length", Decimal(100000)): "km",
+    ("length", Decimal("30.48")): "foot feet ft fod",
+    ("length", Decimal(160934)): "mile miles mil",
+    ("time", Decimal(1)): "second seconds sec secs s sekund sekunder",
+    ("time", Decimal(60)): "minute minutes min minut minutter",
+    ("time", Decimal(3600)): "hour hours h time timer",
+    ("time", Decimal(86400)): "day days dag dage",
+    ("time", Decimal(604800)): "week weeks uge uger",
 }
-_UNIT_OF = {word: kind for kind, words in _UNITS.items() for word in words.split()}
-# The same unit in both languages: a kept unit is no conversion.
-_SAME_UNIT = {"inches": "inch", "in": "inch", "tomme": "inch", "tommer": "inch",
-              "meter": "m", "meters": "m", "metre": "m", "metres": "m", "feet": "foot",
-              "ft": "foot", "fod": "foot", "miles": "mile", "mil": "mile", "seconds": "second",
-              "sec": "second", "secs": "second", "s": "second", "sekund": "second",
-              "sekunder": "second", "minutes": "minute", "min": "minute", "minut": "minute",
-              "minutter": "minute", "hours": "hour", "h": "hour", "time": "hour",
-              "timer": "hour", "days": "day", "dag": "day", "dage": "day", "weeks": "week",
-              "uge": "week", "uger": "week"}  # fmt: skip
+_UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}
 
 
-def _converted(quantity: Quantity, text: str, other: str) -> bool:
-    """A number whose unit the other text gives as another unit of the same kind: the
-    translator converted it (3 inch → 8 cm, 60 seconds → "hvert minut"); only the
-    meaning tells whether the conversion is right."""
+def _converted(quantity: Quantity, text: str, other: str, other_lang: str) -> bool:
+    """A number whose unit the other text gives as another unit of the same kind, with a
+    value that converts to it (within a tenth, as "3 inch" → "8 cm"; "every 60 seconds" →
+    "hvert minut", "30 seconds" → "halve minut"): the translator converted it; only the
+    meaning tells whether the conversion was wanted."""
     after = re.match(r"\s?([^\W\d_]+)", text[quantity.start + len(quantity.text) :])
-    unit = after.group(1).lower() if after else ""
-    if unit not in _UNIT_OF:
+    unit = _UNIT_OF.get(after.group(1).lower() if after else "")
+    if unit is None:
         return False
-    others = {word for word in re.findall(r"[^\W\d_]+", other.lower()) if len(word) > 1}
+    units = {_UNIT_OF[w] for w in re.findall(r"[^\W\d_]{2,}", other.lower()) if w in _UNIT_OF}
+    values = {v for q in quantities(other, other_lang) for v in _plain_values(q)} | {Decimal(1)}
     return any(
-        _UNIT_OF.get(word) == _UNIT_OF[unit]
-        and _SAME_UNIT.get(word, word) != _SAME_UNIT.get(unit, unit)
-        for word in others
+        abs(value * size - mine * unit[1]) <= mine * unit[1] / 10
+        for kind, size in units - {unit}
+        if kind == unit[0]
+        for value in values
+        for mine in _plain_values(quantity)
     )
 
 

@@ -209,6 +209,13 @@ def test_a_size_converted_to_another_unit_is_a_warning() -> None:
     assert "3" in found[0][1]
     assert "8" in found[1][1]
     assert [level for level, _ in levels("CD - 3 inch", "Cd - 8 tommer")] == ["error", "error"]
+    # A conversion that does not hold is a changed value.
+    assert [level for level, _ in levels("CD - 3 inch", "Cd - 30 cm")] == ["error", "error"]
+    assert [level for level, _ in levels("after 30 seconds", "efter 3 minutter")] == [
+        "error",
+        "error",
+    ]
+    assert [level for level, _ in levels("after 30 seconds", "efter et halvt minut")] == ["warning"]
 
 
 def test_one_number_word_for_another_is_an_error() -> None:
