@@ -38,8 +38,9 @@ _LATIN = re.compile(
     r"(?i)\b(?:in vivo|in vitro|ex vivo|in situ|et al|per se|de facto|ad hoc|vice versa"
     r"|status quo|a priori|post mortem|bona fide|curriculum vitae|e\.g|i\.e|etc)\b\.?"
 )
+_CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # and Latin-1's: "NØGLEDEF", "STØR"
 ACRONYM = re.compile(
-    r"[A-Z\d]*[A-Z][A-Z\d]*(?:-[A-Z\d]+)*(?:['\u2019-]\w+)?$"
+    rf"[{_CAPITAL}\d]*[{_CAPITAL}][{_CAPITAL}\d]*(?:-[{_CAPITAL}\d]+)*(?:['\u2019-]\w+)?$"
 )  # ATMP, EMA's, CAR-T
 SHARED = 6.0  # a Zipf frequency both languages reach: a function word of both ("at", "for")
 

@@ -50,6 +50,7 @@ from pipeline.languages.technical import (
     near_a_common_word,
     one_edit_from,
     slips_of,
+    two_words,
 )
 from pipeline.project import memo
 from pipeline.project.files import read_text
@@ -63,9 +64,13 @@ LOANWORD = 2.0  # the Zipf frequency in the other language of a loanword we acce
 COMMON_WORD = 2.5
 SLIP_GAP = 2.0
 WRITTEN = 2.0  # the Zipf frequency of a word people write that no dictionary lists
+SHORT = 3  # a hyphenated part this short is a code or an acronym in lower case ("ibs", "usb")
 LISTED = 1.0  # the Zipf frequency of the rarest words wordfreq lists: a typo is one slip from one
 _LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or -e-
-_PREFIXES = {"en": ("un", "re", "pre", "non", "sub", "multi", "co"), "da": ("u",)}
+_PREFIXES = {
+    "en": ("un", "re", "pre", "non", "sub", "multi", "co", "de"),
+    "da": ("u", "for", "gen", "om", "over", "under", "ud", "ind", "op", "af", "mis", "sam"),
+}
 # Danish endings on a loanword or term the dictionaries know bare ("matrixet", "diaset").
 _ENDINGS = {"da": ("erne", "ene", "ets", "ens", "en", "et", "er", "s")}
 _DIGIT = re.compile(r"\d")
@@ -127,6 +132,7 @@ class Speller:
 
     def misspellings(self, text: str, skip: Collection[tuple[int, int]] = ()) -> list[Misspelling]:
         """Unknown words of inline-Markdown `text`, except inside the `skip` ranges."""
+        far: list[tuple[int, int]] = []
         view = language_view(text)
         found = []
         known = self._known
@@ -139,8 +145,11 @@ class Speller:
                 continue
             if _name_or_code(word, view, start) or is_command(word) or in_code(view, start, end):
                 continue
-            if self.knows(word) or not self._near_a_word(word):
-                continue  # known, or far from every word: a name or an identifier
+            if self.knows(word):
+                continue
+            if not self._near_a_word(word):
+                far.append((start, end))  # a name or an identifier
+                continue
             if len(word) <= 5 and view[end : end + 1] == "." and self.knows(word + "."):
                 continue  # an abbreviation: "dvs.", "inkl." (Hunspell takes any word + ".")
             if (start and view[start - 1].isdigit()) or view[end : end + 1].isdigit():
@@ -149,20 +158,29 @@ class Speller:
                 continue  # a letter on its own ("á", a variable), or Chinese, Greek…
             found.append(Misspelling(start, end, word))
         spans = [(m.start, m.end) for m in found]
-        code = in_lists_of_code(text, view, spans, self._slip) if found else set()
+        code = in_lists_of_code(text, view, spans, self._slip, far) if found else set()
         return [m for m in found if (m.start, m.end) not in code]
 
-    def _near_a_word(self, word: str) -> bool:
+    def _near_a_word(self, word: str, part: bool = False) -> bool:
         """A typo is one slip from a word ("udskrvi", "mellemrun"), the word list's too
         ("etranakogene"); a word no slip away from any word the dictionary knows, the
         list holds or people write is a name or an identifier ("xorriso", "syslinux",
+        if near is None and "-" in word:  # "grub-mklayout", "coreutils-manualen": the
+            # parts no dictionary knows, but for a short code ("ibs-størrelse")
+            parts = [p for p in word.split("-") if len(p) > SHORT and not self._part(p)]
+            near = self._near[word] = any(self._near_a_word(p, part=True) for p in parts)
         "dezaparvovec"), in lists of code and in prose alike."""
         near = self._near.get(word)
         if near is None:
-            spell, table = self._hunspell.spell, frequency_table(self.lang)
-            slips = slips_of(word.lower(), first=True)
-            words = self._words
-            near = any(table.get(e, 0.0) >= LISTED or e in words or spell(e) for e in slips)
+            table, words = frequency_table(self.lang), self._words
+            slips = slips_of(word.lower(), first=True, edge=0 if part else 1)
+            listed = load_hunspell(self.dictionary, compounds=False).spell
+            near = any(table.get(e, 0.0) >= LISTED or e in words or listed(e) for e in slips)
+            # Hunspell's compounds only as far as we take them ("corlutils" is none)
+            spell = self._hunspell.spell
+            links = _LINKS if self.lang == "da" else ("",)
+            known = lambda part: listed(part) or self.knows(part)  # noqa: E731
+            near = near or any(spell(e) and two_words(e, known, links) for e in slips)
             self._near[word] = near
         return near
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -52,20 +52,27 @@ LIST_OF_CODE = 3  # unknown words, options and identifiers in a row: a list of c
 
 
 def in_lists_of_code(
-    text: str, view: str, spans: list[tuple[int, int]], slip: Callable[[str], bool]
+    text: str,
+    view: str,
+    spans: list[tuple[int, int]],
+    slip: Callable[[str], bool],
+    far: Collection[tuple[int, int]] = (),
 ) -> set[tuple[int, int]]:
-    """The unknown words (`spans`) that stand in a list of code: LIST_OF_CODE or more
-    tokens in a row, each an unknown word, an option, a program, an identifier with a
-    digit or underscore, or code the view blanked, two of them unknown words: stty's
-    "brkint ignpar istrip icrnl", df's "fstype, itotal, iused", GRUB's "i386-xen,
-    mipsel-yeeloong-flash". A word one `slip` from a common word stays a typo ("-c ellwr
-    -h"), and a token with a digit ("i386-pc-pxe", "USR1-signal") is an identifier."""
+    """The unknown words (`spans`) that are code: in a list of LIST_OF_CODE or more
+    tokens in a row, each an unknown word (also one `far` from every word), an option,
+    a program, an identifier with a digit or underscore, or code the view blanked, two
+    of them unknown words (stty's "brkint ignpar istrip icrnl", df's "fstype, itotal,
+    iused", GRUB's "i386-xen, mipsel-yeeloong-flash"); a value quoted on its own
+    ('wipesync', »noxfer«); a token with a digit ("i386-pc-pxe", "USR1-signal"). A word
+    one `slip` from a common word stays a typo ("-c ellwr -h", 'elelr')."""
     tokens = [m.span() for m in re.finditer(r"\S+", text)]
     starts = {start for start, _ in spans}
+    unknown = starts | {start for start, _ in far}
     flagged = [any(a <= s < b for s in starts) for a, b in tokens]
+    words = [any(a <= s < b for s in unknown) for a, b in tokens]
     code = [
-        flag or _code_token(text[a:b], view[a:b])
-        for flag, (a, b) in zip(flagged, tokens, strict=True)
+        word or _code_token(text[a:b], view[a:b])
+        for word, (a, b) in zip(words, tokens, strict=True)
     ]
     dropped: set[tuple[int, int]] = set()
     i = 0
@@ -73,14 +80,17 @@ def in_lists_of_code(
         j = i
         while j < len(tokens) and code[j]:
             j += 1
-        listed = j - i >= LIST_OF_CODE and sum(flagged[i:j]) >= 2
+        listed = j - i >= LIST_OF_CODE and sum(words[i:j]) >= 2
         for k in range(i, j):
             a, b = tokens[k]
             digit = any(c.isdigit() for c in text[a:b])
-            if flagged[k] and (listed or digit):
+            if flagged[k] and (listed or digit or _QUOTED.match(text, a, b)):
                 dropped |= {(s, e) for s, e in spans if a <= s < b and not slip(text[s:e])}
         i = max(j, i + 1)
     return dropped
+
+
+_QUOTED = re.compile(r"[(\[]?(['`\"»«“‘])[\w-]+(['\"»«”’])[.,;:)\]]*$")
 
 
 def _code_token(token: str, seen: str) -> bool:
@@ -121,12 +131,13 @@ def one_edit_from(word: str, lang: str, floor: float, inner: bool = False) -> bo
     )
 
 
-def slips_of(word: str, inner: bool = False, first: bool = False) -> set[str]:
+def slips_of(word: str, inner: bool = False, first: bool = False, edge: int = 1) -> set[str]:
     """The words one slip (a letter dropped, added, swapped or mistyped) from `word`,
-    its first letter kept (`first`: or a first letter dropped, "pførslen"), and its last
-    too if `inner` (but for a swap); an accent put right is no slip."""
+    its first letter kept (`first`: or a first letter dropped, "pførslen"; `edge` 0: any
+    slip of it, as in a part of "højre-lkikke"), and its last too if `inner` (but for a
+    swap); an accent put right is no slip."""
     last = len(word) - 1 if inner else len(word)
-    splits = [(word[:i], word[i:]) for i in range(1, last + 1)]
+    splits = [(word[:i], word[i:]) for i in range(edge, last + 1)]
     edits = {a + b[1:] for a, b in splits if b and len(a) < last}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     edits |= {a + c + b[1:] for a, b in splits if b and len(a) < last for c in _LETTERS}
@@ -136,6 +147,23 @@ def slips_of(word: str, inner: bool = False, first: bool = False) -> set[str]:
     edits.discard(word)
     edits.discard(_unaccented(word))
     return edits
+
+
+def two_words(word: str, listed: Callable[[str], bool], links: tuple[str, ...]) -> bool:
+    """Whether `word` is two words `listed` knows, of three letters or more and four,
+    joined directly or by one of `links` ("uddata|formatet", "ind|linjer",
+    "sikkerhedskopierings|program"): Hunspell's compounding also takes fragments
+    ("corl|utils", "mø|layout")."""
+    for cut in range(3, len(word) - 3):
+        head, tail = word[:cut], word[cut:]
+        if listed(tail) and any(
+            head.endswith(link)
+            and len(head) - len(link) >= 3
+            and listed(head[: len(head) - len(link)])
+            for link in links
+        ):
+            return True
+    return False
 
 
 def _unaccented(word: str) -> str:
