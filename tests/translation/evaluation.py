@@ -189,6 +189,15 @@ def table() -> str:
             f"{b.true_positives} found, {b.false_positives} false alarms, "
             f"{b.false_negatives} missed.",
         ]
+    flagged = [e for e in entries() if "error" in number_levels(e)]
+    wanted = [e for e in entries() if "translation/numbers" in e.findings]
+    right = [e for e in flagged if e in wanted]
+    lines += [
+        "",
+        f"`translation/numbers` at error level only on the labelled set: {len(right)} of "
+        f"{len(wanted)} real problems found as errors, {len(flagged) - len(right)} false alarms "
+        f"(precision {_ratio(right, flagged)}, recall {_ratio(right, wanted)}).",
+    ]
     return "\n".join(lines)
 
 
@@ -284,15 +293,16 @@ def software_table(splits: tuple[str, ...]) -> str:
         theirs = [e for e in chosen if pofilter(e.entry)]
         theirs_right = [e for e in theirs if e.expected == "error"]
         lines.append(
-            f"| {split} | {len(chosen)} | {len(wanted)} | {_ratio(right, flagged):.2f} | "
-            f"{_ratio(right, wanted):.2f} | {len(warned)} ({len(warned_right)}) | "
-            f"{_ratio(theirs_right, theirs):.2f} | {_ratio(theirs_right, wanted):.2f} |"
+            f"| {split} | {len(chosen)} | {len(wanted)} | {_ratio(right, flagged)} | "
+            f"{_ratio(right, wanted)} | {len(warned)} ({len(warned_right)}) | "
+            f"{_ratio(theirs_right, theirs)} | {_ratio(theirs_right, wanted)} |"
         )
     return "\n".join(lines)
 
 
-def _ratio(part: list[Any], whole: list[Any]) -> float:
-    return len(part) / len(whole) if whole else 0.0
+def _ratio(part: list[Any], whole: list[Any]) -> str:
+    """A share to two places, or "–" where there is nothing to divide by."""
+    return f"{len(part) / len(whole):.2f}" if whole else "–"
 
 
 def software_wrong(split: str) -> list[str]:
