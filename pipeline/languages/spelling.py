@@ -33,24 +33,18 @@ from pipeline.languages.dictionaries import (
     load_hunspell,
     suggester,
 )
-from pipeline.languages.evidence import (
-    ACRONYM,
-    WORD,
-    frequency,
-    frequency_table,
-    language_view,
-    primary,
-)
+from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
 from pipeline.languages.technical import (
     apostrophe_base,
     danish_spellings_of_english,
+    date_format,
     in_code,
     in_lists_of_code,
     is_command,
     near_a_common_word,
+    near_a_word,
     one_edit_from,
-    slips_of,
-    two_words,
+    regular_plural,
 )
 from pipeline.project import memo
 from pipeline.project.files import read_text
@@ -65,7 +59,6 @@ COMMON_WORD = 2.5
 SLIP_GAP = 2.0
 WRITTEN = 2.0  # the Zipf frequency of a word people write that no dictionary lists
 SHORT = 3  # a hyphenated part this short is a code or an acronym in lower case ("ibs", "usb")
-LISTED = 1.0  # the Zipf frequency of the rarest words wordfreq lists: a typo is one slip from one
 _LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or -e-
 _PREFIXES = {
     "en": ("un", "re", "pre", "non", "sub", "multi", "co", "de"),
@@ -162,25 +155,15 @@ class Speller:
         return [m for m in found if (m.start, m.end) not in code]
 
     def _near_a_word(self, word: str, part: bool = False) -> bool:
-        """A typo is one slip from a word ("udskrvi", "mellemrun"), the word list's too
-        ("etranakogene"); a word no slip away from any word the dictionary knows, the
-        list holds or people write is a name or an identifier ("xorriso", "syslinux",
-        if near is None and "-" in word:  # "grub-mklayout", "coreutils-manualen": the
-            # parts no dictionary knows, but for a short code ("ibs-størrelse")
+        """One slip from a word (`near_a_word`): else a name or an identifier. Hyphenated:
+        its unknown parts but short codes ("grub-mklayout", "ibs-størrelse")."""
+        near = self._near.get(word)
+        if near is None and "-" in word:
             parts = [p for p in word.split("-") if len(p) > SHORT and not self._part(p)]
             near = self._near[word] = any(self._near_a_word(p, part=True) for p in parts)
-        "dezaparvovec"), in lists of code and in prose alike."""
-        near = self._near.get(word)
         if near is None:
-            table, words = frequency_table(self.lang), self._words
-            slips = slips_of(word.lower(), first=True, edge=0 if part else 1)
-            listed = load_hunspell(self.dictionary, compounds=False).spell
-            near = any(table.get(e, 0.0) >= LISTED or e in words or listed(e) for e in slips)
-            # Hunspell's compounds only as far as we take them ("corlutils" is none)
-            spell = self._hunspell.spell
-            links = _LINKS if self.lang == "da" else ("",)
-            known = lambda part: listed(part) or self.knows(part)  # noqa: E731
-            near = near or any(spell(e) and two_words(e, known, links) for e in slips)
+            spell, edge = self._hunspell.spell, 0 if part else 1
+            near = near_a_word(word, self.lang, self._listed, self.knows, spell, edge)
             self._near[word] = near
         return near
 
@@ -293,13 +276,13 @@ class Speller:
         base = apostrophe_base(word)
         if base is not None:  # "umask'en", "bit'en", "ATMP'er"
             return self._part(base)
-        if self.lang == "en" and _regular_plural(lower):
+        if self.lang == "en" and regular_plural(lower):
             return self.knows(lower[:-1])  # "refactorings": the dictionary lacks the plural
         if "-" in word:
             parts = [part for part in word.split("-") if part]
             if parts and parts[0].lower() in _PREFIXES.get(self.lang, ()):
                 parts = parts[1:]  # "pre-existing", "non-UEFI"
-            return _format(parts) or all(self._part(part) for part in parts)
+            return date_format(parts) or all(self._part(part) for part in parts)
         prefix = next((p for p in _PREFIXES.get(self.lang, ()) if lower.startswith(p)), "")
         if prefix and len(lower) - len(prefix) >= _PART and self._own(lower[len(prefix) :]):
             return True
@@ -318,19 +301,14 @@ class Speller:
             for link in links:
                 if head.endswith(link) and len(head) - len(link) >= _PART:
                     stem = head[: len(head) - len(link)] if link else head
-                    if self._own(stem) and self._plausible(stem, common):
+                    if self._head(stem, common):
                         return True
         return False
 
-
-def _regular_plural(word: str) -> bool:
-    """An English plural made by adding -s to a word that takes it so."""
-    return len(word) >= 6 and word.endswith("s") and not word.endswith(("ss", "xs", "zs", "ys"))
-
-
-def _format(parts: list[str]) -> bool:
-    """A date or time format: "yyyy-mm-dd", "åååå-mm-dd", "hh-mm"."""
-    return all(len(set(part.lower())) == 1 for part in parts)
+    def _head(self, part: str, common: float) -> bool:
+        """A compound's first part: known and plausible, or a loanword ("oktal|værdi")."""
+        own = self._own(part) and self._plausible(part, common)
+        return own or (self.lang == "da" and self._loanword(part))
 
 
 def _name_or_code(word: str, view: str, start: int) -> bool:

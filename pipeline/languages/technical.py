@@ -166,6 +166,42 @@ def two_words(word: str, listed: Callable[[str], bool], links: tuple[str, ...]) 
     return False
 
 
+LISTED = 1.0  # the Zipf frequency of the rarest words wordfreq lists: a typo is one slip from one
+
+
+def near_a_word(
+    word: str,
+    lang: str,
+    listed: Callable[[str], bool],
+    known: Callable[[str], bool],
+    spell: Callable[[str], object],
+    edge: int = 1,
+) -> bool:
+    """A typo is one slip from a word ("udskrvi", "mellemrun"), the word list's too
+    ("etranakogene"); a word no slip away from any word the dictionary lists (`listed`)
+    or people write is a name or an identifier ("xorriso", "syslinux", "dezaparvovec"),
+    in lists of code and in prose alike. Hunspell's compounds (`spell`) count as far as
+    they are two `known` words: it takes fragments ("corl|utils", "mø|layout")."""
+    from pipeline.languages.evidence import frequency_table, primary
+
+    table = frequency_table(primary(lang))
+    slips = slips_of(word.lower(), first=True, edge=edge)
+    if any(table.get(e, 0.0) >= LISTED or listed(e) for e in slips):
+        return True
+    links = ("", "s", "e") if primary(lang) == "da" else ("",)
+    return any(spell(e) and two_words(e, lambda w: listed(w) or known(w), links) for e in slips)
+
+
+def regular_plural(word: str) -> bool:
+    """An English plural made by adding -s to a word that takes it so."""
+    return len(word) >= 6 and word.endswith("s") and not word.endswith(("ss", "xs", "zs", "ys"))
+
+
+def date_format(parts: list[str]) -> bool:
+    """A date or time format: "yyyy-mm-dd", "åååå-mm-dd", "hh-mm"."""
+    return all(len(set(part.lower())) == 1 for part in parts)
+
+
 def _unaccented(word: str) -> str:
     return (
         unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
