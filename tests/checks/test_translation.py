@@ -123,6 +123,14 @@ def test_clock_times_in_twelve_and_twenty_four_hours() -> None:
     assert findings("translation/numbers", "6 p.m.", "Klokken 16") != []
 
 
+def test_a_printf_directive_glued_to_a_unit_is_still_a_directive() -> None:
+    """xsane's "%0.3gcm x %0.3gcm" → "%0.3g cm x %0.3g cm": the same two directives."""
+    for rule in ("translation/placeholders", "translation/numbers"):
+        assert findings(rule, "%0.3gcm x %0.3gcm", "%0.3g cm x %0.3g cm") == []
+    assert findings("translation/placeholders", "Width %dpx", "Bredde %d px") == []
+    assert findings("translation/placeholders", "Width %dpx", "Bredde %s px") != []
+
+
 def test_cases_from_gnome_catalogs() -> None:
     """Real entries from gnome-control-center's Danish catalog, right as they are."""
     assert (
