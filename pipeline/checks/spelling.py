@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import zlib
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from pipeline.checks.coverage import Coverage
@@ -14,9 +16,15 @@ from pipeline.languages.dictionaries import dictionary_path, missing_dictionary
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
 from pipeline.languages.spelling import Misspelling, Spellers, dictionary_name, spellers
-from pipeline.languages.technical import RECURRING, built_on_a_term, project_terms
+from pipeline.languages.technical import (
+    ALWAYS_A_TERM,
+    RECURRING,
+    built_on_a_term,
+    project_terms,
+)
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
+from pipeline.project.parallel import jobs, ordered_map
 from pipeline.terms.occurrences import TermText
 
 
@@ -45,17 +53,15 @@ def unknown_word(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
     settings = ctx.spelling
     if settings is None:
         return
-    for miss, suggestions in _unit_misspellings(subject, ctx, settings):
-        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+    for miss in _unit_misspellings(subject, ctx, settings):
+        line = subject.line_at(miss.start)
+        # The suggestions come once the run knows which words it reports (take_terms).
         yield ctx.finding(
-            subject.path,
-            subject.line_at(miss.start),
-            f"unknown word '{miss.word}'{hint}",
-            fix=suggestions[0] if suggestions else "",
-            word=miss.word,
-            suggestions=", ".join(suggestions),
-            lang=subject.lang,
+            subject.path, line, _UNKNOWN.format(miss.word), word=miss.word, lang=subject.lang
         )
+
+
+_UNKNOWN = "unknown word '{}'"
 
 
 def spelling_settings(config: Config) -> SpellingSettings:
@@ -97,10 +103,10 @@ def spelling_files(settings: SpellingSettings, languages: tuple[str, ...]) -> li
 
 def _unit_misspellings(
     subject: TermText, ctx: CheckContext, settings: SpellingSettings
-) -> list[tuple[Misspelling, tuple[str, ...]]]:
-    """The unit's unknown words and their suggestions, from the cache folder when this
-    text was checked before with the same dictionaries, word lists and glossary (then
-    no dictionary is even loaded: a re-check after one edit loads them for that edit)."""
+) -> list[Misspelling]:
+    """The unit's unknown words, from the cache folder when this text was checked
+    before with the same dictionaries, word lists and glossary (then no dictionary is
+    even loaded: a re-check after one edit loads them for that edit)."""
     skip = tuple((hit.start, hit.end) for hit in subject.hits)  # glossary terms, inflected
     key = (subject.lang, subject.text, skip)
     # In 16 tables by the text's checksum: a re-check of one edit loads a sixteenth of
@@ -118,9 +124,8 @@ def _unit_misspellings(
     if misses:  # a passage in the other language is checked with its dictionary
         passages = find_passages(subject.text, subject.lang, languages, ctx.names)
         misses = [m for m in misses if not _known_in_passage(m, passages, found)]
-    result = [(miss, speller.suggestions(miss.word)) for miss in misses]
-    known[key] = tuple(result)
-    return result
+    known[key] = tuple(misses)
+    return misses
 
 
 _DIGESTS: dict[tuple[str, tuple[str, ...], frozenset[str]], str] = {}
@@ -146,17 +151,45 @@ def _known_in_passage(miss: Misspelling, passages: list[Passage], found: Speller
     return False
 
 
-def take_terms(findings: list[Finding], coverage: Coverage) -> list[Finding]:
+def take_terms(
+    findings: list[Finding],
+    coverage: Coverage,
+    settings: SpellingSettings,
+    languages: tuple[str, ...],
+    names: frozenset[str] = frozenset(),
+) -> list[Finding]:
     """Drop the unknown words the project writes again and again (its terms, not typos)
-    and say which: `pipeline words --add` puts them in the word list for review."""
-    occurrences = [
-        (f.data.get("lang", ""), f.data.get("word", ""), f.fix or "")
-        for f in findings
-        if f.rule == "spelling/unknown-word"
-    ]
-    terms = project_terms(occurrences)
-    if not terms:
-        return findings
+    and say which: `pipeline words --add` puts them in the word list for review. The
+    words left are reported with the dictionary's suggestions, worked out once a run
+    for each distinct word, on every core (a word written five times or more is a
+    term whatever is suggested: it needs none)."""
+    unknown = [(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)]
+    counts = Counter(unknown)
+    doubtful = [key for key, count in counts.items() if RECURRING <= count < ALWAYS_A_TERM]
+    suggested = suggest(doubtful, settings, languages, names)
+    first = {key: found[0] if found else "" for key, found in suggested.items()}
+    terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
+    if terms:
+        _note_terms(terms, coverage)
+        by_lang: dict[str, list[str]] = {}
+        for lang, word in terms:
+            by_lang.setdefault(lang, []).append(word)
+
+        def known(finding: Finding) -> bool:
+            lang, word = finding.data.get("lang", ""), finding.data.get("word", "")
+            return (lang, word) in terms or built_on_a_term(word, by_lang.get(lang, ()))
+
+        findings = [f for f in findings if not _unknown(f) or not known(f)]
+    reported = {(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)}
+    suggested.update(suggest(reported - suggested.keys(), settings, languages, names))
+    return [_with_suggestions(f, suggested) if _unknown(f) else f for f in findings]
+
+
+def _unknown(finding: Finding) -> bool:
+    return finding.rule == "spelling/unknown-word"
+
+
+def _note_terms(terms: dict[tuple[str, str], int], coverage: Coverage) -> None:
     coverage.terms.update(terms)
     taken = ", ".join(f"{word} ({count})" for (_, word), count in sorted(terms.items())[:12])
     more = f" and {len(terms) - 12} more" if len(terms) > 12 else ""
@@ -164,12 +197,52 @@ def take_terms(findings: list[Finding], coverage: Coverage) -> list[Finding]:
         f"spelling: {len(terms)} unknown words recur {RECURRING} times or more and are taken "
         f"as the project's terms, not typos: {taken}{more} (`pipeline words --add` lists them)"
     )
-    by_lang: dict[str, list[str]] = {}
-    for lang, word in terms:
-        by_lang.setdefault(lang, []).append(word)
 
-    def known(finding: Finding) -> bool:
-        lang, word = finding.data.get("lang", ""), finding.data.get("word", "")
-        return (lang, word) in terms or built_on_a_term(word, by_lang.get(lang, ()))
 
-    return [f for f in findings if f.rule != "spelling/unknown-word" or not known(f)]
+def _with_suggestions(
+    finding: Finding, suggested: dict[tuple[str, str], tuple[str, ...]]
+) -> Finding:
+    word, lang = finding.data.get("word", ""), finding.data.get("lang", "")
+    found = suggested.get((lang, word), ())
+    if not found or finding.message != _UNKNOWN.format(word):
+        return finding  # nothing to suggest, or suggested already
+    hint = f"; did you mean {', '.join(repr(s) for s in found)}?"
+    data = {"word": word, "suggestions": ", ".join(found), **finding.data}
+    return dataclasses.replace(finding, message=finding.message + hint, fix=found[0], data=data)
+
+
+# Fewer words than this are suggested for in this process: a worker loads the dictionaries.
+_PARALLEL_FROM = 64
+
+
+def suggest(
+    words: Collection[tuple[str, str]],
+    settings: SpellingSettings,
+    languages: tuple[str, ...],
+    names: frozenset[str] = frozenset(),
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The dictionary's suggestions for each (language, word), best first; many words
+    are shared out over every core."""
+    batch = functools.partial(_suggest, settings, languages, names)
+    if len(words) < _PARALLEL_FROM:
+        return batch(list(words))
+    ordered = sorted(words)
+    size = -(-len(ordered) // (jobs() * 4))
+    slices = [ordered[at : at + size] for at in range(0, len(ordered), size)]
+    return {
+        key: found for part in ordered_map(batch, slices, minimum=2) for key, found in part.items()
+    }
+
+
+def _suggest(
+    settings: SpellingSettings,
+    languages: tuple[str, ...],
+    names: frozenset[str],
+    words: list[tuple[str, str]],
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for lang, word in words:
+        spelled = spellers(languages or (lang,), settings.dictionaries, settings.word_lists, names)
+        speller = spelled.get(lang)
+        found[lang, word] = speller.suggestions(word) if speller is not None else ()
+    return found

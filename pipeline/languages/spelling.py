@@ -97,12 +97,12 @@ class Speller:
         self._others: list[tuple[str, str]] = []  # (language, dictionary)
         self._table: dict[str, bool] | None = None
         self._near: dict[str, bool] = {}
-        self._suggested: dict[str, tuple[str, ...]] = {}
+        self._suggested: dict[str, tuple[str, ...]] | None = None
 
     def add_other(self, lang: str, dictionary: str) -> None:
         """Accept the common words of another project language: loanwords."""
         self._others.append((primary(lang), dictionary))
-        self._table = None
+        self._table = self._suggested = None
 
     @property
     def _hunspell(self) -> Any:
@@ -113,9 +113,7 @@ class Speller:
         """What this speller said of each word, kept in the cache folder: a re-check of
         an edit in words seen before loads no dictionary (a quarter of a second)."""
         if self._table is None:
-            dictionaries = [self.dictionary, *(name for _, name in self._others)]
-            files = [p for name in dictionaries if (p := dictionary_path(name))]
-            stamps = [_stamp(f) for path in files for f in (path, path.with_suffix(".aff"))]
+            stamps = self._stamps()
             version = memo.digest(
                 memo.code_version(), self.lang, repr(self._others), repr(stamps),
                 "\n".join(sorted(self._words)),
@@ -190,8 +188,20 @@ class Speller:
         floor = max(COMMON_WORD, frequency(word, self.lang) + SLIP_GAP)
         return one_edit_from(word, self.lang, floor)
 
+    def _stamps(self) -> list[tuple[int, int]]:
+        """Size and time of this language's and the other languages' dictionary files."""
+        dictionaries = [self.dictionary, *(name for _, name in self._others)]
+        files = [p for name in dictionaries if (p := dictionary_path(name))]
+        return [_stamp(f) for path in files for f in (path, path.with_suffix(".aff"))]
+
     def suggestions(self, word: str, most: int = 3) -> tuple[str, ...]:
-        """Hunspell's suggestions, best first (the other languages' when it has none)."""
+        """Hunspell's suggestions, best first (the other languages' when it has none).
+        Kept in the cache folder (they depend on the dictionaries alone): a few
+        milliseconds a word, and a run reports the same words again."""
+        if self._suggested is None:
+            named = repr((self.dictionary, self._others, self._stamps()))
+            version = memo.digest(memo.code_version(), named)
+            self._suggested = memo.table(f"spelling-suggestions-{self.lang}", version)
         suggested = self._suggested.get(word)
         if suggested is None:
             names = (self.dictionary, *(name for _, name in self._others))

@@ -33,6 +33,9 @@ def ordered_map(
         yield from map(function, items)
         return
     chunk = max(1, len(items) // (cores * 8))
+    # The workers start with this process's tables: they send back only what they add
+    # (else a late pool sends back every entry merged from the pools before it).
+    memo.added()
     with ProcessPoolExecutor(max_workers=cores) as pool:
         for result, added in pool.map(
             functools.partial(_with_memo, function), items, chunksize=chunk

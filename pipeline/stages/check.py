@@ -96,7 +96,7 @@ def check_project(
         note_glossary(glossary, coverage)
     names = glossary.names() if glossary else frozenset()
     note_spelling(spelling, config.locales, names, coverage)
-    findings = take_terms(findings, coverage)
+    findings = take_terms(findings, coverage, spelling, config.locales, names)
     # Consistency compares every document with every other.
     rows = (row for document in documents for row in document.renderings)
     uses = mixed_uses(row for document in documents for row in document.uses)
