@@ -75,6 +75,7 @@ def _number_changes(
         )
         for q in missing
         if not _named_as_a_whole(q, source, target)
+        and not (_is_word(q) and _spelled_in_a_word(q, target, target_lang))
     ]
     changes += [
         NumberChange(

@@ -255,6 +255,10 @@ def test_a_fraction_and_a_number_in_a_danish_compound_are_the_same_value() -> No
     assert [level for level, _ in levels("500ths of Seconds", "Femhundreddele af sekunder")] == [
         "warning"
     ]
+    # A number word the translation starts a word with says the same value.
+    assert levels("You are searching for a five.", "Du leder efter en femmer.") == []
+    assert levels("Year (Two Digits)", "Tocifrede årstal") == []
+    assert levels("Extra data sizes of zero", "Nulstørrelse for ekstra-data") == []
 
 
 def test_a_function_named_in_its_own_words_keeps_no_digit() -> None:

@@ -9,7 +9,7 @@ from .evaluation import RULES, entries, help_sample, ours, random_sample, score
 # Floors at the measured scores (docs/ci.md, "Translation rules on real catalogs"): a change
 # that makes a rule worse on real data fails here.
 FLOORS = {
-    "translation/numbers": (0.67, 0.96),
+    "translation/numbers": (0.68, 0.96),
     "translation/placeholders": (1.0, 1.0),
     "translation/links": (1.0, 1.0),
     "translation/markup": (1.0, 1.0),
