@@ -166,6 +166,7 @@ def two_words(word: str, listed: Callable[[str], bool], links: tuple[str, ...]) 
     return False
 
 
+SHORT_WORD = 5  # letters: a word this short is near a word by a slip inside it only
 LISTED = 1.0  # the Zipf frequency of the rarest words wordfreq lists: a typo is one slip from one
 
 
@@ -185,7 +186,8 @@ def near_a_word(
     from pipeline.languages.evidence import frequency_table, primary
 
     table = frequency_table(primary(lang))
-    slips = slips_of(word.lower(), first=True, edge=edge)
+    short = len(word) <= SHORT_WORD  # slips inside it only: "atime", "echok" are codes
+    slips = slips_of(word.lower(), inner=short, first=not short, edge=edge)
     if any(table.get(e, 0.0) >= LISTED or listed(e) for e in slips):
         return True
     links = ("", "s", "e") if primary(lang) == "da" else ("",)
@@ -236,13 +238,31 @@ def project_terms(unknown: Iterable[tuple[str, str, str]]) -> dict[tuple[str, st
     that are its terms, with their counts: written at least RECURRING times, and not one
     slip from the word Hunspell suggests (a typo is rare, and close to a word)."""
     unknown = list(unknown)  # read twice
-    counts = Counter((lang, word) for lang, word, _ in unknown)
+    counts = _with_forms(Counter((lang, word) for lang, word, _ in unknown))
     suggested = {(lang, word): first for lang, word, first in unknown}
     return {
         key: count
         for key, count in counts.items()
         if count >= ALWAYS_A_TERM or (count >= RECURRING and not is_slip(key[1], suggested[key]))
     }
+
+
+_FORMS = ("e", "s", "t", "n", "r", "en", "et", "er", "ne", "es", "ed", "ene", "ens", "ets")
+
+
+def _with_forms(counts: Counter[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """Each word's count with its other spellings' in case and inflection: "Forvalgt"
+    (3), "forvalgt" (4), "forvalgte" (2) are one term written nine times."""
+    by_form: Counter[tuple[str, str]] = Counter()
+    for (lang, word), count in counts.items():
+        by_form[lang, word.lower()] += count
+    totals = {}
+    for lang, word in counts:
+        lower = word.lower()
+        forms = {lower, *(lower + e for e in _FORMS)}
+        forms |= {lower[: -len(e)] for e in _FORMS if lower.endswith(e) and len(lower) > len(e) + 3}
+        totals[lang, word] = sum(by_form.get((lang, form), 0) for form in forms)
+    return totals
 
 
 def built_on_a_term(word: str, terms: Iterable[str]) -> bool:
