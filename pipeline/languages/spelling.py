@@ -123,9 +123,9 @@ class Speller:
 
     def misspellings(self, text: str, skip: Collection[tuple[int, int]] = ()) -> list[Misspelling]:
         """Unknown words of inline-Markdown `text`, except inside the `skip` ranges."""
-        far: list[tuple[int, int]] = []
         view = language_view(text)
         found = []
+        far: list[tuple[int, int]] = []
         known = self._known
         for match in WORD.finditer(view):
             word = match.group()
@@ -160,8 +160,8 @@ class Speller:
             parts = [p for p in word.split("-") if len(p) > SHORT and not self._part(p)]
             near = self._near[word] = any(self._near_a_word(p, part=True) for p in parts)
         if near is None:
-            spell, edge = self._hunspell.spell, 0 if part else 1
-            near = near_a_word(word, self.lang, self._listed, self.knows, spell, edge)
+            spell = self._hunspell.spell
+            near = near_a_word(word, self.lang, self._listed, self.knows, spell, part)
             self._near[word] = near
         return near
 

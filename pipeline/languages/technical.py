@@ -131,19 +131,21 @@ def one_edit_from(word: str, lang: str, floor: float, inner: bool = False) -> bo
     )
 
 
-def slips_of(word: str, inner: bool = False, first: bool = False, edge: int = 1) -> set[str]:
+def slips_of(word: str, inner: bool = False, first: bool = False, part: bool = False) -> set[str]:
     """The words one slip (a letter dropped, added, swapped or mistyped) from `word`,
-    its first letter kept (`first`: or a first letter dropped, "pførslen"; `edge` 0: any
-    slip of it, as in a part of "højre-lkikke"), and its last too if `inner` (but for a
-    swap); an accent put right is no slip."""
+    its first letter kept (`first`: or a first letter dropped, "pførslen"; `part`: or
+    swapped with the second, as in a part of "højre-lkikke"), and its last too if
+    `inner` (but for a swap); an accent put right is no slip."""
     last = len(word) - 1 if inner else len(word)
-    splits = [(word[:i], word[i:]) for i in range(edge, last + 1)]
+    splits = [(word[:i], word[i:]) for i in range(1, last + 1)]
     edits = {a + b[1:] for a, b in splits if b and len(a) < last}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     edits |= {a + c + b[1:] for a, b in splits if b and len(a) < last for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
     if first:
         edits |= {c + word for c in _LETTERS}
+    if part and len(word) > 1:
+        edits.add(word[1] + word[0] + word[2:])
     edits.discard(word)
     edits.discard(_unaccented(word))
     return edits
@@ -176,7 +178,7 @@ def near_a_word(
     listed: Callable[[str], bool],
     known: Callable[[str], bool],
     spell: Callable[[str], object],
-    edge: int = 1,
+    part: bool = False,
 ) -> bool:
     """A typo is one slip from a word ("udskrvi", "mellemrun"), the word list's too
     ("etranakogene"); a word no slip away from any word the dictionary lists (`listed`)
@@ -187,7 +189,7 @@ def near_a_word(
 
     table = frequency_table(primary(lang))
     short = len(word) <= SHORT_WORD  # slips inside it only: "atime", "echok" are codes
-    slips = slips_of(word.lower(), inner=short, first=not short, edge=edge)
+    slips = slips_of(word.lower(), inner=short, first=not short, part=part)
     if any(table.get(e, 0.0) >= LISTED or listed(e) for e in slips):
         return True
     links = ("", "s", "e") if primary(lang) == "da" else ("",)
