@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -21,7 +22,17 @@ def test_committed_page_is_what_the_code_generates(page: str) -> None:
     path = ROOT / page
     assert path.exists(), f"{page} is missing: run `{COMMAND}` and commit it"
     committed = path.read_text(encoding="utf-8")
-    assert committed == GENERATED[page], f"{page} is out of date: run `{COMMAND}` and commit it"
+    if committed != GENERATED[page]:
+        diff = difflib.unified_diff(
+            committed.split("\n"),
+            GENERATED[page].split("\n"),
+            "committed",
+            "generated",
+            n=1,
+            lineterm="",
+        )
+        shown = "\n".join(list(diff)[:30])
+        pytest.fail(f"{page} is out of date: run `{COMMAND}` and commit it\n{shown}", pytrace=False)
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
