@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pipeline.checks.number_words import leading_values, word_values
-from pipeline.checks.quantities import Quantity, compare, example_spans, quantities
+from pipeline.checks.quantities import Quantity, compare, example_spans, has_digits, quantities
 from pipeline.checks.surface import one_for_one
 
 # A function name whose digit stands for a word: "BIN2HEX" (to), "DEC2BIN".
@@ -51,8 +51,9 @@ def _number_changes(
     source: str, source_lang: str, target: str, target_lang: str
 ) -> tuple[NumberChange, ...]:
     missing, extra = compare(source, source_lang, target, target_lang)
-    in_source = _all_values(source, source_lang)
-    in_target = _all_values(target, target_lang, in_words=True)
+    # Only a number missing or added needs the other side's values (most entries: none).
+    in_source = _all_values(source, source_lang) if extra else set()
+    in_target = _all_values(target, target_lang, in_words=True) if missing else set()
     # One count in words replaced by another ("Three Color" → "Fire farver"): a value changed.
     word_for_word = len(missing) == len(extra) == 1 and _is_word(missing[0]) and _is_word(extra[0])
     changes = [
@@ -333,8 +334,10 @@ def _reordered(source: str, source_lang: str, target: str, target_lang: str) -> 
     """The same numbers in another order: two values may have swapped places ("from 1 to
     5" → "fra 5 til 1"), or the sentence was turned round; the meaning tells."""
     first = _digit_values(source, source_lang)
+    if len(set(first)) < 2:
+        return []  # the source's text alone tells: most have no two numbers
     second = _digit_values(target, target_lang)
-    if len(set(first)) < 2 or sorted(first) != sorted(second) or first == second:
+    if sorted(first) != sorted(second) or first == second:
         return []
     return [
         NumberChange(
@@ -347,6 +350,8 @@ def _reordered(source: str, source_lang: str, target: str, target_lang: str) -> 
 
 def _digit_values(text: str, lang: str) -> list[str]:
     """The plain numbers in digits, as values, in order (dates and identifiers aside)."""
+    if not has_digits(text):
+        return []  # number words aside, every quantity is written with digits
     found = []
     for quantity in quantities(text, lang):
         numbers = [value[1] for value in quantity.values if value[0] == "number"]

@@ -92,7 +92,10 @@ def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     plain = without_literals(text)
     found: list[Quantity] = []
     taken = bytearray(len(plain))
-    for finder in (_dates, _times, _fractions, _numbers):
+    # Dates, times, fractions and numbers each start with a digit (or ½): most texts
+    # asked about have none, only number words.
+    finders = (_dates, _times, _fractions, _numbers) if has_digits(plain) else ()
+    for finder in finders:
         for quantity in finder(plain, lang):
             span = range(quantity.start, quantity.start + len(quantity.text))
             if not any(taken[i] for i in span):
@@ -138,9 +141,14 @@ def compare(
     return missing, [q for q in extra if not (q.in_word or _compound(q, target))]
 
 
+def has_digits(text: str) -> bool:
+    """Whether `text` has a digit or a fraction (½): a date, time or number may be there."""
+    return _ANY_DIGIT.search(text) is not None
+
+
 def _may_count(text: str, lang: str) -> bool:
     """Whether `text` has a digit, a fraction or a number word that needs a counterpart."""
-    if _ANY_DIGIT.search(text) is not None:
+    if has_digits(text):
         return True
     return not strong_words(primary_language(lang)).isdisjoint(_PIECE.findall(text.lower()))
 
