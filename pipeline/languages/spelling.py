@@ -119,6 +119,7 @@ class Speller:
                 "\n".join(sorted(self._words)),
             )  # fmt: skip
             self._table = memo.table(f"spelling-words-{self.lang}", version)
+            self._near = memo.table(f"spelling-near-{self.lang}", version)
         return self._table
 
     def misspellings(self, text: str, skip: Collection[tuple[int, int]] = ()) -> list[Misspelling]:

@@ -190,8 +190,8 @@ def near_a_word(
     table = frequency_table(primary(lang))
     short = len(word) <= SHORT_WORD  # slips inside it only: "atime", "echok" are codes
     slips = slips_of(word.lower(), inner=short, first=not short, part=part)
-    if any(table.get(e, 0.0) >= LISTED or listed(e) for e in slips):
-        return True
+    if any(table.get(e, 0.0) >= LISTED for e in slips) or any(map(listed, slips)):
+        return True  # the frequency table first: a typo's word is mostly there
     links = ("", "s", "e") if primary(lang) == "da" else ("",)
     return any(spell(e) and two_words(e, lambda w: listed(w) or known(w), links) for e in slips)
 
