@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline.checks.findings import Finding, Severity
 from pipeline.project import memo
-from pipeline.project.config import Config, find_pyproject, load_config
+from pipeline.project.config import Config, find_pyproject, for_paths, load_config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path
 from pipeline.readability.levels import DocumentScore
@@ -75,7 +75,8 @@ class Project:
 
     def _alone(self, path: Path, text: str) -> list[Finding]:
         try:
-            return self._of(path, check_text(self.config, text, path).findings)
+            config = for_paths(self.config, (path,))  # docs/ may have word lists of its own
+            return self._of(path, check_text(config, text, path).findings)
         except PipelineError as error:
             return [self._error_finding(path, error)]
 

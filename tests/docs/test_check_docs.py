@@ -70,3 +70,12 @@ def test_an_empty_folder_is_a_usage_error(sample: Path) -> None:
     result = run_cli("check", "empty")
     assert result.exit_code == 2
     assert "empty holds no Markdown file or PO catalog" in result.stderr
+
+
+def test_the_language_server_spells_a_page_of_the_folder_with_its_list(sample: Path) -> None:
+    from pipeline.lsp.workspace import Project
+
+    page = sample / "docs" / "guide" / "serving.md"
+    found = Project.load(None, sample).check({page: GUIDE})[page]
+    words = {f.data["word"] for f in found if f.rule == "spelling/unknown-word"}
+    assert words == {"recieve"}
