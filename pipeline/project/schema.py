@@ -205,8 +205,9 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
             "folder-word-lists",
             "a table of folder = table of locale = file path",
             "Word lists of a folder outside the sources, such as the project's own manual: a "
-            "run of `pipeline check` whose files all lie in the folder uses them instead of "
-            "`word-lists` for their languages, so their words never pass in the sources.",
+            "run of `pipeline check` whose files all lie in the folder, and `pipeline lsp` on "
+            "a file in it, use them instead of `word-lists` for their languages, so their "
+            "words never pass in the sources.",
             "{}",
             example='{ docs = { en = "docs/words-en.txt" } }',
         ),
