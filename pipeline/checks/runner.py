@@ -33,6 +33,25 @@ def run(
     return sorted(found, key=lambda finding: finding.sort_key)
 
 
+def run_each(
+    rules: Sequence[ActiveRule], subjects: Sequence[object], glossary: Glossary | None = None
+) -> list[list[Finding]]:
+    """`run` on each subject alone (all of one target): its findings, sorted."""
+    contexts = [
+        dataclasses.replace(active.context, glossary=glossary, languages=(), spelling=None)
+        for active in rules
+    ]
+    found: list[list[Finding]] = []
+    for subject in subjects:
+        findings = [
+            _with_msgctxt(finding, subject)
+            for active, context in zip(rules, contexts, strict=True)
+            for finding in active.rule.check(subject, context)
+        ]
+        found.append(sorted(findings, key=lambda finding: finding.sort_key))
+    return found
+
+
 def _with_msgctxt(finding: Finding, subject: object) -> Finding:
     """A finding on a PO entry with a msgctxt names it: the msgid alone is not the entry."""
     if not isinstance(subject, CatalogMessage) or subject.context is None:

@@ -5,21 +5,21 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.catalogs.messages import RenderingRow, catalog_sync, shared_renderings
+from pipeline.catalogs.messages import RenderingRow, catalog_sync
 from pipeline.catalogs.paths import po_path
 from pipeline.checks.baseline import read_baseline, render_baseline, without_baseline
 from pipeline.checks.batches import Gathered, check_messages
-from pipeline.checks.consistency import Corpus
 from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
+from pipeline.checks.groups import Rows
 from pipeline.checks.links import LinkRow, LinkSet
 from pipeline.checks.registry import ActiveRule, resolve
 from pipeline.checks.runner import run, run_uses
-from pipeline.checks.spelling import note_spelling, spelling_files, spelling_settings, take_terms
+from pipeline.checks.spelling import note_spelling, spelling_settings, take_terms
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suppressions import (
     Suppression,
@@ -38,14 +38,21 @@ from pipeline.source.anchors import anchors, candidates, local_target, resolve_p
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import (
     SourceFile,
-    document_identity,
     find_sources,
     is_markdown,
     load_source,
     load_sources,
 )
+from pipeline.stages.check_cache import (
+    DocumentCache,
+    corpus_findings,
+    document_files,
+    document_key,
+    reporting,
+    run_version,
+)
 from pipeline.terms.glossary import Glossary, project_glossary
-from pipeline.terms.occurrences import Matchers, TermUseRow, mixed_uses, term_uses
+from pipeline.terms.occurrences import Matchers, TermUseRow, term_uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +85,16 @@ def check_project(
     matchers = Matchers(glossary) if glossary else None
     spelling = spelling_settings(config)
     run_ = _Run(config, rules, glossary, matchers, readability, spelling)
+    cache: DocumentCache | None = None
+    rows: Callable[[str], Rows | None]
     if paths:
         project = _project_sources(config, required=False)
         documents = [_check_paths(run_, paths, (lang, source_lang), project)]
+        given: Rows = (documents[0].renderings, documents[0].uses)
+        order, rows = [("", "")], {"": given}.get
     else:
-        documents = _check_documents(run_, progress)
+        documents, order, cache = _check_documents(run_, progress)
+        rows = cache.rows
     coverage = merge_coverage(document.coverage for document in documents)
     findings = [finding for document in documents for finding in document.findings]
     corpus_rules = [r for r in rules if r.rule.target == "corpus"]
@@ -98,10 +110,7 @@ def check_project(
     note_spelling(spelling, config.locales, names, coverage)
     findings = take_terms(findings, coverage, spelling, config.locales, names)
     # Consistency compares every document with every other.
-    rows = (row for document in documents for row in document.renderings)
-    uses = mixed_uses(row for document in documents for row in document.uses)
-    corpus = Corpus(shared_renderings(rows), uses)
-    findings += run(corpus_rules, {"corpus": [corpus]}, glossary)
+    findings += corpus_findings(corpus_rules, glossary, order, rows, cache)
     # Links cross documents: a heading renamed in one breaks links in another.
     links = link_set(config, documents)
     findings += run(_family(rules, "links"), {"links": [links]})
@@ -140,39 +149,38 @@ class DocumentResult:
 
 def _check_documents(
     run_: _Run, progress: Callable[[int, int], None] | None
-) -> list[DocumentResult]:
-    """Each source with its catalogs, from the cache when none of their bytes changed."""
+) -> tuple[list[DocumentResult], list[tuple[str, str]], DocumentCache]:
+    """Each source with its catalogs, from the cache when none of their bytes changed;
+    with the (name, key) of each in project order, and the cache for their rows."""
     config = run_.config
     paths = find_sources(config)
-    version = _run_version(run_)
-    shards = {digit: memo.table(f"check-{digit}", version) for digit in "0123456789abcdef"}
-    stored = {key: result for shard in shards.values() for key, result in shard.items()}
-    keys = [_document_key(config, path) for path in paths]
-    missing = [path for path, key in zip(paths, keys, strict=True) if key not in stored]
-    before = {path: memo.signatures(_document_files(config, path)) for path in missing}
+    version = run_version(run_.config, run_.glossary, run_.spelling)
+    cache = DocumentCache(version)
+    keys = [document_key(config, path) for path in paths]
+    stored = {key: cache.result(key) for key in keys}
+    missing = [path for path, key in zip(paths, keys, strict=True) if stored[key] is None]
+    before = {path: memo.signatures(document_files(config, path)) for path in missing}
     fresh = ordered_map(functools.partial(_check_path, run_), missing)
     if progress is not None:
-        fresh = _reporting(fresh, len(missing), progress)
-    results = [stored[key] if key in stored else next(fresh) for key in keys]
-    if _run_version(run_) != version:
-        return results  # an image or the like changed meanwhile: keep nothing
+        fresh = reporting(fresh, len(missing), progress)
+    results: list[DocumentResult] = []
+    for key in keys:
+        result = stored[key]
+        if result is None:
+            result = stored[key] = next(fresh)
+            cache.checked(key, result)
+        results.append(result)
+    order = [(str(path), key) for path, key in zip(paths, keys, strict=True)]
+    if run_version(run_.config, run_.glossary, run_.spelling) != version:
+        cache.keeps_groups = False
+        return results, order, cache  # an image or the like changed meanwhile: keep nothing
     kept = dict(zip(keys, results, strict=True))
     for path, key in zip(paths, keys, strict=True):
-        if path in before and memo.signatures(_document_files(config, path)) != before[path]:
+        if path in before and memo.signatures(document_files(config, path)) != before[path]:
             del kept[key]  # written to while it was checked: what was read may not be there
-    for digit, shard in shards.items():  # an edit rewrites one sixteenth of the cache
-        kept_here = {key: result for key, result in kept.items() if key[0] == digit}
-        if kept_here.keys() != shard.keys():
-            memo.replace(f"check-{digit}", version, kept_here)
-    return results
-
-
-def _reporting(
-    results: Iterator[DocumentResult], total: int, progress: Callable[[int, int], None]
-) -> Iterator[DocumentResult]:
-    for done, result in enumerate(results, 1):
-        progress(done, total)
-        yield result
+            cache.keeps_groups = False
+    cache.keep(kept)
+    return results, order, cache
 
 
 def _check_path(run_: _Run, path: Path) -> DocumentResult:
@@ -289,29 +297,6 @@ def _anchors_of(path: Path) -> frozenset[str]:
         return frozenset(anchors(MARKDOWN.parse(read_text(path))))
     except PipelineError:
         return frozenset()
-
-
-def _document_key(config: Config, path: Path) -> str:
-    """Hash of a source's bytes and of its catalogs' bytes in every locale."""
-    return memo.digest_files(_document_files(config, path))
-
-
-def _document_files(config: Config, path: Path) -> list[Path]:
-    name, _ = document_identity(config, path)
-    return [path, *(po_path(config.locale_path, lang, name) for lang in config.locales)]
-
-
-def _run_version(run_: _Run) -> str:
-    """Cached results hold while the code, config, glossary and resources are the same."""
-    config = run_.config
-    resources = sorted(
-        p for p in config.source_path.rglob("*") if p.is_file() and p.suffix != ".md"
-    )
-    spelling = spelling_files(run_.spelling, config.locales)  # word lists and dictionaries
-    return memo.digest(
-        memo.code_version(), repr(config), repr(run_.glossary), memo.digest_files(resources),
-        memo.digest_files(spelling),
-    )  # fmt: skip
 
 
 def _family(rules: list[ActiveRule], family: str) -> list[ActiveRule]:
