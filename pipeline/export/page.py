@@ -8,6 +8,7 @@ under `build/html/`, so the links to them keep working.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import shutil
 from collections.abc import Callable
@@ -64,9 +65,22 @@ def document_names(config: Config) -> dict[Path, str]:
     """
     cached = _NAMES.get(id(config))
     if cached is None or cached[0] is not config:
-        names = {p.resolve(): document_identity(config, p)[0] for p in find_sources(config)}
+        names = {_resolved(p): document_identity(config, p)[0] for p in find_sources(config)}
         cached = _NAMES[id(config)] = (config, names)
     return cached[1]
+
+
+@functools.cache
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()
+
+
+def _resolved(path: Path) -> Path:
+    """`path.resolve()`, resolving each folder once: a file that is no link is its
+    resolved folder's entry (a large project has thousands of files in a few folders)."""
+    if path.is_symlink():
+        return path.resolve()
+    return _resolved_folder(path.parent) / path.name
 
 
 _NAMES: dict[int, tuple[Config, dict[Path, str]]] = {}
@@ -76,6 +90,7 @@ def forget_document_names() -> None:
     """A new run may see a changed tree (and glossary): check and export start by
     forgetting the names and the glossary."""
     _NAMES.clear()
+    _resolved_folder.cache_clear()
     _GLOSSARIES.clear()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,7 +70,15 @@ def find_sources(config: Config) -> list[Path]:
 def document_identity(config: Config, path: Path) -> tuple[str, str | None]:
     """A source's name (its path under the language folder, without .md) and the locale
     its first folder names, if any: `source/en/api/fs.md` is ("api/fs", "en")."""
-    parts = path.relative_to(config.source_path).with_suffix("").parts
+    folder, full = str(config.source_path), str(path)
+    if full.startswith(folder) and full[len(folder) : len(folder) + 1] == os.sep:
+        relative = full[len(folder) + 1 :]  # strings: a large project has many documents
+        stem, dot, suffix = relative.rpartition(".")
+        if dot and suffix and os.sep not in suffix and stem and not stem.endswith(os.sep):
+            relative = stem
+        parts = tuple(relative.split(os.sep))  # noqa: PTH206  (as above)
+    else:
+        parts = path.relative_to(config.source_path).with_suffix("").parts
     if len(parts) > 1 and parts[0] in config.locales:
         return "/".join(parts[1:]), parts[0]
     return "/".join(parts), None
