@@ -225,15 +225,15 @@ async def test_an_unknown_word_goes_into_the_word_list(client: LanguageClient) -
     path = root / DOCUMENT
     # a compound the dictionary lacks (a made-up medicine's name, far from every word, is
     # taken for a name and not reported)
-    text = edited(root, "Behandlingen kaldes også vektordosen i nogle lande.")
+    text = edited(root, "Behandlingen kaldes også mikrodosen i nogle lande.")
     diagnostic = only(await open_document(client, path, text), "spelling/unknown-word")
     word, lang = await add_word_command(client, path, diagnostic)
-    assert (word, lang) == ("vektordosen", "da")
+    assert (word, lang) == ("mikrodosen", "da")
     params = types.ExecuteCommandParams("pipeline.addWord", [word, lang])
     after = await published(
         client, path.as_uri(), lambda: client.workspace_execute_command(params, lambda _: None)
     )
-    assert "vektordosen" in (root / "source" / "words-da.txt").read_text().split("\n")
+    assert "mikrodosen" in (root / "source" / "words-da.txt").read_text().split("\n")
     assert not any(d.code == "spelling/unknown-word" for d in after)
 
 
