@@ -113,3 +113,27 @@ def test_one_edit_reads_only_the_tables_it_touches(
     assert len([name for name in read if name.startswith("check-rows-")]) <= 2
     # the groups of a source text, two translations and a term: a few of sixteen tables
     assert 0 < len([name for name in read if name.startswith("check-groups-")]) <= 5
+
+
+def test_a_recheck_reads_no_font(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which characters the PDF's fonts draw (a11y/missing-glyph) is kept in the cache
+    folder: a re-check of a page with an arrow or an emoji opens no font file."""
+    import fontTools.ttLib
+
+    from pipeline.checks import glyphs
+
+    memo.use_folder(tmp_path)
+    glyphs.font_coverage.cache_clear()
+    first = glyphs.font_coverage()
+    assert first is not None
+    memo.save()
+    memo.use_folder(tmp_path)
+    glyphs.font_coverage.cache_clear()
+
+    def no_font(*args: object, **options: object) -> None:
+        raise AssertionError("a font file was read again")
+
+    monkeypatch.setattr(fontTools.ttLib, "TTFont", no_font)
+    assert glyphs.font_coverage() == first
+    glyphs.font_coverage.cache_clear()
+    memo.use_folder(None)

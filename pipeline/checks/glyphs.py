@@ -13,6 +13,8 @@ import shutil
 import subprocess
 from functools import cache
 
+from pipeline.project import memo
+
 # site.css's font-family (DejaVu, Noto CJK; a test keeps them the same), then the emoji
 # font fontconfig falls back to (listed in the CSS, Pango drew digits with it).
 FONT_CHAIN = ("DejaVu Sans", "DejaVu Sans Mono", "Noto Sans CJK SC", "Noto Color Emoji")
@@ -24,18 +26,31 @@ INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn"}
 
 @cache
 def font_coverage() -> frozenset[int] | None:
-    """Every character some font of the chain draws; None without fontconfig."""
-    from fontTools.ttLib import TTFont
+    """Every character some font of the chain draws; None without fontconfig.
 
+    Reading the fonts' character maps takes fontTools and a quarter of a second; what
+    they hold is kept in the cache folder under the font files' paths and bytes, so a
+    re-check asks fontconfig which files they are and reads none of them again.
+    """
     if shutil.which("fc-match") is None:
         return None
-    drawn: set[int] = set()
+    files: list[str] = []
     for family in FONT_CHAIN:
         found = subprocess.run(
             ["fc-match", "-f", "%{family}\n%{file}", family], capture_output=True, text=True
         ).stdout.split("\n")
         if len(found) < 2 or family not in found[0]:
             continue  # fontconfig offers another family: this one is not installed
-        font = TTFont(found[1], fontNumber=0, lazy=True)
-        drawn.update(font.getBestCmap() or {})
-    return frozenset(drawn)
+        files.append(found[1])
+    key = memo.digest_files(files)
+    known = memo.table("font-coverage", "1")
+    if key not in known:
+        from fontTools.ttLib import TTFont
+
+        drawn: set[int] = set()
+        for file in files:
+            drawn.update(TTFont(file, fontNumber=0, lazy=True).getBestCmap() or {})
+        memo.replace("font-coverage", "1", {key: frozenset(drawn)})  # these fonts alone
+        known = memo.table("font-coverage", "1")
+    coverage: frozenset[int] = known[key]
+    return coverage
