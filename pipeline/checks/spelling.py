@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import zlib
-from collections import Counter
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
@@ -164,8 +163,11 @@ def take_terms(
     for each distinct word, on every core (a word written five times or more is a
     term whatever is suggested: it needs none)."""
     unknown = [(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)]
-    counts = Counter(unknown)
-    doubtful = [key for key, count in counts.items() if RECURRING <= count < ALWAYS_A_TERM]
+    # A word written often is a term unless one slip from its first suggestion: ask
+    # project_terms which words recur (with no suggestion, any that might be terms);
+    # those written fewer than ALWAYS_A_TERM times need their suggestion to tell.
+    recurring = project_terms([(lang, word, "") for lang, word in unknown])
+    doubtful = [key for key, count in recurring.items() if count < ALWAYS_A_TERM]
     suggested = suggest(doubtful, settings, languages, names)
     first = {key: found[0] if found else "" for key, found in suggested.items()}
     terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
