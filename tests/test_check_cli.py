@@ -210,3 +210,25 @@ def test_bad_glossary_is_an_input_error(project: Callable[[str], Path]) -> None:
     result = run_cli("check")
     assert result.exit_code == 2
     assert result.stderr.startswith("glossary.tbx:1: error: not well-formed XML")
+
+
+SAMPLE_GLOSSARY = Path(__file__).parent.parent / "source" / "glossary.tbx"
+
+
+@pytest.mark.parametrize(
+    ("body", "reported"),
+    [
+        # The full form on the paragraph's next line explains the acronym before it.
+        ("An ATMP\n(advanced therapy medicinal product) is a new medicine.\n", False),
+        # A full form in another paragraph, on another line, does not explain it first.
+        ("An ATMP is a new medicine.\n\nAn advanced therapy medicinal product is costly.\n", True),
+    ],
+)
+def test_an_acronym_is_explained_by_its_full_form_in_the_same_paragraph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, reported: bool
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("page.md").write_text(f"---\nlang: en\ntitle: Medicines\n---\n\n# Medicines\n\n{body}")
+    result = run_cli("check", "page.md", "--glossary", str(SAMPLE_GLOSSARY), "--format", "json")
+    rules = [finding["rule"] for finding in json.loads(result.stdout)]
+    assert ("a11y/abbreviation" in rules) is reported

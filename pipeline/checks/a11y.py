@@ -276,7 +276,7 @@ def abbreviation(uses: Sequence[TermUse], ctx: CheckContext) -> Iterator[Finding
         if key in explained or full is None:
             continue
         explained.add(key)  # one finding per acronym and document
-        if any(u.concept == use.concept and u.line == use.line and not _short(u) for u in uses):
+        if any(_same_text(u, use) and u.concept == use.concept and not _short(u) for u in uses):
             continue  # explained in the same paragraph: "ATMP (advanced therapy …)"
         yield ctx.finding(
             use.path,
@@ -286,6 +286,10 @@ def abbreviation(uses: Sequence[TermUse], ctx: CheckContext) -> Iterator[Finding
             concept=use.concept,
             lang=use.lang,
         )
+
+
+def _same_text(one: TermUse, other: TermUse) -> bool:
+    return (one.path, one.text_line, one.lang) == (other.path, other.text_line, other.lang)
 
 
 def _short(use: TermUse) -> bool:

@@ -42,7 +42,7 @@ class TranslationEntry:
     target: TermText
 
 
-TermUseRow = tuple[str, int, str, str, str, str, bool, bool]  # a TermUse as the cache keeps it
+TermUseRow = tuple[str, int, str, str, str, str, bool, bool, int]  # a TermUse as the cache keeps it
 
 
 class TermUse(NamedTuple):
@@ -56,6 +56,7 @@ class TermUse(NamedTuple):
     term: str
     preferred: bool
     heading: bool = False  # used in a title or heading
+    text_line: int = 0  # the first line of the text it is in: one paragraph, one text_line
 
 
 ASIDE = "aside "  # the kind of a use beside another variant of its concept
@@ -92,7 +93,7 @@ def term_uses(text: TermText) -> Iterator[TermUse]:
             line = text.line_at(hit.start)
             yield TermUse(
                 text.path, line, text.lang, hit.concept, kind, hit.term.text, preferred,
-                text.heading,
+                text.heading, text.line,
             )  # fmt: skip
 
 
