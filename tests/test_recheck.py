@@ -113,6 +113,13 @@ def test_one_edit_reads_only_the_tables_it_touches(
     assert len([name for name in read if name.startswith("check-rows-")]) <= 2
     # the groups of a source text, two translations and a term: a few of sixteen tables
     assert 0 < len([name for name in read if name.startswith("check-groups-")]) <= 5
+    # The document's unchanged texts are spelled from its own small table; only the
+    # edited text looks in the table of every document's texts (its sixteenth).
+    assert len([name for name in read if name.startswith("spelling-documents-")]) == 1
+    assert len([name for name in read if name.startswith("spelling-units-")]) <= 1
+    # The English source is scored again from the syllables of the words it has.
+    assert "word-syllables" in read
+    assert "cmu-syllables" not in read
 
 
 def test_a_recheck_reads_no_font(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

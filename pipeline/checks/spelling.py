@@ -108,11 +108,20 @@ def _unit_misspellings(
     even loaded: a re-check after one edit loads them for that edit)."""
     skip = tuple((hit.start, hit.end) for hit in subject.hits)  # glossary terms, inflected
     key = (subject.lang, subject.text, skip)
-    # In 16 tables by the text's checksum: a re-check of one edit loads a sixteenth of
-    # what a big project's units fill.
+    version = _version(settings, ctx)
+    # Kept twice: in 256 tables by the document, so that a re-check of one edited
+    # document reads one small table for its unchanged units (not all sixteen below:
+    # its units' texts fall in every one), and in 16 tables by the text's checksum, so
+    # that a text written again in another document is not checked again.
+    mine = memo.table(
+        f"spelling-documents-{zlib.crc32(subject.document.encode()) & 255:02x}", version
+    )
+    if key in mine:
+        return list(mine[key])
     shard = zlib.crc32(subject.text.encode()) & 15
-    known = memo.table(f"spelling-units-{shard:x}", _version(settings, ctx))
+    known = memo.table(f"spelling-units-{shard:x}", version)
     if key in known:
+        mine[key] = known[key]
         return list(known[key])
     languages = ctx.languages or (subject.lang,)
     found = spellers(languages, settings.dictionaries, settings.word_lists, ctx.names)
@@ -123,7 +132,7 @@ def _unit_misspellings(
     if misses:  # a passage in the other language is checked with its dictionary
         passages = find_passages(subject.text, subject.lang, languages, ctx.names)
         misses = [m for m in misses if not _known_in_passage(m, passages, found)]
-    known[key] = tuple(misses)
+    known[key] = mine[key] = tuple(misses)
     return misses
 
 
