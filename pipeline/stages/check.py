@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,6 @@ from pipeline.checks.suppressions import (
     markdown_suppressions,
     po_suppressions,
 )
-from pipeline.export.page import forget_document_names
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
 from pipeline.project.errors import PipelineError
@@ -79,7 +79,8 @@ def check_project(
     `readability` takes findings already scored in this run instead of scoring again.
     `progress(done, total)` hears of each document checked (not taken from the cache).
     """
-    forget_document_names()
+    if "pipeline.export.page" in sys.modules:  # not imported yet: it has nothing to forget
+        sys.modules["pipeline.export.page"].forget_document_names()
     rules = resolve(config.rules, config.origin)
     glossary = project_glossary(config, glossary_path)
     matchers = Matchers(glossary) if glossary else None
