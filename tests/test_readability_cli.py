@@ -148,3 +148,16 @@ def test_html_report(project: Callable[[str], Path]) -> None:
     assert "&lt;script&gt;" in html
     assert '<svg role="img"' in html
     assert "target 40" in html
+
+
+def test_scoring_one_file_leaves_the_projects_report_alone(
+    project: Callable[[str], Path],
+) -> None:
+    root = prepared(project)
+    assert run_cli("readability").exit_code == 0
+    report = root / "build/reports/readability.html"
+    whole = report.read_bytes()
+    assert run_cli("readability", "source/da/vektorer.md").exit_code == 0
+    assert report.read_bytes() == whole  # a report of one file would replace the project's
+    assert run_cli("readability", "source/da/vektorer.md", "--report", "one.html").exit_code == 0
+    assert "vektorer" in (root / "one.html").read_text()

@@ -159,8 +159,8 @@ def readability(
     readability/* findings and writes an HTML report for editors. PATHS limits the
     run to those Markdown sources or PO catalogs. A Markdown file that is not a
     project source (or -, standard input) is scored on its own, in its front
-    matter's lang or --lang; with no pyproject.toml at all, no HTML report is
-    written unless --report names one.
+    matter's lang or --lang. The HTML report covers the whole project: with PATHS
+    it is written only where --report names it.
 
     Exit codes: 0 no error-level finding (readability findings are warnings
     unless [tool.pipeline.rules] makes them errors), 1 error-level findings (or
@@ -176,9 +176,10 @@ def readability(
     if lang:
         check_language(lang, "--lang")
     config = resolve_config(config_file, **overrides)
-    # Files outside any project are scored without one; the report is written on request.
+    # Files outside any project are scored without one. Given PATHS, the project's report
+    # is left as it is (a report of one file would replace it): written on request only.
     in_project = config.origin is not None or not paths
-    default = default_report(config) if in_project else None
+    default = default_report(config) if not paths else None
     report_path = None if no_report else (report or default)
     sources = read_sources(config) if in_project or config.source_path.is_dir() else []
     findings = score_and_show(config, sources, paths, output_format, top, report_path, lang=lang)
