@@ -232,3 +232,10 @@ def test_an_acronym_is_explained_by_its_full_form_in_the_same_paragraph(
     result = run_cli("check", "page.md", "--glossary", str(SAMPLE_GLOSSARY), "--format", "json")
     rules = [finding["rule"] for finding in json.loads(result.stdout)]
     assert ("a11y/abbreviation" in rules) is reported
+
+
+def test_a_missing_path_is_one_line_naming_it(project: Callable[[str], Path]) -> None:
+    project("minimal")
+    result = run_cli("check", "source/da/nosuch.md")
+    assert result.exit_code == 2
+    assert result.stderr == "source/da/nosuch.md: error: no such file or folder (check the path)\n"

@@ -100,6 +100,8 @@ def _files_of_folders(
     depth (hidden folders left out), in a stable order."""
     found: list[Path] = []
     for path in paths:
+        if str(path) != "-" and not path.exists():
+            raise PipelineError("no such file or folder", path, hint="check the path")
         if not path.is_dir():
             found.append(path)
             continue
@@ -119,7 +121,7 @@ def _files_of_folders(
 paths_argument = click.argument(
     "paths",
     nargs=-1,
-    type=click.Path(exists=True, allow_dash=True, path_type=Path),
+    type=click.Path(allow_dash=True, path_type=Path),
     callback=_files_of_folders,
 )
 
