@@ -162,7 +162,8 @@ class Speller:
             near = self._near[word] = any(self._near_a_word(p, part=True) for p in parts)
         if near is None:
             spell = self._hunspell.spell
-            near = near_a_word(word, self.lang, self._listed, self.knows, spell, part)
+            listed, own = self._listed, self._words
+            near = near_a_word(word, self.lang, listed, self.knows, spell, part, own)
             self._near[word] = near
         return near
 

@@ -151,16 +151,20 @@ def slips_of(word: str, inner: bool = False, first: bool = False, part: bool = F
     return edits
 
 
+_HEAD, _TAIL = 3, 4  # the shortest first and last word of `two_words`
+TWO_WORDS = _HEAD + _TAIL  # the shortest word `two_words` can take for two
+
+
 def two_words(word: str, listed: Callable[[str], bool], links: tuple[str, ...]) -> bool:
     """Whether `word` is two words `listed` knows, of three letters or more and four,
     joined directly or by one of `links` ("uddata|formatet", "ind|linjer",
     "sikkerhedskopierings|program"): Hunspell's compounding also takes fragments
-    ("corl|utils", "mø|layout")."""
-    for cut in range(3, len(word) - 3):
+    ("corl|utils", "mø|layout"). A word shorter than TWO_WORDS is never two."""
+    for cut in range(_HEAD, len(word) - _TAIL + 1):
         head, tail = word[:cut], word[cut:]
         if listed(tail) and any(
             head.endswith(link)
-            and len(head) - len(link) >= 3
+            and len(head) - len(link) >= _HEAD
             and listed(head[: len(head) - len(link)])
             for link in links
         ):
@@ -179,21 +183,38 @@ def near_a_word(
     known: Callable[[str], bool],
     spell: Callable[[str], object],
     part: bool = False,
+    own: Collection[str] = (),
 ) -> bool:
     """A typo is one slip from a word ("udskrvi", "mellemrun"), the word list's too
-    ("etranakogene"); a word no slip away from any word the dictionary lists (`listed`)
-    or people write is a name or an identifier ("xorriso", "syslinux", "dezaparvovec"),
-    in lists of code and in prose alike. Hunspell's compounds (`spell`) count as far as
-    they are two `known` words: it takes fragments ("corl|utils", "mø|layout")."""
+    ("etranakogene"); a word no slip away from any word the dictionary lists (`listed`:
+    Hunspell without compounds, or the lower-case word list `own`) or people write is a
+    name or an identifier ("xorriso", "syslinux", "dezaparvovec"), in lists of code and
+    in prose alike. Hunspell's compounds (`spell`) count as far as they are two `known`
+    words: it takes fragments ("corl|utils", "mø|layout").
+
+    A far word's every slip is looked up, some 600, so Hunspell is asked once a slip:
+    what it lists it takes with compounds too, so a slip long enough to be two words is
+    asked with compounds first (a slip it rejects is listed only in `own`), and a
+    shorter one only whether it is listed."""
     from pipeline.languages.evidence import frequency_table, primary
 
     table = frequency_table(primary(lang))
     short = len(word) <= SHORT_WORD  # slips inside it only: "atime", "echok" are codes
     slips = slips_of(word.lower(), inner=short, first=not short, part=part)
-    if any(table.get(e, 0.0) >= LISTED for e in slips) or any(map(listed, slips)):
+    if any(table.get(e, 0.0) >= LISTED for e in slips):
         return True  # the frequency table first: a typo's word is mostly there
     links = ("", "s", "e") if primary(lang) == "da" else ("",)
-    return any(spell(e) and two_words(e, lambda w: listed(w) or known(w), links) for e in slips)
+    parts = lambda w: listed(w) or known(w)  # noqa: E731
+    for slip in slips:
+        if len(slip) < TWO_WORDS:
+            if listed(slip):
+                return True
+        elif spell(slip):
+            if listed(slip) or two_words(slip, parts, links):
+                return True
+        elif slip.lower() in own:
+            return True
+    return False
 
 
 def regular_plural(word: str) -> bool:

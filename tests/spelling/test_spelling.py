@@ -9,7 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.languages.dictionaries import load_hunspell
+from pipeline.languages.evidence import frequency_table
 from pipeline.languages.spelling import spellers
+from pipeline.languages.technical import (
+    LISTED,
+    SHORT_WORD,
+    TWO_WORDS,
+    near_a_word,
+    slips_of,
+    two_words,
+)
 
 from ..conftest import copy_of_the_project, run_cli
 from .evaluation import evaluate, ours, plain, suggestion_score
@@ -100,6 +110,57 @@ def test_a_name_or_identifier_far_from_every_word_is_no_typo() -> None:
     text = "Kør xorriso og syslinux med ckbcomp, men ikke udskrvi eller mellemrun."
     assert _unknown("da", text) == ["udskrvi", "mellemrun"]
     assert _unknown("en", "Run xorriso and syslinux, then pritn the outptu.") == ["pritn", "outptu"]
+
+
+# Words of the LibreOffice help near a word by the frequency table, by Hunspell's list, by
+# two words Hunspell's compounding takes, and far from every word (names, code, "sccrpting");
+# "dezaparvovek" is one slip from a word of the project's word list alone.
+NEAR_OR_FAR = [
+    *("nævnres", "udførlse", "attrubutter", "kildeteksen", "varibels", "Litteraler"),
+    *("eksekverbare", "instantieres", "Makrobibliotekshierari", "issubset", "builtins"),
+    *("callable", "OSName", "cmath", "objektinstantiering", "sccrpting", "xorriso"),
+    "dezaparvovek",
+]
+
+
+@pytest.mark.parametrize("part", [False, True])
+def test_near_a_word_asks_hunspell_once_a_slip_and_says_the_same(part: bool) -> None:
+    """The verdict is that of every slip looked up in the frequency table, Hunspell's
+    list and its compounds; but Hunspell is asked once a slip, with compounds only if
+    the slip is long enough to be two words."""
+    speller = spellers(("da", "en"), {}, {}, names=("Dezaparvovec",)).get("da")
+    assert speller is not None
+    asked: list[str] = []
+    spell = speller._hunspell.spell
+    plain = load_hunspell(speller.dictionary, compounds=False).spell
+
+    def counted(word: str) -> object:
+        asked.append(word)
+        return spell(word)
+
+    table = frequency_table("da")
+    verdicts = {}
+    for word in NEAR_OR_FAR:
+        short = len(word) <= SHORT_WORD
+        slips = slips_of(word.lower(), inner=short, first=not short, part=part)
+        assert all(spell(e) for e in slips if plain(e))  # what it lists it also builds
+        parts = lambda w: speller._listed(w) or speller.knows(w)  # noqa: E731
+        expected = (
+            any(table.get(e, 0.0) >= LISTED for e in slips)
+            or any(map(speller._listed, slips))
+            or any(spell(e) and two_words(e, parts, ("", "s", "e")) for e in slips)
+        )
+        own = speller._words
+        near = near_a_word(word, "da", speller._listed, speller.knows, counted, part, own)
+        assert near == expected, word
+        verdicts[word] = near
+    assert not verdicts["sccrpting"]
+    assert not verdicts["xorriso"]
+    assert verdicts["eksekverbare"]  # two words: "eksekver|bare"
+    assert verdicts["dezaparvovek"]
+    assert asked
+    assert min(map(len, asked)) >= TWO_WORDS
+    assert len(asked) == len(set(asked))
 
 
 def test_a_missing_dictionary_is_said_not_passed() -> None:
