@@ -100,6 +100,9 @@ def show_extract(summaries: Sequence[DocumentSummary], orphans: Sequence[str]) -
         )
 
 
+KINDS = ("html", "pdf", "markdown")  # the outputs a PageResult says it wrote
+
+
 def show_export(results: Sequence[PageResult], documents: int, locales: int, config: Config) -> int:
     """Say which pages fell back to the source language, then what was written; return
     how many units failed to go into translated Markdown (each an error)."""
@@ -134,16 +137,15 @@ def show_export(results: Sequence[PageResult], documents: int, locales: int, con
                 f"{config.export.min_translated:.0%}: the source language's text is written"
             )
     written = []  # only the formats asked for: "0 PDFs" after --format html misleads
-    if any(r.html for r in results):
-        written.append(f"{sum(1 for r in results if r.html)} HTML pages in build/html")
-    if any(r.pdf for r in results):
-        written.append(f"{sum(1 for r in results if r.pdf)} PDFs in build/pdf")
-    if any(r.markdown for r in results):
+    pages, pdfs, files = (sum(1 for r in results if getattr(r, kind)) for kind in KINDS)
+    if pages:
+        written.append(f"{counted(pages, 'HTML page')} in build/html")
+    if pdfs:
+        written.append(f"{counted(pdfs, 'PDF')} in build/pdf")
+    if files:
         folder = config.export.markdown_dir.as_posix()
         layout = config.export.markdown_layout
-        written.append(
-            f"{sum(1 for r in results if r.markdown)} Markdown files in {folder} ({layout})"
-        )
+        written.append(f"{counted(files, 'Markdown file')} in {folder} ({layout})")
     click.echo(
         f"export: {counted(documents, 'document')} × {counted(locales, 'locale')}: "
         f"{', '.join(written) or 'nothing'}"
