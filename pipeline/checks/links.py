@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -30,12 +31,17 @@ class LinkSet:
         """(file, anchor) a link opens; None for web and mail links. A missing file is
         returned as linked, a folder as its index.md or README.md when it has one."""
         _, _, href, document = row
-        target = local_target(href)
+        target = target_of_href(href)
         if target is None:
             return None
         path = resolve_path(target.path, document, self.root)
         opened = next((found for found in candidates(path) if found in self.existing), path)
         return opened, target.anchor
+
+
+# A project's links repeat their hrefs (Node's docs: 3,500 links, most within a page):
+# each is split once a run. Targets are frozen.
+target_of_href = functools.lru_cache(maxsize=1 << 14)(local_target)
 
 
 # Fragments every browser understands without an element of that id (HTML, "scroll to

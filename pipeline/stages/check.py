@@ -17,7 +17,7 @@ from pipeline.checks.batches import Gathered, check_messages
 from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
 from pipeline.checks.groups import Rows
-from pipeline.checks.links import LinkRow, LinkSet
+from pipeline.checks.links import LinkRow, LinkSet, target_of_href
 from pipeline.checks.registry import ActiveRule, resolve
 from pipeline.checks.runner import run, run_uses
 from pipeline.checks.spelling import note_spelling, spelling_settings, take_terms
@@ -34,7 +34,7 @@ from pipeline.project.config import Config, SpellingSettings
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.project.parallel import ordered_map
-from pipeline.source.anchors import anchors, candidates, local_target, resolve_path
+from pipeline.source.anchors import anchors, candidates, resolve_path
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import (
     SourceFile,
@@ -279,7 +279,7 @@ def link_set(config: Config, documents: list[DocumentResult]) -> LinkSet:
     root = str(config.source_path.resolve())
     paths: set[str] = set()
     for _, _, href, document in rows:
-        target = local_target(href)
+        target = target_of_href(href)
         if target is not None:
             paths.update(candidates(resolve_path(target.path, document, root)))
     # A document of the run exists even when it is standard input.
