@@ -154,3 +154,17 @@ def test_a_recheck_reads_no_font(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert glyphs.font_coverage() == first
     glyphs.font_coverage.cache_clear()
     memo.use_folder(None)
+
+
+def test_an_editors_swap_and_backup_files_keep_the_cache(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a page is open in Vim or Emacs, its swap and backup files sit beside it: a
+    re-check must still read the cache, not check every document afresh."""
+    run_cli("check")
+    for name in (".genterapi.md.swp", "#genterapi.md#", "genterapi.md~"):
+        (sample / "source/da" / name).write_bytes(b"\x00editor state")
+    new_process()
+    with monkeypatch.context() as patched:
+        patched.setattr(groups, "_build", _no_rebuild)  # a changed run version rebuilds all
+        assert run_cli("check").exit_code == 0

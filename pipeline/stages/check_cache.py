@@ -101,12 +101,20 @@ def run_version(config: Config, glossary: Glossary | None, spelling: SpellingSet
         for folder, _, names in os.walk(config.source_path, followlinks=True)
         for name in names
         if os.path.splitext(name)[1] != ".md"  # noqa: PTH122  (strings: many files)
+        and not _editors_own(name)
     )
     files = spelling_files(spelling, config.locales)  # word lists and dictionaries
     return memo.digest(
         memo.code_version(), repr(config), repr(glossary), memo.digest_files(resources),
         memo.digest_files(files),
     )  # fmt: skip
+
+
+def _editors_own(name: str) -> bool:
+    """A file an editor keeps while someone types (Vim's `.page.md.swp`, Emacs' `#page.md#`
+    and `page.md~`): no page links to it, and counting it would make every re-check of an
+    edit a full check."""
+    return name.startswith((".", "#")) or name.endswith("~")
 
 
 def reporting(
