@@ -131,24 +131,28 @@ def one_edit_from(word: str, lang: str, floor: float, inner: bool = False) -> bo
     )
 
 
-def slips_of(word: str, inner: bool = False, first: bool = False, part: bool = False) -> set[str]:
+def slips_of(word: str, inner: bool = False, first: bool = False, part: bool = False) -> list[str]:
     """The words one slip (a letter dropped, added, swapped or mistyped) from `word`,
     its first letter kept (`first`: or a first letter dropped, "pførslen"; `part`: or
     swapped with the second, as in a part of "højre-lkikke"), and its last too if
-    `inner` (but for a swap); an accent put right is no slip."""
+    `inner` (but for a swap); an accent put right is no slip. The few letters dropped
+    and swapped come first, the many mistyped and added after: a typo's word is often
+    among the few, and a test that stops at the first word found finds it sooner."""
     last = len(word) - 1 if inner else len(word)
     splits = [(word[:i], word[i:]) for i in range(1, last + 1)]
-    edits = {a + b[1:] for a, b in splits if b and len(a) < last}
-    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b and len(a) < last for c in _LETTERS}
-    edits |= {a + c + b for a, b in splits for c in _LETTERS}
-    if first:
-        edits |= {c + word for c in _LETTERS}
+    edits = dict.fromkeys(a + b[1:] for a, b in splits if b and len(a) < last)
+    edits.update(dict.fromkeys(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1))
     if part and len(word) > 1:
-        edits.add(word[1] + word[0] + word[2:])
-    edits.discard(word)
-    edits.discard(_unaccented(word))
-    return edits
+        edits[word[1] + word[0] + word[2:]] = None
+    edits.update(
+        dict.fromkeys(a + c + b[1:] for a, b in splits if b and len(a) < last for c in _LETTERS)
+    )
+    edits.update(dict.fromkeys(a + c + b for a, b in splits for c in _LETTERS))
+    if first:
+        edits.update(dict.fromkeys(c + word for c in _LETTERS))
+    edits.pop(word, None)
+    edits.pop(_unaccented(word), None)
+    return list(edits)
 
 
 _HEAD, _TAIL = 3, 4  # the shortest first and last word of `two_words`

@@ -163,6 +163,15 @@ def test_near_a_word_asks_hunspell_once_a_slip_and_says_the_same(part: bool) -> 
     assert len(asked) == len(set(asked))
 
 
+def test_a_letter_doubled_or_swapped_is_among_the_first_slips_tried() -> None:
+    """The near-a-word test stops at the first word found: the few slips that drop or
+    swap a letter come before the some 400 that mistype or add one, each slip once."""
+    for typo, meant in (("udskrvi", "udskriv"), ("filllen", "fillen"), ("mappne", "mappen")):
+        slips = slips_of(typo)
+        assert len(slips) == len(set(slips)) > 300
+        assert slips.index(meant) < 2 * len(typo)
+
+
 def test_a_missing_dictionary_is_said_not_passed() -> None:
     found = spellers(("da", "en"), {"da": "xx_XX"}, {})
     assert found.get("da") is None
