@@ -32,6 +32,8 @@ import sys
 import time
 from pathlib import Path
 
+from tests.benchmarks.publish import publish, table
+
 REPO = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent
@@ -213,7 +215,7 @@ def measure(root: Path, words: int) -> list[tuple[str, float, float]]:
     return rows
 
 
-def measure_rechecks(root: Path, words: int, times: int = 3) -> None:
+def measure_rechecks(root: Path, words: int, times: int = 3) -> list[list[str]]:
     """A re-check after one edit, best of `times` (the file restored and the cache warm
     again between runs), against the check with nothing changed and against pofilter on
     the same catalogs: the issue's target is under 1 s at any size."""
@@ -238,11 +240,15 @@ def measure_rechecks(root: Path, words: int, times: int = 3) -> None:
     filtering = run_stage("pofilter", pofilter, root)[0]
     unchanged = best["nothing changed"][0]
     print(f"re-check, {words:,} words (best of {times}; pofilter {filtering:.2f} s):")
+    rows = []
     for label, (seconds, memory) in best.items():
         print(
             f"  pipeline check, {label:<30} {seconds:6.2f} s {memory:5.0f} MiB "
             f"{seconds / unchanged:5.2f}× nothing changed, {filtering / seconds:6.1f}× pofilter"
         )
+        rows.append([f"{words:,}", label, f"{seconds:.2f}", f"{memory:.0f}"])
+    rows.append([f"{words:,}", "baseline: pofilter on the same catalogs", f"{filtering:.2f}", ""])
+    return rows
 
 
 def main() -> None:
@@ -258,21 +264,24 @@ def main() -> None:
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}"
     )
-    results, roots = {}, {}
+    results, roots, rechecks = {}, {}, []
     for size in (int(s) for s in args.sizes.split(",")):
         root = out / f"corpus-{size}"
         docs, words = build_corpus(root, size)
         roots[words] = root
         print(f"corpus of {words:,} source words, {docs} documents ({root})", flush=True)
         if args.recheck_only:
-            measure_rechecks(root, words)
+            rechecks += measure_rechecks(root, words)
             continue
         results[words] = {
             label: (seconds, memory) for label, seconds, memory in measure(root, words)
         }
     if args.recheck_only:
+        header = ["source words", "re-check (best of 3)", "seconds", "peak MiB"]
+        publish("bench_corpus_recheck", table(header, rechecks, right={0, 2, 3}))
         return
     _print_ratios(results)
+    _publish(results)
     largest = max(results)
     measure_speed_ups(roots[largest], largest, results[largest])
     _print_help_time()
@@ -303,6 +312,17 @@ def measure_speed_ups(root: Path, words: int, stages: dict[str, tuple[float, flo
     shutil.rmtree(cache, ignore_errors=True)
     again("pipeline check, no cache", [pipeline, "check"], (0, 1))
     again("pipeline export --format html", [pipeline, "export", "--format", "html"])
+
+
+def _publish(results: dict[int, dict[str, tuple[float, float]]]) -> None:
+    """Each stage's seconds and memory at each size, into docs/performance.md."""
+    sizes = sorted(results)
+    header = ["stage", *(f"{words:,} words: s, MiB" for words in sizes)]
+    rows = [
+        [label, *(f"{results[w][label][0]:.2f}, {results[w][label][1]:.0f}" for w in sizes)]
+        for label in results[sizes[-1]]
+    ]
+    publish("bench_corpus", table(header, rows))
 
 
 def _print_ratios(results: dict[int, dict[str, tuple[float, float]]]) -> None:

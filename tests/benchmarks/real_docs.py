@@ -29,6 +29,8 @@ from urllib.parse import unquote, urlsplit
 
 import polib
 
+from tests.benchmarks.publish import publish, table
+
 PIPELINE = [sys.executable, "-m", "pipeline"]
 
 
@@ -157,12 +159,17 @@ def recheck_times(project: Path, files: list[Path]) -> None:
     pofilter = [str(BIN / "pofilter"), "-i", str(project / "locales"), "-o", str(project / "pf")]
     filtering = run_stage("pofilter", pofilter, project)[0]
     print(f"check, nothing changed: {unchanged:.2f} s (best of 3); pofilter {filtering:.2f} s")
+    rows = [["nothing changed", f"{unchanged:.2f}", f"{filtering / unchanged:.1f}×"]]
     for label, edit in (("source paragraph", edit_source), ("translation", edit_translation)):
         seconds = best_of(3, check, project, edit)
         print(
             f"re-check after one {label} edited: {seconds:.2f} s (best of 3; target under 1 s), "
             f"{seconds / unchanged:.2f}× nothing changed, {filtering / seconds:.1f}× pofilter"
         )
+        rows.append([f"one {label} edited", f"{seconds:.2f}", f"{filtering / seconds:.1f}×"])
+    rows.append(["baseline: pofilter on the same catalogs", f"{filtering:.2f}", "1×"])
+    header = ["pipeline check, re-check (best of 3)", "seconds", "pofilter ÷ this"]
+    publish("real_docs_recheck", table(header, rows, right={1, 2}))
 
 
 def main() -> None:
