@@ -88,7 +88,8 @@ def _build(
             entries.setdefault(gid, []).append(entry)
     comparable = []
     for gid, group in entries.items():
-        members, terms = dict(Counter(entry[0] for entry in group)), _terms(group)
+        members = {group[0][0]: 1} if len(group) == 1 else dict(Counter(e[0] for e in group))
+        terms = _terms(group)
         if _comparable(members, terms):
             comparable.append(gid)
             state.comparable.add(gid)
@@ -111,8 +112,8 @@ def _update(
                if now.get(name) != state.documents.get(name)]  # fmt: skip
     if not changed:
         return True
-    if len(changed) * 4 > len(now) + 4:
-        return False  # most of the project changed: building afresh is as quick
+    if not state.documents or len(changed) * 4 > len(now) + 4:
+        return False  # nothing known, or most of the project changed: build afresh
     touched: dict[int, dict[str, tuple[list[Entry], list[Entry]]]] = {}
     for name in changed:
         old = rows(state.documents[name]) if name in state.documents else ((), ())
