@@ -10,7 +10,8 @@
 - Suggestions: how often the word meant is the first of them, or in the top three.
 
 Run: python -m tests.spelling.evaluation [--show]
-     python -m tests.spelling.evaluation --manuals [--tune] [--show]  (technical documentation, #29)
+     python -m tests.spelling.evaluation --manuals [--tune | --heldout2] [--show]
+     (technical documentation, #29: all rows, the tuning half, or the second held-out set)
 """
 
 from __future__ import annotations
@@ -171,6 +172,8 @@ def _scored(
 # The technical-documentation sets: the first (tune and held-out), the second and the third
 # tuning sets (all `tune`).
 MANUALS_FILES = ("{lang}_manuals.toml", "{lang}_manuals_tune.toml", "{lang}_manuals_tune3.toml")
+# The second held-out set: text no tuning set uses, all `held-out` (MANUALS.md).
+HELDOUT2_FILES = ("{lang}_manuals_heldout2.toml",)
 
 
 def manuals(
@@ -241,22 +244,35 @@ def suggestion_score(lang: str) -> Suggested:
     return Suggested(first / len(typos), top_three / len(typos), 1000 * seconds / len(typos))
 
 
-def main_manuals(show: bool, splits: tuple[str | None, ...]) -> None:
-    print(f"{'checker':30} {'typos found':>11} {'false alarms/1000':>18} {'real typos found':>17}")
+# Rows of --manuals: (label, split, files); "held-out 2" is the second held-out set.
+ManualsRow = tuple[str, str | None, tuple[str, ...]]
+MANUALS_ROWS: tuple[ManualsRow, ...] = (
+    ("all", None, MANUALS_FILES),
+    ("tune", "tune", MANUALS_FILES),
+    ("held-out", "held-out", MANUALS_FILES),
+    ("held-out 2", "held-out", HELDOUT2_FILES),
+)
+
+
+def main_manuals(show: bool, rows: tuple[ManualsRow, ...]) -> None:
+    print(f"{'checker':32} {'typos found':>11} {'false alarms/1000':>18} {'real typos found':>17}")
     for lang in LANGUAGES:
-        for split in splits:
+        for label, split, files in rows:
             for name, make in (("ours", ours), ("plain Hunspell", plain)):
-                score = evaluate_manuals(lang, make, split, show=show and name == "ours")
-                label = f"{name} ({lang}, {split or 'all'})"
-                print(f"{label:30} {score.recall:11.1%} {score.false_alarms:18.1f} "
+                score = evaluate_manuals(lang, make, split, show and name == "ours", files)
+                row = f"{name} ({lang}, {label})"
+                print(f"{row:32} {score.recall:11.1%} {score.false_alarms:18.1f} "
                       f"{score.published_errors:17}")  # fmt: skip
 
 
 def main() -> None:
     show = "--show" in sys.argv
     if "--manuals" in sys.argv:
-        # --tune looks at the tuning half only: what a rule is tuned on is not a measurement.
-        main_manuals(show, ("tune",) if "--tune" in sys.argv else (None, "tune", "held-out"))
+        # --tune looks at the tuning half only: what a rule is tuned on is not a measurement;
+        # --heldout2 at the second held-out set only.
+        chosen = {"--tune": "tune", "--heldout2": "held-out 2"}
+        picked = [label for flag, label in chosen.items() if flag in sys.argv]
+        main_manuals(show, tuple(r for r in MANUALS_ROWS if not picked or r[0] in picked))
         return
     print(
         f"{'checker':24} {'typos found':>11} {'false alarms/1000':>18} {'words/s':>9} "

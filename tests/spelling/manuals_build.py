@@ -59,6 +59,8 @@ LICENCES = {
     "grub-common": "GPL-3+",
     "grub2-common": "GPL-3+",
     "gnome-user-docs": "CC-BY-SA-3.0",
+    "tar": "GPL-3+",
+    "cpio": "GPL-3+",
 }
 # Sections that are not the documents' prose: names, synopses, credits, licences.
 SKIP_SECTIONS = {
@@ -207,6 +209,8 @@ def _mallard_text(element: ET.Element) -> str | None:
         tag = node.tag.removeprefix(MALLARD) if isinstance(node.tag, str) else ""
         if tag == "keyseq":
             parts.append("+".join("".join(key.itertext()).strip() for key in node))
+        elif tag == "guiseq":  # a menu path, as yelp shows it
+            parts.append(" ▸ ".join("".join(gui.itertext()).strip() for gui in node))
         elif tag in ("media", "comment"):
             pass
         else:
