@@ -81,6 +81,23 @@ def test_missing_source_folder(project: Callable[[str], Path]) -> None:
     )
 
 
+@pytest.mark.parametrize("pyproject", [None, '[project]\nname = "docs"\n'])
+def test_outside_a_project_says_no_project_was_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pyproject: str | None
+) -> None:
+    # A folder with no pyproject.toml, or a Python package's one without [tool.pipeline]:
+    # the missing default source folder is not the problem, the missing settings are.
+    if pyproject is not None:
+        (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for command in ("extract", "export", "check"):
+        assert_input_error(
+            (command,), "error: no project found: no pyproject.toml with a [tool.pipeline] table"
+        )
+    assert "--config" in run_cli("extract").stderr
+    assert not (tmp_path / "locales").exists()
+
+
 def test_missing_config_file(project: Callable[[str], Path]) -> None:
     project("minimal")
     assert_input_error(

@@ -128,12 +128,26 @@ _KEYS: dict[str, tuple[str, tuple[type, ...], str]] = {
 
 
 def find_pyproject(start: Path) -> Path | None:
-    """Return the nearest pyproject.toml in `start` or its parents."""
+    """Return the nearest pyproject.toml in `start` or its parents that is ours.
+
+    A pyproject.toml without a [tool.pipeline] table (a Python package's, above the
+    docs) is passed by, as Ruff passes one without [tool.ruff]; one that is not valid
+    TOML is returned, for load_config to say where it is broken.
+    """
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if candidate.is_file() and _has_our_table(candidate):
             return candidate
     return None
+
+
+def _has_our_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+        return True
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "pipeline" in tool
 
 
 def load_config(pyproject: Path | None, overrides: dict[str, Any]) -> Config:

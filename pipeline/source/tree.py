@@ -42,6 +42,13 @@ def find_sources(config: Config) -> list[Path]:
     and the name names its catalogs.
     """
     folder = config.source_path
+    if not folder.is_dir() and config.origin is None:
+        # No settings were found, so the default folder was looked for: say what is missing.
+        raise PipelineError(
+            "no project found: no pyproject.toml with a [tool.pipeline] table here or above",
+            hint='create one with e.g. locales = ["da", "en"] under [tool.pipeline], '
+            "or give its path with --config",
+        )
     if not folder.is_dir():
         raise PipelineError(
             "source folder not found",
