@@ -141,8 +141,18 @@ class RenderedPage:
     site: Site
 
 
-def render(config: Config, source: SourceFile, lang: str, copy_images: bool = True) -> RenderedPage:
-    """Assemble and render one document in one locale (nothing is written but images)."""
+def render(
+    config: Config,
+    source: SourceFile,
+    lang: str,
+    copy_images: bool = True,
+    languages: tuple[str, ...] | None = None,
+) -> RenderedPage:
+    """Assemble and render one document in one locale (nothing is written but images).
+
+    The language switch links to the document's page in `languages` (default: every
+    project locale): an export of some locales names those whose pages exist.
+    """
     document = source.document
     texts = translations(config, source, lang)
     marking = _marking(config, source)
@@ -154,7 +164,7 @@ def render(config: Config, source: SourceFile, lang: str, copy_images: bool = Tr
     resources = _Resources(config, document.path, here, copy_images, names)
     images = resources.image_url(refused)
     body, headings = render_body(localized, images, resources.link_url(lang, for_print=False))
-    alternates = alternates_of(document.name, lang, config.locales)
+    alternates = alternates_of(document.name, lang, languages or config.locales)
     listing = listing_name(set(names.values()))
     site = site_of(config, lang, here, listing)
     html = render_page(localized, body, headings, alternates, site)

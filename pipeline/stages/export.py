@@ -60,6 +60,7 @@ class _Job:
     source: SourceFile
     lang: str
     formats: tuple[str, ...]
+    languages: tuple[str, ...]  # the locales whose page of the document its switch names
 
 
 def export(
@@ -81,7 +82,14 @@ def export(
     out = build_dir(config)
     if {"html", "pdf"} & set(formats):  # once a run: the pages and PDFs load them
         write_stylesheets(config)
-    jobs = [_Job(config, source, lang, formats) for source in sources for lang in locales]
+    written = locales if "html" in formats else ()
+    jobs = [
+        _Job(
+            config, source, lang, formats, _with_pages(config, written, source.document.name, lang)
+        )
+        for source in sources
+        for lang in locales
+    ]
     results: list[PageResult] = []
     for result in ordered_map(_export_one, jobs):
         results.append(result)
@@ -104,7 +112,7 @@ def _export_one(job: _Job) -> PageResult:
             job.source.document.name, job.lang, None, None, result.units, result.fallbacks,
             markdown=markdown,
         )  # fmt: skip
-    page = render(job.config, job.source, job.lang)
+    page = render(job.config, job.source, job.lang, languages=job.languages)
     pdf_path = build_dir(job.config) / "pdf" / job.lang / f"{job.source.document.name}.pdf"
     written_html = written_pdf = None
     offline: tuple[str, ...] = ()
@@ -120,6 +128,18 @@ def _export_one(job: _Job) -> PageResult:
         localized.units, localized.fallbacks, page.refused_images,
         _listed(job.config, job.source, job.lang), markdown, offline,
     )  # fmt: skip
+
+
+def _with_pages(config: Config, written: tuple[str, ...], name: str, lang: str) -> tuple[str, ...]:
+    """The project locales that have page `name` once this run is done: written now, or
+    left in the output folder by an earlier run. A language switch names only those, so
+    that an export of one locale does not link to pages that were never written."""
+    html = build_dir(config) / "html"
+    return tuple(
+        code
+        for code in config.locales
+        if code in (*written, lang) or (html / page_url(name, code)).is_file()
+    )
 
 
 def _listed(config: Config, source: SourceFile, lang: str) -> tuple[str, str]:
@@ -154,14 +174,11 @@ def _write_shared(
     config: Config, sources: list[SourceFile], locales: tuple[str, ...], pages: list[PageResult]
 ) -> None:
     out = build_dir(config) / "html"
-    entries = [
-        Alternate(lang, f"{lang}/index.html", language_name(lang), False) for lang in locales
-    ]
+    homes = _with_pages(config, locales, "index", locales[0])  # this run's, and earlier ones
+    entries = [Alternate(lang, f"{lang}/index.html", language_name(lang), False) for lang in homes]
     write_atomic(
         out / "index.html",
-        render_root(
-            entries, {lang: config.site(lang) for lang in locales}, config.brand is not None
-        ),
+        render_root(entries, {lang: config.site(lang) for lang in homes}, config.brand is not None),
     )
     listing = listing_name({source.document.name for source in sources})
     for lang in locales:
@@ -178,7 +195,7 @@ def _write_shared(
                 language_name(other),
                 other == lang,
             )
-            for other in locales
+            for other in _with_pages(config, locales, listing, lang)
         ]
         site = Site(
             config.site(lang),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -93,6 +94,41 @@ def test_index_and_root_pages(exported: Path) -> None:
     root = (exported / "build/html/index.html").read_text()
     assert 'href="da/index.html" hreflang="da" lang="da">Dansk</a>' in root
     assert 'href="en/index.html" hreflang="en" lang="en">English</a>' in root
+
+
+def broken_links(html_root: Path) -> list[str]:
+    """Every link and alternate of the exported pages whose local target is missing."""
+    broken = []
+    for path in sorted(html_root.rglob("*.html")):
+        page = Page(path.read_text(encoding="utf-8"))
+        for tag in ("a", "link"):
+            for attributes in page.find(tag):
+                href = attributes.get("href", "").split("#")[0]
+                if href and ":" not in href and not (path.parent / href).is_file():
+                    broken.append(f"{path.relative_to(html_root)}: {href}")
+    return broken
+
+
+def test_exporting_one_locale_links_only_to_pages_that_exist(
+    project: Callable[[str], Path],
+) -> None:
+    root = project("minimal")
+    assert run_cli("extract").exit_code == 0
+    html = root / "build/html"
+    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
+    assert not (html / "en").exists()
+    assert broken_links(html) == []
+    page = Page((html / "da/vektorer.html").read_text(encoding="utf-8"))
+    assert [a["hreflang"] for a in page.find("a") if "hreflang" in a] == ["da"]
+    # An earlier run's English pages are still there: the switch names them again.
+    assert run_cli("export", "--locale", "en", "--format", "html").exit_code == 0
+    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
+    page = Page((html / "da/vektorer.html").read_text(encoding="utf-8"))
+    switch = {a["hreflang"]: a["href"] for a in page.find("a") if "hreflang" in a}
+    assert switch == {"da": "../da/vektorer.html", "en": "../en/vektorer.html"}
+    root_page = Page((html / "index.html").read_text(encoding="utf-8"))
+    assert {a["hreflang"] for a in root_page.find("a")} == {"da", "en"}
+    assert broken_links(html) == []
 
 
 def test_unknown_export_locale_is_an_input_error(exported: Path) -> None:
