@@ -112,7 +112,28 @@ def test_changed_since_checks_only_changed_files(project: Callable[[str], Path])
     assert "checked 1 Markdown file, 0 catalogs and 0 pages" in result.stderr
     bad = run_cli("check", "--changed-since", "no-such-ref")
     assert bad.exit_code == 2
-    assert bad.stderr.startswith("error: git:")
+    assert bad.stderr.splitlines() == [
+        "error: --changed-since no-such-ref: git knows no commit, branch or tag 'no-such-ref' "
+        "here (give one that `git log --oneline` or `git branch -a` lists; in a shallow CI "
+        "clone, fetch it first: git fetch origin main)"
+    ]
+
+
+def test_changed_since_outside_git_or_before_a_commit_says_so(
+    project: Callable[[str], Path],
+) -> None:
+    root = seeded(project)
+    outside = run_cli("check", "--changed-since", "HEAD")
+    assert outside.exit_code == 2
+    assert outside.stderr.splitlines() == [
+        "error: --changed-since HEAD: the project folder is not in a git repository "
+        "(check the whole project without --changed-since, or run it in a git clone)"
+    ]
+    git(root, "init", "-q")
+    empty = run_cli("check", "--changed-since", "HEAD")
+    assert empty.exit_code == 2
+    assert "git knows no commit, branch or tag 'HEAD'" in empty.stderr
+    assert "the repository has no commit yet" in empty.stderr
 
 
 @pytest.mark.parametrize("name", ["text", "json", "sarif", "junit", "github"])

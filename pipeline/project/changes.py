@@ -10,26 +10,46 @@ from pipeline.project.errors import PipelineError
 
 def changed_files(root: Path, ref: str) -> set[Path]:
     """Files changed since `ref` (committed, staged, unstaged or new), as absolute paths."""
-    commands = [
-        ["git", "diff", "--name-only", "--no-renames", ref, "--"],
-        ["git", "ls-files", "--others", "--exclude-standard"],
-    ]
-    top = _git(root, ["git", "rev-parse", "--show-toplevel"]).strip()
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        raise PipelineError(
+            f"--changed-since {ref}: the project folder is not in a git repository",
+            hint="check the whole project without --changed-since, or run it in a git clone",
+        )
+    if _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
+        raise PipelineError(
+            f"--changed-since {ref}: git knows no commit, branch or tag '{ref}' here",
+            hint=_unknown_ref_hint(root),
+        )
     changed: set[Path] = set()
-    for command in commands:
-        for name in _git(root, command).splitlines():
-            path = Path(top) / name
+    for command in (
+        ("diff", "--name-only", "--no-renames", ref, "--"),
+        ("ls-files", "--others", "--exclude-standard"),
+    ):
+        result = _git(root, *command)
+        if result.returncode != 0:
+            problem = (result.stderr.strip().splitlines() or ["git failed"])[-1]
+            raise PipelineError(f"git: {problem}")
+        for name in result.stdout.splitlines():
+            path = Path(top.stdout.strip()) / name
             if path.exists():
                 changed.add(path.resolve())
     return changed
 
 
-def _git(root: Path, command: list[str]) -> str:
+def _unknown_ref_hint(root: Path) -> str:
+    if _git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+        return "the repository has no commit yet: commit, then compare with that commit"
+    return (
+        "give one that `git log --oneline` or `git branch -a` lists; in a shallow CI "
+        "clone, fetch it first: git fetch origin main"
+    )
+
+
+def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     try:
-        result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+        return subprocess.run(
+            ["git", *arguments], cwd=root, capture_output=True, text=True, check=False
+        )
     except FileNotFoundError:
         raise PipelineError("--changed-since needs git, which is not installed") from None
-    if result.returncode != 0:
-        problem = (result.stderr.strip().splitlines() or ["git failed"])[-1]
-        raise PipelineError(f"git: {problem}", hint="give a commit, branch or tag that exists")
-    return result.stdout
