@@ -368,7 +368,7 @@ def words(config_file: Path | None, add: bool, **overrides: Any) -> None:
       pipeline words
       pipeline words --add && git diff source/words-da.txt
     """
-    from pipeline.stages.words import add_to_word_lists, summary, unknown_words
+    from pipeline.stages.words import add_to_word_lists, added_report, summary, unknown_words
 
     config = resolve_config(config_file, **overrides)
     found = unknown_words(config)
@@ -377,8 +377,8 @@ def words(config_file: Path | None, add: bool, **overrides: Any) -> None:
         click.echo(f"{row.lang}\t{row.count}\t{row.word}\t{row.likely}{maybe}")
     click.echo(summary(found), err=True)
     if add:
-        for shown, count in add_to_word_lists(config, found):
-            click.echo(f"words: added {count} words to {shown}: review them", err=True)
+        for line in added_report(add_to_word_lists(config, found), found):
+            click.echo(line, err=True)
 
 
 @main.command()

@@ -102,6 +102,26 @@ def add_to_word_lists(config: Config, rows: list[UnknownWord]) -> list[tuple[str
     return written
 
 
+def added_report(written: list[tuple[str, int]], rows: list[UnknownWord]) -> list[str]:
+    """What `--add` did, a line each: the lists it grew, and the likely typos it left
+    out, named, so that a run that adds nothing says why."""
+    lines = [f"words: added {counted(n, 'word')} to {shown}: review them" for shown, n in written]
+    typos = [row for row in rows if row.likely == "typo"]
+    if not typos:
+        return lines
+    named = ", ".join(f"{row.word} ({row.lang}, typo of {row.suggestion})" for row in typos)
+    one = len(typos) == 1
+    if written:
+        left_out = f"left out {counted(len(typos), 'likely typo')}"
+    elif one:
+        left_out = "added no word: the one unknown word is a likely typo"
+    else:
+        left_out = f"added no word: all {len(typos)} unknown words are likely typos"
+    them = "it" if one else "them"
+    fix = f"fix {them} in the text, or add {them} to a word list by hand"
+    return [*lines, f"words: {left_out}: {named}; {fix}"]
+
+
 def _appended(path: Path, words: list[str]) -> str:
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if text and not text.endswith("\n"):

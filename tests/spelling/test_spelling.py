@@ -207,6 +207,25 @@ def test_words_add_grows_the_word_list_and_the_check_then_passes(
     assert not [f for f in json.loads(after.stdout) if f["rule"] == "spelling/unknown-word"]
 
 
+def test_words_add_says_why_it_added_nothing_when_every_word_is_a_likely_typo(
+    project: object,
+) -> None:
+    root = project("minimal")  # type: ignore[operator]
+    (root / "source/da/behandling.md").write_text(
+        "---\nlang: da\n---\n\n# Behandling\n\nBehandlingn er lang.\n", encoding="utf-8"
+    )
+    with (root / "pyproject.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[tool.pipeline.spelling]\nword-lists = { da = "words-da.txt" }\n')
+    assert run_cli("extract").exit_code == 0
+    added = run_cli("words", "--add")
+    assert added.exit_code == 0, added.stderr
+    assert added.stderr.splitlines()[-1] == (
+        "words: added no word: the one unknown word is a likely typo: Behandlingn "
+        "(da, typo of Behandling); fix it in the text, or add it to a word list by hand"
+    )
+    assert not (root / "words-da.txt").exists()
+
+
 def test_a_wrong_spelling_setting_is_a_one_line_error(project: object) -> None:
     root = project("minimal")  # type: ignore[operator]
     with (root / "pyproject.toml").open("a", encoding="utf-8") as config:
