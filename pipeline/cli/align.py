@@ -143,10 +143,14 @@ def _show(result: AlignResult, dry_run: bool) -> None:
     parts.append(f"{result.empty} left empty")
     if result.kept:
         parts.append(f"{result.kept} already translated, kept")
+    if result.fuzzy:
+        parts.append(f"{len(result.fuzzy)} fuzzy, kept for review")
     if result.missing:
         parts.append(f"{result.missing} not in the catalog (run `pipeline extract`)")
     parts.append(f"{len(result.unused)} pieces of the translation not used")
     click.echo(f"{result.original} ← {result.translation} ({result.lang}): " + ", ".join(parts))
+    for unit in result.fuzzy:  # named: their translation is not done until reviewed
+        click.echo(f"  {unit.line:>5} fuzzy, kept for review: {_short(unit.text)}")
     if dry_run:
         for filled in result.filled:
             click.echo(

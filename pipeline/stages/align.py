@@ -43,7 +43,8 @@ class AlignResult:
     lang: str
     units: int  # distinct unit texts of the original
     filled: tuple[Filled, ...]
-    kept: int  # units that had a translation already: never overwritten
+    kept: int  # units that had a translation already (not fuzzy): never overwritten
+    fuzzy: tuple[Unit, ...]  # units whose translation is fuzzy: kept too, still to review
     missing: int  # units not in the catalog yet (run extract)
     unused: tuple[Unit, ...]  # pieces of the translation no unit took
     written: bool
@@ -51,7 +52,7 @@ class AlignResult:
     @property
     def empty(self) -> int:
         """Units with no counterpart in the translation."""
-        return self.units - len(self.filled) - self.kept - self.missing
+        return self.units - len(self.filled) - self.kept - len(self.fuzzy) - self.missing
 
 
 def align_pair(
@@ -81,7 +82,7 @@ def align_pair(
                 "the catalog does not exist yet", shown, hint="run `pipeline extract` first"
             )
         po = parse_po(read_po_text(catalog_file, shown), shown)
-        filled, kept, missing = _fill(po, source, pieces, pairs, shown_translation, accept)
+        filled, kept, fuzzy, missing = _fill(po, source, pieces, pairs, shown_translation, accept)
         written = bool(filled) and not dry_run and write_atomic(catalog_file, generate_po(po))
     used = {index for pair in pairs for index in pair.translation}
     return AlignResult(
@@ -92,6 +93,7 @@ def align_pair(
         len({unit.text for unit in source.units}),
         tuple(filled),
         kept,
+        tuple(fuzzy),
         missing,
         tuple(piece for index, piece in enumerate(pieces) if index not in used),
         written,
@@ -195,16 +197,23 @@ def _fill(
     pairs: list[Pair],
     shown: str,
     accept: bool,
-) -> tuple[list[Filled], int, int]:
+) -> tuple[list[Filled], int, list[Unit], int]:
     """Give each paired unit its text where its entry has no translation yet; return the
-    fills, the units already translated (kept, paired or not) and those not in the catalog."""
+    fills, the units already translated (kept, paired or not), those whose translation is
+    fuzzy (kept too: a reviewer still has to look at them) and those not in the catalog."""
     paired = dict(_units_with_pairs(source, pairs))
     filled: list[Filled] = []
+    to_review: list[Unit] = []
     kept = missing = 0
-    for text in dict.fromkeys(unit.text for unit in source.units):
+    first: dict[str, Unit] = {}
+    for unit in source.units:
+        first.setdefault(unit.text, unit)
+    for text, unit in first.items():
         message = po.catalog.get(text)
         if message is None:
             missing += 1
+        elif message.string and message.fuzzy:
+            to_review.append(unit)
         elif message.string:
             kept += 1
         elif text in paired:
@@ -217,7 +226,7 @@ def _fill(
                 origin += f" (one paragraph there for {len(pair.original)} units here: split it)"
             _set_translation(message, translated, origin, fuzzy)
             filled.append(Filled(unit, translated, line, fuzzy))
-    return filled, kept, missing
+    return filled, kept, to_review, missing
 
 
 def _units_with_pairs(

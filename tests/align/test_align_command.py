@@ -196,6 +196,24 @@ def test_the_summary_counts_translations_kept_whether_paired_or_not(
     )
 
 
+def test_fuzzy_translations_are_kept_and_named_for_review_not_counted_as_done(
+    blank: dict[str, str], translations: Path
+) -> None:
+    catalog = _read(CATALOG)
+    title, done, *_ = (message for message in catalog if message.id)
+    title.string, title.flags = "A draft title", {"fuzzy"}
+    done.string = blank[str(done.id)]
+    _write(CATALOG, catalog)
+    result = run_cli("align", "source/da/genterapi.md", str(translations / "genterapi.md"))
+    assert result.exit_code == 0, result.stderr
+    summary, named, *_ = result.stdout.splitlines()
+    assert ", 1 already translated, kept, 1 fuzzy, kept for review, " in summary
+    assert re.fullmatch(rf" +\d+ fuzzy, kept for review: {re.escape(str(title.id))}", named)
+    after = {str(m.id): m for m in _read(CATALOG) if m.id}
+    assert after[str(title.id)].string == "A draft title"
+    assert after[str(title.id)].fuzzy
+
+
 def test_the_language_comes_from_the_locale_folder_when_nothing_else_says(
     blank: dict[str, str], translations: Path, tmp_path: Path
 ) -> None:
