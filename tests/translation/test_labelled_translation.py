@@ -86,3 +86,21 @@ def test_numbers_at_error_level_on_the_labelled_set() -> None:
     right = [entry for entry in flagged if "translation/numbers" in entry.findings]
     assert len(right) >= 20
     assert len(flagged) - len(right) <= 2
+
+
+def test_the_fresh_held_out_set_is_real_and_new() -> None:
+    """software_numbers_heldout2.toml: all held out, from catalogs and messages no other set
+    used, with enough real errors to measure (SOURCES-software-numbers.md)."""
+    from .evaluation import software_sample
+
+    fresh = [item for item in software_sample() if item.set == "4"]
+    others = [item for item in software_sample() if item.set != "4"]
+    assert len(fresh) >= 440
+    assert {item.split for item in fresh} == {"held-out"}
+    assert sum(item.expected == "error" for item in fresh) >= 25
+    assert sum(item.entry.group == "random" for item in fresh) >= 300
+    packages = {item.entry.catalog.split()[0] for item in fresh}
+    assert len(packages) >= 150
+    assert not packages & {item.entry.catalog.split()[0] for item in others}
+    assert not {item.entry.source for item in fresh} & {item.entry.source for item in others}
+    assert not {item.entry.source for item in fresh} & {entry.source for entry in entries()}
