@@ -10,9 +10,10 @@ from pathlib import Path
 import jsonschema
 import polib
 import pytest
+from babel.messages.pofile import read_po
 
 from .conftest import run_cli
-from .test_check_cli import seeded
+from .test_check_cli import seeded, translated
 
 GOLDEN = Path(__file__).parent / "golden" / "report"
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-2.1.0.json").read_text())
@@ -89,6 +90,43 @@ def test_baseline_fails_only_on_new_findings(project: Callable[[str], Path]) -> 
     assert result.exit_code == 1
     assert [(f["rule"], f["line"]) for f in json.loads(result.stdout)] == [("term/deprecated", 12)]
     assert "3 findings accepted by the baseline" in result.stderr
+
+
+def test_a_suppression_on_a_catalog_header_covers_the_catalog_findings_at_line_1(
+    project: Callable[[str], Path],
+) -> None:
+    root = translated(project)
+    config = root / "pyproject.toml"
+    config.write_text(
+        config.read_text().replace('"readability" = "off"\n', "")
+        + "\n[tool.pipeline.readability]\ntarget = {lix = 5}\n"
+    )
+    po = root / "locales/en/LC_MESSAGES/behandling.po"
+    header = ("locales/en/LC_MESSAGES/behandling.po", 1, "readability/document-level")
+
+    def findings() -> set[tuple[str, int, str]]:
+        result = run_cli("check", "--format", "json")
+        return {(f["path"], f["line"], f["rule"]) for f in json.loads(result.stdout)}
+
+    assert header in findings()
+    text = po.read_text(encoding="utf-8")
+    # Where a translator (or the editor's "Ignore" action) writes it: above the header.
+    po.write_text("# pipeline: ignore readability/document-level\n" + text, encoding="utf-8")
+    found = findings()
+    assert header not in found
+    assert not [f for f in found if f[0] == header[0] and f[2] == "meta/unused-suppression"]
+    assert run_cli("extract").exit_code == 0  # the comment survives an update
+    with po.open("rb") as stream:
+        assert "pipeline: ignore readability/document-level" in read_po(stream).header_comment
+    po.write_text("# pipeline: ignore readability/document-levle\n" + text, encoding="utf-8")
+    typo = run_cli("check")
+    assert typo.exit_code == 2
+    assert "unknown rule 'readability/document-levle' in a suppression" in typo.stderr
+    assert "did you mean 'readability/document-level'?" in typo.stderr
+    po.write_text("# pipeline: ignore term/deprecated\n" + text, encoding="utf-8")
+    found = findings()
+    assert header in found
+    assert [f for f in found if f[0] == header[0] and f[2] == "meta/unused-suppression"]
 
 
 def git(root: Path, *args: str) -> None:

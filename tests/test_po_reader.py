@@ -11,6 +11,7 @@ from babel.messages.pofile import write_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.catalogs import reader
 from pipeline.catalogs.po import read_po_text
 from pipeline.catalogs.reader import parse_entries, read_entries
 from pipeline.project.errors import PipelineError
@@ -137,6 +138,22 @@ def test_any_catalog_babel_writes_reads_the_same(
     write_po(stream, catalog, width=30)
     text = stream.getvalue().decode()
     assert ours(text) == babel(text)
+
+
+def test_the_header_s_translator_comments_read_the_same_by_either_parser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # They hold the suppressions of findings on the whole catalog (reported at line 1).
+    path = tmp_path / "t.po"
+    path.write_text("# pipeline: ignore readability/document-level\n" + TRICKY)
+    fast = read_entries(path, "t.po").header_entry
+    monkeypatch.setattr(reader, "parse_entries", lambda text: None)  # as for a catalog
+    full = reader._read(path, "t.po").header_entry  # the fast reader does not take
+    assert fast is not None
+    assert full is not None
+    comments = ("pipeline: ignore readability/document-level", "Translator header comment")
+    assert fast.comments == full.comments == comments
+    assert (fast.line, fast.msgstr_line) == (full.line, full.msgstr_line) == (3, 4)
 
 
 def test_a_malformed_catalog_gets_the_full_parser_s_error(tmp_path: Path) -> None:

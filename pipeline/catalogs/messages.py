@@ -46,12 +46,17 @@ class CatalogMessage:
     @property
     def ignored_rules(self) -> tuple[str, ...]:
         """Rules this entry's translator comments suppress."""
-        rules: list[str] = []
-        for comment in self.comments:
-            found = _IGNORE.match(comment.strip())
-            if found:
-                rules += [r.strip() for r in found.group("rules").split(",") if r.strip()]
-        return tuple(rules)
+        return ignored_rules(self.comments)
+
+
+def ignored_rules(comments: Iterable[str]) -> tuple[str, ...]:
+    """Rules that translator comments `pipeline: ignore RULE[, RULE]` suppress."""
+    rules: list[str] = []
+    for comment in comments:
+        found = _IGNORE.match(comment.strip())
+        if found:
+            rules += [r.strip() for r in found.group("rules").split(",") if r.strip()]
+    return tuple(rules)
 
 
 @dataclass(frozen=True, slots=True)

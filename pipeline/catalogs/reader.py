@@ -57,6 +57,8 @@ class PoEntries:
 
     headers: tuple[tuple[str, str], ...]
     entries: tuple[PoEntry, ...]
+    # The header entry (msgid ""), whose translator comments are the catalog's own.
+    header_entry: PoEntry | None = None
 
     def header(self, name: str) -> str | None:
         """Return the value of header field `name` (case-insensitive), if present."""
@@ -85,7 +87,11 @@ def _read(path: Path, shown: str) -> PoEntries:
     entries = parse_entries(text)
     if entries is None:
         po = parse_po(text, shown)  # raises the error; or reads what we would not
-        return PoEntries(tuple(po.headers), tuple(_from_babel(po.catalog, po.msgstr_lines)))
+        return PoEntries(
+            tuple(po.headers),
+            tuple(_from_babel(po.catalog, po.msgstr_lines)),
+            _babel_header(po.catalog, text),
+        )
     return entries
 
 
@@ -98,6 +104,7 @@ def parse_entries(text: str) -> PoEntries | None:
     text = text.lstrip("\ufeff")
     entries: list[PoEntry] = []
     headers: tuple[tuple[str, str], ...] = ()
+    header: PoEntry | None = None
     seen: set[tuple[str | None, str]] = set()
     position, line = 0, 1
     while position < len(text):
@@ -124,9 +131,10 @@ def parse_entries(text: str) -> PoEntries | None:
         seen.add((entry.context, entry.msgid))
         if entry.msgid or entry.context is not None:
             entries.append(entry)
-        elif not headers:
+        elif header is None:
+            header = entry
             headers = tuple(HeaderParser().parsestr(entry.strings[0]).items())
-    return PoEntries(headers, tuple(entries))
+    return PoEntries(headers, tuple(entries), header)
 
 
 def _only_obsolete(block: str) -> bool:
@@ -205,6 +213,22 @@ def _file(reference: str) -> str:
     """The file of a "#:" reference ("source/da/x.md:12" → "source/da/x.md")."""
     name, _, line = reference.rpartition(":")
     return name if name and line.isdigit() else reference
+
+
+def _babel_header(catalog: object, text: str) -> PoEntry | None:
+    """The header entry as babel read it (its comments are the catalog's header comment),
+    if the catalog starts with one: msgid "" on the line before its msgstr."""
+    lines = [*text.lstrip("\ufeff").splitlines(), ""]
+    first = next((n for n, line in enumerate(lines) if line.startswith(("msgid", "msgctxt"))), 0)
+    if lines[first].strip() != 'msgid ""' or not lines[first + 1].startswith("msgstr"):
+        return None
+    comment = catalog.header_comment  # type: ignore[attr-defined]
+    comments = tuple(
+        line.lstrip("#").strip()
+        for line in comment.splitlines()
+        if line.startswith("#") and line[1:2] not in (",", ":", ".", "|", "~")
+    )
+    return PoEntry(None, "", None, ("",), frozenset(), comments, (), first + 1, first + 2)
 
 
 def _from_babel(catalog: object, msgstr_lines: dict[tuple[str | None, str], int]) -> list[PoEntry]:

@@ -19,6 +19,7 @@ from pipeline.catalogs.reader import PoEntries, read_entries
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.links import LinkRow
 from pipeline.checks.registry import Target
+from pipeline.checks.suppressions import Suppression, header_suppressions
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import buffered, display_path, read_text
@@ -46,6 +47,8 @@ class Subjects:
     links: list[LinkRow] = field(default_factory=list)
     # Markdown file (resolved) → the ids a link may name in it, for links/broken.
     anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Suppressions that are no message's: those on a catalog's header entry.
+    suppressions: list[Suppression] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +194,7 @@ def add_catalog(
     coverage.languages.update({target, source})
     document = catalog_name(config.locale_path, path)
     markdown = True if source_file is not None else None  # a project catalog: Markdown
+    subjects.suppressions += header_suppressions(po, shown)
     for message in read_messages(po, shown, document, source, target, markdown):
         subjects.messages.append(message)
         if not message.translated:

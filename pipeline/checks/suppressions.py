@@ -2,19 +2,29 @@
 
 Markdown comments are read with the source (source.suppressions); PO: a translator
 comment `# pipeline: ignore RULE` on the entry (it survives updates; Poedit shows it).
+On the header entry (msgid ""), it covers the header: findings on the whole catalog
+(a translation's readability/document-level) are reported at its line 1.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.catalogs.messages import CatalogMessage
+from pipeline.catalogs.messages import CatalogMessage, ignored_rules
+from pipeline.catalogs.reader import PoEntries
 from pipeline.checks.findings import Finding
 from pipeline.checks.registry import all_rules
 from pipeline.project.errors import PipelineError, did_you_mean
 from pipeline.source.suppressions import Suppression, markdown_suppressions
 
-__all__ = ["Suppression", "apply", "check_rule_names", "markdown_suppressions", "po_suppressions"]
+__all__ = [
+    "Suppression",
+    "apply",
+    "check_rule_names",
+    "header_suppressions",
+    "markdown_suppressions",
+    "po_suppressions",
+]
 
 
 def covers(suppression: Suppression, finding: Finding) -> bool:
@@ -29,6 +39,16 @@ def po_suppressions(messages: Iterable[CatalogMessage]) -> list[Suppression]:
         for m in messages
         if m.ignored_rules
     ]
+
+
+def header_suppressions(po: PoEntries, shown: str) -> list[Suppression]:
+    """Translator comments on the header entry cover the header, from line 1 (where the
+    comments start) to its msgstr."""
+    header = po.header_entry
+    rules = ignored_rules(header.comments) if header else ()
+    if header is None or not rules:
+        return []
+    return [Suppression(shown, header.line, rules, 1, header.msgstr_line)]
 
 
 def apply(

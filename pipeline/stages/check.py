@@ -261,7 +261,7 @@ def _gathered_findings(run_: _Run, subjects: Subjects) -> Gathered:
 
 
 def _result(gathered: Gathered, subjects: Subjects) -> DocumentResult:
-    found = po_suppressions(subjects.messages)
+    found = [*subjects.suppressions, *po_suppressions(subjects.messages)]
     for source in subjects.sources:
         text = read_text(source.document.path, source.display)
         found += markdown_suppressions(text, source.display)
