@@ -257,3 +257,29 @@ def test_a_resource_changed_during_check_keeps_nothing(
     loaded.clear()
     run_cli("check")
     assert sorted(loaded) == ["behandling.md", "treatment.md"]  # nothing was kept
+
+
+def test_two_checkouts_of_the_same_code_share_a_code_version(tmp_path: Path) -> None:
+    # A CI runner's fresh clone sits at another path: its cache must still be reused.
+    package = Path(memo.__file__).parents[1]
+    ignore = shutil.ignore_patterns("__pycache__")
+    checkouts = [tmp_path / "a", tmp_path / "b" / "deeper"]
+    for checkout in checkouts:
+        shutil.copytree(package, checkout / "pipeline", ignore=ignore)
+    (checkouts[1] / "pipeline" / "extra_module.py").write_text("# more code\n")
+
+    def version(checkout: Path) -> list[str]:
+        # A fresh interpreter in the checkout imports that copy of the package.
+        shown = "from pipeline.project import memo; print(memo.__file__, memo.code_version())"
+        run = subprocess.run(
+            [sys.executable, "-c", shown], cwd=checkout, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        return run.stdout.split()
+
+    (file_a, version_a), (file_b, version_b) = version(checkouts[0]), version(checkouts[1])
+    assert file_a.startswith(str(checkouts[0]))
+    assert file_b.startswith(str(checkouts[1]))
+    assert version_a != version_b  # the second has more code
+    (checkouts[1] / "pipeline" / "extra_module.py").unlink()
+    assert version(checkouts[1])[1] == version_a

@@ -131,11 +131,13 @@ _SHAPING_LIBRARIES = (
 @functools.cache
 def code_version() -> str:
     """Hash of the pipeline's own files and the libraries' versions: results made by
-    other code are not reused."""
+    other code are not reused. Files are named relative to the package, so that two
+    checkouts of the same code (a CI runner's fresh clone elsewhere) share a cache."""
     package = Path(__file__).parent.parent  # all of pipeline/, not only project/
     files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    states = ((p.relative_to(package).as_posix(), file_state(p)) for p in files)
     libraries = [f"{name} {package_version(name)}" for name in _SHAPING_LIBRARIES]
-    return digest(digest_files(files), *libraries)
+    return digest(digest_states(states), *libraries)
 
 
 @functools.cache
