@@ -13,7 +13,8 @@ when none of these accepts it:
   names and addresses, which language_view blanks out;
 - a word the other project language's dictionary knows (a loanword, "screening");
 - a Danish compound of known words ("filvalgsdialog", "DHCP-serveren"), whose parts are
-  at least four letters so that a typo rarely splits into two words.
+  at least four letters so that a typo rarely splits into two words, and which has none
+  of the shapes of a slip (`compounds`: "sorteringorden", "skærmbreden", "linjeskrift").
 
 Capitalised words inside a sentence are taken for names and not checked.
 """
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.languages.compounds import Words, slipped_compound
 from pipeline.languages.dictionaries import (
     DictionaryMissing,
     dictionary_path,
@@ -57,6 +59,7 @@ LOANWORD = 2.0  # the Zipf frequency in the other language of a loanword we acce
 # (Zipf), and this much more common than the compound (2: a hundred times).
 COMMON_WORD = 2.5
 SLIP_GAP = 2.0
+FOREIGN_GAP = 3.0  # a loanword's slip: a thousand times as common here as it is there
 WRITTEN = 2.0  # the Zipf frequency of a word people write that no dictionary lists
 SHORT = 3  # a hyphenated part this short is a code or an acronym in lower case ("ibs", "usb")
 _LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or -e-
@@ -177,7 +180,7 @@ class Speller:
                 known = True
             else:  # Hunspell's compounds and ours, unless a slip of a common word
                 built = self._hunspell.spell(word) or self._compound(word)
-                known = built and not self._typo_shaped(word)
+                known = built and not self._typo_shaped(word) and not self._slipped(word)
             self._known[word] = known
         return known
 
@@ -189,6 +192,13 @@ class Speller:
             return False
         floor = max(COMMON_WORD, frequency(word, self.lang) + SLIP_GAP)
         return one_edit_from(word, self.lang, floor)
+
+    def _slipped(self, word: str) -> bool:
+        """A Danish compound that is a slip of another word (`slipped_compound`)."""
+        if self.lang != "da" or not (word.isalpha() and word.islower()):
+            return False
+        words = Words(self._own, self._plausible, self._listed, self._foreign)
+        return slipped_compound(word, words)
 
     def _stamps(self) -> list[tuple[int, int]]:
         """Size and time of this language's and the other languages' dictionary files."""
@@ -229,12 +239,19 @@ class Speller:
         other dictionary knows it and wordfreq finds it often there; or a Danish spelling
         of one ("oktal", "hexadecimalt", "deskriptoren" for "octal", "hexadecimal",
         "descriptor"). English text takes no Danish loanwords: a Danish dictionary knows
-        too many short words ("gren", "tavle") that are English typos."""
-        return self.lang != "en" and any(
-            frequency(form, lang) >= LOANWORD and load_hunspell(name).spell(form)
-            for lang, name in self._others
-            for form in (word, *danish_spellings_of_english(word.lower()))
-        )
+        too many short words ("gren", "tavle") that are English typos. A word one slip from
+        a Danish word a thousand times as common here as it is there is no loanword but a
+        slip ("dene" for "denne")."""
+        if self.lang == "en":
+            return False
+        for lang, name in self._others:
+            for form in (word, *danish_spellings_of_english(word.lower())):
+                seen = frequency(form, lang)
+                if seen >= LOANWORD and load_hunspell(name).spell(form):
+                    floor = max(COMMON_WORD, seen + FOREIGN_GAP)
+                    slip = len(word) > SHORT and one_edit_from(word, self.lang, floor)
+                    return form != word or not slip
+        return False
 
     def _own(self, word: str) -> bool:
         """Known in this language: its dictionary (compounds too) or the word list."""

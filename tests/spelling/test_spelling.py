@@ -25,7 +25,7 @@ from ..conftest import copy_of_the_project, run_cli
 from .evaluation import evaluate, ours, plain, suggestion_score
 
 # (recall at least, false alarms per 1,000 words at most), as measured when written.
-FLOORS = {"da": (0.92, 0.9), "en": (0.95, 0.1)}
+FLOORS = {"da": (0.93, 0.9), "en": (0.95, 0.1)}
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -239,9 +239,9 @@ def test_a_wrong_spelling_setting_is_a_one_line_error(project: object) -> None:
 # The technical-documentation sets' tuning part (#29: the first set's tune half and the
 # second and third tuning sets), as measured when tuned; the held-out half is measured by
 # `python -m tests.spelling.evaluation --manuals`, never tuned on.
-MANUALS_TUNE_FLOORS = {"da": (0.87, 3.0), "en": (0.93, 1.6)}
+MANUALS_TUNE_FLOORS = {"da": (0.91, 2.7), "en": (0.93, 1.6)}
 # The third tuning set alone: man pages dense with identifiers, the held-out half's kind.
-MANUALS_TUNE3_FLOORS = {"da": (0.84, 4.6), "en": (0.92, 2.2)}
+MANUALS_TUNE3_FLOORS = {"da": (0.87, 4.2), "en": (0.92, 2.2)}
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -283,6 +283,20 @@ def test_what_technical_text_writes_is_known(lang: str, text: str) -> None:
 def test_a_compound_one_slip_from_a_common_word_is_a_typo() -> None:
     assert _unknown("en", "Choose a backround and a standpint.") == ["backround", "standpint"]
     assert _unknown("en", "The filessystem is full.") == ["filessystem"]
+
+
+def test_a_danish_compound_that_hides_a_slip_is_a_typo() -> None:
+    # a head in -ing without its linking s, a letter added to a listed word, a double
+    # letter written once, and an English word one slip from one of the commonest
+    # Danish words: Hunspell takes each for a compound or a loanword
+    text = "Vælg sorteringorden, skærmbreden og linjeskrift i dene fil."
+    assert _unknown("da", text) == ["sorteringorden", "skærmbreden", "linjeskrift", "dene"]
+
+
+def test_danish_compounds_of_rare_parts_and_linking_s_stay_known() -> None:
+    text = "Sorteringsordenen, parringstilstand, skattetakst og sidemargen er ord."
+    assert _unknown("da", text) == []
+    assert _unknown("da", "Brug help eller merge i en tail af filen.") == []  # loanwords
 
 
 def test_a_word_the_project_writes_again_and_again_is_its_term(

@@ -1,0 +1,138 @@
+"""Danish compounds that are slips: what Hunspell's compounding (or ours) accepts and a
+reader sees at once is a typo of another word.
+
+Hunspell's Danish dictionary builds a compound of any two words, and a doubled, dropped
+or swapped letter often leaves two words: "sortering|orden" (sorteringsorden),
+"skærm|breden" (skærmbredden), "linje|skrift" (linjeskift). Three shapes give them away:
+a head in -ing, -hed, -else, … that lacks its linking s; a whole word a letter added or
+two swapped from a word the dictionary lists; and a part with a double letter written
+once (or a letter twice) where the word meant is far commoner, in a compound with no
+other reading of two plausible parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.languages.evidence import frequency_table
+
+LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or -e-
+SHORTEST = 3  # the shortest part of a compound read here
+SLIPPED = 4  # the shortest part whose slip counts ("sum" is a slip of "som")
+LONG = 6  # the shortest listed word a compound is taken for a slip of
+# Heads that take a linking -s- ("sorteringsorden", "enhedsnavn", "funktionstast").
+LINKED_BY_S = re.compile(r"(?:...ing|else|hed|tion|sion|itet|skab|dom)$")
+ENDINGS = ("erne", "ene", "ens", "ets", "en", "et", "er")  # not a part: "indstilling|erne"
+FAR_COMMONER = 2.0  # Zipf: a part's slip is a hundred times as common as the part
+COMMON = 2.5  # and at least this common
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """What the speller knows of a word, as a compound's parts need it."""
+
+    known: Callable[[str], bool]  # the dictionary's, compounds too, or the word list's
+    plausible: Callable[[str], bool]  # a word people write, or an inflection of one
+    listed: Callable[[str], bool]  # a word the dictionary lists, not builds
+    foreign: Callable[[str], bool]  # a common word of the project's other language
+
+
+def slipped_compound(word: str, words: Words) -> bool:
+    """Whether a Danish compound, lower case, is a slip of another word (module doc).
+    The dictionary is asked only where the frequency table or the word's shape points
+    to a slip: most compounds are none, and a check meets thousands of them."""
+    cuts = [(word[:cut], word[cut:]) for cut in range(SHORTEST, len(word) - SHORTEST + 1)]
+    if any(
+        _unlinked(head, tail) and words.known(tail) and words.known(head)
+        and words.plausible(head) and words.plausible(tail) and not words.foreign(head)
+        for head, tail in cuts
+    ):  # fmt: skip
+        return True
+    table = frequency_table("da")
+    if not words.foreign(word) and any(
+        len(other) >= LONG and not _a_form(other, word) and words.listed(other)
+        for other, at in _few_slips_at(word)
+        # ending in a word people write ("linje|skift"), the slip inside it: the few
+        # worth asking the dictionary about
+        if any(other[start:] in table for start in range(min(at, len(other) - 4) + 1))
+    ):
+        return True
+    slipped = [
+        (stem, tail)
+        for head, tail in cuts
+        for link in LINKS
+        if head.endswith(link)
+        and len(stem := head[: len(head) - len(link)]) >= SHORTEST
+        and (_part_slip(stem) or _part_slip(tail))
+    ]
+    if not slipped or not any(
+        words.known(stem) and words.known(tail)
+        and words.plausible(tail if _part_slip(stem) else stem)
+        for stem, tail in slipped
+    ):  # fmt: skip
+        return False
+    return not any(  # a reading of two plausible parts, no slip in either
+        words.plausible(h) and words.plausible(t) and not _part_slip(h) and not _part_slip(t)
+        for h, _, t in _readings(word, words.known)
+    )
+
+
+def _readings(word: str, known: Callable[[str], bool]) -> list[tuple[str, str, str]]:
+    """Each way to read `word` as head, link and tail, both parts known words."""
+    found = []
+    for cut in range(SHORTEST, len(word) - SHORTEST + 1):
+        head, tail = word[:cut], word[cut:]
+        if not known(tail):
+            continue
+        for link in LINKS:
+            stem = head[: len(head) - len(link)]
+            if head.endswith(link) and len(stem) >= SHORTEST and known(stem):
+                found.append((stem, link, tail))
+    return found
+
+
+def _unlinked(head: str, tail: str) -> bool:
+    """A head in -ing, -hed, … joined with no s ("sortering|orden"); a tail beginning
+    with s may hold it ("parrings|tilstand"), and an ending is no part."""
+    return bool(LINKED_BY_S.search(head)) and tail[:1] != "s" and tail not in ENDINGS
+
+
+@cache
+def _part_slip(part: str) -> bool:
+    """A part a few slips from a word far commoner than it ("breden": "bredden")."""
+    if len(part) < SLIPPED:
+        return False
+    table = frequency_table("da")
+    floor = max(COMMON, table.get(part, 0.0) + FAR_COMMONER)
+    return any(table.get(other, 0.0) >= floor for other in _doubles(part))
+
+
+def _doubles(word: str) -> list[str]:
+    """The words `word` is a slip of by a double letter written once or a letter written
+    twice: the slips that most often leave a word ("breden": "bredden")."""
+    inner = range(1, len(word) - 1)
+    twice = [word[:i] + word[i + 1 :] for i in inner if word[i] == word[i - 1]]
+    return twice + [
+        word[:i] + word[i] + word[i:] for i in range(1, len(word)) if word[i] != word[i - 1]
+    ]
+
+
+def _few_slips_at(word: str) -> Iterator[tuple[str, int]]:
+    """The words `word` is a slip of by a letter added or two letters swapped, its first
+    and last letters kept (the few slips a compound hides best, "linje|skrift"), each
+    with the place of its slip."""
+    for at in range(1, len(word) - 1):
+        yield word[:at] + word[at + 1 :], at  # a letter added
+        if at < len(word) - 2 and word[at] != word[at + 1]:
+            yield word[:at] + word[at + 1] + word[at] + word[at + 2 :], at  # swapped
+
+
+def _a_form(other: str, word: str) -> bool:
+    """An ending added, dropped or exchanged ("afgører" and "afgøres")."""
+    if len(other) == len(word):
+        return other[:-1] == word[:-1]
+    longer, shorter = (other, word) if len(other) > len(word) else (word, other)
+    return longer[:-1] == shorter
