@@ -37,7 +37,8 @@ def _project_options(command: F, with_locales: bool) -> F:
             "--config",
             "config_file",
             type=click.Path(dir_okay=False, path_type=Path),
-            help="pyproject.toml to read [tool.pipeline] from (default: nearest one upwards).",
+            help="pyproject.toml to read [tool.pipeline] from (default: the nearest one "
+            "upwards that has it).",
         ),
         click.option(
             "--source-dir",
