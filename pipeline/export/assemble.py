@@ -79,7 +79,32 @@ def localize(
             _swap_image(tokens[place.token], place.image, place.field, pieces, env)
     for index, splices in html_splices.items():
         tokens[index].content = spliced(tokens[index].content, splices)
+    result.tokens = _number_footnote_references(tokens)
     return result
+
+
+def _number_footnote_references(tokens: list[Token]) -> list[Token]:
+    """Number each note's references in page order and give the note one back link per
+    reference. Parsing a unit's text again counted its references a second time, past the
+    back links the first parse made: every back link missed (Node's webcrypto: 30 a page).
+    A translation that drops a reference drops its back link."""
+    counts: dict[int, int] = {}
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "footnote_ref":
+                note = child.meta["id"]
+                child.meta["subId"] = counts.get(note, 0)
+                counts[note] = child.meta["subId"] + 1
+    numbered: list[Token] = []
+    for token in tokens:
+        if token.type != "footnote_anchor":
+            numbered.append(token)
+        elif token.meta["subId"] == 0:  # the note's first back link stands for them all
+            for reference in range(counts.get(token.meta["id"], 0)):
+                anchor = Token("footnote_anchor", "", 0)
+                anchor.meta = {**token.meta, "subId": reference}
+                numbered.append(anchor)
+    return numbered
 
 
 def _identify_html_headings(tokens: list[Token], taken: dict[str, int]) -> None:

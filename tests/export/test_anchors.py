@@ -1,0 +1,96 @@
+"""Links within an exported page land where they point, in every locale: footnote
+references and their back links (Node's webcrypto page has one note referenced 30 times)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from ..conftest import run_cli
+from .test_html import Page
+
+SOURCE = """---
+lang: en
+---
+
+# Key formats
+
+Ed25519 keys are experimental.[^exp] So are X25519 keys.[^exp]
+
+Ed448 keys too.[^exp] See the list of curves.[^curves]
+
+## Curves
+
+[Back to the top](#key-formats).
+
+[^exp]: Requires a recent OpenSSL.
+[^curves]: The names follow RFC 8410.
+"""
+
+TRANSLATIONS = {
+    "Key formats": "Nøgleformater",
+    # The same two references as the source.
+    "Ed25519 keys are experimental.[^exp] So are X25519 keys.[^exp]": (
+        "Ed25519-nøgler er eksperimentelle.[^exp] Det samme er X25519-nøgler.[^exp]"
+    ),
+    # One reference dropped by the translator: its note gets one back link less.
+    "Ed448 keys too.[^exp] See the list of curves.[^curves]": (
+        "Ed448-nøgler også. Se listen over kurver.[^curves]"
+    ),
+    "Requires a recent OpenSSL.": "Kræver en ny OpenSSL.",
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "source/en").mkdir(parents=True)
+    (tmp_path / "source/en/keys.md").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    po = polib.pofile(str(tmp_path / "locales/da/LC_MESSAGES/keys.po"))
+    for entry in po:  # "The names follow RFC 8410." is left untranslated
+        entry.msgstr = TRANSLATIONS.get(entry.msgid, "")
+    po.save()
+    result = run_cli("export", "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    return tmp_path / "build/html"
+
+
+def references(page: Page) -> list[tuple[str, str]]:
+    """(id, href) of every footnote reference, in page order."""
+    return [(a["id"], a["href"]) for a in page.find("a", role="doc-noteref")]
+
+
+def back_links(page: Page) -> list[str]:
+    return [a["href"] for a in page.find("a", role="doc-backlink")]
+
+
+def test_every_footnote_back_link_lands_on_its_reference(site: Path) -> None:
+    english = Page((site / "en/keys.html").read_text(encoding="utf-8"))
+    assert references(english) == [
+        ("fnref1", "#fn1"),
+        ("fnref1-1", "#fn1"),
+        ("fnref1-2", "#fn1"),
+        ("fnref2", "#fn2"),
+    ]
+    assert back_links(english) == ["#fnref1", "#fnref1-1", "#fnref1-2", "#fnref2"]
+    ids = {a["id"] for _, a in english.elements if "id" in a}
+    assert {"fn1", "fn2", "key-formats"} <= ids
+
+
+def test_a_translation_gets_one_back_link_per_reference_it_keeps(site: Path) -> None:
+    danish = Page((site / "da/keys.html").read_text(encoding="utf-8"))
+    assert references(danish) == [("fnref1", "#fn1"), ("fnref1-1", "#fn1"), ("fnref2", "#fn2")]
+    assert back_links(danish) == ["#fnref1", "#fnref1-1", "#fnref2"]
+
+
+def test_every_link_within_a_page_finds_its_anchor(site: Path) -> None:
+    for path in (site / "en/keys.html", site / "da/keys.html"):
+        page = Page(path.read_text(encoding="utf-8"))
+        ids = {a["id"] for _, a in page.elements if "id" in a}
+        fragments = [a["href"][1:] for a in page.find("a") if a.get("href", "").startswith("#")]
+        assert fragments, path
+        assert [f for f in fragments if f not in ids] == [], path
