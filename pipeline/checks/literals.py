@@ -118,11 +118,11 @@ def plain_count(text: str, character: str) -> int:
 # printf with position, flags (glibc's I too), width, precision and length: %s, %1$s,
 # %-10.2f, %'d, %zu, %Id; a conversion letter glued to a word is text ("%-encoding"), but
 # not before an ordinal or a genitive's ending ("%'dth", Danish "%ss filer") or a unit
-# ("%0.3gcm", "%dpx").
+# ("%0.3gcm", "%dpx", "%.2fpts").
 _PRINTF = re.compile(
     r"%(?:(\d+)\$)?([-+0#'I]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t|q)?"
     r"[diouxXeEfFgGaAcspn])"
-    r"(?!(?!(?:st|nd|rd|th|s|cm|mm|px|pt|ms|dpi|[kmgt]i?b|[kmg]?hz)\b)[^\W\d_])|%<\w+>"
+    r"(?!(?!(?:st|nd|rd|th|s|cm|mm|px|pts?|ms|dpi|[kmgt]i?b|[kmg]?hz)\b)[^\W\d_])|%<\w+>"
 )
 # Python %(name)s, Qt %1, LibreOffice %PRODUCTNAME, %{name} and $(ARG1), ld's %P and %X,
 # jinja {{ x }}, {} and {0}.

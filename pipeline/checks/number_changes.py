@@ -18,7 +18,14 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pipeline.checks.number_words import leading_values, word_values
-from pipeline.checks.quantities import Quantity, compare, example_spans, has_digits, quantities
+from pipeline.checks.quantities import (
+    Quantity,
+    compare,
+    example_spans,
+    has_digits,
+    quantities,
+    typed_into_a_word,
+)
 from pipeline.checks.surface import one_for_one
 
 # A function name whose digit stands for a word: "BIN2HEX" (to), "DEC2BIN".
@@ -57,11 +64,13 @@ def _number_changes(
     # One count in words replaced by another ("Three Color" → "Fire farver"): a value changed.
     word_for_word = len(missing) == len(extra) == 1 and _is_word(missing[0]) and _is_word(extra[0])
     changes = [
-        NumberChange(
-            f"the number {q.shown(source)} of the source is not in the translation" + _word_note(q),
+        _change(
+            f"the number {q.shown(source)} of the source is not in the translation",
+            q,
             not word_for_word
             and (
                 _is_word(q)
+                or _all_digits(q)
                 or (
                     not _changed_in_place(q, source, target)
                     and (
@@ -73,16 +82,18 @@ def _number_changes(
                     )
                 )
             ),
+            "the translation may say it another way",
         )
         for q in missing
         if not _named_as_a_whole(q, source, target)
         and not (_is_word(q) and _spelled_in_a_word(q, target, target_lang))
     ]
     changes += [
-        NumberChange(
-            f"the translation has the number {q.shown(target)}, the source does not"
-            + _word_note(q),
+        _change(
+            f"the translation has the number {q.shown(target)}, the source does not",
+            q,
             not word_for_word
+            and not typed_into_a_word(q, source, target)
             and (
                 _is_word(q)
                 or bool(_plain_values(q) & in_source)
@@ -92,6 +103,7 @@ def _number_changes(
                 or (not missing and _numbering(extra, source, target))
                 or _converted(q, target, source, source_lang)
             ),
+            "a translator may add it on purpose",
         )
         for q in extra
     ]
@@ -275,8 +287,16 @@ def _is_word(quantity: Quantity) -> bool:
     return not any(character.isdigit() for character in quantity.text)
 
 
-def _word_note(quantity: Quantity) -> str:
-    return " (a number word: check whether the meaning changed)" if _is_word(quantity) else ""
+def _change(message: str, quantity: Quantity, unsure: bool, why: str) -> NumberChange:
+    """A finding's text says when only the meaning tells: a warning says why it is one."""
+    if _is_word(quantity):
+        return NumberChange(f"{message} (a number word: check whether the meaning changed)", unsure)
+    return NumberChange(f"{message} (check the meaning: {why})" if unsure else message, unsure)
+
+
+def _all_digits(quantity: Quantity) -> bool:
+    """The ten digits as a range ("the 0-9 keys"): "taltasterne" says it in a word."""
+    return ("digits", "0-9") in quantity.values
 
 
 def _named_as_a_whole(quantity: Quantity, source: str, target: str) -> bool:
@@ -334,18 +354,41 @@ def _reordered(source: str, source_lang: str, target: str, target_lang: str) -> 
     """The same numbers in another order: two values may have swapped places ("from 1 to
     5" → "fra 5 til 1"), or the sentence was turned round; the meaning tells."""
     first = _digit_values(source, source_lang)
-    if len(set(first)) < 2:
-        return []  # the source's text alone tells: most have no two numbers
-    second = _digit_values(target, target_lang)
-    if sorted(first) != sorted(second) or first == second:
-        return []
-    return [
-        NumberChange(
-            f"the numbers come in another order ({', '.join(first)} → {', '.join(second)}): "
-            "check that each still belongs where it did",
-            True,
-        )
-    ]
+    second = _digit_values(target, target_lang) if len(set(first)) >= 2 else first
+    if sorted(first) == sorted(second) and first != second:
+        return [
+            NumberChange(
+                f"the numbers come in another order ({', '.join(first)} → {', '.join(second)})"
+                ": check that each still belongs where it did",
+                True,
+            )
+        ]
+    if not has_digits(source) or sum(q.in_word for q in quantities(source, source_lang)) < 2:
+        return []  # most texts: no two names with a number (and their numbers are read)
+    return _names_reordered(source, target)
+
+
+def _names_reordered(source: str, target: str) -> list[NumberChange]:
+    """One name with two numbers, the numbers in another order ("convert ext3 to ext4" →
+    "konvertér ext4 til ext3"): the values may have swapped places, or the sentence was
+    turned round; the meaning tells."""
+    numbered = _NUMBERS_OF_NAMES.findall(source)
+    names = {name for name, _ in numbered}
+    if len(numbered) <= len(names):
+        return []  # each name once (most texts: none), so no name's numbers can swap
+    changes = []
+    for name in names:
+        first = [number for found, number in numbered if found == name]
+        second = [number for found, number in _NUMBERS_OF_NAMES.findall(target) if found == name]
+        if len(set(first)) >= 2 and sorted(first) == sorted(second) and first != second:
+            shown = ", ".join(name + number for number in first)
+            changes.append(
+                NumberChange(
+                    f"{shown} come in another order: check that each still belongs where it did",
+                    True,
+                )
+            )
+    return changes
 
 
 def _digit_values(text: str, lang: str) -> list[str]:

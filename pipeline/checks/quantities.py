@@ -94,7 +94,7 @@ def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     taken = bytearray(len(plain))
     # Dates, times, fractions and numbers each start with a digit (or ½): most texts
     # asked about have none, only number words.
-    finders = (_dates, _times, _fractions, _numbers) if has_digits(plain) else ()
+    finders = (_codes, _dates, _times, _fractions, _numbers) if has_digits(plain) else ()
     for finder in finders:
         for quantity in finder(plain, lang):
             span = range(quantity.start, quantity.start + len(quantity.text))
@@ -137,8 +137,26 @@ def compare(
     missing, extra = unmatched(sides[0], sides[1])
     # A digit the translation adds inside a name is a localized name ("CHI2.FORD" for
     # "CHISQ.DIST", "7-kabale", "UGE.NR_EXCEL2003 (WEEKNUM_EXCEL2003)"); a digit it
-    # changes there still shows as the source's digit missing ("Skift+F2").
-    return missing, [q for q in extra if not (q.in_word or _compound(q, target))]
+    # changes there still shows as the source's digit missing ("Skift+F2"). One typed
+    # into a word of the source is a slip ("Bitrate" → "Bit4rate").
+    return missing, [
+        q
+        for q in extra
+        if typed_into_a_word(q, source, target) or not (q.in_word or _compound(q, target))
+    ]
+
+
+def typed_into_a_word(quantity: Quantity, source: str, target: str) -> bool:
+    """The translation's word around the number is a word of the source once the
+    number is taken out of it: "Bit4rate" for "Bitrate", "2Layer2" for "Layer2"."""
+    word = quantity.word_at(target)
+    if not quantity.in_word or not any(c.isalpha() for c in word):
+        return False
+    words = {found.strip(".,;:!?()[]\"'«»“”").lower() for found in source.split()}
+    return any(
+        (word[: found.start()] + word[found.end() :]).lower() in words
+        for found in re.finditer(re.escape(quantity.text), word)
+    )
 
 
 def has_digits(text: str) -> bool:
@@ -302,22 +320,51 @@ def _fractions(text: str, lang: str) -> Iterator[Quantity]:
             yield Quantity(found.group(), found.start(), frozenset(values), True, parts)
 
 
+# A code point or a hexadecimal number: one value as a whole ("U+266a" is not "U+266").
+_CODE = re.compile(r"(?<![\w+])(?:U\+[0-9A-Fa-f]{4,6}|0x[0-9A-Fa-f]+)(?![\w+])")
+# The ten digits as a range ("the 0-9 keys"), which a translation may name in words.
+_DIGIT_RANGE = re.compile(r"(?<![\d.,])0\s?(?:-|–|\.\.)\s?9(?![\d.,])")
+# A minus sign: before the digits, after a space or bracket ("a height of -1", "(-1 = off)",
+# "10[sup]-27[/sup]").
+_DASHES = frozenset("-\u2212–")
+_MINUS = re.compile(r"(?:^|(?<=[\s(\[\]=:]))[-\u2212–]$")
+# The first year of a range whose second keeps only its last two digits: "2012-14".
+_CENTURY_BEFORE = re.compile(r"(?<!\d)(1[5-9]|20)\d\d[-–]$")
+_GOES_ON = re.compile(r"[-–./]\d")
+
+
+def _codes(text: str, lang: str) -> Iterator[Quantity]:
+    for found in _CODE.finditer(text) if "U+" in text or "0x" in text else ():
+        values = frozenset({("code", found.group().lower())})
+        yield Quantity(found.group(), found.start(), values, True, in_word=True)
+    for found in _DIGIT_RANGE.finditer(text) if "9" in text else ():
+        yield Quantity(found.group(), found.start(), frozenset({("digits", "0-9")}), True)
+
+
 def _numbers(
     text: str, lang: str, offset: int = 0, pattern: re.Pattern[str] = _DIGITS
 ) -> Iterator[Quantity]:
     for found in pattern.finditer(text):
-        values = set(_number_values(found.group(), lang))
+        written, start = found.group(), found.start()
+        values = set(_number_values(written, lang))
         multiplier = _multiplier_after(text, found.end())
         if multiplier:
             values |= {("number", value * multiplier) for value in _plain_values(values)}
         in_word = _IN_WORD.match(text, found.end()) is not None or (
-            found.start() > 0 and text[found.start() - 1].isalpha()
+            start > 0 and text[start - 1].isalpha()
         )
+        sign = text[start - 1 : start] if start else ""
+        if sign in _DASHES and len(written) == 2 and not _GOES_ON.match(text, found.end()):
+            century = _CENTURY_BEFORE.search(text, max(0, start - 5), start)
+            values |= {("number", Decimal(century.group(1) + written))} if century else set()
+        minus = sign in _DASHES and _MINUS.search(text, max(0, start - 2), start)
+        if minus and not in_word and written.strip("0.,"):  # -1, not the option -0
+            start, written = start - 1, "-" + written
+            values = {("as written", written)} | {("number", -v) for v in _plain_values(values)}
         parts: tuple[Quantity, ...] = ()
         if not any(value[0] == "number" for value in values):  # "[8,63]", "1,3,5": a list
             parts = tuple(_numbers(found.group(), lang, offset + found.start(), _WHOLE_NUMBER))
-        start = offset + found.start()
-        yield Quantity(found.group(), start, frozenset(values), True, parts, in_word)
+        yield Quantity(written, offset + start, frozenset(values), True, parts, in_word)
     for symbol, value in _FRACTIONS.items():
         for found in re.finditer(symbol, text):
             yield Quantity(symbol, offset + found.start(), frozenset({("number", value)}), True)

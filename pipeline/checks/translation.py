@@ -168,9 +168,10 @@ def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     cell references and shortcuts count ("Shift+F1", "A1:E10"); URLs, code and
     placeholders are left to their own rules.
 
-    An error where a value in digits clearly changed or vanished; a warning where only
-    the meaning can tell: a number word added or left implicit, a size's unit written
-    GB/Gb, the same numbers in another order. A function name localised as a whole
+    An error where a value in digits clearly changed or vanished (a minus sign lost, a digit
+    typed into a word); a warning, whose message says why, where only the meaning can tell:
+    a number word added or left implicit, a size's unit written GB/Gb, the same numbers (or
+    a name's numbers, "ext3 … ext4") in another order. A function name localised as a whole
     ("BIN2HEX" → "BIN.TIL.HEX") is not a change.
 
     Example (da→en): "ca. 20.000 gener" translated "about 2,000 genes".

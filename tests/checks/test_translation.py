@@ -274,3 +274,40 @@ def test_one_number_for_another_says_what_to_swap() -> None:
     rules = [r for r in resolve({}) if r.rule.id == "translation/numbers"]
     found = run(rules, {"message": [message]})
     assert {(f.data["found"], f.fix) for f in found} == {("6", "5")}
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "says"),
+    [
+        ("Set the height to -1 to ignore it", "Sæt højden til 1 for at ignorere den", "-1"),
+        ("The character U+266a is a note", "Tegnet U+266 er en node", "U+266a"),
+        ("Choose the Bitrate", "Vælg Bit4rate", "4 (in 'Bit4rate')"),
+        ("Use Layer2 only", "Brug kun 2Layer2", "2 (in '2Layer2')"),
+    ],
+)
+def test_a_lost_sign_a_cut_code_point_and_a_digit_typed_into_a_word_are_errors(
+    source: str, target: str, says: str
+) -> None:
+    found = levels(source, target)
+    assert "error" in [level for level, _ in found]
+    assert any(says in text for _, text in found)
+
+
+def test_the_same_values_written_the_translators_way_are_no_finding() -> None:
+    assert levels("Set -1 for unlimited", "Sæt til -1 for ubegrænset") == []
+    assert levels("(-1 = off)", "(\u22121 = fra)") == []  # a minus sign
+    assert levels("Maintainer (2012-2014)", "Vedligeholder (2012-14)") == []
+    assert levels("Width of %.2fpts", "Bredde på %.2f punkter") == []
+    assert levels("input for xargs -0", "inddata for xargs -0") == []
+    assert levels("10[sup]-27[/sup] kg", "10<sup>-27</sup> kg") == []
+
+
+def test_what_only_the_meaning_settles_is_a_warning_that_says_so() -> None:
+    found = levels("The 0-9 keys jump to a planet", "Taltasterne hopper til en planet")
+    assert [level for level, _ in found] == ["warning"]
+    assert "check the meaning" in found[0][1]
+    found = levels("Convert ext3 to ext4 first", "Konvertér ext4 til ext3 først")
+    assert [level for level, _ in found] == ["warning"]
+    assert "ext3, ext4 come in another order" in found[0][1]
+    # A digit the source's word already has is no slip: "Layer2" → "Lag2".
+    assert levels("Use Layer2 only", "Brug kun Lag2") == []
