@@ -88,7 +88,12 @@ def _build(
             entries.setdefault(gid, []).append(entry)
     comparable = []
     for gid, group in entries.items():
-        members = {group[0][0]: 1} if len(group) == 1 else dict(Counter(e[0] for e in group))
+        if len(group) == 1:  # most groups: one entry, never comparable
+            state.groups[gid] = ({group[0][0]: 1}, _terms(group), None)
+            continue
+        members: dict[str, int] = {}
+        for entry in group:
+            members[entry[0]] = members.get(entry[0], 0) + 1
         terms = _terms(group)
         if _comparable(members, terms):
             comparable.append(gid)
@@ -249,5 +254,5 @@ def _is_use(row: tuple[object, ...]) -> bool:
 
 def _gid(*parts: str | None) -> int:
     """A stable 64-bit name of a group (the cache outlives the process)."""
-    text = "\x1f".join("\x00" if part is None else part for part in parts)
+    text = "\x1f".join([part if part is not None else "\x00" for part in parts])
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
