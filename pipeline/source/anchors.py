@@ -17,6 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
+from pipeline.source.html import html_links
+
 # <a id="x">, <a name="x"> (and <span id>, as GitHub keeps ids of raw HTML anchors).
 EXPLICIT_ANCHOR = re.compile(
     r"""<(?:a|span)\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*["']([^"']+)["'][^>]*>""", re.IGNORECASE
@@ -72,16 +74,23 @@ class Link:
 
 
 def links(tokens: Sequence[Token], first_line: int = 1) -> Iterator[Link]:
-    """Every link in parsed Markdown, with the 1-based line it stands on."""
+    """Every link in parsed Markdown, with the 1-based line it stands on: Markdown's, and
+    raw HTML's `<a href>`, which GitHub and the exported pages show as links too."""
     for token in tokens:
+        line = (token.map[0] if token.map else 0) + first_line
+        if token.type == "html_block":
+            yield from (Link(line + offset, href) for offset, href in html_links(token.content))
         if token.type != "inline":
             continue
-        line = (token.map[0] if token.map else 0) + first_line
         for child in token.children or []:
             if child.type in {"softbreak", "hardbreak"}:
                 line += 1
             elif child.type == "link_open":
                 yield Link(line, str(child.attrGet("href") or ""))
+            elif child.type == "html_inline":
+                found = html_links(child.content)
+                yield from (Link(line + offset, href) for offset, href in found)
+                line += child.content.count("\n")
 
 
 @dataclass(frozen=True, slots=True)

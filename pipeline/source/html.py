@@ -273,6 +273,25 @@ def html_urls(html: str) -> list[str]:
     return lister.urls
 
 
+class _LinkLister(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.links.append((self.getpos()[0] - 1, href))
+
+
+def html_links(html: str) -> list[tuple[int, str]]:
+    """(line in the fragment, from 0; href) of each `<a href>` of an HTML fragment."""
+    lister = _LinkLister()
+    lister.feed(html)
+    lister.close()
+    return lister.links
+
+
 @dataclass(frozen=True, slots=True)
 class HtmlHeading:
     """An HTML heading (`<h1 align="center">…</h1>`): level, id, text, and where an id
