@@ -53,24 +53,32 @@ def _is_box(params: str, *_: Any) -> bool:
 
 def _myst_boxes(state: StateCore) -> None:
     """A MyST admonition directive's body is parsed as Markdown inside a box, with the
-    lines it stands on, so its text becomes units; its options (`:class: x`) stay out."""
-    tokens: list[Token] = []
-    for token in state.tokens:
+    lines it stands on, so its text becomes units; its options (`:class: x`) stay out.
+    Only its blocks are parsed here, before the page's inline text: its footnote
+    references then join the page's one list of notes, as the rest of its text does."""
+    state.tokens = _boxed(state.tokens, state)
+
+
+def _boxed(tokens: list[Token], state: StateCore) -> list[Token]:
+    boxed: list[Token] = []
+    for token in tokens:
         found = _DIRECTIVE.fullmatch(token.info.strip()) if token.type == "fence" else None
         if found is None or found.group(1) not in MYST_BOXES or token.map is None:
-            tokens.append(token)
+            boxed.append(token)
             continue
         lines = token.content.split("\n")
         options = next((n for n, line in enumerate(lines) if not _OPTION.match(line)), 0)
-        inner = state.md.parse("\n".join(lines[options:]), state.env)
+        inner: list[Token] = []
+        state.md.block.parse("\n".join(lines[options:]), state.md, state.env, inner)
         first = token.map[0] + 1 + options
         for nested in inner:
             if nested.map:
                 nested.map = [nested.map[0] + first, nested.map[1] + first]
         opening = Token("container_box_open", "div", 1, map=token.map, block=True)
         opening.info = " ".join(filter(None, found.groups()))
-        tokens += [opening, *inner, Token("container_box_close", "div", -1, block=True)]
-    state.tokens = tokens
+        closing = Token("container_box_close", "div", -1, block=True)
+        boxed += [opening, *_boxed(inner, state), closing]
+    return boxed
 
 
 MARKDOWN = (
@@ -82,4 +90,4 @@ MARKDOWN = (
 )
 MARKDOWN.core.ruler.push("emoji", _emoji)
 
-MARKDOWN.core.ruler.push("myst_boxes", _myst_boxes)
+MARKDOWN.core.ruler.after("block", "myst_boxes", _myst_boxes)

@@ -94,3 +94,41 @@ def test_every_link_within_a_page_finds_its_anchor(site: Path) -> None:
         fragments = [a["href"][1:] for a in page.find("a") if a.get("href", "").startswith("#")]
         assert fragments, path
         assert [f for f in fragments if f not in ids] == [], path
+
+
+BOXED = """---
+lang: en
+---
+
+# Boxes
+
+Text with a note.[^first]
+
+```{note}
+Inside a MyST box, another note,[^second] and the first again.[^first]
+```
+
+[^first]: The first note.
+[^second]: The second note.
+"""
+
+
+def test_notes_referenced_in_a_myst_box_are_listed_once_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The box's body was parsed as a page of its own: it got a second, empty list of
+    notes (fn1 and footnotes-title twice on the page), and a note referenced only in the
+    box lost its text."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source/boxes.md").write_text(BOXED, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--format", "html").exit_code == 0
+    page = Page((tmp_path / "build/html/en/boxes.html").read_text(encoding="utf-8"))
+    assert len(page.find("section", role="doc-endnotes")) == 1
+    ids = [a["id"] for _, a in page.elements if "id" in a]
+    assert sorted(ids) == sorted(set(ids))
+    assert references(page) == [("fnref1", "#fn1"), ("fnref2", "#fn2"), ("fnref1-1", "#fn1")]
+    assert back_links(page) == ["#fnref1", "#fnref1-1", "#fnref2"]
+    assert "The second note." in "".join(page.text)
