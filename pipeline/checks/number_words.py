@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache
 
@@ -73,16 +73,38 @@ def _word_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     that start with one: "tredjeperson", "tyvendedele", "titalslogaritme" ("ti" and "to"
     only before -tals; "nul" never: "nultegn", "nulstil")."""
     table = _word_table(lang)
-    alternatives = "|".join(sorted(map(re.escape, {*table, *MULTIPLIERS}), key=len, reverse=True))
-    words = re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.I)
+    words = re.compile(rf"(?<![^\W\d_]){_alternation({*table, *MULTIPLIERS})}(?![^\W\d_])", re.I)
     if lang != "da":
         return words, None
-    long = "|".join(sorted((w for w in table if len(w) >= 4), key=len, reverse=True))
-    short = "|".join(sorted(table, key=len, reverse=True))
+    long, short = _alternation(w for w in table if len(w) >= 4), _alternation(table)
     compounds = re.compile(
-        rf"(?<![^\W\d_])(?:(?:{long})(?=[^\W\d_]{{3}})|(?:{short})(?=tals[^\W\d_]))", re.I
+        rf"(?<![^\W\d_])(?:{long}(?=[^\W\d_]{{3}})|{short}(?=tals[^\W\d_]))", re.I
     )
     return words, compounds
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A pattern for any of `words`, the longest first where one begins another, written
+    as a tree of shared beginnings: Python's re tries the branches of a flat
+    alternation one by one, and these run at the start of every word of a catalog."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+_Tree = dict[str, "_Tree"]  # a character → the words' rest; "" where a word ends
+
+
+def _branches(node: _Tree) -> str:
+    longer = [re.escape(c) + _branches(rest) for c, rest in sorted(node.items()) if c]
+    if not longer:
+        return ""
+    inner = longer[0] if len(longer) == 1 else f"(?:{'|'.join(longer)})"
+    return f"(?:{inner})?" if "" in node else inner
 
 
 def _run_quantity(
