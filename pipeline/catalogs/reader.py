@@ -184,7 +184,11 @@ def _comments(block: str) -> tuple[list[str], set[str], list[str], list[str]]:
     lines = block.splitlines()
     # "#~" lines of an obsolete entry with no blank line after it: the comments before
     # them are that entry's too.
-    obsolete = [n for n, comment in enumerate(lines) if comment.strip().startswith("#~")]
+    obsolete = (
+        [n for n, comment in enumerate(lines) if comment.strip().startswith("#~")]
+        if "#~" in block
+        else []
+    )
     for comment in lines[obsolete[-1] + 1 :] if obsolete else lines:
         comment = comment.strip()
         kind = comment[1:2]
