@@ -60,6 +60,8 @@ class Page(HTMLParser):
         found = dict(attrs)
         if found.get("id"):
             self.ids.add(str(found["id"]))
+        if tag == "a" and found.get("name"):  # browsers scroll to <a name> too (got's docs)
+            self.ids.add(str(found["name"]))
         if tag == "a" and found.get("href"):
             self.hrefs.append(str(found["href"]))
 
