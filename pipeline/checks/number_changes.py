@@ -45,10 +45,18 @@ class NumberChange:
     swap: Mapping[str, str] = field(default_factory=dict)  # `found` and `fix`: one for one
 
 
+# A context that makes a bare number a setting for each language: "Skip To label length".
+_SETTING = re.compile(r"\b(?:length|width|height|size|chars|characters|columns)\b", re.I)
+
+
 def number_changes(
-    source: str, source_lang: str, target: str, target_lang: str
+    source: str, source_lang: str, target: str, target_lang: str, context: str | None = None
 ) -> list[NumberChange]:
-    """The numbers of `source` the translation lacks or changes, and those it adds."""
+    """The numbers of `source` the translation lacks or changes, and those it adds. A bare
+    number whose context (msgctxt) calls it a width or length is the translator's to set
+    ("7" in the context "Skip To label length" may become "8")."""
+    if context and source.strip().isdigit() and _SETTING.search(context):
+        return []
     return list(_number_changes(source, source_lang, target, target_lang))
 
 

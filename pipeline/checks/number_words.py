@@ -53,6 +53,9 @@ def number_words(text: str, lang: str) -> Iterator[WordRun]:
     words, compounds = _word_patterns(primary)
     run: list[tuple[str, int]] = []
     for found in words.finditer(text):
+        start = found.start()
+        if start > 1 and text[start - 1] in "&_" and text[start - 2].isalpha():
+            continue  # the rest of a word split by an access key: "H&eight" (Height)
         if run and not _RUN_GAP.fullmatch(text, run[-1][1] + len(run[-1][0]), found.start()):
             yield from _run_quantity(run, table, primary)
             run = []

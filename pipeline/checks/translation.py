@@ -182,7 +182,7 @@ def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     if not message.translated or not_text(message.source):
         return
     for change in number_changes(
-        message.source, message.source_lang, message.target, message.target_lang
+        message.source, message.source_lang, message.target, message.target_lang, message.context
     ):
         report = ctx.doubtful if change.unsure else ctx.finding
         yield report(message.path, message.line, change.message, **change.swap)

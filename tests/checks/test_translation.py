@@ -311,3 +311,15 @@ def test_what_only_the_meaning_settles_is_a_warning_that_says_so() -> None:
     assert "ext3, ext4 come in another order" in found[0][1]
     # A digit the source's word already has is no slip: "Layer2" → "Lag2".
     assert levels("Use Layer2 only", "Brug kun Lag2") == []
+
+
+def test_a_word_split_by_an_access_key_and_a_width_to_set_are_no_numbers() -> None:
+    assert levels("H&eight:", "&Højde:") == []
+    assert levels("H_eight:", "Højde:") == []
+    rules = [r for r in resolve({}) if r.rule.id == "translation/numbers"]
+    width = CatalogMessage(
+        "app.po", 3, 2, "app", "en", "da", "7", "8", fuzzy=False, context="Skip To label length"
+    )
+    assert list(run(rules, {"message": [width]})) == []
+    count = CatalogMessage("app.po", 3, 2, "app", "en", "da", "7", "8", fuzzy=False, context="days")
+    assert [f.severity.name for f in run(rules, {"message": [count]})] == ["ERROR", "ERROR"]

@@ -9,7 +9,7 @@ from .evaluation import RULES, entries, help_sample, ours, random_sample, score
 # Floors at the measured scores (docs/ci.md, "Translation rules on real catalogs"): a change
 # that makes a rule worse on real data fails here.
 FLOORS = {
-    "translation/numbers": (0.68, 0.96),
+    "translation/numbers": (0.70, 0.96),
     "translation/placeholders": (1.0, 1.0),
     "translation/links": (1.0, 1.0),
     "translation/markup": (1.0, 1.0),
@@ -91,13 +91,13 @@ def test_the_third_tune_set_is_real_and_holds_real_errors() -> None:
 
 def test_numbers_at_error_level_on_the_labelled_set() -> None:
     """The older labelled set counted at error level only (warnings aside): floors at the
-    measured 20 of 27 real problems found, 2 false alarms (docs/ci.md)."""
+    measured 20 of 27 real problems found, 1 false alarm (docs/ci.md)."""
     from .evaluation import number_levels
 
     flagged = [entry for entry in entries() if "error" in number_levels(entry)]
     right = [entry for entry in flagged if "translation/numbers" in entry.findings]
     assert len(right) >= 20
-    assert len(flagged) - len(right) <= 2
+    assert len(flagged) - len(right) <= 1
 
 
 def test_the_fresh_held_out_set_is_real_and_new() -> None:
