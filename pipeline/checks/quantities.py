@@ -153,7 +153,7 @@ def typed_into_a_word(quantity: Quantity, source: str, target: str) -> bool:
     if not quantity.in_word or not any(c.isalpha() for c in word):
         return False
     words = {found.strip(".,;:!?()[]\"'«»“”").lower() for found in source.split()}
-    return any(
+    return word.lower() not in words and any(
         (word[: found.start()] + word[found.end() :]).lower() in words
         for found in re.finditer(re.escape(quantity.text), word)
     )
@@ -358,7 +358,7 @@ def _numbers(
             century = _CENTURY_BEFORE.search(text, max(0, start - 5), start)
             values |= {("number", Decimal(century.group(1) + written))} if century else set()
         minus = sign in _DASHES and _MINUS.search(text, max(0, start - 2), start)
-        if minus and not in_word and written.strip("0.,"):  # -1, not the option -0
+        if minus and written.strip("0.,"):  # -1, -12dB; not the option -0
             start, written = start - 1, "-" + written
             values = {("as written", written)} | {("number", -v) for v in _plain_values(values)}
         parts: tuple[Quantity, ...] = ()

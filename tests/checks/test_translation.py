@@ -323,3 +323,11 @@ def test_a_word_split_by_an_access_key_and_a_width_to_set_are_no_numbers() -> No
     assert list(run(rules, {"message": [width]})) == []
     count = CatalogMessage("app.po", 3, 2, "app", "en", "da", "7", "8", fuzzy=False, context="days")
     assert [f.severity.name for f in run(rules, {"message": [count]})] == ["ERROR", "ERROR"]
+
+
+def test_a_unit_glued_to_a_negative_number_keeps_its_sign() -> None:
+    assert levels("Hard clip -12dB", "Hård klipning -12 dB") == []
+    assert [level for level, _ in levels("Hard clip -12dB", "Hård klipning 12 dB")] == [
+        "error",
+        "error",
+    ]
