@@ -179,7 +179,7 @@ class Speller:
             if self._spelled(word):
                 known = True
             else:  # Hunspell's compounds and ours, unless a slip of a common word
-                built = self._hunspell.spell(word) or self._compound(word)
+                built = self._compound(word) or self._hunspell.spell(word)
                 known = built and not self._typo_shaped(word) and not self._slipped(word)
             self._known[word] = known
         return known
