@@ -61,6 +61,9 @@ LICENCES = {
     "gnome-user-docs": "CC-BY-SA-3.0",
     "tar": "GPL-3+",
     "cpio": "GPL-3+",
+    "bzip2": "BSD-variant (bzip2's licence)",
+    "gzip": "GPL-3+",
+    "wdiff": "GPL-3+",
 }
 # Sections that are not the documents' prose: names, synopses, credits, licences.
 SKIP_SECTIONS = {
