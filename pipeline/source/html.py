@@ -286,6 +286,8 @@ class _LinkLister(HTMLParser):
 
 def html_links(html: str) -> list[tuple[int, str]]:
     """(line in the fragment, from 0; href) of each `<a href>` of an HTML fragment."""
+    if "href" not in html.lower():  # most inline HTML is not a link: no parser for it
+        return []
     lister = _LinkLister()
     lister.feed(html)
     lister.close()
