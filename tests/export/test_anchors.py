@@ -8,6 +8,8 @@ from pathlib import Path
 import polib
 import pytest
 
+from pipeline.source.anchors import github_slug
+
 from ..conftest import run_cli
 from .test_html import Page
 
@@ -132,3 +134,34 @@ def test_notes_referenced_in_a_myst_box_are_listed_once_at_the_end(
     assert references(page) == [("fnref1", "#fn1"), ("fnref2", "#fn2"), ("fnref1-1", "#fn1")]
     assert back_links(page) == ["#fnref1", "#fnref1-1", "#fnref2"]
     assert "The second note." in "".join(page.text)
+
+
+# Heading texts and the ids github-slugger 2.0.0 gives them, one slugger for the lot (run
+# with Node.js), as GitHub ids a page's headings: repeats, punctuation, letters of any
+# script, emoji, spaces at the ends.
+GITHUB_SLUGGER = [
+    ("Errors", "errors"),
+    ("Errors", "errors-1"),
+    ("Errors-1", "errors-1-1"),
+    ("Errors", "errors-2"),
+    ("fs.open(path, flags)", "fsopenpath-flags"),
+    ("Sådan virker det", "sådan-virker-det"),
+    ("Ærø’s “quotes” — and – dashes", "ærøs-quotes--and--dashes"),
+    ("snake_case & kebab-case", "snake_case--kebab-case"),
+    ("  Leading and trailing  ", "--leading-and-trailing--"),
+    ("Emoji 🚀 rocket", "emoji--rocket"),
+    ("Café naïve", "café-naïve"),
+    ("C++ / C#", "c--c"),
+    ("Über-Größe ß", "über-größe-ß"),
+    ("1.2.3 Release", "123-release"),
+    ("日本語の見出し", "日本語の見出し"),
+    ("Ελληνικά", "ελληνικά"),
+    ("Tab\there", "tabhere"),
+    ("a--b", "a--b"),
+    ("Hello, World!", "hello-world"),
+]
+
+
+def test_heading_ids_are_github_sluggers() -> None:
+    taken: dict[str, int] = {}
+    assert [(text, github_slug(text, taken)) for text, _ in GITHUB_SLUGGER] == GITHUB_SLUGGER
