@@ -46,6 +46,7 @@ from pipeline.languages.technical import (
     near_a_common_word,
     near_a_word,
     one_edit_from,
+    option_value_or_tag,
     regular_plural,
 )
 from pipeline.project import memo
@@ -142,8 +143,9 @@ class Speller:
                 continue
             if self.knows(word):
                 continue
-            if not self._near_a_word(word):
-                far.append((start, end))  # a name or an identifier
+            value = option_value_or_tag(text, start, end) and not self._slip(word)
+            if value or not self._near_a_word(word):
+                far.append((start, end))  # a value, a name or an identifier
                 continue
             if len(word) <= 5 and view[end : end + 1] == "." and self.knows(word + "."):
                 continue  # an abbreviation: "dvs.", "inkl." (Hunspell takes any word + ".")

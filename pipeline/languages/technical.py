@@ -345,3 +345,20 @@ def danish_spellings_of_english(word: str) -> list[str]:
         if len(stem) >= 4 and "k" in stem:
             forms.append(stem.replace("k", "c"))
     return forms
+
+
+_OPTION = re.compile(r"--?[A-Za-z][\w-]*")
+_DEFINED = re.compile(r"\s+[\"'»“%A-ZÆØÅ]")  # the tag's definition begins: "newc The new …"
+
+
+def option_value_or_tag(text: str, start: int, end: int) -> bool:
+    """A short word given to an option ("-H odc", "--format ustar"), or the short
+    lower-case term a man page's tagged paragraph opens with and defines ("newc The new
+    (SVR4) portable format", "crc Det nye …", 'xdev "%s: …'): a value or a name, not
+    prose. A longer word after an option is prose ("-t flagene tager")."""
+    if end - start > SHORT_WORD or (start and not text[start - 1].isspace()):
+        return False
+    before = text[:start].split()
+    if before:
+        return _OPTION.fullmatch(before[-1]) is not None
+    return text[start:end].islower() and _DEFINED.match(text, end) is not None

@@ -298,6 +298,16 @@ def test_what_technical_text_writes_is_known(lang: str, text: str) -> None:
     assert _unknown(lang, text) == []
 
 
+def test_a_short_value_given_to_an_option_or_a_tagged_term_is_no_typo() -> None:
+    # a man page's format names: after an option, and as the tag a paragraph defines
+    assert _unknown("en", "This is the same as -H odc, not --format crc.") == []
+    assert _unknown("en", "newc The new (SVR4) portable format.") == []
+    assert _unknown("da", "crc Det nye (SVR4) flytbare format.") == []
+    # a slip of a common word stays a typo there, and a longer word after an option is prose
+    assert _unknown("en", "Use -o whcih to list it.") == ["whcih"]
+    assert _unknown("da", "Bemærk at -d og -t flaagene tager formater.") == ["flaagene"]
+
+
 def test_a_compound_one_slip_from_a_common_word_is_a_typo() -> None:
     assert _unknown("en", "Choose a backround and a standpint.") == ["backround", "standpint"]
     assert _unknown("en", "The filessystem is full.") == ["filessystem"]
