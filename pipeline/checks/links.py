@@ -57,7 +57,8 @@ ALWAYS_THERE = {"", "top"}
 )
 def broken(links: LinkSet, ctx: CheckContext) -> Iterator[Finding]:
     """Why: a reader who follows the link lands on nothing. Links are resolved as GitHub
-    resolves them: relative to the file, anchors as GitHub makes heading ids.
+    resolves them: relative to the file, anchors as GitHub makes heading ids. Markdown
+    links and the `<a href>` of raw HTML are read, in sources and translations.
 
     Example (da): `[Se bivirkninger](bivirkninger.md#risici)` where the page has no
     heading "Risici".
