@@ -3,11 +3,13 @@ reader sees at once is a typo of another word.
 
 Hunspell's Danish dictionary builds a compound of any two words, and a doubled, dropped
 or swapped letter often leaves two words: "sortering|orden" (sorteringsorden),
-"skærm|breden" (skærmbredden), "linje|skrift" (linjeskift). Three shapes give them away:
+"skærm|breden" (skærmbredden), "linje|skrift" (linjeskift). Four shapes give them away:
 a head in -ing, -hed, -else, … that lacks its linking s; a whole word a letter added or
-two swapped from a word the dictionary lists; and a part with a double letter written
-once (or a letter twice) where the word meant is far commoner, in a compound with no
-other reading of two plausible parts.
+two swapped from a word the dictionary lists; a letter dropped from or added to one part
+beside a part people write, where the dictionary lists the word meant ("menu|linen",
+"tid|stemplet", "pille|tasterne"); and a part with a double letter written once (or a
+letter twice) where the word meant is far commoner, in a compound with no other reading
+of two plausible parts.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ LINKED_BY_S = re.compile(r"(?:...ing|else|hed|tion|sion|itet|skab|dom)$")
 ENDINGS = ("erne", "ene", "ens", "ets", "en", "et", "er")  # not a part: "indstilling|erne"
 FAR_COMMONER = 2.0  # Zipf: a part's slip is a hundred times as common as the part
 COMMON = 2.5  # and at least this common
+_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,8 @@ def slipped_compound(word: str, words: Words) -> bool:
         if any(other[start:] in table for start in range(min(at, len(other) - 4) + 1))
     ):
         return True
+    if not words.foreign(word) and _slip_beside_a_part(word, words.listed, table):
+        return True
     slipped = [
         (stem, tail)
         for head, tail in cuts
@@ -78,6 +83,38 @@ def slipped_compound(word: str, words: Words) -> bool:
         words.plausible(h) and words.plausible(t) and not _part_slip(h) and not _part_slip(t)
         for h, _, t in _readings(word, words.known)
     )
+
+
+def _slip_beside_a_part(word: str, listed: Callable[[str], bool], table: dict[str, float]) -> bool:
+    """A letter dropped from or added to one part of a compound beside a part people
+    write, where the word meant is listed: "menu|linen" (menulinjen),
+    "forstørrelses|gas" (forstørrelsesglas), "tid|stemplet" (tidsstemplet),
+    "pille|tasterne" (piletasterne). The part beside is the longest head or tail in the
+    frequency table, and only a slip that makes a word people write is asked about."""
+    cuts = range(SLIPPED, len(word) - SHORTEST + 1)
+    head = next((word[:c] for c in reversed(cuts) if _written(word[:c], table)), "")
+    if head:  # the tail slipped
+        tail = word[len(head) :]
+        more = [tail[:at] + c + tail[at:] for at in range(len(tail)) for c in _LETTERS]
+        if any(_meant(head + other, word, listed) for other in table.keys() & more):
+            return True
+    tails = range(SHORTEST, len(word) - SLIPPED + 1)
+    tail = next((word[c:] for c in tails if word[c:] in table), "")
+    if tail:  # the head slipped, or lost its end
+        head = word[: -len(tail)]
+        dropped = [head[:at] + head[at + 1 :] for at in range(1, len(head))]
+        others = [*dropped, *(head + c for c in _LETTERS)]
+        return any(_written(o, table) and _meant(o + tail, word, listed) for o in others)
+    return False
+
+
+def _written(head: str, table: dict[str, float]) -> bool:
+    """A head people write, with or without its linking letter (LINKS)."""
+    return head in table or (head[-1] in "se" and len(head) > SHORTEST and head[:-1] in table)
+
+
+def _meant(other: str, word: str, listed: Callable[[str], bool]) -> bool:
+    return len(other) >= LONG and listed(other) and not _a_form(other, word)
 
 
 def _readings(word: str, known: Callable[[str], bool]) -> list[tuple[str, str, str]]:

@@ -321,7 +321,22 @@ def test_a_danish_compound_that_hides_a_slip_is_a_typo() -> None:
     assert _unknown("da", text) == ["sorteringorden", "skærmbreden", "linjeskrift", "dene"]
 
 
+@pytest.mark.parametrize(
+    ("text", "typo"),
+    [
+        ("Klik på værktøjslinen for at åbne den.", "værktøjslinen"),  # linjen: a j dropped
+        ("Filen får et tidstempel ved hver ændring.", "tidstempel"),  # the linking s lost
+        ("Vælg en baggrundfarven til skrivebordet.", "baggrundfarven"),
+    ],
+)
+def test_a_letter_dropped_beside_a_part_of_a_listed_compound_is_a_typo(
+    text: str, typo: str
+) -> None:
+    assert _unknown("da", text) == [typo]
+
+
 def test_danish_compounds_of_rare_parts_and_linking_s_stay_known() -> None:
+    assert _unknown("da", "Filnavnene, værktøjslinjen, tidsstemplet og piletasterne.") == []
     text = "Sorteringsordenen, parringstilstand, skattetakst og sidemargen er ord."
     assert _unknown("da", text) == []
     assert _unknown("da", "Brug help eller merge i en tail af filen.") == []  # loanwords
