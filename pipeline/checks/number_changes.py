@@ -17,6 +17,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from pipeline.checks.number_equivalents import (
+    converted,
+    numeronym,
+    regnal_number,
+    said_by_a_prefix,
+    same_digits,
+    translator_credits,
+    zero_template,
+)
 from pipeline.checks.number_words import leading_values, word_values
 from pipeline.checks.quantities import (
     Quantity,
@@ -57,7 +66,21 @@ def number_changes(
     ("7" in the context "Skip To label length" may become "8")."""
     if context and source.strip().isdigit() and _SETTING.search(context):
         return []
+    if translator_credits(source):
+        return []
+    # An access key inside a number ("8859-1_5") is not part of it, and "0,1" lists the
+    # source's "0, 1" without a space: no decimal comma.
+    if "_" in source or "&" in source or "_" in target or "&" in target:
+        source, target = _ACCESS_KEY.sub("", source), _ACCESS_KEY.sub("", target)
+    if "," in target and ", " in source:
+        target = _LIST.sub(
+            lambda m: f"{m[1]}, {m[2]}" if f"{m[1]}, {m[2]}" in source else m[0], target
+        )
     return list(_number_changes(source, source_lang, target, target_lang))
+
+
+_ACCESS_KEY = re.compile(r"(?<=\d)[_&](?=\d)")
+_LIST = re.compile(r"(?<![\d.,])(\d),(\d)(?![\d.,])")
 
 
 # Once per distinct entry in a run: a big catalog repeats a third of its entries.
@@ -71,6 +94,8 @@ def _number_changes(
     in_target = _all_values(target, target_lang, in_words=True) if missing else set()
     # One count in words replaced by another ("Three Color" → "Fire farver"): a value changed.
     word_for_word = len(missing) == len(extra) == 1 and _is_word(missing[0]) and _is_word(extra[0])
+    # Zeros standing for a date's or time's width: the translator fills them in.
+    template = bool(missing or extra) and zero_template(source, source_lang)
     changes = [
         _change(
             f"the number {q.shown(source)} of the source is not in the translation",
@@ -78,14 +103,17 @@ def _number_changes(
             not word_for_word
             and (
                 _is_word(q)
+                or template
+                or same_digits(missing, extra)
                 or _all_digits(q)
+                or converted(q, source, target, target_lang)
+                or said_by_a_prefix(q, source, target)
                 or (
                     not _changed_in_place(q, source, target)
                     and (
                         _may_be_kept(
                             q, source, target, target_lang, in_target if not extra else set()
                         )
-                        or _converted(q, source, target, target_lang)
                         or _zero_said_as_a_word(q, target)
                     )
                 )
@@ -94,7 +122,8 @@ def _number_changes(
         )
         for q in missing
         if not _named_as_a_whole(q, source, target)
-        and not (_is_word(q) and _spelled_in_a_word(q, target, target_lang))
+        and not numeronym(q, source)
+        and not (_is_word(q) and _spelled_in_a_word(q, target, target_lang, source))
     ]
     changes += [
         _change(
@@ -104,12 +133,15 @@ def _number_changes(
             and not typed_into_a_word(q, source, target)
             and (
                 _is_word(q)
+                or template
+                or same_digits(extra, missing)
+                or regnal_number(q, target, source)
                 or bool(_plain_values(q) & in_source)
                 or _in_added_parentheses(q, source, target)
                 or _in_example(q, target)
                 or _added_to_a_text_without_numbers(q, source, target)
                 or (not missing and _numbering(extra, source, target))
-                or _converted(q, target, source, source_lang)
+                or converted(q, target, source, source_lang)
             ),
             "a translator may add it on purpose",
         )
@@ -132,7 +164,7 @@ def _may_be_kept(
     example: only the meaning tells."""
     return (
         (quantity.in_word and bool(_plain_values(quantity) & in_target))
-        or _spelled_in_a_word(quantity, target, lang)
+        or _spelled_in_a_word(quantity, target, lang, source)
         or (not quantity.in_word and _in_example(quantity, source))
     )
 
@@ -230,45 +262,6 @@ def _typed_for_a_letter(quantity: Quantity, source: str, target: str) -> bool:
     return word in {found.strip(".,;:!?()[]\"'«»“”").lower() for found in source.split()}
 
 
-# Units a translator may convert ("3 inch" → "8 cm", "every 60 seconds" → "hvert minut"):
-# English and Danish names, what they measure, and their size in cm or seconds.
-_UNITS = {
-    ("length", Decimal("2.54")): "inch inches in tomme tommer",
-    ("length", Decimal(1)): "cm",
-    ("length", Decimal("0.1")): "mm",
-    ("length", Decimal(100)): "m meter meters metre metres",
-    ("length", Decimal(100000)): "km",
-    ("length", Decimal("30.48")): "foot feet ft fod",
-    ("length", Decimal(160934)): "mile miles mil",
-    ("time", Decimal(1)): "second seconds sec secs s sekund sekunder",
-    ("time", Decimal(60)): "minute minutes min minut minutter",
-    ("time", Decimal(3600)): "hour hours h time timer",
-    ("time", Decimal(86400)): "day days dag dage",
-    ("time", Decimal(604800)): "week weeks uge uger",
-}
-_UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}
-
-
-def _converted(quantity: Quantity, text: str, other: str, other_lang: str) -> bool:
-    """A number whose unit the other text gives as another unit of the same kind, with a
-    value that converts to it (within a tenth, as "3 inch" → "8 cm"; "every 60 seconds" →
-    "hvert minut", "30 seconds" → "halve minut"): the translator converted it; only the
-    meaning tells whether the conversion was wanted."""
-    after = re.match(r"\s?([^\W\d_]+)", text[quantity.start + len(quantity.text) :])
-    unit = _UNIT_OF.get(after.group(1).lower() if after else "")
-    if unit is None:
-        return False
-    units = {_UNIT_OF[w] for w in re.findall(r"[^\W\d_]{2,}", other.lower()) if w in _UNIT_OF}
-    values = {v for q in quantities(other, other_lang) for v in _plain_values(q)} | {Decimal(1)}
-    return any(
-        abs(value * size - mine * unit[1]) <= mine * unit[1] / 10
-        for kind, size in units - {unit}
-        if kind == unit[0]
-        for value in values
-        for mine in _plain_values(quantity)
-    )
-
-
 # "0 bytes" said as "tom" (empty), "0 items" as "ingen".
 _EMPTY = frozenset({"tom", "tomt", "tomme", "ingen", "intet", "empty", "none", "no"})
 
@@ -314,13 +307,14 @@ def _named_as_a_whole(quantity: Quantity, source: str, target: str) -> bool:
     )
 
 
-def _spelled_in_a_word(quantity: Quantity, target: str, lang: str) -> bool:
+def _spelled_in_a_word(quantity: Quantity, target: str, lang: str, source: str) -> bool:
     """A number the translation writes as part of a word: "2D" → "todimensionel", "0
     point" → "nulpunkt", "(4)" → "Firkant", "500ths" → "Femhundreddele". Not one: "en"
-    and "et" begin too many words."""
+    and "et" begin too many words, and a name both texts have ("Nigeria") is none."""
     values = {value for value in _plain_values(quantity) if value != 1}
     words = word_values(lang)
     tokens = set(re.findall(r"[^\W\d_]+", target.lower())) - set(words)
+    tokens -= set(re.findall(r"[^\W\d_]+", source.lower())) if tokens else set()
     return any(values & leading_values(token, lang) for token in tokens)
 
 

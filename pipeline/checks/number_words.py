@@ -186,3 +186,18 @@ def _word_table(lang: str) -> dict[str, Decimal]:
     table |= {word: Decimal(n) for n, word in enumerate(ordinals.split()) if word != "-"}
     table |= {word: Decimal(str(value)) for word, value in extra.items()}
     return table
+
+
+# "the 19th century" is "1800-tallet"; "the 1990s" is "90'erne", "the 1100s" "1100-tallet".
+_CENTURY_AFTER = re.compile(r"(?:st|nd|rd|th)[\s-]centur(?:y|ies)\b", re.I)
+DECADE = re.compile(r"(?<!\d)\d\d\d0s\b")
+
+
+def century_values(text: str, end: int, written: str) -> set[Value]:
+    """What a number ending at `end` also stands for when it names a century ("19th
+    century": 1800) or a decade ("1990s": 90)."""
+    if _CENTURY_AFTER.match(text, end) and written.isdigit():
+        return {("number", Decimal((int(written) - 1) * 100))}
+    if DECADE.match(text, end - 4) and not written.endswith("00"):
+        return {("number", Decimal(written[-2:]))}
+    return set()

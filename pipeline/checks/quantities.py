@@ -10,7 +10,14 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from pipeline.checks.literals import without_literals
-from pipeline.checks.number_words import MULTIPLIERS, Value, number_words, strong_words
+from pipeline.checks.number_words import (
+    DECADE,
+    MULTIPLIERS,
+    Value,
+    century_values,
+    number_words,
+    strong_words,
+)
 from pipeline.terms.glossary import primary_language
 
 _MONTHS = {
@@ -42,7 +49,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _PIECE = re.compile(r"[^\W\d_]+")
 # Letters after digits make an identifier ("64KB", "m32r2"), except an ordinal ending.
 _IN_WORD = re.compile(r"(?!(?:st|nd|rd|th|ths|e|er|en|ende)\b)[^\W\d_]")
-_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+# Fractions, and exponents written as superscripts ("kg/m³" is "kg/m^3").
+_SYMBOLS = {"½": "0.5", "¼": "0.25", "¾": "0.75", "²": "2", "³": "3"}
+_SYMBOL = re.compile("[½¼¾²³]")
+_PAIR = re.compile(r"\d,\d")
+_ORDINAL_OR_DECADE = frozenset("sntr")
 _DECIMAL_COMMA = {"da", "de", "nb", "nn", "no", "sv", "fi", "nl", "fr", "es", "it", "pt", "pl"}
 
 
@@ -171,7 +182,7 @@ def _may_count(text: str, lang: str) -> bool:
     return not strong_words(primary_language(lang)).isdisjoint(_PIECE.findall(text.lower()))
 
 
-_ANY_DIGIT = re.compile(r"[\d½¼¾]")
+_ANY_DIGIT = re.compile(r"[\d½¼¾²³]")
 
 
 def _compound(quantity: Quantity, text: str) -> bool:
@@ -182,7 +193,7 @@ def _compound(quantity: Quantity, text: str) -> bool:
 # An example ("e.g., 12/31/99", "f.eks. 08-03-2009", the quoted text after "the format")
 # shows the locale's own date and time.
 _EXAMPLE = re.compile(
-    r"(?:\be\.g\.|\bfor (?:example|instance)\b|\bf\.eks\.|\bfx\b|\beksempelvis\b"
+    r"(?:\be\.g\.|\bfor (?:example|instance)\b|\bf\.?eks\.|\bfx\b|\beksempelvis\b"
     r"|\b(?:for|som) eksempel\b)[^)\n]*"
     r"|\bformat(?:et)?:?\s+(?:&quot;|[\"“„«»])(?:(?!&quot;)[^\"”«»\n])*"
 )
@@ -298,7 +309,10 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
         if found.group(2) is None and half is None:
             continue  # a plain number
         values = _number_values(found.group(1) if half else found.group(), lang)
-        if half:  # "6 p.m." is "klokken 18"
+        if half:
+            values |= (
+                {("time", 0, minutes, seconds)} if hours == 0 else set()
+            )  # "00:00 PM"  # "6 p.m." is "klokken 18"
             hours = hours % 12 + (12 if half.lower() == "p" else 0)
             values.add(("number", Decimal(hours)))
         values.add(("time", hours, minutes, seconds))
@@ -361,13 +375,17 @@ def _numbers(
         if minus and written.strip("0.,"):  # -1, -12dB; not the option -0
             start, written = start - 1, "-" + written
             values = {("as written", written)} | {("number", -v) for v in _plain_values(values)}
+        if text[found.end() : found.end() + 1] in _ORDINAL_OR_DECADE:  # "19th", "1990s"
+            values |= century_values(text, found.end(), written)
+            in_word = in_word and not DECADE.match(text, found.end() - 4)
         parts: tuple[Quantity, ...] = ()
-        if not any(value[0] == "number" for value in values):  # "[8,63]", "1,3,5": a list
+        # "[8,63]", "1,3,5", "0,1 eller 2": a list, written without spaces
+        if _PAIR.fullmatch(written) or not any(value[0] == "number" for value in values):
             parts = tuple(_numbers(found.group(), lang, offset + found.start(), _WHOLE_NUMBER))
         yield Quantity(written, offset + start, frozenset(values), True, parts, in_word)
-    for symbol, value in _FRACTIONS.items():
-        for found in re.finditer(symbol, text):
-            yield Quantity(symbol, offset + found.start(), frozenset({("number", value)}), True)
+    for found in _SYMBOL.finditer(text):
+        value = Decimal(_SYMBOLS[found.group()])
+        yield Quantity(found.group(), offset + found.start(), frozenset({("number", value)}), True)
 
 
 def _number_values(written: str, lang: str) -> set[Value]:

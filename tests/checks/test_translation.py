@@ -331,3 +331,58 @@ def test_a_unit_glued_to_a_negative_number_keeps_its_sign() -> None:
         "error",
         "error",
     ]
+
+
+def test_centuries_and_decades_are_read_the_danish_way() -> None:
+    assert levels("Built in the 19th century", "Bygget i 1800-tallet") == []
+    assert levels("Built in the 13th century", "Bygget i 13. århundrede") == []
+    assert levels("Games of the 1980s", "Spil fra 80'erne") == []
+    assert levels("Founded in the 1100s", "Grundlagt i 1100-tallet") == []
+    # The 9th century is the 800s: 900-tallet is a century off.
+    assert "error" in [level for level, _ in levels("the 9th-century", "900-tallet")]
+
+
+def test_a_numeronym_written_out_is_none_a_roman_ruler_number_a_warning() -> None:
+    assert levels("i18n settings", "Internationaliseringsindstillinger") == []
+    assert levels("a11y-menu", "tilgængelighedsmenu") == []
+    # A ruler's Roman numeral as a Danish ordinal: only the meaning tells it is the same.
+    found = levels("King Christian IV built it", "Kong Christian 4. byggede den")
+    assert [level for level, _ in found] == ["warning"]
+    assert levels("the v4l2 driver", "v412-driveren") != []  # a name's digits changed
+
+
+def test_a_template_of_zeros_and_a_list_without_spaces_keep_their_values() -> None:
+    assert levels("today at 00:00 PM", "i dag kl. 00:00") == []
+    assert [level for level, _ in levels("00/00/00, 00:00 PM", "00-00-00, 01:00")] == [
+        "warning",
+        "warning",
+    ]
+    assert levels("must be 0, 1, or 2", "skal være 0,1 eller 2") == []
+    assert levels("the point (0, 0) is the corner", "punktet (0,0) er hjørnet") == []
+    assert levels("Must be 0.5", "Skal være 0,5") == []
+    assert "error" in [level for level, _ in levels("Must be 0.5", "Skal være 0,6")]
+
+
+def test_a_unit_or_a_turn_converted_and_a_garbled_separator_are_warnings() -> None:
+    assert [level for level, _ in levels("Rotate -90 degrees", "Rotér 270°")] == [
+        "warning",
+        "warning",
+    ]
+    assert [level for level, _ in levels("Rotate 90 degrees", "Rotér 180°")] == ["error", "error"]
+    assert [level for level, _ in levels("Disk of 1474560B", "Disk på 1,44 MB")] == [
+        "warning",
+        "warning",
+    ]
+    found = levels("in 1/1000ths of a second", "i millisekunder")
+    assert [level for level, _ in found] == ["warning", "warning"]
+    assert [level for level, _ in levels("c = 299,792,458 m/s", "c = 299..792.458 m/s")] == [
+        "warning",
+        "warning",
+        "warning",
+    ]
+    assert [level for level, _ in levels("density;kg/m³", "densitet;kg/m³;kg/m^3")] == ["warning"]
+
+
+def test_translator_names_and_an_access_key_inside_a_number_are_no_finding() -> None:
+    assert levels("translator1, translator2", "Anders And, Mickey Mouse") == []
+    assert levels("Western (ISO-8859-_15)", "Vestlig (ISO-8859-1_5)") == []

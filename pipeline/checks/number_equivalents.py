@@ -1,0 +1,163 @@
+"""One value written two ways: a unit converted, a turn the other way round, a numeronym
+("a11y") written out, a template of zeros, digits with other separators (#29)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.checks.quantities import Quantity, quantities
+
+# Units a translator may convert ("3 inch" → "8 cm", "every 60 seconds" → "hvert minut",
+# "1457664B" → "1,44 MB"): English and Danish names, what they measure, and their size
+# in cm, seconds or bytes.
+_UNITS = {
+    ("length", Decimal("2.54")): "inch inches in tomme tommer",
+    ("length", Decimal(1)): "cm",
+    ("length", Decimal("0.1")): "mm",
+    ("length", Decimal(100)): "m meter meters metre metres",
+    ("length", Decimal(100000)): "km",
+    ("length", Decimal("30.48")): "foot feet ft fod",
+    ("length", Decimal(160934)): "mile miles mil",
+    ("time", Decimal("0.001")): "ms millisecond milliseconds millisekund millisekunder",
+    ("time", Decimal(1)): "second seconds sec secs s sek sekund sekunder",
+    ("time", Decimal(60)): "minute minutes min minut minutter",
+    ("time", Decimal(3600)): "hour hours h time timer",
+    ("time", Decimal(86400)): "day days dag dage",
+    ("time", Decimal(604800)): "week weeks uge uger",
+    ("size", Decimal(1)): "b byte bytes",
+    ("size", Decimal(1000)): "kb",
+    ("size", Decimal(1024)): "kib",
+    ("size", Decimal(10**6)): "mb",
+    ("size", Decimal(2**20)): "mib",
+    ("size", Decimal(10**9)): "gb",
+    ("size", Decimal(2**30)): "gib",
+}
+_UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}
+_ANGLE = re.compile(r"\s?(?:°|degrees?\b|grader?\b)")
+
+
+def converted(quantity: Quantity, text: str, other: str, other_lang: str) -> bool:
+    """A number whose unit the other text gives as another unit of the same kind, with a
+    value that converts to it (within a tenth, as "3 inch" → "8 cm"; "every 60 seconds" →
+    "hvert minut", "30 seconds" → "halve minut"), or an angle turned the other way round
+    ("-90" → "270°"): the translator converted it; only the meaning tells whether the
+    conversion was wanted."""
+    mine = _values(quantity)
+    if _turned_the_other_way(mine, quantity, text, other, other_lang):
+        return True
+    after = re.match(r"\s?([^\W\d_]+)", text[quantity.start + len(quantity.text) :])
+    unit = _UNIT_OF.get(after.group(1).lower() if after else "")
+    if unit is None:
+        return False
+    words = re.findall(r"[^\W\d_]{2,}|(?<=\d)[^\W\d_]", other.lower())  # "1457664B"
+    units = {_UNIT_OF[w] for w in words if w in _UNIT_OF}
+    values = {v for q in quantities(other, other_lang) for v in _values(q)} | {Decimal(1)}
+    return any(
+        abs(value * size - number * unit[1]) <= abs(number * unit[1]) / 10
+        for kind, size in units - {unit}
+        if kind == unit[0]
+        for value in values
+        for number in mine
+    )
+
+
+def _turned_the_other_way(
+    mine: set[Decimal], quantity: Quantity, text: str, other: str, other_lang: str
+) -> bool:
+    """An angle the other text gives as the full turn's rest: -90 and 270° are one turn."""
+    end = quantity.start + len(quantity.text)
+    angle = _ANGLE.match(text, end) is not None  # then the other's numbers need no mark
+    if not (angle or _ANGLE.search(other)) or not (mine - {Decimal(0)}):
+        return False
+    theirs = {
+        v for q in quantities(other, other_lang)
+        if angle or _ANGLE.match(other, q.start + len(q.text))
+        for v in _values(q)
+    }  # fmt: skip
+    return any(abs(a) + abs(b) == 360 or (a - b) % 360 == 0 for a in mine for b in theirs)
+
+
+# A numeronym: the first and last letters and the count of those between ("a11y", "i18n").
+_NUMERONYM = re.compile(r"(?<![^\W_])[a-z]\d{1,2}[a-z](?![^\W_])")
+
+
+def numeronym(quantity: Quantity, text: str) -> bool:
+    """The number counts the letters of a word shortened ("a11y" for accessibility), which
+    a translation may write out in its own language."""
+    return any(found.start() < quantity.start < found.end() for found in _NUMERONYM.finditer(text))
+
+
+def zero_template(text: str, lang: str) -> bool:
+    """The text shows a date or time as zeros ("00/00/00, 00:00 PM"): a template of its
+    width, which a translator fills in the locale's way ("00/00-00, 01:00")."""
+    return "00:00" in text and any(
+        ":" in q.text and not q.text.strip("0:/.-, APMapm") for q in quantities(text, lang)
+    )
+
+
+def same_digits(mine: list[Quantity], others: list[Quantity]) -> bool:
+    """What one side lacks and the other adds are the same digits with other separators
+    ("299,792,458" → "299..792.458"): a garbled separator, or a notation the meaning tells
+    apart. Not in a name or a code point ("U+266a" → "U+266" is another character)."""
+    if not mine or any(q.in_word for q in (*mine, *others)):
+        return False
+    groups = [[g for q in side for g in re.findall(r"\d+", q.text)] for side in (mine, others)]
+    return len(groups[0]) >= 2 and groups[0] == groups[1]  # "2.5" → "25" is another value
+
+
+# The entry where translators write their names ("translator1, translator2, ...").
+_CREDITS = re.compile(r"\btranslator[-_ ]?(?:credits|\d)|\bNAME OF TRANSLATORS\b", re.I)
+
+
+def translator_credits(source: str) -> bool:
+    """The source asks for the translators' names: its numbers are placeholders."""
+    return ("ranslator" in source or "RANSLATOR" in source) and _CREDITS.search(source) is not None
+
+
+def _values(quantity: Quantity) -> set[Decimal]:
+    return {value[-1] for value in quantity.values if isinstance(value[-1], Decimal)}
+
+
+# A prefix that says a power of ten: "1/1000ths of a second" is "millisekunder".
+_PREFIXES = {
+    Decimal(100): ("centi",),
+    Decimal(1000): ("milli", "kilo"),
+    Decimal(10**6): ("mega", "mikro", "micro"),
+}
+
+
+def said_by_a_prefix(quantity: Quantity, text: str, other: str) -> bool:
+    """A power of ten (or the 1 of "1/1000") that the other text says with a prefix of a
+    word ("millisekunder", "kilobyte")."""
+    end = quantity.start + len(quantity.text)
+    power = re.match(r"/(\d+)", text[end:]) if quantity.text == "1" else None
+    values = {Decimal(power.group(1))} if power else _values(quantity)
+    words = re.findall(r"[^\W\d_]{5,}", other.lower())
+    return any(
+        word.startswith(prefix) for v in values for prefix in _PREFIXES.get(v, ()) for word in words
+    )
+
+
+_ROMAN = {
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+}
+
+
+def regnal_number(quantity: Quantity, text: str, other: str) -> bool:
+    """A ruler's number the other text writes in Roman numerals: "Albrecht 1." for
+    "Albrecht I"."""
+    before = re.search(r"([A-ZÆØÅ][^\W\d_]+)\s$", text[: quantity.start])
+    if before is None or text[quantity.start + len(quantity.text) :][:1] != ".":
+        return False
+    found = re.search(rf"\b{re.escape(before.group(1))}\s+([IVX]+)\b", other)
+    return found is not None and Decimal(_ROMAN.get(found.group(1), 0)) in _values(quantity)
