@@ -314,8 +314,8 @@ def _spelled_in_a_word(quantity: Quantity, target: str, lang: str, source: str) 
     values = {value for value in _plain_values(quantity) if value != 1}
     words = word_values(lang)
     tokens = set(re.findall(r"[^\W\d_]+", target.lower())) - set(words)
-    tokens -= set(re.findall(r"[^\W\d_]+", source.lower())) if tokens else set()
-    return any(values & leading_values(token, lang) for token in tokens)
+    spelled = {token for token in tokens if values & leading_values(token, lang)}
+    return bool(spelled and spelled - set(re.findall(r"[^\W\d_]+", source.lower())))
 
 
 def _plain_values(quantity: Quantity) -> set[Decimal]:

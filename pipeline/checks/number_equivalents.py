@@ -68,7 +68,10 @@ def _turned_the_other_way(
     """An angle the other text gives as the full turn's rest: -90 and 270° are one turn."""
     end = quantity.start + len(quantity.text)
     angle = _ANGLE.match(text, end) is not None  # then the other's numbers need no mark
-    if not (angle or _ANGLE.search(other)) or not (mine - {Decimal(0)}):
+    marked = angle or (
+        ("°" in other or "grad" in other or "degree" in other) and _ANGLE.search(other)
+    )
+    if not marked or not (mine - {Decimal(0)}):
         return False
     theirs = {
         v for q in quantities(other, other_lang)
@@ -132,7 +135,9 @@ def said_by_a_prefix(quantity: Quantity, text: str, other: str) -> bool:
     word ("millisekunder", "kilobyte")."""
     end = quantity.start + len(quantity.text)
     power = re.match(r"/(\d+)", text[end:]) if quantity.text == "1" else None
-    values = {Decimal(power.group(1))} if power else _values(quantity)
+    values = ({Decimal(power.group(1))} if power else _values(quantity)) & _PREFIXES.keys()
+    if not values:
+        return False  # most numbers: no power of ten a prefix says
     words = re.findall(r"[^\W\d_]{5,}", other.lower())
     return any(
         word.startswith(prefix) for v in values for prefix in _PREFIXES.get(v, ()) for word in words

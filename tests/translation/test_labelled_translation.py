@@ -148,3 +148,17 @@ def test_the_fresh_held_out_set_is_real_and_new() -> None:
     assert not packages & {item.entry.catalog.split()[0] for item in others}
     assert not {item.entry.source for item in fresh} & {item.entry.source for item in others}
     assert not {item.entry.source for item in fresh} & {entry.source for entry in entries()}
+
+
+def test_numbers_errors_on_the_fresh_held_out_set() -> None:
+    """The measurement (software_numbers_heldout3.toml, never tuned on): measured once at
+    error level, 12 of 14 errors found with 1 false alarm (precision 0.92, recall 0.86;
+    pofilter 0.13 and 0.79). Floors a little under: a change that loses errors or adds
+    false alarms there fails here."""
+    from .evaluation import number_levels, software_sample
+
+    fresh = [item for item in software_sample() if item.set == "5"]
+    flagged = [item for item in fresh if "error" in number_levels(item.entry)]
+    right = [item for item in flagged if item.expected == "error"]
+    assert len(right) >= 11
+    assert len(flagged) - len(right) <= 2
