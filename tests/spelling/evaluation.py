@@ -247,7 +247,7 @@ def suggestion_score(lang: str) -> Suggested:
 
 
 # Rows of --manuals: (label, split, files); "held-out 2" and "held-out 3" are the later
-# held-out sets. The third is scored only when asked for (--heldout3) until it is measured.
+# held-out sets.
 ManualsRow = tuple[str, str | None, tuple[str, ...]]
 MANUALS_ROWS: tuple[ManualsRow, ...] = (
     ("all", None, MANUALS_FILES),
@@ -256,7 +256,6 @@ MANUALS_ROWS: tuple[ManualsRow, ...] = (
     ("held-out 2", "held-out", HELDOUT2_FILES),
     ("held-out 3", "held-out", HELDOUT3_FILES),
 )
-UNMEASURED = {"held-out 3"}
 
 
 def main_manuals(show: bool, rows: tuple[ManualsRow, ...]) -> None:
@@ -277,9 +276,7 @@ def main() -> None:
         # --heldout2 and --heldout3 at that held-out set only.
         chosen = {"--tune": "tune", "--heldout2": "held-out 2", "--heldout3": "held-out 3"}
         picked = [label for flag, label in chosen.items() if flag in sys.argv]
-        default = [r for r in MANUALS_ROWS if r[0] not in UNMEASURED]
-        rows = [r for r in MANUALS_ROWS if r[0] in picked] if picked else default
-        main_manuals(show, tuple(rows))
+        main_manuals(show, tuple(r for r in MANUALS_ROWS if not picked or r[0] in picked))
         return
     print(
         f"{'checker':24} {'typos found':>11} {'false alarms/1000':>18} {'words/s':>9} "
