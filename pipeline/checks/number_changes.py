@@ -66,21 +66,25 @@ def number_changes(
     ("7" in the context "Skip To label length" may become "8")."""
     if context and source.strip().isdigit() and _SETTING.search(context):
         return []
-    if translator_credits(source):
-        return []
-    # An access key inside a number ("8859-1_5") is not part of it, and "0,1" lists the
-    # source's "0, 1" without a space: no decimal comma.
-    if "_" in source or "&" in source or "_" in target or "&" in target:
-        source, target = _ACCESS_KEY.sub("", source), _ACCESS_KEY.sub("", target)
-    if "," in target and ", " in source:
-        target = _LIST.sub(
-            lambda m: f"{m[1]}, {m[2]}" if f"{m[1]}, {m[2]}" in source else m[0], target
-        )
     return list(_number_changes(source, source_lang, target, target_lang))
 
 
 _ACCESS_KEY = re.compile(r"(?<=\d)[_&](?=\d)")
 _LIST = re.compile(r"(?<![\d.,])(\d),(\d)(?![\d.,])")
+
+
+def _without_keys_and_lists(source: str, target: str) -> tuple[str, str]:
+    """An access key inside a number ("8859-1_5") is not part of it, and "0,1" lists the
+    source's "0, 1" without a space: no decimal comma."""
+    if "_" in source or "&" in source or "_" in target or "&" in target:
+        source, target = _ACCESS_KEY.sub("", source), _ACCESS_KEY.sub("", target)
+    if "," in target and ", " in source:
+        target = _LIST.sub(lambda m: _spaced(m) if _spaced(m) in source else m[0], target)
+    return source, target
+
+
+def _spaced(found: re.Match[str]) -> str:
+    return f"{found[1]}, {found[2]}"
 
 
 # Once per distinct entry in a run: a big catalog repeats a third of its entries.
@@ -89,6 +93,13 @@ def _number_changes(
     source: str, source_lang: str, target: str, target_lang: str
 ) -> tuple[NumberChange, ...]:
     missing, extra = compare(source, source_lang, target, target_lang)
+    if missing or extra:  # most entries: none, so nothing to read again
+        if translator_credits(source):
+            return ()  # names for placeholders ("translator1, translator2")
+        plain = _without_keys_and_lists(source, target)
+        if plain != (source, target):
+            source, target = plain
+            missing, extra = compare(source, source_lang, target, target_lang)
     # Only a number missing or added needs the other side's values (most entries: none).
     in_source = _all_values(source, source_lang) if extra else set()
     in_target = _all_values(target, target_lang, in_words=True) if missing else set()
