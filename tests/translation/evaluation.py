@@ -230,6 +230,8 @@ SOFTWARE_NUMBERS_TUNE3 = Path(__file__).with_name("software_numbers_tune3.toml")
 SOFTWARE_NUMBERS_HELDOUT2 = Path(__file__).with_name("software_numbers_heldout2.toml")
 # A third fresh set from catalogs none of the others used, all held out: the measurement.
 SOFTWARE_NUMBERS_HELDOUT3 = Path(__file__).with_name("software_numbers_heldout3.toml")
+# A fourth, built and labelled by someone who does not tune the rule: measured once.
+SOFTWARE_NUMBERS_HELDOUT4 = Path(__file__).with_name("software_numbers_heldout4.toml")
 # Each file's name in the tables: the tune split is reported per file and together.
 SOFTWARE_SETS = {
     SOFTWARE_NUMBERS: "1",
@@ -237,12 +239,14 @@ SOFTWARE_SETS = {
     SOFTWARE_NUMBERS_TUNE3: "3",
     SOFTWARE_NUMBERS_HELDOUT2: "4",
     SOFTWARE_NUMBERS_HELDOUT3: "5",
+    SOFTWARE_NUMBERS_HELDOUT4: "6",
 }
 # The held-out splits: the file each names and its row in the tables.
 HELD_OUT = {
     "held-out": ("1", "held-out 1 (seen)"),
     "held-out2": ("4", "held-out 2 (seen)"),
     "held-out3": ("5", "held-out 3 (fresh)"),
+    "held-out4": ("6", "held-out 4 (fresh, labelled by a non-tuner)"),
 }
 
 
@@ -253,7 +257,7 @@ class Levelled:
     entry: Entry
     expected: str  # "error", "warning" or "none"
     split: str
-    set: str = "1"  # which file: "1" software_numbers, "2" _tune, "3" _tune3, "4"/"5" _heldout2/3
+    set: str = "1"  # file: "1" software_numbers, "2" _tune, "3" _tune3, "4"-"6" _heldout2-4
 
 
 @functools.cache
@@ -352,7 +356,8 @@ def software_wrong(split: str) -> list[str]:
     for item in software_sample():
         name = f"tune{item.set}" if item.split == "tune" else f"held-out{item.set}"
         name = {"held-out4": "held-out2"}.get(name, name)
-        if name == "held-out5" or split not in (name, "tune" if item.split == "tune" else ""):
+        fresh = name in ("held-out5", "held-out6")  # the measurements: never shown
+        if fresh or split not in (name, "tune" if item.split == "tune" else ""):
             continue
         found = number_levels(item.entry)
         got = "error" if "error" in found else ("warning" if found else "none")
@@ -366,8 +371,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wrong", metavar="RULE", help="list what RULE gets wrong")
     parser.add_argument(
-        "--software", choices=("tune", "held-out", "both", "held-out2", "held-out3", "all"),
-        help="translation/numbers on software_numbers*.toml (held-out3: the measurement)",
+        "--software",
+        choices=("tune", "held-out", "both", "held-out2", "held-out3", "held-out4", "all"),
+        help="translation/numbers on software_numbers*.toml (held-out3, held-out4: measurements)",
     )  # fmt: skip
     parser.add_argument(
         "--software-wrong", choices=("tune", "tune1", "tune2", "tune3", "held-out1", "held-out2"),
@@ -377,7 +383,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.software:
         parts = {
             "both": ("tune", "held-out"),
-            "all": ("tune", "held-out", "held-out2", "held-out3"),
+            "all": ("tune", "held-out", "held-out2", "held-out3", "held-out4"),
         }
         print(software_table(parts.get(args.software, (args.software,))))
     elif args.software_wrong:

@@ -162,3 +162,25 @@ def test_numbers_errors_on_the_fresh_held_out_set() -> None:
     right = [item for item in flagged if item.expected == "error"]
     assert len(right) >= 11
     assert len(flagged) - len(right) <= 2
+
+
+def test_the_fourth_held_out_set_is_real_and_new() -> None:
+    """software_numbers_heldout4.toml: all held out, labelled by someone who does not tune
+    the rule, from packages and messages no other set used (SOURCES-software-numbers.md):
+    a random sample of 536 entries and 34 real errors."""
+    from .evaluation import software_sample
+
+    fourth = [item for item in software_sample() if item.set == "6"]
+    others = [item for item in software_sample() if item.set != "6"]
+    assert len(fourth) >= 720
+    assert {item.split for item in fourth} == {"held-out"}
+    assert sum(item.expected == "error" for item in fourth) >= 34
+    assert sum(item.entry.group == "random" for item in fourth) >= 530
+    packages = {item.entry.catalog.split()[0] for item in fourth}
+    assert len(packages) >= 490
+    assert not packages & {item.entry.catalog.split()[0] for item in others}
+    assert not packages & {entry.catalog.split()[0] for entry in entries()}
+    sources = {item.entry.source for item in fourth}
+    assert not sources & {item.entry.source for item in others}
+    assert not sources & {entry.source for entry in entries()}
+    assert not sources & {entry.source for entry in help_sample()}
