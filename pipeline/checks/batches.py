@@ -174,7 +174,8 @@ def _check_slice(
     spelling: SpellingSettings | None,
     messages: list[CatalogMessage],
 ) -> Gathered:
-    subjects = translation_subjects(messages, matchers)
+    texts_read = any(active.rule.target in ("text", "entry") for active in rules)
+    subjects = translation_subjects(messages, matchers, texts_read)
     return Gathered(
         run(rules, subjects.by_target(), glossary, languages, spelling),
         [tuple(rendering) for rendering in subjects.renderings],  # type: ignore[misc]

@@ -65,13 +65,17 @@ class TranslationSubjects:
 
 
 def translation_subjects(
-    messages: Sequence[CatalogMessage], matchers: Matchers | None
+    messages: Sequence[CatalogMessage], matchers: Matchers | None, texts_read: bool = True
 ) -> TranslationSubjects:
     """Find the glossary terms of translated messages (the costly part of a check, so a
-    large catalog's messages are given to this in slices, one per worker)."""
+    large catalog's messages are given to this in slices, one per worker). Unless
+    `texts_read` (a rule reads texts), with no glossary only the renderings are made."""
     texts, entries, renderings = [], [], []
     for message in messages:
         if not message.translated:
+            continue
+        if matchers is None and not texts_read:
+            renderings.append(Rendering.of(message))
             continue
         source_text, target_text = (
             term_text(

@@ -7,6 +7,7 @@ from pathlib import Path
 from pipeline.catalogs.messages import CatalogMessage
 from pipeline.checks.batches import Gathered, check_messages
 from pipeline.checks.registry import resolve
+from pipeline.checks.subjects import translation_subjects
 from pipeline.terms.glossary import load_glossary
 from pipeline.terms.occurrences import Matchers
 
@@ -66,3 +67,15 @@ def test_copies_get_the_findings_uses_and_renderings_at_their_own_lines() -> Non
         (21, "a0"), (49, None), (53, "b0"), (81, "c3")
     }  # fmt: skip
     assert len(together.uses) >= 4  # the glossary's terms, once per copy
+
+
+def test_without_a_glossary_or_a_text_rule_no_texts_are_made_and_nothing_else_changes() -> None:
+    rules = [r for r in resolve({}) if r.rule.target == "message"]
+    assert rules
+    plain = list(check_messages(messages(), None, rules, None, ("en", "da")))
+    with_texts = translation_subjects(messages(), None, texts_read=True)
+    without = translation_subjects(messages(), None, texts_read=False)
+    assert without.renderings == with_texts.renderings
+    assert without.texts == ()  # the work a message rule never needs
+    assert with_texts.texts
+    assert [f for part in plain for f in part.findings]  # the message rules still ran
