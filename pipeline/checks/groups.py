@@ -89,7 +89,8 @@ def _build(
     comparable = []
     for gid, group in entries.items():
         if len(group) == 1:  # most groups: one entry, never comparable
-            state.groups[gid] = ({group[0][0]: 1}, _terms(group), None)
+            name, _, row = group[0]
+            state.groups[gid] = ({name: 1}, {str(row[5]): 1} if _is_use(row) else None, None)
             continue
         members: dict[str, int] = {}
         for entry in group:
