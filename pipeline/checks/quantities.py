@@ -338,10 +338,10 @@ def _fractions(text: str, lang: str) -> Iterator[Quantity]:
 _CODE = re.compile(r"(?<![\w+])(?:U\+[0-9A-Fa-f]{4,6}|0x[0-9A-Fa-f]+)(?![\w+])")
 # The ten digits as a range ("the 0-9 keys"), which a translation may name in words.
 _DIGIT_RANGE = re.compile(r"(?<![\d.,])0\s?(?:-|–|\.\.)\s?9(?![\d.,])")
-# A minus sign: before the digits, after a space or bracket ("a height of -1", "(-1 = off)",
-# "10[sup]-27[/sup]").
+# A minus sign: before the digits, after a space, bracket or an argument's separator ("a
+# height of -1", "(-1 = off)", "10[sup]-27[/sup]", "=ROUND(987.65;-2)", "FLOOR(3.45,-3)").
 _DASHES = frozenset("-\u2212–")
-_MINUS = re.compile(r"(?:^|(?<=[\s(\[\]=:]))[-\u2212–]$")
+_MINUS = re.compile(r"(?:^|(?<=[\s(\[\]=:;,]))[-\u2212–]$")
 # The first year of a range whose second keeps only its last two digits: "2012-14".
 _CENTURY_BEFORE = re.compile(r"(?<!\d)(1[5-9]|20)\d\d[-–]$")
 _GOES_ON = re.compile(r"[-–./]\d")

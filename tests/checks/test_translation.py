@@ -36,6 +36,9 @@ def findings(rule_id: str, source: str, target: str, pair: str = "en-da") -> lis
         ("2 million users", "2.000.000 brugere"),
         ("Use %1 for 50 % of %d cases", "Brug %1 til 50 % af %d tilfælde"),
         ("see https://example.org/v2/page3", "se https://example.org/v2/page3"),
+        # A negative argument right after a formula's separator, spaced in the translation.
+        ("=ROUND(987.65;-2) returns 1000.", "=AFRUND(987,65; -2) returnerer 1000."),
+        ("=FLOOR.MATH(3.45,-3) returns 3.", "=GULV.MAT(3,45, -3) returnerer 3."),
     ],
 )
 def test_numbers_accept_the_same_value_written_another_way(source: str, target: str) -> None:
