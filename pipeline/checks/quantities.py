@@ -54,6 +54,7 @@ _SYMBOLS = {"½": "0.5", "¼": "0.25", "¾": "0.75", "²": "2", "³": "3"}
 _SYMBOL = re.compile("[½¼¾²³]")
 _PAIR = re.compile(r"\d,\d")
 _ORDINAL_OR_DECADE = frozenset("sntr")
+_EDGES = ".,;:!?()[]\"'«»“”"  # punctuation around a word, not part of it
 _DECIMAL_COMMA = {"da", "de", "nb", "nn", "no", "sv", "fi", "nl", "fr", "es", "it", "pt", "pl"}
 
 
@@ -76,7 +77,7 @@ class Quantity:
     def shown(self, text: str) -> str:
         """The number as a finding names it: "1 (in 'Shift+F1')" inside a word."""
         word = self.word_at(text)
-        return self.text if word == self.text else f"{self.text} (in '{word}')"
+        return self.text if word == self.text.strip(_EDGES) else f"{self.text} (in '{word}')"
 
     def word_at(self, source: str) -> str:
         """The word around the number ("Shift+F1", "A1:E10"), to show it in context."""
@@ -85,7 +86,7 @@ class Quantity:
             start -= 1
         while end < len(source) and not source[end].isspace():
             end += 1
-        return source[start:end].strip(".,;:!?()[]\"'«»“”")
+        return source[start:end].strip(_EDGES)
 
 
 def quantities(text: str, lang: str) -> list[Quantity]:
@@ -163,7 +164,7 @@ def typed_into_a_word(quantity: Quantity, source: str, target: str) -> bool:
     word = quantity.word_at(target)
     if not quantity.in_word or not any(c.isalpha() for c in word):
         return False
-    words = {found.strip(".,;:!?()[]\"'«»“”").lower() for found in source.split()}
+    words = {found.strip(_EDGES).lower() for found in source.split()}
     return word.lower() not in words and any(
         (word[: found.start()] + word[found.end() :]).lower() in words
         for found in re.finditer(re.escape(quantity.text), word)
@@ -361,6 +362,9 @@ def _numbers(
     for found in pattern.finditer(text):
         written, start = found.group(), found.start()
         values = set(_number_values(written, lang))
+        if written.isdigit() and _leading_point(text, start, found.end(), lang):
+            start, written = start - 1, text[start - 1] + written
+            values = {("as written", written), ("number", Decimal("0." + written[1:]).normalize())}
         multiplier = _multiplier_after(text, found.end())
         if multiplier:
             values |= {("number", value * multiplier) for value in _plain_values(values)}
@@ -386,6 +390,18 @@ def _numbers(
     for found in _SYMBOL.finditer(text):
         value = Decimal(_SYMBOLS[found.group()])
         yield Quantity(found.group(), offset + found.start(), frozenset({("number", value)}), True)
+
+
+def _leading_point(text: str, start: int, end: int, lang: str) -> bool:
+    """A decimal written without its zero: "RATE(1000;.13)", "a value of .5"; not a file
+    extension (".7z"), a format ("%.2f") or a version's part ("v.2", "1.2")."""
+    point = "," if primary_language(lang) in _DECIMAL_COMMA else "."
+    before = text[start - 2 : start - 1] if start > 1 else ""
+    return (
+        text[start - 1 : start] == point
+        and not (before.isalnum() or before in ".,%")
+        and not text[end : end + 1].isalpha()
+    )
 
 
 def _number_values(written: str, lang: str) -> set[Value]:

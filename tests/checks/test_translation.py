@@ -39,6 +39,9 @@ def findings(rule_id: str, source: str, target: str, pair: str = "en-da") -> lis
         # A negative argument right after a formula's separator, spaced in the translation.
         ("=ROUND(987.65;-2) returns 1000.", "=AFRUND(987,65; -2) returnerer 1000."),
         ("=FLOOR.MATH(3.45,-3) returns 3.", "=GULV.MAT(3,45, -3) returnerer 3."),
+        # A decimal written without its zero; a file extension and a format are no decimals.
+        ("LEVEL_COUPON(1000;.13;2;4;.1)", "LEVEL_COUPON(1000;0,13;2;4;0,1)"),
+        ("7-Zip (.7z), %.2fKb", "7-Zip (.7z), %.2fKb"),
     ],
 )
 def test_numbers_accept_the_same_value_written_another_way(source: str, target: str) -> None:
@@ -82,6 +85,14 @@ def test_numbers_accept_the_same_value_written_another_way(source: str, target: 
             [
                 "the number 2,000 of the source is not in the translation",
                 "the translation has the number 20.000, the source does not",
+            ],
+        ),
+        (
+            "a rate of .5",
+            "en rente på 5",
+            [
+                "the number .5 of the source is not in the translation",
+                "the translation has the number 5, the source does not",
             ],
         ),
         (
