@@ -20,10 +20,15 @@ TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|&#?\w+;")
 
 def without_literals(text: str) -> str:
     """`text` with URLs, code spans, placeholders and tags blanked out, for reading its words
-    and numbers: what those hold is checked by their own rules."""
+    and numbers: what those hold is checked by their own rules. Blanked character for
+    character, so that a number found in it is at the same place in `text`."""
     for pattern in (LINK_TARGET, BARE_URL, CODE, _PRINTF, _OTHER_PLACEHOLDER, _NAMED_BRACES, TAG):
-        text = pattern.sub(" ", text)
+        text = pattern.sub(_blank, text)
     return text
+
+
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found.group())
 
 
 def link_targets(text: str) -> Counter[str]:

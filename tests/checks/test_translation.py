@@ -186,6 +186,8 @@ def levels(source: str, target: str) -> list[tuple[str, str]]:
         ("Create a 2D chart", "Opret et todimensionelt diagram", "warning", "2 (in '2D')"),
         ("Retry every 60 seconds", "Prøv igen hvert minut", "warning", "60"),
         ("Quadrilateral (4)", "Firkant", "warning", "4"),
+        # Tags before the number: its place is still read in the text as written.
+        ("-x<arg> set level [%08lx]", "-x<arg> sæt niveau (0: lille) [%08lx]", "warning", "0"),
         ("Cannot send a file of 0 bytes.", "Kan ikke sende en tom fil.", "warning", "0"),
         ("Value 1; value 2 are its arguments", "Værdi 1; værdi 2 er 30 argumenter", "error", "30"),
     ],
