@@ -56,7 +56,8 @@ def number_words(text: str, lang: str) -> Iterator[WordRun]:
         start = found.start()
         if start > 1 and text[start - 1] in "&_" and text[start - 2].isalpha():
             continue  # the rest of a word split by an access key: "H&eight" (Height)
-        if run and not _RUN_GAP.fullmatch(text, run[-1][1] + len(run[-1][0]), found.start()):
+        gap = text[run[-1][1] + len(run[-1][0]) : start] if run else ""
+        if run and (not _RUN_GAP.fullmatch(gap) or _ordinal_after_a_count(gap, found, primary)):
             yield from _run_quantity(run, table, primary)
             run = []
         run.append((found.group(), found.start()))
@@ -68,6 +69,17 @@ def number_words(text: str, lang: str) -> Iterator[WordRun]:
 
 # What may stand between the words of one number: "twenty-one", "one and a half".
 _RUN_GAP = re.compile(r"-|\s+(?:(?:and|og)\s+)?(?:a\s+)?", re.I)
+
+
+def _ordinal_after_a_count(gap: str, found: re.Match[str], lang: str) -> bool:
+    """ "de to første" is the first two, not one number: an ordinal after a space starts
+    a number of its own ("twenty-first" is one)."""
+    return gap.isspace() and found.group().lower() in _ordinals(lang)
+
+
+@cache
+def _ordinals(lang: str) -> frozenset[str]:
+    return frozenset(_NUMBER_WORDS.get(lang, _NUMBER_WORDS["en"])[1].split()[1:])
 
 
 @cache

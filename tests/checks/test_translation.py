@@ -26,6 +26,7 @@ def findings(rule_id: str, source: str, target: str, pair: str = "en-da") -> lis
         ("Saved in ODF 1.2, result 0.8509181282", "Gemt i ODF 1.2, resultat 0.8509181282"),
         ("Select five items", "Vælg 5 elementer"),
         ("the 1st line", "første linje"),
+        ("Reroll on 1st 2 turns", "Omslag på de to første ture"),  # two numbers, not "to første"
         ("1.5 Lines", "Halvanden"),
         ("a dozen copies", "12 kopier"),
         ("Print at 300dpi", "Udskriv med 300 dpi"),
