@@ -138,6 +138,8 @@ _OTHER_PLACEHOLDER = re.compile(
 )
 # {name}: a placeholder in our Markdown; in programs' catalogs often text ("{unset}").
 _NAMED_BRACES = re.compile(r"\{\w+(?:[:!][^{}\s]*)?\}")
+# Any placeholder: printf's, Qt's, Python's, a template's.
+PLACEHOLDER = re.compile("|".join(p.pattern for p in (_PRINTF, _OTHER_PLACEHOLDER, _NAMED_BRACES)))
 # strftime's hour, minute, second and year, which no printf has; a date format is the
 # translator's to localize.
 _STRFTIME = re.compile(r"%[-_0^#]?[HMSYyIlk](?![^\W\d_])")

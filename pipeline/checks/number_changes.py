@@ -26,6 +26,7 @@ from pipeline.checks.number_equivalents import (
     translator_credits,
     zero_template,
 )
+from pipeline.checks.number_slips import beside_a_placeholder, for_a_letter, typed_into
 from pipeline.checks.number_words import leading_values, word_values
 from pipeline.checks.quantities import (
     Quantity,
@@ -33,7 +34,6 @@ from pipeline.checks.quantities import (
     example_spans,
     has_digits,
     quantities,
-    typed_into_a_word,
 )
 from pipeline.checks.surface import one_for_one
 
@@ -141,7 +141,8 @@ def _number_changes(
             f"the translation has the number {q.shown(target)}, the source does not",
             q,
             not word_for_word
-            and not typed_into_a_word(q, source, target)
+            and not (q.in_word and typed_into(q.text, q.word_at(target), source, target_lang))
+            and not beside_a_placeholder(q.text, q.start, target)
             and (
                 _is_word(q)
                 or template
@@ -254,23 +255,13 @@ def _in_example(quantity: Quantity, text: str) -> bool:
     return any(a <= quantity.start < b for a, b in example_spans(text))
 
 
-# A digit typed for the letter it looks like: "-0" for "-o", "0x" for "ox", "l0g".
-_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b"})
-
-
 def _added_to_a_text_without_numbers(quantity: Quantity, source: str, target: str) -> bool:
     """A number where the source has none ("Top spending" → "Top-10 udgifter", "Zoom
     all" → "Zoom 100 %"): the translator's choice, which only the meaning judges. A
     digit typed for a letter of a source word ("-o" → "-0") is still an error."""
     if any(character.isdigit() for character in source):
         return False
-    return not _typed_for_a_letter(quantity, source, target)
-
-
-def _typed_for_a_letter(quantity: Quantity, source: str, target: str) -> bool:
-    """The word around the number is a source word with a digit for a look-alike letter."""
-    word = quantity.word_at(target).lower().translate(_LOOKALIKES)
-    return word in {found.strip(".,;:!?()[]\"'«»“”").lower() for found in source.split()}
+    return not for_a_letter(quantity.word_at(target), source)
 
 
 # "0 bytes" said as "tom" (empty), "0 items" as "ingen".
@@ -291,7 +282,7 @@ def _numbering(extra: list[Quantity], source: str, target: str) -> bool:
     return (
         len(extra) >= 2
         and values == [Decimal(n) for n in range(1, len(extra) + 1)]
-        and not any(q.in_word or _typed_for_a_letter(q, source, target) for q in extra)
+        and not any(q.in_word or for_a_letter(q.word_at(target), source) for q in extra)
     )
 
 

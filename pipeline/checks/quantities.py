@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from pipeline.checks.literals import without_literals
+from pipeline.checks.number_slips import EDGES, typed_into
 from pipeline.checks.number_words import (
     DECADE,
     MULTIPLIERS,
@@ -54,7 +55,6 @@ _SYMBOLS = {"½": "0.5", "¼": "0.25", "¾": "0.75", "²": "2", "³": "3"}
 _SYMBOL = re.compile("[½¼¾²³]")
 _PAIR = re.compile(r"\d,\d")
 _ORDINAL_OR_DECADE = frozenset("sntr")
-_EDGES = ".,;:!?()[]\"'«»“”"  # punctuation around a word, not part of it
 _DECIMAL_COMMA = {"da", "de", "nb", "nn", "no", "sv", "fi", "nl", "fr", "es", "it", "pt", "pl"}
 
 
@@ -77,7 +77,7 @@ class Quantity:
     def shown(self, text: str) -> str:
         """The number as a finding names it: "1 (in 'Shift+F1')" inside a word."""
         word = self.word_at(text)
-        return self.text if word == self.text.strip(_EDGES) else f"{self.text} (in '{word}')"
+        return self.text if word == self.text.strip(EDGES) else f"{self.text} (in '{word}')"
 
     def word_at(self, source: str) -> str:
         """The word around the number ("Shift+F1", "A1:E10"), to show it in context."""
@@ -86,7 +86,7 @@ class Quantity:
             start -= 1
         while end < len(source) and not source[end].isspace():
             end += 1
-        return source[start:end].strip(_EDGES)
+        return source[start:end].strip(EDGES)
 
 
 def quantities(text: str, lang: str) -> list[Quantity]:
@@ -147,28 +147,14 @@ def compare(
             ]
         )
     missing, extra = unmatched(sides[0], sides[1])
-    # A digit the translation adds inside a name is a localized name ("CHI2.FORD" for
-    # "CHISQ.DIST", "7-kabale", "UGE.NR_EXCEL2003 (WEEKNUM_EXCEL2003)"); a digit it
-    # changes there still shows as the source's digit missing ("Skift+F2"). One typed
-    # into a word of the source is a slip ("Bitrate" → "Bit4rate").
+    # A digit added inside a name is a localized name ("CHI2.FORD", "7-kabale"; a digit
+    # changed there shows as the source's missing), unless typed by a slip ("Bit4rate").
     return missing, [
         q
         for q in extra
-        if typed_into_a_word(q, source, target) or not (q.in_word or _compound(q, target))
+        if not (q.in_word or _compound(q, target))
+        or (q.in_word and typed_into(q.text, q.word_at(target), source, target_lang))
     ]
-
-
-def typed_into_a_word(quantity: Quantity, source: str, target: str) -> bool:
-    """The translation's word around the number is a word of the source once the
-    number is taken out of it: "Bit4rate" for "Bitrate", "2Layer2" for "Layer2"."""
-    word = quantity.word_at(target)
-    if not quantity.in_word or not any(c.isalpha() for c in word):
-        return False
-    words = {found.strip(_EDGES).lower() for found in source.split()}
-    return word.lower() not in words and any(
-        (word[: found.start()] + word[found.end() :]).lower() in words
-        for found in re.finditer(re.escape(quantity.text), word)
-    )
 
 
 def has_digits(text: str) -> bool:
@@ -393,13 +379,12 @@ def _numbers(
 
 
 def _leading_point(text: str, start: int, end: int, lang: str) -> bool:
-    """A decimal written without its zero: "RATE(1000;.13)", "a value of .5"; not a file
-    extension (".7z"), a format ("%.2f") or a version's part ("v.2", "1.2")."""
+    """A decimal without its zero ("RATE(1000;.13)", "of .5"); not ".7z", "%.2f", "1.2"."""
     point = "," if primary_language(lang) in _DECIMAL_COMMA else "."
-    before = text[start - 2 : start - 1] if start > 1 else ""
+    before = text[start - 2 : start - 1] if start > 1 else " "
     return (
         text[start - 1 : start] == point
-        and not (before.isalnum() or before in ".,%")
+        and (before.isspace() or before in "(;=[")
         and not text[end : end + 1].isalpha()
     )
 

@@ -125,6 +125,38 @@ def test_a_digit_a_translated_name_gains_is_no_finding() -> None:
     assert findings("translation/numbers", "Grateful", "Taknemlig (1)") != []
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "says"),
+    [
+        ("is an invalid GCM/ISO file", "er en ugyldig GCM/ISO fi0l", "0 (in 'fi0l')"),
+        ("Outlook Express 5 and 6", "Outlook Express 5 0g 6", "0 (in '0g')"),
+        ("%s: Export file already exists", "5s: Eksportfilen findes allerede", "5 (in '5s')"),
+        ("see (for example) the list", "se 8for eksempel) listen", "8 (in '8for')"),
+        ("OS/2 version", "OS2/2-version", "2 (in 'OS2/2-version')"),
+        ("Go to %(search_page)s.", "Gå til 1%(search_page)s", "1 (in '1%(search_page)s')"),
+        ("The folder (%s) is not accessible.", "Mappen (%s 1) er ikke tilgængelig.", "1"),
+    ],
+)
+def test_a_digit_typed_by_a_slip_is_an_error(source: str, target: str, says: str) -> None:
+    """Into a word, for a look-alike letter or the sign on its key, beside a placeholder."""
+    found = levels(source, target)
+    assert [level for level, _ in found] == ["error"]
+    assert f"the number {says}" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("the chi square distribution", "chi2-fordelingen"),  # the 2 says "square"
+        ("Sheet", "Ark1"),
+        ("Page %d of %d", "Side %d af %d"),
+        ("Use k3b to burn", "Brug k3b til at brænde"),
+    ],
+)
+def test_a_digit_a_translator_means_is_no_slip(source: str, target: str) -> None:
+    assert [level for level, _ in levels(source, target)] != ["error"]
+
+
 def test_a_number_word_does_not_demand_digits() -> None:
     """'one' and 'en' are also pronouns and articles: only digits must have a counterpart."""
     assert findings("translation/numbers", "Choose one of them", "Vælg en af dem") == []

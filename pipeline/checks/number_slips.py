@@ -1,0 +1,95 @@
+"""Digits a translation has by a slip of the hand, not as a value: typed into a word
+("fi0l", "Bit4rate"), for the letter they look like ("0g", "-0"), for the sign on their key
+("5s:" for "%s:", "8for" for "(for" on a Danish keyboard) or beside a placeholder
+("1%(page)s"). Each is an error: nobody adds such a digit on purpose (#29)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.checks.literals import PLACEHOLDER
+from pipeline.languages.evidence import frequency
+
+# Shift and a digit on a Danish keyboard.
+_SHIFTED = dict(zip("1234567890", '!"#¤%&/()=', strict=True))
+# A digit typed for the letter it looks like: "-0" for "-o", "0g" for "og", "l0g".
+_LOOKALIKES = {"0": "o", "1": "l", "5": "s", "8": "b"}
+_AS_LETTERS = str.maketrans(_LOOKALIKES)
+EDGES = ".,;:!?()[]\"'«»“”"  # punctuation around a word, not part of it
+# How common (wordfreq's Zipf scale) a word must be to be the one meant: two letters are
+# often abbreviations ("kb", "ss"), so they must be very common ("og").
+_COMMON = {2: 5.0}
+_COMMON_LONGER = 3.5
+
+
+def typed_into(digits: str, word: str, source: str, lang: str) -> bool:
+    """The translation's `word` around `digits` is a word of the source once the digits
+    are taken out, or typed as the sign of their key or the letter they look like ("OS2/2"
+    for "OS/2", "5s" for "%s"); or one digit inside a common word of `lang` ("fi0l")."""
+    if not any(character.isalpha() for character in word):
+        return False
+    tokens = _tokens(source)
+    if word.lower() in tokens:
+        return False
+    for part in word.split("-"):  # "OS2/2-verison": a compound of the source's word
+        for found in re.finditer(re.escape(digits), part):
+            before, after = part[: found.start()], part[found.end() :]
+            if part != word and not after:
+                continue  # "chi2-fordelingen": a part numbered, as "Sheet1" is
+            if any(reading.lower() in tokens for reading in _readings(before, digits, after)):
+                return True
+            if len(digits) == 1 and _inside_a_common_word(before, digits, after, lang):
+                return True
+    return False
+
+
+def _readings(before: str, digits: str, after: str) -> set[str]:
+    """The word without the digits, and with one digit as its key's sign or look-alike."""
+    readings = {before + after}
+    if len(digits) == 1:
+        readings.add(before + _SHIFTED[digits] + after)
+        readings.add(before + _LOOKALIKES.get(digits, _SHIFTED[digits]) + after)
+    return readings
+
+
+def for_a_letter(word: str, source: str) -> bool:
+    """`word` is a source word with digits typed for look-alike letters: "-0" for "-o"."""
+    return word.lower().translate(_AS_LETTERS) in _tokens(source)
+
+
+def beside_a_placeholder(digits: str, start: int, text: str) -> bool:
+    """A number glued to a placeholder ("1%(search_page)s") or alone after one inside
+    brackets ("(%s 1)"): it counts nothing, so it is a slip."""
+    end = start + len(digits)
+    if PLACEHOLDER.match(text, end) or _ends_with_a_placeholder(text[:start]):
+        return True
+    before = text[:start].split()
+    return (
+        bool(before)
+        and text[start - 1].isspace()
+        and _ends_with_a_placeholder(before[-1])
+        and text[end:].lstrip()[:1] in ("", ")", "]", ".", ",", ";", ":")
+    )
+
+
+def _ends_with_a_placeholder(text: str) -> bool:
+    return any(found.end() == len(text) for found in PLACEHOLDER.finditer(text[-40:]))
+
+
+def _inside_a_common_word(before: str, digit: str, after: str, lang: str) -> bool:
+    """One digit between letters ("fi0l") or a look-alike at a word's start ("0g")."""
+    if before[-1:].isalpha() and after[:1].isalpha():
+        reading = before + after
+    elif not before and after.isalpha() and digit in _LOOKALIKES:
+        reading = _LOOKALIKES[digit] + after
+    else:
+        return False
+    if not reading.isalpha():
+        return False
+    return frequency(reading.lower(), lang) >= _COMMON.get(len(reading), _COMMON_LONGER)
+
+
+def _tokens(text: str) -> set[str]:
+    """The words of `text` as written and without the punctuation around them."""
+    raw = text.lower().split()
+    return set(raw) | {token.strip(EDGES) for token in raw}
