@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from pipeline.checks.number_equivalents import (
     converted,
+    localised,
     numeronym,
     regnal_number,
     said_by_a_prefix,
@@ -113,7 +114,8 @@ def _number_changes(
             q,
             not word_for_word
             and (
-                _is_word(q)
+                by_design is not None
+                or _is_word(q)
                 or template
                 or same_digits(missing, extra)
                 or _all_digits(q)
@@ -129,9 +131,9 @@ def _number_changes(
                     )
                 )
             ),
-            "the translation may say it another way",
+            by_design or "the translation may say it another way",
         )
-        for q in missing
+        for q, by_design in _with_reasons(missing, source, source, target, (missing, extra))
         if not _named_as_a_whole(q, source, target)
         and not numeronym(q, source)
         and not (_is_word(q) and _spelled_in_a_word(q, target, target_lang, source))
@@ -144,7 +146,8 @@ def _number_changes(
             and not (q.in_word and typed_into(q.text, q.word_at(target), source, target_lang))
             and not beside_a_placeholder(q.text, q.start, target)
             and (
-                _is_word(q)
+                by_design is not None
+                or _is_word(q)
                 or template
                 or same_digits(extra, missing)
                 or regnal_number(q, target, source)
@@ -155,9 +158,9 @@ def _number_changes(
                 or (not missing and _numbering(extra, source, target))
                 or converted(q, target, source, source_lang)
             ),
-            "a translator may add it on purpose",
+            by_design or "a translator may add it on purpose",
         )
-        for q in extra
+        for q, by_design in _with_reasons(extra, target, source, target, (missing, extra))
     ]
     # One number where the source has one other: an editor swaps them in one step.
     swap = one_for_one([q.text for q in extra], [q.text for q in missing], target)
@@ -166,6 +169,13 @@ def _number_changes(
     if not missing and not extra:
         changes += _reordered(source, source_lang, target, target_lang)
     return tuple(changes)
+
+
+def _with_reasons(
+    found: list[Quantity], text: str, source: str, target: str, changes: tuple[list[Quantity], ...]
+) -> list[tuple[Quantity, str | None]]:
+    """Each number of `text` with why it may differ by design (see `localised`), if it may."""
+    return [(q, localised(q, text, source, target, changes)) for q in found]
 
 
 def _may_be_kept(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.checks.quantities import Quantity, quantities
+from pipeline.checks.quantities import Quantity, example_spans, quantities
 
 # Units a translator may convert ("3 inch" → "8 cm", "every 60 seconds" → "hvert minut",
 # "1457664B" → "1,44 MB"): English and Danish names, what they measure, and their size
@@ -23,7 +23,8 @@ _UNITS = {
     ("time", Decimal(1)): "second seconds sec secs s sek sekund sekunder",
     ("time", Decimal(60)): "minute minutes min minut minutter",
     ("time", Decimal(3600)): "hour hours h time timer",
-    ("time", Decimal(86400)): "day days dag dage",
+    ("time", Decimal(900)): "kvarter kvarteret",
+    ("time", Decimal(86400)): "day days dag dage døgn døgnet",
     ("time", Decimal(604800)): "week weeks uge uger",
     ("size", Decimal(1)): "b byte bytes",
     ("size", Decimal(1000)): "kb",
@@ -166,3 +167,127 @@ def regnal_number(quantity: Quantity, text: str, other: str) -> bool:
         return False
     found = re.search(rf"\b{re.escape(before.group(1))}\s+([IVX]+)\b", other)
     return found is not None and Decimal(_ROMAN.get(found.group(1), 0)) in _values(quantity)
+
+
+# An international phone number: examples of them are localised ("+44 …" → "+45 …").
+_PHONE = re.compile(r"\+\d[\d \-]{6,}\d")
+# A spreadsheet function's example ("LEN("hello") returns 5"), whose quoted text a
+# translation may localise, and with it the result ("LEN("goddag") giver 6").
+_CALL = re.compile(r"\b[A-Z][A-Z0-9_.]*\(")
+_QUOTED = re.compile(r"\"([^\"]+)\"")
+# A bound said the other way: "smaller than 513" is "højst 512" for whole numbers.
+_STRICT = re.compile(
+    r"(?:[<>]|\b(?:less|fewer|smaller|lower|more|greater|larger|bigger|higher|mindre|færre|"
+    r"større|flere|højere|lavere|under|over)\s+(?:than|end)?)\s*$",
+    re.IGNORECASE,
+)
+_INCLUSIVE = re.compile(
+    r"(?:[≤≥]|<=|>=|\b(?:at most|at least|højst|mindst|or equal to|eller lig med|up to|op til)"
+    r")\s*$",
+    re.IGNORECASE,
+)
+
+
+def localised(
+    quantity: Quantity, text: str, source: str, target: str, changes: tuple[list[Quantity], ...]
+) -> str | None:
+    """Why a number of `text` (the source or the translation) may differ by design, or
+    None: the translation localised an example (a phone number, a currency, a function's
+    text, an example of its own), converted a size to a unit the source does not name,
+    or said a bound the other way round. Only the meaning tells whether it is right.
+    `changes`: the numbers the translation lacks and those it adds."""
+    missing, extra = changes
+    if not (missing and extra):
+        return None  # most entries: one number changed into another needs both
+    if any(a <= quantity.start < b for a, b in _spans(_PHONE, text)):
+        return "an example phone number, which a translation may localise"
+    if _converted_currency(source, missing):
+        return "the amounts are in another currency"
+    if _example_text_localised(source, target) and not _in_arguments(quantity, text):
+        return "the example's text was localised, and its result with it"
+    if not _EXAMPLE_MARK.search(source) and any(
+        a <= q.start < b for q in extra for a, b in example_spans(target)
+    ):
+        return "the translation gives an example of its own"
+    if _unit_added(source, target, missing, extra):
+        return "converted to a unit the source does not name"
+    if _bound_turned(source, target, missing, extra):
+        return "a bound said the other way round (less than 513 is at most 512)"
+    return None
+
+
+# The source gives an example itself ("Eg, valid values are …").
+_EXAMPLE_MARK = re.compile(r"\b(?:e\.?g\.?|for (?:example|instance)|example)(?!\w)", re.I)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [found.span() for found in pattern.finditer(text)]
+
+
+def _converted_currency(source: str, missing: list[Quantity]) -> bool:
+    """Every amount of the source in a currency is gone from the translation ("$1000" →
+    "10000 kroner"); one kept ("1000 kroner") says the rest was not converted."""
+    amounts = [found.start(1 if found.group(1) else 2) for found in _AMOUNT.finditer(source)]
+    lacking = {q.start for q in missing}
+    return bool(amounts) and all(start in lacking for start in amounts)
+
+
+_AMOUNT = re.compile(
+    r"[$€£]\s?(\d[\d.,]*)|(?<![\d.,])(\d[\d.,]*)\s?(?:dollars?|euros?|pounds?|kroner|kr\b)",
+    re.IGNORECASE,
+)
+
+
+def _example_text_localised(source: str, target: str) -> bool:
+    """A function's example whose quoted words the translation changed ("LEN("hello")"
+    → "LEN("goddag")")."""
+    return _CALL.search(source) is not None and any(
+        quoted not in target and any(c.isalpha() for c in quoted)
+        for quoted in _QUOTED.findall(source)
+    )
+
+
+def _in_arguments(quantity: Quantity, text: str) -> bool:
+    """The number (or the same number elsewhere: which one went missing is arbitrary) is
+    inside a function's parentheses: an argument, not the example's result."""
+    calls = [
+        (call.end(), text.find(")", call.end()) % (len(text) + 1)) for call in _CALL.finditer(text)
+    ]
+    digits = rf"(?<!\d){re.escape(quantity.text)}(?!\d)"
+    return any(a <= found.start() < b for found in re.finditer(digits, text) for a, b in calls)
+
+
+def _unit_added(source: str, target: str, missing: list[Quantity], extra: list[Quantity]) -> bool:
+    """Numbers the translation gives with a unit where the source's had none: "Index
+    Cards (4x6)" → "Indekskort (10x15 cm)"; not "110kbps" → "100 kb/s"."""
+    if any(_UNIT_AFTER.match(source, q.start + len(q.text)) for q in missing):
+        return False
+    return any(_unit_after(target, q.start + len(q.text)) for q in extra)
+
+
+# Letters right after a number, other than the "x" of "4x6": a unit of some kind.
+_UNIT_AFTER = re.compile(r"\s?(?![x×]\d)[^\W\d_]")
+
+
+def _unit_after(text: str, end: int) -> bool:
+    after = re.match(r"\s?([^\W\d_]+)", text[end:])
+    return after is not None and after.group(1).lower() in _UNIT_OF
+
+
+def _bound_turned(source: str, target: str, missing: list[Quantity], extra: list[Quantity]) -> bool:
+    """A strict bound one side has and an inclusive one the other has, one apart:
+    "smaller than 513" → "mindre end eller lig med 512", "under 10" → "højst 9"."""
+    for lacking in missing:
+        for added in extra:
+            apart = {abs(a - b) for a in _values(lacking) for b in _values(added)}
+            bounds = (_bound(source, lacking), _bound(target, added))
+            if 1 in apart and None not in bounds and bounds[0] != bounds[1]:
+                return True
+    return False
+
+
+def _bound(text: str, quantity: Quantity) -> str | None:
+    before = text[max(0, quantity.start - 40) : quantity.start]
+    if _INCLUSIVE.search(before):
+        return "inclusive"
+    return "strict" if _STRICT.search(before) else None

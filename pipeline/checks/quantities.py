@@ -49,7 +49,7 @@ _WHOLE_NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _PIECE = re.compile(r"[^\W\d_]+")
 # Letters after digits make an identifier ("64KB", "m32r2"), except an ordinal ending.
-_IN_WORD = re.compile(r"(?!(?:st|nd|rd|th|ths|e|er|en|ende)\b)[^\W\d_]")
+_IN_WORD = re.compile(r"(?!(?:st|nd|rd|th|ths|e|er|en|ende)\b|x\d)[^\W\d_]")  # "4x6": sizes
 # Fractions, and exponents written as superscripts ("kg/m³" is "kg/m^3").
 _SYMBOLS = {"½": "0.5", "¼": "0.25", "¾": "0.75", "²": "2", "³": "3"}
 _SYMBOL = re.compile("[½¼¾²³]")
@@ -296,10 +296,8 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
         if found.group(2) is None and half is None:
             continue  # a plain number
         values = _number_values(found.group(1) if half else found.group(), lang)
-        if half:
-            values |= (
-                {("time", 0, minutes, seconds)} if hours == 0 else set()
-            )  # "00:00 PM"  # "6 p.m." is "klokken 18"
+        if half:  # "6 p.m." is "klokken 18"; "00:00 PM" is midnight too
+            values |= {("time", 0, minutes, seconds)} if hours == 0 else set()
             hours = hours % 12 + (12 if half.lower() == "p" else 0)
             values.add(("number", Decimal(hours)))
         values.add(("time", hours, minutes, seconds))
@@ -355,7 +353,9 @@ def _numbers(
         if multiplier:
             values |= {("number", value * multiplier) for value in _plain_values(values)}
         in_word = _IN_WORD.match(text, found.end()) is not None or (
-            start > 0 and text[start - 1].isalpha()
+            start > 0
+            and text[start - 1].isalpha()
+            and not (text[start - 1] == "x" and text[start - 2 : start - 1].isdigit())
         )
         sign = text[start - 1 : start] if start else ""
         if sign in _DASHES and len(written) == 2 and not _GOES_ON.match(text, found.end()):

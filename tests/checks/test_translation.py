@@ -219,7 +219,6 @@ def levels(source: str, target: str) -> list[tuple[str, str]]:
         ("Create a 2D chart", "Opret et todimensionelt diagram", "warning", "2 (in '2D')"),
         ("Retry every 60 seconds", "Prøv igen hvert minut", "warning", "60"),
         ("Quadrilateral (4)", "Firkant", "warning", "4"),
-        # Tags before the number: its place is still read in the text as written.
         ("-x<arg> set level [%08lx]", "-x<arg> sæt niveau (0: lille) [%08lx]", "warning", "0"),
         ("Cannot send a file of 0 bytes.", "Kan ikke sende en tom fil.", "warning", "0"),
         ("Value 1; value 2 are its arguments", "Værdi 1; værdi 2 er 30 argumenter", "error", "30"),
@@ -230,6 +229,52 @@ def test_numbers_say_how_sure_they_are(source: str, target: str, severity: str, 
     found = levels(source, target)
     assert [level for level, _ in found] == [severity]
     assert says in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "severity", "says"),
+    [
+        ("Call +441234567890", "Ring til +4512345678", "warning", "phone number"),
+        (
+            "You need $1166.40, or $1000 today",
+            "Du skal bruge 11664 kr., eller 10000 kr. i dag",
+            "warning",
+            "another currency",
+        ),
+        (
+            '=LEN("Good Afternoon") returns 14.',
+            '=LÆNGDE("God eftermiddag") returnerer 15.',
+            "warning",
+            "example's text was localised",
+        ),
+        ("This tells 1905 from 2005.", "Så skelnes fx 1906 fra 2006.", "warning", "of its own"),
+        ("Index Cards (4x6)", "Indekskort (10x15 cm)", "warning", "a unit"),
+        ("smaller than 513 octets", "mindre end eller lig med 512 oktetter", "warning", "bound"),
+        # … but not an argument of the example, nor an amount whose currency stays 1:1.
+        (
+            'WEEKNUM(A1; 2) is 10 when A1 is "9th of March"',
+            'UGENR(A1; 1) er 10 når A1 er "9. marts"',
+            "error",
+            "2",
+        ),
+        (
+            "A $1000 bond is worth $1096.95.",
+            "En obligation til 1000 kr. er 1097,10 kr. værd.",
+            "error",
+            "1096.95",
+        ),
+        ("bigger 1<-->254 smaller", "større 1<-->255 mindre", "error", "254"),
+    ],
+)
+def test_a_localised_example_or_a_conversion_is_a_warning(
+    source: str, target: str, severity: str, says: str
+) -> None:
+    """A phone number, a currency, a function's example text, an example of its own, a
+    unit the source does not name, a bound said the other way: only the meaning tells."""
+    found = levels(source, target)
+    worst = "error" if any(level == "error" for level, _ in found) else "warning"
+    assert worst == severity
+    assert any(says in message for _, message in found)
 
 
 @pytest.mark.parametrize(
