@@ -20,6 +20,7 @@ from functools import lru_cache
 from pipeline.checks.number_equivalents import (
     converted,
     localised,
+    named_as_a_whole,
     numeronym,
     regnal_number,
     said_by_a_prefix,
@@ -38,10 +39,6 @@ from pipeline.checks.quantities import (
 )
 from pipeline.checks.surface import one_for_one
 
-# A function name whose digit stands for a word: "BIN2HEX" (to), "DEC2BIN".
-_WORD_DIGIT_NAME = re.compile(r"[A-Z]{2,}\d[A-Z]{2,}")
-# A name localised as a whole: "BIN.TIL.HEX", "UGE.NR_EXCEL2003".
-_LOCALISED_NAME = re.compile(r"\b[A-ZÆØÅ]{2,}[._][A-ZÆØÅ][A-ZÆØÅ0-9._]*\b")
 # A size with its unit: "2 GB" is bytes, "2 Gb" bits.
 _SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s?([kKMGTP]i?)([bB])\b")
 
@@ -134,7 +131,7 @@ def _number_changes(
             by_design or "the translation may say it another way",
         )
         for q, by_design in _with_reasons(missing, source, source, target, (missing, extra))
-        if not _named_as_a_whole(q, source, target)
+        if not named_as_a_whole(q, source, target)
         and not numeronym(q, source)
         and not (_is_word(q) and _spelled_in_a_word(q, target, target_lang, source))
     ]
@@ -310,13 +307,6 @@ def _change(message: str, quantity: Quantity, unsure: bool, why: str) -> NumberC
 def _all_digits(quantity: Quantity) -> bool:
     """The ten digits as a range ("the 0-9 keys"): "taltasterne" says it in a word."""
     return ("digits", "0-9") in quantity.values
-
-
-def _named_as_a_whole(quantity: Quantity, source: str, target: str) -> bool:
-    """A digit inside a function name that the translation names in its own words."""
-    return bool(
-        _WORD_DIGIT_NAME.fullmatch(quantity.word_at(source)) and _LOCALISED_NAME.search(target)
-    )
 
 
 def _spelled_in_a_word(quantity: Quantity, target: str, lang: str, source: str) -> bool:

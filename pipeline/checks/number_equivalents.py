@@ -1,5 +1,6 @@
 """One value written two ways: a unit converted, a turn the other way round, a numeronym
-("a11y") written out, a template of zeros, digits with other separators (#29)."""
+("a11y") written out, a template of zeros, digits with other separators, a name whose
+digit is a word ("BIN2HEX"); and examples a translation localises (#29)."""
 
 from __future__ import annotations
 
@@ -205,7 +206,7 @@ def localised(
         return "the amounts are in another currency"
     if _example_text_localised(source, target) and not _in_arguments(quantity, text):
         return "the example's text was localised, and its result with it"
-    if not _EXAMPLE_MARK.search(source) and any(
+    if len(_EXAMPLE_MARK.findall(target)) > len(_EXAMPLE_MARK.findall(source)) and any(
         a <= q.start < b for q in extra for a, b in example_spans(target)
     ):
         return "the translation gives an example of its own"
@@ -216,8 +217,11 @@ def localised(
     return None
 
 
-# The source gives an example itself ("Eg, valid values are …").
-_EXAMPLE_MARK = re.compile(r"\b(?:e\.?g\.?|for (?:example|instance)|example)(?!\w)", re.I)
+# Where a text gives an example ("Eg, valid values are …", "f.eks."): a translation
+# with more examples than its source has one of its own.
+_EXAMPLE_MARK = re.compile(
+    r"\b(?:e\.?g\.?|for (?:example|instance)|f\.?eks\.?|fx|for eksempel|eksempelvis)(?!\w)", re.I
+)
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -291,3 +295,23 @@ def _bound(text: str, quantity: Quantity) -> str | None:
     if _INCLUSIVE.search(before):
         return "inclusive"
     return "strict" if _STRICT.search(before) else None
+
+
+# A function name whose digit stands for a word: "BIN2HEX" (to), "DEC2BIN".
+_WORD_DIGIT_NAME = re.compile(r"[A-Z]{2,}\d[A-Z]{2,}")
+# A name localised as a whole: "BIN.TIL.HEX", "UGE.NR_EXCEL2003".
+_LOCALISED_NAME = re.compile(r"\b[A-ZÆØÅ]{2,}[._][A-ZÆØÅ][A-ZÆØÅ0-9._]*\b")
+
+
+def named_as_a_whole(quantity: Quantity, source: str, target: str) -> bool:
+    """A digit inside a function name that the translation names in its own words, or a
+    2 that says "to" in a name the translation says with its word ("grayscale2color" →
+    "gråtone-til-farve")."""
+    word = quantity.word_at(source)
+    if _WORD_DIGIT_NAME.fullmatch(word) and _LOCALISED_NAME.search(target):
+        return True
+    return bool(_SAYS_TO.fullmatch(word)) and _TO.search(target) is not None
+
+
+_SAYS_TO = re.compile(r"[a-z]{3,}2[a-z]{3,}")
+_TO = re.compile(r"(?<![^\W_])(?:til|to)(?![^\W_])")

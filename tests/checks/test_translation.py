@@ -148,6 +148,7 @@ def test_a_digit_typed_by_a_slip_is_an_error(source: str, target: str, says: str
     ("source", "target"),
     [
         ("the chi square distribution", "chi2-fordelingen"),  # the 2 says "square"
+        ("Performs a grayscale2color demosaicing", "Udfører en gråtone-til-farve-demosaicing"),
         ("Sheet", "Ark1"),
         ("Page %d of %d", "Side %d af %d"),
         ("Use k3b to burn", "Brug k3b til at brænde"),
@@ -249,6 +250,13 @@ def test_numbers_say_how_sure_they_are(source: str, target: str, severity: str, 
         ),
         ("This tells 1905 from 2005.", "Så skelnes fx 1906 fra 2006.", "warning", "of its own"),
         ("Index Cards (4x6)", "Indekskort (10x15 cm)", "warning", "a unit"),
+        (
+            "It tells 1905 from 2005 (eg. 1900)",
+            "Det skelner fx 1906 fra 2006 (f.eks. 1900)",
+            "warning",
+            "of its own",
+        ),
+        ("valid values are, eg, -124.3647", "gyldige værdier er f.eks. -124.3547", "error", "3647"),
         ("smaller than 513 octets", "mindre end eller lig med 512 oktetter", "warning", "bound"),
         # … but not an argument of the example, nor an amount whose currency stays 1:1.
         (
