@@ -28,7 +28,12 @@ from pipeline.checks.number_equivalents import (
     translator_credits,
     zero_template,
 )
-from pipeline.checks.number_slips import beside_a_placeholder, for_a_letter, typed_into
+from pipeline.checks.number_slips import (
+    beside_a_placeholder,
+    for_a_letter,
+    number_word_slip,
+    typed_into,
+)
 from pipeline.checks.number_words import leading_values, word_values
 from pipeline.checks.quantities import (
     Quantity,
@@ -105,11 +110,18 @@ def _number_changes(
     word_for_word = len(missing) == len(extra) == 1 and _is_word(missing[0]) and _is_word(extra[0])
     # Zeros standing for a date's or time's width: the translator fills them in.
     template = bool(missing or extra) and zero_template(source, source_lang)
+    slips = {
+        q.start: slip
+        for q in missing
+        if _is_word(q) and (slip := number_word_slip(_plain_values(q), target, target_lang))
+    }
     changes = [
         _change(
-            f"the number {q.shown(source)} of the source is not in the translation",
+            f"the number {q.shown(source)} of the source is not in the translation"
+            + slips.get(q.start, ""),
             q,
             not word_for_word
+            and q.start not in slips
             and (
                 by_design is not None
                 or _is_word(q)

@@ -6,9 +6,12 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from pipeline.checks.literals import PLACEHOLDER
+from pipeline.checks.number_words import strong_words, word_values
 from pipeline.languages.evidence import frequency
+from pipeline.languages.technical import one_slip
 
 # Shift and a digit on a Danish keyboard.
 _SHIFTED = dict(zip("1234567890", '!"#¤%&/()=', strict=True))
@@ -93,3 +96,13 @@ def _tokens(text: str) -> set[str]:
     """The words of `text` as written and without the punctuation around them."""
     raw = text.lower().split()
     return set(raw) | {token.strip(EDGES) for token in raw}
+
+
+def number_word_slip(values: set[Decimal], target: str, lang: str) -> str:
+    """A note where a word of the translation is one slip from the number word the
+    source's number becomes ("five bands" → "frem grupper" for "fem"); else ""."""
+    numbers = word_values(lang)
+    meant = [w for w in strong_words(lang) if len(w) >= 3 and numbers.get(w, -1) in values]
+    words = set(re.findall(r"[^\W\d_]{3,}", target.lower())) - numbers.keys() if meant else set()
+    slips = [(word, m) for word in sorted(words) for m in meant if one_slip(word, m)]
+    return f" ('{slips[0][0]}' may be a slip for '{slips[0][1]}')" if slips else ""

@@ -313,10 +313,10 @@ def is_slip(word: str, suggested: str) -> bool:
     ("size of" for "sizeof") is how an identifier is suggested, not a slip."""
     if " " in suggested or len(word) < 5:
         return False
-    return _one_slip(word.lower(), suggested.lower())
+    return one_slip(word.lower(), suggested.lower())
 
 
-def _one_slip(word: str, other: str) -> bool:
+def one_slip(word: str, other: str) -> bool:
     """Damerau-Levenshtein distance at most 1."""
     if not other or abs(len(word) - len(other)) > 1:
         return False

@@ -135,6 +135,11 @@ def test_a_digit_a_translated_name_gains_is_no_finding() -> None:
         ("OS/2 version", "OS2/2-version", "2 (in 'OS2/2-version')"),
         ("Go to %(search_page)s.", "Gå til 1%(search_page)s", "1 (in '1%(search_page)s')"),
         ("The folder (%s) is not accessible.", "Mappen (%s 1) er ikke tilgængelig.", "1"),
+        (
+            "I'll organize five bands",
+            "Jeg sætter frem grupper sammen",
+            "five of the source is not in the translation ('frem' may be a slip for 'fem')",
+        ),
     ],
 )
 def test_a_digit_typed_by_a_slip_is_an_error(source: str, target: str, says: str) -> None:
@@ -152,6 +157,7 @@ def test_a_digit_typed_by_a_slip_is_an_error(source: str, target: str, says: str
         ("Sheet", "Ark1"),
         ("Page %d of %d", "Side %d af %d"),
         ("Use k3b to burn", "Brug k3b til at brænde"),
+        ("opening two editors", "ved at tillade dobbel redigering"),  # not a count's slip
     ],
 )
 def test_a_digit_a_translator_means_is_no_slip(source: str, target: str) -> None:
