@@ -192,7 +192,8 @@ def take_terms(
 
         findings = [f for f in findings if not _unknown(f) or not known(f)]
     reported = {(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)}
-    suggested.update(suggest(reported - suggested.keys(), settings, languages, names))
+    # The words reported get the quick suggestions; a term is told by Hunspell's first.
+    suggested.update(suggest(reported - suggested.keys(), settings, languages, names, quick=True))
     return [_with_suggestions(f, suggested) if _unknown(f) else f for f in findings]
 
 
@@ -231,10 +232,11 @@ def suggest(
     settings: SpellingSettings,
     languages: tuple[str, ...],
     names: frozenset[str] = frozenset(),
+    quick: bool = False,
 ) -> dict[tuple[str, str], tuple[str, ...]]:
-    """The dictionary's suggestions for each (language, word), best first; many words
-    are shared out over every core."""
-    batch = functools.partial(_suggest, settings, languages, names)
+    """The dictionary's suggestions for each (language, word), best first (`quick`: see
+    Speller.suggestions); many words are shared out over every core."""
+    batch = functools.partial(_suggest, settings, languages, names, quick)
     if len(words) < _PARALLEL_FROM:
         return batch(list(words))
     ordered = sorted(words)
@@ -249,11 +251,12 @@ def _suggest(
     settings: SpellingSettings,
     languages: tuple[str, ...],
     names: frozenset[str],
+    quick: bool,
     words: list[tuple[str, str]],
 ) -> dict[tuple[str, str], tuple[str, ...]]:
     found: dict[tuple[str, str], tuple[str, ...]] = {}
     for lang, word in words:
         spelled = spellers(languages or (lang,), settings.dictionaries, settings.word_lists, names)
         speller = spelled.get(lang)
-        found[lang, word] = speller.suggestions(word) if speller is not None else ()
+        found[lang, word] = speller.suggestions(word, quick=quick) if speller is not None else ()
     return found

