@@ -161,22 +161,19 @@ def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
 def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """Why: a wrong dose, date, version or shortcut in a translation misleads or breaks.
 
-    Values are compared, not digit strings: the Danish "1.000,5" equals the English
-    "1,000.5", a number may stay as the source writes it ("ODF 1.2"), a number word
-    may stand for digits ("five", "første", "halvanden", "dozen"), and a date may be
-    written in another order or with its month named. Digits inside identifiers,
-    cell references and shortcuts count ("Shift+F1", "A1:E10"); URLs, code and
-    placeholders are left to their own rules.
+    Values are compared, not digit strings: "1.000,5" equals "1,000.5", a number may stay
+    as written ("ODF 1.2") or be a word ("five", "første"), a date be written another way.
+    Digits in names, cell references and shortcuts count ("Shift+F1", "A1:E10"); URLs,
+    code and placeholders are left to their own rules.
 
     An error where a value in digits clearly changed or vanished (a minus sign lost), or a
     digit was typed by a slip (into a word, for a look-alike letter or the sign on its key,
     beside a placeholder: "fi0l", "0g", "5s:"), or a count's word by one ("frem" for
     "fem"); a warning, whose message says why, where only the meaning can tell: a number
-    word added or left implicit, a size's unit written GB/Gb, the same numbers (or a name's
-    numbers, "ext3 … ext4") in another order, an example the translation localised (a phone
-    number, a currency, a function's example text, an example of its own), a value
-    converted to a unit the source does not name, a bound said the other way round. A
-    function name localised as a whole ("BIN2HEX" → "BIN.TIL.HEX") is not a change.
+    word added or left implicit, GB written Gb, the same numbers in another order, an
+    example the translation localised (a phone number, a currency, a function's example
+    text, an example of its own), a value converted to a unit the source does not name, a
+    bound said the other way round. "BIN2HEX" → "BIN.TIL.HEX" is no change.
 
     Example (da→en): "ca. 20.000 gener" translated "about 2,000 genes".
     Example (en→da): "Press Shift+F1" translated "Tryk på Skift+F2".
