@@ -111,10 +111,13 @@ HELD_OUT_SETS = {
 # Error-level floors on each (errors found at least, false alarms at most), a little under
 # what was measured:
 # - held-out2: 0.49/0.76 when measured, tuning data since: 20 of 25 found, none false;
-# - held-out3, never tuned on: 12 of 14 found, 1 false alarm (0.92/0.86; pofilter 0.13/0.79);
-# - held-out4, labelled by a helper who does not tune, never tuned on: 22 of 34 found, 26
-#   false alarms, 16 of them labelled warnings (0.46/0.65; pofilter 0.15/0.68).
-HELD_OUT_FLOORS = {"4": (20, 0), "5": (11, 2), "6": (21, 28)}
+# - held-out3, measured once (0.92/0.86), then tuning data: 12 of 14 found, none false;
+# - held-out4, labelled by a helper who does not tune: 22 of 34 found, 26 false alarms
+#   (0.46/0.65; pofilter 0.15/0.68), then tuning data: 29 found, 8 false (0.78/0.85);
+# - held-out5, labelled by a helper who does not tune, measured once after tuning on
+#   held-out4: 27 of 31 found, 16 false alarms (0.63/0.87; pofilter 0.24/0.94), the
+#   same as the rule before that tuning.
+HELD_OUT_FLOORS = {"4": (20, 0), "5": (12, 0), "6": (28, 9), "7": (26, 17)}
 
 
 @pytest.mark.parametrize("number", sorted(HELD_OUT_SETS))
@@ -166,5 +169,5 @@ def test_numbers_errors_on_a_held_out_set(number: str) -> None:
     flagged = [item for item in held if "error" in number_levels(item.entry)]
     right = [item for item in flagged if item.expected == "error"]
     found, false_alarms = HELD_OUT_FLOORS[number]
-    assert len(right) >= found, HELD_OUT_SETS[number][0]
+    assert len(right) >= found, f"held-out set {number}"
     assert len(flagged) - len(right) <= false_alarms
