@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from pipeline.checks.number_equivalents import (
     converted,
+    divided_in_words,
     localised,
     named_as_a_whole,
     numeronym,
@@ -32,6 +33,7 @@ from pipeline.checks.number_slips import (
     beside_a_placeholder,
     for_a_letter,
     number_word_slip,
+    split_placeholder,
     typed_into,
 )
 from pipeline.checks.number_words import leading_values, word_values
@@ -127,7 +129,7 @@ def _number_changes(
                 or _is_word(q)
                 or template
                 or same_digits(missing, extra)
-                or _all_digits(q)
+                or ("digits", "0-9") in q.values  # "the 0-9 keys": "taltasterne"
                 or converted(q, source, target, target_lang)
                 or said_by_a_prefix(q, source, target)
                 or (
@@ -144,6 +146,7 @@ def _number_changes(
         )
         for q, by_design in _with_reasons(missing, source, source, target, (missing, extra))
         if not named_as_a_whole(q, source, target)
+        and not divided_in_words(q, source, target)
         and not numeronym(q, source)
         and not (_is_word(q) and _spelled_in_a_word(q, target, target_lang, source))
     ]
@@ -170,6 +173,7 @@ def _number_changes(
             by_design or "a translator may add it on purpose",
         )
         for q, by_design in _with_reasons(extra, target, source, target, (missing, extra))
+        if not split_placeholder(q.text, q.start, target, source)
     ]
     # One number where the source has one other: an editor swaps them in one step.
     swap = one_for_one([q.text for q in extra], [q.text for q in missing], target)
@@ -314,11 +318,6 @@ def _change(message: str, quantity: Quantity, unsure: bool, why: str) -> NumberC
     if _is_word(quantity):
         return NumberChange(f"{message} (a number word: check whether the meaning changed)", unsure)
     return NumberChange(f"{message} (check the meaning: {why})" if unsure else message, unsure)
-
-
-def _all_digits(quantity: Quantity) -> bool:
-    """The ten digits as a range ("the 0-9 keys"): "taltasterne" says it in a word."""
-    return ("digits", "0-9") in quantity.values
 
 
 def _spelled_in_a_word(quantity: Quantity, target: str, lang: str, source: str) -> bool:

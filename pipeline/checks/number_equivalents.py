@@ -315,3 +315,16 @@ def named_as_a_whole(quantity: Quantity, source: str, target: str) -> bool:
 
 _SAYS_TO = re.compile(r"[a-z]{3,}2[a-z]{3,}")
 _TO = re.compile(r"(?<![^\W_])(?:til|to)(?![^\W_])")
+
+
+# A division the other text says in a word: "By _width/2" is "Halv _bredde".
+_DIVIDED = {Decimal(2): ("halv", "half"), Decimal(4): ("kvart", "quarter")}
+
+
+def divided_in_words(quantity: Quantity, text: str, other: str) -> bool:
+    """A name divided by 2 or 4 ("width/2") that the other text halves in a word."""
+    before = text[max(0, quantity.start - 2) : quantity.start]
+    if len(before) < 2 or before[1] != "/" or not before[0].isalpha():
+        return False
+    words = {w for v in _values(quantity) for w in _DIVIDED.get(v, ())}
+    return any(re.search(rf"(?<![^\W\d_]){word}", other, re.IGNORECASE) for word in words)

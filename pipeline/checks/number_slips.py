@@ -49,6 +49,8 @@ def typed_into(digits: str, word: str, source: str, lang: str) -> bool:
 def _readings(before: str, digits: str, after: str) -> set[str]:
     """The word without the digits, and with one digit as its key's sign or look-alike."""
     readings = {before + after}
+    if after[:1] in ("%", "$"):  # "%1here2%" for "%1here%2": a placeholder's sign moved
+        readings.add(before + after[0] + digits + after[1:])
     if len(digits) == 1:
         readings.add(before + _SHIFTED[digits] + after)
         readings.add(before + _LOOKALIKES.get(digits, _SHIFTED[digits]) + after)
@@ -73,6 +75,11 @@ def beside_a_placeholder(digits: str, start: int, text: str) -> bool:
         and _ends_with_a_placeholder(before[-1])
         and text[end:].lstrip()[:1] in ("", ")", "]", ".", ",", ";", ":")
     )
+
+
+def split_placeholder(digits: str, start: int, target: str, source: str) -> bool:
+    """The source's placeholder "%1" written "% 1": the placeholders rule says so."""
+    return target[max(0, start - 2) : start] == "% " and f"%{digits}" in source
 
 
 def _ends_with_a_placeholder(text: str) -> bool:

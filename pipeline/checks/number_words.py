@@ -34,7 +34,8 @@ _NUMBER_WORDS = {
          "tredive": 30, "fyrre": 40, "halvtreds": 50,
          "tres": 60, "halvfjerds": 70, "firs": 80, "halvfems": 90, "halvanden": Decimal("1.5"),
          "halvandet": Decimal("1.5"), "halv": Decimal("0.5"), "halvt": Decimal("0.5"),
-         "halve": Decimal("0.5"), "kvart": Decimal("0.25"), "dobbelt": 2, "dobbelte": 2},
+         "halve": Decimal("0.5"), "kvart": Decimal("0.25"), "dobbelt": 2, "dobbelte": 2,
+         "enkelt": 1, "næst": 2},
     ),
 }  # fmt: skip
 MULTIPLIERS = {

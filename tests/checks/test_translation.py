@@ -27,6 +27,13 @@ def findings(rule_id: str, source: str, target: str, pair: str = "en-da") -> lis
         ("Select five items", "Vælg 5 elementer"),
         ("the 1st line", "første linje"),
         ("Reroll on 1st 2 turns", "Omslag på de to første ture"),  # two numbers, not "to første"
+        (
+            "Set 2-sided printing (default=1-sided)",
+            "Dobbeltsidet udskrivning (standard=enkeltsidet)",
+        ),
+        ("2nd Last", "Næst sidste"),
+        ("By _width/2", "Halv _bredde"),
+        ("<b>%1+Click</b> on segment", "<b>% 1 + Klik</b> på segment"),  # placeholders' concern
         ("1.5 Lines", "Halvanden"),
         ("a dozen copies", "12 kopier"),
         ("Print at 300dpi", "Udskriv med 300 dpi"),
@@ -134,6 +141,7 @@ def test_a_digit_a_translated_name_gains_is_no_finding() -> None:
         ("see (for example) the list", "se 8for eksempel) listen", "8 (in '8for')"),
         ("OS/2 version", "OS2/2-version", "2 (in 'OS2/2-version')"),
         ("Go to %(search_page)s.", "Gå til 1%(search_page)s", "1 (in '1%(search_page)s')"),
+        ("you can do that %1here%2.", "kan du gøre det %1here2%.", "2 (in '%1here2%')"),
         ("The folder (%s) is not accessible.", "Mappen (%s 1) er ikke tilgængelig.", "1"),
         (
             "I'll organize five bands",
