@@ -27,27 +27,26 @@ from pipeline.checks.number_equivalents import (
     said_by_a_prefix,
     same_digits,
     translator_credits,
+    unit_changes,
     zero_template,
 )
 from pipeline.checks.number_slips import (
     beside_a_placeholder,
     for_a_letter,
+    garbled_dates,
     number_word_slip,
+    one_digit_apart,
     split_placeholder,
     typed_into,
 )
-from pipeline.checks.number_words import leading_values, word_values
+from pipeline.checks.number_words import example_spans, leading_values, word_values
 from pipeline.checks.quantities import (
     Quantity,
     compare,
-    example_spans,
     has_digits,
     quantities,
 )
 from pipeline.checks.surface import one_for_one
-
-# A size with its unit: "2 GB" is bytes, "2 Gb" bits.
-_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s?([kKMGTP]i?)([bB])\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +133,7 @@ def _number_changes(
                 or said_by_a_prefix(q, source, target)
                 or (
                     not _changed_in_place(q, source, target)
+                    and not one_digit_apart(q.text, target)
                     and (
                         _may_be_kept(
                             q, source, target, target_lang, in_target if not extra else set()
@@ -178,7 +178,11 @@ def _number_changes(
     # One number where the source has one other: an editor swaps them in one step.
     swap = one_for_one([q.text for q in extra], [q.text for q in missing], target)
     changes = [dataclasses.replace(change, swap=swap) for change in changes]
-    changes += _unit_changes(source, target)
+    changes += [NumberChange(message, True) for message in unit_changes(source, target)]
+    changes += [
+        NumberChange(f"a date has its numbers in another order: {g}", False)
+        for g in garbled_dates(source, target)
+    ]
     if not missing and not extra:
         changes += _reordered(source, source_lang, target, target_lang)
     return tuple(changes)
@@ -340,29 +344,7 @@ def _in_added_parentheses(quantity: Quantity, source: str, target: str) -> bool:
     added ("(højst 255 tegn)"), most often right."""
     before = target.rfind("(", 0, quantity.start)
     inside = before != -1 and target.find(")", before) > quantity.start
-    return inside and "(" not in source
-
-
-def _unit_changes(source: str, target: str) -> list[NumberChange]:
-    """ "2 GB" written "2 Gb": eight times less, or the translator's spelling of gigabyte."""
-    sizes = {_plain(m.group(1)): m for m in _SIZE.finditer(source)}
-    changes = []
-    for found in _SIZE.finditer(target):
-        was = sizes.get(_plain(found.group(1)))
-        same_prefix = was is not None and was.group(2).upper() == found.group(2).upper()
-        if was and same_prefix and was.group(3) != found.group(3):
-            changes.append(
-                NumberChange(
-                    f"the unit of {found.group(1)} changed from {was.group(2)}{was.group(3)} to "
-                    f"{found.group(2)}{found.group(3)}: B is bytes, b is bits",
-                    True,
-                )
-            )
-    return changes
-
-
-def _plain(number: str) -> str:
-    return re.sub(r"[.,]", "", number)
+    return inside and target.count("(") > source.count("(")
 
 
 def _reordered(source: str, source_lang: str, target: str, target_lang: str) -> list[NumberChange]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.checks.quantities import Quantity, example_spans, quantities
+from pipeline.checks.number_words import EXAMPLE_MARK, example_spans
+from pipeline.checks.quantities import Quantity, quantities
 
 # Units a translator may convert ("3 inch" → "8 cm", "every 60 seconds" → "hvert minut",
 # "1457664B" → "1,44 MB"): English and Danish names, what they measure, and their size
@@ -206,22 +207,17 @@ def localised(
         return "the amounts are in another currency"
     if _example_text_localised(source, target) and not _in_arguments(quantity, text):
         return "the example's text was localised, and its result with it"
-    if len(_EXAMPLE_MARK.findall(target)) > len(_EXAMPLE_MARK.findall(source)) and any(
+    if len(EXAMPLE_MARK.findall(target)) > len(EXAMPLE_MARK.findall(source)) and any(
         a <= q.start < b for q in extra for a, b in example_spans(target)
     ):
         return "the translation gives an example of its own"
     if _unit_added(source, target, missing, extra):
         return "converted to a unit the source does not name"
+    if _rounded(missing, extra):
+        return "the same value rounded another way (0.93 is 0.9278398202 rounded)"
     if _bound_turned(source, target, missing, extra):
         return "a bound said the other way round (less than 513 is at most 512)"
     return None
-
-
-# Where a text gives an example ("Eg, valid values are …", "f.eks."): a translation
-# with more examples than its source has one of its own.
-_EXAMPLE_MARK = re.compile(
-    r"\b(?:e\.?g\.?|for (?:example|instance)|f\.?eks\.?|fx|for eksempel|eksempelvis)(?!\w)", re.I
-)
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -278,6 +274,23 @@ def _unit_after(text: str, end: int) -> bool:
     return after is not None and after.group(1).lower() in _UNIT_OF
 
 
+def _rounded(missing: list[Quantity], extra: list[Quantity]) -> bool:
+    """One side rounds the other's value: "returns 0.93" → "returnerer 0,9278398202"."""
+    for a, b in ((m, e) for m in missing for e in extra):
+        for pair in ((x, y) for x in _values(a) for y in _values(b)):
+            short, long = sorted(pair, key=_places)
+            # "12.33" → "12,333" is a digit typed, not a rounding: two places or more
+            more = _places(long) - _places(short) >= 2
+            if more and _places(short) > 0 and long.quantize(short) == short:
+                return True
+    return False
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) else 0
+
+
 def _bound_turned(source: str, target: str, missing: list[Quantity], extra: list[Quantity]) -> bool:
     """A strict bound one side has and an inclusive one the other has, one apart:
     "smaller than 513" → "mindre end eller lig med 512", "under 10" → "højst 9"."""
@@ -308,11 +321,17 @@ def named_as_a_whole(quantity: Quantity, source: str, target: str) -> bool:
     2 that says "to" in a name the translation says with its word ("grayscale2color" →
     "gråtone-til-farve")."""
     word = quantity.word_at(source)
-    if _WORD_DIGIT_NAME.fullmatch(word) and _LOCALISED_NAME.search(target):
+    before, after = (
+        _NAME_END.search(source, 0, quantity.start),
+        _NAME_START.match(source, quantity.start),
+    )
+    name = (before.group() if before else "") + (after.group() if after else "")  # "OCT2BIN("
+    if _WORD_DIGIT_NAME.fullmatch(name) and _LOCALISED_NAME.search(target):
         return True
     return bool(_SAYS_TO.fullmatch(word)) and _TO.search(target) is not None
 
 
+_NAME_END, _NAME_START = re.compile(r"[\w.]*$"), re.compile(r"[\w.]*")
 _SAYS_TO = re.compile(r"[a-z]{3,}2[a-z]{3,}")
 _TO = re.compile(r"(?<![^\W_])(?:til|to)(?![^\W_])")
 
@@ -328,3 +347,26 @@ def divided_in_words(quantity: Quantity, text: str, other: str) -> bool:
         return False
     words = {w for v in _values(quantity) for w in _DIVIDED.get(v, ())}
     return any(re.search(rf"(?<![^\W\d_]){word}", other, re.IGNORECASE) for word in words)
+
+
+# A size with its unit: "2 GB" is bytes, "2 Gb" bits.
+_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s?([kKMGTP]i?)([bB])\b")
+
+
+def unit_changes(source: str, target: str) -> list[str]:
+    """ "2 GB" written "2 Gb": eight times less, or the translator's spelling of gigabyte."""
+    sizes = {_plain(m.group(1)): m for m in _SIZE.finditer(source)}
+    changes = []
+    for found in _SIZE.finditer(target):
+        was = sizes.get(_plain(found.group(1)))
+        same_prefix = was is not None and was.group(2).upper() == found.group(2).upper()
+        if was and same_prefix and was.group(3) != found.group(3):
+            changes.append(
+                f"the unit of {found.group(1)} changed from {was.group(2)}{was.group(3)} to "
+                f"{found.group(2)}{found.group(3)}: B is bytes, b is bits"
+            )
+    return changes
+
+
+def _plain(number: str) -> str:
+    return re.sub(r"[.,]", "", number)

@@ -113,3 +113,47 @@ def number_word_slip(values: set[Decimal], target: str, lang: str) -> str:
     words = set(re.findall(r"[^\W\d_]{3,}", target.lower())) - numbers.keys() if meant else set()
     slips = [(word, m) for word in sorted(words) for m in meant if one_slip(word, m)]
     return f" ('{slips[0][0]}' may be a slip for '{slips[0][1]}')" if slips else ""
+
+
+def one_digit_apart(written: str, text: str) -> bool:
+    """`text` has the number with one digit typed wrong ("-124.3647" → "-124.3547"): a
+    slip, even in an example a translation may localise."""
+    for token in text.split():
+        other = token.strip(EDGES)
+        apart = [(a, b) for a, b in zip(written, other, strict=False) if a != b]
+        if len(written) == len(other) >= 3 and len(apart) == 1 and apart[0][1].isdigit():
+            return True
+    return False
+
+
+_DATE_LIKE = re.compile(r"(?<![\d.,])\d{1,4}([-./])\d{1,2}\1\d{1,4}(?![\d])")
+
+
+def garbled_dates(source: str, target: str) -> list[str]:
+    """Dates of the source the translation writes with their numbers in another order,
+    so that no date is left ("1999-11-22" → "1999-22-11"): each pair as "was → is"."""
+    dates: dict[tuple[int, ...], str] = {}
+    for found in _DATE_LIKE.finditer(source):
+        dates.setdefault(_parts_of(found.group()), found.group())
+    garbled = []
+    for found in _DATE_LIKE.finditer(target) if dates else ():
+        written = found.group()
+        was = dates.get(_parts_of(written))
+        reordered = was and _numbers_of(written) != _numbers_of(was) and _a_date(was)
+        if reordered and written not in source and not _a_date(written):
+            garbled.append(f"{was} → {written}")
+    return garbled
+
+
+def _parts_of(written: str) -> tuple[int, ...]:
+    return tuple(sorted(_numbers_of(written)))
+
+
+def _numbers_of(written: str) -> list[int]:
+    return [int(part) for part in re.split(r"[-./]", written)]
+
+
+def _a_date(written: str) -> bool:
+    """Whether some order of day, month and year reads as a date."""
+    first, middle, last = _numbers_of(written)
+    return (1 <= middle <= 12) and (1 <= first <= 31 or 1 <= last <= 31)

@@ -46,6 +46,15 @@ MULTIPLIERS = {
 }  # fmt: skip
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def multiplier_after(text: str, position: int) -> int:
+    """What the word after a number multiplies it by: "2 million" is 2,000,000."""
+    following = _WORD.match(text, position + 1) if text[position : position + 1] == " " else None
+    return MULTIPLIERS.get(following.group().lower(), 0) if following else 0
+
+
 def number_words(text: str, lang: str) -> Iterator[WordRun]:
     """Runs of number words ("twenty-one", "two dozen", "one and a half") as values, and
     Danish compounds that start with one ("tredjepart", "totalslogaritme")."""
@@ -214,3 +223,22 @@ def century_values(text: str, end: int, written: str) -> set[Value]:
     if DECADE.match(text, end - 4) and not written.endswith("00"):
         return {("number", Decimal(written[-2:]))}
     return set()
+
+
+# What marks an example in either language: a translation may give the locale's own.
+EXAMPLE_MARK = re.compile(
+    r"\b(?:e\.?g\.?|for (?:example|instance)|f\.?eks\.?|fx|for eksempel|som eksempel|eksempelvis)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+# An example runs to its closing bracket; "the format "…"" shows one too.
+_EXAMPLE = re.compile(
+    rf"(?:{EXAMPLE_MARK.pattern})[^)\n]*"
+    r"|\bformat(?:et)?:?\s+(?:&quot;|[\"“„«»])(?:(?!&quot;)[^\"”«»\n])*",
+    re.IGNORECASE,
+)
+
+
+def example_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` gives an example ("e.g., …", "For example …", "f.eks. …")."""
+    return [found.span() for found in _EXAMPLE.finditer(text)]

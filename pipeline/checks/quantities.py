@@ -13,9 +13,10 @@ from pipeline.checks.literals import without_literals
 from pipeline.checks.number_slips import EDGES, typed_into
 from pipeline.checks.number_words import (
     DECADE,
-    MULTIPLIERS,
     Value,
     century_values,
+    example_spans,
+    multiplier_after,
     number_words,
     strong_words,
 )
@@ -35,6 +36,7 @@ _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = (
     ("ymd", re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")),
     ("numeric", re.compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")),
+    ("numeric", re.compile(r"(?<![\d.,])(\d{1,2})(/)(\d{1,2})-(\d{4}|\d{2})(?!\d)")),  # 31/12-2005
     ("d month y", re.compile(rf"(?<!\d)(\d{{1,2}})\.? {_MONTH}(?: (\d{{4}}))?\b", re.I)),
     ("month d y", re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?:, (\d{{4}}))?\b", re.I)),
 )
@@ -44,15 +46,15 @@ _TIME = re.compile(
     re.I,
 )
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_DIGITS = re.compile(r"\d+(?:(?:[.,]\d+)+|[½¼¾])?")
 _WHOLE_NUMBER = re.compile(r"\d+")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _PIECE = re.compile(r"[^\W\d_]+")
 # Letters after digits make an identifier ("64KB", "m32r2"), except an ordinal ending.
 _IN_WORD = re.compile(r"(?!(?:st|nd|rd|th|ths|e|er|en|ende)\b|x\d)[^\W\d_]")  # "4x6": sizes
 # Fractions, and exponents written as superscripts ("kg/m³" is "kg/m^3").
 _SYMBOLS = {"½": "0.5", "¼": "0.25", "¾": "0.75", "²": "2", "³": "3"}
 _SYMBOL = re.compile("[½¼¾²³]")
+_HALVES = {symbol: Decimal(_SYMBOLS[symbol]) for symbol in "½¼¾"}
 _PAIR = re.compile(r"\d,\d")
 _ORDINAL_OR_DECADE = frozenset("sntr")
 _DECIMAL_COMMA = {"da", "de", "nb", "nn", "no", "sv", "fi", "nl", "fr", "es", "it", "pt", "pl"}
@@ -177,20 +179,6 @@ def _compound(quantity: Quantity, text: str) -> bool:
     return re.match(r"-[^\W\d_]", text[end : end + 2]) is not None
 
 
-# An example ("e.g., 12/31/99", "f.eks. 08-03-2009", the quoted text after "the format")
-# shows the locale's own date and time.
-_EXAMPLE = re.compile(
-    r"(?:\be\.g\.|\bfor (?:example|instance)\b|\bf\.?eks\.|\bfx\b|\beksempelvis\b"
-    r"|\b(?:for|som) eksempel\b)[^)\n]*"
-    r"|\bformat(?:et)?:?\s+(?:&quot;|[\"“„«»])(?:(?!&quot;)[^\"”«»\n])*"
-)
-
-
-def example_spans(text: str) -> list[tuple[int, int]]:
-    """Where `text` gives an example ("e.g., …", "f.eks. …"), up to its closing bracket."""
-    return [found.span() for found in _EXAMPLE.finditer(text)]
-
-
 def _is_clock_or_date(quantity: Quantity) -> bool:
     return any(value[0] in ("date", "time") for value in quantity.values)
 
@@ -260,7 +248,7 @@ def _dates(text: str, lang: str) -> Iterator[Quantity]:
     for kind, pattern in _DATE_PATTERNS:
         for found in pattern.finditer(text):
             values = frozenset(_date_values(kind, found.groups()))
-            if values:
+            if values and " may" not in found.group():  # "1 may be" is no 1 May
                 parts = tuple(_numbers(found.group(), lang, found.start(), _WHOLE_NUMBER))
                 yield Quantity(found.group(), found.start(), values, True, parts)
 
@@ -309,6 +297,9 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
 _FRACTION = re.compile(r"(?<![\d/.,])(\d)/(\d{1,2})(?![\d/]|[.,]\d)")
 
 
+_WHOLE_BEFORE = re.compile(r"(?<![\d.,])(\d+) $")
+
+
 def _fractions(text: str, lang: str) -> Iterator[Quantity]:
     for found in _FRACTION.finditer(text):
         numerator, denominator = int(found.group(1)), int(found.group(2))
@@ -316,6 +307,15 @@ def _fractions(text: str, lang: str) -> Iterator[Quantity]:
             value = (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.01"))
             values = {("as written", found.group()), ("number", value.normalize())}
             parts = tuple(_numbers(found.group(), lang, found.start(), _WHOLE_NUMBER))
+            whole = _WHOLE_BEFORE.search(text, 0, found.start())
+            if whole:  # "3 1/2 inch" is 3.5, as "3½"
+                mixed = value + int(whole.group(1))
+                values = {("as written", text[whole.start() : found.end()]), ("number", mixed)}
+                parts = (*_numbers(whole.group(1), lang, whole.start()), *parts)
+                yield Quantity(
+                    text[whole.start() : found.end()], whole.start(), frozenset(values), True, parts
+                )
+                continue
             yield Quantity(found.group(), found.start(), frozenset(values), True, parts)
 
 
@@ -326,7 +326,7 @@ _DIGIT_RANGE = re.compile(r"(?<![\d.,])0\s?(?:-|–|\.\.)\s?9(?![\d.,])")
 # A minus sign: before the digits, after a space, bracket or an argument's separator ("a
 # height of -1", "(-1 = off)", "10[sup]-27[/sup]", "=ROUND(987.65;-2)", "FLOOR(3.45,-3)").
 _DASHES = frozenset("-\u2212–")
-_MINUS = re.compile(r"(?:^|(?<=[\s(\[\]=:;,]))[-\u2212–]$")
+_MINUS = re.compile(r"(?:^|(?<=[(\[\]=:;,])|(?<=\s)(?<![)\]]\s))[-\u2212–]$")  # not "f(x) -1"
 # The first year of a range whose second keeps only its last two digits: "2012-14".
 _CENTURY_BEFORE = re.compile(r"(?<!\d)(1[5-9]|20)\d\d[-–]$")
 _GOES_ON = re.compile(r"[-–./]\d")
@@ -346,10 +346,12 @@ def _numbers(
     for found in pattern.finditer(text):
         written, start = found.group(), found.start()
         values = set(_number_values(written, lang))
+        if written[-1] in _HALVES:  # "1½" is 1.5
+            values = {("as written", written), ("number", int(written[:-1]) + _HALVES[written[-1]])}
         if written.isdigit() and _leading_point(text, start, found.end(), lang):
             start, written = start - 1, text[start - 1] + written
             values = {("as written", written), ("number", Decimal("0." + written[1:]).normalize())}
-        multiplier = _multiplier_after(text, found.end())
+        multiplier = multiplier_after(text, found.end())
         if multiplier:
             values |= {("number", value * multiplier) for value in _plain_values(values)}
         in_word = _IN_WORD.match(text, found.end()) is not None or (
@@ -369,9 +371,11 @@ def _numbers(
             values |= century_values(text, found.end(), written)
             in_word = in_word and not DECADE.match(text, found.end() - 4)
         parts: tuple[Quantity, ...] = ()
-        # "[8,63]", "1,3,5", "0,1 eller 2": a list, written without spaces
+        # "[8,63]", "1,3,5", "0,1 eller 2": a list, written without spaces; "3½" for "3 1/2"
         if _PAIR.fullmatch(written) or not any(value[0] == "number" for value in values):
             parts = tuple(_numbers(found.group(), lang, offset + found.start(), _WHOLE_NUMBER))
+        elif written[-1] in _HALVES:
+            parts = (*_numbers(written[:-1], lang, offset + start), *_numbers(written[-1], lang))
         yield Quantity(written, offset + start, frozenset(values), True, parts, in_word)
     for found in _SYMBOL.finditer(text):
         value = Decimal(_SYMBOLS[found.group()])
@@ -413,8 +417,3 @@ def _plain_values(values: set[Value]) -> Iterator[Decimal]:
     for value in values:
         if value[0] == "number" and isinstance(value[1], Decimal):
             yield value[1]
-
-
-def _multiplier_after(text: str, position: int) -> int:
-    following = _WORD.match(text, position + 1) if text[position : position + 1] == " " else None
-    return MULTIPLIERS.get(following.group().lower(), 0) if following else 0

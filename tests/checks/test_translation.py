@@ -33,6 +33,15 @@ def findings(rule_id: str, source: str, target: str, pair: str = "en-da") -> lis
         ),
         ("2nd Last", "Næst sidste"),
         ("By _width/2", "Halv _bredde"),
+        ("Line spacing: 1.5", "Linjeafstand: 1½"),
+        ("3 1/2 inch diskette", '3½" diskette'),
+        ("due 12/31/2005", "forfalder 31/12-2005"),
+        ("OCT2BIN(Number [; Places])", "OKT.TIL.BIN(Tal [; Cifre])"),
+        ("returns LBound(input array) - 1 if", "returnerer LBound(input array) -1, hvis"),
+        (
+            "For example, the entry 1.1 may be read as January 1",
+            "For eksempel kan 1.1 læses som 1. januar",
+        ),
         ("<b>%1+Click</b> on segment", "<b>% 1 + Klik</b> på segment"),  # placeholders' concern
         ("1.5 Lines", "Halvanden"),
         ("a dozen copies", "12 kopier"),
@@ -286,6 +295,26 @@ def test_numbers_say_how_sure_they_are(source: str, target: str, severity: str, 
             "1096.95",
         ),
         ("bigger 1<-->254 smaller", "større 1<-->255 mindre", "error", "254"),
+        (
+            "=POISSON(60;50;1) returns 0.93.",
+            "=POISSONFORDELING(60; 50; 1) returnerer 0,9278398202.",
+            "warning",
+            "rounded",
+        ),
+        ('a floating-point value ("12.33")', 'et decimaltal ("12,333")', "error", "12.33"),
+        (
+            "Long integer (-2.147.483.648 - 2.147.483.647)",
+            "Stort heltal (32 bit) (-2.147.483.648 - 2.147.483.647)",
+            "warning",
+            "32",
+        ),
+        ("Eg, valid values are -124.3647", "F.eks. er gyldige værdier -124.3547", "error", "3647"),
+        (
+            'such as in ="1999-11-22"+42',
+            'såsom i ="1999-22-11"+42',
+            "error",
+            "1999-11-22 → 1999-22-11",
+        ),
     ],
 )
 def test_a_localised_example_or_a_conversion_is_a_warning(
