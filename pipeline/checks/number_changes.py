@@ -328,11 +328,17 @@ def _spelled_in_a_word(quantity: Quantity, target: str, lang: str, source: str) 
     """A number the translation writes as part of a word: "2D" → "todimensionel", "0
     point" → "nulpunkt", "(4)" → "Firkant", "500ths" → "Femhundreddele". Not one: "en"
     and "et" begin too many words, and a name both texts have ("Nigeria") is none."""
-    values = {value for value in _plain_values(quantity) if value != 1}
     words = word_values(lang)
+    glued = {words.get(word) for word in _GLUED.findall(target.lower())}  # "en- eller to-"
+    if glued & _plain_values(quantity):
+        return True
+    values = {value for value in _plain_values(quantity) if value != 1}
     tokens = set(re.findall(r"[^\W\d_]+", target.lower())) - set(words)
     spelled = {token for token in tokens if values & leading_values(token, lang)}
     return bool(spelled and spelled - set(re.findall(r"[^\W\d_]+", source.lower())))
+
+
+_GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-")
 
 
 def _plain_values(quantity: Quantity) -> set[Decimal]:

@@ -214,9 +214,9 @@ def localised(
     if _unit_added(source, target, missing, extra):
         return "converted to a unit the source does not name"
     if _rounded(missing, extra):
-        return "the same value rounded another way (0.93 is 0.9278398202 rounded)"
+        return "the same value, rounded another way"
     if _bound_turned(source, target, missing, extra):
-        return "a bound said the other way round (less than 513 is at most 512)"
+        return "a bound said the other way round (\"less than 513\" is \"at most 512\")"
     return None
 
 
@@ -280,7 +280,7 @@ def _rounded(missing: list[Quantity], extra: list[Quantity]) -> bool:
         for pair in ((x, y) for x in _values(a) for y in _values(b)):
             short, long = sorted(pair, key=_places)
             # "12.33" → "12,333" is a digit typed, not a rounding: two places or more
-            more = _places(long) - _places(short) >= 2
+            more = _places(long) - _places(short) >= 2 or _places(short) >= 4
             if more and _places(short) > 0 and long.quantize(short) == short:
                 return True
     return False

@@ -67,7 +67,11 @@ def number_words(text: str, lang: str) -> Iterator[WordRun]:
         if start > 1 and text[start - 1] in "&_" and text[start - 2].isalpha():
             continue  # the rest of a word split by an access key: "H&eight" (Height)
         gap = text[run[-1][1] + len(run[-1][0]) : start] if run else ""
-        if run and (not _RUN_GAP.fullmatch(gap) or _ordinal_after_a_count(gap, found, primary)):
+        if run and (
+            not _RUN_GAP.fullmatch(gap)
+            or _ordinal_after_a_count(gap, found, primary)
+            or run[-1][0].lower() in _ordinals(primary)  # "første og anden": two numbers
+        ):
             yield from _run_quantity(run, table, primary)
             run = []
         run.append((found.group(), found.start()))

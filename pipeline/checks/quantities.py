@@ -38,7 +38,7 @@ _DATE_PATTERNS = (
     ("numeric", re.compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")),
     ("numeric", re.compile(r"(?<![\d.,])(\d{1,2})(/)(\d{1,2})-(\d{4}|\d{2})(?!\d)")),  # 31/12-2005
     ("d month y", re.compile(rf"(?<!\d)(\d{{1,2}})\.? {_MONTH}(?: (\d{{4}}))?\b", re.I)),
-    ("month d y", re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?:, (\d{{4}}))?\b", re.I)),
+    ("month d y", re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?:,\s?(\d{{4}}))?\b", re.I)),
 )
 _TIME = re.compile(
     r"(?<![\d.,:])([01]?\d|2[0-3])(?:[:.\u2236]([0-5]\d)(?:[:\u2236]([0-5]\d))?)?(?!\d)(?![.,:]\d)"
