@@ -41,6 +41,7 @@ from pipeline.checks.number_slips import (
 )
 from pipeline.checks.number_words import example_spans, leading_values, word_values
 from pipeline.checks.quantities import (
+    MONTHS,
     Quantity,
     compare,
     has_digits,
@@ -163,6 +164,7 @@ def _number_changes(
                 or template
                 or same_digits(extra, missing)
                 or regnal_number(q, target, source)
+                or _ORDINAL_DOT.match(target, q.start + len(q.text)) is not None  # "2. påskedag"
                 or bool(_plain_values(q) & in_source)
                 or _in_added_parentheses(q, source, target)
                 or _in_example(q, target)
@@ -338,6 +340,8 @@ def _spelled_in_a_word(quantity: Quantity, target: str, lang: str, source: str) 
     return bool(spelled and spelled - set(re.findall(r"[^\W\d_]+", source.lower())))
 
 
+# A Danish ordinal: "2. påskedag" is Easter Monday, "1. januar" a date.
+_ORDINAL_DOT = re.compile(rf"\.\s(?!(?:{'|'.join(MONTHS)})\b)[a-zæøå]")  # "311. december": no
 _GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-")
 
 

@@ -5,7 +5,7 @@ digit is a word ("BIN2HEX"); and examples a translation localises (#29)."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from pipeline.checks.number_words import EXAMPLE_MARK, example_spans
 from pipeline.checks.quantities import Quantity, quantities
@@ -216,7 +216,7 @@ def localised(
     if _rounded(missing, extra):
         return "the same value, rounded another way"
     if _bound_turned(source, target, missing, extra):
-        return "a bound said the other way round (\"less than 513\" is \"at most 512\")"
+        return 'a bound said the other way round ("less than 513" is "at most 512")'
     return None
 
 
@@ -281,7 +281,8 @@ def _rounded(missing: list[Quantity], extra: list[Quantity]) -> bool:
             short, long = sorted(pair, key=_places)
             # "12.33" → "12,333" is a digit typed, not a rounding: two places or more
             more = _places(long) - _places(short) >= 2 or _places(short) >= 4
-            if more and _places(short) > 0 and long.quantize(short) == short:
+            cut = {long.quantize(short, rounding) for rounding in (ROUND_HALF_UP, ROUND_DOWN)}
+            if more and _places(short) > 0 and short in cut:  # rounded or cut off
                 return True
     return False
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from operator import attrgetter
 
 from pipeline.checks.literals import without_literals
 from pipeline.checks.number_slips import EDGES, typed_into
@@ -22,7 +23,7 @@ from pipeline.checks.number_words import (
 )
 from pipeline.terms.glossary import primary_language
 
-_MONTHS = {
+MONTHS = {
     name: number
     for names in (
         "january february march april may june july august september october november december",
@@ -32,7 +33,7 @@ _MONTHS = {
     )
     for number, name in enumerate(names.split(), start=1)
 }
-_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = (
     ("ymd", re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")),
     ("numeric", re.compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")),
@@ -57,17 +58,15 @@ _SYMBOL = re.compile("[½¼¾²³]")
 _HALVES = {symbol: Decimal(_SYMBOLS[symbol]) for symbol in "½¼¾"}
 _PAIR = re.compile(r"\d,\d")
 _ORDINAL_OR_DECADE = frozenset("sntr")
+_START = attrgetter("start")  # quantities in the order of the text
 _DECIMAL_COMMA = {"da", "de", "nb", "nn", "no", "sv", "fi", "nl", "fr", "es", "it", "pt", "pl"}
 
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A number as written, with every value it may stand for.
-
-    Required quantities are written in digits and must have a counterpart; number
-    words only serve as counterparts ("five" for "5"), as "one" and "en" are also
-    pronouns and articles.
-    """
+    """A number as written, with every value it may stand for. Required quantities are
+    written in digits and must have a counterpart; number words only serve as
+    counterparts ("five" for "5"): "one" and "en" are also pronouns and articles."""
 
     text: str
     start: int
@@ -124,7 +123,7 @@ def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         )
         weak = glued or words.text.isupper() or bool(words.values & digits)
         found.append(dataclasses.replace(words, required=False) if weak else words)
-    return tuple(sorted(found, key=lambda quantity: quantity.start))
+    return tuple(sorted(found, key=_START))
 
 
 def compare(
@@ -139,13 +138,17 @@ def compare(
         return [], []  # most texts: no digit and no number word that must be matched
     words = (set(_PIECE.findall(source.lower())), set(_PIECE.findall(target.lower())))
     sides = []
-    for text, lang, other in ((source, source_lang, words[1]), (target, target_lang, words[0])):
-        examples = example_spans(text)
+    for text, lang, other, written in (
+        (source, source_lang, words[1], target),
+        (target, target_lang, words[0], source),
+    ):
+        examples = example_spans(text)  # an example's date is the locale's, unless kept
         sides.append(
             [
                 dataclasses.replace(q, required=False) if q.text.lower() in other else q
                 for q in quantities(text, lang)
                 if not (_is_clock_or_date(q) and any(a <= q.start < b for a, b in examples))
+                or q.text in written
             ]
         )
     missing, extra = unmatched(sides[0], sides[1])
@@ -210,11 +213,7 @@ def unmatched(
     extra = [q for q in extra if q.in_word] + _match(
         [q for q in extra if not q.in_word], words_of_source
     )[0]
-    return sorted(missing, key=_position), sorted(extra, key=_position)
-
-
-def _position(quantity: Quantity) -> int:
-    return quantity.start
+    return sorted(missing, key=_START), sorted(extra, key=_START)
 
 
 def _parts(found: list[Quantity]) -> list[Quantity]:
@@ -259,9 +258,9 @@ def _date_values(kind: str, groups: Sequence[str | None]) -> Iterator[Value]:
     elif kind == "numeric":
         readings = [(groups[3], groups[2], groups[0]), (groups[3], groups[0], groups[2])]
     elif kind == "d month y":
-        readings = [(groups[2], str(_MONTHS[str(groups[1]).lower()]), groups[0])]
+        readings = [(groups[2], str(MONTHS[str(groups[1]).lower()]), groups[0])]
     else:
-        readings = [(groups[2], str(_MONTHS[str(groups[0]).lower()]), groups[1])]
+        readings = [(groups[2], str(MONTHS[str(groups[0]).lower()]), groups[1])]
     for year, month, day in readings:
         if month is None or day is None or not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
             continue
@@ -320,7 +319,7 @@ def _fractions(text: str, lang: str) -> Iterator[Quantity]:
 
 
 # A code point or a hexadecimal number: one value as a whole ("U+266a" is not "U+266").
-_CODE = re.compile(r"(?<![\w+])(?:U\+[0-9A-Fa-f]{4,6}|0x[0-9A-Fa-f]+)(?![\w+])")
+_CODE = re.compile(r"(?:(?<![\w+])|(?<=[a-z]))(?:U\+[0-9A-Fa-f]{4,6}|0x[0-9A-Fa-f]+)(?![\w+])")
 # The ten digits as a range ("the 0-9 keys"), which a translation may name in words.
 _DIGIT_RANGE = re.compile(r"(?<![\d.,])0\s?(?:-|–|\.\.)\s?9(?![\d.,])")
 # A minus sign: before the digits, after a space, bracket or an argument's separator ("a

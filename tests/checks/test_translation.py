@@ -35,6 +35,8 @@ def findings(rule_id: str, source: str, target: str, pair: str = "en-da") -> lis
         ("By _width/2", "Halv _bredde"),
         ("Line spacing: 1.5", "Linjeafstand: 1½"),
         ("between December 30,1899 and", "mellem 30. december 1899 og"),
+        ("The single quote is Unicode U+0027, also", "Enkelt anførselstegn er UnicodeU+0027, også"),
+        ('ISO format, e.g. "2012-12-31"', 'ISO-formatet som "2012-12-31"'),  # the example kept
         ("The 1st and 2nd Keys are parent entries", "Første og anden nøgle er overordnede"),
         ("3 1/2 inch diskette", '3½" diskette'),
         ("due 12/31/2005", "forfalder 31/12-2005"),
@@ -305,6 +307,14 @@ def test_numbers_say_how_sure_they_are(source: str, target: str, severity: str, 
         ),
         ('a floating-point value ("12.33")', 'et decimaltal ("12,333")', "error", "12.33"),
         ("Returns 157.166666666667", "Returnerer 157,16666666667", "warning", "rounded"),
+        ("returns 9.1417 per cent", "returnerer 9,14175%", "warning", "rounded"),
+        (
+            "Easter Monday = EASTERSUNDAY(Year) + 1",
+            "2. påskedag = PÅSKESØNDAG(År) + 1",
+            "warning",
+            "2",
+        ),
+        ("beginning from December 31, 1899", "begyndende fra 311. december 1899", "error", "311"),
         ("The 1D or 2D array", "Den en- eller to-dimensionelle matrix", "warning", "1D"),
         (
             "Long integer (-2.147.483.648 - 2.147.483.647)",
