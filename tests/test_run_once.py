@@ -27,9 +27,9 @@ def test_only_the_words_reported_are_suggested_for(
     asked: list[str] = []
     real = Speller.suggestions
 
-    def spy(self: Speller, word: str, most: int = 3) -> tuple[str, ...]:
+    def spy(self: Speller, word: str, most: int = 3, quick: bool = False) -> tuple[str, ...]:
         asked.append(word)
-        return real(self, word, most)
+        return real(self, word, most, quick)
 
     monkeypatch.setattr(Speller, "suggestions", spy)
     monkeypatch.setenv("PIPELINE_JOBS", "1")
