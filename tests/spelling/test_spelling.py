@@ -286,14 +286,24 @@ MANUALS_HELDOUT_FLOORS = {
     ("held-out 2", "en"): (0.92, 1.7, 5),  # 21.6
     ("held-out 3", "da"): (0.85, 2.2, 10),  # 29.5
     ("held-out 3", "en"): (0.92, 1.5, 10),  # 23.1
+    # the fourth (man pages only Debian 13 translates, and a few more), labelled by a
+    # helper who does not tune, measured once after this session's changes to
+    # suggestions (none to detection): da 89.1 % and 5.9, en 96.9 % and 3.7.
+    ("held-out 4", "da"): (0.88, 6.2, 10),  # 69.6
+    ("held-out 4", "en"): (0.95, 4.0, 10),  # 44.0
 }
 
 
 @pytest.mark.parametrize(("held_out", "lang"), sorted(MANUALS_HELDOUT_FLOORS))
 def test_unseen_technical_documentation_keeps_its_measured_recall(held_out: str, lang: str) -> None:
-    from .evaluation import HELDOUT2_FILES, HELDOUT3_FILES, evaluate_manuals
+    from .evaluation import HELDOUT2_FILES, HELDOUT3_FILES, HELDOUT4_FILES, evaluate_manuals
 
-    files = {"held-out 2": HELDOUT2_FILES, "held-out 3": HELDOUT3_FILES}[held_out]
+    every = {
+        "held-out 2": HELDOUT2_FILES,
+        "held-out 3": HELDOUT3_FILES,
+        "held-out 4": HELDOUT4_FILES,
+    }
+    files = every[held_out]
     score = evaluate_manuals(lang, ours, "held-out", files=files)
     recall, alarms, fewer = MANUALS_HELDOUT_FLOORS[held_out, lang]
     assert score.recall >= recall, score
