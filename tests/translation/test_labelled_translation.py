@@ -117,7 +117,10 @@ HELD_OUT_SETS = {
 # - held-out5, labelled by a helper who does not tune, measured once after tuning on
 #   held-out4: 27 of 31 found, 16 false alarms (0.63/0.87; pofilter 0.24/0.94), the
 #   same as the rule before that tuning.
-HELD_OUT_FLOORS = {"4": (20, 0), "5": (12, 0), "6": (28, 9), "7": (26, 17)}
+# - held-out6 (PyPI, npm, Qt and Debian 13/forky catalogs), labelled by a helper who does
+#   not tune, measured once after tuning on held-out5: 21 of 28 found, 15 false alarms
+#   (0.58/0.75; pofilter 0.19/0.82; the rule at the start of that round: 0.55/0.79).
+HELD_OUT_FLOORS = {"4": (20, 0), "5": (12, 0), "6": (28, 9), "7": (27, 12), "8": (20, 16)}
 
 
 @pytest.mark.parametrize("number", sorted(HELD_OUT_SETS))
