@@ -98,6 +98,8 @@ def _number_changes(
     source: str, source_lang: str, target: str, target_lang: str
 ) -> tuple[NumberChange, ...]:
     missing, extra = compare(source, source_lang, target, target_lang)
+    if not (missing or extra or has_digits(source)):
+        return ()  # most entries: nothing to compare, nor to reorder or garble
     if missing or extra:  # most entries: none, so nothing to read again
         if translator_credits(source):
             return ()  # names for placeholders ("translator1, translator2")

@@ -166,6 +166,12 @@ def strong_words(lang: str) -> frozenset[str]:
     return frozenset(cardinals.split()[:1] + cardinals.split()[2:]) | tens | {"dozen", "dusin"}
 
 
+@cache
+def strong_word_pattern(lang: str) -> re.Pattern[str]:
+    """A whole word of `strong_words`, in any case: one scan of a text, not its words."""
+    return re.compile(rf"(?<![^\W\d_]){_alternation(strong_words(lang))}(?![^\W\d_])", re.I)
+
+
 def leading_values(word: str, lang: str) -> set[Decimal]:
     """The values of the number a word starts with, one per number word read: "firkant"
     {4}, "femhundreddele" {5, 500}, "tredimensionel" {3}. A Danish number word ending in

@@ -19,7 +19,7 @@ from pipeline.checks.number_words import (
     example_spans,
     multiplier_after,
     number_words,
-    strong_words,
+    strong_word_pattern,
 )
 from pipeline.terms.glossary import primary_language
 
@@ -142,11 +142,13 @@ def compare(
         (source, source_lang, words[1], target),
         (target, target_lang, words[0], source),
     ):
-        examples = example_spans(text)  # an example's date is the locale's, unless kept
+        found = quantities(text, lang)
+        # An example's date is the locale's, unless the other text keeps it.
+        examples = example_spans(text) if any(map(_is_clock_or_date, found)) else []
         sides.append(
             [
                 dataclasses.replace(q, required=False) if q.text.lower() in other else q
-                for q in quantities(text, lang)
+                for q in found
                 if not (_is_clock_or_date(q) and any(a <= q.start < b for a, b in examples))
                 or q.text in written
             ]
@@ -171,7 +173,7 @@ def _may_count(text: str, lang: str) -> bool:
     """Whether `text` has a digit, a fraction or a number word that needs a counterpart."""
     if has_digits(text):
         return True
-    return not strong_words(primary_language(lang)).isdisjoint(_PIECE.findall(text.lower()))
+    return strong_word_pattern(primary_language(lang)).search(text) is not None
 
 
 _ANY_DIGIT = re.compile(r"[\d½¼¾²³]")
