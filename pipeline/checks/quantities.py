@@ -192,13 +192,13 @@ def unmatched(
     source: Sequence[Quantity], target: Sequence[Quantity]
 ) -> tuple[list[Quantity], list[Quantity]]:
     """The quantities in digits on each side that nothing on the other side matches.
-
     Digits are paired with digits first; a date the other side writes as separate
-    numbers is then paired part by part, and what is left may be a number word.
-    """
+    numbers is then paired part by part, and what is left may be a number word."""
+    missing, extra = [q for q in source if q.required], [q for q in target if q.required]
+    if sorted(q.text for q in missing) == sorted(q.text for q in extra):
+        return [], []  # most entries: the same numbers, written the same (one pairing)
     words_of_source = [q for q in source if not q.required]
     words_of_target = [q for q in target if not q.required]
-    missing, extra = [q for q in source if q.required], [q for q in target if q.required]
     # Identifiers pair with identifiers first: "FILE1" is "FIL1", not the "1" of "kolonne 1".
     for in_word in (True, False):
         paired = _match(
