@@ -21,6 +21,9 @@ _UNITS = {
     ("length", Decimal(100000)): "km",
     ("length", Decimal("30.48")): "foot feet ft fod",
     ("length", Decimal(160934)): "mile miles mil",
+    ("volume", Decimal(1)): "cl",
+    ("volume", Decimal(10)): "dl",
+    ("volume", Decimal(100)): "l liter liters litre litres",
     ("time", Decimal("0.001")): "ms millisecond milliseconds millisekund millisekunder",
     ("time", Decimal(1)): "second seconds sec secs s sek sekund sekunder",
     ("time", Decimal(60)): "minute minutes min minut minutter",
@@ -37,7 +40,10 @@ _UNITS = {
     ("size", Decimal(2**30)): "gib",
 }
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}
-_ANGLE = re.compile(r"\s?(?:°|degrees?\b|grader?\b)")
+# An angle, or a turn's direction: "270 CW" is "90 mod uret".
+_ANGLE = re.compile(
+    r"\s?(?:°|degrees?\b|grader?\b|C?CW\b|(?:counter-?)?clockwise\b|(?:med|mod) uret\b)"
+)
 
 
 def converted(quantity: Quantity, text: str, other: str, other_lang: str) -> bool:
@@ -53,7 +59,9 @@ def converted(quantity: Quantity, text: str, other: str, other_lang: str) -> boo
     unit = _UNIT_OF.get(after.group(1).lower() if after else "")
     if unit is None:
         return False
-    words = re.findall(r"[^\W\d_]{2,}|(?<=\d)[^\W\d_]", other.lower())  # "1457664B"
+    # "1457664B", "0,33 L": a unit of one letter right after a number
+    words = re.findall(r"[^\W\d_]{2,}|(?<=\d)\s?[^\W\d_](?![^\W\d_])", other.lower())
+    words = [word.strip() for word in words]
     units = {_UNIT_OF[w] for w in words if w in _UNIT_OF}
     values = {v for q in quantities(other, other_lang) for v in _values(q)} | {Decimal(1)}
     return any(
@@ -71,9 +79,7 @@ def _turned_the_other_way(
     """An angle the other text gives as the full turn's rest: -90 and 270° are one turn."""
     end = quantity.start + len(quantity.text)
     angle = _ANGLE.match(text, end) is not None  # then the other's numbers need no mark
-    marked = angle or (
-        ("°" in other or "grad" in other or "degree" in other) and _ANGLE.search(other)
-    )
+    marked = angle or _ANGLE.search(other) is not None
     if not marked or not (mine - {Decimal(0)}):
         return False
     theirs = {

@@ -71,6 +71,7 @@ def number_words(text: str, lang: str) -> Iterator[WordRun]:
             not _RUN_GAP.fullmatch(gap)
             or _ordinal_after_a_count(gap, found, primary)
             or run[-1][0].lower() in _ordinals(primary)  # "første og anden": two numbers
+            or _two_counts(gap, run[-1][0], found.group())  # "fire og syv": two as well
         ):
             yield from _run_quantity(run, table, primary)
             run = []
@@ -83,6 +84,18 @@ def number_words(text: str, lang: str) -> Iterator[WordRun]:
 
 # What may stand between the words of one number: "twenty-one", "one and a half".
 _RUN_GAP = re.compile(r"-|\s+(?:(?:and|og)\s+)?(?:a\s+)?", re.I)
+
+
+def _two_counts(gap: str, before: str, word: str) -> bool:
+    """ "and"/"og" joins one number only after "hundred" or before "half" ("one hundred
+    and five", "one and a half"); "fire og syv" is four and seven."""
+    if not _AND.search(gap):
+        return False
+    return before.lower() not in MULTIPLIERS and word.lower() not in _HALVES
+
+
+_AND = re.compile(r"\b(?:and|og)\b", re.I)
+_HALVES = frozenset({"half", "halv", "halvt", "halve", "quarter", "kvart"})
 
 
 def _ordinal_after_a_count(gap: str, found: re.Match[str], lang: str) -> bool:

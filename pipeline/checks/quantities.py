@@ -55,6 +55,7 @@ _IN_WORD = re.compile(r"(?!(?:st|nd|rd|th|ths|e|er|en|ende)\b|x\d)[^\W\d_]")  # 
 # Fractions, and exponents written as superscripts ("kg/m³" is "kg/m^3").
 _SYMBOLS = {"½": "0.5", "¼": "0.25", "¾": "0.75", "²": "2", "³": "3"}
 _SYMBOL = re.compile("[½¼¾²³]")
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # "CaCO₃" is "CaCO3"
 _HALVES = {symbol: Decimal(_SYMBOLS[symbol]) for symbol in "½¼¾"}
 _PAIR = re.compile(r"\d,\d")
 _ORDINAL_OR_DECADE = frozenset("sntr")
@@ -102,11 +103,10 @@ def quantities(text: str, lang: str) -> list[Quantity]:
 # LibreOffice help hold 78k distinct texts), and one entry asks for its texts four times.
 @lru_cache(maxsize=1 << 17)
 def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
-    plain = without_literals(text)
+    plain = without_literals(text).translate(_SUBSCRIPTS)
     found: list[Quantity] = []
     taken = bytearray(len(plain))
-    # Dates, times, fractions and numbers each start with a digit (or ½): most texts
-    # asked about have none, only number words.
+    # Dates, times, fractions and numbers start with a digit (or ½): most texts have none.
     finders = (_codes, _dates, _times, _fractions, _numbers) if has_digits(plain) else ()
     for finder in finders:
         for quantity in finder(plain, lang):

@@ -35,6 +35,12 @@ def findings(rule_id: str, source: str, target: str, pair: str = "en-da") -> lis
         ("By _width/2", "Halv _bredde"),
         ("Line spacing: 1.5", "Linjeafstand: 1½"),
         ("between December 30,1899 and", "mellem 30. december 1899 og"),
+        ("MgSO<sub>4</sub> and CaCO3", "MgSO₄ og CaCO₃"),  # subscript digits
+        (
+            "either 4 to 7 digits or a letter and 7 digits",
+            "enten fire og syv cifre eller et bogstav og syv cifre",
+        ),  # "fire og syv" is two numbers
+        ("one hundred and five", "hundrede og fem"),
         ("The single quote is Unicode U+0027, also", "Enkelt anførselstegn er UnicodeU+0027, også"),
         ('ISO format, e.g. "2012-12-31"', 'ISO-formatet som "2012-12-31"'),  # the example kept
         ("The 1st and 2nd Keys are parent entries", "Første og anden nøgle er overordnede"),
@@ -307,6 +313,8 @@ def test_numbers_say_how_sure_they_are(source: str, target: str, severity: str, 
         ),
         ('a floating-point value ("12.33")', 'et decimaltal ("12,333")', "error", "12.33"),
         ("Returns 157.166666666667", "Returnerer 157,16666666667", "warning", "rounded"),
+        ("Rotate 270 CW", "Rotér 90 mod uret", "warning", "270"),
+        ("Estimated calories (per 33 cl)", "Forventet energi (kcal/0,33 L)", "warning", "33"),
         ("returns 9.1417 per cent", "returnerer 9,14175%", "warning", "rounded"),
         (
             "Easter Monday = EASTERSUNDAY(Year) + 1",
