@@ -5,7 +5,9 @@ digit is a word ("BIN2HEX"); and examples a translation localises (#29)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from pipeline.checks.number_words import EXAMPLE_MARK, example_spans
 from pipeline.checks.quantities import Quantity, quantities
@@ -55,8 +57,7 @@ def converted(quantity: Quantity, text: str, other: str, other_lang: str) -> boo
     mine = _values(quantity)
     if _turned_the_other_way(mine, quantity, text, other, other_lang):
         return True
-    after = re.match(r"\s?([^\W\d_]+)", text[quantity.start + len(quantity.text) :])
-    unit = _UNIT_OF.get(after.group(1).lower() if after else "")
+    unit = _unit_at(text, quantity.start + len(quantity.text))
     if unit is None:
         return False
     # "1457664B", "0,33 L": a unit of one letter right after a number
@@ -209,28 +210,45 @@ def localised(
         return None  # most entries: one number changed into another needs both
     if any(a <= quantity.start < b for a, b in _spans(_PHONE, text)):
         return "an example phone number, which a translation may localise"
-    if _converted_currency(source, missing):
-        return "the amounts are in another currency"
-    if _example_text_localised(source, target) and not _in_arguments(quantity, text):
-        return "the example's text was localised, and its result with it"
+    currency, example_text, other = _entry_reasons(source, target, tuple(missing), tuple(extra))
+    if currency or (example_text and not _in_arguments(quantity, text)):
+        return currency or example_text
+    return other
+
+
+@lru_cache(maxsize=1 << 10)
+def _entry_reasons(
+    source: str, target: str, missing: tuple[Quantity, ...], extra: tuple[Quantity, ...]
+) -> tuple[str | None, str | None, str | None]:
+    """The reasons of `localised` that hold for the whole entry, worked out once for all
+    its numbers: a currency, a function's example text, and the first of the rest."""
+    currency = (
+        "the amounts are in another currency" if _converted_currency(source, missing) else None
+    )
+    example_text = (
+        "the example's text was localised, and its result with it"
+        if _example_text_localised(source, target)
+        else None
+    )
     if len(EXAMPLE_MARK.findall(target)) > len(EXAMPLE_MARK.findall(source)) and any(
         a <= q.start < b for q in extra for a, b in example_spans(target)
     ):
-        return "the translation gives an example of its own"
+        return currency, example_text, "the translation gives an example of its own"
     if _unit_added(source, target, missing, extra):
-        return "converted to a unit the source does not name"
+        return currency, example_text, "converted to a unit the source does not name"
     if _rounded(missing, extra):
-        return "the same value, rounded another way"
+        return currency, example_text, "the same value, rounded another way"
     if _bound_turned(source, target, missing, extra):
-        return 'a bound said the other way round ("less than 513" is "at most 512")'
-    return None
+        bound = 'a bound said the other way round ("less than 513" is "at most 512")'
+        return currency, example_text, bound
+    return currency, example_text, None
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [found.span() for found in pattern.finditer(text)]
 
 
-def _converted_currency(source: str, missing: list[Quantity]) -> bool:
+def _converted_currency(source: str, missing: Sequence[Quantity]) -> bool:
     """Every amount of the source in a currency is gone from the translation ("$1000" →
     "10000 kroner"); one kept ("1000 kroner") says the rest was not converted."""
     amounts = [found.start(1 if found.group(1) else 2) for found in _AMOUNT.finditer(source)]
@@ -263,24 +281,27 @@ def _in_arguments(quantity: Quantity, text: str) -> bool:
     return any(a <= found.start() < b for found in re.finditer(digits, text) for a, b in calls)
 
 
-def _unit_added(source: str, target: str, missing: list[Quantity], extra: list[Quantity]) -> bool:
+def _unit_added(
+    source: str, target: str, missing: Sequence[Quantity], extra: Sequence[Quantity]
+) -> bool:
     """Numbers the translation gives with a unit where the source's had none: "Index
     Cards (4x6)" → "Indekskort (10x15 cm)"; not "110kbps" → "100 kb/s"."""
     if any(_UNIT_AFTER.match(source, q.start + len(q.text)) for q in missing):
         return False
-    return any(_unit_after(target, q.start + len(q.text)) for q in extra)
+    return any(_unit_at(target, q.start + len(q.text)) for q in extra)
 
 
 # Letters right after a number, other than the "x" of "4x6": a unit of some kind.
 _UNIT_AFTER = re.compile(r"\s?(?![x×]\d)[^\W\d_]")
 
 
-def _unit_after(text: str, end: int) -> bool:
+def _unit_at(text: str, end: int) -> tuple[str, Decimal] | None:
+    """The unit named right after a number that ends at `end` ("3 inch", "24h"), if any."""
     after = re.match(r"\s?([^\W\d_]+)", text[end:])
-    return after is not None and after.group(1).lower() in _UNIT_OF
+    return _UNIT_OF.get(after.group(1).lower()) if after else None
 
 
-def _rounded(missing: list[Quantity], extra: list[Quantity]) -> bool:
+def _rounded(missing: Sequence[Quantity], extra: Sequence[Quantity]) -> bool:
     """One side rounds the other's value: "returns 0.93" → "returnerer 0,9278398202"."""
     for a, b in ((m, e) for m in missing for e in extra):
         for pair in ((x, y) for x in _values(a) for y in _values(b)):
@@ -298,7 +319,9 @@ def _places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) else 0
 
 
-def _bound_turned(source: str, target: str, missing: list[Quantity], extra: list[Quantity]) -> bool:
+def _bound_turned(
+    source: str, target: str, missing: Sequence[Quantity], extra: Sequence[Quantity]
+) -> bool:
     """A strict bound one side has and an inclusive one the other has, one apart:
     "smaller than 513" → "mindre end eller lig med 512", "under 10" → "højst 9"."""
     for lacking in missing:

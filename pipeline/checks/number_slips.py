@@ -1,7 +1,9 @@
-"""Digits a translation has by a slip of the hand, not as a value: typed into a word
-("fi0l", "Bit4rate"), for the letter they look like ("0g", "-0"), for the sign on their key
-("5s:" for "%s:", "8for" for "(for" on a Danish keyboard) or beside a placeholder
-("1%(page)s"). Each is an error: nobody adds such a digit on purpose (#29)."""
+"""Numbers a translation has by a slip of the hand, not as a value: digits typed into a
+word ("fi0l", "Bit4rate"), for the letter they look like ("0g", "-0"), for the sign on
+their key ("5s:" for "%s:", "8for" for "(for" on a Danish keyboard) or beside a
+placeholder ("1%(page)s"); one digit typed wrong, a date's numbers in another order, a
+count's word one slip off ("frem" for "fem"). Each is an error: nobody does it on
+purpose (#29)."""
 
 from __future__ import annotations
 
@@ -53,7 +55,8 @@ def _readings(before: str, digits: str, after: str) -> set[str]:
         readings.add(before + after[0] + digits + after[1:])
     if len(digits) == 1:
         readings.add(before + _SHIFTED[digits] + after)
-        readings.add(before + _LOOKALIKES.get(digits, _SHIFTED[digits]) + after)
+    if digits in _LOOKALIKES:
+        readings.add(before + _LOOKALIKES[digits] + after)
     return readings
 
 
