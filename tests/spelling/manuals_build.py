@@ -82,6 +82,8 @@ LICENCES = {
     "libc-devtools": "LGPL-2.1+ (glibc; per page)",
     "kbd": "GPL-2+",
     "bash": "GPL-3+",
+    "seahorse": "CC-BY-SA-3.0 (the help's legal.xml; debian/copyright: GFDL-1.1+)",
+    "file-roller": "CC-BY-SA-3.0 (the help's pages)",
 }
 # Sections that are not the documents' prose: names, synopses, credits, licences.
 SKIP_SECTIONS = {
@@ -186,6 +188,7 @@ class Build:
     split: str | None = None  # every paragraph's split; None: by `split(document)`
     header: dict[str, str] = field(default_factory=lambda: HEADER)
     builder: str = "manuals_build.py"
+    apps: tuple[tuple[str, str, str], ...] = ()  # (package, version, app): every help page
 
 
 def split(document: str) -> str:
@@ -279,6 +282,14 @@ def documents(lang: str, unpacked: Path, build: Build | None = None) -> list[dic
             inside = str(page.relative_to(unpacked / "gnome-user-docs"))
             for text in mallard_paragraphs(page):
                 found.append((*GNOME, inside, f"gnome-help/{page.stem}", text))
+    for package, version, app in build.apps:
+        app_dir = unpacked / package / "usr/share/help" / GNOME_DIR[lang] / app
+        for page in sorted(app_dir.glob("*.page")):
+            inside = str(page.relative_to(unpacked / package))
+            found += [
+                (package, version, inside, f"{app}/{page.stem}", t)
+                for t in mallard_paragraphs(page)
+            ]
     seen: set[str] = set()
     kept = []
     for package, version, inside, document, text in found:
