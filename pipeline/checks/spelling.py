@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import zlib
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from pipeline.languages.technical import (
     ALWAYS_A_TERM,
     RECURRING,
     built_on_a_term,
+    in_two_languages,
     project_terms,
 )
 from pipeline.project import memo
@@ -52,15 +54,32 @@ def unknown_word(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
     settings = ctx.spelling
     if settings is None:
         return
+    source = subject.source
     for miss in _unit_misspellings(subject, ctx, settings):
         line = subject.line_at(miss.start)
-        # The suggestions come once the run knows which words it reports (take_terms).
-        yield ctx.finding(
-            subject.path, line, _UNKNOWN.format(miss.word), word=miss.word, lang=subject.lang
-        )
+        # The suggestions come once the run knows which words it reports (take_terms),
+        # and a name is no finding: take_terms hears of it (evidence that a word the
+        # project writes in two languages is a term) and drops it. So is a word the
+        # translation copies from its source ("soname"): the source's language writes it.
+        copied = source is not None and not miss.name and _written_in(miss.word, source.text)
+        langs = (subject.lang, source.lang) if copied and source else (subject.lang,)
+        message, name = (_NAME, "yes") if miss.name or copied else (_UNKNOWN, "")
+        for lang in langs:
+            yield ctx.finding(
+                subject.path, line, message.format(miss.word), word=miss.word, lang=lang,
+                name=name,
+            )  # fmt: skip
 
 
 _UNKNOWN = "unknown word '{}'"
+
+
+def _written_in(word: str, text: str) -> bool:
+    """`word` stands in `text` as a word of its own, in any case."""
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+_NAME = "unknown word '{}', taken for a name"
 
 
 def spelling_settings(config: Config) -> SpellingSettings:
@@ -128,7 +147,7 @@ def _unit_misspellings(
     speller = found.get(subject.lang)
     if speller is None:
         return []  # the run's coverage says which language has no dictionary
-    misses = speller.misspellings(subject.text, skip)
+    misses = speller.misspellings(subject.text, skip, names=True)
     if misses:  # a passage in the other language is checked with its dictionary
         passages = find_passages(subject.text, subject.lang, languages, ctx.names)
         misses = [m for m in misses if not _known_in_passage(m, passages, found)]
@@ -171,6 +190,8 @@ def take_terms(
     words left are reported with the dictionary's suggestions, worked out once a run
     for each distinct word, on every core (a word written five times or more is a
     term whatever is suggested: it needs none)."""
+    named = [(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _named(f)]
+    findings = [f for f in findings if not _named(f)]
     unknown = [(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)]
     # A word written often is a term unless one slip from its first suggestion: ask
     # project_terms which words recur (with no suggestion, any that might be terms);
@@ -180,15 +201,22 @@ def take_terms(
     suggested = suggest(doubtful, settings, languages, names)
     first = {key: found[0] if found else "" for key, found in suggested.items()}
     terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
-    if terms:
-        _note_terms(terms, coverage)
+    both = {k: n for k, n in in_two_languages([*unknown, *named]).items() if k not in terms}
+    if terms or both:
+        _note_terms(terms, both, coverage)
         by_lang: dict[str, list[str]] = {}
         for lang, word in terms:
             by_lang.setdefault(lang, []).append(word)
+        # A name copied from the source may be a fragment ("tion" of a word split by
+        # markup): only a hyphenated word counts as built on it ("Fontwork-figur").
+        parts = {(lang, word.lower()) for lang, word in both}
 
         def known(finding: Finding) -> bool:
             lang, word = finding.data.get("lang", ""), finding.data.get("word", "")
-            return (lang, word) in terms or built_on_a_term(word, by_lang.get(lang, ()))
+            if (lang, word) in terms or (lang, word) in both:
+                return True
+            hyphened = "-" in word and any((lang, p) in parts for p in word.lower().split("-"))
+            return hyphened or built_on_a_term(word, by_lang.get(lang, ()))
 
         findings = [f for f in findings if not _unknown(f) or not known(f)]
     reported = {(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)}
@@ -198,17 +226,32 @@ def take_terms(
 
 
 def _unknown(finding: Finding) -> bool:
-    return finding.rule == "spelling/unknown-word"
+    return finding.rule == "spelling/unknown-word" and "name" not in finding.data
 
 
-def _note_terms(terms: dict[tuple[str, str], int], coverage: Coverage) -> None:
+def _named(finding: Finding) -> bool:
+    return finding.rule == "spelling/unknown-word" and "name" in finding.data
+
+
+def _note_terms(
+    terms: dict[tuple[str, str], int], both: dict[tuple[str, str], int], coverage: Coverage
+) -> None:
+    coverage.terms.update(both)
     coverage.terms.update(terms)
-    taken = ", ".join(f"{word} ({count})" for (_, word), count in sorted(terms.items())[:12])
-    more = f" and {len(terms) - 12} more" if len(terms) > 12 else ""
-    coverage.notes.append(
-        f"spelling: {len(terms)} unknown words recur {RECURRING} times or more and are taken "
-        f"as the project's terms, not typos: {taken}{more} (`pipeline words --add` lists them)"
-    )
+    for taken, why in (
+        (terms, f"recur {RECURRING} times or more"),
+        (both, "are written the same way in another language of the project"),
+    ):
+        counts: dict[str, int] = {}
+        for (_, word), n in sorted(taken.items()):
+            counts.setdefault(word, n)  # a word of two languages once
+        if counts:
+            listed = ", ".join(f"{word} ({n})" for word, n in sorted(counts.items())[:12])
+            more = f" and {len(counts) - 12} more" if len(counts) > 12 else ""
+            coverage.notes.append(
+                f"spelling: {len(counts)} unknown words {why} and are taken as the project's "
+                f"terms, not typos: {listed}{more} (`pipeline words --add` lists them)"
+            )
 
 
 def _with_suggestions(

@@ -77,21 +77,14 @@ def translation_subjects(
         if matchers is None and not texts_read:
             renderings.append(Rendering.of(message))
             continue
-        source_text, target_text = (
-            term_text(
-                matchers,
-                path=message.path,
-                document=message.document,
-                lang=lang,
-                text=text,
-                line=at,
-                heading=message.heading,
-            )
-            for lang, text, at in (
-                (message.source_lang, message.source, message.msgid_line),
-                (message.target_lang, message.target, message.line),
-            )
-        )
+        source_text = term_text(
+            matchers, path=message.path, document=message.document, lang=message.source_lang,
+            text=message.source, line=message.msgid_line, heading=message.heading,
+        )  # fmt: skip
+        target_text = term_text(
+            matchers, path=message.path, document=message.document, lang=message.target_lang,
+            text=message.target, line=message.line, heading=message.heading, source=source_text,
+        )  # fmt: skip
         texts.append(target_text)
         if matchers is None:
             renderings.append(Rendering.of(message))

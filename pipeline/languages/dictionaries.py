@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.project.files import read_text
+
 # Where Debian's hunspell-* packages put their dictionaries; PIPELINE_DICTIONARIES
 # (folders separated by ':') is searched first.
 DICTIONARY_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell")
@@ -101,3 +103,18 @@ def _quick_affix(text: str) -> str:
         marks = [c for c in tried.group(1) if c in "-'"]
         text = text.replace(tried.group(0), "TRY " + "".join(letters + marks), 1)
     return text.rstrip("\n") + "\nMAXNGRAMSUGS 0\nMAXCPDSUGS 0\n"
+
+
+def read_word_list(path: Path) -> list[str]:
+    """A word list: one word a line; blank lines and `#` comments are skipped."""
+    lines = read_text(path, str(path)).splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def file_stamp(path: Path) -> tuple[int, int]:
+    """A file's size and modification time: (-1, -1) when it is missing."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return stat.st_size, stat.st_mtime_ns

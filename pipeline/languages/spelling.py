@@ -31,8 +31,10 @@ from pipeline.languages.compounds import Words, slipped_compound
 from pipeline.languages.dictionaries import (
     DictionaryMissing,
     dictionary_path,
+    file_stamp,
     installed,
     load_hunspell,
+    read_word_list,
     suggester,
 )
 from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
@@ -51,7 +53,6 @@ from pipeline.languages.technical import (
     regular_plural,
 )
 from pipeline.project import memo
-from pipeline.project.files import read_text
 
 DEFAULT_DICTIONARIES = {"da": "da_DK", "en": "en_US"}
 _PART = 4  # the shortest part of a compound we accept
@@ -83,6 +84,7 @@ class Misspelling:
     start: int
     end: int
     word: str
+    name: bool = False  # no slip from any word: a name or an identifier, not reported
 
 
 def dictionary_name(lang: str, chosen: Mapping[str, str]) -> str:
@@ -127,8 +129,12 @@ class Speller:
             self._near = memo.table(f"spelling-near-{self.lang}", version)
         return self._table
 
-    def misspellings(self, text: str, skip: Collection[tuple[int, int]] = ()) -> list[Misspelling]:
-        """Unknown words of inline-Markdown `text`, except inside the `skip` ranges."""
+    def misspellings(
+        self, text: str, skip: Collection[tuple[int, int]] = (), names: bool = False
+    ) -> list[Misspelling]:
+        """Unknown words of inline-Markdown `text`, except inside the `skip` ranges; and
+        with `names`, the unknown words taken for names (a project's other language may
+        write them too: evidence that they are its terms)."""
         view = language_view(text)
         found = []
         far: list[tuple[int, int]] = []
@@ -157,7 +163,8 @@ class Speller:
             found.append(Misspelling(start, end, word))
         spans = [(m.start, m.end) for m in found]
         code = in_lists_of_code(text, view, spans, self._slip, far) if found else set()
-        return [m for m in found if (m.start, m.end) not in code]
+        named = [Misspelling(a, b, view[a:b], True) for a, b in far] if names else []
+        return [m for m in found if (m.start, m.end) not in code] + named
 
     def _near_a_word(self, word: str, part: bool = False) -> bool:
         """One slip from a word (`near_a_word`): else a name or an identifier. Hyphenated:
@@ -207,7 +214,7 @@ class Speller:
         """Size and time of this language's and the other languages' dictionary files."""
         dictionaries = [self.dictionary, *(name for _, name in self._others)]
         files = [p for name in dictionaries if (p := dictionary_path(name))]
-        return [_stamp(f) for path in files for f in (path, path.with_suffix(".aff"))]
+        return [file_stamp(f) for path in files for f in (path, path.with_suffix(".aff"))]
 
     def suggestions(self, word: str, most: int = 3, quick: bool = False) -> tuple[str, ...]:
         """Hunspell's suggestions, best first (the other languages' when it has none);
@@ -355,12 +362,6 @@ def _name_or_code(word: str, view: str, start: int) -> bool:
     return word[:1].isupper() and not _SENTENCE_START.search(view[max(0, start - 4) : start])
 
 
-def read_word_list(path: Path) -> list[str]:
-    """A word list: one word a line; blank lines and `#` comments are skipped."""
-    lines = read_text(path, str(path)).splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
 @dataclass(frozen=True)
 class Spellers:
     """A run's spellers by language, and the languages it cannot check (and why)."""
@@ -383,19 +384,11 @@ def spellers(
 ) -> Spellers:
     """One speller per project language, built once per process for the same settings
     (a word list's size and time are part of the key: an edit is seen)."""
-    stamps = tuple((lang, str(path), *_stamp(path)) for lang, path in sorted(word_lists.items()))
+    stamps = tuple((lang, str(p), *file_stamp(p)) for lang, p in sorted(word_lists.items()))
     key = (languages, tuple(sorted(dictionaries.items())), stamps, frozenset(names))
     if key not in _BUILT:
         _BUILT[key] = _build(languages, dictionaries, word_lists, names)
     return _BUILT[key]
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return (-1, -1)
-    return stat.st_size, stat.st_mtime_ns
 
 
 def _build(

@@ -298,6 +298,21 @@ def project_terms(unknown: Iterable[tuple[str, str, str]]) -> dict[tuple[str, st
     }
 
 
+def in_two_languages(unknown: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The words of a project's unknown (language, word) occurrences, those reported and
+    those taken for names, that it writes the same way in another of its languages too,
+    with their counts: a program, a name or a term ("soname", "troff" in a Danish man
+    page and its English original, "rusers" and "rusers-forespørgslen"); a typo is made
+    in one language."""
+    counts = Counter(unknown)
+    written: dict[str, set[str]] = {}
+    for lang, word in counts:
+        lower = word.lower()
+        for form in {lower, *(part for part in lower.split("-") if len(part) >= 4)}:
+            written.setdefault(form, set()).add(lang)
+    return {key: n for key, n in counts.items() if written[key[1].lower()] - {key[0]}}
+
+
 _FORMS = ("e", "s", "t", "n", "r", "en", "et", "er", "ne", "es", "ed", "ene", "ens", "ets")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.checks.findings import counted
 from pipeline.checks.spelling import spelling_settings
-from pipeline.languages.spelling import read_word_list
+from pipeline.languages.dictionaries import read_word_list
 from pipeline.languages.technical import is_slip
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError

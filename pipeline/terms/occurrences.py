@@ -25,6 +25,7 @@ class TermText:
     line_starts: tuple[int, ...] = ()
     unit_id: str = ""
     heading: bool = False  # a title, heading or description
+    source: TermText | None = None  # a translation's: the text it translates
 
     def line_at(self, offset: int) -> int:
         """Return the 1-based line of the character at `offset` in the file."""
@@ -149,10 +150,11 @@ def term_text(
     line_starts: tuple[int, ...] = (),
     unit_id: str = "",
     heading: bool = False,
+    source: TermText | None = None,
 ) -> TermText:
     """Find the terms of `text` (none without a glossary) and wrap it as a subject."""
     hits = matchers.hits(lang, text) if matchers is not None else ()
-    return TermText(path, document, lang, text, hits, line, line_starts, unit_id, heading)
+    return TermText(path, document, lang, text, hits, line, line_starts, unit_id, heading, source)
 
 
 def glossary_note(glossary: Glossary, hits: Iterable[Hit], targets: Sequence[str]) -> str | None:

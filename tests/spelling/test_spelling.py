@@ -399,3 +399,37 @@ def test_words_ranks_terms_first_and_keeps_likely_typos_out_of_the_word_list(
     listed = Path("source/words-da.txt").read_text()
     assert "iknude" in listed
     assert "Behandlingn" not in listed
+
+
+def test_a_word_the_project_writes_in_both_languages_is_its_term(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(copy_of_the_project(tmp_path))
+    danish = Path("source/da/genterapi.md")
+    danish.write_text(danish.read_text() + "\nProgrammet sotruss viser kaldene. Læs hjælpn.\n")
+    before = run_cli("check", "--format", "json")
+    words = [f["data"].get("word") for f in json.loads(before.stdout)]
+    assert "sotruss" in words  # near words ("so truss"): reported while only Danish writes it
+    english = Path("source/en/spinal-muscular-atrophy.md")
+    english.write_text(english.read_text() + "\nThe sotruss program shows the calls.\n")
+    after = run_cli("check", "--format", "json")
+    words = [f["data"].get("word") for f in json.loads(after.stdout)]
+    assert "sotruss" not in words
+    assert "hjælpn" in words  # a typo is made in one language
+    assert "written the same way in another language of the project" in after.stderr
+    assert "sotruss (1)" in after.stderr
+
+
+def test_a_name_the_translation_copies_from_its_source_is_no_typo(tmp_path: Path) -> None:
+    catalog = tmp_path / "help.po"
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Language: da\\n"\n"X-Source-Language: en\\n"\n\n'
+        'msgid "The soname of the library is read by sotruss."\n'
+        'msgstr "Bibliotekets soname læses af sotruss."\n\n'
+        'msgid "Print the output of sotruss."\nmsgstr "Udskrvi uddata fra sotruss."\n',
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--no-cache", "--format", "json", str(catalog))
+    words = [f["data"].get("word") for f in json.loads(result.stdout)]
+    assert words == ["Udskrvi"]
