@@ -12,10 +12,10 @@ from pathlib import Path
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.languages.dictionaries import dictionary_path, missing_dictionary
+from pipeline.languages.dictionaries import dictionary_name, dictionary_path, missing_dictionary
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
-from pipeline.languages.spelling import Misspelling, Spellers, dictionary_name, spellers
+from pipeline.languages.spelling import Misspelling, Spellers, spellers
 from pipeline.languages.technical import (
     ALWAYS_A_TERM,
     RECURRING,

@@ -1,22 +1,30 @@
-"""Hunspell dictionaries: where Debian puts them, and each loaded once a process, as it
-is, without compounds, or quick at suggesting."""
+"""Hunspell dictionaries: which a language takes, where Debian puts them, and each loaded
+once a process, as it is, without compounds, or quick at suggesting; and word lists."""
 
 from __future__ import annotations
 
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.languages.evidence import primary
 from pipeline.project.files import read_text
 
 # Where Debian's hunspell-* packages put their dictionaries; PIPELINE_DICTIONARIES
 # (folders separated by ':') is searched first.
 DICTIONARY_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell")
 PACKAGES = {"da_DK": "hunspell-da", "en_US": "hunspell-en-us", "en_GB": "hunspell-en-gb"}
+DEFAULT_DICTIONARIES = {"da": "da_DK", "en": "en_US"}
+
+
+def dictionary_name(lang: str, chosen: Mapping[str, str]) -> str:
+    """The dictionary for `lang`: the project's choice (`en = "en_GB"`), else the default."""
+    code = primary(lang)
+    return chosen.get(lang) or chosen.get(code) or DEFAULT_DICTIONARIES.get(code, lang)
 
 
 class DictionaryMissing(LookupError):

@@ -30,6 +30,7 @@ from typing import Any
 from pipeline.languages.compounds import Words, slipped_compound
 from pipeline.languages.dictionaries import (
     DictionaryMissing,
+    dictionary_name,
     dictionary_path,
     file_stamp,
     installed,
@@ -54,7 +55,6 @@ from pipeline.languages.technical import (
 )
 from pipeline.project import memo
 
-DEFAULT_DICTIONARIES = {"da": "da_DK", "en": "en_US"}
 _PART = 4  # the shortest part of a compound we accept
 COMMON = 2.0  # the Zipf frequency (wordfreq) of a word people write: a compound's part
 LOANWORD = 2.0  # the Zipf frequency in the other language of a loanword we accept
@@ -70,6 +70,8 @@ _PREFIXES = {
     "en": ("un", "re", "pre", "non", "sub", "multi", "co", "de"),
     "da": ("u", "for", "gen", "om", "over", "under", "ud", "ind", "op", "af", "mis", "sam"),
 }
+# Danish suffixes that end compounds but are no words of their own ("tekstmæssige").
+_SUFFIXES = {"da": ("mæssig", "mæssige", "mæssigt")}
 # Danish endings on a loanword or term the dictionaries know bare ("matrixet", "diaset").
 _ENDINGS = {"da": ("erne", "ene", "ets", "ens", "en", "et", "er", "s")}
 _DIGIT = re.compile(r"\d")
@@ -85,12 +87,6 @@ class Misspelling:
     end: int
     word: str
     name: bool = False  # no slip from any word: a name or an identifier, not reported
-
-
-def dictionary_name(lang: str, chosen: Mapping[str, str]) -> str:
-    """The dictionary for `lang`: the project's choice (`en = "en_GB"`), else the default."""
-    code = primary(lang)
-    return chosen.get(lang) or chosen.get(code) or DEFAULT_DICTIONARIES.get(code, lang)
 
 
 class Speller:
@@ -326,19 +322,28 @@ class Speller:
             if parts and parts[0].lower() in _PREFIXES.get(self.lang, ()):
                 parts = parts[1:]  # "pre-existing", "non-UEFI"
             return date_format(parts) or all(self._part(part) for part in parts)
-        prefix = next((p for p in _PREFIXES.get(self.lang, ()) if lower.startswith(p)), "")
-        if prefix and len(lower) - len(prefix) >= _PART and self._own(lower[len(prefix) :]):
-            return True
+        # A prefix before a known word; in Danish an English one before a loanword too.
+        english = _PREFIXES["en"] if self.lang == "da" else ()
+        for prefixes, known in (
+            (_PREFIXES.get(self.lang, ()), self._own),
+            (english, self._loanword),
+        ):
+            prefix = next((p for p in prefixes if lower.startswith(p)), "")
+            if prefix and len(lower) - len(prefix) >= _PART and known(lower[len(prefix) :]):
+                return True  # "unselect", "non-UEFI", "demangling"
         ending = next((e for e in _ENDINGS.get(self.lang, ()) if lower.endswith(e)), "")
         stem = lower[: -len(ending)] if ending else ""
         if len(stem) >= _PART and self._loanword(stem):  # the dictionary may list it bare
             return True
+        if self.lang == "da" and lower.endswith(("ale", "alt")) and self._loanword(lower[:-1]):
+            return True  # an adjective in -al inflected: "hexadecimale", "hexadecimalt"
         links = _LINKS if self.lang == "da" else ("",)
         # English writes few closed compounds: both parts must be very common words.
         common = COMMON if self.lang == "da" else 3.5
         for cut in range(_PART, len(lower) - _PART + 1):
             tail = lower[cut:]
-            if not self._own(tail) or not self._plausible(tail, common):
+            suffix = tail in _SUFFIXES.get(self.lang, ())
+            if not suffix and (not self._own(tail) or not self._plausible(tail, common)):
                 continue
             head = lower[:cut]
             for link in links:

@@ -282,15 +282,15 @@ def test_man_pages_dense_with_identifiers_keep_recall_and_few_false_alarms(lang:
 #   the second (da 87.5 % and 2.0; en 93.8 % and 1.3), never tuned on.
 # (set, language) → (recall at least, false alarms at most, times fewer than Hunspell's)
 MANUALS_HELDOUT_FLOORS = {
-    ("held-out 2", "da"): (0.89, 1.6, 5),  # plain Hunspell: 43.1
-    ("held-out 2", "en"): (0.92, 1.7, 5),  # 21.6
-    ("held-out 3", "da"): (0.85, 2.2, 10),  # 29.5
-    ("held-out 3", "en"): (0.92, 1.5, 10),  # 23.1
+    ("held-out 2", "da"): (0.89, 1.4, 5),  # plain Hunspell: 43.1
+    ("held-out 2", "en"): (0.92, 1.5, 5),  # 21.6
+    ("held-out 3", "da"): (0.85, 1.8, 10),  # 29.5
+    ("held-out 3", "en"): (0.92, 1.0, 10),  # 23.1
     # the fourth (man pages only Debian 13 translates, and a few more), labelled by a
-    # helper who does not tune, measured once after this session's changes to
-    # suggestions (none to detection): da 89.1 % and 5.9, en 96.9 % and 3.7.
-    ("held-out 4", "da"): (0.88, 6.2, 10),  # 69.6
-    ("held-out 4", "en"): (0.95, 4.0, 10),  # 44.0
+    # helper who does not tune, measured once: da 89.1 % and 5.9, en 96.9 % and 3.7;
+    # tuned on since (words both languages write, Danish derivations): 2.7 and 2.1.
+    ("held-out 4", "da"): (0.88, 3.0, 10),  # 69.6
+    ("held-out 4", "en"): (0.95, 2.4, 10),  # 44.0
 }
 
 
@@ -319,6 +319,7 @@ def test_unseen_technical_documentation_keeps_its_measured_recall(held_out: str,
         ("da", "Stien /home/aeb/tel og formen [ugoa...][[-+=] er kode."),
         ("da", "Filens umask'en og bit'en sættes med chmod-systemkaldet."),
         ("da", "Fejlen står i issue-trackeren, og swap-enheden er fuld."),
+        ("da", "Tallene er hexadecimale og tekstmæssige, og navnene vises efter demangling."),
         ("en", "Set the hostname and the config in the dropdown of the filesystem."),
     ],
 )
