@@ -236,6 +236,8 @@ SOFTWARE_NUMBERS_HELDOUT4 = Path(__file__).with_name("software_numbers_heldout4.
 SOFTWARE_NUMBERS_HELDOUT5 = Path(__file__).with_name("software_numbers_heldout5.toml")
 # A sixth, by a non-tuner, from text no set holds (PyPI, npm, Qt, Debian 13 and forky catalogs).
 SOFTWARE_NUMBERS_HELDOUT6 = Path(__file__).with_name("software_numbers_heldout6.toml")
+# A seventh, by a non-tuner, from text no set holds (Debian 11, sid, experimental, Qt, PyPI).
+SOFTWARE_NUMBERS_HELDOUT7 = Path(__file__).with_name("software_numbers_heldout7.toml")
 # Each file's name in the tables: the tune split is reported per file and together.
 SOFTWARE_SETS = {
     SOFTWARE_NUMBERS: "1",
@@ -246,6 +248,7 @@ SOFTWARE_SETS = {
     SOFTWARE_NUMBERS_HELDOUT4: "6",
     SOFTWARE_NUMBERS_HELDOUT5: "7",
     SOFTWARE_NUMBERS_HELDOUT6: "8",
+    SOFTWARE_NUMBERS_HELDOUT7: "9",
 }
 # The held-out splits: the file each names and its row in the tables.
 HELD_OUT = {
@@ -255,6 +258,7 @@ HELD_OUT = {
     "held-out4": ("6", "held-out 4 (fresh, labelled by a non-tuner)"),
     "held-out5": ("7", "held-out 5 (fresh, labelled by a non-tuner)"),
     "held-out6": ("8", "held-out 6 (fresh, labelled by a non-tuner)"),
+    "held-out7": ("9", "held-out 7 (fresh, labelled by a non-tuner)"),
 }
 
 
@@ -265,7 +269,7 @@ class Levelled:
     entry: Entry
     expected: str  # "error", "warning" or "none"
     split: str
-    set: str = "1"  # file: "1" software_numbers, "2" _tune, "3" _tune3, "4"-"8" _heldout2-6
+    set: str = "1"  # file: "1" software_numbers, "2" _tune, "3" _tune3, "4"-"9" _heldout2-7
 
 
 @functools.cache
@@ -386,7 +390,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--software",
         choices=("tune", *HELD_OUT, "both", "all"),
-        help="translation/numbers on software_numbers*.toml (held-out3 to 6: measurements)",
+        help="translation/numbers on software_numbers*.toml (held-out3 to 7: measurements)",
     )  # fmt: skip
     parser.add_argument(
         "--software-wrong", choices=("tune", "tune1", "tune2", "tune3", *_SEEN.values()),
