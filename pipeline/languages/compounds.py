@@ -90,8 +90,9 @@ def _slip_beside_a_part(word: str, listed: Callable[[str], bool], table: dict[st
     write, where the word meant is listed: "menu|linen" (menulinjen),
     "forstørrelses|gas" (forstørrelsesglas), "tid|stemplet" (tidsstemplet),
     "pille|tasterne" (piletasterne). The part beside is the longest head or tail in the
-    frequency table, and only a slip that makes a word people write is asked about."""
-    cuts = range(SLIPPED, len(word) - SHORTEST + 1)
+    frequency table ("fil|navet" for filnavnet: a head of three letters will do), and
+    only a slip that makes a word people write is asked about."""
+    cuts = range(SHORTEST, len(word) - SHORTEST + 1)
     head = next((word[:c] for c in reversed(cuts) if _written(word[:c], table)), "")
     if head:  # the tail slipped
         tail = word[len(head) :]

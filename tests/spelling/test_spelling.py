@@ -356,6 +356,7 @@ def test_a_danish_compound_that_hides_a_slip_is_a_typo() -> None:
         ("Klik på værktøjslinen for at åbne den.", "værktøjslinen"),  # linjen: a j dropped
         ("Filen får et tidstempel ved hver ændring.", "tidstempel"),  # the linking s lost
         ("Vælg en baggrundfarven til skrivebordet.", "baggrundfarven"),
+        ("Skriv filnavet i feltet.", "filnavet"),  # filnavnet: "fil" is a part of three letters
     ],
 )
 def test_a_letter_dropped_beside_a_part_of_a_listed_compound_is_a_typo(
