@@ -291,17 +291,29 @@ MANUALS_HELDOUT_FLOORS = {
     # tuned on since (words both languages write, Danish derivations): 2.7 and 2.1.
     ("held-out 4", "da"): (0.88, 3.0, 10),  # 69.6
     ("held-out 4", "en"): (0.95, 2.4, 10),  # 44.0
+    # the fifth (GNOME application help: seahorse, file-roller), labelled by a helper who
+    # does not tune, measured once after the changes above: da 85.9 % and 0.9, en 89.1 %
+    # and 0.0 (the session's starting code: 85.9 % and 1.2, 89.1 % and 0.3).
+    ("held-out 5", "da"): (0.85, 1.2, 10),  # 13.8
+    ("held-out 5", "en"): (0.89, 0.3, 10),  # 9.8
 }
 
 
 @pytest.mark.parametrize(("held_out", "lang"), sorted(MANUALS_HELDOUT_FLOORS))
 def test_unseen_technical_documentation_keeps_its_measured_recall(held_out: str, lang: str) -> None:
-    from .evaluation import HELDOUT2_FILES, HELDOUT3_FILES, HELDOUT4_FILES, evaluate_manuals
+    from .evaluation import (
+        HELDOUT2_FILES,
+        HELDOUT3_FILES,
+        HELDOUT4_FILES,
+        HELDOUT5_FILES,
+        evaluate_manuals,
+    )
 
     every = {
         "held-out 2": HELDOUT2_FILES,
         "held-out 3": HELDOUT3_FILES,
         "held-out 4": HELDOUT4_FILES,
+        "held-out 5": HELDOUT5_FILES,
     }
     files = every[held_out]
     score = evaluate_manuals(lang, ours, "held-out", files=files)
