@@ -103,6 +103,11 @@ def _number_changes(
     if missing or extra:  # most entries: none, so nothing to read again
         if translator_credits(source):
             return ()  # names for placeholders ("translator1, translator2")
+        # A word copied as it is, its digits read otherwise in the other language ("%d.1%%").
+        copied = {q.word_at(source) for q in missing if q.text in q.word_at(source)}
+        copied &= {q.word_at(target) for q in extra if q.text in q.word_at(target)}
+        missing = [q for q in missing if q.word_at(source) not in copied]
+        extra = [q for q in extra if q.word_at(target) not in copied]
         plain = _without_keys_and_lists(source, target)
         if plain != (source, target):
             source, target = plain

@@ -144,6 +144,17 @@ def test_numbers_catch_changed_values(source: str, target: str, expected: list[s
     assert findings("translation/numbers", source, target) == expected
 
 
+def test_a_word_copied_as_it_is_and_a_message_id_are_no_number_change() -> None:
+    # ".1" is a decimal in English, not in Danish: the same word must not read as two
+    copied = findings("translation/numbers", "(%d.1%% saved)", "(%d.1%% sparet)")
+    assert copied == []
+    assert findings("translation/numbers", "(%d.1%% saved)", "(%d.2%% sparet)") != []
+    # Plone's catalogs hold message ids as sources: their digits number the ids
+    text = "Din computer er muligvis bag en firewall."
+    assert findings("translation/numbers", "description_still_failure_reason2", text) == []
+    assert findings("translation/numbers", "reason2", "grund 3") != []
+
+
 def test_a_digit_a_translated_name_gains_is_no_finding() -> None:
     assert findings("translation/numbers", "=CHISQ.DIST(3; 2; 1)", "=CHI2.FORD(3; 2; 1)") == []
     assert findings("translation/numbers", "Klondike", "7-kabale") == []

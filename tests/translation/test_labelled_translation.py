@@ -121,7 +121,13 @@ HELD_OUT_SETS = {
 #   not tune, measured once after tuning on held-out5: 21 of 28 found, 15 false alarms
 #   (0.58/0.75; pofilter 0.19/0.82; the rule at the start of that round: 0.55/0.79);
 #   tuned on since: 21 found, 10 false (0.68/0.75).
-HELD_OUT_FLOORS = {"4": (20, 0), "5": (12, 0), "6": (28, 9), "7": (27, 12), "8": (20, 11)}
+# - held-out7 (Debian 11, sid and experimental, Debian 12's Qt catalogs, WordPress, older
+#   PyPI), labelled by a helper who does not tune, measured once: 17 of 32 found, 19 false
+#   alarms (0.47/0.53; pofilter 0.16/0.75); 7 of the misses are Jami's '% 1', which
+#   translation/placeholders reports as an error. Tuned on since: 17 found, 17 false.
+HELD_OUT_FLOORS = {
+    "4": (20, 0), "5": (12, 0), "6": (28, 9), "7": (27, 12), "8": (20, 11), "9": (17, 17),
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("number", sorted(HELD_OUT_SETS))
