@@ -6,7 +6,8 @@ import dataclasses
 import functools
 import re
 import zlib
-from collections.abc import Collection, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from pipeline.checks.coverage import Coverage
@@ -190,7 +191,11 @@ def take_terms(
     words left are reported with the dictionary's suggestions, worked out once a run
     for each distinct word, on every core (a word written five times or more is a
     term whatever is suggested: it needs none)."""
-    named = [(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _named(f)]
+    named = [
+        (f.data.get("lang", ""), f.data.get("word", ""))
+        for f in findings if _named(f)
+        for _ in range(int(f.data.get("count", "1")))
+    ]  # fmt: skip
     findings = [f for f in findings if not _named(f)]
     unknown = [(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)]
     # A word written often is a term unless one slip from its first suggestion: ask
@@ -223,6 +228,25 @@ def take_terms(
     # The words reported get the quick suggestions; a term is told by Hunspell's first.
     suggested.update(suggest(reported - suggested.keys(), settings, languages, names, quick=True))
     return [_with_suggestions(f, suggested) if _unknown(f) else f for f in findings]
+
+
+def fold_names(findings: Iterable[Finding]) -> list[Finding]:
+    """A document's findings with one finding a name, which counts its occurrences: a
+    docs set writes its identifiers thousands of times, and a re-check loads them all."""
+    kept: list[Finding] = []
+    names: dict[tuple[str, str], Finding] = {}
+    counts: Counter[tuple[str, str]] = Counter()
+    for finding in findings:
+        if not _named(finding):
+            kept.append(finding)
+            continue
+        key = (finding.data["lang"], finding.data["word"])
+        names.setdefault(key, finding)
+        counts[key] += int(finding.data.get("count", "1"))
+    folded = (
+        dataclasses.replace(f, data={**f.data, "count": str(counts[k])}) for k, f in names.items()
+    )
+    return [*kept, *folded]
 
 
 def _unknown(finding: Finding) -> bool:

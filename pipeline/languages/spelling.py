@@ -100,6 +100,7 @@ class Speller:
         self._others: list[tuple[str, str]] = []  # (language, dictionary)
         self._table: dict[str, bool] | None = None
         self._near: dict[str, bool] = {}
+        self._nearest: dict[str, list[str]] = {}
         self._suggested: dict[str, tuple[str, ...]] | None = None
 
     def add_other(self, lang: str, dictionary: str) -> None:
@@ -123,6 +124,7 @@ class Speller:
             )  # fmt: skip
             self._table = memo.table(f"spelling-words-{self.lang}", version)
             self._near = memo.table(f"spelling-near-{self.lang}", version)
+            self._nearest = memo.table(f"spelling-nearest-{self.lang}", version)
         return self._table
 
     def misspellings(
@@ -182,7 +184,7 @@ class Speller:
     def knows(self, word: str) -> bool:
         known = self._known.get(word)
         if known is None:
-            if self._spelled(word):
+            if self._listed(word) or self._loanword(word) or self._written(word):
                 known = True
             else:  # Hunspell's compounds and ours, unless a slip of a common word
                 built = self._compound(word) or self._hunspell.spell(word)
@@ -203,8 +205,9 @@ class Speller:
         """A Danish compound that is a slip of another word (`slipped_compound`)."""
         if self.lang != "da" or not (word.isalpha() and word.islower()):
             return False
-        words = Words(self._own, self._plausible, self._listed, self._foreign)
-        return slipped_compound(word, words)
+        return slipped_compound(
+            word, Words(self._own, self._plausible, self._listed, self._foreign)
+        )
 
     def _stamps(self) -> list[tuple[int, int]]:
         """Size and time of this language's and the other languages' dictionary files."""
@@ -214,12 +217,15 @@ class Speller:
 
     def suggestions(self, word: str, most: int = 3, quick: bool = False) -> tuple[str, ...]:
         """Hunspell's suggestions, best first (the other languages' when it has none);
-        `quick`: the known words one slip away, the commonest first, if there are any
-        (`nearest_words`: a tenth of the time, and as often right). Hunspell's are kept in
-        the cache folder (they depend on the dictionaries alone): a run reports the same
-        words again."""
-        if quick and (nearest := nearest_words(word, self.lang, self.knows, most)):
-            return tuple(nearest)
+        `quick`: the known words one slip away, commonest first, if any (`nearest_words`:
+        a tenth of the time, as often right). Both kept in the cache folder: a run
+        reports the same words again, and a re-check need not load wordfreq's table."""
+        if quick and self._known is not None:  # the tables for this word list
+            nearest = self._nearest.get(word)
+            if nearest is None:
+                nearest = self._nearest[word] = nearest_words(word, self.lang, self.knows, most)
+            if nearest:
+                return tuple(nearest[:most])
         if self._suggested is None:
             named = repr((self.dictionary, self._others, self._stamps()))
             version = memo.digest(memo.code_version(), named)
@@ -233,9 +239,6 @@ class Speller:
             suggested = self._suggested[word] = tuple(s for s in found if s != word)
         return suggested[:most]
 
-    def _spelled(self, word: str) -> bool:
-        return self._listed(word) or self._loanword(word) or self._written(word)
-
     def _written(self, word: str) -> bool:
         """A word people write often in either language that no dictionary lists
         ("config", "hostname"), unless it is a slip of a far commoner word."""
@@ -245,13 +248,11 @@ class Speller:
         return seen >= WRITTEN and not self._typo_shaped(lower)
 
     def _loanword(self, word: str) -> bool:
-        """A common word of the other language ("screening", "software" in Danish): the
-        other dictionary knows it and wordfreq finds it often there; or a Danish spelling
-        of one ("oktal", "hexadecimalt", "deskriptoren" for "octal", "hexadecimal",
-        "descriptor"). English text takes no Danish loanwords: a Danish dictionary knows
-        too many short words ("gren", "tavle") that are English typos. A word one slip from
-        a Danish word a thousand times as common here as it is there is no loanword but a
-        slip ("dene" for "denne")."""
+        """A common word of the other language ("screening" in Danish): the other
+        dictionary knows it, wordfreq finds it often there; or a Danish spelling of one
+        ("oktal", "deskriptoren"). English takes no Danish loanwords: Danish has too many
+        short words ("gren", "tavle") that are English typos. One slip from a Danish word
+        a thousand times as common here as there is a slip ("dene" for "denne")."""
         if self.lang == "en":
             return False
         for lang, name in self._others:

@@ -20,7 +20,7 @@ from pipeline.checks.groups import Rows
 from pipeline.checks.links import LinkRow, LinkSet, target_of_href
 from pipeline.checks.registry import ActiveRule, resolve
 from pipeline.checks.runner import run, run_uses
-from pipeline.checks.spelling import note_spelling, spelling_settings, take_terms
+from pipeline.checks.spelling import fold_names, note_spelling, spelling_settings, take_terms
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suppressions import (
     Suppression,
@@ -266,7 +266,7 @@ def _result(gathered: Gathered, subjects: Subjects) -> DocumentResult:
         text = read_text(source.document.path, source.display)
         found += markdown_suppressions(text, source.display)
     return DocumentResult(
-        tuple(gathered.findings), subjects.coverage, tuple(gathered.renderings),
+        tuple(fold_names(gathered.findings)), subjects.coverage, tuple(gathered.renderings),
         tuple(gathered.uses), tuple(found), tuple(subjects.links),
         tuple(subjects.anchors.items()),
     )  # fmt: skip
