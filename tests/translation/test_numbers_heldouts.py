@@ -1,0 +1,84 @@
+"""The numbers sets built by a helper who does not tune the rule (#29): software_numbers_
+heldout6.toml and _heldout7.toml hold text no other set holds, all held out, each entry
+naming its origin; each was measured once by the lead (the floors are elsewhere)."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .evaluation import HELD_OUT, entries, help_sample, software_sample
+
+
+@dataclass(frozen=True)
+class Made:
+    """What a set was made to hold: its size, its labels and its origins."""
+
+    number: str  # its name in the evaluation's tables
+    entries: int
+    errors: int
+    warnings: int
+    random: int
+    packages: int
+    origins: frozenset[str]
+    per_origin: int  # entries of the smallest origin
+
+
+SETS = {
+    "held-out6": Made(
+        "8", 530, 28, 21, 397, 280,
+        frozenset({"pypi", "npm", "debian-qt", "debian13", "debian-forky"}), 20,
+    ),
+    "held-out7": Made(
+        "9", 530, 32, 33, 354, 250,
+        frozenset({"debian11", "debian-sid", "debian-experimental", "debian12-qt",
+                   "debian-other", "pypi"}), 15,
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_a_fresh_held_out_set_is_new_and_held_out(name: str) -> None:
+    made = SETS[name]
+    held = [item for item in software_sample() if item.set == made.number]
+    others = [item for item in software_sample() if item.set != made.number]
+    assert HELD_OUT[name][0] == made.number
+    assert len(held) >= made.entries
+    assert {item.split for item in held} == {"held-out"}
+    assert sum(item.expected == "error" for item in held) >= made.errors
+    assert sum(item.expected == "warning" for item in held) >= made.warnings
+    assert sum(item.entry.group == "random" for item in held) >= made.random
+    assert len({item.entry.catalog.split()[0] for item in held}) >= made.packages
+    sources = {item.entry.source for item in held}
+    assert not sources & {item.entry.source for item in others}
+    assert not sources & {entry.source for entry in entries()}
+    assert not sources & {entry.source for entry in help_sample()}
+    # a real problem or an instructive look-alike says why
+    assert all(
+        item.entry.why for item in held if item.expected != "none" or item.entry.group != "random"
+    )
+    # an entry appears once
+    assert len({(item.entry.source, item.entry.target) for item in held}) == len(held)
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_a_fresh_set_names_where_each_entry_comes_from(name: str) -> None:
+    """Each entry says which kind of catalog it comes from, so a figure can be read per
+    origin; the held-out sources (the Debian installation guide, the Debian Edu manual,
+    the LibreOffice help) are in none of them."""
+    made = SETS[name]
+    path = Path(__file__).with_name(f"software_numbers_{name.replace('-', '')}.toml")
+    with path.open("rb") as file:
+        pairs = tomllib.load(file)["pair"]
+    origins = Counter(pair["origin"] for pair in pairs)
+    assert set(origins) == made.origins
+    assert min(origins.values()) >= made.per_origin
+    packages = {pair["package"] for pair in pairs}
+    assert not {p for p in packages if p.startswith(("debian-edu", "installation-guide"))}
+    assert not [
+        pair for pair in pairs if "/help" in pair["file"] and "libreoffice" in pair["package"]
+    ]
