@@ -73,14 +73,12 @@ def unknown_word(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
 
 
 _UNKNOWN = "unknown word '{}'"
+_NAME = "unknown word '{}', taken for a name"
 
 
 def _written_in(word: str, text: str) -> bool:
     """`word` stands in `text` as a word of its own, in any case."""
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
-
-
-_NAME = "unknown word '{}', taken for a name"
 
 
 def spelling_settings(config: Config) -> SpellingSettings:
