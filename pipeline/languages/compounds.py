@@ -50,7 +50,8 @@ def slipped_compound(word: str, words: Words) -> bool:
     cuts = [(word[:cut], word[cut:]) for cut in range(SHORTEST, len(word) - SHORTEST + 1)]
     if any(
         _unlinked(head, tail) and words.known(tail) and words.known(head)
-        and words.plausible(head) and words.plausible(tail) and not words.foreign(head)
+        and words.plausible(head) and words.plausible(tail)
+        and not (head.endswith("ing") and words.foreign(head))  # "streamingtjeneste"
         for head, tail in cuts
     ):  # fmt: skip
         return True

@@ -360,6 +360,9 @@ def test_a_danish_compound_that_hides_a_slip_is_a_typo() -> None:
     # Danish words: Hunspell takes each for a compound or a loanword
     text = "Vælg sorteringorden, skærmbreden og linjeskrift i dene fil."
     assert _unknown("da", text) == ["sorteringorden", "skærmbreden", "linjeskrift", "dene"]
+    # a head in -tion wants its s though English writes it too; an English -ing does not
+    text = "Brug navigationknapper, ikke en streamingtjeneste."
+    assert _unknown("da", text) == ["navigationknapper"]
 
 
 @pytest.mark.parametrize(
