@@ -84,6 +84,10 @@ LICENCES = {
     "bash": "GPL-3+",
     "seahorse": "CC-BY-SA-3.0 (the help's legal.xml; debian/copyright: GFDL-1.1+)",
     "file-roller": "CC-BY-SA-3.0 (the help's pages)",
+    "gnome-boxes": "CC-BY-SA-3.0 (the help's legal.xml and debian/copyright)",
+    "deja-dup": "CC-BY-SA-4.0 (the help's pages and debian/copyright)",
+    "gnome-calculator": "CC-BY-SA-3.0 (the help's legal.xml and debian/copyright)",
+    "sysprof": "CC-BY-SA-4.0 (the help's legal.xml)",
 }
 # Sections that are not the documents' prose: names, synopses, credits, licences.
 SKIP_SECTIONS = {

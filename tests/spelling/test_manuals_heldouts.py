@@ -1,6 +1,6 @@
-"""The fourth and fifth held-out sets of technical documentation (MANUALS.md) are what they
-say they are: their own text, held out, with the typos their labels name. No checker runs
-here: a set measures only when someone runs `evaluation --manuals --heldout4` (or 5)."""
+"""The fourth, fifth and sixth held-out sets of technical documentation (MANUALS.md) are what
+they say they are: their own text, held out, with the typos their labels name. No checker
+runs here: a set measures only when someone runs `evaluation --manuals --heldout4` (or 5, 6)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from .evaluation import _PLAIN_WORD, HELDOUT4_FILES, HELDOUT5_FILES, MANUALS_ROWS, manuals
 
 HERE = Path(__file__).parent
+HELDOUT6 = ("{lang}_manuals_heldout6.toml",)  # evaluation.HELDOUT6_FILES
 # set, language → (words, real typos listed, seeded typos, of them compounds chosen by
 # hand, seeded typos that are words)
 COUNTS = {
@@ -19,9 +20,15 @@ COUNTS = {
     ("heldout4", "en"): (6_186, 3, 64, 8, 1),
     ("heldout5", "da"): (5_711, 2, 64, 8, 3),
     ("heldout5", "en"): (6_433, 0, 64, 8, 2),
+    ("heldout6", "da"): (5_150, 4, 64, 8, 1),
+    ("heldout6", "en"): (5_901, 2, 64, 8, 0),
 }
-# the documents' folders: man pages, and the two applications' help
-FOLDERS = {"heldout4": {"man1", "man6"}, "heldout5": {"seahorse", "file-roller"}}
+# the documents' folders: man pages, and the applications' help
+FOLDERS = {
+    "heldout4": {"man1", "man6"},
+    "heldout5": {"seahorse", "file-roller"},
+    "heldout6": {"gnome-boxes", "deja-dup", "gnome-calculator", "sysprof"},
+}
 
 
 def _load(name: str) -> dict[str, list[dict[str, object]]]:
@@ -66,7 +73,14 @@ def test_a_held_out_set_shares_no_text_or_document_with_another_set(
 
 @pytest.mark.parametrize(
     ("files", "published"),
-    [(HELDOUT4_FILES, 17), (HELDOUT5_FILES, {"synrkoniseres", "synkroniserere"})],
+    [
+        (HELDOUT4_FILES, 17),
+        (HELDOUT5_FILES, {"synrkoniseres", "synkroniserere"}),
+        (
+            HELDOUT6,
+            {"katestrofegendannelsessenarie", "Prodcuenten", "genopretttelsen", "tilstandende"},
+        ),
+    ],
 )
 def test_only_a_run_that_asks_for_it_reads_a_later_held_out_set(
     files: tuple[str, ...], published: int | set[str]
