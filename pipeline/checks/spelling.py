@@ -16,6 +16,7 @@ from pipeline.checks.registry import CheckContext, rule
 from pipeline.languages.dictionaries import dictionary_name, dictionary_path, missing_dictionary
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
+from pipeline.languages.project_slips import ProjectWords, slips_of_project_words
 from pipeline.languages.spelling import Misspelling, Spellers, spellers
 from pipeline.languages.technical import (
     ALWAYS_A_TERM,
@@ -44,7 +45,10 @@ def unknown_word(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
     (`word-lists`), the glossary's terms in every inflection, names, acronyms and
     their inflections, code, numbers, loanwords from the other project language, and
     Danish compounds of known words. Capitalised words inside a sentence are names.
-    `pipeline words --add` puts the current findings in the word list for review.
+    A word the project writes once, one letter from a word it writes again and again,
+    is reported even where the dictionary builds it ("fjer|computeren" beside
+    "fjerncomputeren"). `pipeline words --add` puts the current findings in the word
+    list for review.
 
     Example (da): "Behandlingn gives på hospitalet."
     Example (en): "The treatmnet is given in hospital."
@@ -58,6 +62,12 @@ def unknown_word(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
     source = subject.source
     for miss in _unit_misspellings(subject, ctx, settings):
         line = subject.line_at(miss.start)
+        if miss.built:  # take_terms tells from the project's counts whether a slip
+            built = _BUILT.format(miss.word)
+            yield ctx.finding(
+                subject.path, line, built, word=miss.word, lang=subject.lang, built="yes"
+            )
+            continue
         # The suggestions come once the run knows which words it reports (take_terms),
         # and a name is no finding: take_terms hears of it (evidence that a word the
         # project writes in two languages is a term) and drops it. So is a word the
@@ -74,6 +84,8 @@ def unknown_word(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
 
 _UNKNOWN = "unknown word '{}'"
 _NAME = "unknown word '{}', taken for a name"
+_BUILT = "'{}' is built from known words"
+_SLIP = "unknown word '{}' (written once; the project writes '{}' {} times); did you mean '{}'?"
 
 
 def _written_in(word: str, text: str) -> bool:
@@ -183,18 +195,22 @@ def take_terms(
     settings: SpellingSettings,
     languages: tuple[str, ...],
     names: frozenset[str] = frozenset(),
+    written: ProjectWords | None = None,
 ) -> list[Finding]:
     """Drop the unknown words the project writes again and again (its terms, not typos)
     and say which: `pipeline words --add` puts them in the word list for review. The
     words left are reported with the dictionary's suggestions, worked out once a run
     for each distinct word, on every core (a word written five times or more is a
-    term whatever is suggested: it needs none)."""
+    term whatever is suggested: it needs none). Names and words built from parts that
+    the project writes once, one slip from a word it `written` again and again, are
+    reported too (`project_slips`)."""
     named = [
         (f.data.get("lang", ""), f.data.get("word", ""))
         for f in findings if _named(f)
         for _ in range(int(f.data.get("count", "1")))
     ]  # fmt: skip
-    findings = [f for f in findings if not _named(f)]
+    hidden = [f for f in findings if evidence_only(f)]
+    findings = [f for f in findings if not evidence_only(f)]
     unknown = [(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)]
     # A word written often is a term unless one slip from its first suggestion: ask
     # project_terms which words recur (with no suggestion, any that might be terms);
@@ -225,17 +241,45 @@ def take_terms(
     reported = {(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)}
     # The words reported get the quick suggestions; a term is told by Hunspell's first.
     suggested.update(suggest(reported - suggested.keys(), settings, languages, names, quick=True))
-    return [_with_suggestions(f, suggested) if _unknown(f) else f for f in findings]
+    findings = [_with_suggestions(f, suggested) if _unknown(f) else f for f in findings]
+    hidden = [f for f in hidden if (f.data["lang"], f.data["word"]) not in both]
+    return findings + _slips(hidden, written or {}, settings, languages, names)
 
 
-def fold_names(findings: Iterable[Finding]) -> list[Finding]:
-    """A document's findings with one finding a name, which counts its occurrences: a
-    docs set writes its identifiers thousands of times, and a re-check loads them all."""
+def _slips(
+    hidden: list[Finding],
+    written: ProjectWords,
+    settings: SpellingSettings,
+    languages: tuple[str, ...],
+    names: frozenset[str],
+) -> list[Finding]:
+    """The names and words built from parts that are slips of the project's words."""
+    candidates = {(f.data["lang"], f.data["word"]): f for f in hidden}
+
+    def knows(lang: str, word: str) -> bool:
+        found = spellers(languages or (lang,), settings.dictionaries, settings.word_lists, names)
+        speller = found.get(lang)
+        return speller is not None and speller.knows(word)
+
+    slips = []
+    for (lang, word), meant in slips_of_project_words(candidates, written, knows).items():
+        message = _SLIP.format(word, meant, written[lang, meant], meant)
+        data = {"word": word, "lang": lang, "suggestions": meant}
+        slips.append(
+            dataclasses.replace(candidates[lang, word], message=message, fix=meant, data=data)
+        )
+    return slips
+
+
+def fold_hidden(findings: Iterable[Finding]) -> list[Finding]:
+    """A document's findings with one finding a name or built word, which counts its
+    occurrences: a docs set writes its identifiers thousands of times, and a re-check
+    loads them all."""
     kept: list[Finding] = []
     names: dict[tuple[str, str], Finding] = {}
     counts: Counter[tuple[str, str]] = Counter()
     for finding in findings:
-        if not _named(finding):
+        if not evidence_only(finding):
             kept.append(finding)
             continue
         key = (finding.data["lang"], finding.data["word"])
@@ -248,11 +292,18 @@ def fold_names(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _unknown(finding: Finding) -> bool:
-    return finding.rule == "spelling/unknown-word" and "name" not in finding.data
+    return finding.rule == "spelling/unknown-word" and not evidence_only(finding)
 
 
 def _named(finding: Finding) -> bool:
     return finding.rule == "spelling/unknown-word" and "name" in finding.data
+
+
+def evidence_only(finding: Finding) -> bool:
+    """A name or a word built from parts: evidence for take_terms, never shown."""
+    return finding.rule == "spelling/unknown-word" and (
+        "name" in finding.data or "built" in finding.data
+    )
 
 
 def _note_terms(

@@ -4,17 +4,15 @@ A plain Hunspell run over Danish documentation raises 16 false alarms per 1,000 
 compounds, inflected acronyms, names, code, English loanwords. So a word is unknown only
 when none of these accepts it:
 
-- the language's Hunspell dictionary (Debian's hunspell-da, hunspell-en-us or -en-gb),
-  read through pyhunspell built on Debian's libhunspell: 13,000 Danish words a second
-  where chunspell, whose wheel brings its own slower build of the library, does 2,800;
-- the project's word list for the language, and the glossary's terms in every
-  inflection (the caller leaves out the words of term hits and names);
-- acronyms and their Danish inflections (`BIOS'en`, `ATMP'er`), numbers, code, file
-  names and addresses, which language_view blanks out;
+- the language's Hunspell dictionary (Debian's hunspell-da, -en-us or -en-gb), read
+  through pyhunspell on Debian's libhunspell (4.6× chunspell's speed on Danish);
+- the project's word list, and the glossary's terms in every inflection (the caller
+  leaves out the words of term hits and names);
+- acronyms and their Danish inflections (`BIOS'en`), numbers, code, file names and
+  addresses, which language_view blanks out;
 - a word the other project language's dictionary knows (a loanword, "screening");
-- a Danish compound of known words ("filvalgsdialog", "DHCP-serveren"), whose parts are
-  at least four letters so that a typo rarely splits into two words, and which has none
-  of the shapes of a slip (`compounds`: "sorteringorden", "skærmbreden", "linjeskrift").
+- a compound of known words ("filvalgsdialog", "DHCP-serveren") that has none of the
+  shapes of a slip (`compounds`: "sorteringorden", "skærmbreden", "linjeskrift").
 
 Capitalised words inside a sentence are taken for names and not checked.
 """
@@ -39,6 +37,7 @@ from pipeline.languages.dictionaries import (
     suggester,
 )
 from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
+from pipeline.languages.project_slips import LONG
 from pipeline.languages.technical import (
     apostrophe_base,
     danish_spellings_of_english,
@@ -46,6 +45,7 @@ from pipeline.languages.technical import (
     in_code,
     in_lists_of_code,
     is_command,
+    name_or_code,
     near_a_common_word,
     near_a_word,
     nearest_words,
@@ -56,6 +56,7 @@ from pipeline.languages.technical import (
 from pipeline.project import memo
 
 _PART = 4  # the shortest part of a compound we accept
+_UNLISTED = 2  # `_known` of a word known, not listed: built from parts, a loanword…
 COMMON = 2.0  # the Zipf frequency (wordfreq) of a word people write: a compound's part
 LOANWORD = 2.0  # the Zipf frequency in the other language of a loanword we accept
 # A compound is taken for a slip when one edit away is a word at least this common
@@ -74,9 +75,7 @@ _PREFIXES = {
 _SUFFIXES = {"da": ("mæssig", "mæssige", "mæssigt")}
 # Danish endings on a loanword or term the dictionaries know bare ("matrixet", "diaset").
 _ENDINGS = {"da": ("erne", "ene", "ets", "ens", "en", "et", "er", "s")}
-_DIGIT = re.compile(r"\d")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")  # the script of our dictionaries
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"'»«(\u201c*_]\s*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +86,7 @@ class Misspelling:
     end: int
     word: str
     name: bool = False  # no slip from any word: a name or an identifier, not reported
+    built: bool = False  # known, not listed (built from parts…): a slip? (project_slips)
 
 
 class Speller:
@@ -98,7 +98,7 @@ class Speller:
         self.dictionary = dictionary
         self._words = {word.lower() for word in words}
         self._others: list[tuple[str, str]] = []  # (language, dictionary)
-        self._table: dict[str, bool] | None = None
+        self._table: dict[str, int] | None = None  # word → 0, 1 or _UNLISTED
         self._near: dict[str, bool] = {}
         self._nearest: dict[str, list[str]] = {}
         self._suggested: dict[str, tuple[str, ...]] | None = None
@@ -113,7 +113,7 @@ class Speller:
         return load_hunspell(self.dictionary)  # loaded on the first word no table knows
 
     @property
-    def _known(self) -> dict[str, bool]:
+    def _known(self) -> dict[str, int]:
         """What this speller said of each word, kept in the cache folder: a re-check of
         an edit in words seen before loads no dictionary (a quarter of a second)."""
         if self._table is None:
@@ -132,21 +132,25 @@ class Speller:
     ) -> list[Misspelling]:
         """Unknown words of inline-Markdown `text`, except inside the `skip` ranges; and
         with `names`, the unknown words taken for names (a project's other language may
-        write them too: evidence that they are its terms)."""
+        write them too: evidence that they are its terms) and the long words known but
+        not listed (the project's counts may show them slips, project_slips)."""
         view = language_view(text)
         found = []
         far: list[tuple[int, int]] = []
+        built: list[Misspelling] = []
         known = self._known
         for match in WORD.finditer(view):
             word = match.group()
-            if known.get(word):
+            if known.get(word) is True:
                 continue  # most words: known, and seen before in this run
             start, end = match.span()
             if skip and any(a <= start < b for a, b in skip):
                 continue
-            if _name_or_code(word, view, start) or is_command(word) or in_code(view, start, end):
+            if name_or_code(word, view, start) or is_command(word) or in_code(view, start, end):
                 continue
             if self.knows(word):
+                if names and known[word] == _UNLISTED:
+                    built.append(Misspelling(start, end, word, built=True))
                 continue
             value = option_value_or_tag(text, start, end) and not self._slip(word)
             if value or not self._near_a_word(word):
@@ -162,7 +166,7 @@ class Speller:
         spans = [(m.start, m.end) for m in found]
         code = in_lists_of_code(text, view, spans, self._slip, far) if found else set()
         named = [Misspelling(a, b, view[a:b], True) for a, b in far] if names else []
-        return [m for m in found if (m.start, m.end) not in code] + named
+        return [m for m in found if (m.start, m.end) not in code] + named + built
 
     def _near_a_word(self, word: str, part: bool = False) -> bool:
         """One slip from a word (`near_a_word`): else a name or an identifier. Hyphenated:
@@ -184,13 +188,18 @@ class Speller:
     def knows(self, word: str) -> bool:
         known = self._known.get(word)
         if known is None:
-            if self._listed(word) or self._loanword(word) or self._written(word):
+            if self._listed(word):
                 known = True
+            elif self._loanword(word) or self._written(word):
+                known = _UNLISTED
             else:  # Hunspell's compounds and ours, unless a slip of a common word
                 built = self._compound(word) or self._hunspell.spell(word)
                 known = built and not self._typo_shaped(word) and not self._slipped(word)
+                known = known and _UNLISTED
+            if known == _UNLISTED and not (len(word) >= LONG and word.isalpha() and word.islower()):
+                known = True  # only a long word may be a slip of the project's words
             self._known[word] = known
-        return known
+        return bool(known)
 
     def _typo_shaped(self, word: str) -> bool:
         """A compound one slip from a word written a hundred times as often: "backround"
@@ -358,14 +367,6 @@ class Speller:
         """A compound's first part: known and plausible, or a loanword ("oktal|værdi")."""
         own = self._own(part) and self._plausible(part, common)
         return own or (self.lang == "da" and self._loanword(part))
-
-
-def _name_or_code(word: str, view: str, start: int) -> bool:
-    """Numbers, acronyms (also inflected: "BIOS'en"), and capitalised words inside a
-    sentence (names) are not checked."""
-    if _DIGIT.search(word) or ACRONYM.match(word):
-        return True
-    return word[:1].isupper() and not _SENTENCE_START.search(view[max(0, start - 4) : start])
 
 
 @dataclass(frozen=True)

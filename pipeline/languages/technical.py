@@ -16,6 +16,8 @@ from collections.abc import Callable, Collection, Iterable
 from functools import cache
 from pathlib import Path
 
+from pipeline.languages.evidence import ACRONYM
+
 COMMANDS_FILE = Path(__file__).with_name("data") / "commands.txt"
 # Danish endings after an apostrophe ("umask'en", "ATMP'er") and the English genitive.
 APOSTROPHE_ENDINGS = ("en", "et", "er", "erne", "ene", "ens", "ets", "s")
@@ -401,3 +403,15 @@ def option_value_or_tag(text: str, start: int, end: int) -> bool:
     if before:
         return _OPTION.fullmatch(before[-1]) is not None
     return text[start:end].islower() and _DEFINED.match(text, end) is not None
+
+
+_DIGIT = re.compile(r"\d")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"'»«(\u201c*_]\s*)$")
+
+
+def name_or_code(word: str, view: str, start: int) -> bool:
+    """Numbers, acronyms (also inflected: "BIOS'en"), and capitalised words inside a
+    sentence (names) are not checked."""
+    if _DIGIT.search(word) or ACRONYM.match(word):
+        return True
+    return word[:1].isupper() and not _SENTENCE_START.search(view[max(0, start - 4) : start])

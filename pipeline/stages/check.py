@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from pipeline.checks.groups import Rows
 from pipeline.checks.links import LinkRow, LinkSet, target_of_href
 from pipeline.checks.registry import ActiveRule, resolve
 from pipeline.checks.runner import run, run_uses
-from pipeline.checks.spelling import fold_names, note_spelling, spelling_settings, take_terms
+from pipeline.checks.spelling import fold_hidden, note_spelling, spelling_settings, take_terms
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suppressions import (
     Suppression,
@@ -29,6 +30,7 @@ from pipeline.checks.suppressions import (
     markdown_suppressions,
     po_suppressions,
 )
+from pipeline.languages.project_slips import word_counts
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
 from pipeline.project.errors import PipelineError
@@ -109,7 +111,8 @@ def check_project(
         note_glossary(glossary, coverage)
     names = glossary.names() if glossary else frozenset()
     note_spelling(spelling, config.locales, names, coverage)
-    findings = take_terms(findings, coverage, spelling, config.locales, names)
+    written = cache.written if cache else Counter(dict(documents[0].words))
+    findings = take_terms(findings, coverage, spelling, config.locales, names, written)
     # Consistency compares every document with every other.
     findings += corpus_findings(corpus_rules, glossary, order, rows, cache)
     # Links cross documents: a heading renamed in one breaks links in another.
@@ -146,6 +149,7 @@ class DocumentResult:
     suppressions: tuple[Suppression, ...]
     links: tuple[LinkRow, ...] = ()
     anchors: tuple[tuple[str, tuple[str, ...]], ...] = ()  # Markdown file → its ids
+    words: tuple[tuple[tuple[str, str], int], ...] = ()  # (language, long word) → count
 
 
 def _check_documents(
@@ -174,12 +178,14 @@ def _check_documents(
     order = [(str(path), key) for path, key in zip(paths, keys, strict=True)]
     if run_version(run_.config, run_.glossary, run_.spelling) != version:
         cache.keeps_groups = False
+        cache.sum_words(keys)
         return results, order, cache  # an image or the like changed meanwhile: keep nothing
     kept = dict(zip(keys, results, strict=True))
     for path, key in zip(paths, keys, strict=True):
         if path in before and memo.signatures(document_files(config, path)) != before[path]:
             del kept[key]  # written to while it was checked: what was read may not be there
             cache.keeps_groups = False
+    cache.sum_words(keys)  # before keep: the words of documents gone are still read
     cache.keep(kept)
     return results, order, cache
 
@@ -266,10 +272,18 @@ def _result(gathered: Gathered, subjects: Subjects) -> DocumentResult:
         text = read_text(source.document.path, source.display)
         found += markdown_suppressions(text, source.display)
     return DocumentResult(
-        tuple(fold_names(gathered.findings)), subjects.coverage, tuple(gathered.renderings),
+        tuple(fold_hidden(gathered.findings)), subjects.coverage, tuple(gathered.renderings),
         tuple(gathered.uses), tuple(found), tuple(subjects.links),
-        tuple(subjects.anchors.items()),
+        tuple(subjects.anchors.items()), tuple(_long_words(subjects).items()),
     )  # fmt: skip
+
+
+def _long_words(subjects: Subjects) -> Counter[tuple[str, str]]:
+    """The long words of the texts spelling reads (sources and translations), counted:
+    a word written once beside one the project writes often may be its slip."""
+    texts = [(text.lang, text.text) for text in subjects.texts]
+    texts += [(m.target_lang, m.target) for m in subjects.messages if m.translated]
+    return word_counts(texts)
 
 
 def link_set(config: Config, documents: list[DocumentResult]) -> LinkSet:

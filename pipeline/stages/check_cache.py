@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Iterator, MutableMapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pipeline.checks.groups import Group, GroupState, Rows, group_findings
 from pipeline.checks.registry import ActiveRule
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 _DIGITS = "0123456789abcdef"
 _GROUPS = "check-groups"
+_WORDS = "check-project-words"
+WordRows = tuple[tuple[tuple[str, str], int], ...]  # a document's (language, word) → count
 
 
 class DocumentCache:
@@ -38,9 +41,10 @@ class DocumentCache:
     def __init__(self, version: str) -> None:
         self.version = version
         self._results = {digit: memo.table(f"check-{digit}", version) for digit in _DIGITS}
-        self._rows: dict[str, dict[str, Rows]] = {}  # digit → its table, once read
-        self._fresh: dict[str, Rows] = {}  # rows of the documents checked in this run
+        self._rows = _SideTables[Rows]("check-rows", version)
+        self._words = _SideTables[WordRows]("check-words", version)
         self.keeps_groups = True  # False when what the run read may not be what it keeps
+        self.written: Counter[tuple[str, str]] = Counter()  # the project's words, counted
 
     def result(self, key: str) -> DocumentResult | None:
         found: DocumentResult | None = self._results[key[0]].get(key)
@@ -48,38 +52,83 @@ class DocumentCache:
 
     def rows(self, key: str) -> Rows | None:
         """A document's renderings and term uses: of this run, or as stored."""
-        if key in self._fresh:
-            return self._fresh[key]
-        return self._table(key[0]).get(key)
+        return self._rows.get(key)
 
     def checked(self, key: str, result: DocumentResult) -> None:
         """Take the rows of a document checked in this run."""
-        self._fresh[key] = (result.renderings, result.uses)
+        self._rows.checked(key, (result.renderings, result.uses))
+        self._words.checked(key, result.words)
+
+    def sum_words(self, keys: Sequence[str]) -> None:
+        """Every document's word counts, summed (`written`). The sum is kept with the
+        keys it sums: a re-check takes away the words of the documents gone or changed
+        and adds those of the documents it checked, and reads no other document's. Asked
+        last: a run that does not keep every document leaves the next to count afresh."""
+        stored = memo.table(_WORDS, self.version)
+        now, before = Counter(keys), stored.get("keys", Counter())
+        self.written = stored.get("total", Counter())
+        if now == before:
+            return
+        total: Counter[tuple[str, str]] = Counter(self.written if before else ())
+        for key in (before - now).elements():
+            total.subtract(dict(self._words.get(key) or ()))
+        for key in (now - before).elements():
+            total.update(dict(self._words.get(key) or ()))
+        self.written = +total  # no word a count of zero
+        kept = {"keys": now, "total": self.written} if self.keeps_groups else {}
+        memo.replace(_WORDS, self.version, kept)
 
     def keep(self, kept: dict[str, DocumentResult]) -> None:
         """Store the results of this run's documents (and drop the others') at the end."""
         for digit, table in self._results.items():
             here = {
-                key: dataclasses.replace(result, renderings=(), uses=())
+                key: dataclasses.replace(result, renderings=(), uses=(), words=())
                 for key, result in kept.items()
                 if key[0] == digit
             }
             if here.keys() != table.keys():
                 memo.replace(f"check-{digit}", self.version, here)
-        for digit in {key[0] for key in kept if key in self._fresh} | self._rows.keys():
+        self._rows.keep(kept.keys())
+        self._words.keep(kept.keys())
+
+
+T = TypeVar("T")
+
+
+class _SideTables(Generic[T]):
+    """What each document adds to the project-wide rules, in sixteen tables by the key's
+    first digit, apart from the results: a re-check reads them only for the documents
+    it checked or dropped."""
+
+    def __init__(self, name: str, version: str) -> None:
+        self.name, self.version = name, version
+        self._tables: dict[str, dict[str, T]] = {}  # digit → its table, once read
+        self._fresh: dict[str, T] = {}  # of the documents checked in this run
+
+    def get(self, key: str) -> T | None:
+        if key in self._fresh:
+            return self._fresh[key]
+        return self._table(key[0]).get(key)
+
+    def checked(self, key: str, value: T) -> None:
+        self._fresh[key] = value
+
+    def keep(self, kept: Collection[str]) -> None:
+        """Keep the values of the `kept` documents, in the tables this run touched."""
+        for digit in {key[0] for key in kept if key in self._fresh} | self._tables.keys():
             stored = self._table(digit)
-            rows = {
+            values = {
                 key: self._fresh[key] if key in self._fresh else stored[key]
                 for key in kept
                 if key[0] == digit and (key in self._fresh or key in stored)
             }  # a document checked in this run but not kept has no key in `kept`
-            if rows.keys() != stored.keys():
-                memo.replace(f"check-rows-{digit}", self.version, rows)
+            if values.keys() != stored.keys():
+                memo.replace(f"{self.name}-{digit}", self.version, values)
 
-    def _table(self, digit: str) -> dict[str, Rows]:
-        if digit not in self._rows:
-            self._rows[digit] = memo.table(f"check-rows-{digit}", self.version)
-        return self._rows[digit]
+    def _table(self, digit: str) -> dict[str, T]:
+        if digit not in self._tables:
+            self._tables[digit] = memo.table(f"{self.name}-{digit}", self.version)
+        return self._tables[digit]
 
 
 def document_key(config: Config, path: Path) -> str:

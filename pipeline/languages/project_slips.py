@@ -1,0 +1,117 @@
+"""Slips of the project's own words: a word written once, one letter from a word the
+project writes again and again ("instilling" beside 259 times "indstilling").
+
+A dictionary cannot see these when the slip leaves a word it builds from parts
+("hoven|øglen" for hovednøglen, "pass|phase" for passphrase) or a name it does not know
+("værtøjstip"). The project's own counts can: a typo is rare, and close to a word the
+same writers use often. Only long words count: short ones have many right neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+
+from pipeline.languages.technical import one_slip
+
+LONG = 7  # letters: the shortest word read as a slip of a project word
+WRITTEN_AGAIN = 2  # how often the project writes the word meant
+PART = 3  # letters: the shortest word counted, as a part of a compound
+_WORD = re.compile(rf"(?<![\w-])[^\W\d_]{{{PART},}}(?![\w-])")
+
+ProjectWords = Mapping[tuple[str, str], int]  # (language, word) → how often written
+
+
+def word_counts(texts: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
+    """The lower-case words of (language, text) pairs, counted."""
+    return Counter(
+        (lang, word) for lang, text in texts for word in _WORD.findall(text) if word.islower()
+    )
+
+
+def slips_of_project_words(
+    candidates: Iterable[tuple[str, str]],
+    written: ProjectWords,
+    knows: Callable[[str, str], bool],
+) -> dict[tuple[str, str], str]:
+    """For each (language, word) of `candidates` the project writes at most once: the
+    word it is a slip of, if the project writes that WRITTEN_AGAIN times or more, the
+    speller `knows` it (language, word), and it is no other form of the same word."""
+    wanted = [(lang, word) for lang, word in candidates if written.get((lang, word), 0) <= 1]
+    if not wanted:
+        return {}
+    index = _by_deletion(
+        key for key, n in written.items() if n >= WRITTEN_AGAIN and len(key[1]) >= LONG - 1
+    )
+    found = {}
+    for lang, word in wanted:
+        meant = [
+            other for other in _neighbours(word, index.get(lang, {}))
+            if _a_slip(lang, word, other, written) and knows(lang, other)
+        ]  # fmt: skip
+        if meant:
+            found[lang, word] = max(meant, key=lambda other: written[lang, other])
+    return found
+
+
+def _by_deletion(words: Iterable[tuple[str, str]]) -> dict[str, dict[str, list[str]]]:
+    """Per language, each word and each of its one-letter deletions → the words: two
+    words one slip apart share an entry (a symmetric-deletion index)."""
+    index: dict[str, dict[str, list[str]]] = {}
+    for lang, word in words:
+        by_key = index.setdefault(lang, {})
+        for key in {word, *_deletions(word)}:
+            by_key.setdefault(key, []).append(word)
+    return index
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _neighbours(word: str, index: Mapping[str, list[str]]) -> set[str]:
+    found = {other for key in (word, *_deletions(word)) for other in index.get(key, ())}
+    found.discard(word)
+    return {other for other in found if one_slip(word, other)}
+
+
+def _a_slip(lang: str, word: str, other: str, written: ProjectWords) -> bool:
+    """A slip, not a form: the first letter and the last three kept (an ending is a form),
+    no Danish e dropped before the ending ("filtret", "filteret"), and the word no
+    compound of two words the project writes ("datoserie" beside "dataserie": it
+    writes "dato" and "serie"; but "fjer|computeren" beside "fjerncomputeren") unless
+    only a Danish linking letter differs ("udskriftområder" beside "udskriftsområder")."""
+    if word[0] != other[0] or word[-3:] != other[-3:]:
+        return False
+    letter, at = _difference(word, other)
+    if lang == "da" and letter == "e" and at >= len(word) - 5:
+        return False
+    linking = lang == "da" and letter in "se" and len(word) != len(other)
+    return linking or not _two_words_written(lang, word, written)
+
+
+def _difference(word: str, other: str) -> tuple[str, int]:
+    """The letter one of two words has where they first differ, and where."""
+    at = next((i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), 0)
+    if len(word) == len(other):
+        return word[at], at
+    longer = word if len(word) > len(other) else other
+    at = next(i for i in range(len(longer)) if longer[:i] + longer[i + 1 :] in (word, other))
+    return longer[at], at
+
+
+def _two_words_written(lang: str, word: str, written: ProjectWords) -> bool:
+    """`word` is two words the project writes on their own, in Danish perhaps joined by
+    a linking s, or an e after a consonant."""
+    for cut in range(PART, len(word) - PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if not written.get((lang, tail)):
+            continue
+        stems = [head]
+        linked = head[-1] == "s" or (head[-1] == "e" and head[-2] not in "aeiouyæøå")
+        if lang == "da" and linked:
+            stems.append(head[:-1])
+        if any(len(stem) >= PART and written.get((lang, stem)) for stem in stems):
+            return True
+    return False
