@@ -9,10 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from .evaluation import _PLAIN_WORD, HELDOUT4_FILES, HELDOUT5_FILES, MANUALS_ROWS, manuals
+from .evaluation import (
+    _PLAIN_WORD,
+    HELDOUT4_FILES,
+    HELDOUT5_FILES,
+    HELDOUT6_FILES,
+    MANUALS_ROWS,
+    manuals,
+)
 
 HERE = Path(__file__).parent
-HELDOUT6 = ("{lang}_manuals_heldout6.toml",)  # evaluation.HELDOUT6_FILES
 # set, language → (words, real typos listed, seeded typos, of them compounds chosen by
 # hand, seeded typos that are words)
 COUNTS = {
@@ -77,7 +83,7 @@ def test_a_held_out_set_shares_no_text_or_document_with_another_set(
         (HELDOUT4_FILES, 17),
         (HELDOUT5_FILES, {"synrkoniseres", "synkroniserere"}),
         (
-            HELDOUT6,
+            HELDOUT6_FILES,
             {"katestrofegendannelsessenarie", "Prodcuenten", "genopretttelsen", "tilstandende"},
         ),
     ],

@@ -280,11 +280,14 @@ def test_man_pages_dense_with_identifiers_keep_recall_and_few_false_alarms(lang:
 # - the third (more coreutils pages, bzip2's and gzip's helper scripts, wdiff, the GNOME
 #   help's a11y, mouse, clock and look pages), measured after tuning on the tune sets and
 #   the second (da 87.5 % and 2.0; en 93.8 % and 1.3), never tuned on.
+# The slips of the project's words (project_slips) then found more Danish typos on the
+# second (93.8 %), the third (89.1 %) and the fifth (93.8 %), and English on the fifth
+# (90.6 %), no false alarm more.
 # (set, language) → (recall at least, false alarms at most, times fewer than Hunspell's)
 MANUALS_HELDOUT_FLOORS = {
-    ("held-out 2", "da"): (0.89, 1.4, 5),  # plain Hunspell: 43.1
+    ("held-out 2", "da"): (0.93, 1.4, 5),  # plain Hunspell: 43.1
     ("held-out 2", "en"): (0.92, 1.5, 5),  # 21.6
-    ("held-out 3", "da"): (0.85, 1.8, 10),  # 29.5
+    ("held-out 3", "da"): (0.89, 1.8, 10),  # 29.5
     ("held-out 3", "en"): (0.92, 1.0, 10),  # 23.1
     # the fourth (man pages only Debian 13 translates, and a few more), labelled by a
     # helper who does not tune, measured once: da 89.1 % and 5.9, en 96.9 % and 3.7;
@@ -294,8 +297,13 @@ MANUALS_HELDOUT_FLOORS = {
     # the fifth (GNOME application help: seahorse, file-roller), labelled by a helper who
     # does not tune, measured once after the changes above: da 85.9 % and 0.9, en 89.1 %
     # and 0.0 (the session's starting code: 85.9 % and 1.2, 89.1 % and 0.3).
-    ("held-out 5", "da"): (0.85, 1.2, 10),  # 13.8
-    ("held-out 5", "en"): (0.89, 0.3, 10),  # 9.8
+    ("held-out 5", "da"): (0.93, 1.2, 10),  # 13.8
+    ("held-out 5", "en"): (0.90, 0.3, 10),  # 9.8
+    # the sixth (the whole GNOME help of Boxes, Déjà Dup, Calculator and Sysprof),
+    # labelled by a helper who does not tune, measured once after the slips of the
+    # project's words: da 89.1 % and 2.7, en 100 % and 0.5 (the same as without them).
+    ("held-out 6", "da"): (0.89, 2.8, 10),  # 36.7
+    ("held-out 6", "en"): (1.0, 0.6, 10),  # 21.9
 }
 
 
@@ -306,6 +314,7 @@ def test_unseen_technical_documentation_keeps_its_measured_recall(held_out: str,
         HELDOUT3_FILES,
         HELDOUT4_FILES,
         HELDOUT5_FILES,
+        HELDOUT6_FILES,
         evaluate_manuals,
     )
 
@@ -314,6 +323,7 @@ def test_unseen_technical_documentation_keeps_its_measured_recall(held_out: str,
         "held-out 3": HELDOUT3_FILES,
         "held-out 4": HELDOUT4_FILES,
         "held-out 5": HELDOUT5_FILES,
+        "held-out 6": HELDOUT6_FILES,
     }
     files = every[held_out]
     score = evaluate_manuals(lang, ours, "held-out", files=files)
