@@ -186,6 +186,7 @@ HELDOUT4_FILES = ("{lang}_manuals_heldout4.toml",)
 # The fifth, made by someone who does not tune when the fourth was about to be tuned on.
 HELDOUT5_FILES = ("{lang}_manuals_heldout5.toml",)
 HELDOUT6_FILES = ("{lang}_manuals_heldout6.toml",)
+HELDOUT7_FILES = ("{lang}_manuals_heldout7.toml",)
 
 
 def manuals(
