@@ -211,7 +211,7 @@ def _check_source(run_: _Run, source: SourceFile) -> DocumentResult:
     gathered = _gathered_findings(run_, subjects)
     gathered.findings.extend(findings)
     gathered.findings.extend(_accessibility(config, run_.rules, [source], subjects.coverage))
-    return _result(gathered, subjects)
+    return _result(run_, gathered, subjects)
 
 
 def _check_paths(
@@ -233,7 +233,7 @@ def _check_paths(
     subjects.coverage.notes.append(
         "accessibility not checked: it needs the whole project (no PATHS)"
     )
-    return _result(gathered, subjects)
+    return _result(run_, gathered, subjects)
 
 
 def _gathered_findings(run_: _Run, subjects: Subjects) -> Gathered:
@@ -266,7 +266,7 @@ def _gathered_findings(run_: _Run, subjects: Subjects) -> Gathered:
     return gathered
 
 
-def _result(gathered: Gathered, subjects: Subjects) -> DocumentResult:
+def _result(run_: _Run, gathered: Gathered, subjects: Subjects) -> DocumentResult:
     found = [*subjects.suppressions, *po_suppressions(subjects.messages)]
     for source in subjects.sources:
         text = read_text(source.document.path, source.display)
@@ -274,13 +274,15 @@ def _result(gathered: Gathered, subjects: Subjects) -> DocumentResult:
     return DocumentResult(
         tuple(fold_hidden(gathered.findings)), subjects.coverage, tuple(gathered.renderings),
         tuple(gathered.uses), tuple(found), tuple(subjects.links),
-        tuple(subjects.anchors.items()), tuple(_long_words(subjects).items()),
+        tuple(subjects.anchors.items()), tuple(_words(run_, subjects).items()),
     )  # fmt: skip
 
 
-def _long_words(subjects: Subjects) -> Counter[tuple[str, str]]:
-    """The long words of the texts spelling reads (sources and translations), counted:
-    a word written once beside one the project writes often may be its slip."""
+def _words(run_: _Run, subjects: Subjects) -> Counter[tuple[str, str]]:
+    """The words of the texts spelling reads (sources and translations), counted: a
+    word written once beside one the project writes often may be its slip."""
+    if not any(active.rule.id == "spelling/unknown-word" for active in run_.rules):
+        return Counter()  # spelling is off: nothing reads them
     texts = [(text.lang, text.text) for text in subjects.texts]
     texts += [(m.target_lang, m.target) for m in subjects.messages if m.translated]
     return word_counts(texts)
