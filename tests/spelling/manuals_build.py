@@ -88,6 +88,11 @@ LICENCES = {
     "deja-dup": "CC-BY-SA-4.0 (the help's pages and debian/copyright)",
     "gnome-calculator": "CC-BY-SA-3.0 (the help's legal.xml and debian/copyright)",
     "sysprof": "CC-BY-SA-4.0 (the help's legal.xml)",
+    "brasero-common": "CC-BY-SA-3.0 (the help's pages; debian/copyright: GFDL-1.1+)",
+    "epiphany-browser-data": "CC-BY-SA-3.0 (the help's legal.xml and debian/copyright)",
+    "simple-scan": "CC-BY-SA-3.0 (the help's legal.xml)",
+    "gnome-color-manager": "CC-BY-SA-3.0 (the help's legal.xml)",
+    "devhelp-common": "CC-BY-SA-4.0 (the help's pages, SPDX-License-Identifier)",
 }
 # Sections that are not the documents' prose: names, synopses, credits, licences.
 SKIP_SECTIONS = {

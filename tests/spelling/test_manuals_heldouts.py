@@ -1,6 +1,6 @@
-"""The fourth, fifth and sixth held-out sets of technical documentation (MANUALS.md) are what
-they say they are: their own text, held out, with the typos their labels name. No checker
-runs here: a set measures only when someone runs `evaluation --manuals --heldout4` (or 5, 6)."""
+"""The fourth to seventh held-out sets of technical documentation (MANUALS.md) are what they
+say they are: their own text, held out, with the typos their labels name. No checker runs
+here: a set measures only when someone runs `evaluation --manuals --heldout4` (or 5, 6, 7)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .evaluation import (
     HELDOUT4_FILES,
     HELDOUT5_FILES,
     HELDOUT6_FILES,
+    HELDOUT7_FILES,
     MANUALS_ROWS,
     manuals,
 )
@@ -28,12 +29,15 @@ COUNTS = {
     ("heldout5", "en"): (6_433, 0, 64, 8, 2),
     ("heldout6", "da"): (5_150, 4, 64, 8, 1),
     ("heldout6", "en"): (5_901, 2, 64, 8, 0),
+    ("heldout7", "da"): (5_253, 3, 64, 8, 1),
+    ("heldout7", "en"): (5_831, 0, 64, 8, 2),
 }
 # the documents' folders: man pages, and the applications' help
 FOLDERS = {
     "heldout4": {"man1", "man6"},
     "heldout5": {"seahorse", "file-roller"},
     "heldout6": {"gnome-boxes", "deja-dup", "gnome-calculator", "sysprof"},
+    "heldout7": {"brasero", "epiphany", "simple-scan", "gnome-color-manager", "devhelp"},
 }
 
 
@@ -86,6 +90,7 @@ def test_a_held_out_set_shares_no_text_or_document_with_another_set(
             HELDOUT6_FILES,
             {"katestrofegendannelsessenarie", "Prodcuenten", "genopretttelsen", "tilstandende"},
         ),
+        (HELDOUT7_FILES, {"tilgængelighedsindstilligen", "indeholdere", "rotehttps"}),
     ],
 )
 def test_only_a_run_that_asks_for_it_reads_a_later_held_out_set(
