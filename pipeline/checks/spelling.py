@@ -7,7 +7,7 @@ import functools
 import re
 import zlib
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
 from pipeline.checks.coverage import Coverage
@@ -16,7 +16,11 @@ from pipeline.checks.registry import CheckContext, rule
 from pipeline.languages.dictionaries import dictionary_name, dictionary_path, missing_dictionary
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
-from pipeline.languages.project_slips import ProjectWords, slips_of_project_words
+from pipeline.languages.project_slips import (
+    ProjectWords,
+    of_written_words,
+    slips_of_project_words,
+)
 from pipeline.languages.spelling import Misspelling, Spellers, spellers
 from pipeline.languages.technical import (
     ALWAYS_A_TERM,
@@ -221,8 +225,10 @@ def take_terms(
     first = {key: found[0] if found else "" for key, found in suggested.items()}
     terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
     both = {k: n for k, n in in_two_languages([*unknown, *named]).items() if k not in terms}
-    if terms or both:
-        _note_terms(terms, both, coverage)
+    made = _of_project_words(unknown, written or {}, settings, languages, names)
+    made = {k: n for k, n in made.items() if k not in terms and k not in both}
+    if terms or both or made:
+        _note_terms(terms, both, made, coverage)
         by_lang: dict[str, list[str]] = {}
         for lang, word in terms:
             by_lang.setdefault(lang, []).append(word)
@@ -232,7 +238,7 @@ def take_terms(
 
         def known(finding: Finding) -> bool:
             lang, word = finding.data.get("lang", ""), finding.data.get("word", "")
-            if (lang, word) in terms or (lang, word) in both:
+            if (lang, word) in terms or (lang, word) in both or (lang, word) in made:
                 return True
             hyphened = "-" in word and any((lang, p) in parts for p in word.lower().split("-"))
             return hyphened or built_on_a_term(word, by_lang.get(lang, ()))
@@ -246,6 +252,31 @@ def take_terms(
     return findings + _slips(hidden, written or {}, settings, languages, names)
 
 
+def _of_project_words(
+    unknown: list[tuple[str, str]],
+    written: ProjectWords,
+    settings: SpellingSettings,
+    languages: tuple[str, ...],
+    names: frozenset[str],
+) -> dict[tuple[str, str], int]:
+    """The unknown words made of words the project writes on its own ("sysprof-programmet"
+    where it writes "Sysprof"), but for slips of its words: its terms, with their counts."""
+    made = Counter(key for key in unknown if of_written_words(*key, written))
+    slips = slips_of_project_words(made, written, _knows(settings, languages, names))
+    return {key: n for key, n in made.items() if key not in slips}
+
+
+def _knows(
+    settings: SpellingSettings, languages: tuple[str, ...], names: frozenset[str]
+) -> Callable[[str, str], bool]:
+    def knows(lang: str, word: str) -> bool:
+        found = spellers(languages or (lang,), settings.dictionaries, settings.word_lists, names)
+        speller = found.get(lang)
+        return speller is not None and speller.knows(word)
+
+    return knows
+
+
 def _slips(
     hidden: list[Finding],
     written: ProjectWords,
@@ -255,12 +286,7 @@ def _slips(
 ) -> list[Finding]:
     """The names and words built from parts that are slips of the project's words."""
     candidates = {(f.data["lang"], f.data["word"]): f for f in hidden}
-
-    def knows(lang: str, word: str) -> bool:
-        found = spellers(languages or (lang,), settings.dictionaries, settings.word_lists, names)
-        speller = found.get(lang)
-        return speller is not None and speller.knows(word)
-
+    knows = _knows(settings, languages, names)
     slips = []
     for (lang, word), meant in slips_of_project_words(candidates, written, knows).items():
         message = _SLIP.format(word, meant, written[lang, meant], meant)
@@ -307,14 +333,17 @@ def evidence_only(finding: Finding) -> bool:
 
 
 def _note_terms(
-    terms: dict[tuple[str, str], int], both: dict[tuple[str, str], int], coverage: Coverage
+    terms: dict[tuple[str, str], int],
+    both: dict[tuple[str, str], int],
+    made: dict[tuple[str, str], int],
+    coverage: Coverage,
 ) -> None:
-    coverage.terms.update(both)
-    coverage.terms.update(terms)
     for taken, why in (
         (terms, f"recur {RECURRING} times or more"),
         (both, "are written the same way in another language of the project"),
+        (made, "are made of words the project writes on their own"),
     ):
+        coverage.terms.update(taken)
         counts: dict[str, int] = {}
         for (_, word), n in sorted(taken.items()):
             counts.setdefault(word, n)  # a word of two languages once

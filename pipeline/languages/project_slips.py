@@ -24,9 +24,21 @@ ProjectWords = Mapping[tuple[str, str], int]  # (language, word) → how often w
 
 
 def word_counts(texts: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
-    """The lower-case words of (language, text) pairs, counted."""
-    return Counter(
-        (lang, word) for lang, text in texts for word in _WORD.findall(text) if word.islower()
+    """The words of (language, text) pairs, counted in lower case ("Sysprof", a name,
+    counts as "sysprof")."""
+    return Counter((lang, word.lower()) for lang, text in texts for word in _WORD.findall(text))
+
+
+def of_written_words(lang: str, word: str, written: ProjectWords) -> bool:
+    """A hyphenated `word` whose parts the project writes on their own, WRITTEN_AGAIN
+    times or more, but for short codes ("sysprof-programmet" where it writes "Sysprof"
+    and "programmet"). Not a closed compound: two short words the project writes make
+    most two-word slips ("out|out", "any|here", "comma|and")."""
+    parts = [part for part in word.lower().split("-") if len(part) > PART]
+    return (
+        "-" in word
+        and bool(parts)
+        and all(written.get((lang, part), 0) >= WRITTEN_AGAIN for part in parts)
     )
 
 

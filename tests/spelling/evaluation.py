@@ -29,7 +29,11 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.languages.project_slips import slips_of_project_words, word_counts
+from pipeline.languages.project_slips import (
+    of_written_words,
+    slips_of_project_words,
+    word_counts,
+)
 from pipeline.languages.spelling import Speller, spellers
 from pipeline.languages.technical import in_two_languages, project_terms
 
@@ -251,10 +255,15 @@ def _in_project(lang: str, texts: list[str], typos: list[Seeded]) -> Check:
             written = clean - word_counts([(lang, meant[text])]) + word_counts([(lang, text)])
         misses = checker.misspellings(text, names=True)
         hidden = [(lang, m.word) for m in misses if m.name or m.built]
-        slips = slips_of_project_words(hidden, written, lambda _, word: checker.knows(word))
-        return [
-            (m.start, m.end) for m in misses if not (m.name or m.built) or (lang, m.word) in slips
-        ]
+        shown = [m for m in misses if not (m.name or m.built)]
+        made = [(lang, m.word) for m in shown if of_written_words(lang, m.word, written)]
+        slips = slips_of_project_words([*hidden, *made], written, knows)
+        terms = set(made) - slips.keys()  # made of the project's words: its terms
+        found = [m for m in shown if (lang, m.word) not in terms]
+        return [(m.start, m.end) for m in misses if m in found or (lang, m.word) in slips]
+
+    def knows(_: str, word: str) -> bool:
+        return checker.knows(word)
 
     return check
 

@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.languages.project_slips import slips_of_project_words, word_counts
+from pipeline.languages.project_slips import (
+    of_written_words,
+    slips_of_project_words,
+    word_counts,
+)
 
 from ..conftest import copy_of_the_project, run_cli
 
@@ -56,6 +60,29 @@ def test_the_word_meant_must_be_known() -> None:
     written = Counter({("da", "fjerncomputeren"): 3, ("da", "fjercomputeren"): 1})
     found = slips_of_project_words([("da", "fjercomputeren")], written, lambda _, w: False)
     assert found == {}
+
+
+def test_a_hyphenated_word_of_words_the_project_writes_is_its_own() -> None:
+    written = word_counts([("da", "Sysprof måler programmet. Kør Sysprof på programmet.")])
+    assert of_written_words("da", "sysprof-programmet", written)
+    assert not of_written_words("da", "sysprf-programmet", written)  # a slip of a part
+    # Two words the project writes make many a slip: a closed compound is not taken.
+    assert not of_written_words("da", "sysprofprogrammet", written)
+
+
+def test_check_takes_a_name_and_a_word_the_project_writes_for_its_term(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(copy_of_the_project(tmp_path))
+    page = Path("source/da/sysprof.md")
+    page.write_text(
+        "---\nlang: da\n---\n\n# Sysprof\n\nSysprof måler programmet. Kør Sysprof, og se"
+        " sysprof-programmet i listen over programmet.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--format", "json")
+    assert "sysprof-programmet" not in [f["data"].get("word") for f in json.loads(result.stdout)]
+    assert "made of words the project writes on their own" in result.stderr
 
 
 def test_check_reports_a_slip_of_a_word_another_document_writes(
