@@ -317,6 +317,7 @@ MANUALS_ROWS: tuple[ManualsRow, ...] = (
 HELDOUT4_ROW: ManualsRow = ("held-out 4", "held-out", HELDOUT4_FILES)
 HELDOUT5_ROW: ManualsRow = ("held-out 5", "held-out", HELDOUT5_FILES)
 HELDOUT6_ROW: ManualsRow = ("held-out 6", "held-out", HELDOUT6_FILES)
+HELDOUT7_ROW: ManualsRow = ("held-out 7", "held-out", HELDOUT7_FILES)
 
 
 def main_manuals(show: bool, rows: tuple[ManualsRow, ...]) -> None:
@@ -334,13 +335,13 @@ def main() -> None:
     show = "--show" in sys.argv
     if "--manuals" in sys.argv:
         # --tune looks at the tuning half only: what a rule is tuned on is not a measurement;
-        # --heldout2 … --heldout6 at that held-out set only; the fourth to the sixth are
+        # --heldout2 … --heldout7 at that held-out set only; the fourth to the seventh are
         # in no row unless asked for.
         chosen = {"--tune": "tune", "--heldout2": "held-out 2", "--heldout3": "held-out 3",
                   "--heldout4": "held-out 4", "--heldout5": "held-out 5",
-                  "--heldout6": "held-out 6"}  # fmt: skip
+                  "--heldout6": "held-out 6", "--heldout7": "held-out 7"}  # fmt: skip
         picked = [label for flag, label in chosen.items() if flag in sys.argv]
-        every = (*MANUALS_ROWS, HELDOUT4_ROW, HELDOUT5_ROW, HELDOUT6_ROW)
+        every = (*MANUALS_ROWS, HELDOUT4_ROW, HELDOUT5_ROW, HELDOUT6_ROW, HELDOUT7_ROW)
         main_manuals(show, tuple(r for r in every if r[0] in picked) if picked else MANUALS_ROWS)
         return
     print(

@@ -304,6 +304,12 @@ MANUALS_HELDOUT_FLOORS = {
     # project's words: da 89.1 % and 2.7, en 100 % and 0.5 (the same as without them).
     ("held-out 6", "da"): (0.89, 2.8, 10),  # 36.7
     ("held-out 6", "en"): (1.0, 0.6, 10),  # 21.9
+    # the seventh (the whole GNOME help of Brasero, Web, Document Scanner, Color Manager
+    # and Devhelp), labelled by a helper who does not tune, measured once at the end of
+    # the round: da 92.2 % and 0.6, en 96.9 % and 0.0 (the round's starting code: 90.6 %
+    # and 0.6, 96.9 % and 0.0).
+    ("held-out 7", "da"): (0.92, 0.8, 10),  # 29.9
+    ("held-out 7", "en"): (0.96, 0.2, 10),  # 16.8
 }
 
 
@@ -315,6 +321,7 @@ def test_unseen_technical_documentation_keeps_its_measured_recall(held_out: str,
         HELDOUT4_FILES,
         HELDOUT5_FILES,
         HELDOUT6_FILES,
+        HELDOUT7_FILES,
         evaluate_manuals,
     )
 
@@ -324,6 +331,7 @@ def test_unseen_technical_documentation_keeps_its_measured_recall(held_out: str,
         "held-out 4": HELDOUT4_FILES,
         "held-out 5": HELDOUT5_FILES,
         "held-out 6": HELDOUT6_FILES,
+        "held-out 7": HELDOUT7_FILES,
     }
     files = every[held_out]
     score = evaluate_manuals(lang, ours, "held-out", files=files)
