@@ -21,7 +21,7 @@ from pipeline.languages.project_slips import (
     of_written_words,
     slips_of_project_words,
 )
-from pipeline.languages.spelling import Misspelling, Spellers, spellers
+from pipeline.languages.spelling import Misspelling, Speller, Spellers, spellers
 from pipeline.languages.technical import (
     ALWAYS_A_TERM,
     RECURRING,
@@ -205,9 +205,10 @@ def take_terms(
     and say which: `pipeline words --add` puts them in the word list for review. The
     words left are reported with the dictionary's suggestions, worked out once a run
     for each distinct word, on every core (a word written five times or more is a
-    term whatever is suggested: it needs none). Names and words built from parts that
-    the project writes once, one slip from a word it `written` again and again, are
-    reported too (`project_slips`)."""
+    term whatever is suggested: it needs none). With the project's word counts
+    (`written`): a hyphenated word of words it writes is a term, and a name or a word
+    built from parts it writes once, one slip from a word it writes again and again, is
+    reported (`project_slips`)."""
     named = [
         (f.data.get("lang", ""), f.data.get("word", ""))
         for f in findings if _named(f)
@@ -269,10 +270,16 @@ def _of_project_words(
 def _knows(
     settings: SpellingSettings, languages: tuple[str, ...], names: frozenset[str]
 ) -> Callable[[str, str], bool]:
-    def knows(lang: str, word: str) -> bool:
+    """Whether the run's speller for a language knows a word."""
+
+    @functools.cache
+    def speller(lang: str) -> Speller | None:
         found = spellers(languages or (lang,), settings.dictionaries, settings.word_lists, names)
-        speller = found.get(lang)
-        return speller is not None and speller.knows(word)
+        return found.get(lang)
+
+    def knows(lang: str, word: str) -> bool:
+        found = speller(lang)
+        return found is not None and found.knows(word)
 
     return knows
 
