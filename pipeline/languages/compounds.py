@@ -10,6 +10,8 @@ beside a part people write, where the dictionary lists the word meant ("menu|lin
 "tid|stemplet", "pille|tasterne"); and a part with a double letter written once (or a
 letter twice) where the word meant is far commoner, in a compound with no other reading
 of two plausible parts.
+
+Also the Danish derivations of listed words the dictionary lacks (`derived`).
 """
 
 from __future__ import annotations
@@ -175,3 +177,28 @@ def _a_form(other: str, word: str) -> bool:
         return other[:-1] == word[:-1]
     longer, shorter = (other, word) if len(other) > len(word) else (word, other)
     return longer[:-1] == shorter
+
+
+# Danish derivations the dictionary lacks, common in technical text: an English adjective
+# in -al inflected ("hexadecimale"), an adjective in -bar of a verb in -ere
+# ("eksekverbar", "konfigurerbare"), a verb in -isere of a word ("faktorisere",
+# "tokeniseret", "virtualisering").
+_BAR = ("bar", "bare", "bart", "barhed", "barheden")
+_ISERE = ("iser", "isere", "iserer", "iseret", "iserede", "isering", "iseringen", "iseringer")
+
+
+def derived(word: str, listed: Callable[[str], bool], loanword: Callable[[str], bool]) -> bool:
+    """A Danish word, lower case, derived from a listed word or a loanword: the -al
+    adjective ("hexadecimal"), the verb of -bar ("eksekver|e"), the word of -isere
+    ("faktor", "token")."""
+    if word.endswith(("ale", "alt")) and loanword(word[:-1]):
+        return True
+    for ending in _BAR:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and stem.endswith("er") and listed(stem + "e"):
+            return True
+    for ending in _ISERE:
+        base = word[: -len(ending)]
+        if word.endswith(ending) and len(base) >= SLIPPED and (listed(base) or loanword(base)):
+            return True
+    return False

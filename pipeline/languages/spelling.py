@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.languages.compounds import Words, slipped_compound
+from pipeline.languages.compounds import Words, derived, slipped_compound
 from pipeline.languages.dictionaries import (
     DictionaryMissing,
     dictionary_name,
@@ -345,8 +345,8 @@ class Speller:
         stem = lower[: -len(ending)] if ending else ""
         if len(stem) >= _PART and self._loanword(stem):  # the dictionary may list it bare
             return True
-        if self.lang == "da" and lower.endswith(("ale", "alt")) and self._loanword(lower[:-1]):
-            return True  # an adjective in -al inflected: "hexadecimale", "hexadecimalt"
+        if self.lang == "da" and derived(lower, self._listed, self._loanword):
+            return True  # "hexadecimale", "eksekverbar", "faktorisere"
         links = _LINKS if self.lang == "da" else ("",)
         # English writes few closed compounds: both parts must be very common words.
         common = COMMON if self.lang == "da" else 3.5
