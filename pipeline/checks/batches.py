@@ -17,6 +17,7 @@ from pipeline.catalogs.messages import CatalogMessage, RenderingRow
 from pipeline.checks.findings import Finding
 from pipeline.checks.registry import ActiveRule
 from pipeline.checks.runner import run
+from pipeline.checks.spelling_evidence import without_repeated_built
 from pipeline.checks.subjects import translation_subjects
 from pipeline.project.config import SpellingSettings
 from pipeline.project.parallel import jobs, ordered_map
@@ -177,7 +178,7 @@ def _check_slice(
     texts_read = any(active.rule.target in ("text", "entry") for active in rules)
     subjects = translation_subjects(messages, matchers, texts_read)
     return Gathered(
-        run(rules, subjects.by_target(), glossary, languages, spelling),
+        without_repeated_built(run(rules, subjects.by_target(), glossary, languages, spelling)),
         [tuple(rendering) for rendering in subjects.renderings],  # type: ignore[misc]
         [tuple(use) for text in subjects.texts for use in term_uses(text)],  # type: ignore[misc]
     )

@@ -7,12 +7,13 @@ import functools
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
+from pipeline.checks.spelling_evidence import evidence_only, taken_for_a_name
 from pipeline.languages.dictionaries import dictionary_name, dictionary_path, missing_dictionary
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
@@ -211,7 +212,7 @@ def take_terms(
     reported (`project_slips`)."""
     named = [
         (f.data.get("lang", ""), f.data.get("word", ""))
-        for f in findings if _named(f)
+        for f in findings if taken_for_a_name(f)
         for _ in range(int(f.data.get("count", "1")))
     ]  # fmt: skip
     hidden = [f for f in findings if evidence_only(f)]
@@ -226,7 +227,7 @@ def take_terms(
     first = {key: found[0] if found else "" for key, found in suggested.items()}
     terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
     both = {k: n for k, n in in_two_languages([*unknown, *named]).items() if k not in terms}
-    made = _of_project_words(unknown, written or {}, settings, languages, names)
+    made = _of_project_words(unknown, written or {})
     made = {k: n for k, n in made.items() if k not in terms and k not in both}
     if terms or both or made:
         _note_terms(terms, both, made, coverage)
@@ -254,17 +255,12 @@ def take_terms(
 
 
 def _of_project_words(
-    unknown: list[tuple[str, str]],
-    written: ProjectWords,
-    settings: SpellingSettings,
-    languages: tuple[str, ...],
-    names: frozenset[str],
+    unknown: list[tuple[str, str]], written: ProjectWords
 ) -> dict[tuple[str, str], int]:
-    """The unknown words made of words the project writes on its own ("sysprof-programmet"
-    where it writes "Sysprof"), but for slips of its words: its terms, with their counts."""
-    made = Counter(key for key in unknown if of_written_words(*key, written))
-    slips = slips_of_project_words(made, written, _knows(settings, languages, names))
-    return {key: n for key, n in made.items() if key not in slips}
+    """The unknown hyphenated words made of words the project writes on their own
+    ("sysprof-programmet" where it writes "Sysprof"): its terms, with their counts. (No
+    slip of a word the project writes: those have no hyphen.)"""
+    return dict(Counter(key for key in unknown if of_written_words(*key, written)))
 
 
 def _knows(
@@ -304,39 +300,8 @@ def _slips(
     return slips
 
 
-def fold_hidden(findings: Iterable[Finding]) -> list[Finding]:
-    """A document's findings with one finding a name or built word, which counts its
-    occurrences: a docs set writes its identifiers thousands of times, and a re-check
-    loads them all."""
-    kept: list[Finding] = []
-    names: dict[tuple[str, str], Finding] = {}
-    counts: Counter[tuple[str, str]] = Counter()
-    for finding in findings:
-        if not evidence_only(finding):
-            kept.append(finding)
-            continue
-        key = (finding.data["lang"], finding.data["word"])
-        names.setdefault(key, finding)
-        counts[key] += int(finding.data.get("count", "1"))
-    folded = (
-        dataclasses.replace(f, data={**f.data, "count": str(counts[k])}) for k, f in names.items()
-    )
-    return [*kept, *folded]
-
-
 def _unknown(finding: Finding) -> bool:
     return finding.rule == "spelling/unknown-word" and not evidence_only(finding)
-
-
-def _named(finding: Finding) -> bool:
-    return finding.rule == "spelling/unknown-word" and "name" in finding.data
-
-
-def evidence_only(finding: Finding) -> bool:
-    """A name or a word built from parts: evidence for take_terms, never shown."""
-    return finding.rule == "spelling/unknown-word" and (
-        "name" in finding.data or "built" in finding.data
-    )
 
 
 def _note_terms(

@@ -53,8 +53,12 @@ def slips_of_project_words(
     wanted = [(lang, word) for lang, word in candidates if written.get((lang, word), 0) <= 1]
     if not wanted:
         return {}
+    # A slip keeps the first letter and changes the length by one at most.
+    shapes = {(lang, word[0], len(word) + d) for lang, word in wanted for d in (-1, 0, 1)}
     index = _by_deletion(
-        key for key, n in written.items() if n >= WRITTEN_AGAIN and len(key[1]) >= LONG - 1
+        (lang, word)
+        for (lang, word), n in written.items()
+        if n >= WRITTEN_AGAIN and (lang, word[0], len(word)) in shapes
     )
     found = {}
     for lang, word in wanted:

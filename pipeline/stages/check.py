@@ -21,7 +21,8 @@ from pipeline.checks.groups import Rows
 from pipeline.checks.links import LinkRow, LinkSet, target_of_href
 from pipeline.checks.registry import ActiveRule, resolve
 from pipeline.checks.runner import run, run_uses
-from pipeline.checks.spelling import fold_hidden, note_spelling, spelling_settings, take_terms
+from pipeline.checks.spelling import note_spelling, spelling_settings, take_terms
+from pipeline.checks.spelling_evidence import fold_hidden
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suppressions import (
     Suppression,

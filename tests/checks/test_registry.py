@@ -14,7 +14,7 @@ from pipeline.catalogs.messages import CatalogMessage, Rendering
 from pipeline.checks.consistency import Corpus
 from pipeline.checks.registry import FAMILY_MODULES, Rule, all_rules, resolve
 from pipeline.checks.runner import run
-from pipeline.checks.spelling import evidence_only
+from pipeline.checks.spelling_evidence import evidence_only
 from pipeline.checks.suppressions import apply, markdown_suppressions
 from pipeline.project.config import SpellingSettings, Target
 from pipeline.readability.levels import score_source, score_translation

@@ -1,0 +1,62 @@
+"""The findings spelling keeps from the report: names and words built from parts.
+
+They are evidence for take_terms (a word the project writes in two languages is a term;
+a built word written once beside a word written often is a slip), made where each text
+is checked and folded to one per document and word, with a count.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+
+from pipeline.checks.findings import Finding
+
+RULE = "spelling/unknown-word"
+
+
+def fold_hidden(findings: Iterable[Finding]) -> list[Finding]:
+    """A document's findings with one finding a name or built word, which counts its
+    occurrences: a docs set writes its identifiers thousands of times, and a re-check
+    loads them all. A built word written twice is no slip (`project_slips`): dropped."""
+    kept: list[Finding] = []
+    names: dict[tuple[str, str], Finding] = {}
+    counts: Counter[tuple[str, str]] = Counter()
+    for finding in findings:
+        if not evidence_only(finding):
+            kept.append(finding)
+            continue
+        key = (finding.data["lang"], finding.data["word"])
+        names.setdefault(key, finding)
+        counts[key] += int(finding.data.get("count", "1"))
+    folded = (
+        dataclasses.replace(f, data={**f.data, "count": str(counts[k])})
+        for k, f in names.items()
+        if counts[k] == 1 or not _built(f)
+    )
+    return [*kept, *folded]
+
+
+def without_repeated_built(findings: list[Finding]) -> list[Finding]:
+    """`findings` but the built words written twice or more among them: no slips, and a
+    large catalog's workers would send tens of thousands of them."""
+    counts = Counter(_word_of(f) for f in findings if _built(f))
+    return [f for f in findings if not _built(f) or counts[_word_of(f)] < 2]
+
+
+def _built(finding: Finding) -> bool:
+    return finding.rule == RULE and "built" in finding.data
+
+
+def _word_of(finding: Finding) -> tuple[str, str]:
+    return finding.data["lang"], finding.data["word"]
+
+
+def taken_for_a_name(finding: Finding) -> bool:
+    return finding.rule == RULE and "name" in finding.data
+
+
+def evidence_only(finding: Finding) -> bool:
+    """A name or a word built from parts: evidence for take_terms, never shown."""
+    return finding.rule == RULE and ("name" in finding.data or "built" in finding.data)
