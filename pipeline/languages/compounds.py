@@ -187,11 +187,25 @@ _BAR = ("bar", "bare", "bart", "barhed", "barheden")
 _ISERE = ("iser", "isere", "iserer", "iseret", "iserede", "isering", "iseringen", "iseringer")
 
 
-def derived(word: str, listed: Callable[[str], bool], loanword: Callable[[str], bool]) -> bool:
-    """A Danish word, lower case, derived from a listed word or a loanword: the -al
-    adjective ("hexadecimal"), the verb of -bar ("eksekver|e"), the word of -isere
-    ("faktor", "token")."""
-    if word.endswith(("ale", "alt")) and loanword(word[:-1]):
+# English: a word in -r, -rs, -d or -able of a known verb in -e ("initializer",
+# "bundlers", "lowercased", "inlinable"): what en_US's affixes give listed verbs only.
+_AFTER_E = ("r", "rs", "d", "able", "ables")
+
+
+def derived(
+    word: str, lang: str, listed: Callable[[str], bool], known: Callable[[str], bool]
+) -> bool:
+    """A word, lower case, derived from a word the dictionary lists or the speller
+    `known`s (Danish: a loanword): Danish, the -al adjective ("hexadecimal"), the verb
+    of -bar ("eksekver|e"), the word of -isere ("faktor", "token"); English, the verb
+    in -e of -r, -d or -able ("initialize", "inline")."""
+    if lang == "en":
+        for ending in _AFTER_E:
+            base = word[: -len(ending)] + ("e" if ending.startswith("a") else "")
+            if word.endswith(ending) and base.endswith("e") and len(base) >= 5 and known(base):
+                return True
+        return False
+    if word.endswith(("ale", "alt")) and known(word[:-1]):
         return True
     for ending in _BAR:
         stem = word[: -len(ending)]
@@ -199,6 +213,6 @@ def derived(word: str, listed: Callable[[str], bool], loanword: Callable[[str], 
             return True
     for ending in _ISERE:
         base = word[: -len(ending)]
-        if word.endswith(ending) and len(base) >= SLIPPED and (listed(base) or loanword(base)):
+        if word.endswith(ending) and len(base) >= SLIPPED and (listed(base) or known(base)):
             return True
     return False

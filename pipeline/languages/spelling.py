@@ -321,8 +321,7 @@ class Speller:
         prefix before a known word ("unselect", "non-UEFI"); a loanword with a Danish
         ending ("matrixet"); or a closed compound of two common words, in Danish joined
         directly or by -s-/-e- ("filvalgsdialog"), in English directly ("foldername")."""
-        lower = word.lower()
-        base = apostrophe_base(word)
+        lower, base, da = word.lower(), apostrophe_base(word), self.lang == "da"
         if base is not None:  # "umask'en", "bit'en", "ATMP'er"
             return self._part(base)
         if self.lang == "en" and regular_plural(lower):
@@ -345,8 +344,8 @@ class Speller:
         stem = lower[: -len(ending)] if ending else ""
         if len(stem) >= _PART and self._loanword(stem):  # the dictionary may list it bare
             return True
-        if self.lang == "da" and derived(lower, self._listed, self._loanword):
-            return True  # "hexadecimale", "eksekverbar", "faktorisere"
+        if derived(lower, self.lang, self._listed, self._loanword if da else self.knows):
+            return True  # "hexadecimale", "eksekverbar", "faktorisere"; "initializer"
         links = _LINKS if self.lang == "da" else ("",)
         # English writes few closed compounds: both parts must be very common words.
         common = COMMON if self.lang == "da" else 3.5

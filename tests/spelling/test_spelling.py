@@ -353,6 +353,7 @@ def test_unseen_technical_documentation_keeps_its_measured_recall(held_out: str,
         ("da", "Tallene er hexadecimale og tekstmæssige, og navnene vises efter demangling."),
         ("da", "Filen er eksekverbar og konfigurerbar; programmet faktoriserer og tokeniserer."),
         ("en", "Set the hostname and the config in the dropdown of the filesystem."),
+        ("en", "The serializer and the initializer are inlinable."),
     ],
 )
 def test_what_technical_text_writes_is_known(lang: str, text: str) -> None:
@@ -368,6 +369,10 @@ def test_a_danish_derivation_needs_its_listed_word() -> None:
     assert not danish.knows("eksekvrbar")
     assert not danish.knows("faktriserer")
     assert _unknown("da", "Programmet faktorsierer tallet.") == ["faktorsierer"]
+    english = spellers(("da", "en"), {}, {}).get("en")
+    assert english is not None
+    assert english.knows("initializer")
+    assert not english.knows("initialzer")  # no verb "initialze"
 
 
 def test_a_short_value_given_to_an_option_or_a_tagged_term_is_no_typo() -> None:
