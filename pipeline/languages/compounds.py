@@ -11,7 +11,8 @@ beside a part people write, where the dictionary lists the word meant ("menu|lin
 letter twice) where the word meant is far commoner, in a compound with no other reading
 of two plausible parts.
 
-Also the Danish derivations of listed words the dictionary lacks (`derived`).
+Also the derivations of known words the dictionary lacks (`derived`): Danish -bar and
+-isere, English -r, -d and -able after a verb in -e.
 """
 
 from __future__ import annotations
