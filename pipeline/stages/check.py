@@ -150,7 +150,7 @@ class DocumentResult:
     suppressions: tuple[Suppression, ...]
     links: tuple[LinkRow, ...] = ()
     anchors: tuple[tuple[str, tuple[str, ...]], ...] = ()  # Markdown file → its ids
-    words: tuple[tuple[tuple[str, str], int], ...] = ()  # (language, long word) → count
+    words: tuple[tuple[tuple[str, str], int], ...] = ()  # (language, word) → how often
 
 
 def _check_documents(
