@@ -275,9 +275,11 @@ def near_a_common_word(word: str, lang: str) -> bool:
 
 
 def _a_form_of(other: str, word: str) -> bool:
-    """An ending added, dropped or exchanged ("afgører" and "afgøres")."""
+    """An ending added, dropped or exchanged ("afgører" and "afgøres"; "lowercased")."""
     if len(other) == len(word):
         return other[:-1] == word[:-1] and {other[-1], word[-1]} <= _INFLECTIONS
+    if word[:-1] == other and word[-1] == "d" and other[-1] == "e":
+        return True  # "lowercase|d" (but "calle" is no form of "called")
     longer, shorter = (other, word) if len(other) > len(word) else (word, other)
     return longer[:-1] == shorter and longer[-1] in _INFLECTIONS
 

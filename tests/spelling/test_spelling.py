@@ -372,7 +372,9 @@ def test_a_danish_derivation_needs_its_listed_word() -> None:
     english = spellers(("da", "en"), {}, {}).get("en")
     assert english is not None
     assert english.knows("initializer")
+    assert english.knows("lowercased")  # no slip of "lowercase": its past
     assert not english.knows("initialzer")  # no verb "initialze"
+    assert _unknown("en", "The calle returns the value.") == ["calle"]  # "called" is no form
 
 
 def test_a_short_value_given_to_an_option_or_a_tagged_term_is_no_typo() -> None:
