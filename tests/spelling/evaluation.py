@@ -191,6 +191,7 @@ HELDOUT4_FILES = ("{lang}_manuals_heldout4.toml",)
 HELDOUT5_FILES = ("{lang}_manuals_heldout5.toml",)
 HELDOUT6_FILES = ("{lang}_manuals_heldout6.toml",)
 HELDOUT7_FILES = ("{lang}_manuals_heldout7.toml",)
+HELDOUT8_FILES = ("{lang}_manuals_heldout8.toml",)
 
 
 def manuals(
@@ -318,6 +319,7 @@ HELDOUT4_ROW: ManualsRow = ("held-out 4", "held-out", HELDOUT4_FILES)
 HELDOUT5_ROW: ManualsRow = ("held-out 5", "held-out", HELDOUT5_FILES)
 HELDOUT6_ROW: ManualsRow = ("held-out 6", "held-out", HELDOUT6_FILES)
 HELDOUT7_ROW: ManualsRow = ("held-out 7", "held-out", HELDOUT7_FILES)
+HELDOUT8_ROW: ManualsRow = ("held-out 8", "held-out", HELDOUT8_FILES)
 
 
 def main_manuals(show: bool, rows: tuple[ManualsRow, ...]) -> None:
@@ -335,13 +337,15 @@ def main() -> None:
     show = "--show" in sys.argv
     if "--manuals" in sys.argv:
         # --tune looks at the tuning half only: what a rule is tuned on is not a measurement;
-        # --heldout2 … --heldout7 at that held-out set only; the fourth to the seventh are
+        # --heldout2 … --heldout8 at that held-out set only; the fourth to the eighth are
         # in no row unless asked for.
         chosen = {"--tune": "tune", "--heldout2": "held-out 2", "--heldout3": "held-out 3",
                   "--heldout4": "held-out 4", "--heldout5": "held-out 5",
-                  "--heldout6": "held-out 6", "--heldout7": "held-out 7"}  # fmt: skip
+                  "--heldout6": "held-out 6", "--heldout7": "held-out 7",
+                  "--heldout8": "held-out 8"}  # fmt: skip
         picked = [label for flag, label in chosen.items() if flag in sys.argv]
         every = (*MANUALS_ROWS, HELDOUT4_ROW, HELDOUT5_ROW, HELDOUT6_ROW, HELDOUT7_ROW)
+        every += (HELDOUT8_ROW,)
         main_manuals(show, tuple(r for r in every if r[0] in picked) if picked else MANUALS_ROWS)
         return
     print(
