@@ -93,6 +93,10 @@ LICENCES = {
     "simple-scan": "CC-BY-SA-3.0 (the help's legal.xml)",
     "gnome-color-manager": "CC-BY-SA-3.0 (the help's legal.xml)",
     "devhelp-common": "CC-BY-SA-4.0 (the help's pages, SPDX-License-Identifier)",
+    "cheese-common": "CC-BY-SA-3.0 (the help's legal.xml and debian/copyright)",
+    "polari": "CC-BY-SA-4.0 (the help's legal.xml)",
+    "gedit-common": "GPL-2 (debian/copyright, the whole package; the pages state none)",
+    "gnome-text-editor": "CC-BY-SA-3.0 (the help's legal.xml and debian/copyright)",
 }
 # Sections that are not the documents' prose: names, synopses, credits, licences.
 SKIP_SECTIONS = {

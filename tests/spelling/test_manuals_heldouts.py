@@ -1,6 +1,6 @@
-"""The fourth to seventh held-out sets of technical documentation (MANUALS.md) are what they
+"""The fourth to eighth held-out sets of technical documentation (MANUALS.md) are what they
 say they are: their own text, held out, with the typos their labels name. No checker runs
-here: a set measures only when someone runs `evaluation --manuals --heldout4` (or 5, 6, 7)."""
+here: a set measures only when someone runs `evaluation --manuals --heldout4` (or 5 to 8)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .evaluation import (
     HELDOUT5_FILES,
     HELDOUT6_FILES,
     HELDOUT7_FILES,
+    HELDOUT8_FILES,
     MANUALS_ROWS,
     manuals,
 )
@@ -31,6 +32,8 @@ COUNTS = {
     ("heldout6", "en"): (5_901, 2, 64, 8, 0),
     ("heldout7", "da"): (5_253, 3, 64, 8, 1),
     ("heldout7", "en"): (5_831, 0, 64, 8, 2),
+    ("heldout8", "da"): (5_128, 2, 64, 8, 3),
+    ("heldout8", "en"): (7_279, 1, 64, 8, 1),
 }
 # the documents' folders: man pages, and the applications' help
 FOLDERS = {
@@ -38,6 +41,7 @@ FOLDERS = {
     "heldout5": {"seahorse", "file-roller"},
     "heldout6": {"gnome-boxes", "deja-dup", "gnome-calculator", "sysprof"},
     "heldout7": {"brasero", "epiphany", "simple-scan", "gnome-color-manager", "devhelp"},
+    "heldout8": {"cheese", "polari", "gedit", "gnome-text-editor"},
 }
 
 
@@ -91,6 +95,7 @@ def test_a_held_out_set_shares_no_text_or_document_with_another_set(
             {"katestrofegendannelsessenarie", "Prodcuenten", "genopretttelsen", "tilstandende"},
         ),
         (HELDOUT7_FILES, {"tilgængelighedsindstilligen", "indeholdere", "rotehttps"}),
+        (HELDOUT8_FILES, {"Billede-tilsand", "indtastningfelt"}),
     ],
 )
 def test_only_a_run_that_asks_for_it_reads_a_later_held_out_set(
