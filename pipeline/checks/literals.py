@@ -15,7 +15,8 @@ _LOCALIZABLE = re.compile(
     r"//(?:[^/]*@)?(?:www\.)?example\.(?:com|org|net)\b|translationproject\.org/team"
 )
 CODE = re.compile(r"(`+)(.+?)\1")
-TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|&#?\w+;")
+# A numeric entity HTML reads without its semicolon too ("&#8221").
+TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|&#?\w+;|&#(?:\d+|x[0-9A-Fa-f]+)")
 
 
 def without_literals(text: str) -> str:
@@ -129,10 +130,10 @@ _PRINTF = re.compile(
     r"[diouxXeEfFgGaAcspn])"
     r"(?!(?!(?:st|nd|rd|th|s|cm|mm|px|pts?|ms|dpi|[kmgt]i?b|[kmg]?hz)\b)[^\W\d_])|%<\w+>"
 )
-# Python %(name)s, Qt %1, LibreOffice %PRODUCTNAME, %{name} and $(ARG1), ld's %P and %X,
+# Python %(name)s, Qt %1 and %L1, LibreOffice %PRODUCTNAME, %{name} and $(ARG1), ld's %P and %X,
 # jinja {{ x }}, {} and {0}.
 _OTHER_PLACEHOLDER = re.compile(
-    r"%\(\w+\)[-+0#]*\d*(?:\.\d+)?[sdifrxXeEgG]|%\d+(?!\$)|%[A-Z][A-Z_]{2,}|%\{\w+\}"
+    r"%\(\w+\)[-+0#]*\d*(?:\.\d+)?[sdifrxXeEgG]|%L?\d+(?!\$)|%[A-Z][A-Z_]{2,}|%\{\w+\}"
     r"|%[A-Z](?![^\W\d_])|\$\([A-Z][A-Z0-9_]*\)"
     r"|\{\{\s*[\w.]+\s*\}\}|\{\d*\}"
 )

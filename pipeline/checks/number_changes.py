@@ -19,16 +19,19 @@ from functools import lru_cache
 
 from pipeline.checks.number_equivalents import (
     converted,
-    divided_in_words,
     localised,
-    named_as_a_whole,
-    numeronym,
     regnal_number,
     said_by_a_prefix,
     same_digits,
     translator_credits,
     unit_changes,
     zero_template,
+)
+from pipeline.checks.number_names import (
+    divided_in_words,
+    letters_in_digits,
+    named_as_a_whole,
+    said_in_words,
 )
 from pipeline.checks.number_slips import (
     beside_a_placeholder,
@@ -40,13 +43,7 @@ from pipeline.checks.number_slips import (
     typed_into,
 )
 from pipeline.checks.number_words import example_spans, leading_values, word_values
-from pipeline.checks.quantities import (
-    MONTHS,
-    Quantity,
-    compare,
-    has_digits,
-    quantities,
-)
+from pipeline.checks.quantities import MONTHS, Quantity, compare, has_digits, quantities
 from pipeline.checks.surface import one_for_one
 
 
@@ -75,7 +72,7 @@ def number_changes(
 
 
 _ACCESS_KEY = re.compile(r"(?<=\d)[_&](?=\d)")
-_LIST = re.compile(r"(?<![\d.,])(\d),(\d)(?![\d.,])")
+_LIST = re.compile(r"(?<![\d.,])(\d+),(\d+)(?![\d.,])")
 
 
 def _without_keys_and_lists(source: str, target: str) -> tuple[str, str]:
@@ -147,6 +144,7 @@ def _number_changes(
                             q, source, target, target_lang, in_target if not extra else set()
                         )
                         or _zero_said_as_a_word(q, target)
+                        or said_in_words(q, source, target)
                     )
                 )
             ),
@@ -155,7 +153,7 @@ def _number_changes(
         for q, by_design in _with_reasons(missing, source, source, target, (missing, extra))
         if not named_as_a_whole(q, source, target)
         and not divided_in_words(q, source, target)
-        and not numeronym(q, source)
+        and not letters_in_digits(q, source)
         and not (_is_word(q) and _spelled_in_a_word(q, target, target_lang, source))
     ]
     changes += [

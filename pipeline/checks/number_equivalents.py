@@ -1,6 +1,5 @@
-"""One value written two ways: a unit converted, a turn the other way round, a numeronym
-("a11y") written out, a template of zeros, digits with other separators, a name whose
-digit is a word ("BIN2HEX"); and examples a translation localises (#29)."""
+"""One value written two ways: a unit converted, a turn the other way round, a template
+of zeros, digits with other separators; and examples a translation localises (#29)."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ from pipeline.checks.quantities import Quantity, quantities
 # "1457664B" → "1,44 MB"): English and Danish names, what they measure, and their size
 # in cm, seconds or bytes.
 _UNITS = {
-    ("length", Decimal("2.54")): "inch inches in tomme tommer",
+    ("length", Decimal("2.54")): "inch inches in tomme tommer ″",
     ("length", Decimal(1)): "cm",
     ("length", Decimal("0.1")): "mm",
     ("length", Decimal(100)): "m meter meters metre metres",
@@ -42,6 +41,7 @@ _UNITS = {
     ("size", Decimal(2**30)): "gib",
 }
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}
+UNIT_WORDS = frozenset(_UNIT_OF)
 # An angle, or a turn's direction: "270 CW" is "90 mod uret".
 _ANGLE = re.compile(
     r"\s?(?:°|degrees?\b|grader?\b|C?CW\b|(?:counter-?)?clockwise\b|(?:med|mod) uret\b)"
@@ -89,16 +89,6 @@ def _turned_the_other_way(
         for v in _values(q)
     }  # fmt: skip
     return any(abs(a) + abs(b) == 360 or (a - b) % 360 == 0 for a in mine for b in theirs)
-
-
-# A numeronym: the first and last letters and the count of those between ("a11y", "i18n").
-_NUMERONYM = re.compile(r"(?<![^\W_])[a-z]\d{1,2}[a-z](?![^\W_])")
-
-
-def numeronym(quantity: Quantity, text: str) -> bool:
-    """The number counts the letters of a word shortened ("a11y" for accessibility), which
-    a translation may write out in its own language."""
-    return any(found.start() < quantity.start < found.end() for found in _NUMERONYM.finditer(text))
 
 
 def zero_template(text: str, lang: str) -> bool:
@@ -297,7 +287,7 @@ _UNIT_AFTER = re.compile(r"\s?(?![x×]\d)[^\W\d_]")
 
 def _unit_at(text: str, end: int) -> tuple[str, Decimal] | None:
     """The unit named right after a number that ends at `end` ("3 inch", "24h"), if any."""
-    after = re.match(r"\s?([^\W\d_]+)", text[end:])
+    after = re.match(r"\s?([^\W\d_]+|″)", text[end:])
     return _UNIT_OF.get(after.group(1).lower()) if after else None
 
 
@@ -338,45 +328,6 @@ def _bound(text: str, quantity: Quantity) -> str | None:
     if _INCLUSIVE.search(before):
         return "inclusive"
     return "strict" if _STRICT.search(before) else None
-
-
-# A function name whose digit stands for a word: "BIN2HEX" (to), "DEC2BIN".
-_WORD_DIGIT_NAME = re.compile(r"[A-Z]{2,}\d[A-Z]{2,}")
-# A name localised as a whole: "BIN.TIL.HEX", "UGE.NR_EXCEL2003".
-_LOCALISED_NAME = re.compile(r"\b[A-ZÆØÅ]{2,}[._][A-ZÆØÅ][A-ZÆØÅ0-9._]*\b")
-
-
-def named_as_a_whole(quantity: Quantity, source: str, target: str) -> bool:
-    """A digit inside a function name that the translation names in its own words, or a
-    2 that says "to" in a name the translation says with its word ("grayscale2color" →
-    "gråtone-til-farve")."""
-    word = quantity.word_at(source)
-    before, after = (
-        _NAME_END.search(source, 0, quantity.start),
-        _NAME_START.match(source, quantity.start),
-    )
-    name = (before.group() if before else "") + (after.group() if after else "")  # "OCT2BIN("
-    if _WORD_DIGIT_NAME.fullmatch(name) and _LOCALISED_NAME.search(target):
-        return True
-    return bool(_SAYS_TO.fullmatch(word)) and _TO.search(target) is not None
-
-
-_NAME_END, _NAME_START = re.compile(r"[\w.]*$"), re.compile(r"[\w.]*")
-_SAYS_TO = re.compile(r"[a-z]{3,}2[a-z]{3,}")
-_TO = re.compile(r"(?<![^\W_])(?:til|to)(?![^\W_])")
-
-
-# A division the other text says in a word: "By _width/2" is "Halv _bredde".
-_DIVIDED = {Decimal(2): ("halv", "half"), Decimal(4): ("kvart", "quarter")}
-
-
-def divided_in_words(quantity: Quantity, text: str, other: str) -> bool:
-    """A name divided by 2 or 4 ("width/2") that the other text halves in a word."""
-    before = text[max(0, quantity.start - 2) : quantity.start]
-    if len(before) < 2 or before[1] != "/" or not before[0].isalpha():
-        return False
-    words = {w for v in _values(quantity) for w in _DIVIDED.get(v, ())}
-    return any(re.search(rf"(?<![^\W\d_]){word}", other, re.IGNORECASE) for word in words)
 
 
 # A size with its unit: "2 GB" is bytes, "2 Gb" bits.

@@ -529,6 +529,39 @@ def test_a_numeronym_written_out_is_none_a_roman_ruler_number_a_warning() -> Non
     assert levels("the v4l2 driver", "v412-driveren") != []  # a name's digits changed
 
 
+def test_a_name_with_a_digit_said_in_words_is_a_warning_a_truncated_one_an_error() -> None:
+    """The letters joined to the digit are the name: gone from a translation as long as
+    the source, the name was translated or described; only the meaning tells (#29)."""
+    said = levels("unknown libgphoto2 using program", "andet ukendt program bruger enheden")
+    assert [level for level, _ in said] == ["warning"]
+    assert [
+        level for level, _ in levels("Treble clef 8va alta", "Diskantnøgle en oktav højere")
+    ] == ["warning"]
+    # Shorter than the source: it may have stopped before the name.
+    assert [level for level, _ in levels("Uses the libgphoto2 library", "Bruger")] == ["error"]
+    # The name kept with its digit changed, or a letter typed for the digit.
+    assert "error" in [
+        level for level, _ in levels("LZ4 decompression failed", "LZS-dekomprimering mislykkedes")
+    ]
+    assert "error" in [
+        level for level, _ in levels("Press Shift+F1 for tips", "Tryk Skift+F2 for at se tips")
+    ]
+    # A zero between letters is an o: a name translated, no number lost.
+    assert levels("LetterB0xed", "Brevformat") == []
+    assert [level for level, _ in levels("100% cotton shirts", "Skjorter i ren bomuld")] == [
+        "warning"
+    ]
+    assert [level for level, _ in levels("Zoom to 100%", "Zoom til 10 %")] == ["error", "error"]
+
+
+def test_qt_placeholders_and_entities_without_semicolons_hold_no_numbers() -> None:
+    assert levels("Angle (°)", "Vinkel: %L1 °") == []
+    assert levels("the &#8220;tag&#8221; base", "de &#8220;tag&#8221 navne") == []
+    assert levels("see 30, 60 or 90 results", "se 30,60 eller 90 resultater") == []
+    # Inches converted to centimetres: only the meaning tells whether that was wanted.
+    assert {level for level, _ in levels("Leg (18″)", "Ben (45,7 cm)")} == {"warning"}
+
+
 def test_a_template_of_zeros_and_a_list_without_spaces_keep_their_values() -> None:
     assert levels("today at 00:00 PM", "i dag kl. 00:00") == []
     assert [level for level, _ in levels("00/00/00, 00:00 PM", "00-00-00, 01:00")] == [

@@ -91,12 +91,14 @@ def test_the_third_tune_set_is_real_and_holds_real_errors() -> None:
 
 def test_numbers_at_error_level_on_the_labelled_set() -> None:
     """The older labelled set counted at error level only (warnings aside): floors at the
-    measured 20 of 27 real problems found, 1 false alarm (docs/ci.md)."""
+    measured 19 of 27 real problems found, 1 false alarm (docs/ci.md). 20 until a name
+    said in words became a warning: "TOTP/OTP/2FA" in another message's translation, as
+    long as its source, reads as "2FA" translated."""
     from .evaluation import number_levels
 
     flagged = [entry for entry in entries() if "error" in number_levels(entry)]
     right = [entry for entry in flagged if "translation/numbers" in entry.findings]
-    assert len(right) >= 20
+    assert len(right) >= 19
     assert len(flagged) - len(right) <= 1
 
 
@@ -124,9 +126,11 @@ HELD_OUT_SETS = {
 # - held-out7 (Debian 11, sid and experimental, Debian 12's Qt catalogs, WordPress, older
 #   PyPI), labelled by a helper who does not tune, measured once: 17 of 32 found, 19 false
 #   alarms (0.47/0.53; pofilter 0.16/0.75); 7 of the misses are Jami's '% 1', which
-#   translation/placeholders reports as an error. Tuned on since: 17 found, 17 false.
+#   translation/placeholders reports as an error. Tuned on since: 17 found, 17 false; then
+#   names said in words, Qt's %L1, entities without ";" and lists without spaces: 9 false
+#   (held-out4 to 6: 29/6, 28/6, 21/9).
 HELD_OUT_FLOORS = {
-    "4": (20, 0), "5": (12, 0), "6": (28, 9), "7": (27, 12), "8": (20, 11), "9": (17, 17),
+    "4": (20, 0), "5": (12, 0), "6": (29, 6), "7": (28, 6), "8": (21, 9), "9": (17, 9),
 }  # fmt: skip
 
 
@@ -143,8 +147,8 @@ def test_a_held_out_set_is_real_and_new(number: str) -> None:
     assert sum(item.entry.group == "random" for item in held) >= random
     used = {item.entry.catalog.split()[0] for item in held}
     assert len(used) >= packages
-    # held-out5 to 7 ("7" to "9") take other versions of packages these used: new messages only
-    later = ("7", "8", "9")
+    # held-out5 to 8 ("7" to "10") take other versions of packages these used: new messages
+    later = ("7", "8", "9", "10")
     assert not used & {item.entry.catalog.split()[0] for item in others if item.set not in later}
     sources = {item.entry.source for item in held}
     assert not sources & {item.entry.source for item in others}
