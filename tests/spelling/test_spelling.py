@@ -311,6 +311,11 @@ MANUALS_HELDOUT_FLOORS = {
     # and 0.6, 96.9 % and 0.0).
     ("held-out 7", "da"): (0.92, 0.8, 10),  # 29.9
     ("held-out 7", "en"): (0.96, 0.2, 10),  # 16.8
+    # the eighth (the whole GNOME help of Cheese, Polari, gedit and Text Editor), labelled
+    # by a helper who does not tune, measured once with the seventh's checker unchanged:
+    # da 90.6 % and 1.0, en 95.3 % and 0.0.
+    ("held-out 8", "da"): (0.90, 1.2, 10),  # 30.4
+    ("held-out 8", "en"): (0.95, 0.2, 10),  # 23.8
 }
 
 
@@ -323,6 +328,7 @@ def test_unseen_technical_documentation_keeps_its_measured_recall(held_out: str,
         HELDOUT5_FILES,
         HELDOUT6_FILES,
         HELDOUT7_FILES,
+        HELDOUT8_FILES,
         evaluate_manuals,
     )
 
@@ -333,6 +339,7 @@ def test_unseen_technical_documentation_keeps_its_measured_recall(held_out: str,
         "held-out 5": HELDOUT5_FILES,
         "held-out 6": HELDOUT6_FILES,
         "held-out 7": HELDOUT7_FILES,
+        "held-out 8": HELDOUT8_FILES,
     }
     files = every[held_out]
     score = evaluate_manuals(lang, ours, "held-out", files=files)
