@@ -227,7 +227,7 @@ def take_terms(
     first = {key: found[0] if found else "" for key, found in suggested.items()}
     terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
     both = {k: n for k, n in in_two_languages([*unknown, *named]).items() if k not in terms}
-    made = _of_project_words(unknown, written or {})
+    made = _of_project_words(unknown, written or {}, _knows(settings, languages, names))
     made = {k: n for k, n in made.items() if k not in terms and k not in both}
     if terms or both or made:
         _note_terms(terms, both, made, coverage)
@@ -255,12 +255,12 @@ def take_terms(
 
 
 def _of_project_words(
-    unknown: list[tuple[str, str]], written: ProjectWords
+    unknown: list[tuple[str, str]], written: ProjectWords, knows: Callable[[str, str], bool]
 ) -> dict[tuple[str, str], int]:
-    """The unknown hyphenated words made of words the project writes on their own
-    ("sysprof-programmet" where it writes "Sysprof"): its terms, with their counts. (No
-    slip of a word the project writes: those have no hyphen.)"""
-    return dict(Counter(key for key in unknown if of_written_words(*key, written)))
+    """The unknown hyphenated words made of words the project writes on their own or
+    the speller knows ("sysprof-programmet" where it writes "Sysprof"): its terms, with
+    their counts. (No slip of a word the project writes: those have no hyphen.)"""
+    return dict(Counter(key for key in unknown if of_written_words(*key, written, knows)))
 
 
 def _knows(

@@ -29,16 +29,21 @@ def word_counts(texts: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
     return Counter((lang, word.lower()) for lang, text in texts for word in _WORD.findall(text))
 
 
-def of_written_words(lang: str, word: str, written: ProjectWords) -> bool:
+def of_written_words(
+    lang: str, word: str, written: ProjectWords, knows: Callable[[str, str], bool]
+) -> bool:
     """A hyphenated `word` whose parts the project writes on their own, WRITTEN_AGAIN
-    times or more, but for short codes ("sysprof-programmet" where it writes "Sysprof"
-    and "programmet"). Not a closed compound: two short words the project writes make
-    most two-word slips ("out|out", "any|here", "comma|and")."""
+    times or more, or the speller `knows`, but for short codes ("sysprof-programmet"
+    where it writes "Sysprof", "gedit-menuen" where it writes "gedit" and "menuen" is
+    Danish). Not a closed compound: two short words the project writes make most
+    two-word slips ("out|out", "any|here", "comma|and")."""
     parts = [part for part in word.lower().split("-") if len(part) > PART]
     return (
         "-" in word
         and bool(parts)
-        and all(written.get((lang, part), 0) >= WRITTEN_AGAIN for part in parts)
+        and all(
+            written.get((lang, part), 0) >= WRITTEN_AGAIN or knows(lang, part) for part in parts
+        )
     )
 
 

@@ -257,7 +257,7 @@ def _in_project(lang: str, texts: list[str], typos: list[Seeded]) -> Check:
         misses = checker.misspellings(text, names=True)
         hidden = [(lang, m.word) for m in misses if m.name or m.built]
         shown = [m for m in misses if not (m.name or m.built)]
-        made = [(lang, m.word) for m in shown if of_written_words(lang, m.word, written)]
+        made = [(lang, m.word) for m in shown if of_written_words(lang, m.word, written, knows)]
         slips = slips_of_project_words([*hidden, *made], written, knows)
         terms = set(made) - slips.keys()  # made of the project's words: its terms
         found = [m for m in shown if (lang, m.word) not in terms]
