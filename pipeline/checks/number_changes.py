@@ -132,7 +132,7 @@ def _number_changes(
                 by_design is not None
                 or _is_word(q)
                 or template
-                or same_digits(missing, extra)
+                or same_digits(missing, extra, source, target)
                 or ("digits", "0-9") in q.values  # "the 0-9 keys": "taltasterne"
                 or converted(q, source, target, target_lang)
                 or said_by_a_prefix(q, source, target)
@@ -167,7 +167,7 @@ def _number_changes(
                 by_design is not None
                 or _is_word(q)
                 or template
-                or same_digits(extra, missing)
+                or same_digits(extra, missing, target, source)
                 or regnal_number(q, target, source)
                 or _ORDINAL_DOT.match(target, q.start + len(q.text)) is not None  # "2. påskedag"
                 or bool(_plain_values(q) & in_source)

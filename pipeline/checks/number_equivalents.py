@@ -99,14 +99,28 @@ def zero_template(text: str, lang: str) -> bool:
     )
 
 
-def same_digits(mine: list[Quantity], others: list[Quantity]) -> bool:
+def same_digits(mine: list[Quantity], others: list[Quantity], text: str, other: str) -> bool:
     """What one side lacks and the other adds are the same digits with other separators
     ("299,792,458" → "299..792.458"): a garbled separator, or a notation the meaning tells
-    apart. Not in a name or a code point ("U+266a" → "U+266" is another character)."""
+    apart. Not in a name or a code point ("U+266a" → "U+266" is another character), nor
+    a point or comma turned into a hyphen or back: "0.94" → "0-94" is a range, and
+    "HyperSpec-7-0" → "7.0" names another file."""
     if not mine or any(q.in_word for q in (*mine, *others)):
         return False
     groups = [[g for q in side for g in re.findall(r"\d+", q.text)] for side in (mine, others)]
-    return len(groups[0]) >= 2 and groups[0] == groups[1]  # "2.5" → "25" is another value
+    if len(groups[0]) < 2 or groups[0] != groups[1]:  # "2.5" → "25" is another value
+        return False
+    hyphens = [
+        _joined_by_hyphens(side, written) for side, written in ((mine, text), (others, other))
+    ]
+    return hyphens[0] == hyphens[1]
+
+
+def _joined_by_hyphens(found: list[Quantity], text: str) -> bool:
+    """Whether the digits of `found` are joined by hyphens, where not by points or commas."""
+    first, last = min(q.start for q in found), max(q.start + len(q.text) for q in found)
+    joints = set(re.sub(r"\d+", " ", text[first:last]).split())
+    return bool(joints) and joints <= {"-", "–"}
 
 
 # The entry where translators write their names ("translator1, translator2, ...").

@@ -554,6 +554,15 @@ def test_a_name_with_a_digit_said_in_words_is_a_warning_a_truncated_one_an_error
     assert [level for level, _ in levels("Zoom to 100%", "Zoom til 10 %")] == ["error", "error"]
 
 
+def test_a_point_turned_into_a_hyphen_is_another_value() -> None:
+    """ "0.94" → "0-94" reads as a range, "7-0" → "7.0" names another file: errors; other
+    separators garbled ("299..792.458") only the meaning tells (#29)."""
+    found = levels("As of 0.94, qpsmtpd renamed", "Fra og med 0-94 omdøbte qpsmtpd")
+    assert {level for level, _ in found} == {"error"}
+    garbled = levels("light runs 299,792,458 m/s", "lyset løber 299..792.458 m/s")
+    assert {level for level, _ in garbled} == {"warning"}
+
+
 def test_qt_placeholders_and_entities_without_semicolons_hold_no_numbers() -> None:
     assert levels("Angle (°)", "Vinkel: %L1 °") == []
     assert levels("the &#8220;tag&#8221; base", "de &#8220;tag&#8221 navne") == []
