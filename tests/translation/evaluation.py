@@ -240,6 +240,8 @@ SOFTWARE_NUMBERS_HELDOUT6 = Path(__file__).with_name("software_numbers_heldout6.
 SOFTWARE_NUMBERS_HELDOUT7 = Path(__file__).with_name("software_numbers_heldout7.toml")
 # An eighth, by a non-tuner, from kinds of catalog no set read (debconf templates, man pages).
 SOFTWARE_NUMBERS_HELDOUT8 = Path(__file__).with_name("software_numbers_heldout8.toml")
+# A ninth, by a non-tuner, from Debian's translated package descriptions (DDTP).
+SOFTWARE_NUMBERS_HELDOUT9 = Path(__file__).with_name("software_numbers_heldout9.toml")
 # Each file's name in the tables: the tune split is reported per file and together.
 SOFTWARE_SETS = {
     SOFTWARE_NUMBERS: "1",
@@ -252,6 +254,7 @@ SOFTWARE_SETS = {
     SOFTWARE_NUMBERS_HELDOUT6: "8",
     SOFTWARE_NUMBERS_HELDOUT7: "9",
     SOFTWARE_NUMBERS_HELDOUT8: "10",
+    SOFTWARE_NUMBERS_HELDOUT9: "11",
 }
 # The held-out splits: the file each names and its row in the tables.
 HELD_OUT = {
@@ -263,6 +266,7 @@ HELD_OUT = {
     "held-out6": ("8", "held-out 6 (fresh, labelled by a non-tuner)"),
     "held-out7": ("9", "held-out 7 (fresh, labelled by a non-tuner)"),
     "held-out8": ("10", "held-out 8 (fresh, labelled by a non-tuner)"),
+    "held-out9": ("11", "held-out 9 (fresh, labelled by a non-tuner)"),
 }
 
 
