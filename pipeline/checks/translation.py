@@ -154,26 +154,26 @@ def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule(
     "translation/numbers",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     summary="Numbers differ between the source and the translation.",
     target="message",
 )
 def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """Why: a wrong dose, date, version or shortcut in a translation misleads or breaks.
 
-    Values are compared, not digit strings: "1.000,5" equals "1,000.5", a number may stay
-    as written ("ODF 1.2") or be a word ("five", "første"), a date be written another way.
-    Digits in names, cell references and shortcuts count ("Shift+F1", "A1:E10"); URLs,
-    code and placeholders are left to their own rules.
+    Values are compared, not digit strings: "1.000,5" equals "1,000.5", a number may be a
+    word ("five", "første"), a date written another way. Digits in names, cell references
+    and shortcuts count ("Shift+F1"); URLs, code and placeholders have their own rules.
 
-    An error where a value in digits clearly changed or vanished (a minus sign lost), or a
-    digit was typed by a slip (into a word, for a look-alike letter or the sign on its key,
-    beside a placeholder: "fi0l", "0g", "5s:"), or a count's word by one ("frem" for
-    "fem"); a warning, whose message says why, where only the meaning can tell: a number
-    word added or left implicit, GB written Gb, the same numbers in another order, an
-    example the translation localised (a phone number, a currency, a function's example
-    text, an example of its own), a value converted to a unit the source does not name, a
-    bound said the other way round. "BIN2HEX" → "BIN.TIL.HEX" is no change.
+    A warning where a value in digits clearly changed or vanished (a minus sign lost), or
+    a digit was typed by a slip ("fi0l", "0g", "5s:"), or a count's word by one ("frem"
+    for "fem"); information, whose message says why, where only the meaning can tell: a
+    number word added or left implicit, GB written Gb, numbers in another order, an
+    example the translation localised, a value converted to a unit the source does not
+    name, a bound said the other way round. "BIN2HEX" → "BIN.TIL.HEX" is no change.
+
+    Not an error by default: two in three sure findings are right on unseen catalogs, and
+    a rule that blocks CI must reach nine in ten. Set it to "error" to block on them.
 
     Example (da→en): "ca. 20.000 gener" translated "about 2,000 genes".
     Example (en→da): "Press Shift+F1" translated "Tryk på Skift+F2".
