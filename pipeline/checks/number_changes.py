@@ -34,6 +34,7 @@ from pipeline.checks.number_names import (
     said_in_words,
 )
 from pipeline.checks.number_slips import (
+    a_placeholder_in_its_place,
     beside_a_placeholder,
     for_a_letter,
     garbled_dates,
@@ -136,6 +137,7 @@ def _number_changes(
                 or ("digits", "0-9") in q.values  # "the 0-9 keys": "taltasterne"
                 or converted(q, source, target, target_lang)
                 or said_by_a_prefix(q, source, target)
+                or a_placeholder_in_its_place(q.text, source, target)
                 or (
                     not _changed_in_place(q, source, target)
                     and not one_digit_apart(q.text, target)

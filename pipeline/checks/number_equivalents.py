@@ -33,11 +33,11 @@ _UNITS = {
     ("time", Decimal(86400)): "day days dag dage døgn døgnet",
     ("time", Decimal(604800)): "week weeks uge uger",
     ("size", Decimal(1)): "b byte bytes",
-    ("size", Decimal(1000)): "kb",
+    ("size", Decimal(1000)): "kb kilobyte kilobytes",
     ("size", Decimal(1024)): "kib",
-    ("size", Decimal(10**6)): "mb",
+    ("size", Decimal(10**6)): "mb megabyte megabytes",
     ("size", Decimal(2**20)): "mib",
-    ("size", Decimal(10**9)): "gb",
+    ("size", Decimal(10**9)): "gb gigabyte gigabytes",
     ("size", Decimal(2**30)): "gib",
 }
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}

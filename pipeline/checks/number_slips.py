@@ -85,6 +85,16 @@ def split_placeholder(digits: str, start: int, target: str, source: str) -> bool
     return target[max(0, start - 2) : start] == "% " and f"%{digits}" in source
 
 
+def a_placeholder_in_its_place(digits: str, source: str, target: str) -> bool:
+    """The translation has a placeholder with the number's digits that the source lacks
+    ("Atom 1" → "Atom %1", "$1" → "%1"): a value the program fills in, or a number
+    shown as it is; only the meaning tells."""
+    return any(
+        re.sub(r"\D", "", found.group()) == digits and found.group() not in source
+        for found in PLACEHOLDER.finditer(target)
+    )
+
+
 def _ends_with_a_placeholder(text: str) -> bool:
     return any(found.end() == len(text) for found in PLACEHOLDER.finditer(text[-40:]))
 

@@ -577,6 +577,14 @@ def test_a_point_turned_into_a_hyphen_is_another_value() -> None:
     assert {level for level, _ in garbled} == {"warning"}
 
 
+def test_a_placeholder_where_the_source_has_the_number_and_a_size_said_as_a_unit() -> None:
+    """Only the meaning tells: a value the program fills in ("Atom %1"), or 1024 bytes
+    said as a kilobyte."""
+    assert [level for level, _ in levels("Atom 1", "Atom %1")] == ["warning"]
+    assert [level for level, _ in levels("Atom 1", "Atom 2")] == ["error", "error"]
+    assert {level for level, _ in levels("At most 1024 bytes", "Højst en kilobyte")} == {"warning"}
+
+
 def test_qt_placeholders_and_entities_without_semicolons_hold_no_numbers() -> None:
     assert levels("Angle (°)", "Vinkel: %L1 °") == []
     assert levels("the &#8220;tag&#8221; base", "de &#8220;tag&#8221 navne") == []
