@@ -20,6 +20,7 @@ from functools import lru_cache
 from pipeline.checks.number_equivalents import (
     converted,
     localised,
+    plain_values,
     regnal_number,
     said_by_a_prefix,
     same_digits,
@@ -120,7 +121,7 @@ def _number_changes(
     slips = {
         q.start: slip
         for q in missing
-        if _is_word(q) and (slip := number_word_slip(_plain_values(q), target, target_lang))
+        if _is_word(q) and (slip := number_word_slip(plain_values(q), target, target_lang))
     }
     changes = [
         _change(
@@ -155,7 +156,7 @@ def _number_changes(
         for q, by_design in _with_reasons(missing, source, source, target, (missing, extra))
         if not named_as_a_whole(q, source, target)
         and not divided_in_words(q, source, target)
-        and not letters_in_digits(q, source)
+        and not letters_in_digits(q, source, target)
         and not (_is_word(q) and _spelled_in_a_word(q, target, target_lang, source))
     ]
     changes += [
@@ -172,7 +173,7 @@ def _number_changes(
                 or same_digits(extra, missing, target, source)
                 or regnal_number(q, target, source)
                 or _ORDINAL_DOT.match(target, q.start + len(q.text)) is not None  # "2. påskedag"
-                or bool(_plain_values(q) & in_source)
+                or bool(plain_values(q) & in_source)
                 or _in_added_parentheses(q, source, target)
                 or _in_example(q, target)
                 or _added_to_a_text_without_numbers(q, source, target)
@@ -211,7 +212,7 @@ def _may_be_kept(
     times, nothing in their place), a number written as part of a word, or the source's
     example: only the meaning tells."""
     return (
-        (quantity.in_word and bool(_plain_values(quantity) & in_target))
+        (quantity.in_word and bool(plain_values(quantity) & in_target))
         or _spelled_in_a_word(quantity, target, lang, source)
         or (not quantity.in_word and _in_example(quantity, source))
     )
@@ -281,7 +282,7 @@ def _all_values(text: str, lang: str, in_words: bool = False) -> set[Decimal]:
         value
         for quantity in quantities(text, lang)
         if quantity.in_word or not in_words
-        for value in _plain_values(quantity)
+        for value in plain_values(quantity)
     }
 
 
@@ -305,7 +306,7 @@ _EMPTY = frozenset({"tom", "tomt", "tomme", "ingen", "intet", "empty", "none", "
 
 
 def _zero_said_as_a_word(quantity: Quantity, target: str) -> bool:
-    return Decimal(0) in _plain_values(quantity) and not _EMPTY.isdisjoint(
+    return Decimal(0) in plain_values(quantity) and not _EMPTY.isdisjoint(
         re.findall(r"[^\W\d_]+", target.lower())
     )
 
@@ -314,7 +315,7 @@ def _numbering(extra: list[Quantity], source: str, target: str) -> bool:
     """Numbers 1, 2, … the translation adds while every number of the source is still
     there: labels it numbered ("Other example" twice → "Eksempel 1", "Eksempel 2"). A
     digit typed for a letter of a source word ("-o" → "-0") is still an error."""
-    values = sorted(value for q in extra for value in _plain_values(q))
+    values = sorted(value for q in extra for value in plain_values(q))
     return (
         len(extra) >= 2
         and values == [Decimal(n) for n in range(1, len(extra) + 1)]
@@ -339,9 +340,9 @@ def _spelled_in_a_word(quantity: Quantity, target: str, lang: str, source: str) 
     and "et" begin too many words, and a name both texts have ("Nigeria") is none."""
     words = word_values(lang)
     glued = {words.get(word) for word in _GLUED.findall(target.lower())}  # "en- eller to-"
-    if glued & _plain_values(quantity):
+    if glued & plain_values(quantity):
         return True
-    values = {value for value in _plain_values(quantity) if value != 1}
+    values = {value for value in plain_values(quantity) if value != 1}
     tokens = set(re.findall(r"[^\W\d_]+", target.lower())) - set(words)
     spelled = {token for token in tokens if values & leading_values(token, lang)}
     return bool(spelled and spelled - set(re.findall(r"[^\W\d_]+", source.lower())))
@@ -350,10 +351,6 @@ def _spelled_in_a_word(quantity: Quantity, target: str, lang: str, source: str) 
 # A Danish ordinal: "2. påskedag" is Easter Monday, "1. januar" a date.
 _ORDINAL_DOT = re.compile(rf"\.\s(?!(?:{'|'.join(MONTHS)})\b)[a-zæøå]")  # "311. december": no
 _GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-")
-
-
-def _plain_values(quantity: Quantity) -> set[Decimal]:
-    return {value[-1] for value in quantity.values if isinstance(value[-1], Decimal)}
 
 
 def _in_added_parentheses(quantity: Quantity, source: str, target: str) -> bool:

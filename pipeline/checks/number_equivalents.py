@@ -54,7 +54,7 @@ def converted(quantity: Quantity, text: str, other: str, other_lang: str) -> boo
     "hvert minut", "30 seconds" → "halve minut"), or an angle turned the other way round
     ("-90" → "270°"): the translator converted it; only the meaning tells whether the
     conversion was wanted."""
-    mine = _values(quantity)
+    mine = plain_values(quantity)
     if _turned_the_other_way(mine, quantity, text, other, other_lang):
         return True
     unit = _unit_at(text, quantity.start + len(quantity.text))
@@ -64,7 +64,7 @@ def converted(quantity: Quantity, text: str, other: str, other_lang: str) -> boo
     words = re.findall(r"[^\W\d_]{2,}|(?<=\d)\s?[^\W\d_](?![^\W\d_])", other.lower())
     words = [word.strip() for word in words]
     units = {_UNIT_OF[w] for w in words if w in _UNIT_OF}
-    values = {v for q in quantities(other, other_lang) for v in _values(q)} | {Decimal(1)}
+    values = {v for q in quantities(other, other_lang) for v in plain_values(q)} | {Decimal(1)}
     return any(
         abs(value * size - number * unit[1]) <= abs(number * unit[1]) / 10
         for kind, size in units - {unit}
@@ -86,7 +86,7 @@ def _turned_the_other_way(
     theirs = {
         v for q in quantities(other, other_lang)
         if angle or _ANGLE.match(other, q.start + len(q.text))
-        for v in _values(q)
+        for v in plain_values(q)
     }  # fmt: skip
     return any(abs(a) + abs(b) == 360 or (a - b) % 360 == 0 for a in mine for b in theirs)
 
@@ -132,7 +132,8 @@ def translator_credits(source: str) -> bool:
     return ("ranslator" in source or "RANSLATOR" in source) and _CREDITS.search(source) is not None
 
 
-def _values(quantity: Quantity) -> set[Decimal]:
+def plain_values(quantity: Quantity) -> set[Decimal]:
+    """The values a quantity may stand for, as plain numbers (not a date's or a time's)."""
     return {value[-1] for value in quantity.values if isinstance(value[-1], Decimal)}
 
 
@@ -149,7 +150,7 @@ def said_by_a_prefix(quantity: Quantity, text: str, other: str) -> bool:
     word ("millisekunder", "kilobyte")."""
     end = quantity.start + len(quantity.text)
     power = re.match(r"/(\d+)", text[end:]) if quantity.text == "1" else None
-    values = ({Decimal(power.group(1))} if power else _values(quantity)) & _PREFIXES.keys()
+    values = ({Decimal(power.group(1))} if power else plain_values(quantity)) & _PREFIXES.keys()
     if not values:
         return False  # most numbers: no power of ten a prefix says
     words = re.findall(r"[^\W\d_]{5,}", other.lower())
@@ -179,7 +180,7 @@ def regnal_number(quantity: Quantity, text: str, other: str) -> bool:
     if before is None or text[quantity.start + len(quantity.text) :][:1] != ".":
         return False
     found = re.search(rf"\b{re.escape(before.group(1))}\s+([IVX]+)\b", other)
-    return found is not None and Decimal(_ROMAN.get(found.group(1), 0)) in _values(quantity)
+    return found is not None and Decimal(_ROMAN.get(found.group(1), 0)) in plain_values(quantity)
 
 
 # An international phone number: examples of them are localised ("+44 …" → "+45 …").
@@ -306,9 +307,12 @@ def _unit_at(text: str, end: int) -> tuple[str, Decimal] | None:
 
 
 def _rounded(missing: Sequence[Quantity], extra: Sequence[Quantity]) -> bool:
-    """One side rounds the other's value: "returns 0.93" → "returnerer 0,9278398202"."""
+    """One side rounds the other's value: "returns 0.93" → "returnerer 0,9278398202", or
+    a count to a round figure within a hundredth ("52996 headwords" → "53.000 hovedord")."""
     for a, b in ((m, e) for m in missing for e in extra):
-        for pair in ((x, y) for x in _values(a) for y in _values(b)):
+        for pair in ((x, y) for x in plain_values(a) for y in plain_values(b)):
+            if _round_figure(*pair) or _round_figure(*reversed(pair)):
+                return True
             short, long = sorted(pair, key=_places)
             # "12.33" → "12,333" is a digit typed, not a rounding: two places or more
             more = _places(long) - _places(short) >= 2 or _places(short) >= 4
@@ -316,6 +320,17 @@ def _rounded(missing: Sequence[Quantity], extra: Sequence[Quantity]) -> bool:
             if more and _places(short) > 0 and short in cut:  # rounded or cut off
                 return True
     return False
+
+
+def _round_figure(exact: Decimal, rounded: Decimal) -> bool:
+    """`rounded` ends in two zeros or more, `exact` in none, and they differ by a hundredth
+    at most: 5907 as 5.900, 995 as 1.000 (not 2014 as 2010, nor a year: 2002 as 2000)."""
+    whole = exact == exact.to_integral_value() and rounded == rounded.to_integral_value()
+    if not whole or exact < 100 or int(exact) % 10 == 0 or int(rounded) % 100:
+        return False
+    if 1900 <= exact < 2100 and 1900 <= rounded < 2100:
+        return False
+    return abs(exact - rounded) <= exact / 100
 
 
 def _places(value: Decimal) -> int:
@@ -330,7 +345,7 @@ def _bound_turned(
     "smaller than 513" → "mindre end eller lig med 512", "under 10" → "højst 9"."""
     for lacking in missing:
         for added in extra:
-            apart = {abs(a - b) for a in _values(lacking) for b in _values(added)}
+            apart = {abs(a - b) for a in plain_values(lacking) for b in plain_values(added)}
             bounds = (_bound(source, lacking), _bound(target, added))
             if 1 in apart and None not in bounds and bounds[0] != bounds[1]:
                 return True

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.checks.number_equivalents import UNIT_WORDS
+from pipeline.checks.number_equivalents import UNIT_WORDS, plain_values
 from pipeline.checks.quantities import Quantity
+from pipeline.languages.technical import one_slip
 
 # A numeronym: the first and last letters and the count of those between ("a11y", "i18n").
 _NUMERONYM = re.compile(r"(?<![^\W_])[a-z]\d{1,2}[a-z](?![^\W_])")
@@ -17,14 +18,17 @@ _NUMERONYM = re.compile(r"(?<![^\W_])[a-z]\d{1,2}[a-z](?![^\W_])")
 _ZERO_FOR_O = re.compile(r"(?<=[^\W\d_])0(?=[^\W\d_])")
 
 
-def letters_in_digits(quantity: Quantity, text: str) -> bool:
+def letters_in_digits(quantity: Quantity, text: str, other: str) -> bool:
     """The digits are letters of a word: a numeronym counts those it leaves out ("a11y"
     for accessibility), a zero between letters is an o ("Equaliz0r"). A translation may
     write the word out or translate it."""
     at = quantity.start
-    return any(found.start() < at < found.end() for found in _NUMERONYM.finditer(text)) or (
-        quantity.text == "0" and _ZERO_FOR_O.match(text, at) is not None
-    )
+    if any(found.start() < at < found.end() for found in _NUMERONYM.finditer(text)):
+        return True
+    if quantity.text != "0" or _ZERO_FOR_O.match(text, at) is None:
+        return False
+    # Unless the other text writes the name with an o: "Y0da" → "Yoda" changed it.
+    return quantity.word_at(text).lower().replace("0", "o") not in other.lower()
 
 
 _ATTACHED = re.compile(r"([^\W\d_]*)-?\d+(?:[.,]\d+)*-?([^\W\d_]*)")
@@ -43,7 +47,7 @@ def said_in_words(quantity: Quantity, source: str, target: str) -> bool:
     if len(target) < len(source):
         return False
     end = quantity.start + len(quantity.text)
-    if Decimal(100) in _values(quantity) and _PERCENT.match(source, end):
+    if Decimal(100) in plain_values(quantity) and _PERCENT.match(source, end):
         return _PERCENT.search(target) is None
     if _ORDINAL_END.match(source, end):
         return False
@@ -51,10 +55,12 @@ def said_in_words(quantity: Quantity, source: str, target: str) -> bool:
         (m for m in _ATTACHED.finditer(source) if m.start() <= quantity.start < m.end()), None
     )
     names = [part.lower() for part in joined.groups() if len(part) >= 2] if joined else []
-    # The name kept, or with a letter typed for its digit ("LZ4" → "LZS").
+    # The name kept, or slipped: a letter typed for its digit ("LZ4" → "LZS"), the digit
+    # for a letter ("libnl3" → "libn13"), letters swapped ("CASPT2" → "CASTP").
     written = {piece.lower() for piece in re.findall(r"[^\W\d_]+", target)}
-    written |= {piece[1:] for piece in written} | {piece[:-1] for piece in written}
-    return bool(names) and not any(n in written or n in UNIT_WORDS for n in names)
+    return bool(names) and not any(
+        n in UNIT_WORDS or any(one_slip(n, piece) for piece in written) for n in names
+    )
 
 
 # A function name whose digit stands for a word: "BIN2HEX" (to), "DEC2BIN".
@@ -92,9 +98,5 @@ def divided_in_words(quantity: Quantity, text: str, other: str) -> bool:
     before = text[max(0, quantity.start - 2) : quantity.start]
     if len(before) < 2 or before[1] != "/" or not before[0].isalpha():
         return False
-    words = {w for v in _values(quantity) for w in _DIVIDED.get(v, ())}
+    words = {w for v in plain_values(quantity) for w in _DIVIDED.get(v, ())}
     return any(re.search(rf"(?<![^\W\d_]){word}", other, re.IGNORECASE) for word in words)
-
-
-def _values(quantity: Quantity) -> set[Decimal]:
-    return {value[-1] for value in quantity.values if isinstance(value[-1], Decimal)}

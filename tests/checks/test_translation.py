@@ -585,6 +585,24 @@ def test_a_placeholder_where_the_source_has_the_number_and_a_size_said_as_a_unit
     assert {level for level, _ in levels("At most 1024 bytes", "Højst en kilobyte")} == {"warning"}
 
 
+def test_a_count_rounded_to_a_round_figure_is_for_the_meaning_to_tell() -> None:
+    rounded = levels("It contains 52996 headwords", "Den indeholder 53.000 hovedord")
+    assert {level for level, _ in rounded} == {"warning"}
+    # Not a year, nor a figure changed by more than a hundredth.
+    assert "error" in {level for level, _ in levels("Since 2002", "Siden 2000")}
+    assert "error" in {level for level, _ in levels("It has 5907 words", "Den har 5.000 ord")}
+
+
+def test_a_slipped_name_keeps_its_error_and_an_o_for_a_zero_changes_the_name() -> None:
+    # The digit typed for a letter: "libnl3" is not said in words.
+    assert "error" in {level for level, _ in levels("symbols for libnl3", "symboler for libn13")}
+    # "Y0da" is a packer's name: written "Yoda", its 0 is lost; translated, it is not.
+    assert "error" in {
+        level for level, _ in levels("packers: Y0da Cryptor", "pakkere: Yoda Cryptor")
+    }
+    assert levels("LetterB0xed", "Brevformat") == []
+
+
 def test_qt_placeholders_and_entities_without_semicolons_hold_no_numbers() -> None:
     assert levels("Angle (°)", "Vinkel: %L1 °") == []
     assert levels("the &#8220;tag&#8221; base", "de &#8220;tag&#8221 navne") == []

@@ -377,6 +377,7 @@ def _ratio(part: list[Any], whole: list[Any]) -> str:
 _SEEN = {
     "1": "held-out1", "4": "held-out2", "5": "held-out3", "6": "held-out4", "7": "held-out5",
     "8": "held-out6", "9": "held-out7", "10": "held-out8",
+    "11": "held-out9",
 }  # fmt: skip
 
 

@@ -134,9 +134,14 @@ HELD_OUT_SETS = {
 #   helper who does not tune, measured once: 6 of 15 found, 3 false alarms (0.67/0.40;
 #   pofilter 0.11/0.60; the session's starting rule the same). Tuned on since (a point
 #   turned into a hyphen, "0.94" → "0-94"): 7 found, 3 false.
+# - held-out9 (Debian's translated package descriptions, DDTP), labelled by a helper who
+#   does not tune, measured once: 341 of 471 found, 68 false alarms (0.83/0.72; pofilter
+#   0.70/0.76); the session's starting rule 356 and 69 (0.84/0.76): names said in words
+#   cost 15 there. Tuned on since (a slipped name is no name said in words, "Y0da" as
+#   "Yoda" changed, a count rounded to a round figure): 350 found, 56 false (0.86/0.74).
 HELD_OUT_FLOORS = {
     "4": (20, 0), "5": (12, 0), "6": (29, 6), "7": (28, 5), "8": (21, 9), "9": (17, 8),
-    "10": (7, 3),
+    "10": (7, 3), "11": (350, 56),
 }  # fmt: skip
 
 
