@@ -37,6 +37,7 @@ from pipeline.checks.number_names import (
 from pipeline.checks.number_slips import (
     a_placeholder_in_its_place,
     beside_a_placeholder,
+    digits_for_letters,
     for_a_letter,
     garbled_dates,
     number_word_slip,
@@ -97,7 +98,7 @@ def _number_changes(
     source: str, source_lang: str, target: str, target_lang: str
 ) -> tuple[NumberChange, ...]:
     missing, extra = compare(source, source_lang, target, target_lang)
-    if not (missing or extra or has_digits(source)):
+    if not (missing or extra or has_digits(source) or has_digits(target)):
         return ()  # most entries: nothing to compare, nor to reorder or garble
     if missing or extra:  # most entries: none, so nothing to read again
         if translator_credits(source):
@@ -193,6 +194,8 @@ def _number_changes(
         NumberChange(f"a date has its numbers in another order: {g}", False)
         for g in garbled_dates(source, target)
     ]
+    said = " ".join(change.message for change in changes)  # a word reported already
+    changes += [NumberChange(found, False) for found in digits_for_letters(source, target, said)]
     if not missing and not extra:
         changes += _reordered(source, source_lang, target, target_lang)
     return tuple(changes)

@@ -99,6 +99,36 @@ def _ends_with_a_placeholder(text: str) -> bool:
     return any(found.end() == len(text) for found in PLACEHOLDER.finditer(text[-40:]))
 
 
+def digits_for_letters(source: str, target: str, said: str = "") -> list[str]:
+    """The translation's words that are a source word with letters typed as the digits
+    they look like ("PyO3" → "Py03", "LZO" → "LZ0", "gcc -O0" → "-00", "ocaml-gavl" →
+    "ocaml-gav1"), said as findings; not a word `said` already quotes."""
+    if not any(character.isdigit() for character in target):
+        return []
+    tokens = _tokens(source)
+    parts = tokens | {part.strip(EDGES) for token in tokens for part in token.split("-")}
+    found = []
+    for token in dict.fromkeys(word.strip(EDGES) for word in target.split()):
+        for part in (p.strip(EDGES) for p in token.split("-")) if "-" in token[1:] else (token,):
+            reading = next((r for r in _letter_readings(part.lower()) if r in parts), None)
+            if reading is None or part.lower() in parts or len(part) < 2:  # "5" is no "S"
+                continue
+            meant = re.search(re.escape(reading), source, re.IGNORECASE)
+            meant_text = meant.group() if meant else reading
+            if f"'{token}'" not in said and f"'{meant_text}'" not in said:
+                shown = f"'{part}'" + ("" if part == token else f" (in '{token}')")
+                found.append(f"{shown} is the source's '{meant_text}' with letters typed as digits")
+            break
+    return found
+
+
+def _letter_readings(word: str) -> list[str]:
+    """`word` with one look-alike digit, or all of them, read as the letter."""
+    places = [i for i, character in enumerate(word) if character in _LOOKALIKES]
+    readings = [word[:i] + _LOOKALIKES[word[i]] + word[i + 1 :] for i in places]
+    return [*readings, word.translate(_AS_LETTERS)] if places else []
+
+
 def _inside_a_common_word(before: str, digit: str, after: str, lang: str) -> bool:
     """One digit between letters ("fi0l") or a look-alike at a word's start ("0g")."""
     if before[-1:].isalpha() and after[:1].isalpha():

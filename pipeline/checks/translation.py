@@ -166,7 +166,7 @@ def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     and shortcuts count ("Shift+F1"); URLs, code and placeholders have their own rules.
 
     A warning where a value in digits clearly changed or vanished (a minus sign lost), or
-    a digit was typed by a slip ("fi0l", "0g", "5s:"), or a count's word by one ("frem"
+    a digit was typed by a slip ("fi0l", "0g", "5s:", "Py03"), or a count's word by one ("frem"
     for "fem"); information, whose message says why, where only the meaning can tell: a
     number word added or left implicit, GB written Gb, numbers in another order, an
     example the translation localised, a value converted to a unit the source does not

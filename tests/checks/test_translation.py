@@ -603,6 +603,21 @@ def test_a_slipped_name_keeps_its_error_and_an_o_for_a_zero_changes_the_name() -
     assert levels("LetterB0xed", "Brevformat") == []
 
 
+def test_letters_typed_as_the_digits_they_look_like_are_errors() -> None:
+    """ "PyO3" as "Py03" keeps the value 3, yet names another thing (#29)."""
+    found = levels("PyO3 bridges", "Py03-broer")
+    assert found == [
+        ("error", "'Py03' (in 'Py03-broer') is the source's 'PyO3' with letters typed as digits")
+    ]
+    assert [level for level, _ in levels("Compile with gcc -O0", "Kompilér med gcc -00")] == [
+        "error"
+    ]
+    assert [level for level, _ in levels("simple OO wrapper", "simpelt 00-omslag")] == ["error"]
+    assert levels("PyO3 bridges", "PyO3-broer") == []
+    # One digit alone is no word: "5." is not the "S" of a key.
+    assert levels("Fifth Edition (key S)", "5. oplag (tasten S)") == []
+
+
 def test_qt_placeholders_and_entities_without_semicolons_hold_no_numbers() -> None:
     assert levels("Angle (°)", "Vinkel: %L1 °") == []
     assert levels("the &#8220;tag&#8221; base", "de &#8220;tag&#8221 navne") == []
