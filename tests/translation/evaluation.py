@@ -245,6 +245,8 @@ SOFTWARE_NUMBERS_HELDOUT7 = Path(__file__).with_name("software_numbers_heldout7.
 SOFTWARE_NUMBERS_HELDOUT8 = Path(__file__).with_name("software_numbers_heldout8.toml")
 # A ninth, by a non-tuner, from Debian's translated package descriptions (DDTP).
 SOFTWARE_NUMBERS_HELDOUT9 = Path(__file__).with_name("software_numbers_heldout9.toml")
+# A tenth, by a non-tuner, from translated user documentation (help pages, handbooks).
+SOFTWARE_NUMBERS_HELDOUT10 = Path(__file__).with_name("software_numbers_heldout10.toml")
 # Each file's name in the tables: the tune split is reported per file and together.
 SOFTWARE_SETS = {
     SOFTWARE_NUMBERS: "1",
@@ -258,6 +260,7 @@ SOFTWARE_SETS = {
     SOFTWARE_NUMBERS_HELDOUT7: "9",
     SOFTWARE_NUMBERS_HELDOUT8: "10",
     SOFTWARE_NUMBERS_HELDOUT9: "11",
+    SOFTWARE_NUMBERS_HELDOUT10: "12",
 }
 # The held-out splits: the file each names and its row in the tables.
 HELD_OUT = {
@@ -270,6 +273,7 @@ HELD_OUT = {
     "held-out7": ("9", "held-out 7 (fresh, labelled by a non-tuner)"),
     "held-out8": ("10", "held-out 8 (fresh, labelled by a non-tuner)"),
     "held-out9": ("11", "held-out 9 (fresh, labelled by a non-tuner)"),
+    "held-out10": ("12", "held-out 10 (fresh, labelled by a non-tuner)"),
 }
 
 
