@@ -36,6 +36,7 @@ def typed_into(digits: str, word: str, source: str, lang: str) -> bool:
     tokens = _tokens(source)
     if word.lower() in tokens:
         return False
+    tokens |= {part for token in tokens for part in token.split("-")}  # "Aho-Corasick"
     for part in word.split("-"):  # "OS2/2-verison": a compound of the source's word
         for found in re.finditer(re.escape(digits), part):
             before, after = part[: found.start()], part[found.end() :]

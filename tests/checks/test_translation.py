@@ -614,6 +614,9 @@ def test_letters_typed_as_the_digits_they_look_like_are_errors() -> None:
     ]
     assert [level for level, _ in levels("simple OO wrapper", "simpelt 00-omslag")] == ["error"]
     assert levels("PyO3 bridges", "PyO3-broer") == []
+    # A digit typed into a part of a hyphenated name the source writes.
+    found = levels("Aho-Corasick search", "Aho-Co9rasick-søgning")
+    assert [level for level, _ in found] == ["error"]
     # One digit alone is no word: "5." is not the "S" of a key.
     assert levels("Fifth Edition (key S)", "5. oplag (tasten S)") == []
 
