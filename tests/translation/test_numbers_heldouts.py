@@ -46,8 +46,9 @@ SETS = {
         frozenset({"ddtp-trixie", "ddtp-bookworm", "ddtp-bullseye", "ddtp-sid", "ddtp-forky"}), 1,
     ),
     "held-out10": Made(
-        "12", 359, 2, 0, 344, 40,
-        frozenset({"gnome-help-deb12", "mate-help-deb12", "gnome-help-deb13", "mate-help-deb13"}), 1,
+        "12", 362, 5, 0, 343, 52,
+        frozenset({"gnome-help-deb12", "mate-help-deb12", "gnome-help-deb13", "mate-help-deb13",
+                   "man-da-deb12"}), 1,
     ),
 }  # fmt: skip
 
