@@ -23,7 +23,10 @@ _NUMBER_WORDS = {
         "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth",
         {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90, "once": 1, "twice": 2, "half": Decimal("0.5"), "quarter": Decimal("0.25"),
-         "single": 1, "double": 2, "triple": 3, "ones": 1, "both": 2, "pair": 2, "couple": 2},
+         "single": 1, "double": 2, "triple": 3, "ones": 1, "both": 2, "pair": 2, "couple": 2,
+         # a die's faces, a complement, a row of cards: "the fives row" is "5'ere"
+         "twos": 2, "threes": 3, "fours": 4, "fives": 5, "sixes": 6, "sevens": 7,
+         "eights": 8, "nines": 9},
     ),
     "da": (
         "nul en to tre fire fem seks syv otte ni ti elleve tolv tretten fjorten femten "

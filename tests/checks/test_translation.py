@@ -621,6 +621,11 @@ def test_letters_typed_as_the_digits_they_look_like_are_errors() -> None:
     assert levels("Fifth Edition (key S)", "5. oplag (tasten S)") == []
 
 
+def test_a_die_s_faces_as_digits_keep_their_values() -> None:
+    assert levels("the fives and sixes rows", "rækkerne 5'ere og 6'ere") == []
+    assert levels("All sevens are rerolled", "Alle 7'ere slås om") == []
+
+
 def test_qt_placeholders_and_entities_without_semicolons_hold_no_numbers() -> None:
     assert levels("Angle (°)", "Vinkel: %L1 °") == []
     assert levels("the &#8220;tag&#8221; base", "de &#8220;tag&#8221 navne") == []

@@ -382,6 +382,7 @@ _SEEN = {
     "1": "held-out1", "4": "held-out2", "5": "held-out3", "6": "held-out4", "7": "held-out5",
     "8": "held-out6", "9": "held-out7", "10": "held-out8",
     "11": "held-out9",
+    "12": "held-out10",
 }  # fmt: skip
 
 

@@ -141,9 +141,13 @@ HELD_OUT_SETS = {
 #   "Yoda" changed, a count rounded to a round figure): 350 found, 56 false (0.86/0.74);
 #   then letters typed as the digits they look like ("PyO3" → "Py03"): 378 (0.87/0.80);
 #   a digit typed into a part of a hyphenated source word ("Aho-Co9rasick"): 379.
+# - held-out10 (GNOME and MATE help, Danish man pages), labelled by a helper who does not
+#   tune, measured once: 2 of 5 found, 1 false alarm (0.67/0.40; pofilter found none of
+#   the 5 and raised 11 false); the session's starting rule the same. Tuned on since (a
+#   die's faces, "fives" as "5'ere"): no false alarm.
 HELD_OUT_FLOORS = {
     "4": (20, 0), "5": (12, 0), "6": (29, 6), "7": (28, 5), "8": (21, 9), "9": (17, 8),
-    "10": (7, 3), "11": (379, 56),
+    "10": (7, 3), "11": (379, 56), "12": (2, 0),
 }  # fmt: skip
 
 
