@@ -20,6 +20,7 @@ _SHIFTED = dict(zip("1234567890", '!"#¤%&/()=', strict=True))
 # A digit typed for the letter it looks like: "-0" for "-o", "0g" for "og", "l0g".
 _LOOKALIKES = {"0": "o", "1": "l", "5": "s", "8": "b"}
 _AS_LETTERS = str.maketrans(_LOOKALIKES)
+_LOOKALIKE_DIGIT = re.compile("[0158]")
 EDGES = ".,;:!?()[]\"'«»“”"  # punctuation around a word, not part of it
 # How common (wordfreq's Zipf scale) a word must be to be the one meant: two letters are
 # often abbreviations ("kb", "ss"), so they must be very common ("og").
@@ -104,12 +105,13 @@ def digits_for_letters(source: str, target: str, said: str = "") -> list[str]:
     """The translation's words that are a source word with letters typed as the digits
     they look like ("PyO3" → "Py03", "LZO" → "LZ0", "gcc -O0" → "-00", "ocaml-gavl" →
     "ocaml-gav1"), said as findings; not a word `said` already quotes."""
-    if not any(character.isdigit() for character in target):
-        return []
+    typed = [word.strip(EDGES) for word in target.split() if _LOOKALIKE_DIGIT.search(word)]
+    if not typed:
+        return []  # most texts: no 0, 1, 5 or 8
     tokens = _tokens(source)
     parts = tokens | {part.strip(EDGES) for token in tokens for part in token.split("-")}
     found = []
-    for token in dict.fromkeys(word.strip(EDGES) for word in target.split()):
+    for token in dict.fromkeys(typed):
         for part in (p.strip(EDGES) for p in token.split("-")) if "-" in token[1:] else (token,):
             reading = next((r for r in _letter_readings(part.lower()) if r in parts), None)
             if reading is None or part.lower() in parts or len(part) < 2:  # "5" is no "S"
