@@ -112,7 +112,8 @@ def digits_for_letters(source: str, target: str, said: str = "") -> list[str]:
     parts = tokens | {part.strip(EDGES) for token in tokens for part in token.split("-")}
     found = []
     for token in dict.fromkeys(typed):
-        for part in (p.strip(EDGES) for p in token.split("-")) if "-" in token[1:] else (token,):
+        pieces = token.split("-") if "-" in token[1:] else [token]  # "-00" is one piece
+        for part in (piece.strip(EDGES) for piece in pieces):
             reading = next((r for r in _letter_readings(part.lower()) if r in parts), None)
             if reading is None or part.lower() in parts or len(part) < 2:  # "5" is no "S"
                 continue
