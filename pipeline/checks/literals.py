@@ -28,6 +28,16 @@ def without_literals(text: str) -> str:
     return text
 
 
+def without_source_code(source: str, target: str) -> str:
+    """`target` with the source's code spans blanked where the translation writes them
+    in quotes instead of backticks ("`rgb(215,150,0)`" → "“rgb(215,150,0)”"): code, not
+    text, in either form."""
+    for span in {found.group(2) for found in CODE.finditer(source)}:
+        if span in target:
+            target = target.replace(span, " " * len(span))
+    return target
+
+
 def _blank(found: re.Match[str]) -> str:
     return " " * len(found.group())
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from pipeline.checks.literals import without_source_code
 from pipeline.checks.number_equivalents import (
     converted,
     localised,
@@ -79,13 +80,14 @@ _LIST = re.compile(r"(?<![\d.,])(\d+),(\d+)(?![\d.,])")
 
 
 def _without_keys_and_lists(source: str, target: str) -> tuple[str, str]:
-    """An access key inside a number ("8859-1_5") is not part of it, and "0,1" lists the
-    source's "0, 1" without a space: no decimal comma."""
+    """An access key inside a number ("8859-1_5") is not part of it, "0,1" lists the
+    source's "0, 1" without a space (no decimal comma), and the source's code may be
+    quoted instead (`without_source_code`)."""
     if "_" in source or "&" in source or "_" in target or "&" in target:
         source, target = _ACCESS_KEY.sub("", source), _ACCESS_KEY.sub("", target)
     if "," in target and ", " in source:
         target = _LIST.sub(lambda m: _spaced(m) if _spaced(m) in source else m[0], target)
-    return source, target
+    return source, without_source_code(source, target) if "`" in source else target
 
 
 def _spaced(found: re.Match[str]) -> str:

@@ -8,11 +8,13 @@ from pipeline.checks.literals import TAG, without_literals
 
 # Msgids that are keys or instructions, whose msgstr is a setting or a credit, not a
 # translation: "translator-credits", "calendar:week_start:0", "22 translator: see …",
-# and message ids whose msgstr is the text ("description_still_failure_reason2", Plone).
+# and message ids whose msgstr is the text ("description_still_failure_reason2", Plone;
+# "{core:frontpage:link_saml2example}", SimpleSAMLphp).
 _NOT_TEXT = re.compile(
     r"translator[-_]credits|[a-z][a-z0-9_]*(?:[:.][a-z0-9_]+)+|.*\btranslator:.*"
     r"|[a-z][a-z0-9]*(?:_[a-z0-9]+)+"
-    r"|\|[\w-]+\|.*",  # gnupg's "|pinentry-label|_OK": a label with its key
+    r"|\|[\w-]+\|.*"  # gnupg's "|pinentry-label|_OK": a label with its key
+    r"|\{[a-z][a-z0-9_]*(?::[a-z0-9_]+)+\}",  # SimpleSAMLphp's "{core:frontpage:about}"
     re.S,
 )
 

@@ -626,6 +626,14 @@ def test_a_die_s_faces_as_digits_keep_their_values() -> None:
     assert levels("All sevens are rerolled", "Alle 7'ere slås om") == []
 
 
+def test_code_quoted_instead_and_a_message_key_as_source_hold_no_numbers() -> None:
+    source = "a color like `rgb(215,150,0)` can be used"
+    assert levels(source, "en farve som “rgb(215,150,0)” kan bruges") == []
+    assert levels(source, "en farve som “rgb(215,160,0)” kan bruges") != []
+    key = "{core:frontpage:link_saml2example}"
+    assert levels(key, "SAML 2.0 SP eksempel - test indlogning med SAML 2.0") == []
+
+
 def test_qt_placeholders_and_entities_without_semicolons_hold_no_numbers() -> None:
     assert levels("Angle (°)", "Vinkel: %L1 °") == []
     assert levels("the &#8220;tag&#8221; base", "de &#8220;tag&#8221 navne") == []
