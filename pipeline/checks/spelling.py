@@ -227,7 +227,8 @@ def take_terms(
     first = {key: found[0] if found else "" for key, found in suggested.items()}
     terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
     both = {k: n for k, n in in_two_languages([*unknown, *named]).items() if k not in terms}
-    made = _of_project_words(unknown, written or {}, _knows(settings, languages, names))
+    knows = _knows(settings, languages, names)
+    made = _of_project_words(unknown, written or {}, knows)
     made = {k: n for k, n in made.items() if k not in terms and k not in both}
     if terms or both or made:
         _note_terms(terms, both, made, coverage)
@@ -251,7 +252,7 @@ def take_terms(
     suggested.update(suggest(reported - suggested.keys(), settings, languages, names, quick=True))
     findings = [_with_suggestions(f, suggested) if _unknown(f) else f for f in findings]
     hidden = [f for f in hidden if (f.data["lang"], f.data["word"]) not in both]
-    return findings + _slips(hidden, written or {}, settings, languages, names)
+    return findings + _slips(hidden, written or {}, knows)
 
 
 def _of_project_words(
@@ -281,15 +282,10 @@ def _knows(
 
 
 def _slips(
-    hidden: list[Finding],
-    written: ProjectWords,
-    settings: SpellingSettings,
-    languages: tuple[str, ...],
-    names: frozenset[str],
+    hidden: list[Finding], written: ProjectWords, knows: Callable[[str, str], bool]
 ) -> list[Finding]:
     """The names and words built from parts that are slips of the project's words."""
     candidates = {(f.data["lang"], f.data["word"]): f for f in hidden}
-    knows = _knows(settings, languages, names)
     slips = []
     for (lang, word), meant in slips_of_project_words(candidates, written, knows).items():
         message = _SLIP.format(word, meant, written[lang, meant], meant)
