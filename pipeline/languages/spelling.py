@@ -53,6 +53,7 @@ from pipeline.languages.technical import (
     option_value_or_tag,
     regular_plural,
 )
+from pipeline.languages.word_forms import spell_checks
 from pipeline.project import memo
 
 _PART = 4  # the shortest part of a compound we accept
@@ -176,7 +177,7 @@ class Speller:
             parts = [p for p in word.split("-") if len(p) > SHORT and not self._part(p)]
             near = self._near[word] = any(self._near_a_word(p, part=True) for p in parts)
         if near is None:
-            spell = self._hunspell.spell
+            spell = spell_checks(self.dictionary)[0]
             listed, own = self._listed, self._words
             near = near_a_word(word, self.lang, listed, self.knows, spell, part, own)
             self._near[word] = near
@@ -193,7 +194,7 @@ class Speller:
             elif self._loanword(word) or self._written(word):
                 known = _UNLISTED
             else:  # Hunspell's compounds and ours, unless a slip of a common word
-                built = self._compound(word) or self._hunspell.spell(word)
+                built = self._compound(word) or spell_checks(self.dictionary)[0](word)
                 known = built and not self._typo_shaped(word) and not self._slipped(word)
                 known = known and _UNLISTED
             if known == _UNLISTED and not (len(word) >= LONG and word.isalpha() and word.islower()):
@@ -267,7 +268,7 @@ class Speller:
         for lang, name in self._others:
             for form in (word, *danish_spellings_of_english(word.lower())):
                 seen = frequency(form, lang)
-                if seen >= LOANWORD and load_hunspell(name).spell(form):
+                if seen >= LOANWORD and spell_checks(name)[0](form):
                     floor = max(COMMON_WORD, seen + FOREIGN_GAP)
                     slip = len(word) > SHORT and one_edit_from(word, self.lang, floor)
                     return form != word or not slip
@@ -275,14 +276,14 @@ class Speller:
 
     def _own(self, word: str) -> bool:
         """Known in this language: its dictionary (compounds too) or the word list."""
-        return word.lower() in self._words or bool(self._hunspell.spell(word))
+        return word.lower() in self._words or spell_checks(self.dictionary)[0](word)
 
     def _listed(self, word: str) -> bool:
         """In the word list, or a word Hunspell lists rather than builds from parts:
         Danish Hunspell takes slips such as "begøver" and "knapprene" for compounds."""
         if word.lower() in self._words:
             return True
-        return bool(load_hunspell(self.dictionary, compounds=False).spell(word))
+        return spell_checks(self.dictionary)[1](word)
 
     def _part(self, part: str) -> bool:
         """A part of a hyphenated word: known here, an acronym, a program, or a word of
@@ -295,7 +296,7 @@ class Speller:
         """A word the other language's dictionary knows and people write: a loanword
         glued to a Danish one by a hyphen or an apostrophe needs less evidence."""
         return any(
-            frequency(word, lang) >= COMMON and load_hunspell(name).spell(word)
+            frequency(word, lang) >= COMMON and spell_checks(name)[0](word)
             for lang, name in self._others
         )
 

@@ -1,0 +1,305 @@
+"""The word forms a Hunspell dictionary lists, worked out from its affix file once a
+machine and kept in a trie (marisa-trie), so that most spelling questions never reach
+Hunspell.
+
+Hunspell tells whether a string is a word by taking it apart: every suffix and prefix
+rule whose ending matches, and, in Danish, every way to cut it into a compound. That
+costs 30–70 µs a string. The spelling rules ask it some 400,000 times on a big catalog,
+mostly about the slips of names and identifiers, which are no words
+(`technical.near_a_word`). The trie answers a string of lower-case letters in about a
+microsecond: whether the dictionary lists it, and whether it can be cut into forms the
+dictionary lets begin, go on and end a compound. Only a string that can be cut is
+asked of Hunspell, whose compound rules (CHECKCOMPOUNDREP, …) decide: one in ten.
+Any other string (capitals, digits, signs) goes to Hunspell, whose case rules decide.
+
+The forms are expanded as Hunspell checks affixes: a stem's suffixes, a second suffix
+allowed by the first one's continuation flags, and a prefix before either where both
+rules allow cross products; NEEDAFFIX, ONLYINCOMPOUND and FORBIDDENWORD as Hunspell
+reads them. tests/spelling/test_word_forms.py compares the answers with Hunspell's on
+each installed dictionary.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.languages.dictionaries import dictionary_path, load_hunspell
+from pipeline.project.files import write_bytes_atomic
+from pipeline.project.memo import digest, digest_files
+
+LISTED, BEGIN, MIDDLE, END = "=", "<", "~", ">"  # what a key's first character says
+# Directives that let Hunspell accept a compound whose parts are not forms it lists
+# (a letter dropped at a join, a pattern's replacement) or change the letters it reads.
+_UNREAD = re.compile(r"^(?:SIMPLIFIEDTRIPLE|IGNORE|CHECKCOMPOUNDPATTERN\s+\d+\s*$)", re.M)
+_SLASH = re.compile(r"(?<!\\)/")  # the slash before a stem's flags, not an escaped one
+_FLAG_NAMES = ("NEEDAFFIX", "ONLYINCOMPOUND", "FORBIDDENWORD", "COMPOUNDFLAG")
+_PARTS = {"COMPOUNDBEGIN": BEGIN, "COMPOUNDMIDDLE": MIDDLE, "COMPOUNDEND": END}
+
+Spell = Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """One PFX or SFX line: strip these letters, add those, where the stem matches."""
+
+    strip: str
+    add: str
+    flags: frozenset[str]  # the continuation flags the form gets
+    condition: re.Pattern[str] | None
+
+
+@dataclass
+class _Affixes:
+    flags: str = "char"  # FLAG: char, long, num or UTF-8
+    prefixes: dict[str, list[_Rule]] = field(default_factory=dict)
+    suffixes: dict[str, list[_Rule]] = field(default_factory=dict)
+    cross: dict[str, bool] = field(default_factory=dict)  # flag → combines with the other kind
+    named: dict[str, str] = field(default_factory=dict)  # NEEDAFFIX… → its flag
+    rule_flags: set[str] = field(default_factory=set)  # the flags COMPOUNDRULE lines use
+
+
+class WordForms:
+    """A dictionary's forms of lower-case letters, and the forms compounds are made of."""
+
+    def __init__(self, trie: Any, shortest_part: int) -> None:
+        self._trie = trie
+        self._shortest = shortest_part
+
+    def lists(self, word: str) -> bool:
+        """Whether Hunspell lists `word` (lower-case letters) without compounding."""
+        return LISTED + word in self._trie
+
+    def may_join(self, word: str) -> bool:
+        """Whether `word` can be cut into a compound's parts: begin, middles, end."""
+        trie, shortest = self._trie, self._shortest
+        starts = [len(k) - 1 for k in trie.prefixes(BEGIN + word) if len(k) > shortest]
+        seen: set[int] = set()
+        while starts:
+            at = starts.pop()
+            if at in seen:
+                continue
+            seen.add(at)
+            rest = word[at:]
+            if len(rest) >= shortest and END + rest in trie:
+                return True
+            middles = trie.prefixes(MIDDLE + rest)
+            starts.extend(at + len(k) - 1 for k in middles if shortest < len(k) <= len(rest))
+        return False
+
+
+@cache
+def spell_checks(name: str) -> tuple[Spell, Spell]:
+    """Hunspell's verdicts for dictionary `name`, with compounds and without, from the
+    word forms where they tell and from Hunspell itself where they do not."""
+
+    def hunspell(compounds: bool) -> Spell:
+        return lambda word: bool(load_hunspell(name, compounds).spell(word))
+
+    forms = word_forms(name)
+    if forms is None:
+        return hunspell(True), hunspell(False)
+    spell, listed = hunspell(True), hunspell(False)
+    joined: dict[str, bool] = {}  # the compounds asked: a run asks many twice
+
+    def lists(word: str) -> bool:
+        return forms.lists(word) if word.isalpha() and word.islower() else listed(word)
+
+    def takes(word: str) -> bool:
+        if not (word.isalpha() and word.islower()):
+            return spell(word)
+        if forms.lists(word) or not forms.may_join(word):
+            return forms.lists(word)
+        if word not in joined:
+            joined[word] = spell(word)
+        return joined[word]
+
+    return takes, lists
+
+
+@cache
+def word_forms(name: str) -> WordForms | None:
+    """The word forms of dictionary `name`, from the cache folder or made there now;
+    None where its affix file uses what the forms cannot answer for, or no folder
+    can keep them (Hunspell answers every question then)."""
+    import marisa_trie  # type: ignore[import-not-found]
+
+    path = dictionary_path(name)
+    if path is None:
+        return None
+    affix_file = path.with_suffix(".aff")
+    text = affix_file.read_text("utf-8", "surrogateescape")
+    if _UNREAD.search(text) or not re.search(r"^SET\s+UTF-8", text, re.M | re.I):
+        return None
+    least = re.search(r"^COMPOUNDMIN\s+(\d+)", text, re.M)
+    shortest = max(1, int(least.group(1))) if least else 3  # Hunspell's default
+    made_by = digest_files([path, affix_file, __file__])  # this file: how forms are made
+    kept = _folder() / f"{name}-{digest(made_by)}.marisa"
+    trie = marisa_trie.Trie()
+    try:
+        trie.mmap(str(kept))  # shared by a run's processes, read from disk as needed
+    except (OSError, RuntimeError):  # marisa says "MARISA_IO_ERROR" as a RuntimeError
+        if not _writable(kept.parent):
+            return None
+        sys.stderr.write(f"pipeline: reading the word forms of {name}, once a machine…\n")
+        trie = marisa_trie.Trie(_keys(path, _read_affixes(text)))
+        write_bytes_atomic(kept, trie.tobytes(), durable=False)
+    return WordForms(trie, shortest - 1)
+
+
+def _folder() -> Path:
+    """Where the tries are kept: the user's cache folder, not the project's."""
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(home) / "pipeline" / "word-forms"
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def _keys(dictionary: Path, affixes: _Affixes) -> set[str]:
+    """Each form listed (LISTED) or that may be a compound's part (BEGIN, MIDDLE, END)."""
+    named = affixes.named
+    need, only, forbidden = (named.get(n, "\0") for n in _FLAG_NAMES[:3])
+    parts = {flag: key for d, key in _PARTS.items() if (flag := named.get(d))}
+    everywhere = {named.get("COMPOUNDFLAG", "\0"), *affixes.rule_flags}
+    keys: set[str] = set()
+    banned: set[str] = set()  # forbidden words: Hunspell rejects them however made
+    for form, root, flags, derived in _forms(dictionary, affixes):
+        if not form.isalpha():
+            continue
+        if not derived and forbidden in root:
+            banned.add(LISTED + form)
+        elif form.islower() and not {forbidden, only} & root and not {only, need} & flags:
+            keys.add(LISTED + form)  # flags: a stem's own, or those an affix gave its form
+        lower = form.lower()  # a part's case is Hunspell's to judge: take it here
+        both = root | flags
+        if both & everywhere:
+            keys.update((BEGIN + lower, MIDDLE + lower, END + lower))
+        else:
+            keys.update(key + lower for flag, key in parts.items() if flag in both)
+    return keys - banned
+
+
+Flags = frozenset[str]
+Form = tuple[str, Flags, Flags, bool]  # form, its stem's flags, its own, affixed?
+
+
+def _forms(dictionary: Path, affixes: _Affixes) -> Iterator[Form]:
+    """Each form of each stem: (form, the stem's flags, the form's flags, affixed?).
+    Hunspell takes up to two suffixes and a prefix; the prefix where both it and the
+    first suffix allow cross products."""
+    prefixes, cross = affixes.prefixes, affixes.cross
+    forbidden = affixes.named.get("FORBIDDENWORD", "\0")
+    for line in dictionary.read_text("utf-8", "replace").splitlines()[1:]:
+        stem, flags = _entry(line, affixes.flags)
+        if not stem:
+            continue
+        yield stem, flags, flags, False
+        if forbidden in flags:
+            continue  # Hunspell rejects a forbidden word's forms too
+        crossing = [other for other in flags if cross.get(other) and other in prefixes]
+        for flag in flags:
+            for form, got in _suffixed(stem, flag, affixes):
+                yield form, flags, got, True
+                for other in crossing if cross.get(flag) else ():
+                    for both, more in _applied(form, prefixes[other], suffix=False):
+                        yield both, flags, more | got, True
+            for form, got in _applied(stem, prefixes.get(flag, ()), suffix=False):
+                yield form, flags, got, True
+
+
+def _suffixed(stem: str, flag: str, affixes: _Affixes) -> Iterator[tuple[str, Flags]]:
+    """The forms suffix `flag` makes of `stem`, and the forms a second suffix makes of
+    those (the first's continuation flags name it), each with the flags it gets."""
+    only = {affixes.named.get("ONLYINCOMPOUND", "\0")}
+    for form, after in _applied(stem, affixes.suffixes.get(flag, ()), suffix=True):
+        yield form, after
+        for second in after:
+            for twice, more in _applied(form, affixes.suffixes.get(second, ()), suffix=True):
+                yield twice, (more - only) | (after & only)  # Hunspell reads the inner's
+
+
+def _applied(
+    word: str, rules: Iterable[_Rule], suffix: bool
+) -> Iterator[tuple[str, frozenset[str]]]:
+    for rule in rules:
+        if rule.condition is not None and not rule.condition.search(word):
+            continue
+        if suffix and word.endswith(rule.strip):
+            yield word[: len(word) - len(rule.strip)] + rule.add, rule.flags
+        elif not suffix and word.startswith(rule.strip):
+            yield rule.add + word[len(rule.strip) :], rule.flags
+
+
+def _entry(line: str, mode: str) -> tuple[str, frozenset[str]]:
+    """A .dic line's stem and flags: "word/flags morphology"; a stem holding a space
+    ("breaking news/10") ends at its slash, one with no flags at its first blank."""
+    line = line.split("\t")[0].strip()
+    if not line or line.startswith("#"):
+        return "", frozenset()
+    found = _SLASH.search(line)
+    if found is None:
+        return line.split()[0].replace("\\/", "/"), frozenset()
+    flags = line[found.end() :].split()
+    return line[: found.start()].replace("\\/", "/"), _flags(flags[0] if flags else "", mode)
+
+
+def _flags(text: str, mode: str) -> frozenset[str]:
+    if mode == "num":
+        return frozenset(f for f in text.split(",") if f)
+    if mode == "long":
+        return frozenset(text[i : i + 2] for i in range(0, len(text), 2))
+    return frozenset(text)
+
+
+def _read_affixes(text: str) -> _Affixes:
+    affixes = _Affixes()
+    for line in text.splitlines():
+        fields = line.split()
+        if not fields:
+            continue
+        kind = fields[0]
+        if kind == "FLAG" and len(fields) > 1:
+            affixes.flags = fields[1].lower()
+        elif kind in ("PFX", "SFX") and len(fields) >= 4:
+            _read_rule(affixes, fields)
+        elif kind in (*_FLAG_NAMES, *_PARTS) and len(fields) > 1:
+            affixes.named[kind] = fields[1]
+        elif kind == "COMPOUNDRULE" and len(fields) > 1 and not fields[1].isdigit():
+            affixes.rule_flags.update(_rule_flags(fields[1], affixes.flags))
+    return affixes
+
+
+def _read_rule(affixes: _Affixes, fields: list[str]) -> None:
+    kind, flag = fields[0], fields[1]
+    table = affixes.prefixes if kind == "PFX" else affixes.suffixes
+    if len(fields) == 4 and fields[2] in ("Y", "N") and fields[3].isdigit():
+        affixes.cross[flag] = fields[2] == "Y"  # the header: PFX flag Y count
+        table.setdefault(flag, [])
+        return
+    strip = "" if fields[2] == "0" else fields[2]
+    add, _, more = fields[3].partition("/")
+    condition = fields[4] if len(fields) > 4 else "."
+    anchored = None if condition == "." else re.compile(
+        ("^" + condition) if kind == "PFX" else (condition + "$")
+    )  # fmt: skip
+    rule = _Rule(strip, "" if add == "0" else add, _flags(more, affixes.flags), anchored)
+    table.setdefault(flag, []).append(rule)
+
+
+def _rule_flags(rule: str, mode: str) -> set[str]:
+    """The flags of a COMPOUNDRULE ("n*1t"; "(1001)(1002)*" with num or long flags)."""
+    if mode in ("num", "long"):
+        return set(re.findall(r"\(([^)]*)\)", rule))
+    return {c for c in rule if c not in "*?()"}
