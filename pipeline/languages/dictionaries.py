@@ -61,9 +61,16 @@ def installed(name: str) -> Path:
     return path
 
 
-@cache
 def load_hunspell(name: str, compounds: bool = True) -> Any:
-    """Dictionary `name`; without compounds, only the words it lists and their forms."""
+    """Dictionary `name`; without compounds, only the words it lists and their forms.
+    One handle a process however it is asked for: a cache keyed by the call's form
+    (`load_hunspell(name)`, `load_hunspell(name, True)`) held two copies of 17 MB."""
+    return loaded_hunspell(name, compounds)
+
+
+@cache
+def loaded_hunspell(name: str, compounds: bool) -> Any:
+    """`load_hunspell`, kept; `loaded_hunspell.cache_clear()` forgets every handle."""
     path = installed(name)
     from hunspell import HunSpell  # type: ignore[import-not-found]
 

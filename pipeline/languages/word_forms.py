@@ -30,9 +30,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.languages.dictionaries import dictionary_path, load_hunspell
+from pipeline.languages.dictionaries import dictionary_path, file_stamp, load_hunspell
 from pipeline.project.files import write_bytes_atomic
-from pipeline.project.memo import digest, digest_files
+from pipeline.project.memo import digest
 
 LISTED, BEGIN, MIDDLE, END = "=", "<", "~", ">"  # what a key's first character says
 # Directives that let Hunspell accept a compound whose parts are not forms it lists
@@ -139,8 +139,9 @@ def word_forms(name: str) -> WordForms | None:
         return None
     least = re.search(r"^COMPOUNDMIN\s+(\d+)", text, re.M)
     shortest = max(1, int(least.group(1))) if least else 3  # Hunspell's default
-    made_by = digest_files([path, affix_file, __file__])  # this file: how forms are made
-    kept = _folder() / f"{name}-{digest(made_by)}.marisa"
+    stamps = [repr(file_stamp(p)) for p in (path, affix_file)]  # as the word tables do
+    made_by = digest(*stamps, Path(__file__).read_bytes())  # this file: how forms are made
+    kept = _folder() / f"{name}-{made_by}.marisa"
     trie = marisa_trie.Trie()
     try:
         trie.mmap(str(kept))  # shared by a run's processes, read from disk as needed
@@ -150,6 +151,9 @@ def word_forms(name: str) -> WordForms | None:
         sys.stderr.write(f"pipeline: reading the word forms of {name}, once a machine…\n")
         trie = marisa_trie.Trie(_keys(path, _read_affixes(text)))
         write_bytes_atomic(kept, trie.tobytes(), durable=False)
+        for stale in kept.parent.glob(f"{name}-*.marisa"):  # made by other dictionaries
+            if stale != kept:
+                stale.unlink(missing_ok=True)  # a process mapping it keeps its pages
     return WordForms(trie, shortest - 1)
 
 
@@ -167,56 +171,55 @@ def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
-def _keys(dictionary: Path, affixes: _Affixes) -> set[str]:
-    """Each form listed (LISTED) or that may be a compound's part (BEGIN, MIDDLE, END)."""
+def _keys(dictionary: Path, affixes: _Affixes) -> Iterator[str]:
+    """Each form listed (LISTED) or that may be a compound's part (BEGIN, MIDDLE, END),
+    some more than once: the trie keeps one (a set of them held 300 MB)."""
     named = affixes.named
     need, only, forbidden = (named.get(n, "\0") for n in _FLAG_NAMES[:3])
     parts = {flag: key for d, key in _PARTS.items() if (flag := named.get(d))}
     everywhere = {named.get("COMPOUNDFLAG", "\0"), *affixes.rule_flags}
-    keys: set[str] = set()
-    banned: set[str] = set()  # forbidden words: Hunspell rejects them however made
-    for form, root, flags, derived in _forms(dictionary, affixes):
+    lines = dictionary.read_text("utf-8", "replace").splitlines()[1:]
+    entries = [_entry(line, affixes.flags) for line in lines]
+    banned = {stem for stem, flags in entries if forbidden in flags}  # however made
+    for form, root, flags in _forms(entries, affixes):
         if not form.isalpha():
             continue
-        if not derived and forbidden in root:
-            banned.add(LISTED + form)
-        elif form.islower() and not {forbidden, only} & root and not {only, need} & flags:
-            keys.add(LISTED + form)  # flags: a stem's own, or those an affix gave its form
+        alone = not {forbidden, only} & root and not {only, need} & flags
+        if alone and form.islower() and form not in banned:
+            yield LISTED + form  # flags: a stem's own, or those an affix gave its form
         lower = form.lower()  # a part's case is Hunspell's to judge: take it here
         both = root | flags
         if both & everywhere:
-            keys.update((BEGIN + lower, MIDDLE + lower, END + lower))
+            yield from (BEGIN + lower, MIDDLE + lower, END + lower)
         else:
-            keys.update(key + lower for flag, key in parts.items() if flag in both)
-    return keys - banned
+            yield from (key + lower for flag, key in parts.items() if flag in both)
 
 
 Flags = frozenset[str]
-Form = tuple[str, Flags, Flags, bool]  # form, its stem's flags, its own, affixed?
+Form = tuple[str, Flags, Flags]  # a form, its stem's flags, its own flags
 
 
-def _forms(dictionary: Path, affixes: _Affixes) -> Iterator[Form]:
-    """Each form of each stem: (form, the stem's flags, the form's flags, affixed?).
+def _forms(entries: list[tuple[str, Flags]], affixes: _Affixes) -> Iterator[Form]:
+    """Each form of each stem: (form, the stem's flags, the form's flags).
     Hunspell takes up to two suffixes and a prefix; the prefix where both it and the
     first suffix allow cross products."""
     prefixes, cross = affixes.prefixes, affixes.cross
     forbidden = affixes.named.get("FORBIDDENWORD", "\0")
-    for line in dictionary.read_text("utf-8", "replace").splitlines()[1:]:
-        stem, flags = _entry(line, affixes.flags)
+    for stem, flags in entries:
         if not stem:
             continue
-        yield stem, flags, flags, False
+        yield stem, flags, flags
         if forbidden in flags:
             continue  # Hunspell rejects a forbidden word's forms too
         crossing = [other for other in flags if cross.get(other) and other in prefixes]
         for flag in flags:
             for form, got in _suffixed(stem, flag, affixes):
-                yield form, flags, got, True
+                yield form, flags, got
                 for other in crossing if cross.get(flag) else ():
                     for both, more in _applied(form, prefixes[other], suffix=False):
-                        yield both, flags, more | got, True
+                        yield both, flags, more | got
             for form, got in _applied(stem, prefixes.get(flag, ()), suffix=False):
-                yield form, flags, got, True
+                yield form, flags, got
 
 
 def _suffixed(stem: str, flag: str, affixes: _Affixes) -> Iterator[tuple[str, Flags]]:

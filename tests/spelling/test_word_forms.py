@@ -22,10 +22,10 @@ HERE = Path(__file__).parent
 def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Tries made in a fresh cache folder, each dictionary read again."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for cached in (word_forms.word_forms, word_forms.spell_checks, dictionaries.load_hunspell):
+    for cached in (word_forms.word_forms, word_forms.spell_checks, dictionaries.loaded_hunspell):
         cached.cache_clear()
     yield tmp_path / "cache"
-    for cached in (word_forms.word_forms, word_forms.spell_checks, dictionaries.load_hunspell):
+    for cached in (word_forms.word_forms, word_forms.spell_checks, dictionaries.loaded_hunspell):
         cached.cache_clear()
 
 
@@ -130,7 +130,8 @@ def test_the_trie_is_made_once_a_machine_and_mapped_after(
     (tmp_path / "xx_TOY.dic").write_text("1\nkat/10\n")  # a changed dictionary: a new trie
     word_forms.word_forms.cache_clear()
     assert word_forms.word_forms("xx_TOY").lists("katen")  # type: ignore[union-attr]
-    assert len(list((own_cache / "pipeline" / "word-forms").iterdir())) == 2
+    assert len(list((own_cache / "pipeline" / "word-forms").iterdir())) == 1
+    assert not made.exists()  # the stale trie is gone
 
 
 def test_hunspell_answers_where_the_forms_cannot(
