@@ -247,6 +247,8 @@ SOFTWARE_NUMBERS_HELDOUT8 = Path(__file__).with_name("software_numbers_heldout8.
 SOFTWARE_NUMBERS_HELDOUT9 = Path(__file__).with_name("software_numbers_heldout9.toml")
 # A tenth, by a non-tuner, from translated user documentation (help pages, handbooks).
 SOFTWARE_NUMBERS_HELDOUT10 = Path(__file__).with_name("software_numbers_heldout10.toml")
+# An eleventh, by a non-tuner, from upstream repositories' catalogs (session 15).
+SOFTWARE_NUMBERS_HELDOUT11 = Path(__file__).with_name("software_numbers_heldout11.toml")
 # Each file's name in the tables: the tune split is reported per file and together.
 SOFTWARE_SETS = {
     SOFTWARE_NUMBERS: "1",
@@ -261,6 +263,7 @@ SOFTWARE_SETS = {
     SOFTWARE_NUMBERS_HELDOUT8: "10",
     SOFTWARE_NUMBERS_HELDOUT9: "11",
     SOFTWARE_NUMBERS_HELDOUT10: "12",
+    SOFTWARE_NUMBERS_HELDOUT11: "13",
 }
 # The held-out splits: the file each names and its row in the tables.
 HELD_OUT = {
@@ -274,6 +277,7 @@ HELD_OUT = {
     "held-out8": ("10", "held-out 8 (fresh, labelled by a non-tuner)"),
     "held-out9": ("11", "held-out 9 (fresh, labelled by a non-tuner)"),
     "held-out10": ("12", "held-out 10 (fresh, labelled by a non-tuner)"),
+    "held-out11": ("13", "held-out 11 (fresh, labelled by a non-tuner)"),
 }
 
 
