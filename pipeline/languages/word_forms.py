@@ -35,11 +35,16 @@ from pipeline.project.files import write_bytes_atomic
 from pipeline.project.memo import digest
 
 LISTED, BEGIN, MIDDLE, END = "=", "<", "~", ">"  # what a key's first character says
-# Directives that let Hunspell accept a compound whose parts are not forms it lists
-# (a letter dropped at a join, a pattern's replacement) or change the letters it reads.
-_UNREAD = re.compile(r"^(?:SIMPLIFIEDTRIPLE|IGNORE|CHECKCOMPOUNDPATTERN\s+\d+\s*$)", re.M)
+# Directives the expansion does not follow: a letter dropped at a compound's join or a
+# pattern rewriting it, letters ignored, affixes in pairs or reversed, flag aliases.
+# A dictionary using one is answered by Hunspell alone.
+_UNREAD = re.compile(
+    r"^(?:SIMPLIFIEDTRIPLE|CHECKCOMPOUNDPATTERN|IGNORE|CIRCUMFIX|COMPLEXPREFIXES|AF)\b", re.M
+)
+_CONVERTED = re.compile(r"^ICONV[ \t]+\S*[^\W\d_]\S*[ \t]+\S", re.M)  # a letter read anew
 _SLASH = re.compile(r"(?<!\\)/")  # the slash before a stem's flags, not an escaped one
 _FLAG_NAMES = ("NEEDAFFIX", "ONLYINCOMPOUND", "FORBIDDENWORD", "COMPOUNDFLAG")
+_OLD_NAMES = {"PSEUDOROOT": "NEEDAFFIX"}  # Hunspell reads both
 _PARTS = {"COMPOUNDBEGIN": BEGIN, "COMPOUNDMIDDLE": MIDDLE, "COMPOUNDEND": END}
 
 Spell = Callable[[str], bool]
@@ -63,6 +68,7 @@ class _Affixes:
     cross: dict[str, bool] = field(default_factory=dict)  # flag → combines with the other kind
     named: dict[str, str] = field(default_factory=dict)  # NEEDAFFIX… → its flag
     rule_flags: set[str] = field(default_factory=set)  # the flags COMPOUNDRULE lines use
+    full_strip: bool = False  # FULLSTRIP: a rule may strip a whole stem
 
 
 class WordForms:
@@ -114,8 +120,10 @@ def spell_checks(name: str) -> tuple[Spell, Spell]:
     def takes(word: str) -> bool:
         if not (word.isalpha() and word.islower()):
             return spell(word)
-        if forms.lists(word) or not forms.may_join(word):
-            return forms.lists(word)
+        if forms.lists(word):
+            return True
+        if not forms.may_join(word):
+            return False
         if word not in joined:
             joined[word] = spell(word)
         return joined[word]
@@ -135,7 +143,9 @@ def word_forms(name: str) -> WordForms | None:
         return None
     affix_file = path.with_suffix(".aff")
     text = affix_file.read_text("utf-8", "surrogateescape")
-    if _UNREAD.search(text) or not re.search(r"^SET\s+UTF-8", text, re.M | re.I):
+    if _UNREAD.search(text) or _CONVERTED.search(text):
+        return None
+    if not re.search(r"^SET\s+UTF-8", text, re.M | re.I):
         return None
     least = re.search(r"^COMPOUNDMIN\s+(\d+)", text, re.M)
     shortest = max(1, int(least.group(1))) if least else 3  # Hunspell's default
@@ -203,7 +213,7 @@ def _forms(entries: list[tuple[str, Flags]], affixes: _Affixes) -> Iterator[Form
     """Each form of each stem: (form, the stem's flags, the form's flags).
     Hunspell takes up to two suffixes and a prefix; the prefix where both it and the
     first suffix allow cross products."""
-    prefixes, cross = affixes.prefixes, affixes.cross
+    prefixes, cross, whole = affixes.prefixes, affixes.cross, affixes.full_strip
     forbidden = affixes.named.get("FORBIDDENWORD", "\0")
     for stem, flags in entries:
         if not stem:
@@ -216,9 +226,9 @@ def _forms(entries: list[tuple[str, Flags]], affixes: _Affixes) -> Iterator[Form
             for form, got in _suffixed(stem, flag, affixes):
                 yield form, flags, got
                 for other in crossing if cross.get(flag) else ():
-                    for both, more in _applied(form, prefixes[other], suffix=False):
+                    for both, more in _applied(form, prefixes[other], False, whole):
                         yield both, flags, more | got
-            for form, got in _applied(stem, prefixes.get(flag, ()), suffix=False):
+            for form, got in _applied(stem, prefixes.get(flag, ()), False, whole):
                 yield form, flags, got
 
 
@@ -226,18 +236,22 @@ def _suffixed(stem: str, flag: str, affixes: _Affixes) -> Iterator[tuple[str, Fl
     """The forms suffix `flag` makes of `stem`, and the forms a second suffix makes of
     those (the first's continuation flags name it), each with the flags it gets."""
     only = {affixes.named.get("ONLYINCOMPOUND", "\0")}
-    for form, after in _applied(stem, affixes.suffixes.get(flag, ()), suffix=True):
+    whole = affixes.full_strip
+    for form, after in _applied(stem, affixes.suffixes.get(flag, ()), True, whole):
         yield form, after
         for second in after:
-            for twice, more in _applied(form, affixes.suffixes.get(second, ()), suffix=True):
+            for twice, more in _applied(form, affixes.suffixes.get(second, ()), True, whole):
                 yield twice, (more - only) | (after & only)  # Hunspell reads the inner's
 
 
 def _applied(
-    word: str, rules: Iterable[_Rule], suffix: bool
-) -> Iterator[tuple[str, frozenset[str]]]:
+    word: str, rules: Iterable[_Rule], suffix: bool, whole: bool = False
+) -> Iterator[tuple[str, Flags]]:
+    """The forms `rules` make of `word`; `whole`: a rule may strip all of it (FULLSTRIP)."""
     for rule in rules:
         if rule.condition is not None and not rule.condition.search(word):
+            continue
+        if len(rule.strip) >= len(word) and not whole:
             continue
         if suffix and word.endswith(rule.strip):
             yield word[: len(word) - len(rule.strip)] + rule.add, rule.flags
@@ -272,8 +286,10 @@ def _read_affixes(text: str) -> _Affixes:
         fields = line.split()
         if not fields:
             continue
-        kind = fields[0]
-        if kind == "FLAG" and len(fields) > 1:
+        kind = _OLD_NAMES.get(fields[0], fields[0])
+        if kind == "FULLSTRIP":
+            affixes.full_strip = True
+        elif kind == "FLAG" and len(fields) > 1:
             affixes.flags = fields[1].lower()
         elif kind in ("PFX", "SFX") and len(fields) >= 4:
             _read_rule(affixes, fields)
@@ -294,8 +310,9 @@ def _read_rule(affixes: _Affixes, fields: list[str]) -> None:
     strip = "" if fields[2] == "0" else fields[2]
     add, _, more = fields[3].partition("/")
     condition = fields[4] if len(fields) > 4 else "."
+    pattern = _condition(condition)
     anchored = None if condition == "." else re.compile(
-        ("^" + condition) if kind == "PFX" else (condition + "$")
+        ("^" + pattern) if kind == "PFX" else (pattern + "$")
     )  # fmt: skip
     rule = _Rule(strip, "" if add == "0" else add, _flags(more, affixes.flags), anchored)
     table.setdefault(flag, []).append(rule)
@@ -306,3 +323,18 @@ def _rule_flags(rule: str, mode: str) -> set[str]:
     if mode in ("num", "long"):
         return set(re.findall(r"\(([^)]*)\)", rule))
     return {c for c in rule if c not in "*?()"}
+
+
+def _condition(condition: str) -> str:
+    """A rule's condition as a regular expression: Hunspell's are letters, "." and
+    [classes] ("[^aeiou]y"); any other sign stands for itself."""
+    pattern = []
+    for part in re.findall(r"\[\^?[^\]]*\]|.", condition):
+        if part == ".":
+            pattern.append(".")
+        elif part.startswith("[") and len(part) > 2:
+            negated = part[1] == "^"
+            pattern.append("[" + "^" * negated + re.escape(part[1 + negated : -1]) + "]")
+        else:
+            pattern.append(re.escape(part))
+    return "".join(pattern)

@@ -82,6 +82,7 @@ SFX 12 e ing e
 TOY_WORDS = [
     *("hus/10,20,31,32", "bil/10,31,32", "vase/10,12", "bær/9,10", "husen/7", "mand/32"),
     "kirke/8,31",
+    "e/12",  # no FULLSTRIP: "ing" is not made of it
 ]
 
 
@@ -95,7 +96,7 @@ def test_each_affix_feature_answers_as_hunspell(
 ) -> None:
     _toy(tmp_path)
     monkeypatch.setenv("PIPELINE_DICTIONARIES", str(tmp_path))
-    stems = ["hus", "bil", "vase", "bær", "mand", "husen", "kirke"]
+    stems = ["hus", "bil", "vase", "bær", "mand", "husen", "kirke", "e"]
     endings = ["", "en", "n", "ens", "ns", "s", "ing", "e"]
     forms = [p + s + e for p in ("", "gen") for s in stems for e in endings]
     strings = sorted({*forms, *(a + b for a in forms for b in forms), "Husen", "HUS", "Bil"})
@@ -144,7 +145,15 @@ def test_hunspell_answers_where_the_forms_cannot(
     takes, lists = word_forms.spell_checks("xx_TOY")
     assert (takes("bilhus"), lists("husene"), lists("husen")) == (True, False, False)
     word_forms.word_forms.cache_clear()
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    ignoring = TOY_AFFIX + "IGNORE -\n"  # Hunspell drops letters the forms would keep
-    (tmp_path / "xx_TOY.aff").write_text(ignoring, "utf-8")
+
+
+@pytest.mark.parametrize(
+    "directive", ["IGNORE -", "AF 1\nAF 10", "CIRCUMFIX 40", "ICONV 1\nICONV é e"]
+)
+def test_a_dictionary_the_expansion_cannot_read_goes_to_hunspell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directive: str
+) -> None:
+    _toy(tmp_path)
+    monkeypatch.setenv("PIPELINE_DICTIONARIES", str(tmp_path))
+    (tmp_path / "xx_TOY.aff").write_text(TOY_AFFIX + directive + "\n", "utf-8")
     assert word_forms.word_forms("xx_TOY") is None
