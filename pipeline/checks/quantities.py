@@ -34,9 +34,9 @@ MONTHS = {
     for number, name in enumerate(names.split(), start=1)
 }
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DATE_PATTERNS = (
+_DATE_PATTERNS = (  # a date is no part of a longer run: "10.10.10.10" is an address
     ("ymd", re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")),
-    ("numeric", re.compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")),
+    ("numeric", re.compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|\2\d)")),
     ("numeric", re.compile(r"(?<![\d.,])(\d{1,2})(/)(\d{1,2})-(\d{4}|\d{2})(?!\d)")),  # 31/12-2005
     ("d month y", re.compile(rf"(?<!\d)(\d{{1,2}})\.? {_MONTH}(?: (\d{{4}}))?\b", re.I)),
     ("month d y", re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?:,\s?(\d{{4}}))?\b", re.I)),

@@ -387,6 +387,7 @@ _SEEN = {
     "8": "held-out6", "9": "held-out7", "10": "held-out8",
     "11": "held-out9",
     "12": "held-out10",
+    "13": "held-out11",
 }  # fmt: skip
 
 

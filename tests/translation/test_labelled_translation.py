@@ -145,9 +145,13 @@ HELD_OUT_SETS = {
 #   tune, measured once: 2 of 5 found, 1 false alarm (0.67/0.40; pofilter found none of
 #   the 5 and raised 11 false); the session's starting rule the same. Tuned on since (a
 #   die's faces, "fives" as "5'ere"): no false alarm.
+# - held-out11 (upstream catalogs: OpenWrt's LuCI, Enigma2), labelled by a helper who
+#   does not tune, measured once: 2 of 5 found, no false alarm in 327 clean entries
+#   (1.00/0.40; pofilter 0.03/0.20). Since: a date is no part of a longer dotted run
+#   ("10.10.10.10" as "10.10.10.10.10" read a date and hid the octet added): a warning.
 HELD_OUT_FLOORS = {
     "4": (20, 0), "5": (12, 0), "6": (29, 6), "7": (28, 5), "8": (21, 9), "9": (17, 8),
-    "10": (7, 3), "11": (379, 56), "12": (2, 0),
+    "10": (7, 3), "11": (379, 56), "12": (2, 0), "13": (2, 0),
 }  # fmt: skip
 
 
