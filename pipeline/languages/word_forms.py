@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.languages.dictionaries import dictionary_path, file_stamp, load_hunspell
-from pipeline.project.files import write_bytes_atomic
+from pipeline.project.files import locked, write_bytes_atomic
 from pipeline.project.memo import digest
 
 LISTED, BEGIN, MIDDLE, END = "=", "<", "~", ">"  # what a key's first character says
@@ -136,8 +136,6 @@ def word_forms(name: str) -> WordForms | None:
     """The word forms of dictionary `name`, from the cache folder or made there now;
     None where its affix file uses what the forms cannot answer for, or no folder
     can keep them (Hunspell answers every question then)."""
-    import marisa_trie  # type: ignore[import-not-found]
-
     path = dictionary_path(name)
     if path is None:
         return None
@@ -152,19 +150,44 @@ def word_forms(name: str) -> WordForms | None:
     stamps = [repr(file_stamp(p)) for p in (path, affix_file)]  # as the word tables do
     made_by = digest(*stamps, Path(__file__).read_bytes())  # this file: how forms are made
     kept = _folder() / f"{name}-{made_by}.marisa"
-    trie = marisa_trie.Trie()
-    try:
-        trie.mmap(str(kept))  # shared by a run's processes, read from disk as needed
-    except (OSError, RuntimeError):  # marisa says "MARISA_IO_ERROR" as a RuntimeError
+    trie = _mapped(kept)
+    if trie is None:
         if not _writable(kept.parent):
             return None
-        sys.stderr.write(f"pipeline: reading the word forms of {name}, once a machine…\n")
-        trie = marisa_trie.Trie(_keys(path, _read_affixes(text)))
-        write_bytes_atomic(kept, trie.tobytes(), durable=False)
-        for stale in kept.parent.glob(f"{name}-*.marisa"):  # made by other dictionaries
-            if stale != kept:
-                stale.unlink(missing_ok=True)  # a process mapping it keeps its pages
-    return WordForms(trie, shortest - 1)
+        with locked(kept.parent):  # one process makes it; a run's others wait and map it
+            trie = _mapped(kept)
+            if trie is None:
+                try:
+                    _make(name, kept, path, text)
+                except OSError:  # a full disk: Hunspell answers, as without a folder
+                    return None
+                trie = _mapped(kept)
+    return None if trie is None else WordForms(trie, shortest - 1)
+
+
+def _mapped(kept: Path) -> Any:
+    """The trie in file `kept`, mapped: a run's processes share its pages; None if
+    there is none yet."""
+    import marisa_trie  # type: ignore[import-not-found]
+
+    trie = marisa_trie.Trie()
+    try:
+        trie.mmap(str(kept))
+    except (OSError, RuntimeError):  # marisa says "MARISA_IO_ERROR" as a RuntimeError
+        return None
+    return trie
+
+
+def _make(name: str, kept: Path, dictionary: Path, affix: str) -> None:
+    """Expand dictionary `name` into the trie file `kept`; drop the ones it replaces."""
+    import marisa_trie
+
+    sys.stderr.write(f"pipeline: reading the word forms of {name}, once a machine…\n")
+    trie = marisa_trie.Trie(_keys(dictionary, _read_affixes(affix)))
+    write_bytes_atomic(kept, trie.tobytes(), durable=False)
+    for stale in kept.parent.glob(f"{name}-*.marisa"):  # made by other dictionaries
+        if stale != kept:
+            stale.unlink(missing_ok=True)  # a process mapping it keeps its pages
 
 
 def _folder() -> Path:

@@ -3,8 +3,11 @@ on each installed dictionary and on a small one using every affix feature it rea
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,3 +160,31 @@ def test_a_dictionary_the_expansion_cannot_read_goes_to_hunspell(
     monkeypatch.setenv("PIPELINE_DICTIONARIES", str(tmp_path))
     (tmp_path / "xx_TOY.aff").write_text(TOY_AFFIX + directive + "\n", "utf-8")
     assert word_forms.word_forms("xx_TOY") is None
+
+
+def test_two_processes_starting_together_make_the_trie_once(
+    tmp_path: Path, own_cache: Path
+) -> None:
+    """A check's workers all want the trie on a machine's first run: one makes it (a
+    second in the Danish case, 190 MB), the others wait for it and map it."""
+    rng = random.Random(15)
+    stems = {
+        "".join(rng.choices("abdefgiklmnoprstuv", k=rng.randint(4, 12))) for _ in range(40_000)
+    }
+    (tmp_path / "xx_BIG.aff").write_text(TOY_AFFIX, "utf-8")
+    lines = [f"{stem}/10,12,20,31,32" for stem in sorted(stems)]
+    (tmp_path / "xx_BIG.dic").write_text(f"{len(lines)}\n" + "\n".join(lines) + "\n", "utf-8")
+    code = "from pipeline.languages.word_forms import word_forms; assert word_forms('xx_BIG')"
+    env = {"PIPELINE_DICTIONARIES": str(tmp_path), "XDG_CACHE_HOME": str(own_cache)}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code],
+            env={**os.environ, **env},
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    said = [run.communicate()[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert sum("reading the word forms of xx_BIG" in text for text in said) == 1
