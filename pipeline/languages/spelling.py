@@ -4,8 +4,8 @@ A plain Hunspell run over Danish documentation raises 16 false alarms per 1,000 
 compounds, inflected acronyms, names, code, English loanwords. So a word is unknown only
 when none of these accepts it:
 
-- the language's Hunspell dictionary (Debian's hunspell-da, -en-us or -en-gb), read
-  through pyhunspell on Debian's libhunspell (4.6× chunspell's speed on Danish);
+- the language's Hunspell dictionary (Debian's hunspell-da, -en-us or -en-gb): most
+  words answered from its word forms in a trie (`word_forms`), the rest by pyhunspell;
 - the project's word list, and the glossary's terms in every inflection (the caller
   leaves out the words of term hits and names);
 - acronyms and their Danish inflections (`BIOS'en`), numbers, code, file names and
