@@ -74,9 +74,9 @@ class _Affixes:
 class WordForms:
     """A dictionary's forms of lower-case letters, and the forms compounds are made of."""
 
-    def __init__(self, trie: Any, shortest_part: int) -> None:
+    def __init__(self, trie: Any, least: int) -> None:
         self._trie = trie
-        self._shortest = shortest_part
+        self._least = least  # the fewest letters a compound's part may have
 
     def lists(self, word: str) -> bool:
         """Whether Hunspell lists `word` (lower-case letters) without compounding."""
@@ -84,8 +84,9 @@ class WordForms:
 
     def may_join(self, word: str) -> bool:
         """Whether `word` can be cut into a compound's parts: begin, middles, end."""
-        trie, shortest = self._trie, self._shortest
-        starts = [len(k) - 1 for k in trie.prefixes(BEGIN + word) if len(k) > shortest]
+        trie, least = self._trie, self._least
+        # A key is its part after one character saying what it is (BEGIN, MIDDLE, END).
+        starts = [len(k) - 1 for k in trie.prefixes(BEGIN + word) if len(k) - 1 >= least]
         seen: set[int] = set()
         while starts:
             at = starts.pop()
@@ -93,10 +94,10 @@ class WordForms:
                 continue
             seen.add(at)
             rest = word[at:]
-            if len(rest) >= shortest and END + rest in trie:
+            if len(rest) >= least and END + rest in trie:
                 return True
             middles = trie.prefixes(MIDDLE + rest)
-            starts.extend(at + len(k) - 1 for k in middles if shortest < len(k) <= len(rest))
+            starts.extend(at + len(k) - 1 for k in middles if least <= len(k) - 1 < len(rest))
         return False
 
 
@@ -145,8 +146,8 @@ def word_forms(name: str) -> WordForms | None:
         return None
     if not re.search(r"^SET\s+UTF-8", text, re.M | re.I):
         return None
-    least = re.search(r"^COMPOUNDMIN\s+(\d+)", text, re.M)
-    shortest = max(1, int(least.group(1))) if least else 3  # Hunspell's default
+    named = re.search(r"^COMPOUNDMIN\s+(\d+)", text, re.M)
+    least = max(1, int(named.group(1))) if named else 3  # Hunspell's default
     stamps = [repr(file_stamp(p)) for p in (path, affix_file)]  # as the word tables do
     made_by = digest(*stamps, Path(__file__).read_bytes())  # this file: how forms are made
     kept = _folder() / f"{name}-{made_by}.marisa"
@@ -162,7 +163,8 @@ def word_forms(name: str) -> WordForms | None:
                 except OSError:  # a full disk: Hunspell answers, as without a folder
                     return None
                 trie = _mapped(kept)
-    return None if trie is None else WordForms(trie, shortest - 1)
+    # A letter fewer than Hunspell's least: the test errs towards asking Hunspell.
+    return None if trie is None else WordForms(trie, least - 1)
 
 
 def _mapped(kept: Path) -> Any:
