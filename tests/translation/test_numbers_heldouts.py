@@ -1,5 +1,5 @@
 """The numbers sets built by a helper who does not tune the rule (#29): software_numbers_
-heldout6.toml to _heldout11.toml hold text no other set holds, all held out, each entry
+heldout6.toml to _heldout12.toml hold text no other set holds, all held out, each entry
 naming its origin; each is measured once by the lead (the floors are elsewhere)."""
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ SETS = {
                    "man-da-deb12"}), 1,
     ),
     "held-out11": Made("13", 332, 5, 0, 323, 3, frozenset({"github"}), 18),
+    # real entries and 63 errors typed into real entries ("seeded errors")
+    "held-out12": Made("14", 431, 63, 1, 343, 2, frozenset({"debian-xpi"}), 431),
 }  # fmt: skip
 
 
@@ -95,3 +97,23 @@ def test_a_fresh_set_names_where_each_entry_comes_from(name: str) -> None:
     assert not [
         pair for pair in pairs if "/help" in pair["file"] and "libreoffice" in pair["package"]
     ]
+
+
+def test_a_seeded_error_is_one_number_error_typed_into_a_real_entry() -> None:
+    """The twelfth set's seeded errors are real, correct entries with one number error
+    typed into the Danish: each keeps its English and says what was changed, the Danish
+    it came from is recorded, and none repeats an entry drawn at random."""
+    path = Path(__file__).with_name("software_numbers_heldout12.toml")
+    with path.open("rb") as file:
+        pairs = tomllib.load(file)["pair"]
+    seeded = [pair for pair in pairs if pair["group"] == "seeded errors"]
+    assert len(seeded) >= 60
+    for pair in seeded:
+        assert pair["target"] != pair["original_target"]
+        assert pair["numbers_error"]
+        assert pair["severity_expected"] == "error"
+        assert pair["why"].startswith("seeded (")
+    kinds = Counter(pair["why"].split("(")[1].split(")")[0] for pair in seeded)
+    assert len(kinds) >= 8  # the kinds real catalogs show, spread, not one kind
+    random = {pair["source"] for pair in pairs if pair["group"] == "random"}
+    assert not random & {pair["source"] for pair in seeded}
