@@ -35,6 +35,7 @@ from pipeline.checks.number_names import (
     named_as_a_whole,
     said_in_words,
 )
+from pipeline.checks.number_order import NUMBERS_OF_NAMES, reordered
 from pipeline.checks.number_slips import (
     a_placeholder_in_its_place,
     beside_a_placeholder,
@@ -199,7 +200,8 @@ def _number_changes(
     said = " ".join(change.message for change in changes)  # a word reported already
     changes += [NumberChange(found, False) for found in digits_for_letters(source, target, said)]
     if not missing and not extra:
-        changes += _reordered(source, source_lang, target, target_lang)
+        moved = reordered(source, source_lang, target, target_lang)
+        changes += [NumberChange(message, unsure) for message, unsure in moved]
     return tuple(changes)
 
 
@@ -238,15 +240,14 @@ def _changed_in_place(quantity: Quantity, source: str, target: str) -> bool:
 
 # A name numbered by a digit ("FILE1", "EXP2") and the name alone ("FILE").
 _NUMBERED = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\d+(?![^\W_])")
-_NUMBERS_OF_NAMES = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})(\d+)(?![^\W_])")
 
 
 def _renumbered(source: str, target: str) -> bool:
     """A numbered name of the translation has a number no name of the source has, while
     the same name also carries a source number: "FILE2" three times → "FIL1", "FIL2"."""
-    numbers = {number for _, number in _NUMBERS_OF_NAMES.findall(source)}
+    numbers = {number for _, number in NUMBERS_OF_NAMES.findall(source)}
     names: dict[str, set[str]] = {}
-    for name, number in _NUMBERS_OF_NAMES.findall(target):
+    for name, number in NUMBERS_OF_NAMES.findall(target):
         names.setdefault(name, set()).add(number)
     return any(found - numbers and found & numbers for found in names.values())
 
@@ -364,57 +365,3 @@ def _in_added_parentheses(quantity: Quantity, source: str, target: str) -> bool:
     before = target.rfind("(", 0, quantity.start)
     inside = before != -1 and target.find(")", before) > quantity.start
     return inside and target.count("(") > source.count("(")
-
-
-def _reordered(source: str, source_lang: str, target: str, target_lang: str) -> list[NumberChange]:
-    """The same numbers in another order: two values may have swapped places ("from 1 to
-    5" → "fra 5 til 1"), or the sentence was turned round; the meaning tells."""
-    first = _digit_values(source, source_lang)
-    second = _digit_values(target, target_lang) if len(set(first)) >= 2 else first
-    if sorted(first) == sorted(second) and first != second:
-        return [
-            NumberChange(
-                f"the numbers come in another order ({', '.join(first)} → {', '.join(second)})"
-                ": check that each still belongs where it did",
-                True,
-            )
-        ]
-    if not has_digits(source) or sum(q.in_word for q in quantities(source, source_lang)) < 2:
-        return []  # most texts: no two names with a number (and their numbers are read)
-    return _names_reordered(source, target)
-
-
-def _names_reordered(source: str, target: str) -> list[NumberChange]:
-    """One name with two numbers, the numbers in another order ("convert ext3 to ext4" →
-    "konvertér ext4 til ext3"): the values may have swapped places, or the sentence was
-    turned round; the meaning tells."""
-    numbered = _NUMBERS_OF_NAMES.findall(source)
-    names = {name for name, _ in numbered}
-    if len(numbered) <= len(names):
-        return []  # each name once (most texts: none), so no name's numbers can swap
-    changes = []
-    for name in names:
-        first = [number for found, number in numbered if found == name]
-        second = [number for found, number in _NUMBERS_OF_NAMES.findall(target) if found == name]
-        if len(set(first)) >= 2 and sorted(first) == sorted(second) and first != second:
-            shown = ", ".join(name + number for number in first)
-            changes.append(
-                NumberChange(
-                    f"{shown} come in another order: check that each still belongs where it did",
-                    True,
-                )
-            )
-    return changes
-
-
-def _digit_values(text: str, lang: str) -> list[str]:
-    """The plain numbers in digits, as values, in order (dates and identifiers aside)."""
-    if not has_digits(text):
-        return []  # number words aside, every quantity is written with digits
-    found = []
-    for quantity in quantities(text, lang):
-        numbers = [value[1] for value in quantity.values if value[0] == "number"]
-        if _is_word(quantity) or quantity.in_word or quantity.parts or len(numbers) != 1:
-            continue
-        found.append(str(numbers[0]))
-    return found

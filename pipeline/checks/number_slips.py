@@ -21,6 +21,7 @@ _SHIFTED = dict(zip("1234567890", '!"#¤%&/()=', strict=True))
 _LOOKALIKES = {"0": "o", "1": "l", "5": "s", "8": "b"}
 _AS_LETTERS = str.maketrans(_LOOKALIKES)
 _LOOKALIKE_DIGIT = re.compile("[0158]")
+_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"  # a digit typed for one of them
 EDGES = ".,;:!?()[]\"'«»“”"  # punctuation around a word, not part of it
 # How common (wordfreq's Zipf scale) a word must be to be the one meant: two letters are
 # often abbreviations ("kb", "ss"), so they must be very common ("og").
@@ -134,16 +135,19 @@ def _letter_readings(word: str) -> list[str]:
 
 
 def _inside_a_common_word(before: str, digit: str, after: str, lang: str) -> bool:
-    """One digit between letters ("fi0l") or a look-alike at a word's start ("0g")."""
+    """One digit between letters, typed into a common word ("fi0l") or for one of its
+    letters ("fil3n" for "filen"), or a look-alike at a word's start ("0g")."""
     if before[-1:].isalpha() and after[:1].isalpha():
-        reading = before + after
+        readings = [before + after, *(before + letter + after for letter in _LETTERS)]
     elif not before and after.isalpha() and digit in _LOOKALIKES:
-        reading = _LOOKALIKES[digit] + after
+        readings = [_LOOKALIKES[digit] + after]
     else:
         return False
-    if not reading.isalpha():
-        return False
-    return frequency(reading.lower(), lang) >= _COMMON.get(len(reading), _COMMON_LONGER)
+    return any(
+        reading.isalpha()
+        and frequency(reading.lower(), lang) >= _COMMON.get(len(reading), _COMMON_LONGER)
+        for reading in readings
+    )
 
 
 def _tokens(text: str) -> set[str]:

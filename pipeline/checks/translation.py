@@ -165,11 +165,11 @@ def numbers(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     word ("five", "første"), a date written another way. Digits in names, cell references
     and shortcuts count ("Shift+F1"); URLs, code and placeholders have their own rules.
 
-    A warning where a value in digits clearly changed or vanished (a minus sign lost), or
-    a digit was typed by a slip ("fi0l", "0g", "5s:", "Py03"), or a count's word by one ("frem"
-    for "fem"); information, whose message says why, where only the meaning can tell: a
-    number word added or left implicit, GB written Gb, numbers in another order, an
-    example the translation localised, a value converted to a unit the source does not
+    A warning where a value in digits clearly changed or vanished, a digit was typed by a
+    slip ("fi0l", "0g", "5s:", "Py03"), a count's word by one ("frem" for "fem"), or a range
+    turned round ("5 to 9" → "9 til 5"); information, whose message says why, where only the
+    meaning can tell: a number word added or left implicit, GB written Gb, other numbers in
+    another order, an example localised, a value converted to a unit the source does not
     name, a bound said the other way round. "BIN2HEX" → "BIN.TIL.HEX" is no change.
 
     Not an error by default: under four in five sure findings are right on unseen text, and

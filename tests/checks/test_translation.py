@@ -166,6 +166,7 @@ def test_a_digit_a_translated_name_gains_is_no_finding() -> None:
     ("source", "target", "says"),
     [
         ("is an invalid GCM/ISO file", "er en ugyldig GCM/ISO fi0l", "0 (in 'fi0l')"),
+        ("Open the file with 2 clicks", "Åbn fil3n med 2 klik", "3 (in 'fil3n')"),
         ("Outlook Express 5 and 6", "Outlook Express 5 0g 6", "0 (in '0g')"),
         ("%s: Export file already exists", "5s: Eksportfilen findes allerede", "5 (in '5s')"),
         ("see (for example) the list", "se 8for eksempel) listen", "8 (in '8for')"),
@@ -272,7 +273,10 @@ def test_by_default_a_changed_number_warns_and_blocks_only_where_a_team_asks() -
     [
         ("Use luks1 format", "Brug luks2-format", "error", "1 (in 'luks1')"),
         ("Files bigger than 2 GB", "Filer større end 2 Gb", "warning", "B is bytes, b is bits"),
-        ("from 1 to 5 pages", "fra 5 til 1 sider", "warning", "another order"),
+        ("from 1 to 5 pages", "fra 5 til 1 sider", "error", "'1 to 5' is '5 til 1'"),
+        ("Resolution: 800 x 600", "Opløsning: 600×800", "error", "size '800 x 600'"),
+        ("between 2 and 9 rows", "mellem 9 og 2 rækker", "error", "its ends swapped places"),
+        ("Min 10 px and max 200 px", "Mindst 200 px og højst 10 px", "warning", "(10, 200 → 200"),
         ("Adjacent indicators", "To tilstødende indikatorer", "warning", "a number word"),
         ("Up to 255 characters", "Op til 255 tegn (højst 3 punktummer)", "warning", "number 3"),
         ("Create a 2D chart", "Opret et todimensionelt diagram", "warning", "2 (in '2D')"),
@@ -489,6 +493,9 @@ def test_the_same_values_written_the_translators_way_are_no_finding() -> None:
     assert levels("Set -1 for unlimited", "Sæt til -1 for ubegrænset") == []
     assert levels("(-1 = off)", "(\u22121 = fra)") == []  # a minus sign
     assert levels("Maintainer (2012-2014)", "Vedligeholder (2012-14)") == []
+    # sizes the source lists both ways: none turned round, at most the order to check
+    found = levels("Sizes 800 x 600 and 600 x 800", "Størrelser 600 x 800 og 800 x 600")
+    assert [level for level, _ in found] == ["warning"]
     assert levels("Width of %.2fpts", "Bredde på %.2f punkter") == []
     assert levels("input for xargs -0", "inddata for xargs -0") == []
     assert levels("10[sup]-27[/sup] kg", "10<sup>-27</sup> kg") == []
