@@ -251,6 +251,8 @@ SOFTWARE_NUMBERS_HELDOUT10 = Path(__file__).with_name("software_numbers_heldout1
 SOFTWARE_NUMBERS_HELDOUT11 = Path(__file__).with_name("software_numbers_heldout11.toml")
 # A twelfth, by a non-tuner, with real errors and errors seeded into real entries (session 16).
 SOFTWARE_NUMBERS_HELDOUT12 = Path(__file__).with_name("software_numbers_heldout12.toml")
+# A thirteenth, the same way, from catalogs no set read (session 16, after tuning on 12).
+SOFTWARE_NUMBERS_HELDOUT13 = Path(__file__).with_name("software_numbers_heldout13.toml")
 # Each file's name in the tables: the tune split is reported per file and together.
 SOFTWARE_SETS = {
     SOFTWARE_NUMBERS: "1",
@@ -267,6 +269,7 @@ SOFTWARE_SETS = {
     SOFTWARE_NUMBERS_HELDOUT10: "12",
     SOFTWARE_NUMBERS_HELDOUT11: "13",
     SOFTWARE_NUMBERS_HELDOUT12: "14",
+    SOFTWARE_NUMBERS_HELDOUT13: "15",
 }
 # The held-out splits: the file each names and its row in the tables.
 HELD_OUT = {
@@ -282,6 +285,7 @@ HELD_OUT = {
     "held-out10": ("12", "held-out 10 (fresh, labelled by a non-tuner)"),
     "held-out11": ("13", "held-out 11 (fresh, labelled by a non-tuner)"),
     "held-out12": ("14", "held-out 12 (fresh, labelled by a non-tuner)"),
+    "held-out13": ("15", "held-out 13 (fresh, labelled by a non-tuner)"),
 }
 
 
@@ -395,6 +399,7 @@ _SEEN = {
     "11": "held-out9",
     "12": "held-out10",
     "13": "held-out11",
+    "14": "held-out12",
 }  # fmt: skip
 
 
