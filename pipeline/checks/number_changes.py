@@ -35,7 +35,7 @@ from pipeline.checks.number_names import (
     named_as_a_whole,
     said_in_words,
 )
-from pipeline.checks.number_order import NUMBERS_OF_NAMES, reordered
+from pipeline.checks.number_order import NUMBERS_OF_NAMES, one_word_each, reordered
 from pipeline.checks.number_slips import (
     a_placeholder_in_its_place,
     beside_a_placeholder,
@@ -63,6 +63,8 @@ class NumberChange:
 
 # A context that makes a bare number a setting for each language: "Skip To label length".
 _SETTING = re.compile(r"\b(?:length|width|height|size|chars|characters|columns)\b", re.I)
+# A window's sizes in CSS, which each language sets to fit its words (Mozilla's `.style`).
+_CSS_SIZES = re.compile(r"(?:\s*(?:min-|max-)?(?:width|height)\s*:\s*[\d.]+[a-z%]*\s*;?)+\s*")
 
 
 def number_changes(
@@ -72,6 +74,8 @@ def number_changes(
     number whose context (msgctxt) calls it a width or length is the translator's to set
     ("7" in the context "Skip To label length" may become "8")."""
     if context and source.strip().isdigit() and _SETTING.search(context):
+        return []
+    if _CSS_SIZES.fullmatch(source) and _CSS_SIZES.fullmatch(target):
         return []
     return list(_number_changes(source, source_lang, target, target_lang))
 
@@ -102,7 +106,10 @@ def _number_changes(
 ) -> tuple[NumberChange, ...]:
     missing, extra = compare(source, source_lang, target, target_lang)
     if not (missing or extra or has_digits(source) or has_digits(target)):
-        return ()  # most entries: nothing to compare, nor to reorder or garble
+        # Most entries: nothing to compare, reorder or garble; but one number word each.
+        one_word = one_word_each(source, source_lang, target, target_lang)
+        said = one_word and f"the number word '{one_word[0]}' is '{one_word[1]}' in the translation"
+        return (NumberChange(said, False),) if said else ()
     if missing or extra:  # most entries: none, so nothing to read again
         if translator_credits(source):
             return ()  # names for placeholders ("translator1, translator2")
@@ -120,6 +127,9 @@ def _number_changes(
     in_target = _all_values(target, target_lang, in_words=True) if missing else set()
     # One count in words replaced by another ("Three Color" → "Fire farver"): a value changed.
     word_for_word = len(missing) == len(extra) == 1 and _is_word(missing[0]) and _is_word(extra[0])
+    # The one number word of each text, another value: "Go back one page" → "Gå to sider".
+    one_word = one_word_each(source, source_lang, target, target_lang)
+    word_for_word = word_for_word or one_word is not None
     # Zeros standing for a date's or time's width: the translator fills them in.
     template = bool(missing or extra) and zero_template(source, source_lang)
     slips = {
@@ -218,11 +228,20 @@ def _may_be_kept(
     """A name's digit whose value is still in the translation (the names written fewer
     times, nothing in their place), a number written as part of a word, or the source's
     example: only the meaning tells."""
+    name = quantity.word_at(source)  # "UTF-8" named twice, once in the translation
     return (
         (quantity.in_word and bool(plain_values(quantity) & in_target))
+        or (not name.isdigit() and _written_in(name, target))
         or _spelled_in_a_word(quantity, target, lang, source)
         or (not quantity.in_word and _in_example(quantity, source))
     )
+
+
+def _written_in(name: str, text: str) -> bool:
+    """Whether `text` writes the name with a number ("UTF-8") as a word or a part of one."""
+    if not any(character.isalpha() for character in name):
+        return False
+    return re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w.])", text, re.IGNORECASE) is not None
 
 
 def _changed_in_place(quantity: Quantity, source: str, target: str) -> bool:

@@ -192,8 +192,12 @@ _QUOTED = re.compile(r"\"([^\"]+)\"")
 # A bound said the other way: "smaller than 513" is "højst 512" for whole numbers.
 _STRICT = re.compile(
     r"(?:[<>]|\b(?:less|fewer|smaller|lower|more|greater|larger|bigger|higher|mindre|færre|"
-    r"større|flere|højere|lavere|under|over)\s+(?:than|end)?)\s*$",
+    r"større|flere|mere|højere|lavere|under|over)\s+(?:than|end)?)\s*$",
     re.IGNORECASE,
+)
+# "5 or more", "5 files or fewer", "5 eller flere": inclusive too.
+_OR_MORE = re.compile(
+    r"\W*(?:\w+\W+)?(?:or|eller)\s+(?:more|less|fewer|flere|mere|mindre|færre)\b", re.I
 )
 _INCLUSIVE = re.compile(
     r"(?:[≤≥]|<=|>=|\b(?:at most|at least|højst|mindst|or equal to|eller lig med|up to|op til)"
@@ -346,15 +350,18 @@ def _bound_turned(
     for lacking in missing:
         for added in extra:
             apart = {abs(a - b) for a in plain_values(lacking) for b in plain_values(added)}
-            bounds = (_bound(source, lacking), _bound(target, added))
+            bounds = (bound(source, lacking), bound(target, added))
             if 1 in apart and None not in bounds and bounds[0] != bounds[1]:
                 return True
     return False
 
 
-def _bound(text: str, quantity: Quantity) -> str | None:
+def bound(text: str, quantity: Quantity) -> str | None:
+    """Whether the number is a bound: "strict" ("more than 5"), "inclusive" ("at least
+    5", "5 or more"), or None."""
     before = text[max(0, quantity.start - 40) : quantity.start]
-    if _INCLUSIVE.search(before):
+    after = text[quantity.start + len(quantity.text) :][:40]
+    if _INCLUSIVE.search(before) or _OR_MORE.match(after):
         return "inclusive"
     return "strict" if _STRICT.search(before) else None
 

@@ -1,16 +1,20 @@
-"""Numbers a translation keeps but writes in another order (#29).
+"""Numbers a translation moved or exchanged (#29).
 
 A range's ends or a size's sides the other way round ("rows 5 to 9" → "række 9 til 5",
 "800 x 600" → "600 x 800") changed the value: both languages write them in the same
-order. Any other two numbers may have swapped places, or the sentence was turned
-round: only the meaning tells.
+order. So did a label both texts write with another number after it ("Moderator: 50" →
+"Moderator: 0"), and numbered steps in another order ("Step 1 … Step 2" → "Trin 2 …
+Trin 1"). Any other two numbers may have swapped places, or the sentence was turned
+round: only the meaning tells. And where each text has one number word and no digit,
+another value is another count ("Go back one page" → "Gå to sider tilbage").
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.checks.quantities import has_digits, quantities
+from pipeline.checks.number_equivalents import bound, plain_values
+from pipeline.checks.quantities import Quantity, has_digits, quantities
 
 # A name numbered by digits ("ext3"): its name, its number.
 NUMBERS_OF_NAMES = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})(\d+)(?![^\W_])")
@@ -30,7 +34,7 @@ def reordered(
 ) -> list[tuple[str, bool]]:
     """The numbers the translation writes in another order, as (message, unsure): a
     range or size the other way round is sure; any other order needs the meaning."""
-    swapped = swapped_ends(source, target)
+    swapped = swapped_ends(source, target) or _relabelled(source, target) or _steps(source, target)
     if swapped:
         return [(message, False) for message in swapped]
     first = _digit_values(source, source_lang)
@@ -66,6 +70,62 @@ def swapped_ends(source: str, target: str) -> list[str]:
                     "its ends swapped places"
                 )
     return found
+
+
+# A word (or a label with its colon) right before a number: "Step 1", "Moderator: 50".
+_LABELLED = re.compile(r"(?<![\w-])([^\W\d_]{3,}):?\s(\d+)(?![\w/-]|[.,:]\d)")
+
+
+def _relabelled(source: str, target: str) -> list[str]:
+    """A word both texts write once before a number, with another label's number after
+    it in the translation: the numbers swapped labels ("User: 0, Moderator: 50" →
+    "Bruger: 50, Moderator: 0"). Not a date's month ("September 14 2001" → "14.
+    September 2001"): its number follows no label."""
+    ours = _labels(source)
+    theirs = _labels(target) if len(ours) >= 2 else {}
+    # Swapped: the new number follows another label in the source.
+    others = {number for _, number in _LABELLED.findall(source)}
+    return [
+        f"'{label} {number}' is '{label} {theirs[label]}' in the translation: "
+        "the numbers swapped places"
+        for label, number in ours.items()
+        if label in theirs and theirs[label] != number and theirs[label] in others
+    ]
+
+
+def _labels(text: str) -> dict[str, str]:
+    """Each word written once before a number, and once in the text, with the number."""
+    found = _LABELLED.findall(text)
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return {
+        word: number
+        for word, number in found
+        if sum(w.lower() == word.lower() for w, _ in found) == 1 and words.count(word.lower()) == 1
+    }
+
+
+def _steps(source: str, target: str) -> list[str]:
+    """Numbered steps 1, 2… the translation numbers in another order: one word before
+    each number in either text ("Step 1 … Step 2" → "Trin 2 … Trin 1")."""
+    ours, theirs = _numbered(source), _numbered(target)
+    if len(ours) < 2 or ours != list(range(1, len(ours) + 1)) or sorted(theirs) != ours:
+        return []
+    if theirs == ours:
+        return []
+    shown = ", ".join(map(str, theirs))
+    return [f"the steps {', '.join(map(str, ours))} are numbered {shown} in the translation"]
+
+
+# A numbered step, a colon or a stop after it: "Step 1:", "Trin 2.".
+_STEP = re.compile(r"(?<![\w-])([^\W\d_]{3,})\s(\d+)\s?[:.)](?!\d)")
+
+
+def _numbered(text: str) -> list[int]:
+    """The steps' numbers, in order, when one and the same word stands before each."""
+    found = _STEP.findall(text)
+    if len({word.lower() for word, _ in found}) != 1:
+        return []
+    return [int(number) for _, number in found]
 
 
 def _ends(found: re.Match[str]) -> tuple[int, int]:
@@ -106,3 +166,49 @@ def _digit_values(text: str, lang: str) -> list[tuple[str, str]]:
             continue
         found.append((str(numbers[0]), quantity.text))
     return found
+
+
+# Number words a text may not mean as a count: a time, an article, "both", "a pair".
+_DOUBTFUL = frozenset({
+    "both", "couple", "double", "half", "once", "pair", "quarter", "second", "single",
+    "twice", "triple", "anden", "andet", "begge", "dobbelt", "dobbelte", "en", "et",
+    "enkelt", "halv", "halvanden", "halvandet", "halve", "halvt", "kvart", "næst", "par",
+})  # fmt: skip
+
+
+def one_word_each(
+    source: str, source_lang: str, target: str, target_lang: str
+) -> tuple[str, str] | None:
+    """The number word of each text, where each has one and no digit, and their values
+    differ ("One Day Forward" → "Tre dage frem", "the first" → "den femte")."""
+    if has_digits(source) or has_digits(target):
+        return None
+    ours, theirs = quantities(source, source_lang), quantities(target, target_lang)
+    if len(ours) != 1 or len(theirs) != 1:
+        return None
+    first, second = ours[0], theirs[0]
+    if set(f"{first.text} {second.text}".lower().split()) & _DOUBTFUL:
+        return None  # "Twelve-thirty" → "Halv et": half past, a time
+    if _written(second.text, source) or _written(first.text, target):
+        return None  # a name both write ("GNOME To Do"), or a text left in English
+    if not (_whole_word(first, source) and _whole_word(second, target)):
+        return None  # "Four sided" → "Firsidet": the count inside a word
+    if plain_values(first) & plain_values(second) or _bound_turned(first, second, source, target):
+        return None
+    return first.text, second.text
+
+
+def _written(word: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _whole_word(quantity: Quantity, text: str) -> bool:
+    start, end = quantity.start, quantity.start + len(quantity.text)
+    return not (text[end : end + 1].isalpha() or text[start - 1 : start].isalpha())
+
+
+def _bound_turned(first: Quantity, second: Quantity, source: str, target: str) -> bool:
+    """One apart, one bound strict and the other inclusive: "two or more" → "mere end ét"."""
+    apart = {abs(a - b) for a in plain_values(first) for b in plain_values(second)}
+    kinds = (bound(source, first), bound(target, second))
+    return 1 in apart and None not in kinds and kinds[0] != kinds[1]

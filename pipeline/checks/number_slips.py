@@ -42,18 +42,22 @@ def typed_into(digits: str, word: str, source: str, lang: str) -> bool:
     for part in word.split("-"):  # "OS2/2-verison": a compound of the source's word
         for found in re.finditer(re.escape(digits), part):
             before, after = part[: found.start()], part[found.end() :]
-            if part != word and not after:
+            suspended = not after and word.endswith(part + "-")  # "netværk5- eller"
+            if part != word and not after and not suspended:
                 continue  # "chi2-fordelingen": a part numbered, as "Sheet1" is
             if any(reading.lower() in tokens for reading in _readings(before, digits, after)):
                 return True
-            if len(digits) == 1 and _inside_a_common_word(before, digits, after, lang):
+            if len(digits) == 1 and _inside_a_common_word(before, digits, after, lang, suspended):
                 return True
     return False
 
 
 def _readings(before: str, digits: str, after: str) -> set[str]:
-    """The word without the digits, and with one digit as its key's sign or look-alike."""
+    """The word without the digits, and with one digit as its key's sign, its look-alike
+    or any letter ("phish1ng", "Scr1pt" of the source's "phishing", "script")."""
     readings = {before + after}
+    if len(digits) == 1 and before[-1:].isalpha() and after[:1].isalpha():
+        readings.update(before + letter + after for letter in _LETTERS)
     if after[:1] in ("%", "$"):  # "%1here2%" for "%1here%2": a placeholder's sign moved
         readings.add(before + after[0] + digits + after[1:])
     if len(digits) == 1:
@@ -134,10 +138,13 @@ def _letter_readings(word: str) -> list[str]:
     return [*readings, word.translate(_AS_LETTERS)] if places else []
 
 
-def _inside_a_common_word(before: str, digit: str, after: str, lang: str) -> bool:
+def _inside_a_common_word(
+    before: str, digit: str, after: str, lang: str, suspended: bool = False
+) -> bool:
     """One digit between letters, typed into a common word ("fi0l") or for one of its
-    letters ("fil3n" for "filen"), or a look-alike at a word's start ("0g")."""
-    if before[-1:].isalpha() and after[:1].isalpha():
+    letters ("fil3n" for "filen"), also the last before a compound's hyphen ("netværk5-
+    eller filadgang"), or a look-alike at a word's start ("0g")."""
+    if before[-1:].isalpha() and (after[:1].isalpha() or suspended):
         readings = [before + after, *(before + letter + after for letter in _LETTERS)]
     elif not before and after.isalpha() and digit in _LOOKALIKES:
         readings = [_LOOKALIKES[digit] + after]

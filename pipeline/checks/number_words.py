@@ -26,7 +26,7 @@ _NUMBER_WORDS = {
          "single": 1, "double": 2, "triple": 3, "ones": 1, "both": 2, "pair": 2, "couple": 2,
          # a die's faces, a complement, a row of cards: "the fives row" is "5'ere"
          "twos": 2, "threes": 3, "fours": 4, "fives": 5, "sixes": 6, "sevens": 7,
-         "eights": 8, "nines": 9},
+         "eights": 8, "nines": 9, "zeros": 0, "zeroes": 0},
     ),
     "da": (
         "nul en to tre fire fem seks syv otte ni ti elleve tolv tretten fjorten femten "

@@ -167,6 +167,8 @@ def test_a_digit_a_translated_name_gains_is_no_finding() -> None:
     [
         ("is an invalid GCM/ISO file", "er en ugyldig GCM/ISO fi0l", "0 (in 'fi0l')"),
         ("Open the file with 2 clicks", "Åbn fil3n med 2 klik", "3 (in 'fil3n')"),
+        ("Phishing protection", "Beskyttelse mod phish1ng", "1 (in 'phish1ng')"),
+        ("network or file access", "netværk5- eller filadgang", "5 (in 'netværk5-')"),
         ("Outlook Express 5 and 6", "Outlook Express 5 0g 6", "0 (in '0g')"),
         ("%s: Export file already exists", "5s: Eksportfilen findes allerede", "5 (in '5s')"),
         ("see (for example) the list", "se 8for eksempel) listen", "8 (in '8for')"),
@@ -277,6 +279,12 @@ def test_by_default_a_changed_number_warns_and_blocks_only_where_a_team_asks() -
         ("Resolution: 800 x 600", "Opløsning: 600×800", "error", "size '800 x 600'"),
         ("between 2 and 9 rows", "mellem 9 og 2 rækker", "error", "its ends swapped places"),
         ("Min 10 px and max 200 px", "Mindst 200 px og højst 10 px", "warning", "(10, 200 → 200"),
+        ("User: 0, Moderator: 50", "Bruger: 50, Moderator: 0", "error", "'Moderator 50' is"),
+        ("Step 1: Open it. Step 2: Save", "Trin 2: Åbn den. Trin 1: Gem", "error", "steps 1, 2"),
+        ("Press 1 for help, 2 for menu", "Tryk 2 for menu, 1 for hjælp", "warning", "(1, 2 → 2"),
+        ("Go back one page", "Gå to sider tilbage", "error", "the number to"),
+        ("on the first of every month", "den tredje hver måned", "error", "'first' is 'tredje'"),
+        ("Text as UTF-8, saved as UTF-8", "Tekst gemt i UTF-8", "warning", "8 (in 'UTF-8')"),
         ("Adjacent indicators", "To tilstødende indikatorer", "warning", "a number word"),
         ("Up to 255 characters", "Op til 255 tegn (højst 3 punktummer)", "warning", "number 3"),
         ("Create a 2D chart", "Opret et todimensionelt diagram", "warning", "2 (in '2D')"),
@@ -493,6 +501,14 @@ def test_the_same_values_written_the_translators_way_are_no_finding() -> None:
     assert levels("Set -1 for unlimited", "Sæt til -1 for ubegrænset") == []
     assert levels("(-1 = off)", "(\u22121 = fra)") == []  # a minus sign
     assert levels("Maintainer (2012-2014)", "Vedligeholder (2012-14)") == []
+    # a window's CSS sizes are each language's; a bound said the other way round; a
+    # month's day written first; a name both texts write; a time said as "half past"
+    assert levels("min-width: 45em; min-height: 32em;", "min-width: 47em; min-height: 35em;") == []
+    bound = levels("two or more '/' characters", "mere end ét '/'-tegn")
+    assert [level for level, _ in bound] == ["warning"]
+    assert levels("after September 14 2001", "efter 14. September 2001") == []
+    assert levels("First run of GNOME To Do", "Først kørsel af GNOME To Do") == []
+    assert [level for level, _ in levels("Twelve-thirty", "Halv et")] == ["warning"]
     # sizes the source lists both ways: none turned round, at most the order to check
     found = levels("Sizes 800 x 600 and 600 x 800", "Størrelser 600 x 800 og 800 x 600")
     assert [level for level, _ in found] == ["warning"]
