@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.checks.number_equivalents import bound, plain_values
+from pipeline.checks.number_words import number_word_count
 from pipeline.checks.quantities import Quantity, has_digits, quantities
 
 # A name numbered by digits ("ext3"): its name, its number.
@@ -34,13 +35,13 @@ def reordered(
 ) -> list[tuple[str, bool]]:
     """The numbers the translation writes in another order, as (message, unsure): a
     range or size the other way round is sure; any other order needs the meaning."""
-    swapped = swapped_ends(source, target) or _relabelled(source, target) or _steps(source, target)
-    if swapped:
-        return [(message, False) for message in swapped]
     first = _digit_values(source, source_lang)
     second = _digit_values(target, target_lang) if len({v for v, _ in first}) >= 2 else first
     values, others = [v for v, _ in first], [v for v, _ in second]
     if sorted(values) == sorted(others) and values != others:
+        swapped = swapped_ends(source, target) or _relabelled(source, target)
+        if swapped or (swapped := _steps(source, target)):
+            return [(message, False) for message in swapped]
         was, now = ", ".join(w for _, w in first), ", ".join(w for _, w in second)
         return [
             (
@@ -176,12 +177,19 @@ _DOUBTFUL = frozenset({
 })  # fmt: skip
 
 
+_SHORT = 100  # characters: a label, a menu item, a sentence
+
+
 def one_word_each(
     source: str, source_lang: str, target: str, target_lang: str
 ) -> tuple[str, str] | None:
-    """The number word of each text, where each has one and no digit, and their values
-    differ ("One Day Forward" → "Tre dage frem", "the first" → "den femte")."""
-    if has_digits(source) or has_digits(target):
+    """The number word of each short text, where each has one and no digit, and their
+    values differ ("One Day Forward" → "Tre dage frem", "the first" → "den femte")."""
+    if len(source) > _SHORT or has_digits(source) or has_digits(target):
+        return None  # a long text's one number word each may speak of two things
+    if number_word_count(source, source_lang) != 1:
+        return None  # most texts: no number word in the source
+    if number_word_count(target, target_lang) != 1:
         return None
     ours, theirs = quantities(source, source_lang), quantities(target, target_lang)
     if len(ours) != 1 or len(theirs) != 1:

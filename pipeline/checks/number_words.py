@@ -174,6 +174,11 @@ def _run_quantity(
     yield " ".join(word for word, _ in run), run[0][1], frozenset(values), strong
 
 
+def number_word_count(text: str, lang: str) -> int:
+    """How many number words of `lang`, strong or not ("one", "første"), `text` has."""
+    return len(_word_patterns(primary_language(lang))[0].findall(text))
+
+
 @cache
 def strong_words(lang: str) -> frozenset[str]:
     """Cardinals other than one, which need a counterpart ("any two of" → "nogen af")."""
