@@ -17,13 +17,24 @@ _LOCALIZABLE = re.compile(
 CODE = re.compile(r"(`+)(.+?)\1")
 # A numeric entity HTML reads without its semicolon too ("&#8221").
 TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|&#?\w+;|&#(?:\d+|x[0-9A-Fa-f]+)")
+# A character written as its code, as .properties and JSON catalogs do: "Didn\u2019t".
+_ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}")
 
 
 def without_literals(text: str) -> str:
-    """`text` with URLs, code spans, placeholders and tags blanked out, for reading its words
-    and numbers: what those hold is checked by their own rules. Blanked character for
-    character, so that a number found in it is at the same place in `text`."""
-    for pattern in (LINK_TARGET, BARE_URL, CODE, _PRINTF, _OTHER_PLACEHOLDER, _NAMED_BRACES, TAG):
+    """`text` with URLs, code spans, placeholders, tags and escapes blanked out, for
+    reading its words and numbers: what those hold is checked by their own rules. Blanked
+    character for character, so that a number found in it is at the same place in `text`."""
+    for pattern in (
+        LINK_TARGET,
+        BARE_URL,
+        CODE,
+        _PRINTF,
+        _OTHER_PLACEHOLDER,
+        _NAMED_BRACES,
+        TAG,
+        _ESCAPE,
+    ):
         text = pattern.sub(_blank, text)
     return text
 

@@ -8,12 +8,16 @@ purpose (#29)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from functools import cache
 
 from pipeline.checks.literals import PLACEHOLDER
 from pipeline.checks.number_words import strong_words, word_values
+from pipeline.languages.dictionaries import dictionary_name, dictionary_path
 from pipeline.languages.evidence import frequency
 from pipeline.languages.technical import one_slip
+from pipeline.languages.word_forms import spell_checks
 
 # Shift and a digit on a Danish keyboard.
 _SHIFTED = dict(zip("1234567890", '!"#¤%&/()=', strict=True))
@@ -56,8 +60,8 @@ def _readings(before: str, digits: str, after: str) -> set[str]:
     """The word without the digits, and with one digit as its key's sign, its look-alike
     or any letter ("phish1ng", "Scr1pt" of the source's "phishing", "script")."""
     readings = {before + after}
-    if len(digits) == 1 and before[-1:].isalpha() and after[:1].isalpha():
-        readings.update(before + letter + after for letter in _LETTERS)
+    if len(digits) == 1 and before[-1:].isalpha() and (after[:1].isalpha() or not after):
+        readings.update(before + letter + after for letter in _LETTERS)  # "Chrom3": "Chrome"
     if after[:1] in ("%", "$"):  # "%1here2%" for "%1here%2": a placeholder's sign moved
         readings.add(before + after[0] + digits + after[1:])
     if len(digits) == 1:
@@ -145,16 +149,29 @@ def _inside_a_common_word(
     letters ("fil3n" for "filen"), also the last before a compound's hyphen ("netværk5-
     eller filadgang"), or a look-alike at a word's start ("0g")."""
     if before[-1:].isalpha() and (after[:1].isalpha() or suspended):
-        readings = [before + after, *(before + letter + after for letter in _LETTERS)]
+        typed_for = {(before + letter + after).lower() for letter in _LETTERS}
+        readings = {(before + after).lower(), *typed_for}
     elif not before and after.isalpha() and digit in _LOOKALIKES:
-        readings = [_LOOKALIKES[digit] + after]
+        readings, typed_for = {(_LOOKALIKES[digit] + after).lower()}, set()
     else:
         return False
-    return any(
-        reading.isalpha()
-        and frequency(reading.lower(), lang) >= _COMMON.get(len(reading), _COMMON_LONGER)
-        for reading in readings
-    )
+    words = [reading for reading in readings if reading.isalpha()]
+    if any(frequency(w, lang) >= _COMMON.get(len(w), _COMMON_LONGER) for w in words):
+        return True
+    known = _dictionary(lang)  # a rarer word, or a compound: "butiksanmeldels3r"
+    longer = [w for w in typed_for if len(w) >= _KNOWN_FROM and w.isalpha()]
+    return known is not None and any(known(w) for w in longer)
+
+
+_KNOWN_FROM = 6  # letters: a shorter word a digit turns into is as often a code ("p2p")
+
+
+@cache
+def _dictionary(lang: str) -> Callable[[str], bool] | None:
+    """Whether Hunspell's dictionary for `lang` takes a word (compounds too); None
+    without one."""
+    name = dictionary_name(lang, {})
+    return spell_checks(name)[0] if dictionary_path(name) is not None else None
 
 
 def _tokens(text: str) -> set[str]:

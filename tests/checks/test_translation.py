@@ -169,6 +169,8 @@ def test_a_digit_a_translated_name_gains_is_no_finding() -> None:
         ("Open the file with 2 clicks", "Åbn fil3n med 2 klik", "3 (in 'fil3n')"),
         ("Phishing protection", "Beskyttelse mod phish1ng", "1 (in 'phish1ng')"),
         ("network or file access", "netværk5- eller filadgang", "5 (in 'netværk5-')"),
+        ("If Chrome finds it", "Hvis Chrom3 finder den", "3 (in 'Chrom3')"),
+        ("Store reviews", "Butiksanmeldels3r", "3 (in 'Butiksanmeldels3r')"),
         ("Outlook Express 5 and 6", "Outlook Express 5 0g 6", "0 (in '0g')"),
         ("%s: Export file already exists", "5s: Eksportfilen findes allerede", "5 (in '5s')"),
         ("see (for example) the list", "se 8for eksempel) listen", "8 (in '8for')"),
@@ -508,6 +510,7 @@ def test_the_same_values_written_the_translators_way_are_no_finding() -> None:
     assert [level for level, _ in bound] == ["warning"]
     assert levels("after September 14 2001", "efter 14. September 2001") == []
     assert levels("First run of GNOME To Do", "Først kørsel af GNOME To Do") == []
+    assert levels("Didn\\u2019t get it?", "Har du ikke fået den?") == []  # an escape
     assert [level for level, _ in levels("Twelve-thirty", "Halv et")] == ["warning"]
     # sizes the source lists both ways: none turned round, at most the order to check
     found = levels("Sizes 800 x 600 and 600 x 800", "Størrelser 600 x 800 og 800 x 600")

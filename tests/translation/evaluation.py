@@ -400,6 +400,7 @@ _SEEN = {
     "12": "held-out10",
     "13": "held-out11",
     "14": "held-out12",
+    "15": "held-out13",
 }  # fmt: skip
 
 
