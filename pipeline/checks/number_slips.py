@@ -15,6 +15,7 @@ from functools import cache
 from pipeline.checks.literals import PLACEHOLDER
 from pipeline.checks.number_words import strong_words, word_values
 from pipeline.languages.dictionaries import dictionary_name, dictionary_path
+from pipeline.languages.edits import LETTERS
 from pipeline.languages.evidence import frequency
 from pipeline.languages.technical import one_slip
 from pipeline.languages.word_forms import spell_checks
@@ -23,9 +24,8 @@ from pipeline.languages.word_forms import spell_checks
 _SHIFTED = dict(zip("1234567890", '!"#¤%&/()=', strict=True))
 # A digit typed for the letter it looks like: "-0" for "-o", "0g" for "og", "l0g".
 _LOOKALIKES = {"0": "o", "1": "l", "5": "s", "8": "b"}
-_AS_LETTERS = str.maketrans(_LOOKALIKES)
+_ASLETTERS = str.maketrans(_LOOKALIKES)
 _LOOKALIKE_DIGIT = re.compile("[0158]")
-_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"  # a digit typed for one of them
 EDGES = ".,;:!?()[]\"'«»“”"  # punctuation around a word, not part of it
 # How common (wordfreq's Zipf scale) a word must be to be the one meant: two letters are
 # often abbreviations ("kb", "ss"), so they must be very common ("og").
@@ -61,7 +61,7 @@ def _readings(before: str, digits: str, after: str) -> set[str]:
     or any letter ("phish1ng", "Scr1pt" of the source's "phishing", "script")."""
     readings = {before + after}
     if len(digits) == 1 and before[-1:].isalpha() and (after[:1].isalpha() or not after):
-        readings.update(before + letter + after for letter in _LETTERS)  # "Chrom3": "Chrome"
+        readings.update(before + letter + after for letter in LETTERS)  # "Chrom3": "Chrome"
     if after[:1] in ("%", "$"):  # "%1here2%" for "%1here%2": a placeholder's sign moved
         readings.add(before + after[0] + digits + after[1:])
     if len(digits) == 1:
@@ -73,7 +73,7 @@ def _readings(before: str, digits: str, after: str) -> set[str]:
 
 def for_a_letter(word: str, source: str) -> bool:
     """`word` is a source word with digits typed for look-alike letters: "-0" for "-o"."""
-    return word.lower().translate(_AS_LETTERS) in _tokens(source)
+    return word.lower().translate(_ASLETTERS) in _tokens(source)
 
 
 def beside_a_placeholder(digits: str, start: int, text: str) -> bool:
@@ -139,7 +139,7 @@ def _letter_readings(word: str) -> list[str]:
     """`word` with one look-alike digit, or all of them, read as the letter."""
     places = [i for i, character in enumerate(word) if character in _LOOKALIKES]
     readings = [word[:i] + _LOOKALIKES[word[i]] + word[i + 1 :] for i in places]
-    return [*readings, word.translate(_AS_LETTERS)] if places else []
+    return [*readings, word.translate(_ASLETTERS)] if places else []
 
 
 def _inside_a_common_word(
@@ -149,7 +149,7 @@ def _inside_a_common_word(
     letters ("fil3n" for "filen"), also the last before a compound's hyphen ("netværk5-
     eller filadgang"), or a look-alike at a word's start ("0g")."""
     if before[-1:].isalpha() and (after[:1].isalpha() or suspended):
-        typed_for = {(before + letter + after).lower() for letter in _LETTERS}
+        typed_for = {(before + letter + after).lower() for letter in LETTERS}
         readings = {(before + after).lower(), *typed_for}
     elif not before and after.isalpha() and digit in _LOOKALIKES:
         readings, typed_for = {(_LOOKALIKES[digit] + after).lower()}, set()

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.languages.edits import LETTERS
 from pipeline.languages.evidence import frequency_table
 
 LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or -e-
@@ -33,7 +34,6 @@ LINKED_BY_S = re.compile(r"(?:...ing|else|hed|tion|sion|itet|skab|dom)$")
 ENDINGS = ("erne", "ene", "ens", "ets", "en", "et", "er")  # not a part: "indstilling|erne"
 FAR_COMMONER = 2.0  # Zipf: a part's slip is a hundred times as common as the part
 COMMON = 2.5  # and at least this common
-_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ def _slip_beside_a_part(word: str, listed: Callable[[str], bool], table: dict[st
     head = next((word[:c] for c in reversed(cuts) if _written(word[:c], table)), "")
     if head:  # the tail slipped
         tail = word[len(head) :]
-        more = [tail[:at] + c + tail[at:] for at in range(len(tail)) for c in _LETTERS]
+        more = [tail[:at] + c + tail[at:] for at in range(len(tail)) for c in LETTERS]
         if any(_meant(head + other, word, listed) for other in table.keys() & more):
             return True
     tails = range(SHORTEST, len(word) - SLIPPED + 1)
@@ -108,7 +108,7 @@ def _slip_beside_a_part(word: str, listed: Callable[[str], bool], table: dict[st
     if tail:  # the head slipped, or lost its end
         head = word[: -len(tail)]
         dropped = [head[:at] + head[at + 1 :] for at in range(1, len(head))]
-        others = [*dropped, *(head + c for c in _LETTERS)]
+        others = [*dropped, *(head + c for c in LETTERS)]
         return any(_written(o, table) and _meant(o + tail, word, listed) for o in others)
     return False
 

@@ -36,6 +36,7 @@ from pipeline.languages.dictionaries import (
     read_word_list,
     suggester,
 )
+from pipeline.languages.edits import one_edit_from
 from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
 from pipeline.languages.project_slips import LONG
 from pipeline.languages.technical import (
@@ -49,7 +50,6 @@ from pipeline.languages.technical import (
     near_a_common_word,
     near_a_word,
     nearest_words,
-    one_edit_from,
     option_value_or_tag,
     regular_plural,
 )

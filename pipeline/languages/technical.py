@@ -10,12 +10,12 @@ words of Danish man pages; these are most of them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from functools import cache
 from pathlib import Path
 
+from pipeline.languages.edits import one_edit_from, slips_of
 from pipeline.languages.evidence import ACRONYM
 
 COMMANDS_FILE = Path(__file__).with_name("data") / "commands.txt"
@@ -111,50 +111,6 @@ def apostrophe_base(word: str) -> str | None:
         if found and base and ending.lower() in APOSTROPHE_ENDINGS:
             return base
     return None
-
-
-_INFLECTIONS = set("senrt")  # a neighbour that only adds or drops one of these is a form
-
-
-def one_edit_from(word: str, lang: str, floor: float, inner: bool = False) -> bool:
-    """Whether a letter dropped, added, swapped or mistyped turns a word of `lang` at
-    least `floor` common (Zipf) into `word`. A form of the word ("hotspot" for
-    "hotspots") does not count, nor an accent ("formatér" for "formater"), nor a first
-    letter: people seldom mistype it, and a prefix is not a slip ("ublokeret",
-    "endian"). `inner`: nor the last letter, but for a swap. The edits are looked up in
-    the frequency table spelling already holds: no second copy of wordfreq's list in
-    every worker."""
-    from pipeline.languages.evidence import frequency_table, primary
-
-    table = frequency_table(primary(lang))
-    return any(
-        table.get(other, 0.0) >= floor and not _a_form_of(other, word)
-        for other in slips_of(word, inner)
-    )
-
-
-def slips_of(word: str, inner: bool = False, first: bool = False, part: bool = False) -> list[str]:
-    """The words one slip (a letter dropped, added, swapped or mistyped) from `word`,
-    its first letter kept (`first`: or a first letter dropped, "pførslen"; `part`: or
-    swapped with the second, as in a part of "højre-lkikke"), and its last too if
-    `inner` (but for a swap); an accent put right is no slip. The few letters dropped
-    and swapped come first, the many mistyped and added after: a typo's word is often
-    among the few, and a test that stops at the first word found finds it sooner."""
-    last = len(word) - 1 if inner else len(word)
-    splits = [(word[:i], word[i:]) for i in range(1, last + 1)]
-    edits = dict.fromkeys(a + b[1:] for a, b in splits if b and len(a) < last)
-    edits.update(dict.fromkeys(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1))
-    if part and len(word) > 1:
-        edits[word[1] + word[0] + word[2:]] = None
-    edits.update(
-        dict.fromkeys(a + c + b[1:] for a, b in splits if b and len(a) < last for c in _LETTERS)
-    )
-    edits.update(dict.fromkeys(a + c + b for a, b in splits for c in _LETTERS))
-    if first:
-        edits.update(dict.fromkeys(c + word for c in _LETTERS))
-    edits.pop(word, None)
-    edits.pop(_unaccented(word), None)
-    return list(edits)
 
 
 _HEAD, _TAIL = 3, 4  # the shortest first and last word of `two_words`
@@ -257,31 +213,12 @@ def date_format(parts: list[str]) -> bool:
     return all(len(set(part.lower())) == 1 for part in parts)
 
 
-def _unaccented(word: str) -> str:
-    return (
-        unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-        if (not word.isascii())
-        else word
-    )
-
-
-_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
 NEAR = 3.0  # the Zipf frequency of a word a slip in a list of code is taken for a typo of
 
 
 def near_a_common_word(word: str, lang: str) -> bool:
     """One slip from a word of `lang` written at least NEAR often ("ellwr": "eller")."""
     return len(word) >= 5 and word.isalpha() and one_edit_from(word.lower(), lang, NEAR, True)
-
-
-def _a_form_of(other: str, word: str) -> bool:
-    """An ending added, dropped or exchanged ("afgører" and "afgøres"; "lowercased")."""
-    if len(other) == len(word):
-        return other[:-1] == word[:-1] and {other[-1], word[-1]} <= _INFLECTIONS
-    if word[:-1] == other and word[-1] == "d" and other[-1] == "e":
-        return True  # "lowercase|d" (but "calle" is no form of "called")
-    longer, shorter = (other, word) if len(other) > len(word) else (word, other)
-    return longer[:-1] == shorter and longer[-1] in _INFLECTIONS
 
 
 RECURRING = 3  # an unknown word written this often in a project is one of its terms
