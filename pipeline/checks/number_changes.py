@@ -35,7 +35,7 @@ from pipeline.checks.number_names import (
     named_as_a_whole,
     said_in_words,
 )
-from pipeline.checks.number_order import NUMBERS_OF_NAMES, one_word_each, reordered
+from pipeline.checks.number_order import NUMBERS_OF_NAMES, one_word_each, reordered, written_in
 from pipeline.checks.number_slips import (
     a_placeholder_in_its_place,
     beside_a_placeholder,
@@ -231,17 +231,10 @@ def _may_be_kept(
     name = quantity.word_at(source)  # "UTF-8" named twice, once in the translation
     return (
         (quantity.in_word and bool(plain_values(quantity) & in_target))
-        or (not name.isdigit() and _written_in(name, target))
+        or (any(c.isalpha() for c in name) and written_in(name, target))
         or _spelled_in_a_word(quantity, target, lang, source)
         or (not quantity.in_word and _in_example(quantity, source))
     )
-
-
-def _written_in(name: str, text: str) -> bool:
-    """Whether `text` writes the name with a number ("UTF-8") as a word or a part of one."""
-    if not any(character.isalpha() for character in name):
-        return False
-    return re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w.])", text, re.IGNORECASE) is not None
 
 
 def _changed_in_place(quantity: Quantity, source: str, target: str) -> bool:

@@ -345,15 +345,16 @@ def _places(value: Decimal) -> int:
 def _bound_turned(
     source: str, target: str, missing: Sequence[Quantity], extra: Sequence[Quantity]
 ) -> bool:
+    return any(bound_turned(a, b, source, target) for a in missing for b in extra)
+
+
+def bound_turned(lacking: Quantity, added: Quantity, source: str, target: str) -> bool:
     """A strict bound one side has and an inclusive one the other has, one apart:
-    "smaller than 513" → "mindre end eller lig med 512", "under 10" → "højst 9"."""
-    for lacking in missing:
-        for added in extra:
-            apart = {abs(a - b) for a in plain_values(lacking) for b in plain_values(added)}
-            bounds = (bound(source, lacking), bound(target, added))
-            if 1 in apart and None not in bounds and bounds[0] != bounds[1]:
-                return True
-    return False
+    "smaller than 513" → "mindre end eller lig med 512", "under 10" → "højst 9", "two or
+    more" → "mere end ét"."""
+    apart = {abs(a - b) for a in plain_values(lacking) for b in plain_values(added)}
+    bounds = (bound(source, lacking), bound(target, added))
+    return 1 in apart and None not in bounds and bounds[0] != bounds[1]
 
 
 def bound(text: str, quantity: Quantity) -> str | None:

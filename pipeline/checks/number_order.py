@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.checks.number_equivalents import bound, plain_values
+from pipeline.checks.number_equivalents import bound_turned, plain_values
 from pipeline.checks.number_words import number_word_count
 from pipeline.checks.quantities import Quantity, has_digits, quantities
 
@@ -33,15 +33,17 @@ _RANGE = re.compile(
 def reordered(
     source: str, source_lang: str, target: str, target_lang: str
 ) -> list[tuple[str, bool]]:
-    """The numbers the translation writes in another order, as (message, unsure): a
-    range or size the other way round is sure; any other order needs the meaning."""
+    """The numbers the translation writes in another order, as (message, unsure): a range
+    or size turned round, or numbers swapped between labels or steps, is sure; any other
+    order needs the meaning."""
     first = _digit_values(source, source_lang)
     second = _digit_values(target, target_lang) if len({v for v, _ in first}) >= 2 else first
     values, others = [v for v, _ in first], [v for v, _ in second]
     if sorted(values) == sorted(others) and values != others:
-        swapped = swapped_ends(source, target) or _relabelled(source, target)
-        if swapped or (swapped := _steps(source, target)):
-            return [(message, False) for message in swapped]
+        sure = _swapped_ends(source, target) or _relabelled(source, target)
+        sure = sure or _steps(source, target)
+        if sure:
+            return [(message, False) for message in sure]
         was, now = ", ".join(w for _, w in first), ", ".join(w for _, w in second)
         return [
             (
@@ -55,7 +57,7 @@ def reordered(
     return [(message, True) for message in _names_reordered(source, target)]
 
 
-def swapped_ends(source: str, target: str) -> list[str]:
+def _swapped_ends(source: str, target: str) -> list[str]:
     """The source's ranges and sizes the translation writes the other way round, where it
     does not also write them the source's way."""
     found = []
@@ -109,9 +111,8 @@ def _steps(source: str, target: str) -> list[str]:
     """Numbered steps 1, 2… the translation numbers in another order: one word before
     each number in either text ("Step 1 … Step 2" → "Trin 2 … Trin 1")."""
     ours, theirs = _numbered(source), _numbered(target)
-    if len(ours) < 2 or ours != list(range(1, len(ours) + 1)) or sorted(theirs) != ours:
-        return []
-    if theirs == ours:
+    steps = list(range(1, len(ours) + 1))
+    if len(ours) < 2 or ours != steps or sorted(theirs) != steps or theirs == steps:
         return []
     shown = ", ".join(map(str, theirs))
     return [f"the steps {', '.join(map(str, ours))} are numbered {shown} in the translation"]
@@ -197,26 +198,20 @@ def one_word_each(
     first, second = ours[0], theirs[0]
     if set(f"{first.text} {second.text}".lower().split()) & _DOUBTFUL:
         return None  # "Twelve-thirty" → "Halv et": half past, a time
-    if _written(second.text, source) or _written(first.text, target):
+    if written_in(second.text, source) or written_in(first.text, target):
         return None  # a name both write ("GNOME To Do"), or a text left in English
     if not (_whole_word(first, source) and _whole_word(second, target)):
         return None  # "Four sided" → "Firsidet": the count inside a word
-    if plain_values(first) & plain_values(second) or _bound_turned(first, second, source, target):
+    if plain_values(first) & plain_values(second) or bound_turned(first, second, source, target):
         return None
     return first.text, second.text
 
 
-def _written(word: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+def written_in(word: str, text: str) -> bool:
+    """Whether `text` writes `word` ("To" in "GNOME To Do", "UTF-8" in "UTF-8-formatet")."""
+    return re.search(rf"(?<![\w.-]){re.escape(word)}(?![\w.])", text, re.IGNORECASE) is not None
 
 
 def _whole_word(quantity: Quantity, text: str) -> bool:
     start, end = quantity.start, quantity.start + len(quantity.text)
     return not (text[end : end + 1].isalpha() or text[start - 1 : start].isalpha())
-
-
-def _bound_turned(first: Quantity, second: Quantity, source: str, target: str) -> bool:
-    """One apart, one bound strict and the other inclusive: "two or more" → "mere end ét"."""
-    apart = {abs(a - b) for a in plain_values(first) for b in plain_values(second)}
-    kinds = (bound(source, first), bound(target, second))
-    return 1 in apart and None not in kinds and kinds[0] != kinds[1]
