@@ -24,7 +24,7 @@ from pipeline.languages.word_forms import spell_checks
 _SHIFTED = dict(zip("1234567890", '!"#¤%&/()=', strict=True))
 # A digit typed for the letter it looks like: "-0" for "-o", "0g" for "og", "l0g".
 _LOOKALIKES = {"0": "o", "1": "l", "5": "s", "8": "b"}
-_ASLETTERS = str.maketrans(_LOOKALIKES)
+_AS_LETTERS = str.maketrans(_LOOKALIKES)
 _LOOKALIKE_DIGIT = re.compile("[0158]")
 EDGES = ".,;:!?()[]\"'«»“”"  # punctuation around a word, not part of it
 # How common (wordfreq's Zipf scale) a word must be to be the one meant: two letters are
@@ -73,7 +73,7 @@ def _readings(before: str, digits: str, after: str) -> set[str]:
 
 def for_a_letter(word: str, source: str) -> bool:
     """`word` is a source word with digits typed for look-alike letters: "-0" for "-o"."""
-    return word.lower().translate(_ASLETTERS) in _tokens(source)
+    return word.lower().translate(_AS_LETTERS) in _tokens(source)
 
 
 def beside_a_placeholder(digits: str, start: int, text: str) -> bool:
@@ -139,7 +139,7 @@ def _letter_readings(word: str) -> list[str]:
     """`word` with one look-alike digit, or all of them, read as the letter."""
     places = [i for i, character in enumerate(word) if character in _LOOKALIKES]
     readings = [word[:i] + _LOOKALIKES[word[i]] + word[i + 1 :] for i in places]
-    return [*readings, word.translate(_ASLETTERS)] if places else []
+    return [*readings, word.translate(_AS_LETTERS)] if places else []
 
 
 def _inside_a_common_word(
