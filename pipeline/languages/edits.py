@@ -35,9 +35,8 @@ def one_edit_from(word: str, lang: str, floor: float, inner: bool = False) -> bo
     from pipeline.languages.evidence import frequency_table, primary
 
     code = primary(lang)
-    table = frequency_table(code)
     if floor < _LEAST_FLOOR:  # rarer words than the buckets hold: spell the slips out
-        slips = slips_of(word, inner)
+        table, slips = frequency_table(code), slips_of(word, inner)
         return any(table.get(o, 0.0) >= floor and not a_form_of(o, word) for o in slips)
     buckets, near = _buckets(code), []
     for size in (len(word) - 1, len(word), len(word) + 1):
