@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks.spelling import suggest
+from pipeline.checks.suggestions import suggest
 from pipeline.languages.spelling import Speller
 from pipeline.project import memo
 from pipeline.project.config import SpellingSettings

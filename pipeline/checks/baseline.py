@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.checks.findings import Finding
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import read_text
+from pipeline.project.files import read_text, write_atomic
 
 Key = tuple[str, str, str, str]  # rule, path, message, msgctxt ("" for none)
 
@@ -63,3 +63,8 @@ def without_baseline(findings: list[Finding], accepted: Counter[Key]) -> tuple[l
         else:
             new.append(finding)
     return new, len(findings) - len(new)
+
+
+def record_baseline(path: Path, findings: list[Finding]) -> None:
+    """Write today's findings as the baseline later runs accept."""
+    write_atomic(path, render_baseline(findings))

@@ -15,12 +15,17 @@ from dataclasses import dataclass
 
 from pipeline.catalogs.messages import CatalogMessage, RenderingRow
 from pipeline.checks.findings import Finding
+from pipeline.checks.glyphs import font_coverage
 from pipeline.checks.registry import ActiveRule
 from pipeline.checks.runner import run
 from pipeline.checks.spelling_evidence import without_repeated_built
 from pipeline.checks.subjects import translation_subjects
+from pipeline.languages.dictionaries import dictionary_name, load_hunspell, missing_dictionary
+from pipeline.languages.evidence import frequency_table, primary
+from pipeline.languages.word_forms import word_forms
 from pipeline.project.config import SpellingSettings
 from pipeline.project.parallel import jobs, ordered_map
+from pipeline.source.language import tokenizer
 from pipeline.terms.glossary import Glossary
 from pipeline.terms.occurrences import Matchers, TermUseRow, term_uses
 
@@ -182,3 +187,26 @@ def _check_slice(
         [tuple(rendering) for rendering in subjects.renderings],  # type: ignore[misc]
         [tuple(use) for text in subjects.texts for use in term_uses(text)],  # type: ignore[misc]
     )
+
+
+def prepare(
+    rules: list[ActiveRule], languages: tuple[str, ...], spelling: SpellingSettings | None
+) -> None:
+    """Load what the language rules read of every slice: spaCy's tokenizers, wordfreq's
+    lists and the dictionaries (1.5 s a process), and the fonts' coverage. A worker
+    started before a big catalog is read does it while the main process reads."""
+    ids = {active.rule.id for active in rules}
+    if ids & _READ_LANGUAGE:
+        for lang in languages:
+            tokenizer(lang)
+            frequency_table(primary(lang))
+            name = dictionary_name(lang, spelling.dictionaries if spelling else {})
+            if missing_dictionary(name) is None:
+                word_forms(name)
+                load_hunspell(name, True), load_hunspell(name, False)
+    if "a11y/missing-glyph" in ids:
+        font_coverage()
+
+
+# The rules that read every text's words with spaCy, wordfreq and Hunspell.
+_READ_LANGUAGE = {"spelling/unknown-word", "translation/wrong-language", "a11y/language-of-parts"}

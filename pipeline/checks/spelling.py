@@ -7,13 +7,14 @@ import functools
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
 from pipeline.checks.spelling_evidence import evidence_only, taken_for_a_name
+from pipeline.checks.suggestions import Key, Suggestions
 from pipeline.languages.dictionaries import dictionary_name, dictionary_path, missing_dictionary
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
@@ -32,7 +33,6 @@ from pipeline.languages.technical import (
 )
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
-from pipeline.project.parallel import jobs, ordered_map
 from pipeline.terms.occurrences import TermText
 
 
@@ -201,6 +201,7 @@ def take_terms(
     languages: tuple[str, ...],
     names: frozenset[str] = frozenset(),
     written: ProjectWords | None = None,
+    suggestions: Suggestions | None = None,
 ) -> list[Finding]:
     """Drop the unknown words the project writes again and again (its terms, not typos)
     and say which: `pipeline words --add` puts them in the word list for review. The
@@ -209,21 +210,14 @@ def take_terms(
     term whatever is suggested: it needs none). With the project's word counts
     (`written`): a hyphenated word of words it writes is a term, and a name or a word
     built from parts it writes once, one slip from a word it writes again and again, is
-    reported (`project_slips`)."""
-    named = [
-        (f.data.get("lang", ""), f.data.get("word", ""))
-        for f in findings if taken_for_a_name(f)
-        for _ in range(int(f.data.get("count", "1")))
-    ]  # fmt: skip
+    reported (`project_slips`). `suggestions` may hold what begin_suggestions began."""
+    suggestions = suggestions or Suggestions(settings, languages, names)
+    unknown, named = _unknown_and_named(findings)
     hidden = [f for f in findings if evidence_only(f)]
     findings = [f for f in findings if not evidence_only(f)]
-    unknown = [(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)]
-    # A word written often is a term unless one slip from its first suggestion: ask
-    # project_terms which words recur (with no suggestion, any that might be terms);
-    # those written fewer than ALWAYS_A_TERM times need their suggestion to tell.
     recurring = project_terms([(lang, word, "") for lang, word in unknown])
     doubtful = [key for key, count in recurring.items() if count < ALWAYS_A_TERM]
-    suggested = suggest(doubtful, settings, languages, names)
+    suggested = suggestions.take(doubtful)
     first = {key: found[0] if found else "" for key, found in suggested.items()}
     terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
     both = {k: n for k, n in in_two_languages([*unknown, *named]).items() if k not in terms}
@@ -249,10 +243,43 @@ def take_terms(
         findings = [f for f in findings if not _unknown(f) or not known(f)]
     reported = {(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)}
     # The words reported get the quick suggestions; a term is told by Hunspell's first.
-    suggested.update(suggest(reported - suggested.keys(), settings, languages, names, quick=True))
+    suggested.update(suggestions.take(reported - suggested.keys(), quick=True))
     findings = [_with_suggestions(f, suggested) if _unknown(f) else f for f in findings]
     hidden = [f for f in hidden if (f.data["lang"], f.data["word"]) not in both]
     return findings + _slips(hidden, written or {}, knows)
+
+
+def begin_suggestions(
+    findings: list[Finding],
+    settings: SpellingSettings,
+    languages: tuple[str, ...],
+    names: frozenset[str] = frozenset(),
+) -> Suggestions:
+    """Begin on the started workers the suggestions take_terms will want, so that this
+    process can run the project-wide rules meanwhile: Hunspell's for the words whose
+    count leaves in doubt whether they are terms, and the quick ones for every word it
+    may report (not those it takes as terms whatever is suggested)."""
+    suggestions = Suggestions(settings, languages, names)
+    unknown, named = _unknown_and_named(findings)
+    recurring = project_terms([(lang, word, "") for lang, word in unknown])
+    suggestions.begin([key for key, count in recurring.items() if count < ALWAYS_A_TERM])
+    both = in_two_languages([*unknown, *named])
+    suggestions.begin(set(unknown) - recurring.keys() - both.keys(), quick=True)
+    return suggestions
+
+
+def _unknown_and_named(findings: list[Finding]) -> tuple[list[Key], list[Key]]:
+    """Each occurrence of a word reported unknown, and of one taken for a name. A word
+    written often is a term unless one slip from its first suggestion: project_terms
+    tells which recur (with no suggestion, any that might be terms); those written
+    fewer than ALWAYS_A_TERM times need their suggestion to tell."""
+    unknown = [(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)]
+    named = [
+        (f.data.get("lang", ""), f.data.get("word", ""))
+        for f in findings if taken_for_a_name(f)
+        for _ in range(int(f.data.get("count", "1")))
+    ]  # fmt: skip
+    return unknown, named
 
 
 def _of_project_words(
@@ -334,42 +361,3 @@ def _with_suggestions(
     hint = f"; did you mean {', '.join(repr(s) for s in found)}?"
     data = {"word": word, "suggestions": ", ".join(found), **finding.data}
     return dataclasses.replace(finding, message=finding.message + hint, fix=found[0], data=data)
-
-
-# Fewer words than this are suggested for in this process: a worker loads the dictionaries.
-_PARALLEL_FROM = 64
-
-
-def suggest(
-    words: Collection[tuple[str, str]],
-    settings: SpellingSettings,
-    languages: tuple[str, ...],
-    names: frozenset[str] = frozenset(),
-    quick: bool = False,
-) -> dict[tuple[str, str], tuple[str, ...]]:
-    """The dictionary's suggestions for each (language, word), best first (`quick`: see
-    Speller.suggestions); many words are shared out over every core."""
-    batch = functools.partial(_suggest, settings, languages, names, quick)
-    if len(words) < _PARALLEL_FROM:
-        return batch(list(words))
-    ordered = sorted(words)
-    size = -(-len(ordered) // (jobs() * 4))
-    slices = [ordered[at : at + size] for at in range(0, len(ordered), size)]
-    return {
-        key: found for part in ordered_map(batch, slices, minimum=2) for key, found in part.items()
-    }
-
-
-def _suggest(
-    settings: SpellingSettings,
-    languages: tuple[str, ...],
-    names: frozenset[str],
-    quick: bool,
-    words: list[tuple[str, str]],
-) -> dict[tuple[str, str], tuple[str, ...]]:
-    found: dict[tuple[str, str], tuple[str, ...]] = {}
-    for lang, word in words:
-        spelled = spellers(languages or (lang,), settings.dictionaries, settings.word_lists, names)
-        speller = spelled.get(lang)
-        found[lang, word] = speller.suggestions(word, quick=quick) if speller is not None else ()
-    return found

@@ -120,7 +120,8 @@ def check_and_show(
     `readability` passes findings already scored in this run (build), so the
     documents are not scored twice.
     """
-    from pipeline.stages.check import accept_baseline, check_project, record_baseline
+    from pipeline.checks.baseline import record_baseline
+    from pipeline.stages.check import accept_baseline, check_project
 
     config = for_paths(config, paths)  # a folder's own word lists, for its files
     with Progress("Checking") as bar:

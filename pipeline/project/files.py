@@ -127,6 +127,13 @@ def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
     return True
 
 
+def size_of(path: Path) -> int:
+    """The bytes of a file, or of the files in a folder (0 if neither)."""
+    if path.is_dir():
+        return sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
+    return path.stat().st_size if path.is_file() else 0
+
+
 def display_path(path: Path, root: Path) -> str:
     """Return `path` relative to the project root in POSIX form, for messages."""
     if path == STDIN:

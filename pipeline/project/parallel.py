@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -36,12 +37,55 @@ def ordered_map(
     # The workers start with this process's tables: they send back only what they add
     # (else a late pool sends back every entry merged from the pools before it).
     memo.added()
-    with ProcessPoolExecutor(max_workers=cores) as pool:
+    with contextlib.ExitStack() as stack:
+        pool = _started or stack.enter_context(ProcessPoolExecutor(max_workers=cores))
         for result, added in pool.map(
             functools.partial(_with_memo, function), items, chunksize=chunk
         ):
             memo.merge(added)
             yield result
+
+
+def begun(function: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]] | None:
+    """`map(function, items)` sent to the started workers now (see workers_started), so
+    this process can go on; the call returned waits for the results, in order. None
+    when no workers are started: nothing was sent."""
+    pool = _started
+    if pool is None:
+        return None
+    futures = [pool.submit(_with_memo, function, item) for item in items]
+
+    def results() -> list[R]:
+        found = []
+        for future in futures:
+            result, added = future.result()
+            memo.merge(added)
+            found.append(result)
+        return found
+
+    return results
+
+
+_started: ProcessPoolExecutor | None = None
+
+
+@contextlib.contextmanager
+def workers_started(prepare: Callable[[], None]) -> Iterator[None]:
+    """Start the worker processes now, each running `prepare` (loading what the work
+    will read: spaCy, dictionaries) while this process goes on reading; ordered_map
+    gives them its work until the block ends. Without a second core, nothing starts."""
+    global _started
+    if jobs() < 2 or _started is not None or multiprocessing.parent_process() is not None:
+        yield
+        return
+    memo.added()  # as ordered_map: the workers report only what they add
+    with ProcessPoolExecutor(max_workers=jobs(), initializer=prepare) as pool:
+        pool.submit(int)  # a forked pool starts all its workers at the first task
+        _started = pool
+        try:
+            yield
+        finally:
+            _started = None
 
 
 def jobs() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import re
@@ -13,15 +14,20 @@ from pathlib import Path
 
 from pipeline.catalogs.messages import RenderingRow, catalog_sync
 from pipeline.catalogs.paths import po_path
-from pipeline.checks.baseline import read_baseline, render_baseline, without_baseline
-from pipeline.checks.batches import Gathered, check_messages
+from pipeline.checks.baseline import read_baseline, without_baseline
+from pipeline.checks.batches import Gathered, check_messages, prepare
 from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
 from pipeline.checks.groups import Rows
 from pipeline.checks.links import LinkRow, LinkSet, target_of_href
 from pipeline.checks.registry import ActiveRule, resolve
 from pipeline.checks.runner import run, run_uses
-from pipeline.checks.spelling import note_spelling, spelling_settings, take_terms
+from pipeline.checks.spelling import (
+    begin_suggestions,
+    note_spelling,
+    spelling_settings,
+    take_terms,
+)
 from pipeline.checks.spelling_evidence import fold_hidden
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suppressions import (
@@ -35,14 +41,13 @@ from pipeline.languages.project_slips import word_counts
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import display_path, read_text, write_atomic
-from pipeline.project.parallel import ordered_map
+from pipeline.project.files import display_path, read_text, size_of
+from pipeline.project.parallel import ordered_map, workers_started
 from pipeline.source.anchors import anchors, candidates, resolve_path
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import (
     SourceFile,
     find_sources,
-    is_markdown,
     load_source,
     load_sources,
 )
@@ -89,10 +94,39 @@ def check_project(
     matchers = Matchers(glossary) if glossary else None
     spelling = spelling_settings(config)
     run_ = _Run(config, rules, glossary, matchers, readability, spelling)
+    with _workers(run_, sum(map(size_of, paths))):
+        return _checked(run_, paths, source_lang, progress, lang)
+
+
+# Bytes to check from which workers start before the files are read (2,000 messages).
+WORKERS_FROM = 256 * 1024
+
+
+def _workers(run_: _Run, size: int) -> contextlib.AbstractContextManager[None]:
+    """For `size` bytes to check, workers that load spaCy and the dictionaries while
+    the files are read, if enough."""
+    if size < WORKERS_FROM:
+        return contextlib.nullcontext()
+    return workers_started(
+        functools.partial(prepare, run_.rules, run_.config.locales, run_.spelling)
+    )
+
+
+def _checked(
+    run_: _Run,
+    paths: tuple[Path, ...],
+    source_lang: str | None,
+    progress: Callable[[int, int], None] | None,
+    lang: str | None,
+) -> CheckResult:
+    config, rules, glossary, spelling = run_.config, run_.rules, run_.glossary, run_.spelling
     cache: DocumentCache | None = None
     rows: Callable[[str], Rows | None]
     if paths:
-        project = _project_sources(config, required=False)
+        try:
+            project: list[SourceFile] | None = load_sources(config)
+        except PipelineError:  # with explicit paths a missing project is not an error
+            project = None
         documents = [_check_paths(run_, paths, (lang, source_lang), project)]
         given: Rows = (documents[0].renderings, documents[0].uses)
         order, rows = [("", "")], {"": given}.get
@@ -113,9 +147,11 @@ def check_project(
     names = glossary.names() if glossary else frozenset()
     note_spelling(spelling, config.locales, names, coverage)
     written = cache.written if cache else Counter(dict(documents[0].words))
-    findings = take_terms(findings, coverage, spelling, config.locales, names, written)
-    # Consistency compares every document with every other.
-    findings += corpus_findings(corpus_rules, glossary, order, rows, cache)
+    suggestions = begin_suggestions(findings, spelling, config.locales, names)
+    # Consistency compares every document with every other (while workers suggest).
+    corpus = corpus_findings(corpus_rules, glossary, order, rows, cache)
+    findings = take_terms(findings, coverage, spelling, config.locales, names, written, suggestions)
+    findings += corpus
     # Links cross documents: a heading renamed in one breaks links in another.
     links = link_set(config, documents)
     findings += run(_family(rules, "links"), {"links": [links]})
@@ -170,12 +206,14 @@ def _check_documents(
     if progress is not None:
         fresh = reporting(fresh, len(missing), progress)
     results: list[DocumentResult] = []
-    for key in keys:
-        result = stored[key]
-        if result is None:
-            result = stored[key] = next(fresh)
-            cache.checked(key, result)
-        results.append(result)
+    size = sum(stat[0] for path in missing for stat in before[path] if stat)  # type: ignore[index]
+    with _workers(run_, size):
+        for key in keys:
+            result = stored[key]
+            if result is None:
+                result = stored[key] = next(fresh)
+                cache.checked(key, result)
+            results.append(result)
     order = [(str(path), key) for path, key in zip(paths, keys, strict=True)]
     if run_version(run_.config, run_.glossary, run_.spelling) != version:
         cache.keeps_groups = False
@@ -358,16 +396,6 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
-def _project_sources(config: Config, required: bool) -> list[SourceFile] | None:
-    """The project's sources; with explicit paths a missing project is not an error."""
-    try:
-        return load_sources(config)
-    except PipelineError:
-        if required:
-            raise
-        return None
-
-
 def _readability(
     config: Config,
     sources: list[SourceFile],
@@ -375,40 +403,9 @@ def _readability(
     coverage: Coverage,
     lang: str | None = None,
 ) -> list[Finding]:
-    """Readability findings for the project, or for `paths`: the project's sources and
-    catalogs among them with their translations, other Markdown files on their own."""
-    from pipeline.stages.readability import score_project
+    from pipeline.stages.readability import readability_findings  # deferred: textstat
 
-    scored = tuple(
-        path
-        for path in paths
-        if is_markdown(path) or _is_scored(config, sources, display_path(path, config.root))
-    )
-    if paths and not scored:
-        coverage.notes.append(
-            "readability not checked: no given file is Markdown or a catalog of this project"
-        )
-        return []
-    if len(scored) < len(paths):
-        coverage.notes.append("readability of catalogs outside the project not checked")
-    return score_project(config, sources, scored, lang).findings
-
-
-def _is_scored(config: Config, sources: list[SourceFile], shown: str) -> bool:
-    """Whether a given catalog (or source) belongs to a document of the project."""
-    for source in sources:
-        if source.display == shown:
-            return True
-        for lang in source.targets(config.locales):
-            catalog = po_path(config.locale_path, lang, source.document.name)
-            if display_path(catalog, config.root) == shown:
-                return True
-    return False
-
-
-def record_baseline(path: Path, findings: list[Finding]) -> None:
-    """Write today's findings as the baseline later runs accept."""
-    write_atomic(path, render_baseline(findings))
+    return readability_findings(config, sources, paths, coverage, lang)
 
 
 def accept_baseline(config: Config, result: CheckResult, path: Path) -> CheckResult:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import read_po_shared
+from pipeline.checks.coverage import Coverage
+from pipeline.checks.findings import Finding
 from pipeline.checks.registry import resolve
 from pipeline.checks.runner import run_readability
 from pipeline.project.config import Config, ReadabilitySettings, Target
@@ -104,3 +106,39 @@ def default_report(config: Config) -> Path:
 def write_report(path: Path, run: ReadabilityRun, settings: ReadabilitySettings) -> None:
     """Write the HTML readability report for editors."""
     write_atomic(path, render_html(run, settings))
+
+
+def readability_findings(
+    config: Config,
+    sources: list[SourceFile],
+    paths: tuple[Path, ...],
+    coverage: Coverage,
+    lang: str | None = None,
+) -> list[Finding]:
+    """Readability findings for the project, or for `paths`: the project's sources and
+    catalogs among them with their translations, other Markdown files on their own."""
+    scored = tuple(
+        path
+        for path in paths
+        if is_markdown(path) or _is_scored(config, sources, display_path(path, config.root))
+    )
+    if paths and not scored:
+        coverage.notes.append(
+            "readability not checked: no given file is Markdown or a catalog of this project"
+        )
+        return []
+    if len(scored) < len(paths):
+        coverage.notes.append("readability of catalogs outside the project not checked")
+    return score_project(config, sources, scored, lang).findings
+
+
+def _is_scored(config: Config, sources: list[SourceFile], shown: str) -> bool:
+    """Whether a given catalog (or source) belongs to a document of the project."""
+    for source in sources:
+        if source.display == shown:
+            return True
+        for lang in source.targets(config.locales):
+            catalog = po_path(config.locale_path, lang, source.document.name)
+            if display_path(catalog, config.root) == shown:
+                return True
+    return False

@@ -1,0 +1,87 @@
+"""Suggestions for the unknown words a check reports, worked out once a run for each.
+
+Hunspell takes about 10 ms to suggest for a Danish word, so a big catalog's few
+hundred typos cost seconds. A run whose workers are started (a big catalog) begins
+them on the workers as soon as its slices are checked, for every word it may report,
+while this process runs the project-wide rules; take_terms then takes those it
+reports. Any other run works out the words it reports when it takes them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Collection
+
+from pipeline.languages.spelling import spellers
+from pipeline.project.config import SpellingSettings
+from pipeline.project.parallel import begun, jobs, ordered_map
+
+Key = tuple[str, str]  # (language, word)
+
+
+class Suggestions:
+    """A run's suggestions: some begun ahead on the started workers, the rest worked
+    out when taken."""
+
+    def __init__(
+        self, settings: SpellingSettings, languages: tuple[str, ...], names: frozenset[str]
+    ) -> None:
+        self._run = (settings, languages, names)
+        self._begun: dict[bool, Callable[[], list[dict[Key, tuple[str, ...]]]]] = {}
+
+    def begin(self, words: Collection[Key], quick: bool = False) -> None:
+        """Send `words` to the started workers now, if any are (`quick`: see suggest)."""
+        batch = functools.partial(_suggest, *self._run, quick)
+        results = begun(batch, _batches(words)) if words else None
+        if results is not None:
+            self._begun[quick] = results
+
+    def take(self, words: Collection[Key], quick: bool = False) -> dict[Key, tuple[str, ...]]:
+        """The suggestions for `words`: what was begun for them, the rest worked out now."""
+        ready = {
+            key: found for part in self._begun.pop(quick, list)() for key, found in part.items()
+        }
+        rest = [key for key in words if key not in ready]
+        return {key: ready[key] for key in words if key in ready} | suggest(rest, *self._run, quick)
+
+
+# Fewer words than this are suggested for in this process: a worker loads the dictionaries.
+_PARALLEL_FROM = 64
+
+
+def suggest(
+    words: Collection[Key],
+    settings: SpellingSettings,
+    languages: tuple[str, ...],
+    names: frozenset[str] = frozenset(),
+    quick: bool = False,
+) -> dict[Key, tuple[str, ...]]:
+    """The dictionary's suggestions for each (language, word), best first (`quick`: see
+    Speller.suggestions); many words are shared out over every core."""
+    batch = functools.partial(_suggest, settings, languages, names, quick)
+    if len(words) < _PARALLEL_FROM:
+        return batch(list(words))
+    parts = ordered_map(batch, _batches(words), minimum=2)
+    return {key: found for part in parts for key, found in part.items()}
+
+
+def _batches(words: Collection[Key]) -> list[list[Key]]:
+    """`words` in four batches a core: long compounds take far longer than most."""
+    ordered = sorted(words)
+    size = max(1, -(-len(ordered) // (jobs() * 4)))
+    return [ordered[at : at + size] for at in range(0, len(ordered), size)]
+
+
+def _suggest(
+    settings: SpellingSettings,
+    languages: tuple[str, ...],
+    names: frozenset[str],
+    quick: bool,
+    words: list[Key],
+) -> dict[Key, tuple[str, ...]]:
+    found: dict[Key, tuple[str, ...]] = {}
+    for lang, word in words:
+        spelled = spellers(languages or (lang,), settings.dictionaries, settings.word_lists, names)
+        speller = spelled.get(lang)
+        found[lang, word] = speller.suggestions(word, quick=quick) if speller is not None else ()
+    return found
