@@ -118,11 +118,8 @@ class Speller:
         """What this speller said of each word, kept in the cache folder: a re-check of
         an edit in words seen before loads no dictionary (a quarter of a second)."""
         if self._table is None:
-            stamps = self._stamps()
-            version = memo.digest(
-                memo.code_version(), self.lang, repr(self._others), repr(stamps),
-                "\n".join(sorted(self._words)),
-            )  # fmt: skip
+            others, stamps, words = repr(self._others), repr(self._stamps()), sorted(self._words)
+            version = memo.digest(memo.code_version(), self.lang, others, stamps, "\n".join(words))
             self._table = memo.table(f"spelling-words-{self.lang}", version)
             self._near = memo.table(f"spelling-near-{self.lang}", version)
             self._nearest = memo.table(f"spelling-nearest-{self.lang}", version)
@@ -350,7 +347,8 @@ class Speller:
         links = _LINKS if self.lang == "da" else ("",)
         # English writes few closed compounds: both parts must be very common words.
         common = COMMON if self.lang == "da" else 3.5
-        for cut in range(_PART, len(lower) - _PART + 1):
+        # Short tails first: mostly words the trie lists, where long ones take Hunspell.
+        for cut in reversed(range(_PART, len(lower) - _PART + 1)):
             tail = lower[cut:]
             suffix = tail in _SUFFIXES.get(self.lang, ())
             if not suffix and (not self._own(tail) or not self._plausible(tail, common)):
