@@ -40,3 +40,28 @@ def test_one_core_starts_nothing_and_maps_here(monkeypatch: pytest.MonkeyPatch) 
         found = list(ordered_map(_square, list(range(10)), minimum=2))
     assert {pid for _, _, pid in found} == {os.getpid()}
     assert [n for n, _, _ in found] == [n * n for n in range(10)]
+
+
+def _fail() -> None:
+    raise OSError("a dictionary that cannot be read")
+
+
+def test_a_failure_to_prepare_leaves_the_work_to_say_what_is_wrong(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PIPELINE_JOBS", "2")
+    with workers_started(_fail):
+        found = list(ordered_map(_square, list(range(20)), minimum=2))
+    assert [n for n, _, _ in found] == [n * n for n in range(20)]
+
+
+def _boom(n: int) -> int:
+    raise ValueError(f"bad item {n}")
+
+
+def test_an_error_in_the_work_reaches_the_caller_as_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PIPELINE_JOBS", "2")
+    with pytest.raises(ValueError, match="bad item"), workers_started(_prepare):
+        list(ordered_map(_boom, list(range(20)), minimum=2))

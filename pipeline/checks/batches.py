@@ -203,7 +203,8 @@ def prepare(
             name = dictionary_name(lang, spelling.dictionaries if spelling else {})
             if missing_dictionary(name) is None:
                 word_forms(name)
-                load_hunspell(name, True), load_hunspell(name, False)
+                load_hunspell(name, True)
+                load_hunspell(name, False)
     if "a11y/missing-glyph" in ids:
         font_coverage()
 

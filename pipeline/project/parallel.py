@@ -79,13 +79,24 @@ def workers_started(prepare: Callable[[], None]) -> Iterator[None]:
         yield
         return
     memo.added()  # as ordered_map: the workers report only what they add
-    with ProcessPoolExecutor(max_workers=jobs(), initializer=prepare) as pool:
+    ahead = functools.partial(_head_start, prepare)
+    with ProcessPoolExecutor(max_workers=jobs(), initializer=ahead) as pool:
         pool.submit(int)  # a forked pool starts all its workers at the first task
         _started = pool
         try:
             yield
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # the error first, not work begun for later
+            raise
         finally:
             _started = None
+
+
+def _head_start(prepare: Callable[[], None]) -> None:
+    """Run `prepare` in a worker; what fails there fails again in the work, which says
+    what is wrong (an initializer's error would only break the pool)."""
+    with contextlib.suppress(Exception):
+        prepare()
 
 
 def jobs() -> int:
