@@ -59,6 +59,7 @@ from pipeline.stages.check_cache import (
     reporting,
     run_version,
 )
+from pipeline.stages.readability import readability_findings
 from pipeline.terms.glossary import Glossary, project_glossary
 from pipeline.terms.occurrences import Matchers, TermUseRow, term_uses
 
@@ -243,7 +244,7 @@ def _check_source(run_: _Run, source: SourceFile) -> DocumentResult:
         shown = display_path(catalog, config.root)
         subjects.syncs.append(catalog_sync(shown, source.display, texts, po))
     if run_.readability is None:
-        findings = _readability(config, [source], (), subjects.coverage)
+        findings = readability_findings(config, [source], (), subjects.coverage)
     else:
         files = {source.display, *subjects.coverage.catalogs}
         findings = [finding for finding in run_.readability if finding.path in files]
@@ -264,7 +265,9 @@ def _check_paths(
     for path in paths:
         add_path(run_.config, path, languages, run_.matchers, subjects)
     if run_.readability is None:
-        findings = _readability(run_.config, project or [], paths, subjects.coverage, languages[0])
+        findings = readability_findings(
+            run_.config, project or [], paths, subjects.coverage, languages[0]
+        )
     else:
         findings = list(run_.readability)
     gathered = _gathered_findings(run_, subjects)
@@ -394,18 +397,6 @@ _BLOCKED_SCHEME = re.compile(r"(?i)(file|javascript|vbscript|data):")
 def _line_of(text: str, needle: str) -> int:
     index = text.find(needle)
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
-
-
-def _readability(
-    config: Config,
-    sources: list[SourceFile],
-    paths: tuple[Path, ...],
-    coverage: Coverage,
-    lang: str | None = None,
-) -> list[Finding]:
-    from pipeline.stages.readability import readability_findings  # deferred: textstat
-
-    return readability_findings(config, sources, paths, coverage, lang)
 
 
 def accept_baseline(config: Config, result: CheckResult, path: Path) -> CheckResult:
