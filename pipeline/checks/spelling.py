@@ -33,6 +33,7 @@ from pipeline.languages.technical import (
 )
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
+from pipeline.project.parallel import started
 from pipeline.terms.occurrences import TermText
 
 
@@ -260,6 +261,8 @@ def begin_suggestions(
     count leaves in doubt whether they are terms, and the quick ones for every word it
     may report (not those it takes as terms whatever is suggested)."""
     suggestions = Suggestions(settings, languages, names)
+    if not started():
+        return suggestions  # no worker to begin them on: take_terms works them out
     unknown, named = _unknown_and_named(findings)
     recurring = project_terms([(lang, word, "") for lang, word in unknown])
     suggestions.begin([key for key, count in recurring.items() if count < ALWAYS_A_TERM])

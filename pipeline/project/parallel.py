@@ -69,6 +69,11 @@ def begun(function: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R
 _started: ProcessPoolExecutor | None = None
 
 
+def started() -> bool:
+    """Whether workers are started (workers_started) to take work begun ahead."""
+    return _started is not None
+
+
 @contextlib.contextmanager
 def workers_started(prepare: Callable[[], None]) -> Iterator[None]:
     """Start the worker processes now, each running `prepare` (loading what the work
