@@ -34,11 +34,11 @@ from pipeline.languages.dictionaries import (
     installed,
     load_hunspell,
     read_word_list,
-    suggester,
 )
 from pipeline.languages.edits import one_edit_from
 from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
 from pipeline.languages.project_slips import LONG
+from pipeline.languages.suggestion_reach import suggested_by
 from pipeline.languages.technical import (
     apostrophe_base,
     danish_spellings_of_english,
@@ -240,9 +240,7 @@ class Speller:
         suggested = self._suggested.get(word)
         if suggested is None:
             names = (self.dictionary, *(name for _, name in self._others))
-            found: list[str] = next(
-                (s for name in names if (s := suggester(name).suggest(word))), []
-            )
+            found: list[str] = next((s for name in names if (s := suggested_by(name, word))), [])
             suggested = self._suggested[word] = tuple(s for s in found if s != word)
         return suggested[:most]
 

@@ -35,6 +35,8 @@ from pipeline.project.files import locked, write_bytes_atomic
 from pipeline.project.memo import digest
 
 LISTED, BEGIN, MIDDLE, END = "=", "<", "~", ">"  # what a key's first character says
+FORM = "*"  # a form of any other kind: capitals, signs, ONLYINCOMPOUND, NEEDAFFIX…
+CAPITALS = "^"  # a form with capitals a compound may begin with, as written
 # Directives the expansion does not follow: a letter dropped at a compound's join or a
 # pattern rewriting it, letters ignored, affixes in pairs or reversed, flag aliases.
 # A dictionary using one is answered by Hunspell alone.
@@ -43,6 +45,7 @@ _UNREAD = re.compile(
 )
 _CONVERTED = re.compile(r"^ICONV[ \t]+\S*[^\W\d_]\S*[ \t]+\S", re.M)  # a letter read anew
 _SLASH = re.compile(r"(?<!\\)/")  # the slash before a stem's flags, not an escaped one
+_MORPHOLOGY = re.compile(r"[ \t](?=..:)")  # the blank before a field ("po:noun")
 _FLAG_NAMES = ("NEEDAFFIX", "ONLYINCOMPOUND", "FORBIDDENWORD", "COMPOUNDFLAG")
 _OLD_NAMES = {"PSEUDOROOT": "NEEDAFFIX"}  # Hunspell reads both
 _PARTS = {"COMPOUNDBEGIN": BEGIN, "COMPOUNDMIDDLE": MIDDLE, "COMPOUNDEND": END}
@@ -81,6 +84,16 @@ class WordForms:
     def lists(self, word: str) -> bool:
         """Whether Hunspell lists `word` (lower-case letters) without compounding."""
         return LISTED + word in self._trie
+
+    def is_form(self, word: str) -> bool:
+        """Whether `word`, as written, is any form the dictionary's stems and affixes
+        make, whatever its flags (listed or not, alone or in compounds only…)."""
+        return LISTED + word in self._trie or FORM + word in self._trie
+
+    def begins_compound(self, word: str) -> bool:
+        """Whether `word`, in capitals, begins with a form a compound may begin with, as
+        written: Hunspell's compounds are made of forms of the case they are written in."""
+        return any(len(k) > self._least for k in self._trie.prefixes(CAPITALS + word.upper()))
 
     def may_join(self, word: str) -> bool:
         """Whether `word` can be cut into a compound's parts: begin, middles, end."""
@@ -217,17 +230,20 @@ def _keys(dictionary: Path, affixes: _Affixes) -> Iterator[str]:
     entries = [_entry(line, affixes.flags) for line in lines]
     banned = {stem for stem, flags in entries if forbidden in flags}  # however made
     for form, root, flags in _forms(entries, affixes):
+        alone = not {forbidden, only} & root and not {only, need} & flags
+        if alone and form.isalpha() and form.islower() and form not in banned:
+            yield LISTED + form  # flags: a stem's own, or those an affix gave its form
+        else:
+            yield FORM + form  # any other, as written: a suggestion may be one (reach)
         if not form.isalpha():
             continue
-        alone = not {forbidden, only} & root and not {only, need} & flags
-        if alone and form.islower() and form not in banned:
-            yield LISTED + form  # flags: a stem's own, or those an affix gave its form
         lower = form.lower()  # a part's case is Hunspell's to judge: take it here
         both = root | flags
-        if both & everywhere:
-            yield from (BEGIN + lower, MIDDLE + lower, END + lower)
-        else:
-            yield from (key + lower for flag, key in parts.items() if flag in both)
+        kinds = [key for flag, key in parts.items() if flag in both]
+        for kind in (BEGIN, MIDDLE, END) if both & everywhere else kinds:
+            yield kind + lower
+            if kind == BEGIN and form != lower:
+                yield CAPITALS + form  # as written: what begins a compound in capitals
 
 
 Flags = frozenset[str]
@@ -285,14 +301,17 @@ def _applied(
 
 
 def _entry(line: str, mode: str) -> tuple[str, frozenset[str]]:
-    """A .dic line's stem and flags: "word/flags morphology"; a stem holding a space
-    ("breaking news/10") ends at its slash, one with no flags at its first blank."""
-    line = line.split("\t")[0].strip()
+    """A .dic line's stem and flags: "word/flags morphology". As Hunspell reads it,
+    they end at a tab or before the first field like "ph:"; a stem may hold a space
+    ("a cappella", "breaking news/10")."""
+    line = line.split("\t")[0]
+    field = _MORPHOLOGY.search(line, 1)
+    line = (line[: field.start()] if field else line).strip()
     if not line or line.startswith("#"):
         return "", frozenset()
     found = _SLASH.search(line)
     if found is None:
-        return line.split()[0].replace("\\/", "/"), frozenset()
+        return line.replace("\\/", "/"), frozenset()
     flags = line[found.end() :].split()
     return line[: found.start()].replace("\\/", "/"), _flags(flags[0] if flags else "", mode)
 

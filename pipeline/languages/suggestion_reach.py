@@ -1,0 +1,266 @@
+"""Whether Hunspell can suggest anything for a word, told from the word forms.
+
+The quick copy of a dictionary (`dictionaries.suggester`) suggests only forms the
+dictionary makes. It edits the word in a fixed set of ways (Hunspell 1.7's
+suggestmgr.cxx: capitals, REP, swapped, moved, missing, extra and wrong letters, the
+keyboard's neighbours, two words) and keeps each edit it finds in the dictionary, taking
+its affixes off to look. A long word takes it some 7 ms, and two words in three that a
+big catalog reports get no suggestion at all: mostly long compounds.
+
+The trie (`word_forms`) holds every form, as written, whatever its flags. An edit that is
+no form cannot be suggested; an edit that is one may be (its flags decide). So a word
+none of whose edits is a form gets no suggestion from Hunspell, and Hunspell is not
+asked; any other word is, and the answer is Hunspell's. tests/spelling/
+test_suggestion_reach.py holds it to that on each installed dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.languages.dictionaries import dictionary_path, quick_affix, suggester
+from pipeline.languages.word_forms import WordForms, word_forms
+
+_NEIGHBOURS = 4  # MAX_CHAR_DISTANCE: how far Hunspell swaps and moves a letter
+Replacement = tuple[str, tuple[str, str, str, str]]  # pattern; anywhere, ^, $, ^…$
+
+
+@dataclass(frozen=True, slots=True)
+class _Edits:
+    """What the quick copy edits a word with."""
+
+    tried: str  # TRY: the letters put in and swapped in
+    keys: str  # KEY: the keyboard's rows, "|" between them
+    replacements: tuple[Replacement, ...]  # REP, and the dictionary's ph: fields
+    dash: bool  # two words joined by a dash too (TRY has "-" or "a")
+    split: bool  # two words of any listed forms (no NOSPLITSUGS)
+
+
+class Reach:
+    """Tells the words Hunspell's quick copy of a dictionary has no suggestion for."""
+
+    def __init__(self, forms: WordForms, edits: _Edits) -> None:
+        self._forms = forms
+        self._edits = edits
+
+    def hopeless(self, word: str) -> bool:
+        """Whether Hunspell's quick copy suggests nothing for `word`. False when in
+        doubt: a word with a dash, a dot or a sign, or mixed capitals, whose
+        suggestions Hunspell works out in further ways."""
+        if not word.isalpha() or not _plain_case(word):
+            return False
+        if word.islower():
+            bases = [word]
+        elif word[0].isupper() and word[1:].islower():
+            bases = [word, word.lower()]  # Hunspell tries it as written and in lower case
+        else:
+            return False
+        is_form = self._forms.is_form
+        for base in bases:
+            if any(map(is_form, _edits(base, self._edits, is_form))):
+                return False
+            if self._forms.begins_compound(base.upper()):  # the second pass: a compound
+                return False
+        return True
+
+
+def _plain_case(word: str) -> bool:
+    """Letters whose cases map one to one, as Hunspell's tables map them."""
+    return len(word.upper()) == len(word) == len(word.lower())
+
+
+def _edits(word: str, edits: _Edits, is_form: Callable[[str], bool]) -> Iterator[str]:
+    """Every edit Hunspell's first pass looks up (suggestmgr.cxx, in its order), and
+    for a REP edit or two words with a space, the words Hunspell looks up in it."""
+    yield word.upper()
+    yield from _replaced(word, edits.replacements, is_form)
+    yield from _swapped(word)
+    yield from _long_swapped(word)
+    yield from _keyboard(word, edits.keys)
+    yield from (word[:at] + word[at + 1 :] for at in range(len(word)) if len(word) > 1)
+    yield from (word[:at] + c + word[at:] for c in edits.tried for at in range(len(word) + 1))
+    yield from _moved(word)
+    yield from (
+        word[:at] + c + word[at + 1 :] for c in edits.tried for at in range(len(word))
+        if word[at] != c
+    )  # fmt: skip
+    yield from _doubled_pairs(word)
+    yield from _two_words(word, edits, is_form)
+
+
+def _replaced(
+    word: str, table: tuple[Replacement, ...], is_form: Callable[[str], bool]
+) -> Iterator[str]:
+    """REP: each pattern replaced where it occurs (anchored ones at the word's ends)."""
+    if len(word.encode()) < 2:
+        return
+    for pattern, outs in table:
+        at = word.find(pattern)
+        while at >= 0:
+            kind = (at == 0) + 2 * (at + len(pattern) == len(word))
+            while kind and not outs[kind]:
+                kind = 0 if kind == 2 and at else kind - 1
+            if outs[kind]:
+                candidate = word[:at] + outs[kind] + word[at + len(pattern) :]
+                yield candidate
+                yield from _after_spaces(candidate, is_form)
+            at = word.find(pattern, at + 1)
+
+
+def _after_spaces(candidate: str, is_form: Callable[[str], bool]) -> Iterator[str]:
+    """A REP edit with spaces: Hunspell takes the rest after a space if the word
+    before it is a form (the check here is looser: a superset)."""
+    start = 0
+    while (space := candidate.find(" ", start)) >= 0:
+        if is_form(candidate[start:space]):
+            yield candidate[space + 1 :]
+        start = space + 1
+
+
+def _swapped(word: str) -> Iterator[str]:
+    n = len(word)
+    for at in range(n - 1):
+        yield word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    if n in (4, 5):  # two swaps in a short word: "ahev" → "have"
+        yield word[1] + word[0] + word[2 : n - 2] + word[n - 1] + word[n - 2]
+        if n == 5:
+            yield word[0] + word[2] + word[1] + word[4] + word[3]
+
+
+def _long_swapped(word: str) -> Iterator[str]:
+    letters = list(word)
+    for p in range(len(word)):
+        for q in range(len(word)):
+            if 1 < abs(p - q) <= _NEIGHBOURS:
+                letters[p], letters[q] = letters[q], letters[p]
+                yield "".join(letters)
+                letters[p], letters[q] = letters[q], letters[p]
+
+
+def _keyboard(word: str, keys: str) -> Iterator[str]:
+    """Each letter in capitals, and each letter as its neighbours on the keyboard."""
+    for at, letter in enumerate(word):
+        if letter.upper() != letter:
+            yield word[:at] + letter.upper() + word[at + 1 :]
+        place = keys.find(letter)
+        while place >= 0:
+            for near in (place - 1, place + 1):
+                if 0 <= near < len(keys) and keys[near] != "|":
+                    yield word[:at] + keys[near] + word[at + 1 :]
+            place = keys.find(letter, place + 1)
+
+
+def _moved(word: str) -> Iterator[str]:
+    """A letter moved two to four places forward or back."""
+    for p in range(len(word)):
+        letters = list(word)
+        for q in range(p + 1, min(len(word), p + _NEIGHBOURS + 1)):
+            letters[q], letters[q - 1] = letters[q - 1], letters[q]
+            if q - p >= 2:
+                yield "".join(letters)
+    for p in range(len(word) - 1, -1, -1):
+        letters = list(word)
+        for q in range(p - 1, max(-1, p - _NEIGHBOURS - 1), -1):
+            letters[q], letters[q + 1] = letters[q + 1], letters[q]
+            if p - q >= 2:
+                yield "".join(letters)
+
+
+def _doubled_pairs(word: str) -> Iterator[str]:
+    """Two letters typed twice: "vacacation" → "vacation"."""
+    if len(word) < 5:
+        return
+    state = 0
+    for at in range(2, len(word)):
+        if word[at] != word[at - 2]:
+            state = 0
+            continue
+        state += 1
+        if state == 3 or (state == 2 and at >= 4):
+            yield word[: at - 1] + word[at + 1 :]
+            state = 0
+
+
+def _two_words(word: str, edits: _Edits, is_form: Callable[[str], bool]) -> Iterator[str]:
+    """The word cut in two: a listed pair ("a lot"), with a dash, or two forms."""
+    if len(word.encode()) < 3:
+        return
+    for at in range(1, len(word)):
+        head, tail = word[:at], word[at:]
+        yield head + " " + tail
+        if edits.dash:
+            yield head + "-" + tail
+        if edits.split and is_form(head):
+            yield tail
+
+
+def suggested_by(name: str, word: str) -> list[str]:
+    """The suggestions of dictionary `name`'s quick copy for `word`: Hunspell's, or
+    none without asking it where the word forms show it has none."""
+    known = reach(name)
+    if known is not None and known.hopeless(word):
+        return []
+    return list(suggester(name).suggest(word))
+
+
+@cache
+def reach(name: str) -> Reach | None:
+    """What tells dictionary `name`'s hopeless words; None where its word forms are not
+    made (Hunspell answers everything then)."""
+    forms, path = word_forms(name), dictionary_path(name)
+    if forms is None or path is None:
+        return None
+    affix = quick_affix(path.with_suffix(".aff").read_text("utf-8", "surrogateescape"))
+    if re.search(r"^(?:FORCEUCASE|MAP)\b", affix, re.MULTILINE):
+        return None  # ways to suggest the edits here do not follow
+    tried = re.search(r"^TRY\s+(\S+)", affix, re.MULTILINE)
+    keys = re.search(r"^KEY\s+(\S+)", affix, re.MULTILINE)
+    letters = tried.group(1) if tried else ""
+    table = _replacements(affix) + _phonetic(path.read_text("utf-8", "replace"))
+    split = not re.search(r"^NOSPLITSUGS\b", affix, re.MULTILINE)
+    dash = bool(letters) and ("-" in letters or "a" in letters)
+    return Reach(forms, _Edits(letters, keys.group(1) if keys else "", table, dash, split))
+
+
+def _replacements(affix: str) -> tuple[Replacement, ...]:
+    """The REP table as Hunspell reads it: "^" and "$" anchor a pattern, "_" is a space."""
+    table = []
+    for line in re.findall(r"^REP[ \t]+(\S+)[ \t]+(\S+)", affix, re.MULTILINE):
+        pattern, out = line
+        if pattern.isdigit():
+            continue  # the line saying how many follow
+        kind = 1 if pattern.startswith("^") else 0
+        pattern = pattern[kind:].replace("_", " ")
+        if pattern.endswith("$"):
+            kind, pattern = kind + 2, pattern[:-1]
+        outs = ["", "", "", ""]
+        outs[kind] = out.replace("_", " ")
+        table.append((pattern, (outs[0], outs[1], outs[2], outs[3])))
+    return tuple(table)
+
+
+def _phonetic(dictionary: str) -> tuple[Replacement, ...]:
+    """The REP entries Hunspell makes of the .dic's ph: fields ("ph:aksion" on aktion),
+    the capitalised pattern too (more than Hunspell makes: a superset is safe)."""
+    table = []
+    at = dictionary.find("ph:")
+    while at >= 0:
+        start, end = dictionary.rfind("\n", 0, at) + 1, dictionary.find("\n", at)
+        fields = dictionary[start : end if end >= 0 else None].split()
+        word = fields[0].split("/")[0]
+        for field in fields[1:]:
+            if not field.startswith("ph:") or len(field) == 3:
+                continue
+            pattern, part = field[3:], word
+            arrow = pattern.find("->")
+            if 0 < arrow < len(pattern) - 2:
+                pattern, part = pattern[:arrow], pattern[arrow + 2 :]
+            if pattern.endswith("*") and len(pattern) > 2 and len(part) > 1:
+                pattern, part = pattern[:-2], part[:-1]
+            for written in {pattern, pattern[:1].upper() + pattern[1:]}:
+                table.append((written, (part, "", "", "")))
+        at = dictionary.find("ph:", end) if end >= 0 else -1
+    return tuple(table)
