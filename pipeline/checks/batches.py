@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.catalogs.messages import CatalogMessage, RenderingRow
@@ -37,15 +37,17 @@ def check_messages(
     glossary: Glossary | None,
     languages: tuple[str, ...] = (),
     spelling: SpellingSettings | None = None,
+    seen: Callable[[list[Finding]], None] = lambda findings: None,
 ) -> Iterator[Gathered]:
-    """The message, text and entry rules over `messages`, slice by slice.
+    """The message, text and entry rules over `messages`, slice by slice; `seen` is
+    given each slice's findings as it comes in.
 
     The findings are those of one piece: each rule looks at one message at a time,
     and reads nothing of it but its texts, languages, flags and comments.
     """
     distinct, original = _distinct(messages)
     check = functools.partial(_check_slice, matchers, rules, glossary, languages, spelling)
-    parts = ordered_map(check, _slices(distinct), minimum=2)
+    parts = _told(ordered_map(check, _slices(distinct), minimum=2), seen)
     if len(distinct) == len(messages):
         return parts
     whole = Gathered([], [], [])
@@ -54,6 +56,12 @@ def check_messages(
         whole.renderings.extend(part.renderings)
         whole.uses.extend(part.uses)
     return iter([_copied(whole, messages, distinct, original)])
+
+
+def _told(parts: Iterator[Gathered], seen: Callable[[list[Finding]], None]) -> Iterator[Gathered]:
+    for part in parts:
+        seen(part.findings)
+        yield part
 
 
 def _key(message: CatalogMessage) -> tuple[object, ...]:

@@ -13,8 +13,12 @@ from pathlib import Path
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.checks.spelling_evidence import evidence_only, taken_for_a_name
-from pipeline.checks.suggestions import Key, Suggestions
+from pipeline.checks.spelling_evidence import (
+    evidence_only,
+    reported_unknown,
+    unknown_and_named,
+)
+from pipeline.checks.suggestions import Suggestions
 from pipeline.languages.dictionaries import dictionary_name, dictionary_path, missing_dictionary
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
@@ -213,7 +217,7 @@ def take_terms(
     built from parts it writes once, one slip from a word it writes again and again, is
     reported (`project_slips`). `suggestions` may hold what begin_suggestions began."""
     suggestions = suggestions or Suggestions(settings, languages, names)
-    unknown, named = _unknown_and_named(findings)
+    unknown, named = unknown_and_named(findings)
     hidden = [f for f in findings if evidence_only(f)]
     findings = [f for f in findings if not evidence_only(f)]
     recurring = project_terms([(lang, word, "") for lang, word in unknown])
@@ -241,48 +245,28 @@ def take_terms(
             hyphened = "-" in word and any((lang, p) in parts for p in word.lower().split("-"))
             return hyphened or built_on_a_term(word, by_lang.get(lang, ()))
 
-        findings = [f for f in findings if not _unknown(f) or not known(f)]
-    reported = {(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)}
+        findings = [f for f in findings if not reported_unknown(f) or not known(f)]
+    reported = set(unknown_and_named(findings)[0])
     # The words reported get the quick suggestions; a term is told by Hunspell's first.
     suggested.update(suggestions.take(reported - suggested.keys(), quick=True))
-    findings = [_with_suggestions(f, suggested) if _unknown(f) else f for f in findings]
+    findings = [_with_suggestions(f, suggested) if reported_unknown(f) else f for f in findings]
     hidden = [f for f in hidden if (f.data["lang"], f.data["word"]) not in both]
     return findings + _slips(hidden, written or {}, knows)
 
 
-def begin_suggestions(
-    findings: list[Finding],
-    settings: SpellingSettings,
-    languages: tuple[str, ...],
-    names: frozenset[str] = frozenset(),
-) -> Suggestions:
+def begin_suggestions(findings: list[Finding], suggestions: Suggestions) -> None:
     """Begin on the started workers the suggestions take_terms will want, so that this
     process can run the project-wide rules meanwhile: Hunspell's for the words whose
     count leaves in doubt whether they are terms, and the quick ones for every word it
-    may report (not those it takes as terms whatever is suggested)."""
-    suggestions = Suggestions(settings, languages, names)
+    may report (not those it takes as terms whatever is suggested) that `ahead` did
+    not begin."""
     if not started():
-        return suggestions  # no worker to begin them on: take_terms works them out
-    unknown, named = _unknown_and_named(findings)
+        return  # no worker to begin them on: take_terms works them out
+    unknown, named = unknown_and_named(findings)
     recurring = project_terms([(lang, word, "") for lang, word in unknown])
     suggestions.begin([key for key, count in recurring.items() if count < ALWAYS_A_TERM])
     both = in_two_languages([*unknown, *named])
     suggestions.begin(set(unknown) - recurring.keys() - both.keys(), quick=True)
-    return suggestions
-
-
-def _unknown_and_named(findings: list[Finding]) -> tuple[list[Key], list[Key]]:
-    """Each occurrence of a word reported unknown, and of one taken for a name. A word
-    written often is a term unless one slip from its first suggestion: project_terms
-    tells which recur (with no suggestion, any that might be terms); those written
-    fewer than ALWAYS_A_TERM times need their suggestion to tell."""
-    unknown = [(f.data.get("lang", ""), f.data.get("word", "")) for f in findings if _unknown(f)]
-    named = [
-        (f.data.get("lang", ""), f.data.get("word", ""))
-        for f in findings if taken_for_a_name(f)
-        for _ in range(int(f.data.get("count", "1")))
-    ]  # fmt: skip
-    return unknown, named
 
 
 def _of_project_words(
@@ -324,10 +308,6 @@ def _slips(
             dataclasses.replace(candidates[lang, word], message=message, fix=meant, data=data)
         )
     return slips
-
-
-def _unknown(finding: Finding) -> bool:
-    return finding.rule == "spelling/unknown-word" and not evidence_only(finding)
 
 
 def _note_terms(

@@ -50,7 +50,7 @@ def _built(finding: Finding) -> bool:
 
 
 def _word_of(finding: Finding) -> tuple[str, str]:
-    return finding.data["lang"], finding.data["word"]
+    return finding.data.get("lang", ""), finding.data.get("word", "")
 
 
 def taken_for_a_name(finding: Finding) -> bool:
@@ -60,3 +60,25 @@ def taken_for_a_name(finding: Finding) -> bool:
 def evidence_only(finding: Finding) -> bool:
     """A name or a word built from parts: evidence for take_terms, never shown."""
     return finding.rule == RULE and ("name" in finding.data or "built" in finding.data)
+
+
+def reported_unknown(finding: Finding) -> bool:
+    """An unknown word shown in the report (unless take_terms finds it a term)."""
+    return finding.rule == RULE and not evidence_only(finding)
+
+
+Key = tuple[str, str]  # (language, word)
+
+
+def unknown_and_named(findings: Iterable[Finding]) -> tuple[list[Key], list[Key]]:
+    """Each occurrence of a word reported unknown, and of one taken for a name. A word
+    written often is a term unless one slip from its first suggestion: project_terms
+    tells which recur (with no suggestion, any that might be terms); those written
+    fewer than ALWAYS_A_TERM times need their suggestion to tell."""
+    unknown = [_word_of(f) for f in findings if reported_unknown(f)]
+    named = [
+        _word_of(f)
+        for f in findings if taken_for_a_name(f)
+        for _ in range(int(f.data.get("count", "1")))
+    ]  # fmt: skip
+    return unknown, named

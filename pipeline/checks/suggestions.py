@@ -10,13 +10,15 @@ reports. Any other run works out the words it reports when it takes them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Collection
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 
+from pipeline.checks.findings import Finding
+from pipeline.checks.spelling_evidence import Key, unknown_and_named
 from pipeline.languages.spelling import spellers
+from pipeline.languages.technical import ALWAYS_A_TERM, in_two_languages
 from pipeline.project.config import SpellingSettings
-from pipeline.project.parallel import begun, jobs, ordered_map
-
-Key = tuple[str, str]  # (language, word)
+from pipeline.project.parallel import begun, jobs, ordered_map, started
 
 
 class Suggestions:
@@ -27,20 +29,47 @@ class Suggestions:
         self, settings: SpellingSettings, languages: tuple[str, ...], names: frozenset[str]
     ) -> None:
         self._run = (settings, languages, names)
-        self._begun: dict[bool, Callable[[], list[dict[Key, tuple[str, ...]]]]] = {}
+        self._begun: dict[bool, list[Callable[[], list[dict[Key, tuple[str, ...]]]]]] = {}
+        self._sent: dict[bool, set[Key]] = {False: set(), True: set()}
+
+    def __getstate__(self) -> object:
+        return self._run  # a worker is sent what it suggests with, not work begun here
+
+    def __setstate__(self, run: tuple[SpellingSettings, tuple[str, ...], frozenset[str]]) -> None:
+        self.__init__(*run)  # type: ignore[misc]
 
     def begin(self, words: Collection[Key], quick: bool = False) -> None:
-        """Send `words` to the started workers now, if any are (`quick`: see suggest)."""
+        """Send `words` to the started workers now, if any are (`quick`: see suggest),
+        but those sent before."""
+        words = [key for key in words if key not in self._sent[quick]]
         batch = functools.partial(_suggest, *self._run, quick)
         results = begun(batch, _batches(words)) if words else None
         if results is not None:
-            self._begun[quick] = results
+            self._begun.setdefault(quick, []).append(results)
+            self._sent[quick].update(words)
+
+    def ahead(self, findings: Iterable[Finding]) -> None:
+        """Begin the quick suggestions for the words `findings` report unknown, as a
+        big catalog's slices come in: the workers take them as soon as they have no
+        slice left, instead of waiting for the whole run's findings. Not the words
+        that `findings` already show to be terms, which need none: written
+        ALWAYS_A_TERM times, or in two languages (take_terms)."""
+        if not started():
+            return
+        unknown, named = unknown_and_named(findings)
+        both = in_two_languages([*unknown, *named])
+        counts = Counter(unknown)
+        self.begin([k for k, n in counts.items() if n < ALWAYS_A_TERM and k not in both], True)
 
     def take(self, words: Collection[Key], quick: bool = False) -> dict[Key, tuple[str, ...]]:
         """The suggestions for `words`: what was begun for them, the rest worked out now."""
         ready = {
-            key: found for part in self._begun.pop(quick, list)() for key, found in part.items()
+            key: found
+            for results in self._begun.pop(quick, [])
+            for part in results()
+            for key, found in part.items()
         }
+        self._sent[quick].clear()
         rest = [key for key in words if key not in ready]
         return {key: ready[key] for key in words if key in ready} | suggest(rest, *self._run, quick)
 

@@ -30,6 +30,7 @@ from pipeline.checks.spelling import (
 )
 from pipeline.checks.spelling_evidence import fold_hidden
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
+from pipeline.checks.suggestions import Suggestions
 from pipeline.checks.suppressions import (
     Suppression,
     apply,
@@ -94,7 +95,9 @@ def check_project(
     glossary = project_glossary(config, glossary_path)
     matchers = Matchers(glossary) if glossary else None
     spelling = spelling_settings(config)
-    run_ = _Run(config, rules, glossary, matchers, readability, spelling)
+    names = glossary.names() if glossary else frozenset()
+    suggestions = Suggestions(spelling, config.locales, names)
+    run_ = _Run(config, rules, glossary, matchers, readability, spelling, suggestions)
     with _workers(run_, sum(map(size_of, paths))):
         return _checked(run_, paths, source_lang, progress, lang)
 
@@ -148,9 +151,10 @@ def _checked(
     names = glossary.names() if glossary else frozenset()
     note_spelling(spelling, config.locales, names, coverage)
     written = cache.written if cache else Counter(dict(documents[0].words))
-    suggestions = begin_suggestions(findings, spelling, config.locales, names)
+    begin_suggestions(findings, run_.suggestions)
     # Consistency compares every document with every other (while workers suggest).
     corpus = corpus_findings(corpus_rules, glossary, order, rows, cache)
+    suggestions = run_.suggestions
     findings = take_terms(findings, coverage, spelling, config.locales, names, written, suggestions)
     findings += corpus
     # Links cross documents: a heading renamed in one breaks links in another.
@@ -174,6 +178,7 @@ class _Run:
     matchers: Matchers | None
     readability: list[Finding] | None  # scored earlier in this run (build), or None
     spelling: SpellingSettings
+    suggestions: Suggestions  # begun for the unknown words as a big catalog's slices come
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,8 +302,9 @@ def _gathered_findings(run_: _Run, subjects: Subjects) -> Gathered:
         [tuple(use) for text in subjects.texts for use in term_uses(text)],  # type: ignore[misc]
     )
     parts = check_messages(
-        subjects.messages, run_.matchers, by_message, run_.glossary, languages, spelling
-    )
+        subjects.messages, run_.matchers, by_message, run_.glossary, languages, spelling,
+        run_.suggestions.ahead,
+    )  # fmt: skip
     for part in parts:
         gathered.findings.extend(part.findings)
         gathered.renderings.extend(part.renderings)
