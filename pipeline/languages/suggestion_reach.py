@@ -60,7 +60,9 @@ class Reach:
             return False
         is_form = self._forms.is_form
         for base in bases:
-            if any(map(is_form, _edits(base, self._edits, is_form))):
+            # An edit keeps the letters before its first change: those must begin a form.
+            upto = self._forms.begun(base)
+            if any(map(is_form, _edits(base, self._edits, is_form, upto))):
                 return False
             if self._forms.begins_compound(base.upper()):  # the second pass: a compound
                 return False
@@ -72,22 +74,24 @@ def _plain_case(word: str) -> bool:
     return len(word.upper()) == len(word) == len(word.lower())
 
 
-def _edits(word: str, edits: _Edits, is_form: Callable[[str], bool]) -> Iterator[str]:
+def _edits(word: str, edits: _Edits, is_form: Callable[[str], bool], upto: int) -> Iterator[str]:
     """Every edit Hunspell's first pass looks up (suggestmgr.cxx, in its order), and
-    for a REP edit or two words with a space, the words Hunspell looks up in it."""
+    for a REP edit or two words with a space, the words Hunspell looks up in it; of
+    the letter edits, those whose first change is at `upto` or before."""
+    n, at_most = len(word), min(len(word), upto + 1)  # `at_most`: a range's end
     yield word.upper()
     yield from _replaced(word, edits.replacements, is_form)
-    yield from _swapped(word)
-    yield from _long_swapped(word)
-    yield from _keyboard(word, edits.keys)
-    yield from (word[:at] + word[at + 1 :] for at in range(len(word)) if len(word) > 1)
-    yield from (word[:at] + c + word[at:] for c in edits.tried for at in range(len(word) + 1))
-    yield from _moved(word)
+    yield from _swapped(word, upto)
+    yield from _long_swapped(word, upto)
+    yield from _keyboard(word[:at_most], edits.keys, word[at_most:])
+    yield from (word[:at] + word[at + 1 :] for at in range(at_most) if n > 1)
+    yield from (word[:at] + c + word[at:] for c in edits.tried for at in range(upto + 1))
+    yield from _moved(word, upto)
     yield from (
-        word[:at] + c + word[at + 1 :] for c in edits.tried for at in range(len(word))
+        word[:at] + c + word[at + 1 :] for c in edits.tried for at in range(at_most)
         if word[at] != c
     )  # fmt: skip
-    yield from _doubled_pairs(word)
+    yield from _doubled_pairs(word, upto)
     yield from _two_words(word, edits, is_form)
 
 
@@ -120,9 +124,9 @@ def _after_spaces(candidate: str, is_form: Callable[[str], bool]) -> Iterator[st
         start = space + 1
 
 
-def _swapped(word: str) -> Iterator[str]:
+def _swapped(word: str, upto: int) -> Iterator[str]:
     n = len(word)
-    for at in range(n - 1):
+    for at in range(min(n - 1, upto + 1)):
         yield word[:at] + word[at + 1] + word[at] + word[at + 2 :]
     if n in (4, 5):  # two swaps in a short word: "ahev" → "have"
         yield word[1] + word[0] + word[2 : n - 2] + word[n - 1] + word[n - 2]
@@ -130,32 +134,33 @@ def _swapped(word: str) -> Iterator[str]:
             yield word[0] + word[2] + word[1] + word[4] + word[3]
 
 
-def _long_swapped(word: str) -> Iterator[str]:
+def _long_swapped(word: str, upto: int) -> Iterator[str]:
     letters = list(word)
     for p in range(len(word)):
         for q in range(len(word)):
-            if 1 < abs(p - q) <= _NEIGHBOURS:
+            if 1 < abs(p - q) <= _NEIGHBOURS and min(p, q) <= upto:
                 letters[p], letters[q] = letters[q], letters[p]
                 yield "".join(letters)
                 letters[p], letters[q] = letters[q], letters[p]
 
 
-def _keyboard(word: str, keys: str) -> Iterator[str]:
-    """Each letter in capitals, and each letter as its neighbours on the keyboard."""
+def _keyboard(word: str, keys: str, rest: str = "") -> Iterator[str]:
+    """Each letter of `word` (`rest` following) in capitals, and as its neighbours on
+    the keyboard."""
     for at, letter in enumerate(word):
         if letter.upper() != letter:
-            yield word[:at] + letter.upper() + word[at + 1 :]
+            yield word[:at] + letter.upper() + word[at + 1 :] + rest
         place = keys.find(letter)
         while place >= 0:
             for near in (place - 1, place + 1):
                 if 0 <= near < len(keys) and keys[near] != "|":
-                    yield word[:at] + keys[near] + word[at + 1 :]
+                    yield word[:at] + keys[near] + word[at + 1 :] + rest
             place = keys.find(letter, place + 1)
 
 
-def _moved(word: str) -> Iterator[str]:
+def _moved(word: str, upto: int) -> Iterator[str]:
     """A letter moved two to four places forward or back."""
-    for p in range(len(word)):
+    for p in range(min(len(word), upto + 1)):
         letters = list(word)
         for q in range(p + 1, min(len(word), p + _NEIGHBOURS + 1)):
             letters[q], letters[q - 1] = letters[q - 1], letters[q]
@@ -165,11 +170,11 @@ def _moved(word: str) -> Iterator[str]:
         letters = list(word)
         for q in range(p - 1, max(-1, p - _NEIGHBOURS - 1), -1):
             letters[q], letters[q + 1] = letters[q + 1], letters[q]
-            if p - q >= 2:
+            if p - q >= 2 and q <= upto:
                 yield "".join(letters)
 
 
-def _doubled_pairs(word: str) -> Iterator[str]:
+def _doubled_pairs(word: str, upto: int) -> Iterator[str]:
     """Two letters typed twice: "vacacation" → "vacation"."""
     if len(word) < 5:
         return
@@ -179,7 +184,7 @@ def _doubled_pairs(word: str) -> Iterator[str]:
             state = 0
             continue
         state += 1
-        if state == 3 or (state == 2 and at >= 4):
+        if (state == 3 or (state == 2 and at >= 4)) and at - 1 <= upto:
             yield word[: at - 1] + word[at + 1 :]
             state = 0
 

@@ -90,6 +90,16 @@ class WordForms:
         make, whatever its flags (listed or not, alone or in compounds only…)."""
         return LISTED + word in self._trie or FORM + word in self._trie
 
+    def begun(self, word: str) -> int:
+        """How many of `word`'s first letters some form begins with, as written."""
+        low, high = 0, len(word)
+        while low < high:  # a longer prefix begins no form that a shorter does not
+            middle = (low + high + 1) // 2
+            prefix = word[:middle]
+            keys = (k for kind in (LISTED, FORM) for k in self._trie.iterkeys(kind + prefix))
+            low, high = (middle, high) if next(keys, None) else (low, middle - 1)
+        return low
+
     def begins_compound(self, word: str) -> bool:
         """Whether `word`, in capitals, begins with a form a compound may begin with, as
         written: Hunspell's compounds are made of forms of the case they are written in."""
