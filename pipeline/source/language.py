@@ -107,7 +107,9 @@ def _previous_chunk(text: str, position: int) -> str | None:
     return found.group(1) if found else None
 
 
-_END_MARK_CHUNK = re.compile(r"\S*[.!?\u2026]\S*")
+# A chunk with a mark that may end a sentence; looked ahead for from each chunk's start
+# ("\S*[.!?]\S*" tried every letter of every chunk, and most chunks have none).
+_END_MARK_CHUNK = re.compile(r"(?<!\S)(?=\S*?[.!?\u2026])\S+")
 
 
 @functools.lru_cache(maxsize=1 << 16)
