@@ -6,7 +6,6 @@ Stages are imported inside the commands, so that `pipeline --help` stays quick.
 from __future__ import annotations
 
 import inspect
-import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from pipeline.cli.steps import (
     extract_and_show,
     read_sources,
     score_and_show,
+    set_up_process,
     stats_and_show,
 )
 from pipeline.project import memo
@@ -63,7 +63,7 @@ def main() -> None:
     Example:
       pipeline build          # extract, score, export and check the whole project
     """
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    set_up_process()
 
 
 @main.command()
