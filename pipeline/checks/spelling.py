@@ -37,7 +37,6 @@ from pipeline.languages.technical import (
 )
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
-from pipeline.project.parallel import started
 from pipeline.terms.occurrences import TermText
 
 
@@ -215,7 +214,7 @@ def take_terms(
     term whatever is suggested: it needs none). With the project's word counts
     (`written`): a hyphenated word of words it writes is a term, and a name or a word
     built from parts it writes once, one slip from a word it writes again and again, is
-    reported (`project_slips`). `suggestions` may hold what begin_suggestions began."""
+    reported (`project_slips`). `suggestions` may hold what was begun on the workers."""
     suggestions = suggestions or Suggestions(settings, languages, names)
     unknown, named = unknown_and_named(findings)
     hidden = [f for f in findings if evidence_only(f)]
@@ -252,21 +251,6 @@ def take_terms(
     findings = [_with_suggestions(f, suggested) if reported_unknown(f) else f for f in findings]
     hidden = [f for f in hidden if (f.data["lang"], f.data["word"]) not in both]
     return findings + _slips(hidden, written or {}, knows)
-
-
-def begin_suggestions(findings: list[Finding], suggestions: Suggestions) -> None:
-    """Begin on the started workers the suggestions take_terms will want, so that this
-    process can run the project-wide rules meanwhile: Hunspell's for the words whose
-    count leaves in doubt whether they are terms, and the quick ones for every word it
-    may report (not those it takes as terms whatever is suggested) that `ahead` did
-    not begin."""
-    if not started():
-        return  # no worker to begin them on: take_terms works them out
-    unknown, named = unknown_and_named(findings)
-    recurring = project_terms([(lang, word, "") for lang, word in unknown])
-    suggestions.begin([key for key, count in recurring.items() if count < ALWAYS_A_TERM])
-    both = in_two_languages([*unknown, *named])
-    suggestions.begin(set(unknown) - recurring.keys() - both.keys(), quick=True)
 
 
 def _of_project_words(

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 from pipeline.checks.findings import Finding
 from pipeline.checks.spelling_evidence import Key, unknown_and_named
 from pipeline.languages.spelling import spellers
-from pipeline.languages.technical import ALWAYS_A_TERM, in_two_languages
+from pipeline.languages.technical import ALWAYS_A_TERM, in_two_languages, project_terms
 from pipeline.project.config import SpellingSettings
 from pipeline.project.parallel import begun, jobs, ordered_map, started
 
@@ -60,6 +60,20 @@ class Suggestions:
         both = in_two_languages([*unknown, *named])
         counts = Counter(unknown)
         self.begin([k for k, n in counts.items() if n < ALWAYS_A_TERM and k not in both], True)
+
+    def before_terms(self, findings: list[Finding]) -> None:
+        """Begin on the started workers what take_terms will want of the run's
+        `findings`, so that this process can run the project-wide rules meanwhile:
+        Hunspell's suggestions for the words whose count leaves in doubt whether they
+        are terms, and the quick ones for every word it may report (not those it takes
+        as terms whatever is suggested) that `ahead` did not begin."""
+        if not started():
+            return  # no worker to begin them on: take_terms works them out
+        unknown, named = unknown_and_named(findings)
+        recurring = project_terms([(lang, word, "") for lang, word in unknown])
+        self.begin([key for key, count in recurring.items() if count < ALWAYS_A_TERM])
+        both = in_two_languages([*unknown, *named])
+        self.begin(set(unknown) - recurring.keys() - both.keys(), quick=True)
 
     def take(self, words: Collection[Key], quick: bool = False) -> dict[Key, tuple[str, ...]]:
         """The suggestions for `words`: what was begun for them, the rest worked out now."""

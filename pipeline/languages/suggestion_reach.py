@@ -219,8 +219,8 @@ def reach(name: str) -> Reach | None:
     if forms is None or path is None:
         return None
     affix = quick_affix(path.with_suffix(".aff").read_text("utf-8", "surrogateescape"))
-    if re.search(r"^(?:FORCEUCASE|MAP)\b", affix, re.MULTILINE):
-        return None  # ways to suggest the edits here do not follow
+    if re.search(r"^FORCEUCASE\b", affix, re.MULTILINE):
+        return None  # a way to suggest that the edits here do not follow
     tried = re.search(r"^TRY\s+(\S+)", affix, re.MULTILINE)
     keys = re.search(r"^KEY\s+(\S+)", affix, re.MULTILINE)
     letters = tried.group(1) if tried else ""

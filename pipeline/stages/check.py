@@ -23,7 +23,6 @@ from pipeline.checks.links import LinkRow, LinkSet, target_of_href
 from pipeline.checks.registry import ActiveRule, resolve
 from pipeline.checks.runner import run, run_uses
 from pipeline.checks.spelling import (
-    begin_suggestions,
     note_spelling,
     spelling_settings,
     take_terms,
@@ -151,7 +150,7 @@ def _checked(
     names = glossary.names() if glossary else frozenset()
     note_spelling(spelling, config.locales, names, coverage)
     written = cache.written if cache else Counter(dict(documents[0].words))
-    begin_suggestions(findings, run_.suggestions)
+    run_.suggestions.before_terms(findings)
     # Consistency compares every document with every other (while workers suggest).
     corpus = corpus_findings(corpus_rules, glossary, order, rows, cache)
     suggestions = run_.suggestions
