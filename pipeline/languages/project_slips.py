@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from pipeline.languages.technical import one_slip
 
@@ -23,10 +23,28 @@ _WORD = re.compile(rf"(?<![\w-])[^\W\d_]{{{PART},}}(?![\w-])")
 ProjectWords = Mapping[tuple[str, str], int]  # (language, word) → how often written
 
 
+# Per language, every word of a document in lower case, one space apart: a big project
+# holds one for each of thousands of documents, and a string is a fraction of the tuples.
+DocumentWords = tuple[tuple[str, str], ...]
+
+
 def word_counts(texts: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
     """The words of (language, text) pairs, counted in lower case ("Sysprof", a name,
     counts as "sysprof")."""
-    return Counter((lang, word.lower()) for lang, text in texts for word in _WORD.findall(text))
+    return Counter(each_word(document_words(texts)))
+
+
+def document_words(texts: Iterable[tuple[str, str]]) -> DocumentWords:
+    """The words of a document's (language, text) pairs, counted by `each_word`."""
+    by_lang: dict[str, list[str]] = {}
+    for lang, text in texts:
+        by_lang.setdefault(lang, []).extend(word.lower() for word in _WORD.findall(text))
+    return tuple((lang, " ".join(words)) for lang, words in by_lang.items())
+
+
+def each_word(words: DocumentWords) -> Iterator[tuple[str, str]]:
+    """Every (language, word) of a document's `words`, once per time it is written."""
+    return ((lang, word) for lang, joined in words for word in joined.split())
 
 
 def of_written_words(

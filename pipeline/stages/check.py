@@ -37,7 +37,7 @@ from pipeline.checks.suppressions import (
     markdown_suppressions,
     po_suppressions,
 )
-from pipeline.languages.project_slips import word_counts
+from pipeline.languages.project_slips import DocumentWords, document_words, each_word
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
 from pipeline.project.errors import PipelineError
@@ -149,7 +149,7 @@ def _checked(
         note_glossary(glossary, coverage)
     names = glossary.names() if glossary else frozenset()
     note_spelling(spelling, config.locales, names, coverage)
-    written = cache.written if cache else Counter(dict(documents[0].words))
+    written = cache.written if cache else Counter(each_word(documents[0].words))
     run_.suggestions.before_terms(findings)
     # Consistency compares every document with every other (while workers suggest).
     corpus = corpus_findings(corpus_rules, glossary, order, rows, cache)
@@ -191,7 +191,7 @@ class DocumentResult:
     suppressions: tuple[Suppression, ...]
     links: tuple[LinkRow, ...] = ()
     anchors: tuple[tuple[str, tuple[str, ...]], ...] = ()  # Markdown file → its ids
-    words: tuple[tuple[tuple[str, str], int], ...] = ()  # (language, word) → how often
+    words: DocumentWords = ()  # for the slips of the project's own words
 
 
 def _check_documents(
@@ -321,18 +321,18 @@ def _result(run_: _Run, gathered: Gathered, subjects: Subjects) -> DocumentResul
     return DocumentResult(
         tuple(fold_hidden(gathered.findings)), subjects.coverage, tuple(gathered.renderings),
         tuple(gathered.uses), tuple(found), tuple(subjects.links),
-        tuple(subjects.anchors.items()), tuple(_words(run_, subjects).items()),
+        tuple(subjects.anchors.items()), _words(run_, subjects),
     )  # fmt: skip
 
 
-def _words(run_: _Run, subjects: Subjects) -> Counter[tuple[str, str]]:
-    """The words of the texts spelling reads (sources and translations), counted: a
-    word written once beside one the project writes often may be its slip."""
+def _words(run_: _Run, subjects: Subjects) -> DocumentWords:
+    """The words of the texts spelling reads (sources and translations): a word written
+    once beside one the project writes often may be its slip."""
     if not any(active.rule.id == "spelling/unknown-word" for active in run_.rules):
-        return Counter()  # spelling is off: nothing reads them
+        return ()  # spelling is off: nothing reads them
     texts = [(text.lang, text.text) for text in subjects.texts]
     texts += [(m.target_lang, m.target) for m in subjects.messages if m.translated]
-    return word_counts(texts)
+    return document_words(texts)
 
 
 def link_set(config: Config, documents: list[DocumentResult]) -> LinkSet:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from pipeline.checks.groups import Group, GroupState, Rows, group_findings
 from pipeline.checks.registry import ActiveRule
 from pipeline.checks.spelling import spelling_files
+from pipeline.languages.project_slips import DocumentWords, each_word
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
 from pipeline.source.tree import document_identity
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 _DIGITS = "0123456789abcdef"
 _GROUPS = "check-groups"
 _WORDS = "check-project-words"
-WordRows = tuple[tuple[tuple[str, str], int], ...]  # a document's (language, word) → count
 
 
 class DocumentCache:
@@ -42,7 +42,7 @@ class DocumentCache:
         self.version = version
         self._results = {digit: memo.table(f"check-{digit}", version) for digit in _DIGITS}
         self._rows = _SideTables[Rows]("check-rows", version)
-        self._words = _SideTables[WordRows]("check-words", version)
+        self._words = _SideTables[DocumentWords]("check-words", version)
         self.keeps_groups = True  # False when what the run read may not be what it keeps
         self.written: Counter[tuple[str, str]] = Counter()  # the project's words, counted
 
@@ -71,9 +71,9 @@ class DocumentCache:
             return
         total: Counter[tuple[str, str]] = Counter(self.written if before else ())
         for key in (before - now).elements():
-            total.subtract(dict(self._words.get(key) or ()))
+            total.subtract(each_word(self._words.get(key) or ()))
         for key in (now - before).elements():
-            total.update(dict(self._words.get(key) or ()))
+            total.update(each_word(self._words.get(key) or ()))
         self.written = +total  # no word a count of zero
         kept = {"keys": now, "total": self.written} if self.keeps_groups else {}
         memo.replace(_WORDS, self.version, kept)
