@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.parser import HeaderParser
-from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -21,7 +20,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 from unicode_segmentation_rs import gettext_wrap
 
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import buffered, read_bytes, read_text
+from pipeline.project.files import read_bytes, read_text
 
 PAGE_WIDTH = 79  # GNU gettext's default, also what Poedit and Weblate write
 
@@ -133,23 +132,6 @@ def _is_utf8(data: bytes) -> bool:
 def read_po_file(path: Path, shown: str) -> PoFile:
     """Read and parse a PO file, decoding it with the charset its header declares."""
     return parse_po(read_po_text(path, shown), shown)
-
-
-def read_po_shared(path: Path, shown: str) -> PoFile:
-    """read_po_file for readers that do not change the catalog: one parse per file version.
-
-    check, readability and export each read every catalog; the cache keys on the
-    file's path, size and modification time, so an edited file is read again.
-    """
-    if buffered(path) is not None:
-        return read_po_file(path, shown)  # an editor's buffer: no file version to key on
-    stat = path.stat()
-    return _read_po_cached(path.resolve(), shown, stat.st_size, stat.st_mtime_ns)
-
-
-@lru_cache(maxsize=256)
-def _read_po_cached(path: Path, shown: str, size: int, mtime: int) -> PoFile:
-    return read_po_file(path, shown)
 
 
 def read_po_text(path: Path, shown: str) -> str:

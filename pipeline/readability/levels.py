@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from babel.messages.catalog import Catalog
-
 from pipeline.project.config import Target
 from pipeline.project.errors import PipelineError
 from pipeline.readability.counts import Counts, measure, sentence_spans
@@ -159,21 +157,21 @@ def score_source(units: tuple[Unit, ...], path: str, target: Target) -> Document
 
 def score_translation(
     units: tuple[Unit, ...],
-    catalog: Catalog,
-    msgstr_lines: Mapping[tuple[str | None, str], int],
+    translated: Mapping[str, tuple[str, int]],
     lang: str,
     path: str,
     target: Target,
 ) -> DocumentScore:
-    """Score the translation of `units` found in `catalog`; fuzzy or empty ones are skipped."""
+    """Score the translation of `units`: `translated` maps a source text to its
+    translation and the line of its msgstr (fuzzy and empty ones left out)."""
     texts: list[tuple[Unit, str, int | None]] = []
     unmeasured = 0
     for unit in units:
-        message = catalog.get(unit.text)
-        if message is None or not message.string or message.fuzzy:
+        found = translated.get(unit.text)
+        if found is None:
             unmeasured += 1
             continue
-        texts.append((unit, str(message.string), msgstr_lines.get((None, unit.text), 1)))
+        texts.append((unit, *found))
     source_lang = units[0].lang if units else lang
     document = units[0].document if units else ""
     return DocumentScore(

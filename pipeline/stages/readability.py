@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.catalogs.paths import po_path
-from pipeline.catalogs.po import read_po_shared
+from pipeline.catalogs.reader import read_entries
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding
 from pipeline.checks.registry import resolve
@@ -67,8 +67,12 @@ def _score_catalog(config: Config, source: SourceFile, lang: str, target: Target
             source.document.name, lang, shown, source.document.lang, target,
             (), len(source.units), len(source.units),
         )  # fmt: skip
-    po = read_po_shared(path, shown)
-    return score_translation(source.units, po.catalog, po.msgstr_lines, lang, shown, target)
+    translated = {
+        entry.msgid: (entry.strings[0], entry.msgstr_line)
+        for entry in read_entries(path, shown).entries  # a duplicate msgid is an error there
+        if entry.context is None and entry.strings[0] and not entry.fuzzy
+    }
+    return score_translation(source.units, translated, lang, shown, target)
 
 
 def _wanted(

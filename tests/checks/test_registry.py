@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from babel.messages.catalog import Catalog
 
 from pipeline.catalogs.messages import CatalogMessage, Rendering
 from pipeline.checks.consistency import Corpus
@@ -102,12 +101,9 @@ def scored(example: dict[str, Any], tmp_path: Path) -> object:
 
 def pair_of_scores(example: dict[str, Any], tmp_path: Path) -> object:
     _, units = document(example["source"], "da", tmp_path)
-    catalog = Catalog(locale="en")
-    catalog.add(units[0].text, example["target"])
     source = score_source(units, "doc.md", TARGET)
-    return source, score_translation(
-        units, catalog, {(None, units[0].text): 9}, "en", "doc.po", TARGET
-    )
+    translated = {units[0].text: (example["target"], 9)}
+    return source, score_translation(units, translated, "en", "doc.po", TARGET)
 
 
 def text(example: dict[str, Any], _: Path) -> object:
