@@ -10,8 +10,11 @@ big catalog reports get no suggestion at all: mostly long compounds.
 The trie (`word_forms`) holds every form, as written, whatever its flags. An edit that is
 no form cannot be suggested; an edit that is one may be (its flags decide). So a word
 none of whose edits is a form gets no suggestion from Hunspell, and Hunspell is not
-asked; any other word is, and the answer is Hunspell's. tests/spelling/
-test_suggestion_reach.py holds it to that on each installed dictionary.
+asked. For a lower-case word, the edits made in Hunspell's order and kept where
+Hunspell without compounds takes them are its list (`Reach.suggestions`), where the
+dictionary has NOSPLITSUGS; capitals, listed word pairs and NOSUGGEST words are left to
+Hunspell. tests/spelling/test_suggestion_reach.py holds both to Hunspell's answers on
+each installed dictionary.
 """
 
 from __future__ import annotations
@@ -21,7 +24,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.languages.dictionaries import dictionary_path, quick_affix, suggester
+from pipeline.languages.dictionaries import (
+    dictionary_path,
+    load_hunspell,
+    quick_affix,
+    suggester,
+)
 from pipeline.languages.word_forms import WordForms, word_forms
 
 _NEIGHBOURS = 4  # MAX_CHAR_DISTANCE: how far Hunspell swaps and moves a letter
@@ -40,11 +48,13 @@ class _Edits:
 
 
 class Reach:
-    """Tells the words Hunspell's quick copy of a dictionary has no suggestion for."""
+    """Tells the words Hunspell's quick copy of a dictionary has no suggestion for, and
+    works out its suggestions for most others."""
 
-    def __init__(self, forms: WordForms, edits: _Edits) -> None:
+    def __init__(self, forms: WordForms, edits: _Edits, listed: Listed | None = None) -> None:
         self._forms = forms
         self._edits = edits
+        self._listed = listed
 
     def hopeless(self, word: str) -> bool:
         """Whether Hunspell's quick copy suggests nothing for `word`. False when in
@@ -67,6 +77,99 @@ class Reach:
             if self._forms.begins_compound(base.upper()):  # the second pass: a compound
                 return False
         return True
+
+    def suggestions(self, word: str) -> list[str] | None:
+        """Hunspell's quick copy's suggestions for a lower-case `word`, in its order
+        (suggestmgr.cxx's first pass, each edit kept if the dictionary takes it as a
+        word of its own: `Listed`). None where Hunspell must answer: capitals, a word
+        pair or a dashed pair the dictionary lists, a form of a NOSUGGEST word, or a
+        compound in capitals that the second pass may find."""
+        listed = self._listed
+        if listed is None or not (word.isalpha() and word.islower() and _plain_case(word)):
+            return None
+        if self._forms.begins_compound(word.upper()):
+            return None
+        found: list[str] = []
+        for edit in _ordered_edits(word, self._edits):
+            if len(found) == _MOST:
+                break
+            if " " in edit:
+                if not self._spaced(edit, found, listed):
+                    return None
+            elif edit not in found and self._forms.is_form(edit):
+                if self._unplain(edit, listed):
+                    return None
+                if listed.takes(edit):
+                    found.append(edit)
+        return None if self._listed_pair(word) else found
+
+    def _listed_pair(self, word: str) -> bool:
+        """Whether the word cut in two, with a space or a dash, is a form: Hunspell
+        suggests such a pair before the rest (twowords), so it must answer."""
+        if len(word.encode()) < 3:
+            return False
+        cuts = [(word[:at], word[at:]) for at in range(1, len(word))]
+        return any(
+            self._forms.is_form(f"{head}{mark}{tail}") for head, tail in cuts for mark in " -"
+        )
+
+    def _spaced(self, edit: str, found: list[str], listed: Listed) -> bool:
+        """A REP edit with a space (replchars): the rest after each space whose word
+        before it is taken, shown as the whole edit. False where Hunspell must answer:
+        the whole is a listed pair, or a rest is empty or not plain."""
+        if self._forms.is_form(edit):
+            return False
+        start = 0
+        while (space := edit.find(" ", start)) >= 0:
+            before, rest, start = edit[start:space], edit[space + 1 :], space + 1
+            if not listed.takes(before):
+                continue
+            if not rest or (self._forms.is_form(rest) and self._unplain(rest, listed)):
+                return False
+            if rest not in found and len(found) < _MOST and listed.takes(rest):
+                found.append(edit)
+        return True
+
+    @staticmethod
+    def _unplain(word: str, listed: Listed) -> bool:
+        """A capital, or a word Hunspell must not suggest: only Hunspell answers then."""
+        return word != word.lower() or listed.unsuggested(word)
+
+
+_MOST = 15  # Hunspell's MAXSUGGESTIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """What the dictionary takes as a word of its own, as Hunspell's suggestions check
+    an edit (checkword without compounds), and the roots it must not suggest."""
+
+    takes: Callable[[str], bool]  # Hunspell without compounds
+    roots: Callable[[str], list[str]]  # Hunspell's stems of a word
+    nosuggest: frozenset[str]  # roots flagged NOSUGGEST, SUBSTANDARD or FORBIDDENWORD
+
+    def unsuggested(self, word: str) -> bool:
+        return bool(self.nosuggest) and any(root in self.nosuggest for root in self.roots(word))
+
+
+def _ordered_edits(word: str, edits: _Edits) -> Iterator[str]:
+    """Hunspell's first pass over `word` in its order (suggestmgr.cxx 1.7): capitals,
+    REP, swaps, long swaps, the keyboard, a letter out, a letter in, moves, a letter
+    changed, a pair typed twice. Two words come last (`_listed_pair`)."""
+    n = len(word)
+    yield word.upper()
+    yield from _replaced(word, edits.replacements, lambda _: False)
+    yield from _swapped(word, n)
+    yield from _long_swapped(word, n)
+    yield from _keyboard(word, edits.keys)
+    yield from (word[:at] + word[at + 1 :] for at in reversed(range(n)) if n > 1)
+    yield from (word[:at] + c + word[at:] for c in edits.tried for at in reversed(range(n + 1)))
+    yield from _moved(word, n)
+    yield from (
+        word[:at] + c + word[at + 1 :] for c in edits.tried for at in reversed(range(n))
+        if word[at] != c
+    )  # fmt: skip
+    yield from _doubled_pairs(word, n)
 
 
 def _plain_case(word: str) -> bool:
@@ -208,7 +311,8 @@ def suggested_by(name: str, word: str) -> list[str]:
     known = reach(name)
     if known is not None and known.hopeless(word):
         return []
-    return list(suggester(name).suggest(word))
+    found = known.suggestions(word) if known is not None else None
+    return found if found is not None else list(suggester(name).suggest(word))
 
 
 @cache
@@ -224,10 +328,42 @@ def reach(name: str) -> Reach | None:
     tried = re.search(r"^TRY\s+(\S+)", affix, re.MULTILINE)
     keys = re.search(r"^KEY\s+(\S+)", affix, re.MULTILINE)
     letters = tried.group(1) if tried else ""
-    table = _replacements(affix) + _phonetic(path.read_text("utf-8", "replace"))
+    dictionary = path.read_text("utf-8", "replace")
+    table = _replacements(affix) + _phonetic(dictionary)
     split = not re.search(r"^NOSPLITSUGS\b", affix, re.MULTILINE)
     dash = bool(letters) and ("-" in letters or "a" in letters)
-    return Reach(forms, _Edits(letters, keys.group(1) if keys else "", table, dash, split))
+    edits = _Edits(letters, keys.group(1) if keys else "", table, dash, split)
+    return Reach(forms, edits, _listed(name, affix, dictionary) if not split else None)
+
+
+def _listed(name: str, affix: str, dictionary: str) -> Listed:
+    """Hunspell without compounds, and the .dic's roots it must not suggest."""
+    hunspell = load_hunspell(name, False)
+    flags = [
+        found.group(1)
+        for kind in ("NOSUGGEST", "SUBSTANDARD", "FORBIDDENWORD")
+        if (found := re.search(rf"^{kind}[ \t]+(\S+)", affix, re.MULTILINE))
+    ]
+    return Listed(
+        lambda word: bool(hunspell.spell(word)),
+        lambda word: [root.decode("utf-8", "replace") for root in hunspell.stem(word)],
+        _flagged(dictionary, flags, affix),
+    )
+
+
+def _flagged(dictionary: str, flags: list[str], affix: str) -> frozenset[str]:
+    """The roots of the .dic that carry one of `flags` (in the affix file's FLAG form),
+    found by one search of the whole file: a line at a time took 0.2 s for da_DK."""
+    if not flags:
+        return frozenset()
+    kind = re.search(r"^FLAG[ \t]+(\S+)", affix, re.MULTILINE)
+    alternatives = "|".join(map(re.escape, flags))
+    carried = {
+        "num": rf"(?:\d+,)*(?:{alternatives})(?!\d)",
+        "long": rf"(?:\S\S)*?(?:{alternatives})",
+    }.get(kind.group(1) if kind else "", rf"\S*?(?:{alternatives})")
+    found = re.findall(rf"^([^/\n]+)/{carried}", dictionary, re.MULTILINE)
+    return frozenset(found)
 
 
 def _replacements(affix: str) -> tuple[Replacement, ...]:
