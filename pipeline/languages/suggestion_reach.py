@@ -97,7 +97,7 @@ class Reach:
                 if not self._spaced(edit, found, listed):
                     return None
             elif edit not in found and self._forms.is_form(edit):
-                if self._unplain(edit, listed):
+                if listed.unplain(edit):
                     return None
                 if listed.takes(edit):
                     found.append(edit)
@@ -124,16 +124,11 @@ class Reach:
             before, rest, start = edit[start:space], edit[space + 1 :], space + 1
             if not listed.takes(before):
                 continue
-            if not rest or (self._forms.is_form(rest) and self._unplain(rest, listed)):
+            if not rest or (self._forms.is_form(rest) and listed.unplain(rest)):
                 return False
             if rest not in found and len(found) < _MOST and listed.takes(rest):
                 found.append(edit)
         return True
-
-    @staticmethod
-    def _unplain(word: str, listed: Listed) -> bool:
-        """A capital, or a word Hunspell must not suggest: only Hunspell answers then."""
-        return word != word.lower() or listed.unsuggested(word)
 
 
 _MOST = 15  # Hunspell's MAXSUGGESTIONS
@@ -148,28 +143,20 @@ class Listed:
     roots: Callable[[str], list[str]]  # Hunspell's stems of a word
     nosuggest: frozenset[str]  # roots flagged NOSUGGEST, SUBSTANDARD or FORBIDDENWORD
 
-    def unsuggested(self, word: str) -> bool:
+    def unplain(self, word: str) -> bool:
+        """A capital, or a form of a word Hunspell must not suggest: only Hunspell
+        answers then."""
+        if word != word.lower():
+            return True
         return bool(self.nosuggest) and any(root in self.nosuggest for root in self.roots(word))
 
 
 def _ordered_edits(word: str, edits: _Edits) -> Iterator[str]:
     """Hunspell's first pass over `word` in its order (suggestmgr.cxx 1.7): capitals,
-    REP, swaps, long swaps, the keyboard, a letter out, a letter in, moves, a letter
-    changed, a pair typed twice. Two words come last (`_listed_pair`)."""
-    n = len(word)
+    REP, then the letter edits. Two words come last (`_listed_pair`)."""
     yield word.upper()
     yield from _replaced(word, edits.replacements, lambda _: False)
-    yield from _swapped(word, n)
-    yield from _long_swapped(word, n)
-    yield from _keyboard(word, edits.keys)
-    yield from (word[:at] + word[at + 1 :] for at in reversed(range(n)) if n > 1)
-    yield from (word[:at] + c + word[at:] for c in edits.tried for at in reversed(range(n + 1)))
-    yield from _moved(word, n)
-    yield from (
-        word[:at] + c + word[at + 1 :] for c in edits.tried for at in reversed(range(n))
-        if word[at] != c
-    )  # fmt: skip
-    yield from _doubled_pairs(word, n)
+    yield from _letter_edits(word, edits, len(word))
 
 
 def _plain_case(word: str) -> bool:
@@ -178,24 +165,31 @@ def _plain_case(word: str) -> bool:
 
 
 def _edits(word: str, edits: _Edits, is_form: Callable[[str], bool], upto: int) -> Iterator[str]:
-    """Every edit Hunspell's first pass looks up (suggestmgr.cxx, in its order), and
-    for a REP edit or two words with a space, the words Hunspell looks up in it; of
-    the letter edits, those whose first change is at `upto` or before."""
-    n, at_most = len(word), min(len(word), upto + 1)  # `at_most`: a range's end
+    """Every edit Hunspell's first pass looks up, and for a REP edit or two words with
+    a space, the words Hunspell looks up in it; of the letter edits, those whose first
+    change is at `upto` or before."""
     yield word.upper()
     yield from _replaced(word, edits.replacements, is_form)
+    yield from _letter_edits(word, edits, upto)
+    yield from _two_words(word, edits, is_form)
+
+
+def _letter_edits(word: str, edits: _Edits, upto: int) -> Iterator[str]:
+    """Swaps, long swaps, the keyboard, a letter out, a letter in, moves, a letter
+    changed, a pair typed twice, in Hunspell's order (a letter out, in and changed
+    from the word's end); those whose first change is at `upto` or before."""
+    n, at_most = len(word), min(len(word), upto + 1)  # `at_most`: a range's end
     yield from _swapped(word, upto)
     yield from _long_swapped(word, upto)
     yield from _keyboard(word[:at_most], edits.keys, word[at_most:])
-    yield from (word[:at] + word[at + 1 :] for at in range(at_most) if n > 1)
-    yield from (word[:at] + c + word[at:] for c in edits.tried for at in range(upto + 1))
+    yield from (word[:at] + word[at + 1 :] for at in reversed(range(at_most)) if n > 1)
+    yield from (word[:at] + c + word[at:] for c in edits.tried for at in reversed(range(upto + 1)))
     yield from _moved(word, upto)
     yield from (
-        word[:at] + c + word[at + 1 :] for c in edits.tried for at in range(at_most)
+        word[:at] + c + word[at + 1 :] for c in edits.tried for at in reversed(range(at_most))
         if word[at] != c
     )  # fmt: skip
     yield from _doubled_pairs(word, upto)
-    yield from _two_words(word, edits, is_form)
 
 
 def _replaced(
