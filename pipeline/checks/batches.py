@@ -37,17 +37,18 @@ def check_messages(
     glossary: Glossary | None,
     languages: tuple[str, ...] = (),
     spelling: SpellingSettings | None = None,
-    seen: Callable[[list[Finding]], None] = lambda findings: None,
+    seen: Callable[[list[Finding], int], None] = lambda findings, left: None,
 ) -> Iterator[Gathered]:
     """The message, text and entry rules over `messages`, slice by slice; `seen` is
-    given each slice's findings as it comes in.
+    given each slice's findings as it comes in, and how many slices are still to come.
 
     The findings are those of one piece: each rule looks at one message at a time,
     and reads nothing of it but its texts, languages, flags and comments.
     """
     distinct, original = _distinct(messages)
     check = functools.partial(_check_slice, matchers, rules, glossary, languages, spelling)
-    parts = _told(ordered_map(check, _slices(distinct), minimum=2), seen)
+    slices = _slices(distinct)
+    parts = _told(ordered_map(check, slices, minimum=2), seen, len(slices))
     if len(distinct) == len(messages):
         return parts
     whole = Gathered([], [], [])
@@ -58,9 +59,11 @@ def check_messages(
     return iter([_copied(whole, messages, distinct, original)])
 
 
-def _told(parts: Iterator[Gathered], seen: Callable[[list[Finding]], None]) -> Iterator[Gathered]:
-    for part in parts:
-        seen(part.findings)
+def _told(
+    parts: Iterator[Gathered], seen: Callable[[list[Finding], int], None], count: int
+) -> Iterator[Gathered]:
+    for done, part in enumerate(parts, 1):
+        seen(part.findings, count - done)
         yield part
 
 

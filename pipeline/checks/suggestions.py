@@ -12,9 +12,16 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
+from itertools import chain
 
 from pipeline.checks.findings import Finding
 from pipeline.checks.spelling_evidence import Key, unknown_and_named
+from pipeline.languages.project_slips import (
+    PART,
+    WRITTEN_AGAIN,
+    ProjectWords,
+    of_written_words,
+)
 from pipeline.languages.spelling import spellers
 from pipeline.languages.technical import ALWAYS_A_TERM, in_two_languages, project_terms
 from pipeline.project.config import SpellingSettings
@@ -31,6 +38,8 @@ class Suggestions:
         self._run = (settings, languages, names)
         self._begun: dict[bool, list[Callable[[], list[dict[Key, tuple[str, ...]]]]]] = {}
         self._sent: dict[bool, set[Key]] = {False: set(), True: set()}
+        self._seen: tuple[list[Key], list[Key]] = ([], [])  # unknown and named, so far
+        self._held: dict[Key, None] = {}  # for `ahead`, in the order seen
 
     def __getstate__(self) -> object:
         return self._run  # a worker is sent what it suggests with, not work begun here
@@ -48,32 +57,52 @@ class Suggestions:
             self._begun.setdefault(quick, []).append(results)
             self._sent[quick].update(words)
 
-    def ahead(self, findings: Iterable[Finding]) -> None:
-        """Begin the quick suggestions for the words `findings` report unknown, as a
-        big catalog's slices come in: the workers take them as soon as they have no
-        slice left, instead of waiting for the whole run's findings. Not the words
-        that `findings` already show to be terms, which need none: written
-        ALWAYS_A_TERM times, or in two languages (take_terms)."""
+    def ahead(self, findings: Iterable[Finding], left: int) -> None:
+        """Begin the quick suggestions for the words a big catalog's slices report
+        unknown, as they come in with `left` slices still to come: the workers take them
+        as soon as they have no slice left, instead of waiting for the whole run's
+        findings. Not the words the slices so far show to be terms, which need none:
+        written ALWAYS_A_TERM times, in two languages, or hyphenated on names
+        (take_terms). The workers take their work in order, so the words are held until
+        a worker is about to run out of slices: many a word is shown to be a term by a
+        later slice."""
         if not started():
             return
         unknown, named = unknown_and_named(findings)
-        both = in_two_languages([*unknown, *named])
-        counts = Counter(unknown)
-        self.begin([k for k, n in counts.items() if n < ALWAYS_A_TERM and k not in both], True)
+        self._seen[0].extend(unknown)
+        self._seen[1].extend(named)
+        self._held.update(dict.fromkeys(unknown))
+        if left >= jobs():
+            return
+        counts = Counter(self._seen[0])
+        both = in_two_languages([*self._seen[0], *self._seen[1]])
+        shown = Counter((lang, word.lower()) for lang, word in chain(*self._seen))
+        two = {(lang, word.lower()) for lang, word in both}
+        words = [
+            key
+            for key in self._held
+            if counts[key] < ALWAYS_A_TERM
+            and key not in both
+            and not _built_on_names(key, shown, two)
+        ]
+        self._held.clear()
+        self.begin(words, True)
 
-    def before_terms(self, findings: list[Finding]) -> None:
+    def before_terms(self, findings: list[Finding], written: ProjectWords) -> None:
         """Begin on the started workers what take_terms will want of the run's
         `findings`, so that this process can run the project-wide rules meanwhile:
         Hunspell's suggestions for the words whose count leaves in doubt whether they
         are terms, and the quick ones for every word it may report (not those it takes
-        as terms whatever is suggested) that `ahead` did not begin."""
+        as terms whatever is suggested, nor the hyphenated words of words the project
+        has `written` again) that `ahead` did not begin."""
         if not started():
             return  # no worker to begin them on: take_terms works them out
         unknown, named = unknown_and_named(findings)
         recurring = project_terms([(lang, word, "") for lang, word in unknown])
         self.begin([key for key, count in recurring.items() if count < ALWAYS_A_TERM])
         both = in_two_languages([*unknown, *named])
-        self.begin(set(unknown) - recurring.keys() - both.keys(), quick=True)
+        rest = set(unknown) - recurring.keys() - both.keys()
+        self.begin([key for key in rest if not of_written_words(*key, written, _unknown)], True)
 
     def take(self, words: Collection[Key], quick: bool = False) -> dict[Key, tuple[str, ...]]:
         """The suggestions for `words`: what was begun for them, the rest worked out now."""
@@ -86,6 +115,26 @@ class Suggestions:
         self._sent[quick].clear()
         rest = [key for key in words if key not in ready]
         return {key: ready[key] for key in words if key in ready} | suggest(rest, *self._run, quick)
+
+
+def _built_on_names(key: Key, shown: Counter[Key], two: set[Key]) -> bool:
+    """Whether hyphenated `key` looks like a term take_terms will find: on a word written
+    in `two` languages, or made of names the slices so far report (`shown`, in lower
+    case) and of words they never report ("Fontwork-objekter")."""
+    lang, word = key
+    if "-" not in word:
+        return False
+    parts = [(lang, part) for part in word.lower().split("-")]
+    if any(part in two for part in parts):
+        return True
+    parts = [part for part in parts if len(part[1]) > PART]
+    return any(shown[part] >= WRITTEN_AGAIN for part in parts) and all(
+        shown[part] >= WRITTEN_AGAIN or part not in shown for part in parts
+    )
+
+
+def _unknown(lang: str, word: str) -> bool:
+    return False  # no speller here: a part of a word must be written to count
 
 
 # Fewer words than this are suggested for in this process: a worker loads the dictionaries.

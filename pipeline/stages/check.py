@@ -150,7 +150,7 @@ def _checked(
     names = glossary.names() if glossary else frozenset()
     note_spelling(spelling, config.locales, names, coverage)
     written = cache.written if cache else Counter(each_word(documents[0].words))
-    run_.suggestions.before_terms(findings)
+    run_.suggestions.before_terms(findings, written)
     # Consistency compares every document with every other (while workers suggest).
     corpus = corpus_findings(corpus_rules, glossary, order, rows, cache)
     suggestions = run_.suggestions
