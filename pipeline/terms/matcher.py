@@ -50,6 +50,30 @@ def _stemmer(lang: str) -> object | None:
     return Stemmer.Stemmer(name) if name else None
 
 
+_STARTS, _COMPOUND = 1, 2  # what a word may be: where a term starts, a term's compound
+_KNOWN_WORDS = 1 << 15  # words a matcher keeps the kind of (some 9 MB at most)
+# What NOT_PROSE hides starts with one of these; most texts have none.
+_HIDES = re.compile(r"[`\]<]|https?://")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A text that may hold a term: its words, their lower case and stems. A token is
+    made only for the words a term is found in."""
+
+    found: list[re.Match[str]]
+    masked: str
+    lowers: list[str]
+    stems: list[str]
+
+    def token(self, at: int) -> _Token:
+        match = self.found[at]
+        return _Token(match.group(), self.lowers[at], self.stems[at], match.start(), match.end())
+
+    def tokens(self, start: int, end: int) -> list[_Token]:
+        return [self.token(at) for at in range(start, min(end, len(self.found)))]
+
+
 class _Token(NamedTuple):  # a tuple: a text has many, and tuples are quick to make
     surface: str
     lower: str
@@ -78,6 +102,7 @@ class TermMatcher:
         self._heads: dict[str, list[_Pattern]] = {}
         self._tails: dict[str, list[_Pattern]] = {}
         self._stem_prefixes: set[tuple[str, ...]] = set()
+        self._known: dict[str, int] = {}  # _kind of each word seen
         self._joined_prefixes: set[str] = set()
         self.max_parts = 1
         for concept in glossary.concepts:
@@ -120,51 +145,57 @@ class TermMatcher:
 
     def find(self, text: str) -> list[Hit]:
         """Return the hits in `text`, longest first wins, in text order."""
-        masked = NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+        masked = (
+            NOT_PROSE.sub(lambda m: " " * len(m.group()), text) if _HIDES.search(text) else text
+        )
         found = list(_WORD.finditer(masked))
         lowers = [match.group().lower() for match in found]
-        stems = self._stems(lowers)
         # Most words start no term and end no compound: find the ones that may first.
-        long = MIN_COMPOUND_TERM + MIN_COMPOUND_REST if self._heads else len(text) + 1
-        compound = [
-            len(lower) >= long
-            and (
-                lower[:MIN_COMPOUND_TERM] in self._head_starts
-                or stem[-MIN_COMPOUND_REST:] in self._tail_ends
-            )
-            for lower, stem in zip(lowers, stems, strict=True)
-        ]
+        # Each word's kind is worked out once a run: a catalog writes its words again
+        # and again, and only one text in a hundred holds a term.
+        known = self._known
+        kinds = [known[lower] if lower in known else self._kind(lower) for lower in lowers]
+        coordinated = not _COORDINATORS.isdisjoint(lowers)
+        if not coordinated and not any(kinds):
+            return []
+        words = _Words(found, masked, lowers, self._stems(lowers))
         # "celle- og vævsterapi": a word cut short before "og" (English "cell and tissue
         # therapies" starts with a term's first word, which the stems already catch).
         before_coordinator = {
             index - 1
             for index, lower in enumerate(lowers)
             if lower in _COORDINATORS and index and masked[found[index - 1].end()] == "-"
-        }
-        starts = [
-            index
-            for index, (lower, stem) in enumerate(zip(lowers, stems, strict=True))
-            if stem in self._first_stems
-            or lower in self._joined_prefixes
-            or compound[index]
-            or index in before_coordinator
-        ]
-        if not starts:
-            return []
-        tokens = [
-            _Token(match.group(), lower, stem, match.start(), match.end())
-            for match, lower, stem in zip(found, lowers, stems, strict=True)
-        ]
+        } if coordinated else set()  # fmt: skip
+        starts = [index for index, kind in enumerate(kinds) if kind or index in before_coordinator]
         candidates: list[Hit] = []
         for index in starts:
-            token = tokens[index]
-            if token.stem in self._first_stems or token.lower in self._joined_prefixes:
-                candidates += self._windows(tokens, masked, index, text)
-            if compound[index]:
-                candidates += self._compounds(token, text)
-            if index + 2 < len(tokens) and tokens[index + 1].lower in _COORDINATORS:
-                candidates += self._ellipsis(tokens, index, text, masked)
+            if kinds[index] & _STARTS:
+                candidates += self._windows(words, index, text)
+            if kinds[index] & _COMPOUND:
+                candidates += self._compounds(words.token(index), text)
+            if index + 2 < len(lowers) and lowers[index + 1] in _COORDINATORS:
+                candidates += self._ellipsis(words.tokens(index, len(lowers)), 0, text, masked)
         return _longest(candidates)
+
+    def _kind(self, lower: str) -> int:
+        """Whether a term may start at a word (_STARTS) and whether it may be a compound
+        with a term as its head or tail (_COMPOUND); kept for the next text."""
+        stemmer = _stemmer(self.lang)  # not _stem_word: its cache would hold each word again
+        stem = stemmer.stemWord(lower) if stemmer is not None else lower  # type: ignore[attr-defined]
+        kind = _STARTS if stem in self._first_stems or lower in self._joined_prefixes else 0
+        if (
+            self._heads
+            and len(lower) >= MIN_COMPOUND_TERM + MIN_COMPOUND_REST
+            and (
+                lower[:MIN_COMPOUND_TERM] in self._head_starts
+                or stem[-MIN_COMPOUND_REST:] in self._tail_ends
+            )
+        ):
+            kind |= _COMPOUND
+        if len(self._known) >= _KNOWN_WORDS:
+            self._known.clear()  # a bound on memory; a text's words come back soon
+        self._known[lower] = kind
+        return kind
 
     def _stems(self, lowers: list[str]) -> list[str]:
         """The stems of many words in one call to the compiled stemmer."""
@@ -195,14 +226,15 @@ class TermMatcher:
             if not p.term.case_sensitive
         ]
 
-    def _windows(self, tokens: list[_Token], masked: str, index: int, text: str) -> list[Hit]:
+    def _windows(self, words: _Words, index: int, text: str) -> list[Hit]:
         hits = []
         stems: tuple[str, ...] = ()
         joined = ""
+        found, masked = words.found, words.masked
         for size in range(1, self.max_parts + 1):
             last = index + size - 1
-            if last >= len(tokens) or (
-                size > 1 and not _joinable(masked[tokens[last - 1].end : tokens[last].start])
+            if last >= len(found) or (
+                size > 1 and not _joinable(masked[found[last - 1].end() : found[last].start()])
             ):
                 break
             if (
@@ -211,13 +243,13 @@ class TermMatcher:
                 and joined not in self._joined_prefixes
             ):
                 break  # no term starts with these words
-            window = tokens[index : last + 1]
-            stems, joined = (*stems, tokens[last].stem), joined + tokens[last].lower
+            stems, joined = (*stems, words.stems[last]), joined + words.lowers[last]
             key = self._key(stems)
-            found = self._by_stems.get(key, []) + self._by_joined.get(self._stem(joined), [])
-            if not found:
+            patterns = self._by_stems.get(key, []) + self._by_joined.get(self._stem(joined), [])
+            if not patterns:
                 continue
-            for pattern in dict.fromkeys(found, None):
+            window = words.tokens(index, last + 1)
+            for pattern in dict.fromkeys(patterns, None):
                 if pattern.term.case_sensitive and not _same_case(pattern, window):
                     continue
                 start, end = window[0].start, window[-1].end
