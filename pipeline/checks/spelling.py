@@ -221,12 +221,13 @@ def take_terms(
     findings = [f for f in findings if not evidence_only(f)]
     recurring = project_terms([(lang, word, "") for lang, word in unknown])
     doubtful = [key for key, count in recurring.items() if count < ALWAYS_A_TERM]
+    # Before the suggestions begun on the workers are waited for: this loads the speller.
+    knows = _knows(settings, languages, names)
+    made = _of_project_words(unknown, written or {}, knows)
     suggested = suggestions.take(doubtful)
     first = {key: found[0] if found else "" for key, found in suggested.items()}
     terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
     both = {k: n for k, n in in_two_languages([*unknown, *named]).items() if k not in terms}
-    knows = _knows(settings, languages, names)
-    made = _of_project_words(unknown, written or {}, knows)
     made = {k: n for k, n in made.items() if k not in terms and k not in both}
     if terms or both or made:
         _note_terms(terms, both, made, coverage)
