@@ -63,6 +63,8 @@ def wrong_language(message: CatalogMessage, ctx: CheckContext) -> Iterator[Findi
     others = tuple(dict.fromkeys((message.source_lang, *ctx.languages)))
     found, words = foreign_words(target, message.target_lang, others, ctx.names)
     found = [(word, p) for word, p in found if _sure(target[p.start : p.end], p.lang, message)]
+    if len(found) < MINIMUM_WORDS:
+        return  # most translations: no passage in another language
     # Source-language words count in whole sentences (or the whole entry), or when copied
     # from the source: what was left untranslated, not a phrase a translator chose.
     source = set(_WORDS.findall(message.source.lower()))
