@@ -102,7 +102,8 @@ class Suggestions:
         self.begin([key for key, count in recurring.items() if count < ALWAYS_A_TERM])
         both = in_two_languages([*unknown, *named])
         rest = set(unknown) - recurring.keys() - both.keys()
-        self.begin([key for key in rest if not of_written_words(*key, written, _unknown)], True)
+        made = {key for key in rest if of_written_words(*key, written, _knows_nothing)}
+        self.begin(rest - made, quick=True)
 
     def take(self, words: Collection[Key], quick: bool = False) -> dict[Key, tuple[str, ...]]:
         """The suggestions for `words`: what was begun for them, the rest worked out now."""
@@ -133,7 +134,7 @@ def _built_on_names(key: Key, shown: Counter[Key], two: set[Key]) -> bool:
     )
 
 
-def _unknown(lang: str, word: str) -> bool:
+def _knows_nothing(lang: str, word: str) -> bool:
     return False  # no speller here: a part of a word must be written to count
 
 
