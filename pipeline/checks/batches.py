@@ -25,7 +25,7 @@ from pipeline.languages.evidence import frequency_table, primary
 from pipeline.languages.word_forms import word_forms
 from pipeline.project.config import SpellingSettings
 from pipeline.project.parallel import jobs, ordered_map
-from pipeline.source.language import tokenizer
+from pipeline.source.language import chunk_tokenizer
 from pipeline.terms.glossary import Glossary
 from pipeline.terms.occurrences import Matchers, TermUseRow, term_uses
 
@@ -203,13 +203,13 @@ def _check_slice(
 def prepare(
     rules: list[ActiveRule], languages: tuple[str, ...], spelling: SpellingSettings | None
 ) -> None:
-    """Load what the language rules read of every slice: spaCy's tokenizers, wordfreq's
-    lists and the dictionaries (1.5 s a process), and the fonts' coverage. A worker
+    """Load what the language rules read of every slice: the tokenizer's rules,
+    wordfreq's lists and the dictionaries (0.7 s a process), and the fonts' coverage. A worker
     started before a big catalog is read does it while the main process reads."""
     ids = {active.rule.id for active in rules}
     if ids & _READ_LANGUAGE:
         for lang in languages:
-            tokenizer(lang)
+            chunk_tokenizer(lang)
             frequency_table(primary(lang))
             name = dictionary_name(lang, spelling.dictionaries if spelling else {})
             if missing_dictionary(name) is None:

@@ -21,7 +21,6 @@ each installed dictionary.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.languages.dictionaries import dictionary_path, file_stamp, load_hunspell
-from pipeline.project.files import locked, write_bytes_atomic
+from pipeline.project.files import locked, user_cache, writable, write_bytes_atomic
 from pipeline.project.memo import digest
 
 LISTED, BEGIN, MIDDLE, END = "=", "<", "~", ">"  # what a key's first character says
@@ -173,10 +172,10 @@ def word_forms(name: str) -> WordForms | None:
     least = max(1, int(named.group(1))) if named else 3  # Hunspell's default
     stamps = [repr(file_stamp(p)) for p in (path, affix_file)]  # as the word tables do
     made_by = digest(*stamps, Path(__file__).read_bytes())  # this file: how forms are made
-    kept = _folder() / f"{name}-{made_by}.marisa"
+    kept = user_cache("word-forms") / f"{name}-{made_by}.marisa"
     trie = _mapped(kept)
     if trie is None:
-        if not _writable(kept.parent):
+        if not writable(kept.parent):
             return None
         with locked(kept.parent):  # one process makes it; a run's others wait and map it
             trie = _mapped(kept)
@@ -213,20 +212,6 @@ def _make(name: str, kept: Path, dictionary: Path, affix: str) -> None:
     for stale in kept.parent.glob(f"{name}-*.marisa"):  # made by other dictionaries
         if stale != kept:
             stale.unlink(missing_ok=True)  # a process mapping it keeps its pages
-
-
-def _folder() -> Path:
-    """Where the tries are kept: the user's cache folder, not the project's."""
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(home) / "pipeline" / "word-forms"
-
-
-def _writable(folder: Path) -> bool:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK)
 
 
 def _keys(dictionary: Path, affixes: _Affixes) -> Iterator[str]:

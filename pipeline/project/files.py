@@ -134,6 +134,22 @@ def size_of(path: Path) -> int:
     return path.stat().st_size if path.is_file() else 0
 
 
+def user_cache(name: str) -> Path:
+    """Folder `name` of the user's cache (XDG_CACHE_HOME, else ~/.cache), for what a
+    machine works out once (the dictionaries' word forms, the tokenizer's rules)."""
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(home) / "pipeline" / name
+
+
+def writable(folder: Path) -> bool:
+    """Whether `folder` is there, made now if need be, and can be written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
 def display_path(path: Path, root: Path) -> str:
     """Return `path` relative to the project root in POSIX form, for messages."""
     if path == STDIN:

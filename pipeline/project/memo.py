@@ -2,10 +2,10 @@
 
 A run that finds its tables does not pay again for what an earlier run worked out:
 per-document check and extract results, file digests, syllable counts (reading the CMU
-dictionary takes most of a second) and spaCy's tokens of the words around sentence ends
-(loading spaCy takes a second). Each table carries a version; a table written under
-another version, or one that cannot be read, counts as empty. Like mypy's and ruff's
-caches, the folder ignores itself in git. The tables are pickles: like any cache they
+dictionary takes most of a second) and the tokens of the words around sentence ends.
+Each table carries a version; a table written under another version, or one that
+cannot be read, counts as empty. Like mypy's and ruff's caches, the folder ignores
+itself in git. The tables are pickles: like any cache they
 are trusted input, never to be restored from somewhere untrusted.
 """
 

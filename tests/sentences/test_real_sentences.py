@@ -96,3 +96,31 @@ def test_special_cases_get_the_tokens_spacy_gives_them(lang: str) -> None:
         spacy_tokens = tuple((t.text, t.idx) for t in nlp.tokenizer(chunk))
         assert language._plain_tokens(lang, chunk) == spacy_tokens, chunk
     assert len(specials) > 1_000
+
+
+def _spacy_tokens(lang: str, chunk: str) -> tuple[tuple[str, int], ...]:
+    return tuple((t.text, t.idx) for t in language.tokenizer(lang).tokenizer(chunk))
+
+
+def test_chunks_are_cut_as_spacys_tokenizer_cuts_them() -> None:
+    # Sentence splitting cuts the chunks around an end mark with spaCy's rules, without
+    # loading spaCy (chunk_tokens): on every chunk of real text, the same tokens.
+    chunks = sorted(_real_chunks())
+    for lang, chunk in chunks:
+        assert language.chunk_tokenizer(lang).tokens(chunk) == _spacy_tokens(lang, chunk), chunk
+    assert len(chunks) > 8_000
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_special_cases_set_in_marks_are_cut_as_spacy_cuts_them(lang: str) -> None:
+    # Emoticons, abbreviations and contractions in brackets, quotes and before a full
+    # stop: where the prefix, suffix and special-case rules meet.
+    cut = language.chunk_tokenizer(lang)
+    marks = [("(", ")."), ('"', '",'), ("«", "»."), ("[", "]:"), ("", "?!"), ("*", "*")]
+    extra = ["www.sst.dk", "https://x.dk/a?b=1", "U.S.A.", "10-12.", "x@y.dk", "1.-2.", "…"]
+    words = [w for w in [*cut.rules.specials, *extra] if w.strip() and " " not in w]
+    for word in words:
+        for before, after in marks:
+            chunk = before + word + after
+            if not any(c.isspace() for c in chunk):
+                assert cut.tokens(chunk) == _spacy_tokens(lang, chunk), chunk
