@@ -12,9 +12,10 @@ its real texts and on every special case set in marks.
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,13 +110,7 @@ class ChunkTokenizer:
         self._longest = max(map(len, self._cut), default=0)
 
     def tokens(self, chunk: str) -> Tokens:
-        words = self._with_special_runs(self._cut_affixes(chunk, self._specials))
-        if not words:
-            return ()
-        starts = [0]
-        for word in words[:-1]:
-            starts.append(starts[-1] + len(word))
-        return tuple(zip(words, starts, strict=True))
+        return with_offsets(self._with_special_runs(self._cut_affixes(chunk, self._specials)))
 
     def _cut_affixes(self, string: str, specials: Specials) -> list[str]:
         """_split_affixes and _attach_tokens: prefixes and suffixes off, then the rest
@@ -200,6 +195,12 @@ class ChunkTokenizer:
             cut += words[at:start] + list(self._specials.get(text, words[start:end]))
             at = end
         return cut + words[at:]
+
+
+def with_offsets(words: Sequence[str]) -> Tokens:
+    """Each of a chunk's `words`, in order, with where it starts in the chunk."""
+    starts = itertools.accumulate((len(word) for word in words[:-1]), initial=0)
+    return tuple(zip(words, starts, strict=True)) if words else ()
 
 
 def _compiled(pattern: Pattern) -> re.Pattern[str]:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from functools import cache
 from typing import TYPE_CHECKING
 
 from pipeline.project import memo
-from pipeline.source.chunk_tokens import ChunkTokenizer, Specials, kept_rules
+from pipeline.source.chunk_tokens import (
+    ChunkTokenizer,
+    Specials,
+    TokenizerRules,
+    Tokens,
+    kept_rules,
+    with_offsets,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -146,9 +152,6 @@ def _chunk_boundaries(
     return tuple(found)
 
 
-Tokens = tuple[tuple[str, int], ...]
-
-
 def _chunk_tokens(lang: str, chunk: str) -> Tokens:
     """spaCy's tokens of a whitespace-free chunk, with offsets: a plain one's or a
     special case's worked out here, any other's by its rules (chunk_tokens), kept in the
@@ -177,8 +180,7 @@ def _plain_tokens(lang: str, chunk: str) -> Tokens | None:
     special = _tokenizer_words(lang)[2]
     pieces = special.get(chunk)
     if pieces is not None:
-        starts = itertools.accumulate((len(piece) for piece in pieces[:-1]), initial=0)
-        return tuple(zip(pieces, starts, strict=True))
+        return with_offsets(pieces)
     found = _PLAIN_CHUNK.fullmatch(chunk)
     if found is None:
         return None
@@ -194,15 +196,21 @@ def _plain_tokens(lang: str, chunk: str) -> Tokens | None:
 def chunk_tokenizer(lang: str) -> ChunkTokenizer:
     """spaCy's tokenizer for `lang` on one chunk, from its rules kept once a machine:
     loading spaCy costs 0.8 s and 84 MB a process (`chunk_tokens`)."""
+    return ChunkTokenizer(_tokenizer_rules(lang))
+
+
+@cache
+def _tokenizer_rules(lang: str) -> TokenizerRules:
     primary = lang.split("-")[0].split("_")[0].lower()
-    return ChunkTokenizer(kept_rules(primary, _tokenizer_version(), lambda: tokenizer(lang)))
+    return kept_rules(primary, _tokenizer_version(), lambda: tokenizer(lang))
 
 
 @cache
 def _tokenizer_words(lang: str) -> tuple[frozenset[str], frozenset[str], Specials]:
     """The language's stop words, the abbreviations its tokenizer keeps whole, and all
-    its special cases with their tokens."""
-    rules = chunk_tokenizer(lang).rules
+    its special cases with their tokens (the rules alone: a plain chunk needs no
+    compiled patterns)."""
+    rules = _tokenizer_rules(lang)
     abbreviations = frozenset(word for word in rules.specials if word.endswith("."))
     return rules.stop_words, abbreviations, rules.specials
 
