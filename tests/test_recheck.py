@@ -132,28 +132,41 @@ def test_one_edit_reads_only_the_tables_it_touches(
     assert "cmu-syllables" not in read
 
 
-def test_a_recheck_reads_no_font(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Which characters the PDF's fonts draw (a11y/missing-glyph) is kept in the cache
-    folder: a re-check of a page with an arrow or an emoji opens no font file."""
+def test_a_run_reads_no_font_the_machine_has_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which characters the PDF's fonts draw (a11y/missing-glyph) is kept per machine
+    in the user's cache folder: a later run, even one without the project's cache,
+    opens no font file; a font updated since is read again."""
     import fontTools.ttLib
 
     from pipeline.checks import glyphs
 
-    memo.use_folder(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     glyphs.font_coverage.cache_clear()
     first = glyphs.font_coverage()
     assert first is not None
-    memo.save()
-    memo.use_folder(tmp_path)
+    assert ord("→") in first
     glyphs.font_coverage.cache_clear()
+    opened: list[object] = []
+    real = fontTools.ttLib.TTFont
 
-    def no_font(*args: object, **options: object) -> None:
-        raise AssertionError("a font file was read again")
+    def counted(*args: object, **options: object) -> object:
+        opened.append(args[0])
+        return real(*args, **options)
 
-    monkeypatch.setattr(fontTools.ttLib, "TTFont", no_font)
+    monkeypatch.setattr(fontTools.ttLib, "TTFont", counted)
     assert glyphs.font_coverage() == first
+    assert opened == []
+    # A font that changes (an update) is a new version: its characters are read again.
+    kept = list((tmp_path / "pipeline" / "fonts").glob("coverage-*.pickle"))
+    assert len(kept) == 1
+    monkeypatch.setattr(glyphs, "file_stamp", lambda path: (0, 0))
     glyphs.font_coverage.cache_clear()
-    memo.use_folder(None)
+    assert glyphs.font_coverage() == first
+    assert opened
+    assert list((tmp_path / "pipeline" / "fonts").glob("coverage-*.pickle")) != kept
+    glyphs.font_coverage.cache_clear()
 
 
 def test_an_editors_swap_and_backup_files_keep_the_cache(

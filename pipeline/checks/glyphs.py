@@ -12,8 +12,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 from functools import cache
+from pathlib import Path
 
+from pipeline.languages.dictionaries import file_stamp
 from pipeline.project import memo
+from pipeline.project.files import machine_kept
 
 # site.css's font-family (DejaVu, Noto CJK; a test keeps them the same), then the emoji
 # font fontconfig falls back to (listed in the CSS, Pango drew digits with it).
@@ -28,9 +31,10 @@ INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn"}
 def font_coverage() -> frozenset[int] | None:
     """Every character some font of the chain draws; None without fontconfig.
 
-    Reading the fonts' character maps takes fontTools and a quarter of a second; what
-    they hold is kept in the cache folder under the font files' paths and bytes, so a
-    re-check asks fontconfig which files they are and reads none of them again.
+    Reading the fonts' character maps takes fontTools and a fifth of a second in each
+    process; they are fonts of the machine, so what they hold is kept in the user's
+    cache folder under the files' paths, sizes and times, as the dictionaries' word
+    forms are, and a run asks fontconfig which files they are and reads none of them.
     """
     if shutil.which("fc-match") is None:
         return None
@@ -42,15 +46,14 @@ def font_coverage() -> frozenset[int] | None:
         if len(found) < 2 or family not in found[0]:
             continue  # fontconfig offers another family: this one is not installed
         files.append(found[1])
-    key = memo.digest_files(files)
-    known = memo.table("font-coverage", "1")
-    if key not in known:
-        from fontTools.ttLib import TTFont
+    version = memo.digest(*(f"{file} {file_stamp(Path(file))}" for file in files))
+    return machine_kept("fonts", "coverage", version, lambda: _drawn(files))
 
-        drawn: set[int] = set()
-        for file in files:
-            drawn.update(TTFont(file, fontNumber=0, lazy=True).getBestCmap() or {})
-        memo.replace("font-coverage", "1", {key: frozenset(drawn)})  # these fonts alone
-        known = memo.table("font-coverage", "1")
-    coverage: frozenset[int] = known[key]
-    return coverage
+
+def _drawn(files: list[str]) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    drawn: set[int] = set()
+    for file in files:
+        drawn.update(TTFont(file, fontNumber=0, lazy=True).getBestCmap() or {})
+    return frozenset(drawn)

@@ -6,12 +6,16 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import pickle
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.project.errors import PipelineError
+
+T = TypeVar("T")
 
 
 def read_text(path: Path, shown: str | None = None) -> str:
@@ -139,6 +143,27 @@ def user_cache(name: str) -> Path:
     machine works out once (the dictionaries' word forms, the tokenizer's rules)."""
     home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(home) / "pipeline" / name
+
+
+def machine_kept(kind: str, name: str, version: str, make: Callable[[], T]) -> T:
+    """What `make` works out from this machine's files (the tokenizer's rules, the
+    fonts' characters), kept as `name`-`version` in the user's cache folder `kind`:
+    each run after the first reads it back. A copy of another version is removed."""
+    folder = user_cache(kind)
+    kept = folder / f"{name}-{version}.pickle"
+    try:
+        found: T = pickle.loads(kept.read_bytes())
+        return found
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        pass  # not made yet, or unreadable: made again
+    made = make()
+    if writable(folder):  # else made again in each run
+        with locked(folder):
+            write_bytes_atomic(kept, pickle.dumps(made), durable=False)
+            for stale in folder.glob(f"{name}-*.pickle"):
+                if stale != kept:
+                    stale.unlink(missing_ok=True)
+    return made
 
 
 def writable(folder: Path) -> bool:

@@ -13,13 +13,12 @@ its real texts and on every special case set in marks.
 from __future__ import annotations
 
 import itertools
-import pickle
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.project.files import locked, user_cache, writable, write_bytes_atomic
+from pipeline.project.files import machine_kept
 
 Pattern = tuple[str, int] | None  # a regular expression and its flags
 Specials = dict[str, tuple[str, ...]]  # a special case → the tokens it is cut into
@@ -75,19 +74,7 @@ def read_rules(nlp: Any) -> TokenizerRules:
 def kept_rules(lang: str, version: str, load: Callable[[], Any]) -> TokenizerRules:
     """Language `lang`'s rules from the user's cache folder, or read from spaCy
     (`load` gives the pipeline) and kept there; `version` names spaCy's and ours."""
-    folder = user_cache("tokenizer")
-    kept = folder / f"{lang}-{version}.pickle"
-    if kept.exists():
-        try:
-            rules: TokenizerRules = pickle.loads(kept.read_bytes())
-            return rules
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-            pass  # unreadable: read again from spaCy
-    rules = read_rules(load())
-    if writable(folder):  # else read from spaCy in each run
-        with locked(folder):
-            write_bytes_atomic(kept, pickle.dumps(rules), durable=False)
-    return rules
+    return machine_kept("tokenizer", lang, version, lambda: read_rules(load()))
 
 
 class ChunkTokenizer:
