@@ -31,15 +31,25 @@ DocumentWords = tuple[tuple[str, str], ...]
 def word_counts(texts: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
     """The words of (language, text) pairs, counted in lower case ("Sysprof", a name,
     counts as "sysprof")."""
-    return Counter(each_word(document_words(texts)))
+    return counted(document_words(texts))
 
 
 def document_words(texts: Iterable[tuple[str, str]]) -> DocumentWords:
     """The words of a document's (language, text) pairs, counted by `each_word`."""
     by_lang: dict[str, list[str]] = {}
     for lang, text in texts:
-        by_lang.setdefault(lang, []).extend(word.lower() for word in _WORD.findall(text))
+        by_lang.setdefault(lang, []).extend(map(str.lower, _WORD.findall(text)))
     return tuple((lang, " ".join(words)) for lang, words in by_lang.items())
+
+
+def counted(words: DocumentWords) -> Counter[tuple[str, str]]:
+    """`Counter(each_word(words))`, in the same order, each language's words counted in
+    C (a big catalog writes 1.6M words: a third of a second as tuples)."""
+    total: Counter[tuple[str, str]] = Counter()
+    for lang, joined in words:
+        for word, count in Counter(joined.split()).items():
+            total[lang, word] += count
+    return total
 
 
 def each_word(words: DocumentWords) -> Iterator[tuple[str, str]]:

@@ -7,7 +7,6 @@ import dataclasses
 import functools
 import re
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +36,7 @@ from pipeline.checks.suppressions import (
     markdown_suppressions,
     po_suppressions,
 )
-from pipeline.languages.project_slips import DocumentWords, document_words, each_word
+from pipeline.languages.project_slips import DocumentWords, counted, document_words
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
 from pipeline.project.errors import PipelineError
@@ -149,7 +148,7 @@ def _checked(
         note_glossary(glossary, coverage)
     names = glossary.names() if glossary else frozenset()
     note_spelling(spelling, config.locales, names, coverage)
-    written = cache.written if cache else Counter(each_word(documents[0].words))
+    written = cache.written if cache else counted(documents[0].words)
     run_.suggestions.before_terms(findings, written)
     # Consistency compares every document with every other (while workers suggest).
     corpus = corpus_findings(corpus_rules, glossary, order, rows, cache)

@@ -79,3 +79,18 @@ def test_without_a_glossary_or_a_text_rule_no_texts_are_made_and_nothing_else_ch
     assert without.texts == ()  # the work a message rule never needs
     assert with_texts.texts
     assert [f for part in plain for f in part.findings]  # the message rules still ran
+
+
+def test_a_message_sent_to_a_worker_arrives_whole() -> None:
+    """Slices go to the workers pickled as a plain tuple of the fields: every field
+    comes back as it was, the ones left at their defaults and the ones set."""
+    import dataclasses
+    import pickle
+
+    message = dataclasses.replace(
+        messages()[0], comments=("pipeline: ignore spelling",), heading=True, markdown=False
+    )
+    restored = pickle.loads(pickle.dumps(message))
+    assert dataclasses.astuple(restored) == dataclasses.astuple(message)
+    for field in dataclasses.fields(CatalogMessage):
+        assert getattr(restored, field.name) == getattr(message, field.name)
