@@ -3,6 +3,7 @@ and of the texts: passages in another language, acronyms before their full form.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -113,6 +114,39 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(path, line, f"image {src} has no alt text")
         elif alt and re.fullmatch(r"[\w.-]+\.(svg|png|jpe?g|gif|webp)", alt.strip(), re.I):
             yield ctx.finding(path, line, f"the alt text of an image is a file name: '{alt}'")
+
+
+@rule(
+    "a11y/image-language",
+    severity=Severity.INFO,
+    summary="A drawing's words stay in the source's language on a translated page.",
+    target="page",
+)
+def image_language(page: Page, ctx: CheckContext) -> Iterator[Finding]:
+    """Why: a diagram labelled in Danish on the English page keeps its words from the
+    readers the translation is for, though its alt text is in English (WCAG 3.1.2).
+    We can tell for an SVG: its words are `<text>` in the drawing. Info, to confirm:
+    words in a drawing of code are often names ("Box", "ptr") that stay as they are.
+
+    Example (da): `![Diagram over genterapi](../images/genterapi.svg)` in a Danish
+    source, the SVG labelled in Danish, on the page in English.
+    Example (en): an SVG labelled in English on the Danish page of an English source.
+
+    Instead: put the drawing with its words in the page's language beside it, named as
+    Sphinx names one: `images/genterapi.en.svg`. Every page, PDF and Markdown copy in
+    that locale shows it instead.
+    """
+    for src in page.untranslated_images:
+        path, line = page.source_line(src) or (page.source[0] or page.path, 1)
+        root, extension = posixpath.splitext(src)
+        variant = f"{root}.{page.lang}{extension}"
+        yield ctx.finding(
+            path,
+            line,
+            f"image {src} draws words in the source's language on the page in "
+            f"{language_name(page.lang, 'en')}; add {variant} with its words in "
+            f"{language_name(page.lang, 'en')}",
+        )
 
 
 @rule(

@@ -33,6 +33,9 @@ class Page:
     # The source's headings (level, text, line), on the page in the source's language:
     # the page closes a skipped level, the source is where to fix it.
     source_headings: tuple[tuple[int, str, int], ...] = ()
+    # Images that draw words in the source's language, shown on this translated page as
+    # the source names them (export/image_language.py).
+    untranslated_images: tuple[str, ...] = ()
 
     def all(self, *tags: str) -> list[Element]:
         return [element for element in self.elements if element.tag in tags]
@@ -97,6 +100,7 @@ def parse_page(
     refused: tuple[tuple[str, str, int], ...] = (),
     source: tuple[str, str] = ("", ""),
     source_headings: tuple[tuple[int, str, int], ...] = (),
+    untranslated_images: tuple[str, ...] = (),
 ) -> Page:
     """Parse an exported page into the elements checks need, in document order."""
     collector = _Collector()
@@ -104,4 +108,4 @@ def parse_page(
     collector.close()
     elements = tuple(sorted(collector.done, key=lambda e: e.line))
     lang = next((e.attrs.get("lang", "") for e in elements if e.tag == "html"), "")
-    return Page(path, lang, elements, refused, source, source_headings)
+    return Page(path, lang, elements, refused, source, source_headings, untranslated_images)

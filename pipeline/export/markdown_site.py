@@ -10,7 +10,8 @@ Layouts (`[tool.pipeline.export] markdown-layout`), under `markdown-dir`:
 
 A relative link to another document points at that document's file in the same locale;
 a link to another file of the source folder (an image, a download) points at its copy,
-which is written beside the documents. A link that already points there is not touched.
+which is written beside the documents (an image's variant in the locale, if it has one:
+`export/image_language.py`). A link that already points there is not touched.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from urllib.parse import unquote
 
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.reader import read_entries
+from pipeline.export.image_language import in_language
 from pipeline.export.page import document_names, linked_file, translations
 from pipeline.export.to_markdown import MarkdownResult, Problem, translated_markdown
 from pipeline.project.config import Config
@@ -125,7 +127,8 @@ def _moved_links(
         name = names.get(found)
         if name is not None:
             destination = markdown_path(config, name, lang)
-        else:
+        else:  # an image in the page's language if it has a variant in it
+            found = in_language(found, lang)
             destination = files_root(config, lang) / found.relative_to(root)
             copies.append((found, destination))
         new = posixpath.relpath(destination.as_posix(), path.parent.as_posix())

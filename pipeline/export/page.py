@@ -20,9 +20,11 @@ from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.reader import read_entries
 from pipeline.export.assemble import Localized, localize
 from pipeline.export.brand import brand_view, write_brand
+from pipeline.export.image_language import draws_words, in_language
 from pipeline.export.marks import Marking, mark
 from pipeline.export.to_html import Alternate, Site, render_body, render_page
 from pipeline.languages import language_name
+from pipeline.languages.evidence import primary
 from pipeline.project.config import Config
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.source.anchors import candidates, is_remote, local_target, resolve_path
@@ -136,6 +138,8 @@ class RenderedPage:
     headings: list[tuple[int, str, str]]
     alternates: list[Alternate]
     refused_images: tuple[str, ...]
+    # Drawings with words in the source's language and no variant for this page's.
+    untranslated_images: tuple[str, ...]
     # The body for PDF (links out of the page by base URL, remote images as alt text).
     print_body: Callable[[], tuple[str, tuple[str, ...]]]
     site: Site
@@ -161,8 +165,10 @@ def render(
     here = page_url(document.name, lang)
     refused: list[str] = []
     names = document_names(config)
-    resources = _Resources(config, document.path, here, copy_images, names)
-    images = resources.image_url(refused)
+    resources = _Resources(config, document.path, here, copy_images, names, lang)
+    # On a translated page, the drawings with words that stay in the source's language.
+    untranslated: list[str] | None = [] if primary(lang) != primary(document.lang) else None
+    images = resources.image_url(refused, untranslated=untranslated)
     body, headings = render_body(localized, images, resources.link_url(lang, for_print=False))
     alternates = alternates_of(document.name, lang, languages or config.locales)
     listing = listing_name(set(names.values()))
@@ -182,8 +188,9 @@ def render(
         return body, tuple(src for src in offline if is_remote(src))
 
     return RenderedPage(
-        path, shown, html, localized, body, headings, alternates, tuple(refused), print_body, site
-    )
+        path, shown, html, localized, body, headings, alternates, tuple(refused),
+        tuple(dict.fromkeys(untranslated or ())), print_body, site,
+    )  # fmt: skip
 
 
 def alternates_of(name: str, lang: str, locales: tuple[str, ...]) -> list[Alternate]:
@@ -213,11 +220,16 @@ class _Resources:
     here: str  # the page, relative to build/html/
     copy: bool
     names: dict[Path, str]  # every source file (resolved) → its document name
+    lang: str  # the page's: an image's variant in it is shown (image_language)
 
-    def image_url(self, refused: list[str], for_print: bool = False) -> UrlFor:
-        """Copy an image of the project next to the pages. A remote image stays as the
-        author wrote it (unless remote-images = "refuse"), but not in print: a PDF is
-        made without the network, and shows the alt text. Anything else is refused."""
+    def image_url(
+        self, refused: list[str], for_print: bool = False, untranslated: list[str] | None = None
+    ) -> UrlFor:
+        """Copy an image of the project next to the pages, in the page's language if it
+        has a variant in it (else, if it draws words, it is added to `untranslated`). A
+        remote image stays as the author wrote it (unless remote-images = "refuse"), but
+        not in print: a PDF is made without the network, and shows the alt text.
+        Anything else is refused."""
 
         def url(src: str) -> str | None:
             if is_remote(src):
@@ -229,7 +241,10 @@ class _Resources:
             if found is None or not found.is_file():
                 refused.append(src)
                 return None
-            return self._mirror(found)
+            shown = in_language(found, self.lang)
+            if untranslated is not None and shown == found and draws_words(found):
+                untranslated.append(src)
+            return self._mirror(shown)
 
         return url
 

@@ -388,7 +388,8 @@ def _accessibility(
                 for src in dict.fromkeys([*page.refused_images, *unlinked])
             )
             where, headings = (source.display, text), source_headings(source.document, lang)
-            pages.append(parse_page(page.shown, page.html, refused, where, headings))
+            untranslated = page.untranslated_images
+            pages.append(parse_page(page.shown, page.html, refused, where, headings, untranslated))
     coverage.pages += len(pages)
     page_rules = [r for r in rules if r.rule.target == "page"]
     return run(page_rules, {"page": [*pages]})

@@ -172,7 +172,9 @@ def page(example: dict[str, Any], _: Path) -> object:
     from pipeline.checks.html_page import parse_page
 
     refused = tuple(tuple(item) for item in example.get("refused", []))
-    return parse_page("build/html/x.html", example["html"], refused)  # type: ignore[arg-type]
+    source = tuple(example.get("source", ("", "")))
+    untranslated = tuple(example.get("untranslated", ()))
+    return parse_page("build/html/x.html", example["html"], refused, source, (), untranslated)  # type: ignore[arg-type]
 
 
 def catalog(example: dict[str, Any], _: Path) -> object:
