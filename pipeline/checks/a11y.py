@@ -125,7 +125,7 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
 def image_language(page: Page, ctx: CheckContext) -> Iterator[Finding]:
     """Why: a diagram labelled in Danish on the English page keeps its words from the
     readers the translation is for, though its alt text is in English (WCAG 3.1.2).
-    We can tell for an SVG: its words are `<text>` in the drawing. Info, to confirm:
+    We can tell for an SVG: its words are `<text>` or HTML in it. Info, to confirm:
     words in a drawing of code are often names ("Box", "ptr") that stay as they are.
 
     Example (da): `![Diagram over genterapi](../images/genterapi.svg)` in a Danish

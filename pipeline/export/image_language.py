@@ -4,7 +4,8 @@ as Sphinx names one (`figure_language_filename`, "{root}.{language}{ext}"):
 page, print and Markdown copy in that locale shows the variant instead.
 
 A drawing with words and no variant shows the source's language on a translated page;
-for an SVG we can tell (a `<text>` with letters), and a11y/image-language says so.
+for an SVG we can tell (a `<text>` or a `<foreignObject>` with letters), and
+a11y/image-language says so.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from xml.etree import ElementTree
 from pipeline.languages.evidence import primary
 
 _LETTER = re.compile(r"[^\W\d_]")
+_DRAWN = {"text", "foreignObject"}
 
 
 def in_language(image: Path, lang: str) -> Path:
@@ -29,8 +31,9 @@ def in_language(image: Path, lang: str) -> Path:
 
 
 def draws_words(image: Path) -> bool:
-    """Whether `image` is an SVG whose drawing holds words (a `<text>` with letters);
-    an SVG that cannot be read is given the benefit of the doubt."""
+    """Whether `image` is an SVG whose drawing holds words (a `<text>` or a
+    `<foreignObject>` with letters); an SVG that cannot be read is given the benefit
+    of the doubt."""
     if image.suffix.lower() != ".svg":
         return False
     stamp = image.stat()
@@ -43,5 +46,6 @@ def _draws_words(image: Path, size: int, mtime: int) -> bool:
         root = ElementTree.parse(image).getroot()
     except (OSError, ElementTree.ParseError):
         return False
-    texts = (e for e in root.iter() if str(e.tag).rsplit("}", 1)[-1] == "text")
-    return any(_LETTER.search("".join(text.itertext())) for text in texts)
+    # Words are drawn as <text>, or as HTML in a <foreignObject> (draw.io's labels).
+    drawn = (e for e in root.iter() if str(e.tag).rsplit("}", 1)[-1] in _DRAWN)
+    return any(_LETTER.search("".join(element.itertext())) for element in drawn)

@@ -34,6 +34,14 @@ def test_the_variant_in_the_pages_language_is_found_beside_the_image(tmp_path: P
     [
         ("labels.svg", SVG.format('<text x="4">1. Celler <tspan>tages ud</tspan></text>'), True),
         ("curved.svg", SVG.format("<text><textPath href='#p'>nethinde</textPath></text>"), True),
+        (
+            "drawio.svg",  # draw.io: the label is HTML, with no <text> to fall back on
+            SVG.format(
+                '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">Lever'
+                "</div></foreignObject>"
+            ),
+            True,
+        ),
         ("shapes.svg", SVG.format('<rect width="8" height="8"/><title>Celler</title>'), False),
         ("numbers.svg", SVG.format("<text>1</text><text> 2,5 </text>"), False),
         ("broken.svg", "<svg><text>Celler</svg>", False),  # unreadable: no verdict
