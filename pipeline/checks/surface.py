@@ -70,10 +70,20 @@ DOUBLE_SPACE = re.compile(r"(?<![.!?:\s])  (?!\n)")
 
 
 def common_words(text: str) -> int:
-    """Words other than names: the first word, and any word not capitalised."""
+    """Words other than names: the first word, and any word not capitalised. Code is not
+    prose: a chunk with code in it is no word ("svc.AppendColumn(array_2d:", "[[arg]",
+    "signal_spec", "com.sun.star.sheet").
+
+    Measured on 70 identical translations of the LibreOffice help (43 of them prose a
+    reviewer wants translated): docs/ci.md, "translation/unchanged on real catalogs"."""
     text = re.sub(r"\*\.\w+", " ", without_literals(text))
-    words = re.findall(r"[^\W\d_]{2,}", text)
+    words = [found.group(1) for chunk in text.split() if (found := _PROSE_WORD.fullmatch(chunk))]
     return sum(1 for n, word in enumerate(words) if n == 0 or not word[0].isupper())
+
+
+# A word as prose writes it: letters (a hyphen or an apostrophe inside), perhaps in
+# quotes or brackets, perhaps ending a clause.
+_PROSE_WORD = re.compile(r"[(\"'“‘«»]*([^\W\d_]{2,}(?:[-'’][^\W\d_]+)*)[)\"'”’«»]*[.,;:!?…]*")
 
 
 def one_for_one(found: list[str], wanted: list[str], text: str | None = None) -> dict[str, str]:

@@ -307,9 +307,9 @@ class UnchangedOptions:
 def unchanged(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """Why: a copied source passes "translated" statistics but readers get the wrong language.
 
-    Names may rightly stay the same ("CAR-T", "Portable Network Graphics (PNG)"): an
-    identical translation is reported when the text has `min-words` (default 3) words
-    that are not names, URLs, file patterns or placeholders.
+    Names may rightly stay the same ("CAR-T", "Portable Network Graphics (PNG)"), and
+    so may code: an identical translation is reported when the text has `min-words`
+    (default 3) words that are not names, URLs, file patterns, placeholders or code.
 
     Example (da→en): "Behandlingen gives på hospitalet." left as it is.
     Example (en→da): "The treatment is given in hospital." copied unchanged.

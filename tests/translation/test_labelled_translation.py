@@ -15,7 +15,7 @@ FLOORS = {
     "translation/markup": (1.0, 1.0),
     "translation/whitespace": (0.97, 0.92),
     "translation/punctuation": (0.92, 0.92),
-    "translation/unchanged": (0.64, 0.7),
+    "translation/unchanged": (0.88, 0.7),
     "translation/length": (0.55, 0.46),
 }
 
@@ -219,3 +219,22 @@ def test_numbers_errors_on_a_held_out_set(number: str) -> None:
     found, false_alarms = HELD_OUT_FLOORS[number]
     assert len(right) >= found, f"held-out set {number}"
     assert len(flagged) - len(right) <= false_alarms
+
+
+def test_unchanged_on_identical_translations_of_the_libreoffice_help() -> None:
+    """70 identical translations of the help, labelled prose (43) or keep (27): code is
+    not prose, so signatures and identifiers left as they are are not reported. Floors
+    at the scores measured when the set was held out (help_unchanged.toml)."""
+    import tomllib
+    from pathlib import Path
+
+    from pipeline.checks.surface import common_words
+
+    with (Path(__file__).parent / "help_unchanged.toml").open("rb") as file:
+        labelled = tomllib.load(file)["entry"]
+    reported = [common_words(entry["text"]) >= 3 for entry in labelled]
+    prose = [entry["label"] == "prose" for entry in labelled]
+    right = sum(r and p for r, p in zip(reported, prose, strict=True))
+    assert (len(labelled), sum(prose)) == (70, 43)
+    assert round(right / sum(reported), 2) >= 0.86  # precision; 0.61 before code was told apart
+    assert round(right / sum(prose), 2) >= 0.98  # recall: 42 of 43
