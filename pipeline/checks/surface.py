@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.checks.literals import TAG, without_literals
+from pipeline.languages.evidence import SIGNATURE
 
 # Msgids that are keys or instructions, whose msgstr is a setting or a credit, not a
 # translation: "translator-credits", "calendar:week_start:0", "22 translator: see …",
@@ -76,17 +77,13 @@ def common_words(text: str) -> int:
 
     Measured on 150 identical translations of the LibreOffice help, 102 of them prose a
     reviewer wants translated (docs/ci.md, "How well the translation rules work")."""
-    if _SIGNATURE.fullmatch(text.strip()):
+    if SIGNATURE.fullmatch(text.strip()):
         return 0  # a call or a signature, whatever words its arguments have
     text = re.sub(r"\*\.\w+", " ", without_literals(text))
     words = [found.group(1) for chunk in text.split() if (found := _PROSE_WORD.fullmatch(chunk))]
     return sum(1 for n, word in enumerate(words) if n == 0 or not word[0].isupper())
 
 
-# A whole text that is a call or a signature: a name, its arguments in brackets, perhaps
-# a return type ("svc.RenameSheet(sheetname: str, newname: str): bool"). No bracket
-# inside: "Sum(A1:A3) adds the cells (here 6)" is prose.
-_SIGNATURE = re.compile(r"[\w.]+\([^()]*\)(?:\s*(?::|->|As)\s*[\w.\[\]*, ]+)?;?")
 # A word as prose writes it: letters (a hyphen or an apostrophe inside), perhaps in
 # quotes or brackets, perhaps ending a clause.
 _PROSE_WORD = re.compile(r"[(\"'“‘«»]*([^\W\d_]{2,}(?:[-'’][^\W\d_]+)*)[)\"'”’«»]*[.,;:!?…]*")

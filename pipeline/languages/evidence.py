@@ -30,6 +30,10 @@ AUTHOR_SPAN = re.compile(
 # options, placeholders, entities, paths, file patterns, addresses ("sundhed.dk").
 # _MAYBE_CODE finds the chunks _CODE may match (a sign, a digit or a capital after a
 # small letter in them); most chunks are plain words, and a call for each cost a quarter.
+# A whole text that is a call or a signature: a name, its arguments in brackets, perhaps
+# a return type ("svc.RenameSheet(sheetname: str, newname: str): bool"). No bracket
+# inside: "Sum(A1:A3) adds the cells (here 6)" is prose.
+SIGNATURE = re.compile(r"[\w.]+\([^()]*\)(?:\s*(?::|->|As)\s*[\w.\[\]*, ]+)?;?")
 _MAYBE_CODE = re.compile(
     r"(?<![^\s\[\]()])(?=[^\s\[\]()]*?(?:[_/.:={}|%&@#$\\\d,*-]|[a-z][A-Z]))[^\s\[\]()]+"
 )
@@ -52,7 +56,10 @@ SHARED = 6.0  # a Zipf frequency both languages reach: a function word of both (
 @lru_cache(maxsize=1 << 12)  # a unit is seen by several rules, one after another
 def language_view(text: str) -> str:
     """`text` with what is no language's words blanked out, offsets kept: the author's
-    own passages, code, identifiers, addresses, markup and Latin."""
+    own passages, code, identifiers, addresses, markup and Latin; all of a text that is
+    a call or a signature."""
+    if SIGNATURE.fullmatch(text.strip()):
+        return " " * len(text)
     if "<span" in text:
         text = AUTHOR_SPAN.sub(_blank, text)
     # Code spans first: a chunk of code blanked before would take its backtick along

@@ -66,6 +66,16 @@ def test_loanwords_names_latin_and_addresses_are_not_passages(text: str, lang: s
     assert _found(text, lang) == []
 
 
+def test_a_signature_is_code_not_an_english_passage() -> None:
+    """A Danish catalog keeps ScriptForge's signatures as they are: code, not English to
+    mark with lang="en" (190 of the LibreOffice help's findings were such). A sentence
+    that begins with a call is still prose."""
+    signature = "svc.ExportToTextFile(array_1d: any[0..*], filename: str, [encoding: str]): bool"
+    assert _found(signature, "da") == []
+    prose = "SUM(A1:A3) adds up the cells and shows the result in the cell below them."
+    assert _found(prose, "da") == [prose]
+
+
 def test_the_authors_span_wins_over_detection() -> None:
     text = 'Bogen hedder <span lang="da">Gene Therapy Today and Tomorrow</span>, og den er god.'
     assert _found(text, "da") == []
