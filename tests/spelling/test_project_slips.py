@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.languages.project_slips import (
+    counted,
+    document_words,
+    each_word,
     of_written_words,
     slips_of_project_words,
     word_counts,
@@ -25,6 +28,18 @@ def _slips(text: str, *candidates: str) -> dict[tuple[str, str], str]:
 
 def _known(lang: str, word: str) -> bool:
     return True
+
+
+def test_words_are_counted_in_the_order_they_are_first_written() -> None:
+    """Two slips as often written: the first counted is the one meant, so the counts
+    must keep the order of the words as written, language by language."""
+    texts = [("da", "Mappen og filerne"), ("en", "the files"), ("da", "filen mapper mappen")]
+    words = document_words(texts)
+    assert list(counted(words).items()) == list(Counter(each_word(words)).items())
+    assert list(counted(words))[:4] == [
+        ("da", "mappen"), ("da", "filerne"), ("da", "filen"), ("da", "mapper"),
+    ]  # fmt: skip
+    assert counted(words)["da", "mappen"] == 2
 
 
 def test_a_word_written_once_beside_one_written_again_is_its_slip() -> None:
