@@ -26,14 +26,14 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W_]+)*|\d+(?:[.,:]\d+)*")
 AUTHOR_SPAN = re.compile(
     r'<span\s+lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)"\s*>(.*?)</span>', re.S
 )
-# A chunk of text between spaces (and brackets) that is code, not words: identifiers,
-# options, placeholders, entities, paths, file patterns, addresses ("sundhed.dk").
-# _MAYBE_CODE finds the chunks _CODE may match (a sign, a digit or a capital after a
-# small letter in them); most chunks are plain words, and a call for each cost a quarter.
 # A whole text that is a call or a signature: a name, its arguments in brackets, perhaps
 # a return type ("svc.RenameSheet(sheetname: str, newname: str): bool"). No bracket
 # inside: "Sum(A1:A3) adds the cells (here 6)" is prose.
 SIGNATURE = re.compile(r"[\w.]+\([^()]*\)(?:\s*(?::|->|As)\s*[\w.\[\]*, ]+)?;?")
+# A chunk of text between spaces (and brackets) that is code, not words: identifiers,
+# options, placeholders, entities, paths, file patterns, addresses ("sundhed.dk").
+# _MAYBE_CODE finds the chunks _CODE may match (a sign, a digit or a capital after a
+# small letter in them); most chunks are plain words, and a call for each cost a quarter.
 _MAYBE_CODE = re.compile(
     r"(?<![^\s\[\]()])(?=[^\s\[\]()]*?(?:[_/.:={}|%&@#$\\\d,*-]|[a-z][A-Z]))[^\s\[\]()]+"
 )

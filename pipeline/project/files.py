@@ -154,8 +154,9 @@ def machine_kept(kind: str, name: str, version: str, make: Callable[[], T]) -> T
     try:
         found: T = pickle.loads(kept.read_bytes())
         return found
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        pass  # not made yet, or unreadable: made again
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError,
+            ImportError):  # fmt: skip
+        pass  # not made yet, unreadable, or of a class since moved: made again
     made = make()
     if writable(folder):  # else made again in each run
         with locked(folder):
