@@ -10,7 +10,8 @@ from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
 from pipeline.languages import language_name
 from pipeline.languages.evidence import confidence
-from pipeline.languages.passages import foreign_words, quoted
+from pipeline.languages.foreign_words import foreign_words
+from pipeline.languages.passages import quoted
 
 # The share of a translation's words in another language that makes it the wrong language:
 # below half, to catch a translation left half done ("Hvis du har indsat tekst …, specifies

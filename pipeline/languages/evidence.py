@@ -37,6 +37,8 @@ SIGNATURE = re.compile(r"[\w.]+\([^()]*\)(?:\s*(?::|->|As)\s*[\w.\[\]*, ]+)?;?")
 _MAYBE_CODE = re.compile(
     r"(?<![^\s\[\]()])(?=[^\s\[\]()]*?(?:[_/.:={}|%&@#$\\\d,*-]|[a-z][A-Z]))[^\s\[\]()]+"
 )
+_OPTION_GROUP = re.compile(r"(?<!\S)\[+-[^\s]*")
+_PYTHON_FORMAT = re.compile(r"%\(\w+\)[-+0#]*\d*(?:\.\d+)?[a-zA-Z]")  # "%(filename)s"
 _CODE = re.compile(
     r"[A-Za-z0-9]_[A-Za-z0-9]|[a-z][A-Z]|[a-z]/[a-z]|[A-Za-z]\.[a-zA-Z]|\w\(|::|[={}|%&@#$\\]"
     r"|[a-z]\d+[a-z]|[a-z],[a-z]|^--?[a-z]|^\*?\.[A-Za-z0-9]{1,5}\W*$"
@@ -62,6 +64,10 @@ def language_view(text: str) -> str:
         return " " * len(text)
     if "<span" in text:
         text = AUTHOR_SPAN.sub(_blank, text)
+    if "%(" in text:  # Python's placeholders, before brackets cut them into words
+        text = _PYTHON_FORMAT.sub(_blank, text)
+    if "[-" in text:  # a synopsis's options: "[--[no-]annotated-source[=name]]"
+        text = _OPTION_GROUP.sub(_blank, text)
     # Code spans first: a chunk of code blanked before would take its backtick along
     # ("{ref}`using Linux <pypug:…>`" left the rest of the span to be read as words).
     view = _MAYBE_CODE.sub(_no_code, CODE_SPAN.sub(_blank, text))

@@ -24,7 +24,9 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
+from pipeline.languages.dictionaries import dictionary_name, dictionary_path
 from pipeline.languages.evidence import (
     WORD,
     confidence,
@@ -32,12 +34,13 @@ from pipeline.languages.evidence import (
     primary,
     word_evidence,
 )
+from pipeline.languages.word_forms import spell_checks
 from pipeline.source.language import split_sentences
 
 _EDGE = re.compile(r"[:;()\[\]\"\u201c\u201d\u201e\u00ab\u00bb*_\u2013\u2014.!?]")  # not a comma
 _BOUNDARY = re.compile(r"[,;:()\[\]\"\u201c\u201d\u201e\u00ab\u00bb*_\u2013\u2014]")
-_OPENERS = "\"'\u201c\u201e\u2018\u00ab\u00bb(*_[ "
-_CLOSERS = "\"'\u201d\u2019\u00bb\u00ab)*_] "
+OPENERS = "\"'\u201c\u201e\u2018\u00ab\u00bb(*_[ "
+CLOSERS = "\"'\u201d\u2019\u00bb\u00ab)*_] "
 SWITCH = 2.6  # the evidence a run must gather to leave the text's language
 WEAK = 1.0  # evidence below this either way does not tell the languages apart
 STRONG = 2.0  # evidence against the other language that no passage can hold
@@ -64,6 +67,10 @@ class _Word:
     capitalised: bool
     number: bool = False
     shared: bool = False  # common in both languages: "at", "for", "over"
+    # The other language's dictionary knows it ("befordringsgodtgørelse" too, which
+    # wordfreq does not list): not a word lingua guessed from its letters ("ahom"), nor
+    # a token wordfreq found in that language's texts ("pri" in "Dol pri Ljubljani").
+    written: bool = False
 
 
 def find_passages(
@@ -89,9 +96,33 @@ def _passages(
         if _leaning(text, lang, other, names) < SWITCH:
             continue  # most texts: nothing leans to the other language, no need to look
         view = language_view(text)
+        theirs: list[Passage] = []
         for start, end in split_sentences(text, lang):
-            found += _sentence_passages(text, view, start, end, lang, other, names)
+            theirs += _sentence_passages(text, view, start, end, lang, other, names)
+        found += _whole_text(view, theirs, lang, other, names) if theirs else []
     return tuple(_merged(text, sorted(found, key=lambda passage: passage.start)))
+
+
+def _whole_text(
+    view: str, passages: list[Passage], lang: str, other: str, names: frozenset[str]
+) -> list[Passage]:
+    """A text left in the other language is one passage, though its sentences and edges
+    were found piecemeal ("To insert a tab…": "to" is Danish too; a sentence lingua
+    doubts): when the passages hold most of its words, and each other word is one the
+    other language writes too, not one that only the text's own language writes, and
+    not a name ("Region Sjælland: ring til…")."""
+    words = [
+        _word(match, lang, other, names, first=index == 0)
+        for start, end in split_sentences(view, lang)
+        for index, match in enumerate(WORD.finditer(view, start, end))
+    ]
+    counted = [word for word in words if word.counted]
+    outside = [w for w in counted if not any(p.start <= w.start < p.end for p in passages)]
+    if len(outside) * 2 >= len(counted) or not all(
+        w.written and w.evidence > -STRONG and not w.capitalised for w in outside
+    ):
+        return passages
+    return [Passage(*_sentence_edges(view, 0, len(view)), other)]
 
 
 def _leaning(text: str, lang: str, other: str, names: frozenset[str]) -> float:
@@ -147,6 +178,8 @@ def _sentence_passages(
         if segment is not None:
             first, last = segment.first, segment.last
         run = words[first : last + 1]
+        if _is_list(text, run):
+            continue
         if segment is whole and sum(word.counted for word in run) > 1 and not _is_name(run):
             edges = _sentence_edges(view, start, end)  # the end mark belongs to the passage
         elif (
@@ -241,7 +274,7 @@ def _at_edge(text: str, words: list[_Word], index: int, step: int) -> bool:
     """Whether a weak word of a run has punctuation or the sentence's edge on its outer
     side: there it more likely ends the passage than starts the text's own language."""
     word = words[index]
-    if not word.counted or abs(word.evidence) >= WEAK:
+    if not word.counted or word.evidence <= -WEAK or (word.evidence >= WEAK and not word.shared):
         return False
     beside = index + step
     if not 0 <= beside < len(words):
@@ -310,71 +343,54 @@ def _snap(words: list[_Word], first: int, last: int, segments: list[_Segment]) -
 
 
 def _is_name(run: list[_Word]) -> bool:
-    """Fewer than two small words for the other language: names and their joining words
-    ("European Medicines Agency", "Københavns Universitet on Ole Maaløes Vej").
-    A title set off by quotes or emphasis was snapped to its stretch before."""
-    return sum(word.evidence > 0 and not word.capitalised for word in run) < 2
+    """Fewer than two small words the other language writes: names and their joining
+    words ("European Medicines Agency", "Københavns Universitet on Ole Maaløes Vej"), and
+    names in a third language, whose letters lingua may take for it ("Jablonec nad
+    Nisou", "pahawh hmong"). A title set off by quotes or emphasis was snapped to its
+    stretch before."""
+    return sum(word.evidence > 0 and word.written and not word.capitalised for word in run) < 2
+
+
+def _is_list(text: str, run: list[_Word]) -> bool:
+    """Words each set off by commas or quotes are a list of values or names, not a phrase
+    ("atime, access, use, ctime"; "Calc, Impress, Writer"), unless the other language's
+    dictionary knows every one of them ("Bemærk, Vigtigt, Advarsel")."""
+    counted = [word for word in run if word.counted]
+    gaps = (text[one.end : after.start].strip() for one, after in pairwise(counted))
+    return len(counted) > 1 and all(gaps) and not all(word.written for word in counted)
 
 
 def _sentence_edges(view: str, start: int, end: int) -> tuple[int, int]:
     """A whole sentence from its first word to its end mark; quotes and emphasis around
     it stay outside."""
-    while start < end and view[start] in _OPENERS:
+    while start < end and view[start] in OPENERS:
         start += 1
-    while end > start and view[end - 1] in _CLOSERS:
+    while end > start and view[end - 1] in CLOSERS:
         end -= 1
     return start, end
 
 
 def _word(match: re.Match[str], lang: str, other: str, names: frozenset[str], first: bool) -> _Word:
-    evidence, counted, capitalised, number, shared = word_evidence(
-        match.group(), lang, other, names, first
+    text = match.group()
+    evidence, counted, capitalised, number, shared = word_evidence(text, lang, other, names, first)
+    written = counted and _in_dictionary(text, other)
+    return _Word(
+        match.start(), match.end(), evidence, counted, capitalised, number, shared, written
     )
-    return _Word(match.start(), match.end(), evidence, counted, capitalised, number, shared)
+
+
+@lru_cache(maxsize=1 << 14)
+def _in_dictionary(word: str, lang: str) -> bool:
+    """Whether `lang`'s default Hunspell dictionary knows `word`; True without one, so
+    that lingua's guess stands."""
+    name = dictionary_name(lang, {})
+    return dictionary_path(name) is None or spell_checks(name)[0](word)
 
 
 def _agrees(text: str, other: str, lang: str, evidence: float) -> bool:
     """lingua, on the passage as a whole, agrees; where the words speak clearly
     (`evidence`, per word), it need only not object."""
     return confidence(text, other, lang) >= (AGREEMENT if evidence < CLEAR else 1 - AGREEMENT)
-
-
-def foreign_words(
-    text: str, lang: str, others: Iterable[str], names: Collection[str] = ()
-) -> tuple[list[tuple[str, Passage]], int]:
-    """The words in other languages, each with its passage, and the number of words.
-
-    Words in lower case, and a sentence's first word, count; identifiers, numbers,
-    acronyms and names (capitalised: "Free Software Foundation") belong to no language,
-    and a quoted passage is a name ("Kunne ikke registrere »check before send«").
-    """
-    found, words = _foreign_words(text, lang, tuple(others), frozenset(names))
-    return list(found), words
-
-
-@lru_cache(maxsize=1 << 16)  # once per distinct translation in a run
-def _foreign_words(
-    text: str, lang: str, others: tuple[str, ...], names: frozenset[str]
-) -> tuple[tuple[tuple[str, Passage], ...], int]:
-    passages = [p for p in find_passages(text, lang, others, names) if not _quoted(text, p)]
-    if not passages:
-        return (), 0
-    view = language_view(text)
-    prose = [m for m in WORD.finditer(view) if m.group().islower() or _starts(view, m)]
-    inside = tuple((m.group(), p) for m in prose for p in passages if p.start <= m.start() < p.end)
-    return inside, len(prose)
-
-
-def _quoted(text: str, passage: Passage) -> bool:
-    before, after = text[passage.start - 1 : passage.start], text[passage.end : passage.end + 1]
-    return bool(before and after and before in _OPENERS[:-1] and after in _CLOSERS[:-1])
-
-
-def _starts(view: str, match: re.Match[str]) -> bool:
-    """Whether the word starts the text or a sentence (capitalised but no name)."""
-    return (
-        match.group()[:1].isupper() and not view[: match.start()].rstrip(" *_\"'(")[-1:].isalnum()
-    )
 
 
 def quoted(text: str, limit: int = 60) -> str:
