@@ -352,12 +352,11 @@ def _is_name(run: list[_Word]) -> bool:
 
 
 def _is_list(text: str, run: list[_Word]) -> bool:
-    """Words each set off by commas or quotes are a list of values or names, not a phrase
-    ("atime, access, use, ctime"; "Calc, Impress, Writer"), unless the other language's
-    dictionary knows every one of them ("Bemærk, Vigtigt, Advarsel")."""
+    """Words each set off by commas or quotes are a list of values, names or terms, not
+    a phrase ("atime, access, use, ctime"; “left”, “right”; "Calc, Impress, Writer")."""
     counted = [word for word in run if word.counted]
     gaps = (text[one.end : after.start].strip() for one, after in pairwise(counted))
-    return len(counted) > 1 and all(gaps) and not all(word.written for word in counted)
+    return len(counted) > 1 and all(gaps)
 
 
 def _sentence_edges(view: str, start: int, end: int) -> tuple[int, int]:
