@@ -162,3 +162,17 @@ def test_a_malformed_catalog_gets_the_full_parser_s_error(tmp_path: Path) -> Non
     with pytest.raises(PipelineError) as error:
         read_entries(path, "bad.po")
     assert "line 2" in str(error.value) or error.value.line == 2  # type: ignore[attr-defined]
+
+
+def test_each_plural_form_has_its_line_as_the_full_parser_reads_it() -> None:
+    from pipeline.catalogs.po import parse_po
+
+    lines = TRICKY.split("\n")
+    wanted = tuple(n for n, line in enumerate(lines, 1) if line.startswith("msgstr["))
+    po = parse_po(TRICKY, "t.po")
+    full = reader._from_babel(po.catalog, po.msgstr_lines, TRICKY)
+    fast = parse_entries(TRICKY)
+    assert fast is not None
+    for entries in (fast.entries, full):
+        [plural] = [entry for entry in entries if entry.plural is not None]
+        assert plural.form_lines == wanted

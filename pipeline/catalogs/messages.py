@@ -39,10 +39,21 @@ class CatalogMessage:
     context: str | None = None  # msgctxt: part of the entry's identity
     markdown: bool = True  # the texts are Markdown (ours are); else software strings
     heading: bool = False  # a title, heading or description (from the "#." comments)
+    # A plural entry's form (msgstr[n]); form 0 translates the msgid, the others the
+    # msgid_plural. None: a singular entry, or the only form a language has.
+    plural_form: int | None = None
 
     @property
     def translated(self) -> bool:
         return bool(self.target) and not self.fuzzy
+
+    @property
+    def rendering_context(self) -> str | None:
+        """The msgctxt, and a plural entry's form: where a language has three forms, two
+        translate the same msgid_plural differently, and rightly."""
+        if self.plural_form is None:
+            return self.context
+        return f"{self.context or ''}\x04form {self.plural_form}"
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # As a plain tuple: a big catalog's slices go to the workers, and a slotted
@@ -110,7 +121,7 @@ class Rendering(NamedTuple):
     @classmethod
     def of(cls, message: CatalogMessage, agrees: bool | None = None) -> Rendering:
         return cls(
-            message.path, message.line, message.target_lang, message.context,
+            message.path, message.line, message.target_lang, message.rendering_context,
             message.source, message.target, agrees,
         )  # fmt: skip
 
@@ -139,7 +150,7 @@ def read_messages(
     target: str,
     markdown: bool | None = None,
 ) -> Iterator[CatalogMessage]:
-    """The singular messages of a catalog (Markdown units have no plurals).
+    """The messages of a catalog: each entry, and each form of a plural entry.
 
     `markdown` says whether the texts are Markdown; None decides by the references: a
     catalog whose entries come from .md files is, a program's catalog is not (there
@@ -152,18 +163,28 @@ def read_messages(
             for location in entry.locations
         )
     for entry in po.entries:
-        if entry.plural is not None:
+        heading = bool(HEADING_KINDS.intersection(entry.extracted))
+        if entry.plural is None or len(entry.strings) == 1:
+            yield CatalogMessage(
+                shown, entry.msgstr_line, entry.line, document, source, target, entry.msgid,
+                entry.strings[0], entry.fuzzy, entry.comments, entry.context, markdown,
+                heading,
+            )  # fmt: skip
             continue
-        yield CatalogMessage(
-            shown, entry.msgstr_line, entry.line, document, source, target, entry.msgid,
-            entry.strings[0], entry.fuzzy, entry.comments, entry.context, markdown,
-            bool(HEADING_KINDS.intersection(entry.extracted)),
-        )  # fmt: skip
+        for form, string in enumerate(entry.strings):
+            line = entry.form_line(form)  # the msgid's for form 0, then each form's own
+            yield CatalogMessage(
+                shown, line, line if form else entry.line, document, source, target,
+                entry.plural if form else entry.msgid, string, entry.fuzzy, entry.comments,
+                entry.context, markdown, heading, form,
+            )  # fmt: skip
 
 
 def catalog_languages(po: PoEntries, shown: str, source_lang: str | None) -> tuple[str, str]:
     """Return a catalog's (target, source) languages from its headers or `source_lang`."""
     target = po.header("Language")
+    if not po.headers and not po.entries:
+        raise PipelineError("the catalog is empty: no header and no entries", shown)
     if not target:
         raise PipelineError(
             "catalog has no Language header", shown, hint="set it to the target language, e.g. da"
@@ -175,4 +196,15 @@ def catalog_languages(po: PoEntries, shown: str, source_lang: str | None) -> tup
             shown,
             hint="pass --source-lang, e.g. --source-lang en",
         )
-    return check_language(target, shown), check_language(source, shown)
+    target, source = check_language(target, shown), check_language(source, shown)
+    if _primary(target) == _primary(source):
+        raise PipelineError(
+            f"the catalog translates {source} into {target}: the same language",
+            shown,
+            hint="set X-Source-Language (or --source-lang) to the language of its msgids",
+        )
+    return target, source
+
+
+def _primary(code: str) -> str:
+    return code.replace("-", "_").split("_")[0].lower()

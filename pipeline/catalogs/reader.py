@@ -11,7 +11,9 @@ from pathlib import Path
 from pipeline.catalogs.po import parse_po, read_po_text
 from pipeline.project.files import buffered
 
-_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*'
+# Only C's escapes: a file with another ("\\q", which msgfmt rejects) goes to the full
+# parser, which says where.
+_STRING = r'"[^"\\\n]*(?:\\[abfnrtv\\"\'?0-7x][^"\\\n]*)*"[ \t]*'
 _STRINGS = rf"{_STRING}(?:\n[ \t]*{_STRING})*"
 # One entry, comments to last msgstr; the whole file must be such entries and blank lines.
 _ENTRY = re.compile(
@@ -45,6 +47,11 @@ class PoEntry:
     line: int  # of the msgid
     msgstr_line: int
     extracted: tuple[str, ...] = ()  # "#." comments: what the unit is ("heading"), its terms
+    form_lines: tuple[int, ...] = ()  # of msgstr[0], msgstr[1]…, in a plural entry
+
+    def form_line(self, form: int) -> int:
+        """The line of plural form `form`'s msgstr (the first msgstr line if unknown)."""
+        return self.form_lines[form] if form < len(self.form_lines) else self.msgstr_line
 
     @property
     def fuzzy(self) -> bool:
@@ -92,7 +99,7 @@ def _read(path: Path, shown: str) -> PoEntries:
         po = parse_po(text, shown)  # raises the error; or reads what we would not
         return PoEntries(
             tuple(po.headers),
-            tuple(_from_babel(po.catalog, po.msgstr_lines)),
+            tuple(_from_babel(po.catalog, po.msgstr_lines, text)),
             _babel_header(po.catalog, text),
         )
     return entries
@@ -155,6 +162,7 @@ def _entry(found: re.Match[str], line: int) -> PoEntry | None:
         "\n", found.start("msgid"), found.start("strings")
     )
     keywords = _KEYWORD.findall(written)  # at line starts: "msgstr" may occur in a text
+    form_lines: tuple[int, ...] = ()
     indexed = any(keyword.endswith("[") for keyword in keywords)
     if not indexed:
         if len(keywords) != 1:
@@ -165,6 +173,8 @@ def _entry(found: re.Match[str], line: int) -> PoEntry | None:
         if sorted(found_strings) != list(range(len(found_strings))):
             return None
         strings = tuple(found_strings[n] for n in sorted(found_strings))
+        starts = [keyword.start() for keyword in _KEYWORD.finditer(written)]
+        form_lines = tuple(msgstr_line + written.count("\n", 0, start) for start in starts)
     plural = found.group("plural")
     if (plural is None) == indexed:
         return None  # plural forms without msgid_plural, or the other way round
@@ -173,6 +183,7 @@ def _entry(found: re.Match[str], line: int) -> PoEntry | None:
         _text(context) if context is not None else None, _text(found.group("msgid")),
         _text(plural) if plural is not None else None, strings, frozenset(flags),
         tuple(comments), tuple(locations), msgid_line, msgstr_line, tuple(extracted),
+        form_lines,
     )  # fmt: skip
 
 
@@ -238,14 +249,19 @@ def _babel_header(catalog: object, text: str) -> PoEntry | None:
     return PoEntry(None, "", None, ("",), frozenset(), comments, (), first + 1, first + 2)
 
 
-def _from_babel(catalog: object, msgstr_lines: dict[tuple[str | None, str], int]) -> list[PoEntry]:
+def _from_babel(
+    catalog: object, msgstr_lines: dict[tuple[str | None, str], int], text: str
+) -> list[PoEntry]:
     found = []
+    lines = text.split("\n")
     for message in catalog:  # type: ignore[attr-defined]
         if not message.id:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id, None)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         line = message.lineno or 1
+        msgstr_line = msgstr_lines.get((message.context, ids[0]), line)
+        forms = _form_lines(lines, msgstr_line, len(strings)) if ids[1] is not None else ()
         found.append(
             PoEntry(
                 message.context,
@@ -256,8 +272,20 @@ def _from_babel(catalog: object, msgstr_lines: dict[tuple[str | None, str], int]
                 tuple(message.user_comments),
                 tuple(str(location[0]) for location in message.locations),
                 line,
-                msgstr_lines.get((message.context, ids[0]), line),
+                msgstr_line,
                 tuple(message.auto_comments),
+                forms,
             )
         )
     return found
+
+
+def _form_lines(lines: list[str], first: int, count: int) -> tuple[int, ...]:
+    """The lines of msgstr[0]…msgstr[count - 1], from the first msgstr's line on."""
+    found: list[int] = []
+    for number in range(first, len(lines) + 1):
+        if lines[number - 1].lstrip().startswith(f"msgstr[{len(found)}]"):
+            found.append(number)
+            if len(found) == count:
+                break
+    return tuple(found)

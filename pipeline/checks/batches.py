@@ -123,7 +123,8 @@ def _copied(
             )
         if message.translated:
             m = message
-            row = (m.path, m.line, m.target_lang, m.context, m.source, m.target, agrees[at])
+            context = m.rendering_context
+            row = (m.path, m.line, m.target_lang, context, m.source, m.target, agrees[at])
             gathered.renderings.append(row)  # as Rendering.of(message, agrees) gives it
     return gathered
 

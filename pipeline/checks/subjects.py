@@ -192,11 +192,13 @@ def add_catalog(
     document = catalog_name(config.locale_path, path)
     markdown = True if source_file is not None else None  # a project catalog: Markdown
     subjects.suppressions += header_suppressions(po, shown)
+    if not po.entries:
+        coverage.notes.append(f"{shown} has no entries")
     for message in read_messages(po, shown, document, source, target, markdown):
         subjects.messages.append(message)
         if not message.translated:
             continue
-        coverage.entries += 1
+        coverage.entries += not message.plural_form  # a plural entry once, by its form 0
         if source_file is not None and "](" in message.target:
             _add_translated_links(message, str(source_file.resolve()), subjects)
     return po

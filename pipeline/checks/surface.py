@@ -67,7 +67,7 @@ def margin(text: str, side: str) -> str:
 
 
 # Two spaces inside a text, but not after a sentence (a typewriter habit) or at a break.
-DOUBLE_SPACE = re.compile(r"(?<![.!?:\s])  (?!\n)")
+DOUBLE_SPACE = re.compile(r"(?<![.!?:\s]) {2,}(?!\n)")
 
 
 def common_words(text: str) -> int:

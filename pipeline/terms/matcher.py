@@ -305,6 +305,24 @@ def _pattern(concept: str, term: Term, stem: object) -> _Pattern:
 
 
 @lru_cache(maxsize=262144)
+def in_a_compound(text: str, term: Term, lang: str) -> bool:
+    """Whether a Danish word of `text` has a one-word term too short for the matcher's
+    compounds as its head, or its tail in any inflection: "side" in "sidekilde",
+    "underside" and "forældresiden". Enough to tell that a translation names the
+    concept, though not to report the term as found ("gen" would be in "igen")."""
+    if lang != "da" or term.case_sensitive or not term.text.isalpha():
+        return False
+    lower = term.text.lower()
+    stem = _stem_word(lang, lower)
+    for word in _WORD.findall(text.lower()):
+        if word.startswith(lower) and len(word) - len(lower) >= MIN_COMPOUND_REST:
+            return True
+        at = word.rfind(stem)
+        if at >= MIN_COMPOUND_REST and _stem_word(lang, word[at:]) == stem:
+            return True
+    return False
+
+
 def _stem_word(lang: str, word: str) -> str:
     stemmer = _stemmer(lang)
     return stemmer.stemWord(word) if stemmer is not None else word  # type: ignore[attr-defined]

@@ -87,6 +87,22 @@ ERRORS: list[tuple[str, str, bytes, str, str]] = [
         "extract",
         "locales/en/LC_MESSAGES/vektorer.po:1: error: malformed string",
     ),
+    *(
+        (f"po-{case}", PO, content, command, f"locales/en/LC_MESSAGES/vektorer.po:{line}: {error}")
+        for command in ("extract", "check")
+        for case, content, line, error in (
+            (
+                "msgstr-without-msgid",  # a deleted msgid line: babel moved the msgstr on
+                b'msgid "a"\nmsgstr "A"\n\nmsgstr "B"\n\nmsgid "c"\nmsgstr "C"\n',
+                4,
+                "error: msgstr with no msgid before it",
+            ),
+            ("second-msgstr", b'msgid "a"\nmsgstr "A"\nmsgstr "B"\n', 3, "error: msgstr with"),
+            ("form-without-plural", b'msgid "a"\nmsgstr[0] "A"\n', 2, "error: msgstr[0] after"),
+            ("context-without-msgid", b'msgctxt "x"\nmsgstr "A"\n', 2, "error: msgstr after"),
+            ("invalid-escape", b'msgid "a"\nmsgstr "A\\q"\n', 2, "error: invalid escape \\q"),
+        )
+    ),
     (
         "po-duplicate-msgid",
         PO,
