@@ -14,7 +14,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.reader import read_entries
@@ -237,14 +237,16 @@ class _Resources:
                     refused.append(src)
                     return None
                 return src
-            found = self._project_file(src)
-            if found is None or not found.is_file():
+            target = local_target(src)
+            found = self._project_file(target.path) if target else None
+            if target is None or found is None or not found.is_file():
                 refused.append(src)
                 return None
             shown = in_language(found, self.lang)
             if untranslated is not None and shown == found and draws_words(found):
                 untranslated.append(src)
-            return self._mirror(shown)
+            fragment = f"#{target.anchor}" if target.anchor else ""  # "#only-light" (MkDocs)
+            return self._mirror(shown) + fragment
 
         return url
 
@@ -272,12 +274,14 @@ class _Resources:
     def _linked_file(self, path: str) -> Path | None:
         return linked_file(self.config, self.source_path, path)
 
-    def _project_file(self, src: str) -> Path | None:
-        """The file `src` names, relative to the source document; None outside the source."""
-        if not src or src.startswith(("//", "/")) or urlsplit(src).scheme:
+    def _project_file(self, path: str) -> Path | None:
+        """The file `path` names, relative to the source document or, with "/", to the
+        source folder (as MkDocs and Docusaurus read it); None outside the source."""
+        if not path:
             return None
-        found = (self.source_path.parent / src).resolve()
-        return found if found.is_relative_to(self.config.source_path.resolve()) else None
+        root = self.config.source_path.resolve()
+        found = Path(resolve_path(path, str(self.source_path.resolve()), str(root))).resolve()
+        return found if found.is_relative_to(root) else None
 
     def _mirror(self, found: Path, relative: bool = True) -> str:
         """Copy a file of the source folder to the same place under build/html/."""

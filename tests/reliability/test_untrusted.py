@@ -78,6 +78,29 @@ def test_image_paths_outside_the_project_are_refused_with_a_finding(
     assert not (root / "build/html/images/passwd").exists()
 
 
+def test_an_image_from_the_source_root_or_with_a_fragment_is_exported(
+    project: Callable[[str], Path],
+) -> None:
+    """MkDocs pages name images from the source folder ("/img/logo.svg") and mark a
+    logo for light or dark themes ("#only-light"); both were refused."""
+    root = project("minimal")
+    (root / "source/img").mkdir()
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    (root / "source/img/logo.svg").write_text(svg)
+    source = root / "source/da/vektorer.md"
+    source.write_text(
+        source.read_text()
+        + "\n![Logo](/img/logo.svg#only-light)\n\n![Mørkt logo](../img/logo.svg#only-dark)\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    assert "refused-image" not in run_cli("check").stdout
+    assert run_cli("export", "--format", "all").exit_code == 0
+    html = (root / "build/html/da/vektorer.html").read_text()
+    assert 'src="../img/logo.svg#only-light"' in html
+    assert 'src="../img/logo.svg#only-dark"' in html  # hidden by the stylesheet
+    assert (root / "build/html/img/logo.svg").read_text() == svg
+
+
 def test_front_matter_cannot_choose_an_output_path(project: Callable[[str], Path]) -> None:
     root = project("minimal")
     source = root / "source/da/vektorer.md"
