@@ -130,17 +130,21 @@ def render_body(
 
 def _close_heading_gaps(tokens: list[Token]) -> None:
     """A heading never skips a level on the page (`#` then `#####` becomes h1, h2): screen
-    reader users navigate by levels, and PDF/UA forbids the gap. a11y/heading-order
-    still reports the source's gap."""
+    reader users navigate by levels, and PDF/UA forbids the gap. Headings of one level
+    stay siblings: each goes one below its nearest higher heading (`### Added`, `###
+    Fixed` under `#` are both h2). a11y/heading-order still reports the source's gap."""
     # A page without an h1 gets its title as one (render_page): start below it.
-    last = 0 if any(t.type == "heading_open" and t.tag == "h1" for t in tokens) else 1
+    root = 0 if any(t.type == "heading_open" and t.tag == "h1" for t in tokens) else 1
+    open_headings: list[tuple[int, int]] = []  # (source level, page level) of the ancestors
     for token in tokens:
-        if token.type in {"heading_open", "heading_close"}:
+        if token.type == "heading_open":
             level = int(token.tag[1])
-            if token.type == "heading_open":
-                level = min(level, last + 1)
-                last = level
-            token.tag = f"h{last}"
+            while open_headings and open_headings[-1][0] >= level:
+                open_headings.pop()
+            parent = open_headings[-1][1] if open_headings else root
+            open_headings.append((level, min(level, parent + 1)))
+        if token.type in {"heading_open", "heading_close"}:
+            token.tag = f"h{open_headings[-1][1]}"
 
 
 def _give_header_only_tables_a_body(tokens: list[Token]) -> None:

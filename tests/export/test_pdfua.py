@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -108,6 +109,27 @@ def test_a_skipped_heading_level_is_closed_on_the_page_and_reported_at_the_sourc
     findings = json.loads(run_cli("check", "--format", "json").stdout)
     order = [(f["path"], f["line"]) for f in findings if f["rule"] == "a11y/heading-order"]
     assert [where for where in order if "routes" in where[0]] == [("source/routes.md", 3)]
+
+
+def test_headings_of_one_level_stay_siblings_when_a_gap_is_closed(
+    project: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Release notes skip from # to ###: "Fixed" became an h3 under "Added" (and a
+    PDF bookmark under it), where both are sections of the release."""
+    root = project("node-docs")
+    notes = "# Notes\n\n### Added\n\nOne.\n\n### Fixed\n\nTwo.\n\n## Next\n\n"
+    notes += "#### Changed\n\nThree.\n\n#### Removed\n\nFour.\n"
+    (root / "source/notes.md").write_text(notes, encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--format", "html").exit_code == 0
+    html = (root / "build/html/en/notes.html").read_text()
+    main = html.split("<main", 1)[1]
+    found = re.findall(r"<h(\d) id=\"[^\"]*\">(\w+)</h\d>", main)
+    assert found == [
+        ("1", "Notes"), ("2", "Added"), ("2", "Fixed"), ("2", "Next"), ("3", "Changed"),
+        ("3", "Removed"),
+    ]  # fmt: skip
 
 
 def test_the_glyph_check_knows_the_stylesheets_fonts() -> None:
