@@ -206,13 +206,13 @@ def link_text(page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if "href" not in link.attrs:
             continue  # an anchor (<a id="…">) is a target, not a link
         text = link.text.strip().strip(".:").lower()
+        href = link.attrs["href"]
+        path, line = page.link_line(href) or (page.path, link.line)  # the source, to fix
         if not text:
-            yield ctx.finding(
-                page.path, link.line, f"link to {link.attrs.get('href', '')} has no text"
-            )
+            yield ctx.finding(path, line, f"link to {href} has no text")
         elif text in GENERIC_LINK_TEXTS:
             yield ctx.finding(
-                page.path, link.line, f"link text '{link.text}' says nothing about where it goes"
+                path, line, f"link text '{link.text}' says nothing about where it goes"
             )
 
 

@@ -48,6 +48,16 @@ class Page:
         found = text.find(name) if name else -1
         return (path, text.count("\n", 0, found) + 1) if found >= 0 else None
 
+    def link_line(self, href: str) -> tuple[str, int] | None:
+        """The source file and line of the link to `href`: written inline, as a reference
+        definition, or as HTML. A translated page keeps its source's addresses."""
+        path, text = self.source
+        for written in (f"]({href}", f"]: {href}", f'href="{href}"', f"<{href}>"):
+            found = text.find(written) if href else -1
+            if found >= 0:
+                return path, text.count("\n", 0, found) + 1
+        return None
+
 
 _CONTAINERS = {"a", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "button"}
 

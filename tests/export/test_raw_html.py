@@ -160,6 +160,31 @@ def test_an_html_image_without_alt_is_reported_at_its_source_line(
     assert {(f["path"], f["line"]) for f in findings} == {("source/en/page.md", 6)}
 
 
+def test_a_generic_link_text_is_reported_once_at_its_source_line_and_can_be_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It was reported at each locale's page line (build/html/da/…), twice, and the
+    ignore comment in the source, which the rules page documents, silenced nothing."""
+    (tmp_path / "source/en").mkdir(parents=True)
+    (tmp_path / "source/en/notes.md").write_text(
+        "# Notes\n\nRead more [here](https://example.org).\n\n"
+        "<!-- pipeline: ignore a11y/link-text -->\nRead it [here](https://example.com).\n\n"
+        "See [here][docs].\n\n[docs]: https://example.net\n\n"
+        'Or <a href="https://example.info">click here</a>.\n'
+    )
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    result = run_cli("check", "--format", "json")
+    findings = [f for f in json.loads(result.stdout) if f["rule"] == "a11y/link-text"]
+    assert sorted((f["path"], f["line"]) for f in findings) == [
+        ("source/en/notes.md", 3),
+        ("source/en/notes.md", 10),  # a reference link: its definition's line
+        ("source/en/notes.md", 12),
+    ]
+    assert "meta/unused-suppression" not in result.stdout
+
+
 def test_translated_markdown_keeps_the_html_and_extensions(site: Path) -> None:
     written = (site / "build/markdown/da/treatment.md").read_text()
     assert written.startswith("---\nlang: da\n---\n")
