@@ -239,3 +239,20 @@ def test_a_missing_path_is_one_line_naming_it(project: Callable[[str], Path]) ->
     result = run_cli("check", "source/da/nosuch.md")
     assert result.exit_code == 2
     assert result.stderr == "source/da/nosuch.md: error: no such file or folder (check the path)\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "given", "said"),
+    [
+        ("check", "nosuch.csv", "nosuch.csv: error: glossary not found"),
+        ("extract", "nosuch.tbx", "nosuch.tbx: error: glossary not found"),
+        ("check", "source", "source: error: glossary is a folder, not a glossary file"),
+    ],
+)
+def test_a_missing_glossary_option_is_one_line_naming_it(
+    project: Callable[[str], Path], command: str, given: str, said: str
+) -> None:
+    project("minimal")
+    result = run_cli(command, "--glossary", given)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"{said} (fix glossary in [tool.pipeline] or --glossary)"]

@@ -155,8 +155,9 @@ def project_glossary(config: Config, override: Path | None = None) -> Glossary |
         return None
     shown = display_path(path, config.root)
     if not path.is_file():
+        problem = "is a folder, not a glossary file" if path.is_dir() else "not found"
         raise PipelineError(
-            "glossary not found", shown, hint="fix glossary in [tool.pipeline] or --glossary"
+            f"glossary {problem}", shown, hint="fix glossary in [tool.pipeline] or --glossary"
         )
     return load_glossary(path, shown)
 
