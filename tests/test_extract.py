@@ -215,3 +215,23 @@ def test_fuzzy_matching_gives_babels_answers() -> None:
             assert catalog._close_matches(word, pool, n) == theirs, word
             found += bool(theirs)
     assert found > 50  # the cases include real matches
+
+
+def test_a_percent_sign_in_a_link_is_no_python_format(project: Callable[[str], Path]) -> None:
+    """Babel took "%22good" in an address for Python's %22g, and flagged the entry
+    python-format: msgfmt and Poedit then want the translation to keep "%22g"."""
+    root = project("minimal")
+    link = "[Opgaver](https://example.org/issues?q=label%3A%22good+first+issue%22) til nye."
+    source = root / "source/da/vektorer.md"
+    source.write_text(source.read_text() + f"\n{link}\n")
+    extract_ok()
+    po = root / DA_PO
+    entry = polib.pofile(str(po)).find(link)
+    assert entry is not None
+    assert "python-format" not in entry.flags
+    catalog = polib.pofile(str(po))
+    catalog.find(link).flags.append("python-format")  # as an earlier extract wrote it
+    catalog.save()
+    extract_ok()
+    assert "python-format" not in polib.pofile(str(po)).find(link).flags
+    assert msgfmt_check(po).returncode == 0
