@@ -14,6 +14,7 @@ from pipeline.terms.occurrences import TermUse
 
 _ACCELERATOR = re.compile(r"[&_~](?=\w)")
 _MIN_WORDS = 3
+_ARTICLE = re.compile(r"\b(?:a|an|the)\b")  # English's: a translation may leave them out
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +85,10 @@ def _differing_translations(renderings: list[Rendering]) -> Iterator[Deviation]:
 
 
 def _shared_translations(renderings: list[Rendering]) -> Iterator[Deviation]:
-    """Per translation: source texts that differ in more than case, accelerator keys or
-    end punctuation. Entries told apart by msgctxt are meant to differ and are left out,
-    and so are labels shorter than three words: "View" and "Show" are both "Vis"."""
+    """Per translation: source texts that differ in more than case, accelerator keys,
+    English articles or end punctuation. Entries told apart by msgctxt are meant to
+    differ and are left out, and so are labels shorter than three words: "View" and
+    "Show" are both "Vis"."""
     groups: dict[tuple[str, str], dict[str, list[Rendering]]] = {}
     for rendering in renderings:
         if rendering.context is None and len(rendering.source.split()) >= _MIN_WORDS:
@@ -105,4 +107,5 @@ def _shared_translations(renderings: list[Rendering]) -> Iterator[Deviation]:
 
 
 def _comparable(source: str) -> str:
-    return _ACCELERATOR.sub("", source).rstrip(" .:…!?").casefold()
+    plain = _ACCELERATOR.sub("", source).rstrip(" .:…!?").casefold()
+    return " ".join(_ARTICLE.sub(" ", plain).split())  # "Add child page", "Add a child page"

@@ -113,6 +113,9 @@ def test_one_translation_for_different_source_texts() -> None:
             rendering("Adverse reactions are common.", shared, "b.po", 4),
             rendering("View", "Vis", "b.po", 7),  # short labels share words: "View", "Show"
             rendering("Show", "Vis", "b.po", 8),
+            # Wagtail's: the same source but for an article
+            rendering("Add child page", "Tilføj en underside", "c.po", 5),
+            rendering("Add a child page", "Tilføj en underside", "c.po", 9),
         ),
         (),
     )
