@@ -45,8 +45,32 @@ def test_table_hardest_sentences_findings_and_summary(project: Callable[[str], P
         "source/da/vektorer.md:38: warning: sentence of 28 words (max 25)" in out
     )  # the finding names file and line
     assert "[readability/long-sentence]" in out
-    assert out.strip().splitlines()[-1].startswith("readability: 4 documents scored (2 da, 2 en)")
+    assert (
+        out.strip()
+        .splitlines()[-1]
+        .startswith("readability: 3 documents scored (1 da, 2 en), 1 not scored (no running text)")
+    )  # vectors.po has no translation yet
     assert "warning: locales/da/LC_MESSAGES/vectors.po: no translated running text" in result.stderr
+
+
+def test_a_translation_just_begun_gets_no_document_verdict(
+    project: Callable[[str], Path],
+) -> None:
+    """Two translated units of 35 gave "LIX 44 is above the target 40" for the document."""
+    root = project("minimal")
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile(str(root / "locales/en/LC_MESSAGES/vektorer.po"))
+    first = next(entry for entry in catalog if entry.comment.startswith("paragraph"))
+    first.msgstr = (
+        "Administration necessitates hospitalisation, considerable immunological "
+        "surveillance and comprehensive documentation."
+    )
+    catalog.save()
+    result = run_cli("readability", "--no-report", "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    verdicts = [f for f in findings if f["rule"] == "readability/document-level"]
+    assert not [f for f in verdicts if "vektorer" in f["path"] and f["path"].endswith(".po")]
+    assert "words, is too little for a verdict" in result.stderr
 
 
 def test_strict_and_error_severity_exit_1(project: Callable[[str], Path]) -> None:

@@ -17,6 +17,11 @@ def _quote(sentence: SentenceScore) -> str:
     return text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1] + "…"
 
 
+# A translation under way is scored on the units translated so far; below this many words
+# of them, LIX says more about the sentences picked than about the document.
+FEWEST_WORDS = 100
+
+
 @rule(
     "readability/document-level",
     severity=Severity.WARNING,
@@ -29,7 +34,8 @@ def document_level(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]
     The document score uses running text only: paragraphs and full-sentence list
     items. The target is `[tool.pipeline.readability] target` or the document's
     front matter `reading-level: {lix: 40, lix-min: 20, flesch: 60}`; Flesch is
-    English only.
+    English only. A translation under way gets no verdict before 100 of its words are
+    translated.
 
     Example (da): a page of 30-word sentences full of "genterapibehandlingsforløb"
     scores LIX 52 against a target of 40.
@@ -38,8 +44,8 @@ def document_level(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]
     Instead: shorten sentences, split compounds into plain phrases, explain terms.
     """
     counts = score.counts
-    if not counts.words:
-        return
+    if not counts.words or (score.unmeasured and counts.words < FEWEST_WORDS):
+        return  # a few translated sentences are no document's level
     lix, target = counts.lix, score.target
     where = {"lix": f"{lix:.1f}", "document": score.document, "lang": score.lang}
     if lix > target.lix:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.checks.findings import Finding, counted, severity_counts
+from pipeline.checks.readability import FEWEST_WORDS
 from pipeline.project.config import ReadabilitySettings
 from pipeline.readability.levels import (
     LIX_BANDS,
@@ -173,15 +174,18 @@ def _findings(run: ReadabilityRun) -> Iterator[str]:
 def summary(run: ReadabilityRun) -> str:
     """One line on what was covered and found, so "nothing found" is never ambiguous."""
     langs: dict[str, int] = {}
-    for score in run.documents:
+    scored = [score for score in run.documents if score.counts.words]
+    for score in scored:
         langs[score.lang] = langs.get(score.lang, 0) + 1
-    sentences = sum(s.counts.sentences for s in run.documents)
-    words = sum(s.counts.words for s in run.documents)
+    sentences = sum(s.counts.sentences for s in scored)
+    words = sum(s.counts.words for s in scored)
     per_lang = ", ".join(f"{count} {lang}" for lang, count in sorted(langs.items()))
+    unscored = len(run.documents) - len(scored)
+    not_scored = f", {unscored} not scored (no running text)" if unscored else ""
     return (
-        f"readability: {counted(len(run.documents), 'document')} scored ({per_lang}), "
-        f"{counted(sentences, 'sentence')} and {counted(words, 'word')} of running text; "
-        f"{severity_counts(run.findings)}"
+        f"readability: {counted(len(scored), 'document')} scored ({per_lang or 'none'})"
+        f"{not_scored}, {counted(sentences, 'sentence')} and {counted(words, 'word')} of "
+        f"running text; {severity_counts(run.findings)}"
     )
 
 
@@ -192,9 +196,14 @@ def coverage_warnings(run: ReadabilityRun) -> Iterator[str]:
             what = "no translated running text" if score.is_translation else "no running text"
             yield f"warning: {score.path}: {what}; not scored"
         elif score.unmeasured:
+            rest = (
+                "scored on the rest"
+                if score.counts.words >= FEWEST_WORDS
+                else f"the rest, {score.counts.words} words, is too little for a verdict"
+            )
             yield (
                 f"warning: {score.path}: {score.unmeasured} of {score.units} units untranslated "
-                "or fuzzy; scored on the rest"
+                f"or fuzzy; {rest}"
             )
 
 
