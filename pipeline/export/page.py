@@ -22,7 +22,7 @@ from pipeline.export.assemble import Localized, localize
 from pipeline.export.brand import brand_view, write_brand
 from pipeline.export.image_language import draws_words, in_language
 from pipeline.export.marks import Marking, mark
-from pipeline.export.to_html import Alternate, Site, render_body, render_page
+from pipeline.export.to_html import Alternate, Heading, Site, render_body, render_page
 from pipeline.languages import language_name
 from pipeline.languages.evidence import primary
 from pipeline.project.config import Config
@@ -135,7 +135,7 @@ class RenderedPage:
     html: str
     localized: Localized
     body: str
-    headings: list[tuple[int, str, str]]
+    headings: list[Heading]
     alternates: list[Alternate]
     refused_images: tuple[str, ...]
     # Drawings with words in the source's language and no variant for this page's.

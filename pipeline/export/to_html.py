@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import (
     BaseLoader,
@@ -97,15 +97,15 @@ def _templates(folder: str = "") -> Environment:
 
 def render_body(
     localized: Localized, image_url: UrlFor, link_url: UrlFor
-) -> tuple[str, list[tuple[int, str, str]]]:
-    """The page content as HTML, and its headings (level, id, text) for the table of contents.
+) -> tuple[str, list[Heading]]:
+    """The page content as HTML, and its headings for the table of contents.
 
     Heading ids come from the source (localize sets them), so links into a page work in
     every locale. Raw HTML is kept, and the whole body then goes through the allow-list
     sanitizer (export.sanitize), which also points every link and image where it goes:
     a link whose `link_url` is None loses its href and shows as text.
     """
-    headings: list[tuple[int, str, str]] = []
+    headings: list[Heading] = []
     tokens = localized.tokens
     _close_heading_gaps(tokens)
     _give_header_only_tables_a_body(tokens)
@@ -113,9 +113,11 @@ def render_body(
         if token.type == "heading_open":
             text = _plain(tokens[index + 1])
             anchor = str(token.attrGet("id") or "")
-            headings.append((int(token.tag[1]), anchor, text))
+            lang = str(token.attrGet("lang") or "")  # a heading left untranslated
+            headings.append(Heading(int(token.tag[1]), anchor, text, lang))
         elif token.type == "html_block":
-            headings += [(h.level, h.id, h.text) for h in html_headings(token.content) if h.id]
+            found = html_headings(token.content)
+            headings += [Heading(h.level, h.id, h.text) for h in found if h.id]
         elif token.type == "th_open":
             token.attrSet("scope", "col")
         elif token.type in {"alert_open", "admonition_open"}:
@@ -126,6 +128,15 @@ def render_body(
     env = {**localized.env, "lang": localized.lang}
     html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
     return sanitize(html, image_url, link_url), headings
+
+
+class Heading(NamedTuple):
+    """A heading of the page, for the table of contents and the title."""
+
+    level: int
+    id: str
+    text: str
+    lang: str = ""  # set where the heading is in another language than the page
 
 
 def _close_heading_gaps(tokens: list[Token]) -> None:
@@ -198,16 +209,16 @@ def _install_rules() -> None:
 _install_rules()
 
 
-def page_title(localized: Localized, headings: list[tuple[int, str, str]]) -> str:
+def page_title(localized: Localized, headings: list[Heading]) -> str:
     """Front matter title, else the first level-1 heading, else the file name."""
-    first = next((text for level, _, text in headings if level == 1), "")
+    first = next((heading.text for heading in headings if heading.level == 1), "")
     return localized.title or first or localized.document.title
 
 
 def render_page(
     localized: Localized,
     body: str,
-    headings: list[tuple[int, str, str]],
+    headings: list[Heading],
     alternates: list[Alternate],
     site: Site,
     for_print: bool = False,
@@ -216,7 +227,7 @@ def render_page(
     lang = localized.lang
     source = localized.document.lang
     words = strings(lang)
-    sections = [h for h in headings if h[0] == 2]
+    sections = [heading for heading in headings if heading.level == 2]
     notes = []
     if localized.fallbacks:
         notes.append(words["fallback"].format(language=language_name(source, lang)))

@@ -193,3 +193,30 @@ def test_a_pdf_needs_a_title(tmp_path: Path) -> None:
         write_pdf(
             "<html lang='da'><body><p>x</p></body></html>", tmp_path / "x.html", tmp_path, " "
         )
+
+
+def test_an_untranslated_heading_keeps_its_language_in_the_contents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The heading was marked lang="en" on the Danish page, its entry in the contents box
+    was not: a screen reader read "Testing and Linting" with Danish sounds."""
+    import polib
+
+    (tmp_path / "source/en").mkdir(parents=True)
+    sections = ["Before you start", "On the day", "After the treatment", "Testing and Linting"]
+    text = "# Your visit\n\n" + "".join(f"## {name}\n\nSome text.\n\n" for name in sections)
+    (tmp_path / "source/en/visit.md").write_text(text)
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    po = polib.pofile(str(tmp_path / "locales/da/LC_MESSAGES/visit.po"))
+    danish = {"Before you start": "Før du starter", "On the day": "På dagen"}
+    danish |= {"After the treatment": "Efter behandlingen", "Some text.": "Noget tekst."}
+    for entry in po:
+        entry.msgstr = danish.get(entry.msgid, "")
+    po.save()
+    assert run_cli("export", "--format", "html").exit_code == 0
+    html = (tmp_path / "build/html/da/visit.html").read_text()
+    contents = html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="#testing-and-linting" lang="en">Testing and Linting</a>' in contents
+    assert '<a href="#on-the-day">På dagen</a>' in contents
