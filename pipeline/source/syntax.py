@@ -9,6 +9,7 @@ directives (```` ```{note} ````), whose text is Markdown to translate like any o
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import Any
 
 import emoji
@@ -47,8 +48,38 @@ def _emoji_for(match: re.Match[str]) -> str:
 
 def _is_box(params: str, *_: Any) -> bool:
     """`:::note`, `::: tip Title`, `:::details[Title]`, `:::{note}`: Docusaurus, VuePress
-    and MyST containers, beside MkDocs' `!!! note` and GitHub's alerts. Markers are not units."""
-    return bool(re.match(r"\{?[A-Za-z][\w-]*", params.strip()))
+    and MyST containers, beside MkDocs' `!!! note` and GitHub's alerts. Markers are not units.
+    `::: package.module.Name` is mkdocstrings' (_autodoc), which no `:::` closes."""
+    return bool(re.match(r"\{?[A-Za-z][\w-]*(?![\w.])", params.strip()))
+
+
+def _autodoc(state: StateCore) -> None:
+    """mkdocstrings' `::: package.module.Name` (and its indented options, which CommonMark
+    reads into the same paragraph): API docs the site generator writes from the code. It
+    is shown as code, as written, and is no unit to translate."""
+    tokens, kept = state.tokens, []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        inline = tokens[index + 1] if index + 1 < len(tokens) else token
+        lines = _source_lines(state, token) if token.type == "paragraph_open" else []
+        if lines and lines[0].lstrip().startswith(":::") and _AUTODOC.match(inline.content):
+            code = Token("fence", "code", 0, map=token.map, block=True, level=token.level)
+            code.content = textwrap.dedent("\n".join(lines)) + "\n"
+            code.markup, code.info = "```", "mkdocstrings"
+            kept.append(code)
+            index += 3  # the paragraph's opening, its text and its closing
+            continue
+        kept.append(token)
+        index += 1
+    state.tokens = kept
+
+
+def _source_lines(state: StateCore, token: Token) -> list[str]:
+    return state.src.split("\n")[token.map[0] : token.map[1]] if token.map else []
+
+
+_AUTODOC = re.compile(r"::: [A-Za-z_][\w.]*(?:\n|$)")
 
 
 def _myst_boxes(state: StateCore) -> None:
@@ -91,3 +122,4 @@ MARKDOWN = (
 MARKDOWN.core.ruler.push("emoji", _emoji)
 
 MARKDOWN.core.ruler.after("block", "myst_boxes", _myst_boxes)
+MARKDOWN.core.ruler.after("myst_boxes", "autodoc", _autodoc)

@@ -14,6 +14,7 @@ from cmarkgfm.cmark import Options
 
 from pipeline.export.to_markdown import translated_markdown
 from pipeline.source.markdown import read_document
+from pipeline.source.syntax import MARKDOWN
 from pipeline.source.units import split_units
 from tests.conftest import run_cli
 from tests.export.github import WORD, github_html, shown, without_front_matter
@@ -268,6 +269,37 @@ def test_boxes_are_translated_without_their_markers_and_other_directives_are_rep
         "source/en/guide.md:15: the MyST directive {toctree} is kept as written, not translated"
         in caplog.messages
     )
+
+
+def test_mkdocstrings_api_docs_are_code_and_no_unit(tmp_path: Path) -> None:
+    """Starlette's docs: `::: starlette.applications.Starlette` and its options were one
+    unit to translate, and in HTML a box titled "Starlette.applications.starlette" that
+    held the rest of the page, as no `:::` closes it."""
+    source = (
+        "# API\n\n::: starlette.applications.Starlette\n    options:\n"
+        "      show_root_heading: true\n\nText after.\n\n"
+        '??? abstract "API Reference"\n    ::: starlette.requests.Request\n        options:\n'
+        "            heading_level: 3\n\nThe end.\n"
+    )
+    path = tmp_path / "doc.md"
+    path.write_text(source, encoding="utf-8")
+    document = read_document(path, lang="en")
+    assert [block.text for block in document.blocks] == [
+        "API",
+        "Text after.",
+        "API Reference",
+        "The end.",
+    ]
+    texts = {"Text after.": "Tekst efter.", "The end.": "Slut."}
+    written = translated_markdown(source, document, "da", texts).text
+    assert written == source.replace("Text after.", "Tekst efter.").replace("The end.", "Slut.")
+    tokens = MARKDOWN.parse(source)
+    assert not [token for token in tokens if token.type.startswith("container")]
+    code = [token.content for token in tokens if token.info == "mkdocstrings"]
+    assert code == [
+        "::: starlette.applications.Starlette\n    options:\n      show_root_heading: true\n",
+        "::: starlette.requests.Request\n    options:\n        heading_level: 3\n",
+    ]
 
 
 def test_a_translation_cannot_add_attributes_or_unsafe_urls(tmp_path: Path) -> None:
