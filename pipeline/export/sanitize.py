@@ -73,7 +73,7 @@ CLASSES = frozenset(
     }
 )
 # Roles our renderer gives; an author's role="presentation" could hide a table's meaning.
-ROLES = frozenset({"note", "doc-noteref", "doc-endnotes", "doc-backlink"})
+ROLES = frozenset({"note", "group", "doc-noteref", "doc-endnotes", "doc-backlink"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 

@@ -121,7 +121,8 @@ def render_body(
         elif token.type == "th_open":
             token.attrSet("scope", "col")
         elif token.type in {"alert_open", "admonition_open"}:
-            token.attrSet("role", "note")  # a box screen readers announce as such
+            tab = (token.meta or {}).get("tag") == "tab"  # a content tab: no note, a group
+            token.attrSet("role", "group" if tab else "note")  # announced as such
             if '"' not in token.info:
                 kind = str((token.meta or {}).get("kind") or (token.meta or {}).get("tag") or "")
                 tokens[index + 2].children = [text_token(box_title(kind, localized.lang))]

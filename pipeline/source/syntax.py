@@ -14,6 +14,7 @@ from typing import Any
 
 import emoji
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
@@ -112,6 +113,47 @@ def _boxed(tokens: list[Token], state: StateCore) -> list[Token]:
     return boxed
 
 
+_TAB = re.compile(r'(===[+!]?) +"([^"\n]*)" *$')
+
+
+def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A content tab of MkDocs Material (pymdownx.tabbed): `=== "Title"` and the lines
+    indented under it. It becomes an admonition with its own title, so its title and
+    text are units as a box's are; a static page shows the tabs one after another."""
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    found = _TAB.match(state.src, start, state.eMarks[start_line])
+    if found is None or state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    if silent:
+        return True
+    end, indent = start_line + 1, state.blkIndent + 4
+    while end < end_line and (state.isEmpty(end) or state.sCount[end] >= indent):
+        end += 1
+    while end > start_line + 1 and state.isEmpty(end - 1):
+        end -= 1  # the blank lines after it belong to what follows
+    markup, title = found.groups()
+    opening = state.push("admonition_open", "div", 1)
+    opening.markup, opening.info, opening.content = markup, f'tab "{title}"', title
+    opening.meta, opening.map, opening.block = {"tag": "tab"}, [start_line, end], True
+    opening.attrs = {"class": "admonition tab"}
+    heading = state.push("admonition_title_open", "p", 1)
+    heading.attrs, heading.map = {"class": "admonition-title"}, [start_line, start_line + 1]
+    inline = state.push("inline", "", 0)
+    inline.content, inline.map, inline.children = title, [start_line, start_line + 1], []
+    state.push("admonition_title_close", "p", -1)
+    old_indent, old_max, state.blkIndent, state.lineMax = (
+        state.blkIndent,
+        state.lineMax,
+        indent,
+        end,
+    )
+    state.md.block.tokenize(state, start_line + 1, end)
+    state.blkIndent, state.lineMax = old_indent, old_max
+    state.push("admonition_close", "div", -1).block = True
+    state.line = end
+    return True
+
+
 MARKDOWN = (
     MarkdownIt("commonmark")
     .use(gfm_plugin)
@@ -120,6 +162,9 @@ MARKDOWN = (
     .use(container_plugin, name="box", validate=_is_box)
 )
 MARKDOWN.core.ruler.push("emoji", _emoji)
+MARKDOWN.block.ruler.before(
+    "admonition", "tab", _tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+)
 
 MARKDOWN.core.ruler.after("block", "myst_boxes", _myst_boxes)
 MARKDOWN.core.ruler.after("myst_boxes", "autodoc", _autodoc)

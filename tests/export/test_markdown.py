@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import cmarkgfm
+import polib
 import pytest
 from cmarkgfm.cmark import Options
 
@@ -300,6 +301,45 @@ def test_mkdocstrings_api_docs_are_code_and_no_unit(tmp_path: Path) -> None:
         "::: starlette.applications.Starlette\n    options:\n      show_root_heading: true\n",
         "::: starlette.requests.Request\n    options:\n        heading_level: 3\n",
     ]
+
+
+TABS = (
+    '# Tips\n\n=== "Do"\n\n    ```python\n    client = TestClient(app)\n    ```\n\n'
+    '    Use the **client**.\n\n=== "Don\'t"\n\n    Use globals.\n\nAfter.\n'
+)
+
+
+def test_content_tabs_are_boxes_whose_titles_and_text_are_translated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs Material's `=== "Title"` tabs: CommonMark read the tab's text as one code
+    block, fence lines and all, and sent the `=== "Do"` lines to translators."""
+    texts = {"Do": "Gør", "Don't": "Lad være", "Use the **client**.": "Brug **klienten**."}
+    texts |= {"Use globals.": "Brug globale variabler.", "Tips": "Råd", "After.": "Efter."}
+    path = tmp_path / "doc.md"
+    path.write_text(TABS, encoding="utf-8")
+    blocks = [(block.kind.value, block.text) for block in read_document(path, lang="en").blocks]
+    assert blocks == [
+        ("heading", "Tips"), ("box title", "Do"), ("paragraph", "Use the **client**."),
+        ("box title", "Don't"), ("paragraph", "Use globals."), ("paragraph", "After."),
+    ]  # fmt: skip
+    written = translate(tmp_path, TABS, texts)
+    assert '=== "Gør"\n\n    ```python\n    client = TestClient(app)\n    ```' in written
+    assert '=== "Lad være"\n\n    Brug globale variabler.\n\nEfter.\n' in written
+    (tmp_path / "source/en").mkdir(parents=True)
+    (tmp_path / "source/en/tips.md").write_text(TABS)
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    po = polib.pofile(str(tmp_path / "locales/da/LC_MESSAGES/tips.po"))
+    for entry in po:
+        entry.msgstr = texts[entry.msgid]
+    po.save()
+    assert run_cli("export", "--format", "html").exit_code == 0
+    html = (tmp_path / "build/html/da/tips.html").read_text()
+    assert '<div class="admonition" role="group">\n<p class="admonition-title">Gør</p>' in html
+    assert "<pre><code>client = TestClient(app)\n</code></pre>" in html
+    assert "```" not in html
 
 
 def test_a_translation_cannot_add_attributes_or_unsafe_urls(tmp_path: Path) -> None:
