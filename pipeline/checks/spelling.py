@@ -23,6 +23,7 @@ from pipeline.languages.dictionaries import dictionary_name, dictionary_path, mi
 from pipeline.languages.evidence import primary
 from pipeline.languages.passages import Passage, find_passages
 from pipeline.languages.project_slips import (
+    CODE,
     ProjectWords,
     of_written_words,
     slips_of_project_words,
@@ -228,9 +229,11 @@ def take_terms(
     first = {key: found[0] if found else "" for key, found in suggested.items()}
     terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
     both = {k: n for k, n in in_two_languages([*unknown, *named]).items() if k not in terms}
+    coded = Counter(k for k in unknown if (CODE, k[1].lower()) in (written or {}))
+    coded = Counter({k: n for k, n in coded.items() if k not in terms and k not in both})
     made = {k: n for k, n in made.items() if k not in terms and k not in both}
-    if terms or both or made:
-        _note_terms(terms, both, made, coverage)
+    if terms or both or made or coded:
+        _note_terms(terms, both, made, coded, coverage)
         by_lang: dict[str, list[str]] = {}
         for lang, word in terms:
             by_lang.setdefault(lang, []).append(word)
@@ -240,7 +243,7 @@ def take_terms(
 
         def known(finding: Finding) -> bool:
             lang, word = finding.data.get("lang", ""), finding.data.get("word", "")
-            if (lang, word) in terms or (lang, word) in both or (lang, word) in made:
+            if any((lang, word) in taken for taken in (terms, both, made, coded)):
                 return True
             hyphened = "-" in word and any((lang, p) in parts for p in word.lower().split("-"))
             return hyphened or built_on_a_term(word, by_lang.get(lang, ()))
@@ -299,12 +302,14 @@ def _note_terms(
     terms: dict[tuple[str, str], int],
     both: dict[tuple[str, str], int],
     made: dict[tuple[str, str], int],
+    coded: dict[tuple[str, str], int],
     coverage: Coverage,
 ) -> None:
     for taken, why in (
         (terms, f"recur {RECURRING} times or more"),
         (both, "are written the same way in another language of the project"),
         (made, "are made of words the project writes on their own"),
+        (coded, "are names the project writes in its code"),
     ):
         coverage.terms.update(taken)
         counts: dict[str, int] = {}

@@ -34,6 +34,9 @@ def word_counts(texts: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
     return counted(document_words(texts))
 
 
+CODE = "code"  # the "language" of the names a document writes in its code
+
+
 def document_words(texts: Iterable[tuple[str, str]]) -> DocumentWords:
     """The words of a document's (language, text) pairs, counted by `each_word`."""
     by_lang: dict[str, list[str]] = {}

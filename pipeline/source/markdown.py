@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,9 @@ class Document:
     key_lines: Mapping[str, int] = field(default_factory=dict)
     title: str = ""
     urls: tuple[str, ...] = ()  # every link, image and reference URL, raw HTML included
+    # The names its code spans and blocks write ("uvicorn", "statsd"), lower case: a word
+    # the project writes as code is a program's or package's name in its prose too.
+    code_words: tuple[str, ...] = ()
 
 
 NO_LANGUAGE_HINT = (
@@ -134,6 +138,7 @@ def read_document(
         key_lines,
         " ".join(title.split()),
         tuple(_urls(tokens, env)),
+        _code_words(tokens),
     )
 
 
@@ -351,6 +356,19 @@ def _reference_title_blocks(env: Mapping[str, Any]) -> Iterator[Block]:
             first, last = reference["map"]
             line = first + 1 + max(0, int(last) - int(first) - 1)
             yield Block(BlockKind.LINK_TITLE, " ".join(title.split()), line)
+
+
+def _code_words(tokens: list[Token]) -> tuple[str, ...]:
+    """The names written in the document's code spans and blocks, once each. A comment
+    is prose, and may hold the prose's typo ("// Implicity mocked")."""
+    code = [_COMMENT.sub(" ", t.content) for t in tokens if t.type in {"fence", "code_block"}]
+    code += [c.content for t in tokens for c in t.children or () if c.type == "code_inline"]
+    return tuple(sorted({word.lower() for text in code for word in _NAME.findall(text)}))
+
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
+# C's, JavaScript's, shell's and Python's comments (a "#" after a space or at a line's start)
+_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*|(?:^|(?<=\s))#[^\n]*", re.S)
 
 
 def _urls(tokens: list[Token], env: Mapping[str, Any]) -> Iterator[str]:

@@ -36,7 +36,7 @@ from pipeline.checks.suppressions import (
     markdown_suppressions,
     po_suppressions,
 )
-from pipeline.languages.project_slips import DocumentWords, counted, document_words
+from pipeline.languages.project_slips import CODE, DocumentWords, counted, document_words
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
 from pipeline.project.errors import PipelineError
@@ -331,6 +331,7 @@ def _words(run_: _Run, subjects: Subjects) -> DocumentWords:
         return ()  # spelling is off: nothing reads them
     texts = [(text.lang, text.text) for text in subjects.texts]
     texts += [(m.target_lang, m.target) for m in subjects.messages if m.translated]
+    texts += [(CODE, " ".join(s.document.code_words)) for s in subjects.sources]
     return document_words(texts)
 
 

@@ -145,3 +145,26 @@ def test_a_recheck_counts_the_project_words_as_a_check_without_cache(
     other.unlink()
     (Path("source/da/ny.md")).write_text("# Ny\n\nOm blødersyge og blødersyge.\n", encoding="utf-8")
     assert slips() == ["bødersyge"]
+
+
+def test_a_name_the_project_writes_in_its_code_is_its_term(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starlette's docs: "uvicorn" got "did you mean 'unicorn'?" and the fix "unicorn",
+    though the docs run `uvicorn main:app` in their code. A word only prose writes is
+    still checked."""
+    (tmp_path / "source/en").mkdir(parents=True)
+    (tmp_path / "source/en/run.md").write_text(
+        "# Running\n\nStart uvicorn with the reload option.\n\n```shell\n$ uvicorn main:app\n"
+        "```\n\nSend the figures to statsd and read the recieved reply.\n"
+    )
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    result = run_cli("check", "--no-cache", "--format", "json")
+    unknown = {
+        f["data"]["word"] for f in json.loads(result.stdout) if f["rule"] == "spelling/unknown-word"
+    }
+    assert "uvicorn" not in unknown
+    assert {"statsd", "recieved"} <= unknown
+    assert "1 unknown words are names the project writes in its code" in result.stderr
