@@ -58,13 +58,16 @@ def _autodoc(state: StateCore) -> None:
     """mkdocstrings' `::: package.module.Name` (and its indented options, which CommonMark
     reads into the same paragraph): API docs the site generator writes from the code. It
     is shown as code, as written, and is no unit to translate."""
+    if ":::" not in state.src:
+        return  # most documents
     tokens, kept = state.tokens, []
     index = 0
     while index < len(tokens):
         token = tokens[index]
         inline = tokens[index + 1] if index + 1 < len(tokens) else token
-        lines = _source_lines(state, token) if token.type == "paragraph_open" else []
-        if lines and lines[0].lstrip().startswith(":::") and _AUTODOC.match(inline.content):
+        autodoc = token.type == "paragraph_open" and _AUTODOC.match(inline.content)
+        lines = _source_lines(state, token) if autodoc else []  # few: the split is costly
+        if lines and lines[0].lstrip().startswith(":::"):
             code = Token("fence", "code", 0, map=token.map, block=True, level=token.level)
             code.content = textwrap.dedent("\n".join(lines)) + "\n"
             code.markup, code.info = "```", "mkdocstrings"
