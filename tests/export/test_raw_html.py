@@ -146,18 +146,24 @@ def test_html_headings_are_in_the_outline_and_the_pdf_bookmarks(site: Path) -> N
 def test_an_html_image_without_alt_is_reported_at_its_source_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "source/en").mkdir(parents=True)
-    (tmp_path / "source/images").mkdir()
+    (tmp_path / "source/images").mkdir(parents=True)
     (tmp_path / "source/images/diagram.png").write_bytes(b"")
-    (tmp_path / "source/en/page.md").write_text(
-        '# A page\n\nSome text.\n\n<p>\n  <img src="../images/diagram.png">\n</p>\n'
-    )
-    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
-    monkeypatch.chdir(tmp_path)
+    page = '# A page\n\nSome text.\n\n<p>\n  <img src="../images/diagram.png">\n</p>\n'
+    findings, _ = _checked(tmp_path, monkeypatch, page, "a11y/missing-alt")
+    assert {(f["path"], f["line"]) for f in findings} == {("source/en/page.md", 6)}
+
+
+def _checked(
+    root: Path, monkeypatch: pytest.MonkeyPatch, page: str, rule: str
+) -> tuple[list[dict[str, object]], str]:
+    """The findings of `rule` on an English page of a new project, and all of stdout."""
+    (root / "source/en").mkdir(parents=True, exist_ok=True)
+    (root / "source/en/page.md").write_text(page)
+    (root / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(root)
     assert run_cli("extract").exit_code == 0
     result = run_cli("check", "--format", "json")
-    findings = [f for f in json.loads(result.stdout) if f["rule"] == "a11y/missing-alt"]
-    assert {(f["path"], f["line"]) for f in findings} == {("source/en/page.md", 6)}
+    return [f for f in json.loads(result.stdout) if f["rule"] == rule], result.stdout
 
 
 def test_a_generic_link_text_is_reported_once_at_its_source_line_and_can_be_ignored(
@@ -165,24 +171,19 @@ def test_a_generic_link_text_is_reported_once_at_its_source_line_and_can_be_igno
 ) -> None:
     """It was reported at each locale's page line (build/html/da/…), twice, and the
     ignore comment in the source, which the rules page documents, silenced nothing."""
-    (tmp_path / "source/en").mkdir(parents=True)
-    (tmp_path / "source/en/notes.md").write_text(
+    page = (
         "# Notes\n\nRead more [here](https://example.org).\n\n"
         "<!-- pipeline: ignore a11y/link-text -->\nRead it [here](https://example.com).\n\n"
         "See [here][docs].\n\n[docs]: https://example.net\n\n"
         'Or <a href="https://example.info">click here</a>.\n'
     )
-    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
-    monkeypatch.chdir(tmp_path)
-    assert run_cli("extract").exit_code == 0
-    result = run_cli("check", "--format", "json")
-    findings = [f for f in json.loads(result.stdout) if f["rule"] == "a11y/link-text"]
+    findings, stdout = _checked(tmp_path, monkeypatch, page, "a11y/link-text")
     assert sorted((f["path"], f["line"]) for f in findings) == [
-        ("source/en/notes.md", 3),
-        ("source/en/notes.md", 10),  # a reference link: its definition's line
-        ("source/en/notes.md", 12),
+        ("source/en/page.md", 3),
+        ("source/en/page.md", 10),  # a reference link: its definition's line
+        ("source/en/page.md", 12),
     ]
-    assert "meta/unused-suppression" not in result.stdout
+    assert "meta/unused-suppression" not in stdout
 
 
 def test_translated_markdown_keeps_the_html_and_extensions(site: Path) -> None:
