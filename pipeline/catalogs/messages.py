@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from typing import NamedTuple
 
 from pipeline.catalogs.reader import PoEntries
-from pipeline.project.config import check_language
+from pipeline.project.config import check_language, primary_language
 from pipeline.project.errors import PipelineError
 
 # A translator comment "# pipeline: ignore RULE[, RULE]" suppresses findings on the entry.
@@ -197,14 +197,10 @@ def catalog_languages(po: PoEntries, shown: str, source_lang: str | None) -> tup
             hint="pass --source-lang, e.g. --source-lang en",
         )
     target, source = check_language(target, shown), check_language(source, shown)
-    if _primary(target) == _primary(source):
+    if primary_language(target) == primary_language(source):
         raise PipelineError(
             f"the catalog translates {source} into {target}: the same language",
             shown,
             hint="set X-Source-Language (or --source-lang) to the language of its msgids",
         )
     return target, source
-
-
-def _primary(code: str) -> str:
-    return code.replace("-", "_").split("_")[0].lower()

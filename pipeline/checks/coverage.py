@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.checks.findings import counted
-from pipeline.terms.glossary import Glossary, primary_language
+from pipeline.project.config import primary_language
+from pipeline.terms.glossary import Glossary
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache
 
-from pipeline.terms.glossary import primary_language
+from pipeline.project.config import primary_language
 
 # A value is a tagged tuple, so that the day 25 and the number 25 are different values.
 Value = tuple[object, ...]

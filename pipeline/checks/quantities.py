@@ -21,7 +21,7 @@ from pipeline.checks.number_words import (
     number_words,
     strong_word_pattern,
 )
-from pipeline.terms.glossary import primary_language
+from pipeline.project.config import primary_language
 
 MONTHS = {
     name: number

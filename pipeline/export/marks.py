@@ -20,8 +20,9 @@ from markdown_it.token import Token
 from pipeline.export.assemble import Localized, lang_token, text_token
 from pipeline.languages.evidence import AUTHOR_SPAN
 from pipeline.languages.passages import Passage, find_passages
+from pipeline.project.config import primary_language
 from pipeline.source.suppressions import Suppression
-from pipeline.terms.glossary import Glossary, primary_language
+from pipeline.terms.glossary import Glossary
 from pipeline.terms.occurrences import Matchers
 
 LANGUAGE_OF_PARTS = "a11y/language-of-parts"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.project import memo
+from pipeline.project.config import primary_language
 from pipeline.source.language import CODE_SPAN, hide_markup
 
 if TYPE_CHECKING:
@@ -204,6 +205,4 @@ def lingua_language(code: str) -> Any:
     return Language.from_iso_code_639_1(IsoCode639_1.from_str(primary(code)))
 
 
-def primary(code: str) -> str:
-    """`da-DK` → `da`."""
-    return code.split("-")[0].split("_")[0].lower()
+primary = primary_language  # `da-DK` → `da`

@@ -390,6 +390,11 @@ def _target(value: object, origin: Path | None) -> Target:
     return replace(Target(), **changes)
 
 
+def primary_language(tag: str) -> str:
+    """Return the primary language subtag: `da-DK` and `da_DK` serve `da`."""
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
 def check_language(code: object, origin: Path | str | None, line: int | None = None) -> str:
     """Return `code` if it is a BCP 47 language tag that babel knows, else fail."""
     if not isinstance(code, str) or not code:

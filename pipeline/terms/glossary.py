@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
+from pipeline.project.config import primary_language
 from pipeline.project.errors import PipelineError, did_you_mean
 from pipeline.project.files import display_path, read_text
 
@@ -42,11 +43,6 @@ _STATUS_VALUES = {
 _DO_NOT_TRANSLATE = {"donottranslate", "do not translate", "nottranslatable", "untranslatable"}
 _CASE_SENSITIVE_TYPES = {"acronym", "abbreviation", "initialism"}
 _SHORT_TYPES = {*_CASE_SENSITIVE_TYPES, "shortform"}
-
-
-def primary_language(tag: str) -> str:
-    """Return the primary language subtag: `da-DK` and `da_DK` serve `da`."""
-    return tag.replace("_", "-").split("-")[0].lower()
 
 
 @dataclass(frozen=True, slots=True)

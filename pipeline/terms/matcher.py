@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from pipeline.project.config import primary_language
 from pipeline.source.units import NOT_PROSE
-from pipeline.terms.glossary import Glossary, Term, primary_language
+from pipeline.terms.glossary import Glossary, Term
 
 # A term must have this many letters to be found inside a compound word, and a
 # compound's other member at least this many: "gen" (3) never matches in "igen".

@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from pipeline.project.config import primary_language
 from pipeline.source.markdown import line_of
-from pipeline.terms.glossary import Glossary, Term, TermStatus, primary_language
+from pipeline.terms.glossary import Glossary, Term, TermStatus
 from pipeline.terms.matcher import Hit, TermMatcher
 
 
