@@ -67,10 +67,7 @@ class _Word:
     capitalised: bool
     number: bool = False
     shared: bool = False  # common in both languages: "at", "for", "over"
-    # The other language's dictionary knows it ("befordringsgodtgørelse" too, which
-    # wordfreq does not list): not a word lingua guessed from its letters ("ahom"), nor
-    # a token wordfreq found in that language's texts ("pri" in "Dol pri Ljubljani").
-    written: bool = False
+    text: str = ""  # the word itself, for _written
 
 
 def find_passages(
@@ -119,7 +116,7 @@ def _whole_text(
     counted = [word for word in words if word.counted]
     outside = [w for w in counted if not any(p.start <= w.start < p.end for p in passages)]
     if len(outside) * 2 >= len(counted) or not all(
-        w.written and w.evidence > -STRONG and not w.capitalised for w in outside
+        w.evidence > -STRONG and not w.capitalised and _written(w, other) for w in outside
     ):
         return passages
     return [Passage(*_sentence_edges(view, 0, len(view)), other)]
@@ -180,12 +177,12 @@ def _sentence_passages(
         run = words[first : last + 1]
         if _is_list(text, run):
             continue
-        if segment is whole and sum(word.counted for word in run) > 1 and not _is_name(run):
+        if segment is whole and sum(word.counted for word in run) > 1 and not _is_name(run, other):
             edges = _sentence_edges(view, start, end)  # the end mark belongs to the passage
         elif (
             segment is not whole
             and sum(word.counted for word in run) >= MINIMUMWORDS
-            and (segment is not None or not _is_name(run))
+            and (segment is not None or not _is_name(run, other))
         ):
             edges = run[0].start, run[-1].end
             if last == whole.last:  # "Lægen sagde: The results were good." ends with it
@@ -342,13 +339,14 @@ def _snap(words: list[_Word], first: int, last: int, segments: list[_Segment]) -
     return None
 
 
-def _is_name(run: list[_Word]) -> bool:
+def _is_name(run: list[_Word], other: str) -> bool:
     """Fewer than two small words the other language writes: names and their joining
     words ("European Medicines Agency", "Københavns Universitet on Ole Maaløes Vej"), and
     names in a third language, whose letters lingua may take for it ("Jablonec nad
     Nisou", "pahawh hmong"). A title set off by quotes or emphasis was snapped to its
     stretch before."""
-    return sum(word.evidence > 0 and word.written and not word.capitalised for word in run) < 2
+    small = (w for w in run if w.evidence > 0 and not w.capitalised and _written(w, other))
+    return next(small, None) is None or next(small, None) is None  # asks no more than two
 
 
 def _is_list(text: str, run: list[_Word]) -> bool:
@@ -372,10 +370,15 @@ def _sentence_edges(view: str, start: int, end: int) -> tuple[int, int]:
 def _word(match: re.Match[str], lang: str, other: str, names: frozenset[str], first: bool) -> _Word:
     text = match.group()
     evidence, counted, capitalised, number, shared = word_evidence(text, lang, other, names, first)
-    written = counted and _in_dictionary(text, other)
-    return _Word(
-        match.start(), match.end(), evidence, counted, capitalised, number, shared, written
-    )
+    return _Word(match.start(), match.end(), evidence, counted, capitalised, number, shared, text)
+
+
+def _written(word: _Word, other: str) -> bool:
+    """The other language's dictionary knows the word ("befordringsgodtgørelse" too, which
+    wordfreq does not list): not one lingua guessed from its letters ("ahom"), nor a
+    token wordfreq found in that language's texts ("pri" in "Dol pri Ljubljani"). Asked
+    only where it decides: a re-check of one paragraph may then load no dictionary."""
+    return word.counted and _in_dictionary(word.text, other)
 
 
 @lru_cache(maxsize=1 << 14)
