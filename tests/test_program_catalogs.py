@@ -128,3 +128,23 @@ def test_a_catalog_with_nothing_to_check_says_so(tmp_path: Path, content: str, s
     path.write_text(content, encoding="utf-8")
     result = run_cli("check", "--no-cache", "--source-lang", "en", str(path))
     assert said in result.stderr
+
+
+def test_junit_lists_only_the_rules_that_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalog checked without a glossary showed term/*, a11y/* page rules and
+    readability/* as passed testcases, though stderr said they were not run."""
+    import xml.etree.ElementTree as ElementTree
+
+    monkeypatch.chdir(tmp_path)  # no project around it: no glossary
+    path = _catalog(tmp_path, 'msgid "Save the file"\nmsgstr "Gem filen"\n')
+    result = run_cli("check", "--no-cache", "--source-lang", "en", "--format", "junit", str(path))
+    assert result.exit_code == 0, result.stderr
+    names = {
+        case.get("name", "") for case in ElementTree.fromstring(result.stdout).iter("testcase")
+    }
+    assert "translation/placeholders" in names
+    assert not [n for n in names if n.startswith(("term/", "readability/"))]
+    assert not names & {"a11y/abbreviation", "a11y/missing-alt", "a11y/link-text"}
+    assert "term/* rules were not run" in result.stderr

@@ -228,3 +228,19 @@ def _build_options(registered: Rule, values: dict[str, Any], origin: str | None)
                 f"option '{key}' of {registered.id} must be a number like {default!r}", origin
             )
     return registered.options(**{names[k].name: v for k, v in values.items()})
+
+
+def rules_that_ran(
+    rules: list[ActiveRule], glossary: bool, pages: bool, readability: bool
+) -> list[ActiveRule]:
+    """The rules that looked at something: a JUnit report lists a passed testcase for
+    each, so term/* and a11y/abbreviation without a glossary, the pages' rules of a check
+    of some files (no pages are rendered), and readability/* where nothing was scored
+    would pass without having run."""
+    return [
+        active
+        for active in rules
+        if (glossary or (active.rule.family != "term" and active.rule.target != "uses"))
+        and (pages or active.rule.target != "page")
+        and (readability or active.rule.family != "readability")
+    ]

@@ -19,7 +19,7 @@ from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
 from pipeline.checks.groups import Rows
 from pipeline.checks.links import LinkRow, LinkSet, target_of_href
-from pipeline.checks.registry import ActiveRule, resolve
+from pipeline.checks.registry import ActiveRule, resolve, rules_that_ran
 from pipeline.checks.runner import run, run_uses
 from pipeline.checks.spelling import (
     note_spelling,
@@ -58,7 +58,7 @@ from pipeline.stages.check_cache import (
     reporting,
     run_version,
 )
-from pipeline.stages.readability import readability_findings
+from pipeline.stages.readability import READABILITY_NOT_CHECKED, readability_findings
 from pipeline.terms.glossary import Glossary, project_glossary
 from pipeline.terms.occurrences import Matchers, TermUseRow, term_uses
 
@@ -163,7 +163,10 @@ def _checked(
     findings, unused = apply(findings, suppressions)
     findings += run(_family(rules, "meta"), {"suppression": [*unused]})
     # One source problem seen from two rendered locales is one finding.
-    return CheckResult(sorted(set(findings), key=lambda f: f.sort_key), rules, coverage)
+    found = sorted(set(findings), key=lambda f: f.sort_key)
+    read = not any(note.startswith(READABILITY_NOT_CHECKED) for note in coverage.notes)
+    ran = rules_that_ran(rules, glossary is not None, pages=not paths, readability=read)
+    return CheckResult(found, ran, coverage)
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,6 +112,9 @@ def write_report(path: Path, run: ReadabilityRun, settings: ReadabilitySettings)
     write_atomic(path, render_html(run, settings))
 
 
+READABILITY_NOT_CHECKED = "readability not checked"
+
+
 def readability_findings(
     config: Config,
     sources: list[SourceFile],
@@ -128,7 +131,7 @@ def readability_findings(
     )
     if paths and not scored:
         coverage.notes.append(
-            "readability not checked: no given file is Markdown or a catalog of this project"
+            f"{READABILITY_NOT_CHECKED}: no given file is Markdown or a catalog of this project"
         )
         return []
     if len(scored) < len(paths):
