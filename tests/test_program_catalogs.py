@@ -148,3 +148,22 @@ def test_junit_lists_only_the_rules_that_ran(
     assert not [n for n in names if n.startswith(("term/", "readability/"))]
     assert not names & {"a11y/abbreviation", "a11y/missing-alt", "a11y/link-text"}
     assert "term/* rules were not run" in result.stderr
+
+
+def test_an_info_finding_is_no_junit_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Info findings are to confirm and never fail a run (exit 0), but JUnit listed them as
+    failures, so CI dashboards showed red for a green run."""
+    import xml.etree.ElementTree as ElementTree
+
+    monkeypatch.chdir(tmp_path)
+    path = _catalog(tmp_path, 'msgid "Save the files"\nmsgstr "Gem de 2 filer"\n')
+    result = run_cli("check", "--no-cache", "--source-lang", "en", "--format", "junit", str(path))
+    assert result.exit_code == 0, result.stderr
+    suite = ElementTree.fromstring(result.stdout).find("testsuite")
+    assert suite is not None
+    assert suite.get("failures") == "0"
+    [case] = [c for c in suite.iter("testcase") if c.get("name") == "translation/numbers"]
+    assert case.find("failure") is None
+    assert "info: the translation has the number 2" in (case.findtext("system-out") or "")

@@ -127,12 +127,14 @@ def _sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
 
 
 def _junit(findings: Sequence[Finding], rules: Sequence[Rule], checked: Sequence[str]) -> str:
-    """One testcase per (file, rule): failed when the rule found something there."""
+    """One testcase per (file, rule): failed when the rule found an error or a warning
+    there; info findings (to confirm, never failing the run) are the testcase's output."""
     by_case: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
         by_case.setdefault((finding.path, finding.rule), []).append(finding)
     cases = sorted({(path, rule.id) for path in checked for rule in rules} | set(by_case))
-    failures = sum(1 for case in cases if case in by_case)
+    failed = {case for case, found in by_case.items() if not all(map(_info, found))}
+    failures = len(failed)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<testsuites name="pipeline" tests="{len(cases)}" failures="{failures}">',
@@ -146,6 +148,10 @@ def _junit(findings: Sequence[Finding], rules: Sequence[Rule], checked: Sequence
             lines.append(head + "/>")
             continue
         body = "\n".join(f"{f.path}:{f.line}: {f.severity}: {f.message}" for f in found)
+        if (path, rule_id) not in failed:
+            lines += [head + ">", f"      <system-out>{_xml_text(body)}</system-out>"]
+            lines.append("    </testcase>")
+            continue
         message = _quoted_attribute(f"{len(found)} finding(s)")
         lines += [
             head + ">",
@@ -156,6 +162,10 @@ def _junit(findings: Sequence[Finding], rules: Sequence[Rule], checked: Sequence
         ]
     lines += ["  </testsuite>", "</testsuites>"]
     return "\n".join(lines)
+
+
+def _info(finding: Finding) -> bool:
+    return finding.severity == Severity.INFO
 
 
 def _xml_text(text: str) -> str:
