@@ -167,3 +167,14 @@ def test_an_info_finding_is_no_junit_failure(
     [case] = [c for c in suite.iter("testcase") if c.get("name") == "translation/numbers"]
     assert case.find("failure") is None
     assert "info: the translation has the number 2" in (case.findtext("system-out") or "")
+
+
+def test_sarif_says_what_the_run_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The coverage notes reached stderr only; code scanning showed a clean run."""
+    monkeypatch.chdir(tmp_path)
+    path = _catalog(tmp_path, "")
+    result = run_cli("check", "--no-cache", "--source-lang", "en", "--format", "sarif", str(path))
+    [invocation] = json.loads(result.stdout)["runs"][0]["invocations"]
+    told = {(n["level"], n["message"]["text"]) for n in invocation["toolExecutionNotifications"]}
+    assert ("warning", "app.po has no entries") in told
+    assert any(level == "note" and text.startswith("check: checked") for level, text in told)

@@ -17,6 +17,7 @@ import click
 from pipeline.checks.findings import Finding, exit_code
 from pipeline.cli.terminal import (
     Progress,
+    coverage_summary,
     show_coverage,
     show_export,
     show_extract,
@@ -149,6 +150,7 @@ def check_and_show(
     if adopt and adopt.baseline:
         result = accept_baseline(config, result, adopt.baseline)
     ran = [active.rule for active in result.rules]
-    show_findings(result.findings, ran, result.coverage.files, output_format, output)
+    notes = [*result.coverage.notes, coverage_summary(result.coverage, result.findings)]
+    show_findings(result.findings, ran, result.coverage.files, output_format, output, notes)
     show_coverage(result.coverage, result.findings)
     return exit_code(result.findings, strict)

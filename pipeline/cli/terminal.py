@@ -157,7 +157,12 @@ def show_coverage(coverage: Coverage, findings: Sequence[Finding]) -> None:
     """What a check left out, then what it covered and found."""
     for note in coverage.notes:
         warn(note)
-    click.echo(f"check: {coverage.summary()}; {severity_counts(findings)}", err=True)
+    click.echo(coverage_summary(coverage, findings), err=True)
+
+
+def coverage_summary(coverage: Coverage, findings: Sequence[Finding]) -> str:
+    """The run's one line on what it covered and found."""
+    return f"check: {coverage.summary()}; {severity_counts(findings)}"
 
 
 def show_scores(
@@ -188,10 +193,11 @@ def show_findings(
     files: Sequence[str],
     output_format: str,
     output: Path | None,
+    notes: Sequence[str] = (),
 ) -> None:
     """The findings in the chosen format: on stdout (coloured on a terminal) or to a file."""
     style = severity_style if output is None and sys.stdout.isatty() else None
-    text = render(resolve_format(output_format), findings, ran, files, style)
+    text = render(resolve_format(output_format), findings, ran, files, style, notes)
     if output is not None:
         write_atomic(output, text + "\n")
     elif text:

@@ -29,17 +29,19 @@ def render(
     rules: Sequence[Rule],
     checked: Sequence[str],
     style: Callable[[str, Severity], str] | None = None,
+    notes: Sequence[str] = (),
 ) -> str:
     """Render `findings` (already sorted) of a run over `checked` files with `rules`.
 
     SARIF lists every registered rule, not only `rules`: code scanning closes the
-    alerts of a rule only when the rule is listed. JUnit has a testcase per file and
-    rule that ran.
+    alerts of a rule only when the rule is listed; the run's `notes` (what it left out,
+    what it covered) are its invocation's notifications. JUnit has a testcase per file
+    and rule that ran.
     """
     if name == "json":
         return _json(findings)
     if name == "sarif":
-        return _sarif(findings, all_rules())
+        return _sarif(findings, all_rules(), notes)
     if name == "junit":
         return _junit(findings, rules, checked)
     if name == "github":
@@ -76,7 +78,7 @@ def _json(findings: Sequence[Finding]) -> str:
     return json.dumps([finding_dict(f) for f in findings], indent=2, ensure_ascii=False)
 
 
-def _sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
+def _sarif(findings: Sequence[Finding], rules: Sequence[Rule], notes: Sequence[str]) -> str:
     """SARIF 2.1.0 with every rule listed, so code scanning can close fixed alerts."""
     index = {rule.id: position for position, rule in enumerate(rules)}
     driver = {
@@ -120,10 +122,26 @@ def _sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [
-            {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+            {
+                "tool": {"driver": driver},
+                "invocations": [_invocation(notes)],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
         ],
     }
     return json.dumps(sarif, indent=2, ensure_ascii=False)
+
+
+def _invocation(notes: Sequence[str]) -> dict[str, Any]:
+    """The run, and what it left out ("no glossary configured: term/* rules were not
+    run") as warnings, what it covered as a note: a check that checked nothing says so
+    in SARIF too, not only on stderr."""
+    notifications = [
+        {"level": "note" if note.startswith("check: ") else "warning", "message": {"text": note}}
+        for note in notes
+    ]
+    return {"executionSuccessful": True, "toolExecutionNotifications": notifications}
 
 
 def _junit(findings: Sequence[Finding], rules: Sequence[Rule], checked: Sequence[str]) -> str:
