@@ -229,8 +229,8 @@ def take_terms(
     first = {key: found[0] if found else "" for key, found in suggested.items()}
     terms = project_terms([(lang, word, first.get((lang, word), "")) for lang, word in unknown])
     both = {k: n for k, n in in_two_languages([*unknown, *named]).items() if k not in terms}
-    coded = Counter(k for k in unknown if (CODE, k[1].lower()) in (written or {}))
-    coded = Counter({k: n for k, n in coded.items() if k not in terms and k not in both})
+    in_code = {key for key in unknown if (CODE, key[1].lower()) in (written or {})}
+    coded = Counter(key for key in unknown if key in in_code - terms.keys() - both.keys())
     made = {k: n for k, n in made.items() if k not in terms and k not in both}
     if terms or both or made or coded:
         _note_terms(terms, both, made, coded, coverage)

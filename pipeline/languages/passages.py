@@ -24,7 +24,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from pipeline.languages.dictionaries import dictionary_name, dictionary_path
 from pipeline.languages.evidence import (
@@ -346,7 +346,7 @@ def _is_name(run: list[_Word], other: str) -> bool:
     Nisou", "pahawh hmong"). A title set off by quotes or emphasis was snapped to its
     stretch before."""
     small = (w for w in run if w.evidence > 0 and not w.capitalised and _written(w, other))
-    return next(small, None) is None or next(small, None) is None  # asks no more than two
+    return len(list(islice(small, 2))) < 2  # the dictionary is asked of two at most
 
 
 def _is_list(text: str, run: list[_Word]) -> bool:

@@ -144,12 +144,8 @@ def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     inline = state.push("inline", "", 0)
     inline.content, inline.map, inline.children = title, [start_line, start_line + 1], []
     state.push("admonition_title_close", "p", -1)
-    old_indent, old_max, state.blkIndent, state.lineMax = (
-        state.blkIndent,
-        state.lineMax,
-        indent,
-        end,
-    )
+    old_indent, old_max = state.blkIndent, state.lineMax
+    state.blkIndent, state.lineMax = indent, end
     state.md.block.tokenize(state, start_line + 1, end)
     state.blkIndent, state.lineMax = old_indent, old_max
     state.push("admonition_close", "div", -1).block = True

@@ -396,9 +396,7 @@ def _accessibility(
             pages.append(parse_page(page.shown, page.html, refused, where, headings, untranslated))
     coverage.pages += len(pages)
     page_rules = [r for r in rules if r.rule.target == "page"]
-    # A finding at a source line comes from each locale's page that shows it: once is enough.
-    found = {(f.rule, f.path, f.line, f.message): f for f in run(page_rules, {"page": [*pages]})}
-    return list(found.values())
+    return run(page_rules, {"page": [*pages]})
 
 
 _IMAGE_SOURCE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
