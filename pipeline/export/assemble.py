@@ -6,6 +6,7 @@ source language, so the page says which parts are in which language (WCAG 3.1.2)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,7 @@ from markdown_it.token import Token
 from pipeline.project.config import Segmentation
 from pipeline.project.files import read_text
 from pipeline.source.anchors import EXPLICIT_ANCHOR, github_slug, heading_ids
-from pipeline.source.html import html_headings
+from pipeline.source.html import VOID_TAGS, html_headings
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import (
     TRANSLATABLE_FRONT_MATTER,
@@ -71,16 +72,45 @@ def localize(
     for place, block in block_places(tokens):
         pieces = translate_block(block, document.lang, lang, translations, segmentation, result)
         if place.field == "html":
-            text = " ".join(piece for piece, _ in pieces)
-            html_splices.setdefault(place.token, []).append((*place.span, text))
+            content = tokens[place.token].content
+            splices = html_splices.setdefault(place.token, [])
+            splices += _html_splices(content, place.span, block, pieces, document.lang)
         elif place.image is None:
             _swap_inline(tokens, place.token, pieces, document.lang, env)
         else:
             _swap_image(tokens[place.token], place.image, place.field, pieces, env)
     for index, splices in html_splices.items():
-        tokens[index].content = spliced(tokens[index].content, splices)
+        tokens[index].content = spliced(tokens[index].content, list(dict.fromkeys(splices)))
     result.tokens = _number_footnote_references(tokens)
     return result
+
+
+def _html_splices(
+    content: str,
+    span: tuple[int, int],
+    block: Block,
+    pieces: list[tuple[str, bool]],
+    source: str,
+) -> list[tuple[int, int, str]]:
+    """A raw HTML piece's translation, its fallback marked in the source language:
+    text in a span; an image's alt text by a lang on the image (an attribute cannot
+    carry one, and the image has no other text it would mislabel)."""
+    if block.kind not in _HTML_ATTRIBUTE_KINDS:
+        text = " ".join(f'<span lang="{source}">{p}</span>' if f else p for p, f in pieces)
+        return [(*span, text)]
+    splices = [(*span, " ".join(piece for piece, _ in pieces))]
+    if not any(fallback for _, fallback in pieces):
+        return splices
+    tag = _TAG_NAME.match(content, content.rfind("<", 0, span[0]))
+    void = tag is not None and tag.group(1).lower() in VOID_TAGS
+    if tag and void and not _LANG.search(content, tag.end(), content.find(">", span[1])):
+        splices.append((tag.end(), tag.end(), f' lang="{source}"'))
+    return splices
+
+
+_HTML_ATTRIBUTE_KINDS = {BlockKind.ALT_TEXT, BlockKind.LINK_TITLE, BlockKind.LABEL}
+_TAG_NAME = re.compile(r"<([A-Za-z][\w-]*)")
+_LANG = re.compile(r"\slang\s*=", re.IGNORECASE)
 
 
 def _number_footnote_references(tokens: list[Token]) -> list[Token]:

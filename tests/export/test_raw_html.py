@@ -200,3 +200,32 @@ def test_translated_markdown_keeps_the_html_and_extensions(site: Path) -> None:
 @needs_chromium
 def test_pages_with_raw_html_and_extensions_pass_axe(site: Path) -> None:
     check_in_chromium(sorted((site / "build/html").rglob("treatment.html")))
+
+
+def test_untranslated_raw_html_is_marked_in_the_source_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starlette's index: a raw-HTML paragraph and badge images' alt texts left in
+    English on the Danish page had no lang, so screen readers read them as Danish."""
+    (tmp_path / "source/images").mkdir(parents=True)
+    (tmp_path / "source/images/badge.png").write_bytes(b"")
+    page = (
+        "# Release notes\n\nThe newest changes.\n\n"
+        '<p align="center">\n  <em>The little framework that shines.</em>\n</p>\n\n'
+        '<p><img src="../images/badge.png" alt="Package version"> '
+        '<img src="../images/badge.png" alt="Test suite" lang="en-GB"></p>\n'
+    )
+    _checked(tmp_path, monkeypatch, page, "")
+    po = polib.pofile(str(tmp_path / "locales/da/LC_MESSAGES/page.po"))
+    po.find("Release notes").msgstr = "Udgivelsesnoter"
+    po.find("The newest changes.").msgstr = "De nyeste ændringer."
+    po.save()
+    assert run_cli("export").exit_code == 0
+    html = (tmp_path / "build/html/da/page.html").read_text()
+    assert '<span lang="en"><em>The little framework that shines.</em></span>' in html
+    page_ = Page(html)
+    assert page_.find("img", alt="Package version", lang="en")
+    assert page_.find("img", alt="Test suite", lang="en-GB")  # its own lang kept, not doubled
+    assert html.count('<img lang="en" src') == 1
+    assert "De nyeste ændringer." in html
+    assert not page_.find("p", lang="en")
