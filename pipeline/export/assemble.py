@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it.token import Token
@@ -39,8 +39,23 @@ class Localized:
     env: dict[str, Any]
     title: str
     description: str
-    units: int = 0
-    fallbacks: int = 0
+    # Distinct texts, as the catalogs and `pipeline stats` count them: a heading the
+    # page repeats ("Fixed" in release notes) is one unit to translate.
+    texts: set[str] = field(default_factory=set)
+    untranslated: set[str] = field(default_factory=set)
+
+    @property
+    def units(self) -> int:
+        return len(self.texts)
+
+    @property
+    def fallbacks(self) -> int:
+        return len(self.untranslated)
+
+    def count(self, text: str, *, translated: bool) -> None:
+        self.texts.add(text)
+        if not translated:
+            self.untranslated.add(text)
 
 
 def localize(
@@ -169,11 +184,9 @@ def translate_text(text: str, translations: Mapping[str, str], result: Localized
     """One whole text (a title, a description) in the result's language; counted."""
     if not text:
         return ""
-    result.units += 1
-    if text in translations or result.lang == result.document.lang:
-        return translations.get(text, text)
-    result.fallbacks += 1
-    return text
+    translated = text in translations or result.lang == result.document.lang
+    result.count(text, translated=translated)
+    return translations.get(text, text)
 
 
 def translate_block(
@@ -197,10 +210,8 @@ def translate_block(
         if not has_prose(text):
             pieces.append((text, False))
             continue
-        result.units += 1
         translated = translations.get(text)
-        if translated is None:
-            result.fallbacks += 1
+        result.count(text, translated=translated is not None)
         pieces.append((translated or text, translated is None))
     return pieces
 

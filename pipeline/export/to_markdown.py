@@ -99,7 +99,7 @@ def translated_markdown(
         span = block.span
         if span is None or not source.startswith(line_pieces(block)[0], span[0]):
             result.problems.append(Problem(block.line, _UNPLACED.format(kind=block.kind)))
-            counts.fallbacks += 1
+            counts.count(block.text, translated=False)
             continue
         start, end = span
         prefix = source[source.rfind("\n", 0, start) + 1 : start]
@@ -109,7 +109,7 @@ def translated_markdown(
         written, problem = _formatted(block, text, prefix, before, block.raw_html)
         if problem:
             result.problems.append(Problem(block.line, problem, block.text))
-            counts.fallbacks += 1
+            counts.count(block.text, translated=False)
             continue
         splices.append((start, end, written))
     result.text = spliced(raw, _on_disk(raw, splices))
@@ -230,7 +230,7 @@ def _front_matter(
             if problem:
                 line = source.count("\n", 0, start) + 1
                 result.problems.append(Problem(line, problem, text))
-                counts.fallbacks += 1
+                counts.count(text, translated=False)
             elif translated != text:
                 splices.append((start, end, json.dumps(translated, ensure_ascii=False)))
     return splices

@@ -72,8 +72,9 @@ def test_untranslated_units_are_marked_with_the_source_language(exported: Path) 
     assert '<p lang="da"><span lang="da">En <strong>vektor</strong> er et transportsystem.' in html
     assert "Parts of this page are not translated yet and are shown in Danish." in html
     result = run_cli("export", "--locale", "en", "--format", "html")
+    # 14 distinct texts: the title is also the h1, one unit in the catalog
     assert (
-        "vektorer (en): 2 of 15 units not translated; shown in the source language" in result.stderr
+        "vektorer (en): 2 of 14 units not translated; shown in the source language" in result.stderr
     )
 
 
@@ -220,3 +221,20 @@ def test_an_untranslated_heading_keeps_its_language_in_the_contents(
     contents = html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
     assert '<a href="#testing-and-linting" lang="en">Testing and Linting</a>' in contents
     assert '<a href="#on-the-day">På dagen</a>' in contents
+
+
+def test_the_untranslated_count_is_the_catalogs_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A heading a page repeats is one unit to translate: Starlette's release notes
+    said "791 of 791 units not translated" where `pipeline stats` said 637."""
+    (tmp_path / "source/en").mkdir(parents=True)
+    notes = "# Release notes\n\n## 1.1\n\n### Fixed\n\nA crash.\n\n## 1.0\n\n### Fixed\n\nA leak.\n"
+    (tmp_path / "source/en/notes.md").write_text(notes)
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    stats = run_cli("stats").stdout.splitlines()
+    assert stats[1].split()[:3] == ["da", "notes", "4"]  # "Fixed" once, and no "1.0"
+    result = run_cli("export", "--format", "html")
+    assert "notes (da): 4 of 4 units not translated" in result.stderr

@@ -146,15 +146,20 @@ def test_crlf_and_untranslated_units_stay_as_they_are(tmp_path: Path) -> None:
 
 
 def test_broken_markup_in_a_translation_falls_back_to_the_source(tmp_path: Path) -> None:
-    source = "Press <kbd>Ctrl</kbd> now.\n\nNext.\n"
+    source = "---\ntitle: Use <kbd>Ctrl</kbd>\n---\n\nPress <kbd>Ctrl</kbd> now.\n\nNext.\n"
     path = tmp_path / "doc.md"
     path.write_text(source, encoding="utf-8")
     document = read_document(path, lang="en")
-    texts = {"Press <kbd>Ctrl</kbd> now.": "Tryk <kbd>Ctrl nu.", "Next.": "Næste."}
+    texts = {
+        "Use <kbd>Ctrl</kbd>": "Brug <kbd>Ctrl",
+        "Press <kbd>Ctrl</kbd> now.": "Tryk <kbd>Ctrl nu.",
+        "Next.": "Næste.",
+    }
     result = translated_markdown(source, document, "da", texts)
-    assert result.text == "Press <kbd>Ctrl</kbd> now.\n\nNæste.\n"
-    assert [problem.line for problem in result.problems] == [1]
-    assert "<kbd> is not closed" in result.problems[0].message
+    assert result.text == source.replace("Next.", "Næste.")
+    assert [problem.line for problem in result.problems] == [2, 5]
+    assert "<kbd> is not closed" in result.problems[1].message
+    assert (result.units, result.fallbacks) == (3, 2)  # both kept in English
 
 
 def test_export_writes_markdown_in_each_layout_with_working_links(
