@@ -12,8 +12,13 @@ from pipeline.project.config import Segmentation
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import Block, BlockKind, Document, line_of
 
-# Text that is not prose: code spans, link targets, autolinks, HTML tags and bare URLs.
-NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|</?[A-Za-z][^<>]*>|https?://\S+")
+# Text that is not prose: code spans, link targets, autolinks, HTML tags, bare URLs,
+# and named placeholders (Python's "%(object)s", "{object}", a template's "{{ name }}"),
+# whose names are no words of the text: Django's "Changed %(object)s" holds no term.
+NOT_PROSE = re.compile(
+    r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|</?[A-Za-z][^<>]*>|https?://\S+"
+    r"|%\(\w+\)[-+0#]*\d*(?:\.\d+)?[a-zA-Z]|\{\w+(?:[:!][^{}\s]*)?\}|\{\{\s*[\w.]+\s*\}\}"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,7 @@ def _stemmer(lang: str) -> object | None:
 _STARTS, _COMPOUND = 1, 2  # what a word may be: where a term starts, a term's compound
 _KNOWN_WORDS = 1 << 15  # words a matcher keeps the kind of (some 9 MB at most)
 # What NOT_PROSE hides starts with one of these; most texts have none.
-_HIDES = re.compile(r"[`\]<]|https?://")
+_HIDES = re.compile(r"[`\]<{]|https?://|%\(")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +253,8 @@ class TermMatcher:
             for pattern in dict.fromkeys(patterns, None):
                 if pattern.term.case_sensitive and not _same_case(pattern, window):
                     continue
+                if self.lang == "en" and not _inflected(pattern, window):
+                    continue
                 start, end = window[0].start, window[-1].end
                 matched = text[start:end]
                 how = _how(pattern, window, matched)
@@ -339,6 +341,34 @@ def _same_case(pattern: _Pattern, window: list[_Token]) -> bool:
     surface = "".join(t.surface for t in window)
     wanted = "".join(pattern.parts)
     return surface.startswith(wanted) and surface[len(wanted) :].islower() | (surface == wanted)
+
+
+def _inflected(pattern: _Pattern, window: list[_Token]) -> bool:
+    """English words that are the term's in some inflection, not a derivation the
+    Snowball stem shares: "functions" is "function", "functionality" and "functional"
+    are not, nor is "effective" "effect"."""
+    words = [token.lower for token in window]
+    bases = [part.lower() for part in pattern.parts]
+    if len(words) != len(bases):  # "healthcare" for "health care"
+        words, bases = ["".join(words)], ["".join(bases)]
+    return all(map(_inflection_of, words, bases))
+
+
+def _inflection_of(word: str, base: str) -> bool:
+    """Whether two English words differ by inflectional endings alone: "therapy" and
+    "therapies", "stop" and "stopped", "analysis" and "analyses"."""
+    pairs = zip(word, base, strict=False)
+    same = next((at for at, (a, b) in enumerate(pairs) if a != b), min(len(word), len(base)))
+    ends = [word[same:], base[same:]]
+    for at, end in enumerate(ends):
+        if len(end) > 2 and same and end[0] == word[same - 1]:
+            ends[at] = end[1:]  # a doubled consonant: "stopped", "running"
+    return all(end in _ENGLISH_ENDINGS for end in ends)
+
+
+_ENGLISH_ENDINGS = frozenset(
+    ("", "s", "es", "'s", "s'", "ed", "d", "ing", "e", "y", "ies", "ied", "is", "er", "est")
+)
 
 
 def _how(pattern: _Pattern, window: list[_Token], matched: str) -> str:
