@@ -12,7 +12,9 @@ import pytest
 
 from pipeline.checks.registry import all_rules
 
-from .conftest import run_cli
+from .conftest import run_cli, snapshot
+
+PO_EN = "locales/en/LC_MESSAGES/vektorer.po"
 
 GOOD = {
     "Om genterapi": "About gene therapy",
@@ -239,6 +241,34 @@ def test_a_missing_path_is_one_line_naming_it(project: Callable[[str], Path]) ->
     result = run_cli("check", "source/da/nosuch.md")
     assert result.exit_code == 2
     assert result.stderr == "source/da/nosuch.md: error: no such file or folder (check the path)\n"
+
+
+def test_a_file_given_twice_is_checked_once(project: Callable[[str], Path]) -> None:
+    """Django's catalogs given as "po po/django": 27 catalogs instead of 14, and typos
+    written in each copy counted as the project's terms, so no longer reported."""
+    root = project("minimal")
+    assert run_cli("extract").exit_code == 0
+    once = run_cli("check", "--format", "json", "locales")
+    twice = run_cli("check", "--format", "json", "locales", "locales/en", f"{root}/{PO_EN}")
+    assert once.stdout == twice.stdout
+    assert once.stderr.splitlines()[-1] == twice.stderr.splitlines()[-1]  # "2 catalogs"
+
+
+def test_export_with_a_missing_catalog_folder_writes_nothing(
+    project: Callable[[str], Path],
+) -> None:
+    """A mistyped --locale-dir published every Danish page in English, with exit 0."""
+    root = project("minimal")
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--format", "html").exit_code == 0
+    before = snapshot(root)
+    result = run_cli("export", "--locale-dir", "nope", "--format", "html")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "nope: error: the folder of PO catalogs does not exist "
+        "(give the right --locale-dir, or run `pipeline extract` first)"
+    ]
+    assert snapshot(root) == before
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ def _project_options(command: F, with_locales: bool) -> F:
         "--locale",
         "locales",
         multiple=True,
-        help="A project locale; repeat for each (default: da and en).",
+        help="A project locale; repeat for each (default: the project's `locales`).",
     )
     options = [
         click.option(
@@ -115,9 +115,16 @@ def _files_of_folders(
             and file.is_file()
         )
         if not inside:
-            raise click.BadParameter(f"{path} holds no Markdown file or PO catalog", ctx, param)
+            raise PipelineError(
+                "the folder holds no Markdown file or PO catalog", path, hint="check the path"
+            )
         found += inside
-    return tuple(found)
+    # A file given twice ("po po/django", "f.po ./f.po") is checked once: twice, its
+    # words would count as written again and again, and a typo as the project's term.
+    unique: dict[Path, Path] = {}
+    for file in found:
+        unique.setdefault(file if str(file) == "-" else file.resolve(), file)
+    return tuple(unique.values())
 
 
 paths_argument = click.argument(

@@ -78,6 +78,13 @@ def export(
                 f"'{code}' is not one of the project's locales {list(config.locales)}",
                 hint="see [tool.pipeline] locales",
             )
+    translated = any(lang != source.document.lang for source in sources for lang in locales)
+    if translated and not config.locale_path.is_dir():  # else every page is the source's
+        raise PipelineError(
+            "the folder of PO catalogs does not exist",
+            config.locale_dir,
+            hint="give the right --locale-dir, or run `pipeline extract` first",
+        )
     forget_document_names()
     out = build_dir(config)
     if {"html", "pdf"} & set(formats):  # once a run: the pages and PDFs load them

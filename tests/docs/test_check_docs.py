@@ -65,11 +65,13 @@ def test_for_paths_swaps_only_the_languages_the_folder_names(sample: Path) -> No
     assert for_paths(config, (Path(SOURCE),)) == config
 
 
-def test_an_empty_folder_is_a_usage_error(sample: Path) -> None:
+def test_an_empty_folder_is_one_line_naming_it(sample: Path) -> None:
     (sample / "empty").mkdir()
     result = run_cli("check", "empty")
     assert result.exit_code == 2
-    assert "empty holds no Markdown file or PO catalog" in result.stderr
+    assert result.stderr.splitlines() == [
+        "empty: error: the folder holds no Markdown file or PO catalog (check the path)"
+    ]
 
 
 def test_the_language_server_spells_a_page_of_the_folder_with_its_list(sample: Path) -> None:

@@ -192,6 +192,7 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
     monkeypatch.chdir(root)
     for layout, (written, link, image) in expected.items():
         (root / "pyproject.toml").write_text(template.replace("LAYOUT", layout), encoding="utf-8")
+        assert run_cli("extract").exit_code == 0
         shutil.rmtree(root / "build", ignore_errors=True)
         result = run_cli("export", "--format", "markdown")
         assert result.exit_code == 0, result.output
@@ -306,6 +307,18 @@ def test_mkdocstrings_api_docs_are_code_and_no_unit(tmp_path: Path) -> None:
         "::: starlette.applications.Starlette\n    options:\n      show_root_heading: true\n",
         "::: starlette.requests.Request\n    options:\n        heading_level: 3\n",
     ]
+
+
+def test_a_plugins_directive_is_code_not_a_box() -> None:
+    """Hatch's CLI reference: `::: mkdocs-click` and its options became a box titled
+    "Mkdocs-click"; a VuePress `::: code-group` stays a box."""
+    source = "::: mkdocs-click\n    :module: hatch.cli\n    :command: hatch\n\nAfter.\n"
+    tokens = MARKDOWN.parse(source)
+    assert not [token for token in tokens if token.type.startswith("container")]
+    code = [token.content for token in tokens if token.info == "mkdocstrings"]
+    assert code == ["::: mkdocs-click\n    :module: hatch.cli\n    :command: hatch\n"]
+    boxes = MARKDOWN.parse("::: code-group\nText.\n:::\n")
+    assert boxes[0].type.startswith("container")
 
 
 TABS = (
