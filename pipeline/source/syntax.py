@@ -50,8 +50,9 @@ def _emoji_for(match: re.Match[str]) -> str:
 def _is_box(params: str, *_: Any) -> bool:
     """`:::note`, `::: tip Title`, `:::details[Title]`, `:::{note}`: Docusaurus, VuePress
     and MyST containers, beside MkDocs' `!!! note` and GitHub's alerts. Markers are not units.
-    `::: package.module.Name` is mkdocstrings' (_autodoc), which no `:::` closes."""
-    return bool(re.match(r"\{?[A-Za-z][\w-]*(?![\w.])", params.strip()))
+    `::: package.module.Name` is mkdocstrings' (_autodoc), which no `:::` closes; so is a
+    plugin's `::: mkdocs-click`."""
+    return bool(re.match(r"\{?(?!mkdocs-)[A-Za-z][\w-]*(?![\w.])", params.strip()))
 
 
 def _autodoc(state: StateCore) -> None:
@@ -83,7 +84,7 @@ def _source_lines(state: StateCore, token: Token) -> list[str]:
     return state.src.split("\n")[token.map[0] : token.map[1]] if token.map else []
 
 
-_AUTODOC = re.compile(r"::: [A-Za-z_][\w.]*(?:\n|$)")
+_AUTODOC = re.compile(r"::: [A-Za-z_][\w.-]*(?:\n|$)")
 
 
 def _myst_boxes(state: StateCore) -> None:
