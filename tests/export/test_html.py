@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -238,3 +239,33 @@ def test_the_untranslated_count_is_the_catalogs_count(
     assert stats[1].split()[:3] == ["da", "notes", "4"]  # "Fixed" once, and no "1.0"
     result = run_cli("export", "--format", "html")
     assert "notes (da): 4 of 4 units not translated" in result.stderr
+
+
+@needs_chromium
+def test_a_long_code_line_wraps_on_a_phone_and_on_paper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hatch's docs: a page with a long command scrolled sideways (7,736 px wide), and
+    the PDF cut the line off at the page's edge (WCAG 1.4.10, reflow at 320 px)."""
+    import pikepdf
+    from playwright.sync_api import sync_playwright
+
+    line = "pip install " + " ".join(f"--option-{n}=value-{n}" for n in range(30))
+    (tmp_path / "source/en").mkdir(parents=True)
+    (tmp_path / "source/en/setup.md").write_text(f"# Setup\n\nRun:\n\n```sh\n{line}\n```\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("export", "--locale", "en").exit_code == 0
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        page.goto((tmp_path / "build/html/en/setup.html").as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        browser.close()
+    with pikepdf.open(tmp_path / "build/pdf/en/setup.pdf") as pdf:
+        assert len(pdf.pages) == 1
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "build/pdf/en/setup.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "option-29=value-29" in text  # the end of the line is on the page
