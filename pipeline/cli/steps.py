@@ -36,6 +36,8 @@ def set_up_process() -> None:
     A run holds millions of small objects (texts, findings, tables). At Python's
     default, a collection every 700 allocations, the collector walked them again and
     again: 6-9 % of a big catalog's check. Cycles are still collected, a little later."""
+    for level in (logging.WARNING, logging.ERROR):  # "warning:", as the commands write
+        logging.addLevelName(level, logging.getLevelName(level).lower())
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     gc.set_threshold(10_000, 10, 10)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import logging
 import os
 import re
 from collections.abc import Callable
@@ -17,8 +16,6 @@ from pipeline.project.parallel import ordered_map
 from pipeline.source.markdown import Document, read_document
 from pipeline.source.syntax import MYST_BOXES
 from pipeline.source.units import Unit, split_units
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +106,7 @@ def load_source(config: Config, path: Path) -> SourceFile:
     document = read_document(path, shown, folder_lang or config.source_language, name)
     _check_lang(document, shown, config, folder_lang)
     units = tuple(split_units(document, config.segmentation))
-    if not units:
-        log.warning("%s: no translatable text found", shown)
-    return SourceFile(document, shown, units)
+    return SourceFile(document, shown, units)  # none: extract and check say so
 
 
 # MyST and Sphinx directives (```{toctree}) other than admonitions: code to CommonMark.

@@ -233,6 +233,7 @@ def _commands(
         parent=parent,
         terminal_width=HELP_WIDTH,
         max_content_width=HELP_WIDTH,
+        **command.context_settings,  # the group's "-h": its commands' contexts inherit it
     )
     yield ctx, command
     if isinstance(command, click.Group):
