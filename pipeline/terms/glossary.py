@@ -291,20 +291,36 @@ def _texts(entry: ET.Element, tag: str, kind: str) -> Iterator[str]:
             yield " ".join("".join(element.itertext()).split())
 
 
-def _status(value: str | None, shown: str, line: int) -> TermStatus:
-    """Map an administrativeStatus; None means "not stated" (decided per language)."""
+def _status(value: str | None, shown: str, line: int, csv: bool = False) -> TermStatus:
+    """Map an administrativeStatus (TBX) or a status (CSV); None means "not stated"
+    (decided per language)."""
     if value is None:
         return TermStatus.ADMITTED
     status = _STATUS_VALUES.get(value.strip().lower())
     if status is None:
+        names = [s.value if csv else f"{s.value}Term-admn-sts" for s in TermStatus]
+        listed = f"use {', '.join(names[:-1])} or {names[-1]}"
         raise PipelineError(
-            f"unknown administrativeStatus '{value}'",
+            f"unknown {'status' if csv else 'administrativeStatus'} '{value}'",
             shown,
             line,
-            hint="use preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts "
-            "or supersededTerm-admn-sts",
+            hint=did_you_mean(value.strip(), names, listed),
         )
     return status
+
+
+def _flag(value: str | None, shown: str, line: int) -> bool:
+    """do_not_translate: yes or no (and their spellings); empty is no."""
+    said = (value or "").strip().lower()
+    if said in _YES or said in _NO:
+        return said in _YES
+    raise PipelineError(
+        f"do_not_translate is '{value}'", shown, line, hint="write yes or no; empty means no"
+    )
+
+
+_YES = {"yes", "true", "1", "x", "y", "ja"}
+_NO = {"", "no", "false", "0", "n", "nej"}
 
 
 def _default_preferred(terms: list[Term]) -> tuple[Term, ...]:
@@ -370,10 +386,10 @@ def _read_csv(text: str, shown: str) -> Iterator[Concept]:
             Term(
                 " ".join(row["term"].split()),
                 primary_language(row["lang"].strip()),
-                _status(row.get("status") or None, shown, line),
+                _status(row.get("status") or None, shown, line, csv=True),
                 (row.get("type") or "").strip(),
                 (row.get("part_of_speech") or "").strip(),
-                (row.get("do_not_translate") or "").strip().lower() in {"yes", "true", "1", "x"},
+                _flag(row.get("do_not_translate"), shown, line),
             )
             for line, row in entries
         ]

@@ -174,6 +174,20 @@ ERRORS: list[tuple[str, str, bytes, str, str]] = [
         "terms.csv:2: error: CSV syntax error",
     ),
     (
+        "csv-misspelt-status",
+        "terms.csv",
+        b"concept,lang,term,status\nx,da,gen,prefered\n",
+        "check",
+        "terms.csv:2: error: unknown status 'prefered' (did you mean 'preferred'?)",
+    ),
+    (  # Django's glossary said "maybe": it was taken as "no", and the term rules changed
+        "csv-unclear-do-not-translate",
+        "terms.csv",
+        b"concept,lang,term,do_not_translate\nx,da,Django,maybe\nx,en,Django,yes\n",
+        "check",
+        "terms.csv:2: error: do_not_translate is 'maybe' (write yes or no; empty means no)",
+    ),
+    (
         "config-wrong-type",
         "pyproject.toml",
         b'[tool.pipeline]\nlocales = "da"\n',
