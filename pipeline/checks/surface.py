@@ -56,7 +56,8 @@ def _ending(text: str) -> str:
     return TAG.sub("", text).rstrip(_CLOSERS + "\n\r\t").replace("...", "…")
 
 
-_ABBREVIATED = re.compile(r"\d+\.|(?:[^\W\d_]{1,4}\.)+")
+# "10.", and a number to come: Django's ordinals "{}st" → "{}.", "%(n)sth" → "%(n)s.".
+_ABBREVIATED = re.compile(r"(?:\d+|\{\w*\}|%(?:\(\w+\))?[sd])\.|(?:[^\W\d_]{1,4}\.)+")
 
 
 def margin(text: str, side: str) -> str:

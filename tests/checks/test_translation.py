@@ -252,6 +252,13 @@ def test_cases_from_gnome_catalogs() -> None:
     )
 
 
+def test_a_danish_ordinals_period_is_no_end_mark() -> None:
+    """Django's humanize catalog: "{}st" → "{}." was 11 of 21 punctuation warnings."""
+    for source, target in [("{}st", "{}."), ("%(n)sth", "%(n)s."), ("%dnd", "%d.")]:
+        assert findings("translation/punctuation", source, target) == []
+    assert findings("translation/punctuation", "{} files", "{} filer.") != []
+
+
 # The numbers rule as a team that blocks CI on it sets it: sure findings are errors, the
 # ones only the meaning can tell warnings (by default: warnings and information).
 BLOCKING = {"translation/numbers": "error"}
