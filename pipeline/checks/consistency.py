@@ -64,15 +64,17 @@ def _differing_translations(renderings: list[Rendering]) -> Iterator[Deviation]:
         key = (rendering.lang, rendering.context, rendering.source)
         groups.setdefault(key, []).append(rendering)
     for group in groups.values():
-        counts = Counter(rendering.target for rendering in group)
+        # Translations that differ in case only are one: Danish writes "januar" in a
+        # date and "Januar" as a calendar's heading (Django's catalogs).
+        counts = Counter(rendering.target.casefold() for rendering in group)
         if len(counts) < 2:
             continue
         mixed = any(r.agrees is False for r in group)
-        agreeing = {r.target for r in group if r.agrees} if mixed else set()
+        agreeing = {r.target.casefold() for r in group if r.agrees} if mixed else set()
         ranked = sorted(counts, key=lambda text: (text in agreeing, counts[text]), reverse=True)
         usual, runner_up = ranked[0], ranked[1]
-        model = next(r for r in group if r.target == usual)
-        fix = usual
+        model = next(r for r in group if r.target.casefold() == usual)
+        fix = model.target
         if usual in agreeing:
             reason = "it uses the glossary's terms"
         elif counts[usual] == counts[runner_up]:
@@ -80,7 +82,7 @@ def _differing_translations(renderings: list[Rendering]) -> Iterator[Deviation]:
         else:
             reason = f"{counts[usual]}×"
         for rendering in group:
-            if rendering.target != usual:
+            if rendering.target.casefold() != usual:
                 yield Deviation(rendering, model, True, reason, fix)
 
 

@@ -373,8 +373,9 @@ def inconsistent(corpus: Corpus, ctx: CheckContext) -> Iterator[Finding]:
     """Why: readers meet two wordings for one thing; translation memories fork.
 
     Entries are compared across the project per target language; a msgctxt keeps
-    entries apart. The rendering to keep is the one that uses the glossary's terms,
-    else the most common one; the entries that deviate from it are reported.
+    entries apart, and translations that differ in case only are one. The rendering to
+    keep is the one that uses the glossary's terms, else the most common one; the
+    entries that deviate from it are reported.
 
     Example (da→en): "Tal med din læge." translated "Talk to your doctor." in one
     document and "Speak with your GP." in another.

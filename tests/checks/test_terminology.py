@@ -104,6 +104,22 @@ def test_inconsistent_translations_follow_the_glossary_before_the_majority() -> 
     assert {f.fix for f in run_rule("translation/inconsistent", corpus)} == {"Gene therapy works."}
 
 
+def test_translations_that_differ_in_case_only_are_consistent() -> None:
+    """Django: "januar" in its dates, "Januar" as the calendar's heading (12 of 17)."""
+    corpus = Corpus(
+        (
+            rendering("Januar", "January", "a.po", 3),
+            rendering("Januar", "january", "b.po", 5),
+            rendering("Januar", "Jan.", "c.po", 8),
+            rendering("Januar", "January", "c.po", 9),
+        ),
+        (),
+    )
+    assert findings("translation/inconsistent", corpus) == [
+        (8, "'Januar' is translated 'January' at a.po:3 (3×), here 'Jan.'")
+    ]
+
+
 def test_one_translation_for_different_source_texts() -> None:
     shared = "Bivirkninger er almindelige."
     corpus = Corpus(
@@ -163,12 +179,12 @@ def test_a_tie_between_two_translations_offers_no_fix() -> None:
     corpus = Corpus(
         (
             rendering("January", "Januar", "a.po", 3),
-            rendering("January", "januar", "b.po", 5),
+            rendering("January", "jan.", "b.po", 5),
         ),
         (),
     )
     (finding,) = run_rule("translation/inconsistent", corpus)
-    assert finding.message.endswith("(as common as this one: pick one), here 'januar'")
+    assert finding.message.endswith("(as common as this one: pick one), here 'jan.'")
     assert not finding.fix
 
 
