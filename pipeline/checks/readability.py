@@ -35,7 +35,7 @@ def document_level(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]
     items. The target is `[tool.pipeline.readability] target` or the document's
     front matter `reading-level: {lix: 40, lix-min: 20, flesch: 60}`; Flesch is
     English only. A translation under way gets no verdict before 100 of its words are
-    translated.
+    translated (nor a comparison with its source, readability/translation-harder).
 
     Example (da): a page of 30-word sentences full of "genterapibehandlingsforløb"
     scores LIX 52 against a target of 40.
@@ -44,8 +44,8 @@ def document_level(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]
     Instead: shorten sentences, split compounds into plain phrases, explain terms.
     """
     counts = score.counts
-    if not counts.words or (score.unmeasured and counts.words < FEWEST_WORDS):
-        return  # a few translated sentences are no document's level
+    if _too_little(score):
+        return
     lix, target = counts.lix, score.target
     where = {"lix": f"{lix:.1f}", "document": score.document, "lang": score.lang}
     if lix > target.lix:
@@ -190,7 +190,7 @@ def translation_harder(
     """
     source, translation = pair
     options = ctx.options
-    if translation.counts.words and source.counts.words:
+    if source.counts.words and not _too_little(translation):
         increase = translation.counts.lix - source.counts.lix
         if increase > options.max_increase:
             yield ctx.finding(
@@ -217,6 +217,13 @@ def translation_harder(
                 f"its source ({original.lix:.0f})",
                 fix="use shorter sentences or plainer words, as the source does",
             )
+
+
+def _too_little(score: DocumentScore) -> bool:
+    """No text, or a few translated sentences: no document's level (Hatch's install page,
+    3 units begun, 12 words, was "27 points above the source")."""
+    words = score.counts.words
+    return words == 0 or (bool(score.unmeasured) and words < FEWEST_WORDS)
 
 
 def _beside(lix: float, bound: float) -> str:

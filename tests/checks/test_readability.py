@@ -113,6 +113,16 @@ def test_translation_harder(tmp_path: Path) -> None:
     ]
 
 
+def test_a_translation_just_begun_is_not_compared_as_a_document(tmp_path: Path) -> None:
+    """Hatch's install page: 3 units begun, 12 words, "27 points above the source"."""
+    source = document(tmp_path, "Du får behandlingen én gang.\n\nDen virker i leveren.")
+    units = tuple(split_units(read_document(tmp_path / "doc-da.md")))
+    hard = "Hepatic expression necessitates longitudinal surveillance."
+    translation = score_translation(units, {units[1].text: (hard, 9)}, "en", "x.po", Target())
+    assert translation.unmeasured
+    assert findings("readability/translation-harder", source, translation) == []
+
+
 def test_severity_and_off_from_config(tmp_path: Path) -> None:
     score = document(tmp_path, LONG_DA)
     active = resolve({"readability": "error", "readability/long-words": "off"})
