@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.source.anchors import candidates, local_target, resolve_path
+from pipeline.source.anchors import ANY_ANCHOR, candidates, local_target, resolve_path
 
 # A link as gathered: (file to report, line, href, the source document it is relative to).
 # Plain tuples: a large project's cache loads fast.
@@ -78,6 +78,8 @@ def broken(links: LinkSet, ctx: CheckContext) -> Iterator[Finding]:
             continue
         known = links.anchors.get(path)
         if anchor.lower() in ALWAYS_THERE or known is None or anchor in known:
+            continue
+        if ANY_ANCHOR in known:  # made by the site generator's plugins: not ours to tell
             continue
         nearest = _nearest(anchor, known)
         fix = row[2].split("#")[0] + f"#{nearest}" if nearest is not None else ""

@@ -53,16 +53,28 @@ def heading_ids(tokens: Sequence[Token]) -> list[str]:
     ids = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
-            ids.append(github_slug(heading_text(tokens[index + 1]), taken))
+            given = token.attrGet("id")  # an attribute list's `{: #id }`
+            if isinstance(given, str):
+                taken.setdefault(given, 0)
+                ids.append(given)
+            else:
+                ids.append(github_slug(heading_text(tokens[index + 1]), taken))
     return ids
 
 
 def anchors(tokens: Sequence[Token]) -> set[str]:
-    """Every id a link may point at: headings, and explicit anchors in raw HTML."""
+    """Every id a link may point at: headings, and explicit anchors in raw HTML; with
+    ANY_ANCHOR when the site generator writes more (mkdocstrings' `::: pkg.Name` and
+    mkdocs-click's `::: mkdocs-click` make a heading per class or command)."""
     found = set(heading_ids(tokens))
     for token in tokens:  # an inline token's content holds its inline HTML too
         found.update(EXPLICIT_ANCHOR.findall(token.content))
+        if token.type == "fence" and token.info == "mkdocstrings":
+            found.add(ANY_ANCHOR)
     return found
+
+
+ANY_ANCHOR = "*"  # no heading id has it: GitHub's slugs drop "*"
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,8 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.gfm import gfm_plugin
 
+from pipeline.source.python_markdown import attribute_lists, markdown_in_html
+
 # MyST's admonition directives; others ({toctree}, {image}) are not prose and stay code.
 MYST_BOXES = frozenset(
     {"admonition", "attention", "caution", "danger", "error", "hint", "important", "note"}
@@ -162,9 +164,11 @@ MARKDOWN = (
     .use(container_plugin, name="box", validate=_is_box)
 )
 MARKDOWN.core.ruler.push("emoji", _emoji)
+MARKDOWN.core.ruler.push("attr_lists", attribute_lists)
 MARKDOWN.block.ruler.before(
     "admonition", "tab", _tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
 )
 
-MARKDOWN.core.ruler.after("block", "myst_boxes", _myst_boxes)
+MARKDOWN.core.ruler.after("block", "markdown_in_html", markdown_in_html)
+MARKDOWN.core.ruler.after("markdown_in_html", "myst_boxes", _myst_boxes)
 MARKDOWN.core.ruler.after("myst_boxes", "autodoc", _autodoc)
