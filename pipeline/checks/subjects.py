@@ -102,7 +102,7 @@ def add_source(source: SourceFile, matchers: Matchers | None, subjects: Subjects
     coverage = subjects.coverage
     subjects.sources.append(source)
     coverage.markdown.append(source.display)
-    coverage.units += len(source.units)
+    coverage.units += len({unit.text for unit in source.units})  # as extract and stats count
     coverage.languages.add(source.document.lang)
     if not source.units:
         coverage.notes.append(f"{source.display} has no translatable text")
