@@ -41,8 +41,9 @@ def test_clean_project_passes_and_says_what_it_covered(project: Callable[[str], 
     result = run_cli("check")
     assert result.exit_code == 0, result.stdout
     assert result.stdout == ""
+    # 5 distinct units, as extract and stats count them: each title is also its h1
     assert result.stderr.strip().endswith(
-        "check: checked 2 Markdown files, 2 catalogs and 4 pages (7 units, 5 translated entries, 0 relative links; "
+        "check: checked 2 Markdown files, 2 catalogs and 4 pages (5 units, 5 translated entries, 0 relative links; "
         "languages: da, en); glossary glossary.tbx (da 2, en 2 concepts); 0 errors, 0 warnings"
     )
 
@@ -286,3 +287,25 @@ def test_a_missing_glossary_option_is_one_line_naming_it(
     result = run_cli(command, "--glossary", given)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"{said} (fix glossary in [tool.pipeline] or --glossary)"]
+
+
+def test_a_catalog_just_begun_is_a_few_lines_of_text_and_every_entry_in_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hatch's new project printed 2,164 lines, one per untranslated entry, which hid the
+    other findings; machine formats keep one finding per entry."""
+    (tmp_path / "source/en").mkdir(parents=True)
+    page = "# Guide\n\n" + "".join(f"Step {n} is short.\n\n" for n in range(1, 11))
+    (tmp_path / "source/en/guide.md").write_text(page)
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    text = run_cli("check").stdout
+    said = [line for line in text.splitlines() if "[translation/untranslated]" in line]
+    assert len(said) == 4, text
+    assert said[-1].endswith(
+        ": warning: 8 more entries not translated (--format json lists each) "
+        "[translation/untranslated]"
+    )
+    found = json.loads(run_cli("check", "--format", "json").stdout)
+    assert len([f for f in found if f["rule"] == "translation/untranslated"]) == 11

@@ -53,12 +53,29 @@ def _text(findings: Sequence[Finding], style: Callable[[str, Severity], str]) ->
     lines: list[str] = []
     for path, group in groupby(findings, key=lambda f: f.path):
         lines.append(path)
-        for finding in group:
+        found = list(group)
+        untranslated = [f for f in found if f.rule == _FOLDED]
+        folded = untranslated[_SHOWN:] if len(untranslated) > _SHOWN + 1 else []
+        hidden = {id(finding) for finding in folded}
+        for finding in found:
             severity = style(str(finding.severity), finding.severity)
+            if folded and finding is folded[0]:
+                lines.append(
+                    f"  {finding.line}…{folded[-1].line}: {severity}: {len(folded)} more "
+                    f"entries not translated (--format json lists each) [{_FOLDED}]"
+                )
+            if id(finding) in hidden:
+                continue
             lines.append(f"  {finding.line}: {severity}: {finding.message} [{finding.rule}]")
             if finding.fix:
                 lines.append(f"      fix: {finding.fix}")
     return "\n".join(lines)
+
+
+# A catalog just begun is untranslated from top to bottom: a few of its entries say so
+# (Hatch's new project printed 2,164 lines, one per entry, hiding what else was found).
+_FOLDED = "translation/untranslated"
+_SHOWN = 3
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
