@@ -185,3 +185,20 @@ def test_scoring_one_file_leaves_the_projects_report_alone(
     assert report.read_bytes() == whole  # a report of one file would replace the project's
     assert run_cli("readability", "source/da/vektorer.md", "--report", "one.html").exit_code == 0
     assert "vektorer" in (root / "one.html").read_text()
+
+
+def test_a_text_piped_in_is_scored_though_a_project_file_is_broken(
+    project: Callable[[str], Path],
+) -> None:
+    """In Hatch's docs, a blog post's YAML stopped `pipeline readability -`, as if the
+    text piped in were at fault; check already let the files given through."""
+    root = project("minimal")
+    (root / "source/da/broken.md").write_text("---\ntitle: [a\n---\n\nTekst.\n")
+    piped = run_cli(
+        "readability", "--lang", "en", "--format", "json", "-", input="# Hi\n\nShort text.\n"
+    )
+    assert piped.exit_code == 0, piped.stderr
+    assert [score["document"] for score in json.loads(piped.stdout)["documents"]] == ["stdin"]
+    whole = run_cli("readability")
+    assert whole.exit_code == 2
+    assert whole.stderr.startswith("source/da/broken.md:3: error: front matter is not valid YAML")

@@ -181,7 +181,7 @@ def readability(
     in_project = config.origin is not None or not paths
     default = default_report(config) if not paths else None
     report_path = None if no_report else (report or default)
-    sources = read_sources(config) if in_project or config.source_path.is_dir() else []
+    sources = read_sources(config, paths) if in_project or config.source_path.is_dir() else []
     findings = score_and_show(config, sources, paths, output_format, top, report_path, lang=lang)
     sys.exit(exit_code(findings, strict))
 

@@ -25,6 +25,7 @@ from pipeline.cli.terminal import (
     show_scores,
 )
 from pipeline.project.config import Config, for_paths
+from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path
 
 if TYPE_CHECKING:
@@ -50,13 +51,20 @@ class Adoption:
     write: Path | None = None
 
 
-def read_sources(config: Config) -> list[SourceFile]:
-    """Read all sources, with a progress bar on a terminal when there are many."""
+def read_sources(config: Config, paths: tuple[Path, ...] = ()) -> list[SourceFile]:
+    """Read all sources, with a progress bar on a terminal when there are many. Given
+    `paths`, a bad file elsewhere in the project does not stop the files given (as with
+    check): `pipeline readability -` refused a text piped in for a blog post's YAML."""
     from pipeline.source.tree import find_sources, load_sources
 
     total = len(find_sources(config))
     with Progress("Reading sources") as bar:
-        return load_sources(config, progress=lambda _: bar.advance(total))
+        try:
+            return load_sources(config, progress=lambda _: bar.advance(total))
+        except PipelineError:
+            if not paths:
+                raise
+            return []
 
 
 def extract_and_show(config: Config) -> None:
