@@ -207,7 +207,7 @@ def link_text(page: Page, ctx: CheckContext) -> Iterator[Finding]:
             continue  # an anchor (<a id="…">) is a target, not a link
         text = link.text.strip().strip(".:").lower()
         href = link.attrs["href"]
-        path, line = page.link_line(href) or (page.path, link.line)  # the source, to fix
+        path, line = page.link_line(href, link.text.strip()) or (page.path, link.line)
         if not text:
             yield ctx.finding(path, line, f"link to {href} has no text")
         elif text in GENERIC_LINK_TEXTS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -48,15 +49,37 @@ class Page:
         found = text.find(name) if name else -1
         return (path, text.count("\n", 0, found) + 1) if found >= 0 else None
 
-    def link_line(self, href: str) -> tuple[str, int] | None:
-        """The source file and line of the link to `href`: written inline, as a reference
-        definition, or as HTML. A translated page keeps its source's addresses."""
+    def link_line(self, href: str, shown: str = "") -> tuple[str, int] | None:
+        """The source file and line of the link to `href` whose text is `shown`: written
+        inline, as a reference definition, or as HTML. A translated page keeps its
+        source's addresses; a page's link to `x.html` is the source's to `x.md`. Of
+        two links to one address, the one with this text ("See [here](…)" in a table,
+        beside "[Environment markers](…)" above it)."""
         path, text = self.source
-        for written in (f"]({href}", f"]: {href}", f'href="{href}"', f"<{href}>"):
-            found = text.find(written) if href else -1
-            if found >= 0:
-                return path, text.count("\n", 0, found) + 1
-        return None
+        first = None
+        for address in _source_addresses(href):
+            for written in (f"]({address}", f"]: {address}", f'href="{address}"', f"<{address}>"):
+                found = text.find(written)
+                while found >= 0:
+                    before = text[text.rfind("[", 0, found) + 1 : found]
+                    if shown and _MARKUP.sub("", before).strip().lower() == shown.lower():
+                        return path, text.count("\n", 0, found) + 1
+                    first = first if first is not None else found
+                    found = text.find(written, found + 1)
+        return None if first is None else (path, text.count("\n", 0, first) + 1)
+
+
+_MARKUP = re.compile(r"[*_`]")
+
+
+def _source_addresses(href: str) -> list[str]:
+    """`href` as the source may write it: as is, and a page's `.html` as its `.md`."""
+    if not href:
+        return []
+    address, hash_, anchor = href.partition("#")
+    if address.endswith(".html") and "://" not in address:
+        return [href, f"{address[:-5]}.md{hash_}{anchor}"]
+    return [href]
 
 
 _CONTAINERS = {"a", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "button"}

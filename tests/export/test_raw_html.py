@@ -175,13 +175,19 @@ def test_a_generic_link_text_is_reported_once_at_its_source_line_and_can_be_igno
         "# Notes\n\nRead more [here](https://example.org).\n\n"
         "<!-- pipeline: ignore a11y/link-text -->\nRead it [here](https://example.com).\n\n"
         "See [here][docs].\n\n[docs]: https://example.net\n\n"
-        'Or <a href="https://example.info">click here</a>.\n'
+        'Or <a href="https://example.info">click here</a>.\n\n'
+        # Hatch's: a page's .md link is .html on the page; a table's "here" shares its
+        # address with a named link above it
+        "The levels are [here](page.md#notes).\n\n[Markers](https://pep.org/508) exist.\n\n"
+        "| name | meaning |\n|---|---|\n| version | See [here](https://pep.org/508) |\n"
     )
     findings, stdout = _checked(tmp_path, monkeypatch, page, "a11y/link-text")
     assert sorted((f["path"], f["line"]) for f in findings) == [
         ("source/en/page.md", 3),
         ("source/en/page.md", 10),  # a reference link: its definition's line
         ("source/en/page.md", 12),
+        ("source/en/page.md", 14),
+        ("source/en/page.md", 20),
     ]
     assert "meta/unused-suppression" not in stdout
 
