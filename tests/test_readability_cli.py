@@ -202,3 +202,19 @@ def test_a_text_piped_in_is_scored_though_a_project_file_is_broken(
     whole = run_cli("readability")
     assert whole.exit_code == 2
     assert whole.stderr.startswith("source/da/broken.md:3: error: front matter is not valid YAML")
+
+
+def test_a_document_with_no_prose_keeps_its_name_and_languages(
+    project: Callable[[str], Path],
+) -> None:
+    """Hatch's CLI reference (only `::: mkdocs-click`) had an empty name, the locale
+    "und", and a translation marked "original"."""
+    root = project("minimal")
+    (root / "source/da/reference.md").write_text("---\nlang: da\n---\n\n```\nkode\n```\n")
+    assert run_cli("extract").exit_code == 0
+    result = run_cli("readability", "--format", "json")
+    rows = [d for d in json.loads(result.stdout)["documents"] if d["document"] == "reference"]
+    assert [(row["locale"], row["role"]) for row in rows] == [
+        ("da", "original"),
+        ("en", "translation"),
+    ]

@@ -147,11 +147,13 @@ def score_units(texts: list[tuple[Unit, str, int | None]], lang: str) -> tuple[S
     return tuple(scored)
 
 
-def score_source(units: tuple[Unit, ...], path: str, target: Target) -> DocumentScore:
-    """Score a document in its own language."""
-    lang = units[0].lang if units else "und"
+def score_source(
+    units: tuple[Unit, ...], path: str, target: Target, named: tuple[str, str] = ("", "und")
+) -> DocumentScore:
+    """Score a document in its own language; `named` is its (name, language), for a
+    document with no units to tell them."""
+    document, lang = (units[0].document, units[0].lang) if units else named
     sentences = score_units([(unit, unit.text, None) for unit in units], lang)
-    document = units[0].document if units else ""
     return DocumentScore(document, lang, path, lang, target, sentences, len(units))
 
 
@@ -161,9 +163,11 @@ def score_translation(
     lang: str,
     path: str,
     target: Target,
+    named: tuple[str, str] = ("", "und"),
 ) -> DocumentScore:
     """Score the translation of `units`: `translated` maps a source text to its
-    translation and the line of its msgstr (fuzzy and empty ones left out)."""
+    translation and the line of its msgstr (fuzzy and empty ones left out); `named` is
+    the source's (name, language), as in score_source."""
     texts: list[tuple[Unit, str, int | None]] = []
     unmeasured = 0
     for unit in units:
@@ -172,8 +176,7 @@ def score_translation(
             unmeasured += 1
             continue
         texts.append((unit, *found))
-    source_lang = units[0].lang if units else lang
-    document = units[0].document if units else ""
+    document, source_lang = (units[0].document, units[0].lang) if units else named
     return DocumentScore(
         document, lang, path, source_lang, target, score_units(texts, lang), len(units), unmeasured
     )

@@ -42,7 +42,7 @@ def score_project(
         target = document_target(
             document.front_matter, config.readability.target, source.display, line
         )
-        original = score_source(source.units, source.display, target)
+        original = score_source(source.units, source.display, target, _named(source))
         documents.append(original)
         # `target_lang`, not `lang`: the loop must not change the --lang of files scored alone.
         for target_lang in source.targets(config.locales):
@@ -72,7 +72,7 @@ def _score_catalog(config: Config, source: SourceFile, lang: str, target: Target
         for entry in read_entries(path, shown).entries  # a duplicate msgid is an error there
         if entry.context is None and entry.strings[0] and not entry.fuzzy
     }
-    return score_translation(source.units, translated, lang, shown, target)
+    return score_translation(source.units, translated, lang, shown, target, _named(source))
 
 
 def _wanted(
@@ -99,7 +99,11 @@ def _score_alone(config: Config, source: SourceFile) -> DocumentScore:
     document = source.document
     line = document.key_lines.get("reading-level", 1)
     target = document_target(document.front_matter, config.readability.target, source.display, line)
-    return score_source(source.units, source.display, target)
+    return score_source(source.units, source.display, target, _named(source))
+
+
+def _named(source: SourceFile) -> tuple[str, str]:
+    return source.document.name, source.document.lang
 
 
 def default_report(config: Config) -> Path:
