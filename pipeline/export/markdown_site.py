@@ -83,8 +83,10 @@ def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPag
         text, document, lang, translations(config, source, lang), config.segmentation
     )
     translated = result.units - result.fallbacks
-    published = lang == document.lang or (
-        result.units > 0 and translated / result.units >= config.export.min_translated
+    published = (  # a document with nothing to translate is as translated as it gets
+        lang == document.lang
+        or result.units == 0
+        or translated / result.units >= config.export.min_translated
     )
     written = result.text if published else text
     path = markdown_path(config, document.name, lang)

@@ -376,3 +376,27 @@ def test_a_translation_cannot_add_attributes_or_unsafe_urls(tmp_path: Path) -> N
         "the translation adds a 'javascript' URL its source does not have",
     ]
     assert result.text == source.replace("An image:", "Et billede:")
+
+
+def test_min_translated_holds_back_a_translation_begun_but_not_a_page_without_prose(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page of code only warned "only 0 of 0 units translated, under min-translated"."""
+    (tmp_path / "source/en").mkdir(parents=True)
+    (tmp_path / "source/en/begun.md").write_text("# Begun\n\nOne.\n\nTwo.\n\nThree.\n")
+    (tmp_path / "source/en/code.md").write_text("---\nlang: en\n---\n\n```\nmake\n```\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    po = polib.pofile(str(tmp_path / "locales/da/LC_MESSAGES/begun.po"))
+    po.find("One.").msgstr = "En."
+    po.save()
+    result = run_cli("export", "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "warning: build/markdown/da/begun.md: only 1 of 4 units translated, under "
+        "min-translated 80%: the source language's text is written"
+    ) in result.stderr
+    assert "code.md" not in result.stderr
+    assert "En." not in (tmp_path / "build/markdown/da/begun.md").read_text()
+    assert "make" in (tmp_path / "build/markdown/da/code.md").read_text()
