@@ -14,7 +14,8 @@ when none of these accepts it:
 - a compound of known words ("filvalgsdialog", "DHCP-serveren") that has none of the
   shapes of a slip (`compounds`: "sorteringorden", "skærmbreden", "linjeskrift").
 
-Capitalised words inside a sentence are taken for names and not checked.
+Names are not checked: capitalised words inside a sentence, capitals that join known
+words ("CMake"), acronyms with an ending ("CVEs"), and words of the text's link addresses.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from pipeline.languages.technical import (
     date_format,
     in_code,
     in_lists_of_code,
+    is_a_name,
     is_command,
     name_or_code,
     near_a_common_word,
@@ -151,7 +153,7 @@ class Speller:
                     built.append(Misspelling(start, end, word, built=True))
                 continue
             value = option_value_or_tag(text, start, end) and not self._slip(word)
-            if value or not self._near_a_word(word):
+            if value or is_a_name(word, text, self.knows) or not self._near_a_word(word):
                 far.append((start, end))  # a value, a name or an identifier
                 continue
             if len(word) <= 5 and view[end : end + 1] == "." and self.knows(word + "."):

@@ -354,3 +354,27 @@ def name_or_code(word: str, view: str, start: int) -> bool:
     if _DIGIT.search(word) or ACRONYM.match(word):
         return True
     return word[:1].isupper() and not _SENTENCE_START.search(view[max(0, start - 4) : start])
+
+
+def is_a_name(word: str, text: str, knows: Callable[[str], bool]) -> bool:
+    """An unknown word that is a name by its looks or its links: an acronym with an
+    ending ("CVEs", "FIFOer"); capitals inside it that join known words and letters
+    ("CMake", "CPython", "KPresenter-præsentation"; "JavaScipt" is no name, "Scipt" no
+    word); or in an address the text links to ("[deepset](https://www.deepset.ai)",
+    "Ofek Lev [site](https://ofek.dev)")."""
+    if _ACRONYM_WITH_ENDING.fullmatch(word):
+        return True
+    for part in word.split("-"):
+        pieces = _CAMEL_PIECE.findall(part) if _INNER_CAPITAL.match(part) else []
+        if pieces and all(piece.isupper() or knows(piece) for piece in pieces):
+            return True
+    if "/" not in text and "mailto:" not in text:
+        return False
+    lower = word.lower()
+    return any(lower in found.group().lower() for found in _ADDRESS.finditer(text))
+
+
+_ACRONYM_WITH_ENDING = re.compile(r"[A-Z]{2,}[a-zæøå]{1,3}")
+_INNER_CAPITAL = re.compile(r".*[^\W\d_][A-Z][a-z]")  # "CMake", not "Bács-Kiskun"
+_CAMEL_PIECE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[^\W\dA-Z_]+|[A-Z]+")
+_ADDRESS = re.compile(r"\]\([^)\s]+|(?:https?://|mailto:)[^\s)>\]]+")
