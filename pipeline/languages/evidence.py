@@ -65,8 +65,9 @@ def language_view(text: str) -> str:
         return " " * len(text)
     if "<span" in text:
         text = AUTHOR_SPAN.sub(_blank, text)
-    if "%(" in text:  # Python's placeholders, before brackets cut them into words
-        text = _PYTHON_FORMAT.sub(_blank, text)
+    if "%(" in text:  # Python's placeholders, before brackets cut them into words; not
+        # into spaces, which cut an address in two ("…/en/%(version)s/releases/")
+        text = _PYTHON_FORMAT.sub(lambda found: "_" * len(found.group()), text)
     if "[-" in text:  # a synopsis's options: "[--[no-]annotated-source[=name]]"
         text = _OPTION_GROUP.sub(_blank, text)
     # Code spans first: a chunk of code blanked before would take its backtick along

@@ -180,3 +180,11 @@ def test_python_placeholders_are_code_not_words() -> None:
     text = "kan ikke åbne '%(filename)s': %(error)s"
     assert "filename" not in language_view(text)
     assert "error" not in language_view(text)
+    # Django: a placeholder inside an address left "/releases/" and the tag's attributes
+    # to be read as an English passage
+    django = (
+        'Vis <a href="https://docs.djangoproject.com/en/%(version)s/releases/" '
+        'target="_blank" rel="noopener">udgivelsesnoter</a> for Django %(version)s'
+    )
+    assert "releases" not in language_view(django)
+    assert _found(django, "da") == []
