@@ -309,3 +309,25 @@ def test_a_catalog_just_begun_is_a_few_lines_of_text_and_every_entry_in_json(
     )
     found = json.loads(run_cli("check", "--format", "json").stdout)
     assert len([f for f in found if f["rule"] == "translation/untranslated"]) == 11
+
+
+def test_sarif_places_files_outside_the_working_folder_by_absolute_uri(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a sibling folder, '../po/x.po' was a %SRCROOT%-relative URI that code
+    scanning could not place."""
+    catalog = tmp_path / "po files" / "da.po"
+    catalog.parent.mkdir()
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Open the file"\nmsgstr "Åbn  filen"\n'
+    )
+    (tmp_path / "ci").mkdir()
+    monkeypatch.chdir(tmp_path / "ci")
+    result = run_cli("check", "--format", "sarif", "--source-lang", "en", "../po files/da.po")
+    locations = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]
+        for r in json.loads(result.stdout)["runs"][0]["results"]
+    ]
+    assert locations
+    assert all(found == {"uri": catalog.resolve().as_uri()} for found in locations)
+    assert "%20" in locations[0]["uri"]

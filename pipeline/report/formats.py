@@ -6,7 +6,9 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from itertools import groupby
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pipeline import __version__
 from pipeline.checks.findings import Finding, Severity
@@ -91,6 +93,15 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
+def _artifact(path: str) -> dict[str, str]:
+    """A SARIF artifact location: inside the working folder relative to %SRCROOT%, as
+    code scanning places it; outside it ("../po/da.po", "/tmp/x.po") an absolute file
+    URI, which it cannot misplace."""
+    if Path(path).is_absolute() or path.startswith(".."):
+        return {"uri": Path(path).resolve().as_uri()}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
 def _json(findings: Sequence[Finding]) -> str:
     return json.dumps([finding_dict(f) for f in findings], indent=2, ensure_ascii=False)
 
@@ -124,7 +135,7 @@ def _sarif(findings: Sequence[Finding], rules: Sequence[Rule], notes: Sequence[s
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": _artifact(finding.path),
                         "region": {"startLine": max(finding.line, 1)},
                     }
                 }
