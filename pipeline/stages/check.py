@@ -279,7 +279,8 @@ def _check_paths(
     gathered = _gathered_findings(run_, subjects)
     gathered.findings.extend(findings)
     subjects.coverage.notes.append(
-        "accessibility not checked: it needs the whole project (no PATHS)"
+        "the exported pages' accessibility not checked: it needs the whole project "
+        "(no PATHS); the texts' rules (language of parts, glyphs) ran"
     )
     return _result(run_, gathered, subjects)
 
