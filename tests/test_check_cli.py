@@ -331,3 +331,20 @@ def test_sarif_places_files_outside_the_working_folder_by_absolute_uri(
     assert locations
     assert all(found == {"uri": catalog.resolve().as_uri()} for found in locations)
     assert "%20" in locations[0]["uri"]
+
+
+def test_lang_names_a_given_catalogs_language_when_its_header_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalog without a Language header could only be checked by editing it."""
+    catalog = tmp_path / "da.po"
+    catalog.write_text('msgid ""\nmsgstr ""\n\nmsgid "Open the file"\nmsgstr "Åbn  filen"\n')
+    monkeypatch.chdir(tmp_path)
+    refused = run_cli("check", "--source-lang", "en", "da.po")
+    assert refused.exit_code == 2
+    assert refused.stderr.strip().endswith(
+        "(set it to the target language, e.g. da, or pass --lang da)"
+    )
+    result = run_cli("check", "--source-lang", "en", "--lang", "da", "--format", "json", "da.po")
+    assert [f["rule"] for f in json.loads(result.stdout)] == ["translation/whitespace"]
+    assert catalog.read_text().count("Language") == 0  # the file is left as it is

@@ -180,14 +180,19 @@ def read_messages(
             )  # fmt: skip
 
 
-def catalog_languages(po: PoEntries, shown: str, source_lang: str | None) -> tuple[str, str]:
-    """Return a catalog's (target, source) languages from its headers or `source_lang`."""
-    target = po.header("Language")
+def catalog_languages(
+    po: PoEntries, shown: str, source_lang: str | None, lang: str | None = None
+) -> tuple[str, str]:
+    """Return a catalog's (target, source) languages from its headers, else `lang` and
+    `source_lang` (--lang, --source-lang)."""
+    target = po.header("Language") or lang
     if not po.headers and not po.entries:
         raise PipelineError("the catalog is empty: no header and no entries", shown)
     if not target:
         raise PipelineError(
-            "catalog has no Language header", shown, hint="set it to the target language, e.g. da"
+            "catalog has no Language header",
+            shown,
+            hint="set it to the target language, e.g. da, or pass --lang da",
         )
     source = po.header("X-Source-Language") or source_lang
     if not source:

@@ -154,13 +154,14 @@ def add_path(
     """Add a Markdown file (or standard input) or a PO catalog named on the command line.
 
     `languages` are what --lang and --source-lang say: of a Markdown file without a
-    `lang`, and of a catalog's source without an X-Source-Language header.
+    `lang` or a catalog without a Language header, and of a catalog's source without
+    an X-Source-Language header.
     """
     lang, source_lang = languages
     if is_markdown(path):
         add_source(standalone_source(config, path, lang), matchers, subjects)
     elif path.suffix in {".po", ".pot"}:
-        add_catalog(config, path, source_lang, subjects)
+        add_catalog(config, path, source_lang, subjects, lang=lang)
     else:
         raise PipelineError(
             "not a Markdown file or PO catalog",
@@ -175,6 +176,7 @@ def add_catalog(
     source_lang: str | None,
     subjects: Subjects,
     source_file: Path | None = None,
+    lang: str | None = None,
 ) -> PoEntries | None:
     """Add a catalog's messages; None when the catalog does not exist.
 
@@ -186,7 +188,7 @@ def add_catalog(
     if not path.exists() and buffered(path) is None:  # an editor's new catalog, unsaved
         return None
     po = read_entries(path, shown)
-    target, source = catalog_languages(po, shown, source_lang)
+    target, source = catalog_languages(po, shown, source_lang, lang)
     coverage.catalogs.append(shown)
     coverage.languages.update({target, source})
     document = catalog_name(config.locale_path, path)

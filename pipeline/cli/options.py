@@ -137,5 +137,5 @@ paths_argument = click.argument(
 lang_option = click.option(
     "--lang",
     help="Language of a given Markdown file (or of -, standard input) whose front matter "
-    "has no lang.",
+    "has no lang; for check, also of a given catalog without a Language header.",
 )
