@@ -100,3 +100,29 @@ def test_fetcher_reads_only_the_build_folder(tmp_path: Path) -> None:
     ):
         with pytest.raises(ValueError, match="refused"):
             fetch(url)
+
+
+def test_a_code_span_at_a_lines_end_is_moved_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hatch's intro on the Danish page (English kept, in a span): WeasyPrint broke
+    `setuptools` into "s" and "etuptools" at a line's end."""
+    from ..conftest import run_cli
+
+    (tmp_path / "source/en").mkdir(parents=True)
+    (tmp_path / "source/en/intro.md").write_text(
+        "# Introduction\n\n## Existing project\n\nTo initialize an existing project, enter "
+        "the directory containing the project and run the following:\n\n"
+        "If your project has a `setup.py` file the command will automatically migrate "
+        "`setuptools` configuration for you. Otherwise, this will interactively guide you "
+        "through the setup process.\n"
+    )
+    (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--format", "pdf").exit_code == 0
+    for lang in ("en", "da"):
+        text = "".join(
+            page.extract_text() for page in PdfReader(f"build/pdf/{lang}/intro.pdf").pages
+        )
+        assert "setuptools" in text, text
