@@ -35,11 +35,24 @@ _OPTION = re.compile(r":[\w-]+:")
 
 def _emoji(state: StateCore) -> None:
     """`:rocket:` → 🚀 in text, as GitHub shows it (GitHub's names, from the emoji package);
-    the source and its units keep the shortcode."""
+    the source and its units keep the shortcode. MkDocs Material's icons
+    (`:material-github:`, `:octicons-file-code-16:`) are drawn by its theme: a link made
+    of one is named by it ("github"), one beside text is left out."""
     for token in state.tokens:
-        for child in token.children or ():
-            if child.type == "text" and ":" in child.content:
-                child.content = SHORTCODE.sub(_emoji_for, child.content)
+        children = token.children or []
+        for at, child in enumerate(children):
+            if child.type != "text" or ":" not in child.content:
+                continue
+            icon = _ICON.fullmatch(child.content.strip())
+            linked = 0 < at < len(children) - 1 and children[at - 1].type == "link_open"
+            if icon and linked and children[at + 1].type == "link_close":
+                child.content = icon.group(1).replace("-", " ")
+                continue
+            child.content = SHORTCODE.sub(_emoji_for, _ICON.sub("", child.content))
+
+
+# A theme's icon: its set, its name (the words kept), and its size.
+_ICON = re.compile(r":(?:material|octicons|fontawesome-\w+|simple)-([a-z0-9-]+?)(?:-\d+)?:")
 
 
 SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
@@ -163,8 +176,8 @@ MARKDOWN = (
     .use(admon_plugin)
     .use(container_plugin, name="box", validate=_is_box)
 )
+MARKDOWN.core.ruler.push("attr_lists", attribute_lists)  # before the icons they follow go
 MARKDOWN.core.ruler.push("emoji", _emoji)
-MARKDOWN.core.ruler.push("attr_lists", attribute_lists)
 MARKDOWN.block.ruler.before(
     "admonition", "tab", _tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
 )

@@ -95,3 +95,16 @@ def test_links_to_listed_ids_work_and_generated_pages_are_not_judged(site: Path)
     assert [(f["line"], f["message"]) for f in broken] == [
         (3, "link 'config.md#nothing': source/en/config.md has no heading or anchor 'nothing'")
     ]
+
+
+def test_material_icons_name_an_icon_link_and_leave_the_text() -> None:
+    """Hatch's authors page showed ":material-github:" as text, and its cards
+    ":octicons-file-code-16: Configuration"."""
+    from pipeline.source.syntax import MARKDOWN
+
+    html = MARKDOWN.render(
+        "Ofek Lev [:material-github:](https://github.com/ofek)\n\n"
+        ":octicons-file-code-16: Configuration :rocket:\n"
+    )
+    assert '<a href="https://github.com/ofek">github</a>' in html
+    assert "<p> Configuration 🚀</p>" in html
