@@ -235,3 +235,22 @@ def test_a_percent_sign_in_a_link_is_no_python_format(project: Callable[[str], P
     extract_ok()
     assert "python-format" not in polib.pofile(str(po)).find(link).flags
     assert msgfmt_check(po).returncode == 0
+
+
+def test_a_myst_role_is_no_python_brace_format(project: Callable[[str], Path]) -> None:
+    """attrs' docs: babel flagged "{pep}`526`" python-brace-format, and msgfmt -c then
+    refused a translation that adds a role: "a format specification for argument
+    'term' doesn't exist in 'msgid'"."""
+    root = project("minimal")
+    text = "Typer, se {pep}`526` og {term}`annoteringer <annotation>`."
+    source = root / "source/da/vektorer.md"
+    source.write_text(source.read_text() + f"\n{text}\n")
+    extract_ok()
+    po = root / "locales/en/LC_MESSAGES/vektorer.po"
+    catalog = polib.pofile(str(po))
+    entry = catalog.find(text)
+    assert entry is not None
+    assert not {"python-format", "python-brace-format"} & set(entry.flags)
+    entry.msgstr = "Types, see {pep}`526`, {term}`annotations <annotation>` and {doc}`x`."
+    catalog.save()
+    assert msgfmt_check(po).returncode == 0

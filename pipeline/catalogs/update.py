@@ -37,9 +37,13 @@ def build_template(
             comments.append(notes[unit.text])
         template.add(unit.text, locations=[(source_display, unit.line)], auto_comments=comments)
         # Markdown is no format string: babel flags "%22good" in a URL as Python's %22g,
-        # and Poedit and msgfmt then require the translation to keep it as a placeholder.
-        template[unit.text].flags.discard("python-format")
+        # and "{doc}`x`" (a MyST role) as a brace format; Poedit and msgfmt then require
+        # the translation to keep them as placeholders.
+        template[unit.text].flags.difference_update(_FORMAT_FLAGS)
     return template
+
+
+_FORMAT_FLAGS = ("python-format", "python-brace-format")
 
 
 def now_stamp() -> str:
@@ -124,7 +128,7 @@ def update_catalog(
     catalog.update(template, no_fuzzy_matching=nothing_old, update_creation_date=False)
     change = Change(obsoleted=len(catalog.obsolete) - obsolete_before)
     for message in catalog:
-        message.flags.discard("python-format")  # the template's flags rule, as in msgmerge
+        message.flags.difference_update(_FORMAT_FLAGS)  # the template's, as in msgmerge
         if message.fuzzy and not message.previous_id and message.id in kept_previous:
             message.previous_id = kept_previous[message.id]  # babel drops it on exact match
         if message.id and message.id not in before:
