@@ -98,6 +98,26 @@ def test_update_keeps_work_marks_fuzzy_and_obsoletes(project: Callable[[str], Pa
     assert not revived.obsolete
 
 
+def test_a_second_change_keeps_the_text_the_translation_was_made_for(
+    project: Callable[[str], Path],
+) -> None:
+    """attrs' docs edited twice: #| showed the first edit, a text never translated, so
+    a reviewer compared the translation with the wrong source (msgmerge keeps it)."""
+    root = project("minimal")
+    extract_ok()
+    translate_all(root / DA_PO)
+    source = root / "source/da/vektorer.md"
+    original = source.read_text()
+    for wording in ("som en infusion.", "som et drop."):
+        source.write_text(original.replace("som infusion.", wording))
+        extract_ok()
+    changed = polib.pofile(str(root / DA_PO)).find("Lægen giver behandlingen som et drop.")
+    assert changed is not None
+    assert changed.fuzzy
+    assert changed.previous_msgid == "Lægen giver behandlingen som infusion."
+    assert changed.msgstr == "EN: Lægen giver behandlingen som infusion."
+
+
 def test_extract_twice_changes_no_byte(project: Callable[[str], Path]) -> None:
     root = project("minimal")
     extract_ok()

@@ -131,6 +131,11 @@ def update_catalog(
         message.flags.difference_update(_FORMAT_FLAGS)  # the template's, as in msgmerge
         if message.fuzzy and not message.previous_id and message.id in kept_previous:
             message.previous_id = kept_previous[message.id]  # babel drops it on exact match
+        elif message.fuzzy and message.previous_id:
+            # Matched to an entry already fuzzy: its #| names the text the translation
+            # was made for, as msgmerge keeps it; the text between was never translated.
+            first = message.previous_id[0]
+            message.previous_id = kept_previous.get(first, message.previous_id)
         if message.id and message.id not in before:
             change = Change(
                 change.new + (not message.fuzzy), change.fuzzy + message.fuzzy, change.obsoleted
