@@ -60,36 +60,52 @@ class _Parser(PoFileParser):
     duplicate entries (babel keeps the last one silently)."""
 
     seen: dict[tuple[str, str | None], int]
+    seen_obsolete: dict[tuple[str, str | None], int]
 
     raw_header: str | None = None
     header_line: int | None = None
     shown: str = ""
 
     def _add_message(self) -> None:
-        if not self.obsolete and self.messages:
-            msgid = self.messages[0].denormalize()
-            context = self.context.denormalize() if self.context else None
-            key = (msgid, context)
-            first = self.seen.setdefault(key, self.offset + 1)
-            if msgid and first != self.offset + 1:
-                raise PipelineError(
-                    f"duplicate msgid '{msgid[:40]}' (first on line {first})",
-                    self.shown,
-                    self.offset + 1,
-                    hint="merge the two entries; msgfmt rejects duplicates",
-                )
+        if self.messages:
+            self._refuse_duplicate()
         is_header = not self.obsolete and self.messages and not self.messages[0].denormalize()
         if is_header and self.raw_header is None and self.translations:
             self.raw_header = self.translations[0][1].denormalize()
             self.header_line = self.offset
         super()._add_message()
 
+    def _refuse_duplicate(self) -> None:
+        """A second entry for a msgid, a second header, or an obsolete entry for an
+        active msgid: msgfmt rejects each ("duplicate message definition"), and babel
+        would keep one silently, dropping the other's translation or header fields."""
+        msgid = self.messages[0].denormalize()
+        context = self.context.denormalize() if self.context else None
+        line = self.offset + 1
+        table, other = (self.seen_obsolete, self.seen) if self.obsolete else (self.seen, {})
+        first = table.setdefault((msgid, context), line)
+        if first != line and (msgid or not self.obsolete):
+            what = f"msgid '{msgid[:40]}'" if msgid else "header entry"
+            raise PipelineError(
+                f"duplicate {what} (first on line {first})",
+                self.shown,
+                line,
+                hint="merge the two entries; msgfmt rejects duplicates",
+            )
+        if msgid and (msgid, context) in other:
+            raise PipelineError(
+                f"an obsolete entry repeats msgid '{msgid[:40]}' of line {other[msgid, context]}",
+                self.shown,
+                line,
+                hint="delete the obsolete (#~) one; msgfmt rejects duplicates",
+            )
+
 
 def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
     """Parse PO `text` (already decoded); errors name `shown` and the line."""
     catalog = Catalog(locale=locale)
     parser = _Parser(catalog, abort_invalid=True)
-    parser.shown, parser.seen = shown, {}
+    parser.shown, parser.seen, parser.seen_obsolete = shown, {}, {}
     # Obsolete previous msgids ("#~| msgid") read as "#|" lines of the next entry.
     lines = [("#|" + line[3:]) if line.startswith("#~|") else line for line in text.split("\n")]
     _check_strings(lines, shown)
@@ -238,6 +254,9 @@ def _check_entries(lines: list[str], shown: str) -> None:
             allowed = {following, "msgctxt", "msgid"}
         else:
             allowed = _NEXT[previous]
+        if previous in ("msgid", "msgid_plural") and keyword in ("msgid", "msgctxt"):
+            # said where msgfmt says it: at the entry's msgid
+            raise PipelineError(f"missing msgstr after this {previous}", shown, at)
         if keyword not in allowed:
             orphan = keyword.startswith("msgstr") and allowed == _NEXT["msgstr"]
             raise PipelineError(

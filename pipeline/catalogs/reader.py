@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from email.parser import HeaderParser
 from functools import lru_cache
@@ -116,6 +117,7 @@ def parse_entries(text: str) -> PoEntries | None:
     headers: tuple[tuple[str, str], ...] = ()
     header: PoEntry | None = None
     seen: set[tuple[str | None, str]] = set()
+    obsolete_keys: set[tuple[str | None, str]] = set()
     position, line = 0, 1
     while position < len(text):
         blank = _BLANK.match(text, position)
@@ -128,6 +130,7 @@ def parse_entries(text: str) -> PoEntries | None:
             obsolete = _OBSOLETE_ENTRY.match(text, position)
             if obsolete is None or not _only_obsolete(obsolete.group()):
                 return None
+            obsolete_keys.update(_obsolete_keys(obsolete.group()))
             line += text.count("\n", position, obsolete.end())
             position = obsolete.end()
             continue
@@ -144,7 +147,24 @@ def parse_entries(text: str) -> PoEntries | None:
         elif header is None:
             header = entry
             headers = tuple(HeaderParser().parsestr(entry.strings[0]).items())
+    if obsolete_keys & seen:
+        return None  # an obsolete entry repeats an active one: the full parser says where
     return PoEntries(headers, tuple(entries), header)
+
+
+def _obsolete_keys(block: str) -> Iterator[tuple[str | None, str]]:
+    """(msgctxt, msgid) of each obsolete (#~) entry in `block`."""
+    for found in _OBSOLETE_KEY.finditer(block):
+        context = found.group("context")
+        yield (_text(context) if context else None), _text(found.group("msgid"))
+
+
+_OBSOLETE_STRINGS = r'"[^\n]*"(?:\n[ \t]*\#~[ \t]*"[^\n]*")*'
+_OBSOLETE_KEY = re.compile(
+    rf"^[ \t]*\#~[ \t]*(?:msgctxt[ \t]+(?P<context>{_OBSOLETE_STRINGS})\n[ \t]*\#~[ \t]*)?"
+    rf"msgid[ \t]+(?P<msgid>{_OBSOLETE_STRINGS})",
+    re.M,
+)
 
 
 def _only_obsolete(block: str) -> bool:

@@ -101,6 +101,20 @@ ERRORS: list[tuple[str, str, bytes, str, str]] = [
             ("form-without-plural", b'msgid "a"\nmsgstr[0] "A"\n', 2, "error: msgstr[0] after"),
             ("context-without-msgid", b'msgctxt "x"\nmsgstr "A"\n', 2, "error: msgstr after"),
             ("invalid-escape", b'msgid "a"\nmsgstr "A\\q"\n', 2, "error: invalid escape \\q"),
+            # attrs' translators: msgfmt says where; we named the next entry's line
+            ("missing-msgstr", b'msgid "a"\n\nmsgid "b"\nmsgstr "B"\n', 1, "error: missing msgstr"),
+            (  # msgfmt rejects it; extract kept both, stats and check were silent
+                "obsolete-duplicate",
+                b'msgid "a"\nmsgstr "A"\n\n#~ msgid "a"\n#~ msgstr "Old"\n',
+                4,
+                "error: an obsolete entry repeats msgid 'a' of line 1",
+            ),
+            (  # babel dropped the second, with its comment and fields
+                "second-header",
+                b'msgid ""\nmsgstr "X-A: 1\\n"\n\n# other\nmsgid ""\nmsgstr "X-B: 2\\n"\n',
+                5,
+                "error: duplicate header entry (first on line 1)",
+            ),
         )
     ),
     (
