@@ -22,6 +22,7 @@ import yaml
 from pipeline.export.assemble import Localized, spliced, translate_block, translate_text
 from pipeline.project.config import Segmentation
 from pipeline.source.html import tag_sequence
+from pipeline.source.language import CODE_SPAN
 from pipeline.source.markdown import Block, BlockKind, Document
 from pipeline.source.spans import line_pieces
 
@@ -145,7 +146,7 @@ def _formatted(
     `before` is the character before the span (an attribute's or a title's quote), `html`
     whether the span is in raw HTML (one line: a blank line would end the HTML block).
     """
-    problem = _broken_markup(block.text, text)
+    problem = _broken_markup(block.text, text, code=not html)
     if problem:
         return "", problem
     if html or block.kind in _ONE_LINE_KINDS:
@@ -178,10 +179,13 @@ def _escaped(line: str) -> str:
     return line[:cut] + "\\" + line[cut:]
 
 
-def _broken_markup(source: str, translation: str) -> str | None:
+def _broken_markup(source: str, translation: str, code: bool = True) -> str | None:
     """Why the translation's markup cannot go into the file: tags that do not nest where
     the source's did, or HTML or a URL scheme the source does not have (a msgstr must not
-    bring a `<script>`, an `onerror=` or a `javascript:` link into the team's site)."""
+    bring a `<script>`, an `onerror=` or a `javascript:` link into the team's site). In
+    Markdown (`code`), a code span's `<…>` is text: "{term}`metoder <methods>`"."""
+    if code:
+        source, translation = _without_code(source), _without_code(translation)
     theirs, ours = tag_sequence(source), tag_sequence(translation)
     if theirs.balanced and not ours.balanced:
         return f"the translation's HTML tags are unbalanced ({ours.problem})"
@@ -199,6 +203,10 @@ def _broken_markup(source: str, translation: str) -> str | None:
 
 
 _UNSAFE_SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|data|file):")
+
+
+def _without_code(text: str) -> str:
+    return CODE_SPAN.sub(lambda span: " " * len(span.group()), text) if "`" in text else text
 
 
 def _front_matter(

@@ -400,3 +400,18 @@ def test_min_translated_holds_back_a_translation_begun_but_not_a_page_without_pr
     assert "code.md" not in result.stderr
     assert "En." not in (tmp_path / "build/markdown/da/begun.md").read_text()
     assert "make" in (tmp_path / "build/markdown/da/code.md").read_text()
+
+
+def test_a_code_spans_angle_brackets_are_no_html(tmp_path: Path) -> None:
+    """attrs' docs: a MyST role "{term}`dunder-metoder <dunder methods>`" was refused as
+    unbalanced HTML, and the unit fell back to English."""
+    source = "Write {term}`dunder methods` and `<b>`.\n"
+    texts = {
+        "Write {term}`dunder methods` and `<b>`.": (
+            "Skriv {term}`dunder-metoder <dunder methods>` og `<b>`."
+        )
+    }
+    written = translate(tmp_path, source, texts)
+    assert written == "Skriv {term}`dunder-metoder <dunder methods>` og `<b>`.\n"
+    hostile = {"Write {term}`dunder methods` and `<b>`.": "Skriv `x` <script>alert(1)</script>"}
+    assert translate(tmp_path, source, hostile) == source
