@@ -19,6 +19,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.gfm import gfm_plugin
 
@@ -68,6 +69,24 @@ def _is_box(params: str, *_: Any) -> bool:
     `::: package.module.Name` is mkdocstrings' (_autodoc), which no `:::` closes; so is a
     plugin's `::: mkdocs-click`."""
     return bool(re.match(r"\{?(?!mkdocs-)[A-Za-z][\w-]*(?![\w.])", params.strip()))
+
+
+def _myst_targets(state: StateCore) -> None:
+    """MyST's `(label)=` before a heading is an anchor for `{ref}` links, no text: an
+    `<a id>`, and no unit (13 of attrs' units, which no translator could finish)."""
+    if ")=" not in state.src:
+        return
+    tokens = state.tokens
+    for index in range(len(tokens) - 2, 0, -1):
+        found = _TARGET.fullmatch(tokens[index].content.strip())
+        if found and tokens[index - 1].type == "paragraph_open" and tokens[index].map:
+            anchor = Token("html_block", "", 0, map=tokens[index].map, block=True)
+            anchor.content = f'<a id="{found.group(1)}"></a>\n'
+            anchor.level = tokens[index - 1].level
+            tokens[index - 1 : index + 2] = [anchor]
+
+
+_TARGET = re.compile(r"\(([\w:.-]+)\)=")
 
 
 def _autodoc(state: StateCore) -> None:
@@ -175,6 +194,7 @@ MARKDOWN = (
     .use(front_matter_plugin)
     .use(admon_plugin)
     .use(container_plugin, name="box", validate=_is_box)
+    .use(deflist_plugin)  # MyST's and MkDocs' "Term\n: Definition"
 )
 MARKDOWN.core.ruler.push("attr_lists", attribute_lists)  # before the icons they follow go
 MARKDOWN.core.ruler.push("emoji", _emoji)
@@ -185,3 +205,4 @@ MARKDOWN.block.ruler.before(
 MARKDOWN.core.ruler.after("block", "markdown_in_html", markdown_in_html)
 MARKDOWN.core.ruler.after("markdown_in_html", "myst_boxes", _myst_boxes)
 MARKDOWN.core.ruler.after("myst_boxes", "autodoc", _autodoc)
+MARKDOWN.core.ruler.after("autodoc", "myst_targets", _myst_targets)

@@ -253,6 +253,19 @@ def _matchers(glossary: Glossary | None) -> Matchers | None:
     return Matchers(glossary)
 
 
+def _say_kept(shown: str, kept: list[tuple[int, str]]) -> None:
+    """One line a document for the constructs kept as written: attrs' docs said it once
+    for each of its 80 doctest blocks."""
+    lines: dict[str, list[int]] = {}
+    for line, construct in kept:
+        lines.setdefault(construct, []).append(line)
+    for construct, found in lines.items():
+        where = ", ".join(map(str, found[:3])) + (", …" if len(found) > 3 else "")
+        times = f"{len(found)} times, lines" if len(found) > 1 else "line"
+        log.warning("%s:%d: %s is kept as written, not translated (%s %s)",
+                    shown, found[0], construct, times, where)  # fmt: skip
+
+
 def _plan_path(
     config: Config, matchers: Matchers | None, recall: RunMemory, moves: dict[str, str], path: Path
 ) -> _Plan:
@@ -262,8 +275,7 @@ def _plan_path(
     new_files = _catalog_files(config, path) if moved_from else []
     read = {file: memo.file_state(file) for file in [*_document_files(config, path), *old_files]}
     source = load_source(config, path)
-    for line, construct in kept_verbatim(read_text(path, source.display)):
-        log.warning("%s:%d: %s is kept as written, not translated", source.display, line, construct)
+    _say_kept(source.display, kept_verbatim(read_text(path, source.display)))
     notes = _glossary_notes(matchers, source, config.locales)
     files, waiting = _plan_document(config, source, notes, recall, moved_from)
     # Each old file that exists goes to the new name, if the document still has it

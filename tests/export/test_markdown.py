@@ -233,7 +233,8 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_our_page_shows_what_github_shows(real_site: Path, path: Path) -> None:
     name = f"{path.parent.name}-{path.stem.lower()}"
     markdown = without_front_matter(path.read_text(encoding="utf-8"))
-    theirs = shown(github_html(markdown))
+    # MyST's "(label)=" anchors, which GitHub shows as text and the docs' site does not
+    theirs = shown(github_html(re.sub(r"(?m)^\([\w:.-]+\)=$", "", markdown)))
     ours = shown((real_site / f"build/html/en/{name}.html").read_text(), main_only=True)
     for kind, count in theirs.counts.items():
         assert ours.counts[kind] >= count, (kind, ours.counts[kind], count)
@@ -271,11 +272,16 @@ def test_boxes_are_translated_without_their_markers_and_other_directives_are_rep
     (tmp_path / "source/en/guide.md").write_text(source)
     (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "source/en/doctests.md").write_text(
+        "# Tests\n\n" + "```{doctest}\n>>> 1\n1\n```\n\n" * 5
+    )  # attrs' docs: one line for each of 80 blocks
     assert run_cli("extract").exit_code == 0
-    assert (
-        "source/en/guide.md:15: the MyST directive {toctree} is kept as written, not translated"
-        in caplog.messages
-    )
+    assert caplog.messages == [
+        "source/en/doctests.md:3: the MyST directive {doctest} is kept as written, not "
+        "translated (5 times, lines 3, 8, 13, …)",
+        "source/en/guide.md:15: the MyST directive {toctree} is kept as written, not "
+        "translated (line 15)",
+    ]
 
 
 def test_mkdocstrings_api_docs_are_code_and_no_unit(tmp_path: Path) -> None:
@@ -415,3 +421,27 @@ def test_a_code_spans_angle_brackets_are_no_html(tmp_path: Path) -> None:
     assert written == "Skriv {term}`dunder-metoder <dunder methods>` og `<b>`.\n"
     hostile = {"Write {term}`dunder methods` and `<b>`.": "Skriv `x` <script>alert(1)</script>"}
     assert translate(tmp_path, source, hostile) == source
+
+
+def test_myst_targets_are_anchors_and_definition_lists_are_lists(tmp_path: Path) -> None:
+    """attrs' docs: "(asdict)=" was a unit no translator could finish, and a definition
+    list's ": " began each definition's unit."""
+    source = "(asdict)=\n\n## Converting\n\nfrozen\n: Instances cannot be changed.\n"
+    path = tmp_path / "doc.md"
+    path.write_text(source, encoding="utf-8")
+    document = read_document(path, lang="en")
+    assert [block.text for block in document.blocks] == [
+        "Converting",
+        "frozen",
+        "Instances cannot be changed.",
+    ]
+    texts = {
+        "Converting": "Konvertering",
+        "frozen": "frossen",
+        "Instances cannot be changed.": "Instanser kan ikke ændres.",
+    }
+    written = translated_markdown(source, document, "da", texts).text
+    assert written == "(asdict)=\n\n## Konvertering\n\nfrossen\n: Instanser kan ikke ændres.\n"
+    html = MARKDOWN.render(source)
+    assert '<a id="asdict"></a>' in html
+    assert "<dt>frozen</dt>\n<dd>Instances cannot be changed.</dd>" in html
