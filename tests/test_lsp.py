@@ -338,3 +338,20 @@ async def test_a_new_file_not_yet_saved_is_checked(client: LanguageClient) -> No
     text = "---\nlang: da\n---\n\n# Kladde\n\nVi taler om genbehandling.\n"
     diagnostics = await open_document(client, path, text)
     assert ("term/deprecated", 7, "error") in summary(diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("line", "needle", "start"),
+    [
+        ("The other ther is here", "ther", 10),  # not in "other": the fix made "othe ther"
+        ("The CAR Team said that CAR T cells", "CAR T", 23),  # not "CAR-Team"
+        ("Write `(tm)` as tm here", "tm", 16),  # prose before a code span
+        ("Only `th` has it", "th", 6),  # else the code span
+    ],
+)
+def test_a_diagnostic_underlines_the_word_itself(line: str, needle: str, start: int) -> None:
+    from pipeline.lsp.diagnostics import find_in
+
+    found = find_in([line], 0, needle)
+    assert found is not None
+    assert (found.start.character, found.end.character) == (start, start + len(needle))

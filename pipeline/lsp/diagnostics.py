@@ -7,11 +7,13 @@ line's text. Positions are counted in UTF-16 code units, as the protocol's defau
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lsprotocol import types
 
 from pipeline.checks.findings import Finding, Severity
+from pipeline.source.language import CODE_SPAN
 
 SOURCE = "pipeline"
 
@@ -55,15 +57,22 @@ def entry_lines(lines: list[str], line: int) -> range:
 
 
 def find_in(lines: list[str], line: int, needle: str) -> types.Range | None:
-    """Where `needle` first occurs from 0-based `line` to the end of its block."""
+    """Where `needle` first stands as a whole word (not in "other" for "ther", nor in
+    "CAR Team" for "CAR T"), outside code spans where it can, from 0-based `line` to the
+    end of its block: a quick fix replaces exactly that."""
     if not needle:
         return None
+    before = r"(?<!\w)" if needle[0].isalnum() else ""
+    after = r"(?!\w)" if needle[-1].isalnum() else ""
+    pattern = re.compile(before + re.escape(needle) + after)
+    folded = re.compile(pattern.pattern, re.IGNORECASE)
     for number in entry_lines(lines, line):
         text = lines[number]
-        index = text.find(needle)
-        if index < 0:
-            index = text.lower().find(needle.lower())
-        if index >= 0:
+        code = [span.span() for span in CODE_SPAN.finditer(text)] if "`" in text else []
+        found = [m for p in (pattern, folded) for m in p.finditer(text)]
+        prose = [m for m in found if not any(a <= m.start() < b for a, b in code)]
+        if found:
+            index = (prose or found)[0].start()
             start, end = utf16(text, index), utf16(text, index + len(needle))
             return types.Range(types.Position(number, start), types.Position(number, end))
     return None
