@@ -355,3 +355,15 @@ def test_a_diagnostic_underlines_the_word_itself(line: str, needle: str, start: 
     found = find_in([line], 0, needle)
     assert found is not None
     assert (found.start.character, found.end.character) == (start, start + len(needle))
+
+
+async def test_diagnostics_go_to_the_address_the_editor_used(client: LanguageClient) -> None:
+    """Through a symlinked folder the server published under the file's real path, and
+    the editor's code action request found none of its diagnostics."""
+    root = root_of(client)
+    (root / "linked").symlink_to(root / "source")
+    path = root / "linked" / DOCUMENT.relative_to("source")
+    diagnostics = await open_document(client, path, edited(root))
+    unknown = [d for d in diagnostics if d.code == "spelling/unknown-word"]
+    assert unknown
+    assert await actions_for(client, path, unknown[0])

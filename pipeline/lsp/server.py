@@ -44,6 +44,9 @@ class PipelineServer(LanguageServer):
         self.debounce = debounce
         self._project: Project | None = None
         self.located: dict[str, list[Located]] = {}  # uri → what was last published
+        # The editor's own address of each file: a symlinked folder, "(" unescaped or
+        # "%c3%b8" in lower case are one file, and diagnostics go where it looks.
+        self.uris: dict[Path, str] = {}
         self.engine = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
         self.pending: asyncio.Task[None] | None = None
 
@@ -86,7 +89,7 @@ class PipelineServer(LanguageServer):
                 self.publish(path, locate(findings, texts[path]))
 
     def publish(self, path: Path, located: list[Located]) -> None:
-        uri = path.as_uri()
+        uri = self.uris.get(path, path.as_uri())
         self.located[uri] = located
         diagnostics = [item.diagnostic for item in located]
         self.text_document_publish_diagnostics(
@@ -173,6 +176,7 @@ def build_server(config_file: Path | None, debounce: float) -> PipelineServer:
 def _edited(ls: PipelineServer, uri: str, delay: float) -> None:
     path = document_path(uri)
     if path is not None:
+        ls.uris[path] = uri
         ls.project.texts[path] = ls.workspace.get_text_document(uri).source
         ls.schedule(delay)
 
