@@ -303,6 +303,25 @@ async def test_hover_shows_the_term_and_the_sentence(client: LanguageClient) -> 
     assert "11 words" in shown
 
 
+async def test_hover_shows_the_sentence_under_the_cursor(client: LanguageClient) -> None:
+    """Two sentences starting with the same word: the first showed the second's."""
+    root = root_of(client)
+    paragraph = "Lægen kommer. Lægen giver dig behandlingen på hospitalet i morgen tidlig."
+    path, text = root / DOCUMENT, edited(root, paragraph)
+    await open_document(client, path, text)
+    line = text.count("\n") - 1
+    shown = []
+    for column in (1, paragraph.index("giver")):
+        position = types.Position(line, column)
+        params = types.HoverParams(types.TextDocumentIdentifier(path.as_uri()), position)
+        hover = await client.text_document_hover_async(params)
+        assert hover is not None
+        assert isinstance(hover.contents, types.MarkupContent)
+        shown.append(hover.contents.value)
+    assert "· 2 words" in shown[0]
+    assert "· 9 words" in shown[1]
+
+
 async def test_headings_show_the_reading_level_of_their_sections(client: LanguageClient) -> None:
     root = root_of(client)
     path = root / DOCUMENT

@@ -100,18 +100,26 @@ def _sentences_at(
         return []
     on_line = [s for s in before if s.line == position.line + 1]
     text = lines[position.line]
-    started = [s for s in on_line if _column(text, s) <= position.character]
+    columns = _columns(text, on_line)
+    started = [
+        s for s, column in zip(on_line, columns, strict=True) if column <= position.character
+    ]
     if started:
         return [started[-1]]
     earlier = [s for s in before if s.line < position.line + 1]
     return [earlier[-1]] if earlier and _same_block(lines, earlier[-1].line - 1, position) else []
 
 
-def _column(text: str, sentence: SentenceScore) -> int:
-    """Where the sentence starts on its line (its first words, as the source writes them)."""
-    head = sentence.text.split()[0] if sentence.text.split() else ""
-    index = text.find(head)
-    return utf16(text, index) if index >= 0 else 0
+def _columns(text: str, sentences: list[SentenceScore]) -> list[int]:
+    """Where each sentence starts on its line: its first word, found after the one
+    before's ("The cat sat. The doctor…": the second "The" is the second sentence's)."""
+    columns, cursor = [], 0
+    for sentence in sentences:
+        head = sentence.text.split()[0] if sentence.text.split() else ""
+        index = text.find(head, cursor)
+        columns.append(utf16(text, index) if index >= 0 else 0)
+        cursor = index + max(len(head), 1) if index >= 0 else cursor
+    return columns
 
 
 def _same_block(lines: list[str], first: int, position: types.Position) -> bool:
