@@ -386,3 +386,16 @@ async def test_diagnostics_go_to_the_address_the_editor_used(client: LanguageCli
     unknown = [d for d in diagnostics if d.code == "spelling/unknown-word"]
     assert unknown
     assert await actions_for(client, path, unknown[0])
+
+
+async def test_a_lone_surrogate_in_one_buffer_stops_no_check(client: LanguageClient) -> None:
+    """A broken paste ("\\ud800") raised in every check: no open document got
+    diagnostics until that buffer was closed."""
+    root = root_of(client)
+    other = root / "source/da/andet.md"
+    broken = "---\nlang: da\n---\n\n# Prøve\n\nVi bruger genbehandling her \ud800.\n"
+    found = await open_document(client, other, broken)
+    assert any(d.code == "term/deprecated" for d in found)
+    path = root / DOCUMENT
+    after = await open_document(client, path, edited(root))
+    assert any(d.code == "spelling/unknown-word" for d in after)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -177,7 +178,10 @@ def _edited(ls: PipelineServer, uri: str, delay: float) -> None:
     path = document_path(uri)
     if path is not None:
         ls.uris[path] = uri
-        ls.project.texts[path] = ls.workspace.get_text_document(uri).source
+        # A lone surrogate (an editor's broken paste) is no character: read as U+FFFD,
+        # one UTF-16 unit as it was, it cannot break the checks of every open document.
+        source = ls.workspace.get_text_document(uri).source
+        ls.project.texts[path] = _LONE_SURROGATE.sub("\ufffd", source)
         ls.schedule(delay)
 
 
@@ -188,6 +192,9 @@ async def _scored(ls: PipelineServer, uri: str) -> tuple[list[str], Any] | None:
     if path is None or text is None:
         return None
     return text.split("\n"), await ls.run(ls.project.readability, path, text)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def serve_stdio(config_file: Path | None, debounce: float) -> None:

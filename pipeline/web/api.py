@@ -8,6 +8,7 @@ A request is `{"text": "...", "lang": "da"}`, with an optional project-relative 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,7 +135,13 @@ def _text(value: Any) -> str:
         raise BadRequest(400, f"'text' must be a string, not {type(value).__name__}", _EXAMPLE)
     if not value.strip():
         raise BadRequest(400, "'text' is empty: there is nothing to check")
+    if lone := _LONE_SURROGATE.search(value):  # JSON's "\ud800" alone is no character
+        at = f"U+{ord(lone.group()):04X} at character {lone.start()}"
+        raise BadRequest(422, f"'text' is not valid Unicode: a lone surrogate, {at}")
     return value
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _lang(value: Any, config: Config) -> str | None:

@@ -97,6 +97,8 @@ BAD_REQUESTS = [
     ("no content type", b'{"text": "Hej."}', {}, 415, "must be JSON"),
     ("no language anywhere", b'{"text": "Hej med dig."}', JSON, 422, "language is not known"),
     ("bad front matter", b'{"text": "---\\nlang: [\\n---\\nHej.", "lang": "da"}', JSON, 422, ""),
+    # a 500 and a traceback in the server's log
+    ("lone surrogate", b'{"text": "Hej \\ud800 med dig.", "lang": "da"}', JSON, 422, "surrogate"),
 ]
 
 
