@@ -175,7 +175,10 @@ class TermMatcher:
             if kinds[index] & _COMPOUND:
                 candidates += self._compounds(words.token(index), text)
             if index + 2 < len(lowers) and lowers[index + 1] in _COORDINATORS:
-                candidates += self._ellipsis(words.tokens(index, len(lowers)), 0, text, masked)
+                # the words a term can span after "og": not the rest of the text, which
+                # made a long paragraph's check quadratic (400 KB: 10 s)
+                near = words.tokens(index, index + 2 + self.max_parts)
+                candidates += self._ellipsis(near, 0, text, masked)
         return _longest(candidates)
 
     def _kind(self, lower: str) -> int:
