@@ -134,5 +134,5 @@ async def _posted(
 def _script_texts(ui: str) -> dict[str, str]:
     """The interface texts the check page's script writes into the page."""
     t = texts(ui)
-    keys = [k for k in t if k.startswith(("band.", "check.", "reason", "line", "findings"))]
+    keys = [k for k in t if k.startswith(("band.", "check.", "reason", "line", "findings", "sev."))]
     return {key: t[key] for key in [*keys, "hardest", "hardest.none", "over"]}

@@ -84,6 +84,9 @@ def test_typing_into_check_my_text_updates_lix_hard_sentences_and_findings(
     text.press_sequentially(HARD + " Vi bruger CAR T celler.", delay=2)
     expect(page.locator("#hardest li")).to_have_count(1, timeout=10_000)
     expect(page.locator("#findings")).to_contain_text("term/deprecated")
+    # the checks' messages are English: marked so on the Danish page (WCAG 3.1.2)
+    expect(page.locator("#findings li span[lang=en]").first).to_contain_text("LIX")
+    expect(page.locator("#findings .sev").first).to_have_text("advarsel")
     harder = float(lix.inner_text().split()[0])
     assert harder > easy
     page.get_by_label("Tekstens sprog").select_option("en")

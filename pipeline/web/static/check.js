@@ -71,8 +71,10 @@
     }
     return el("ul", { id: "findings", className: "findings" }, found.map((f) =>
       el("li", {}, [
-        el("span", { className: "sev sev-" + f.severity, textContent: f.severity }),
-        " " + t["line"] + " " + f.line + ": " + f.message + " ",
+        el("span", { className: "sev sev-" + f.severity, textContent: t["sev." + f.severity] }),
+        " " + t["line"] + " " + f.line + ": ",
+        el("span", { lang: "en", textContent: f.message }),  // the checks write English
+        " ",
         el("span", { className: "rule", textContent: "[" + f.rule + "]" }),
       ])));
   }
