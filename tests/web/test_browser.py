@@ -91,6 +91,9 @@ def test_typing_into_check_my_text_updates_lix_hard_sentences_and_findings(
     assert harder > easy
     page.get_by_label("Tekstens sprog").select_option("en")
     expect(page.locator("#flesch")).not_to_contain_text("–", timeout=10_000)
+    text.fill("---\nlang: [\n---\n\nBroken front matter.")  # the last scores must go
+    expect(page.get_by_role("status")).not_to_contain_text("LIX", timeout=10_000)
+    expect(page.locator("#lix")).to_have_count(0)
     page.close()
 
 

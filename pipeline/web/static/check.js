@@ -107,6 +107,7 @@
       show(scores, found);
     } catch (error) {
       if (error.name === "AbortError") return;
+      results.replaceChildren();  // the last text's scores are not this text's
       status.textContent = t["check.failed"] + " " + error.message;
     } finally {
       results.removeAttribute("aria-busy");
