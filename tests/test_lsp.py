@@ -399,3 +399,15 @@ async def test_a_lone_surrogate_in_one_buffer_stops_no_check(client: LanguageCli
     path = root / DOCUMENT
     after = await open_document(client, path, edited(root))
     assert any(d.code == "spelling/unknown-word" for d in after)
+
+
+def test_a_generic_link_is_underlined_at_its_text_and_a_crlf_line_without_its_end() -> None:
+    from pipeline.checks.findings import Finding, Severity
+    from pipeline.lsp.diagnostics import finding_range
+
+    said = "link text 'here' says nothing about where it goes"
+    link = Finding("a11y/link-text", Severity.WARNING, "p.md", 1, said, data={"found": "here"})
+    found = finding_range(link, ["Read it [here](https://example.org)."])
+    assert (found.start.character, found.end.character) == (9, 13)
+    line = Finding("readability/long-sentence", Severity.WARNING, "p.md", 1, "long")
+    assert finding_range(line, ["A line.\r"]).end.character == 7

@@ -211,9 +211,8 @@ def link_text(page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if not text:
             yield ctx.finding(path, line, f"link to {href} has no text")
         elif text in GENERIC_LINK_TEXTS:
-            yield ctx.finding(
-                path, line, f"link text '{link.text}' says nothing about where it goes"
-            )
+            said = f"link text '{link.text}' says nothing about where it goes"
+            yield ctx.finding(path, line, said, found=link.text.strip())  # editors mark it
 
 
 @rule(

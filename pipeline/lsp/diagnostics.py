@@ -80,7 +80,7 @@ def find_in(lines: list[str], line: int, needle: str) -> types.Range | None:
 
 def whole_line(lines: list[str], line: int) -> types.Range:
     """The text of a line, without its indentation."""
-    text = lines[line] if line < len(lines) else ""
+    text = (lines[line] if line < len(lines) else "").rstrip("\r")  # a CRLF file's line end
     start = len(text) - len(text.lstrip())
     return types.Range(
         types.Position(line, utf16(text, start)), types.Position(line, utf16(text, len(text)))
