@@ -19,10 +19,11 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 _VALUE = r"""(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+)"""
-_ITEM = rf"(?:[#.][\w:.-]+|[\w-]+={_VALUE})"
+_NAME = r"(?:\\?[\w:.-])+"  # "#\9.0", "#\_fn_1": Python-Markdown drops the backslash
+_ITEM = rf"(?:[#.]{_NAME}|[\w-]+={_VALUE})"
 # `{: #id .class key=value }`; the colon is optional, as in Python-Markdown 3.
 _ATTR_LIST = re.compile(rf"\{{:?[ \t]*({_ITEM}(?:[ \t]+{_ITEM})*)[ \t]*\}}")
-_PARTS = re.compile(rf"([#.])([\w:.-]+)|([\w-]+)=({_VALUE})")
+_PARTS = re.compile(rf"([#.])({_NAME})|([\w-]+)=({_VALUE})")
 # A heading's list ends it, after the optional closing hashes: `## Name ## {: #name }`.
 _HEADING_END = re.compile(rf"(?:[ \t]+#+)?[ \t]+{_ATTR_LIST.pattern}[ \t]*$")
 # What a list may set on an element; an event handler or a style may not.
@@ -99,7 +100,8 @@ def _target(children: list[Token], before: int) -> Token | None:
 
 def _apply(token: Token, listed: str) -> None:
     kept = _KEPT.get(token.type, set())
-    for mark, name, key, value in _PARTS.findall(listed):
+    for mark, written, key, value in _PARTS.findall(listed):
+        name = written.replace("\\", "")
         if mark == "#" and "id" in kept:
             token.attrSet("id", name)
         elif mark == "." and "class" in kept:

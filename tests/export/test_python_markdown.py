@@ -108,3 +108,12 @@ def test_material_icons_name_an_icon_link_and_leave_the_text() -> None:
     )
     assert '<a href="https://github.com/ofek">github</a>' in html
     assert "<p> Configuration 🚀</p>" in html
+
+
+def test_an_escaped_id_loses_its_backslash() -> None:
+    """pymdown-extensions' changelog: `{: #\\9.0}` is the id "9.0" its links name."""
+    from pipeline.source.syntax import MARKDOWN
+
+    html = MARKDOWN.render("## 9.0 Migration Notes {: #\\9.0}\n\n### Notes {#\\_fn_1}\n")
+    assert '<h2 id="9.0">9.0 Migration Notes</h2>' in html
+    assert '<h3 id="_fn_1">Notes</h3>' in html
