@@ -153,7 +153,8 @@ class Speller:
                     built.append(Misspelling(start, end, word, built=True))
                 continue
             value = option_value_or_tag(text, start, end) and not self._slip(word)
-            if value or is_a_name(word, text, self.knows) or not self._near_a_word(word):
+            a_name = is_a_name(word, text, self.knows, self.lang)
+            if value or a_name or not self._near_a_word(word):
                 far.append((start, end))  # a value, a name or an identifier
                 continue
             if len(word) <= 5 and view[end : end + 1] == "." and self.knows(word + "."):

@@ -356,17 +356,19 @@ def name_or_code(word: str, view: str, start: int) -> bool:
     return word[:1].isupper() and not _SENTENCE_START.search(view[max(0, start - 4) : start])
 
 
-def is_a_name(word: str, text: str, knows: Callable[[str], bool]) -> bool:
-    """An unknown word that is a name by its looks or its links: an acronym with an
-    ending ("CVEs", "FIFOer"); capitals inside it that join known words and letters
-    ("CMake", "CPython", "KPresenter-præsentation"; "JavaScipt" is no name, "Scipt" no
-    word); or in an address the text links to ("[deepset](https://www.deepset.ai)",
-    "Ofek Lev [site](https://ofek.dev)")."""
-    if _ACRONYM_WITH_ENDING.fullmatch(word):
+def is_a_name(word: str, text: str, knows: Callable[[str], bool], lang: str) -> bool:
+    """An unknown word that is a name by its looks or its links: in English an acronym
+    with an ending ("CVEs"; Danish writes "URL'en", so "URLen" is reported); a capital
+    letter before a known word ("CMake", "CPython", "KPresenter-præsentation"; not
+    "påOpret", a lost space, nor "IIndsæt", a doubled letter); or in an address the
+    text links to ("[deepset](https://www.deepset.ai)", "Ofek Lev [site](https://ofek.dev)")."""
+    if lang == "en" and _ACRONYM_WITH_ENDING.fullmatch(word):
         return True
     for part in word.split("-"):
-        pieces = _CAMEL_PIECE.findall(part) if _INNER_CAPITAL.match(part) else []
-        if pieces and all(piece.isupper() or knows(piece) for piece in pieces):
+        pieces = _CAMEL_PIECE.findall(part) if _LETTER_BEFORE_A_WORD.match(part) else []
+        if len(pieces) < 2 or pieces[1].startswith(pieces[0]):
+            continue
+        if all(piece.isupper() or knows(piece) for piece in pieces[1:]):
             return True
     if "/" not in text and "mailto:" not in text:
         return False
@@ -374,7 +376,8 @@ def is_a_name(word: str, text: str, knows: Callable[[str], bool]) -> bool:
     return any(lower in found.group().lower() for found in _ADDRESS.finditer(text))
 
 
-_ACRONYM_WITH_ENDING = re.compile(r"[A-Z]{2,}[a-zæøå]{1,3}")
-_INNER_CAPITAL = re.compile(r".*[^\W\d_][A-Z][a-z]")  # "CMake", not "Bács-Kiskun"
+_ACRONYM_WITH_ENDING = re.compile(r"[A-Z]{2,}[a-z]{1,3}")
+# One capital before a capitalised word: "CMake"; not "URLen" (Danish: "URL'en").
+_LETTER_BEFORE_A_WORD = re.compile(r"[A-Z][A-Z][a-z]")
 _CAMEL_PIECE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[^\W\dA-Z_]+|[A-Z]+")
 _ADDRESS = re.compile(r"\]\([^)\s]+|(?:https?://|mailto:)[^\s)>\]]+")
