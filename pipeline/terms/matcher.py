@@ -10,6 +10,7 @@ longest match wins ("gene therapy" is not also "gene").
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -175,10 +176,8 @@ class TermMatcher:
             if kinds[index] & _COMPOUND:
                 candidates += self._compounds(words.token(index), text)
             if index + 2 < len(lowers) and lowers[index + 1] in _COORDINATORS:
-                # the words a term can span after "og": not the rest of the text, which
-                # made a long paragraph's check quadratic (400 KB: 10 s)
-                near = words.tokens(index, index + 2 + self.max_parts)
-                candidates += self._ellipsis(near, 0, text, masked)
+                near = words.tokens(index, index + 2 + self.max_parts)  # not to the text's end
+                candidates += self._ellipsis(near, 0, text, masked)  # (quadratic: 400 KB, 10 s)
         return _longest(candidates)
 
     def _kind(self, lower: str) -> int:
@@ -360,8 +359,7 @@ def _inflected(pattern: _Pattern, window: list[_Token]) -> bool:
 def _inflection_of(word: str, base: str) -> bool:
     """Whether two English words differ by inflectional endings alone: "therapy" and
     "therapies", "stop" and "stopped", "analysis" and "analyses"."""
-    pairs = zip(word, base, strict=False)
-    same = next((at for at, (a, b) in enumerate(pairs) if a != b), min(len(word), len(base)))
+    same = len(os.path.commonprefix([word, base]))  # noqa: RUF071 (of characters, not paths)
     ends = [word[same:], base[same:]]
     for at, end in enumerate(ends):
         if len(end) > 2 and same and end[0] == word[same - 1]:
