@@ -140,6 +140,31 @@ def test_catalog_rewrapped_by_gettext_is_left_as_it_is(project: Callable[[str], 
     assert po.read_bytes() == rewrapped
 
 
+def test_a_translators_wrapping_survives_a_moved_location(project: Callable[[str], Path]) -> None:
+    """attrs' translators wrapped at 60 columns (msgcat --width=60); a paragraph added
+    above moved every entry's #: line, and extract re-wrapped them all at 79."""
+    root = project("minimal")
+    extract_ok()
+    translate_all(root / DA_PO)
+    po = root / DA_PO
+    narrow = subprocess.run(
+        ["msgcat", "--width=40", str(po)], capture_output=True, check=True
+    ).stdout.decode()
+    po.write_text(narrow)
+    source = root / "source/da/vektorer.md"
+    text = source.read_text()
+    source.write_text(
+        text.replace("# Vektorer i genterapi\n", "# Vektorer i genterapi\n\nNyt afsnit.\n", 1)
+    )
+    extract_ok()
+    written = po.read_text()
+    assert "#: source/da/vektorer.md:12" in written  # the moved location
+    wrapped = [line for line in narrow.split("\n") if line.startswith('"') and len(line) < 42]
+    assert wrapped
+    assert all(line in written.split("\n") for line in wrapped)  # the strings as wrapped
+    assert msgfmt_check(po).returncode == 0
+
+
 def test_sentence_segmentation_from_config(project: Callable[[str], Path]) -> None:
     root = project("minimal")
     pyproject = root / "pyproject.toml"

@@ -344,8 +344,18 @@ def generate_po(po: PoFile) -> str:
 
 
 def _as_found(po: PoFile, key: object, rendered: str) -> str:
+    """The entry as found where nothing changed; where only its comments did (a new
+    `#:` line), our comments over its strings as the translator's tool wrapped them."""
     found = po.found.get(key)
-    return found[1] if found is not None and found[0] == rendered else rendered
+    if found is None or found[0] == rendered:
+        return rendered if found is None else found[1]
+    ours, then, written = (_STRINGS_START.search(text) for text in (rendered, *found))
+    if not (ours and then and written) or rendered[ours.start() :] != found[0][then.start() :]:
+        return rendered
+    return rendered[: ours.start()] + found[1][written.start() :]
+
+
+_STRINGS_START = re.compile(r"^(?:#~ )?(?:msgctxt|msgid)\b", re.M)
 
 
 def _header_text(po: PoFile) -> str:
