@@ -299,3 +299,17 @@ def test_a_myst_role_is_no_python_brace_format(project: Callable[[str], Path]) -
     entry.msgstr = "Types, see {pep}`526`, {term}`annotations <annotation>` and {doc}`x`."
     catalog.save()
     assert msgfmt_check(po).returncode == 0
+
+
+def test_an_obsolete_entry_gets_no_format_flag(project: Callable[[str], Path]) -> None:
+    """attrs' translators: extract flagged an obsolete plural "%d" entry python-format."""
+    root = project("minimal")
+    extract_ok()
+    po = root / DA_PO
+    po.write_text(  # an entry no source has: extract makes it obsolete
+        po.read_text() + '\nmsgid "én vektor"\nmsgid_plural "%d vektorer"\n'
+        'msgstr[0] "one vector"\nmsgstr[1] "%d vectors"\n'
+    )
+    extract_ok()
+    (obsolete,) = [e for e in polib.pofile(str(po)).obsolete_entries() if e.msgid_plural]
+    assert not {"python-format", "python-brace-format"} & set(obsolete.flags)

@@ -127,6 +127,8 @@ def update_catalog(
     nothing_old = not any(message.id for message in catalog) and not catalog.obsolete
     catalog.update(template, no_fuzzy_matching=nothing_old, update_creation_date=False)
     change = Change(obsoleted=len(catalog.obsolete) - obsolete_before)
+    for message in catalog.obsolete.values():  # babel guesses one reading "%d"
+        message.flags.difference_update(_FORMAT_FLAGS)
     for message in catalog:
         message.flags.difference_update(_FORMAT_FLAGS)  # the template's, as in msgmerge
         if message.fuzzy and not message.previous_id and message.id in kept_previous:
