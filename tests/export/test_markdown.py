@@ -14,7 +14,7 @@ import pytest
 from cmarkgfm.cmark import Options
 
 from pipeline.export.to_markdown import translated_markdown
-from pipeline.source.markdown import read_document
+from pipeline.source.markdown import Document, read_document
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.units import split_units
 from tests.conftest import run_cli
@@ -86,11 +86,15 @@ def test_a_translation_that_keeps_the_markup_keeps_githubs_structure(path: Path)
     assert missing == []
 
 
-def translate(tmp_path: Path, source: str, texts: dict[str, str]) -> str:
+def document_of(tmp_path: Path, source: str) -> Document:
+    """An English document of `source`, as extract reads it."""
     path = tmp_path / "doc.md"
     path.write_text(source, encoding="utf-8")
-    document = read_document(path, lang="en")
-    return translated_markdown(source, document, "da", texts).text
+    return read_document(path, lang="en")
+
+
+def translate(tmp_path: Path, source: str, texts: dict[str, str]) -> str:
+    return translated_markdown(source, document_of(tmp_path, source), "da", texts).text
 
 
 def test_layout_is_kept_around_translated_spans(tmp_path: Path) -> None:
@@ -147,9 +151,7 @@ def test_crlf_and_untranslated_units_stay_as_they_are(tmp_path: Path) -> None:
 
 def test_broken_markup_in_a_translation_falls_back_to_the_source(tmp_path: Path) -> None:
     source = "---\ntitle: Use <kbd>Ctrl</kbd>\n---\n\nPress <kbd>Ctrl</kbd> now.\n\nNext.\n"
-    path = tmp_path / "doc.md"
-    path.write_text(source, encoding="utf-8")
-    document = read_document(path, lang="en")
+    document = document_of(tmp_path, source)
     texts = {
         "Use <kbd>Ctrl</kbd>": "Brug <kbd>Ctrl",
         "Press <kbd>Ctrl</kbd> now.": "Tryk <kbd>Ctrl nu.",
@@ -294,9 +296,7 @@ def test_mkdocstrings_api_docs_are_code_and_no_unit(tmp_path: Path) -> None:
         '??? abstract "API Reference"\n    ::: starlette.requests.Request\n        options:\n'
         "            heading_level: 3\n\nThe end.\n"
     )
-    path = tmp_path / "doc.md"
-    path.write_text(source, encoding="utf-8")
-    document = read_document(path, lang="en")
+    document = document_of(tmp_path, source)
     assert [block.text for block in document.blocks] == [
         "API",
         "Text after.",
@@ -368,9 +368,7 @@ def test_content_tabs_are_boxes_whose_titles_and_text_are_translated(
 
 def test_a_translation_cannot_add_attributes_or_unsafe_urls(tmp_path: Path) -> None:
     source = 'Press <kbd>Ctrl</kbd>.\n\nSee [the guide](guide.md).\n\nAn image: <img src="a.png" alt="Logo">\n'
-    path = tmp_path / "doc.md"
-    path.write_text(source, encoding="utf-8")
-    document = read_document(path, lang="en")
+    document = document_of(tmp_path, source)
     texts = {
         "Press <kbd>Ctrl</kbd>.": 'Tryk <kbd onclick="steal()">Ctrl</kbd>.',
         "See [the guide](guide.md).": "Se [guiden](javascript:steal()).",
@@ -427,9 +425,7 @@ def test_myst_targets_are_anchors_and_definition_lists_are_lists(tmp_path: Path)
     """attrs' docs: "(asdict)=" was a unit no translator could finish, and a definition
     list's ": " began each definition's unit."""
     source = "(asdict)=\n\n## Converting\n\nfrozen\n: Instances cannot be changed.\n"
-    path = tmp_path / "doc.md"
-    path.write_text(source, encoding="utf-8")
-    document = read_document(path, lang="en")
+    document = document_of(tmp_path, source)
     assert [block.text for block in document.blocks] == [
         "Converting",
         "frozen",
