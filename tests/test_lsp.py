@@ -359,23 +359,6 @@ async def test_a_new_file_not_yet_saved_is_checked(client: LanguageClient) -> No
     assert ("term/deprecated", 7, "error") in summary(diagnostics)
 
 
-@pytest.mark.parametrize(
-    ("line", "needle", "start"),
-    [
-        ("The other ther is here", "ther", 10),  # not in "other": the fix made "othe ther"
-        ("The CAR Team said that CAR T cells", "CAR T", 23),  # not "CAR-Team"
-        ("Write `(tm)` as tm here", "tm", 16),  # prose before a code span
-        ("Only `th` has it", "th", 6),  # else the code span
-    ],
-)
-def test_a_diagnostic_underlines_the_word_itself(line: str, needle: str, start: int) -> None:
-    from pipeline.lsp.diagnostics import find_in
-
-    found = find_in([line], 0, needle)
-    assert found is not None
-    assert (found.start.character, found.end.character) == (start, start + len(needle))
-
-
 async def test_diagnostics_go_to_the_address_the_editor_used(client: LanguageClient) -> None:
     """Through a symlinked folder the server published under the file's real path, and
     the editor's code action request found none of its diagnostics."""
@@ -399,15 +382,3 @@ async def test_a_lone_surrogate_in_one_buffer_stops_no_check(client: LanguageCli
     path = root / DOCUMENT
     after = await open_document(client, path, edited(root))
     assert any(d.code == "spelling/unknown-word" for d in after)
-
-
-def test_a_generic_link_is_underlined_at_its_text_and_a_crlf_line_without_its_end() -> None:
-    from pipeline.checks.findings import Finding, Severity
-    from pipeline.lsp.diagnostics import finding_range
-
-    said = "link text 'here' says nothing about where it goes"
-    link = Finding("a11y/link-text", Severity.WARNING, "p.md", 1, said, data={"found": "here"})
-    found = finding_range(link, ["Read it [here](https://example.org)."])
-    assert (found.start.character, found.end.character) == (9, 13)
-    line = Finding("readability/long-sentence", Severity.WARNING, "p.md", 1, "long")
-    assert finding_range(line, ["A line.\r"]).end.character == 7
