@@ -125,6 +125,9 @@ def test_a_split_document_keeps_the_translations_of_its_moved_half(
     root = project("minimal")
     extract_ok()
     before = translate_everything(root / po(OLD))
+    catalog = polib.pofile(str(root / po(OLD)))
+    catalog.find("Virus").tcomment = 'Bevidst "Virus", ikke "vira"'  # goes with it
+    catalog.save()
     source = root / "source/da/vektorer.md"
     text = source.read_text()
     assert SPLIT_OFF in text
@@ -141,6 +144,8 @@ def test_a_split_document_keeps_the_translations_of_its_moved_half(
     for msgid in moved:
         assert split[msgid] == before[msgid]  # the same translation, still translated
     assert split["Typer af vektorer"] == ("", False)  # new text: nothing to take
+    comment = polib.pofile(str(root / po("typer"))).find("Virus").tcomment
+    assert comment.startswith('Bevidst "Virus", ikke "vira"\nmemory: ')  # attrs' move lost it
     kept = states(root / po(OLD))
     assert all(kept[msgid] == before[msgid] for msgid in kept)
 

@@ -38,6 +38,7 @@ class Recalled:
     origin: str  # "locales/en/LC_MESSAGES/other.po:12", or a compendium's path and line
     project: bool  # from the project's own catalogs, not a compendium
     own: bool = False  # a moved or split document's own translation: keeps its state
+    comments: tuple[str, ...] = ()  # its translator's comments, which go with it when own
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Fill:
     origin: str
     fuzzy: bool
     previous: str | None = None  # the memory's msgid, when it is a close match
+    comments: tuple[str, ...] = ()  # a unit's own translator comments (moved with it)
 
 
 class Memory:
@@ -83,7 +85,8 @@ class Memory:
         chosen = sorted(by_text[text], key=lambda r: (not r.own, not r.project, r.origin))
         exact = previous is None
         keeps_state = chosen[0].own or (self.settings.exact == "translated" and chosen[0].project)
-        return Fill(text, chosen[0].origin, not (exact and keeps_state), previous)
+        comments = chosen[0].comments if chosen[0].own else ()
+        return Fill(text, chosen[0].origin, not (exact and keeps_state), previous, comments)
 
     def _closest(self, msgid: str) -> str | None:
         from rapidfuzz import process
@@ -175,7 +178,8 @@ def fill_catalog(catalog: Catalog, memory: Memory) -> int:
             message.flags.add("fuzzy")
         if fill.previous is not None:
             message.previous_id = [fill.previous]
-        message.user_comments = [*message.user_comments, NOTE + fill.origin]
+        kept = [c for c in fill.comments if c not in message.user_comments]
+        message.user_comments = [*message.user_comments, *kept, NOTE + fill.origin]
         filled += 1
     return filled
 
@@ -207,14 +211,14 @@ def project_memory(
         name = catalog_name(config.locale_path, path)
         shown = display_path(path, config.root)
         units = current.get(name)
-        for msgid, msgstr, line in translated_entries(path, shown):
+        for msgid, msgstr, line, comments in translated_entries(path, shown):
             own = name not in names or (units is not None and msgid not in units)
-            recalled.append(Recalled(msgid, msgstr, f"{shown}:{line}", True, own))
+            recalled.append(Recalled(msgid, msgstr, f"{shown}:{line}", True, own, comments))
     for path in compendia(config, lang):
         shown = str(path)
         recalled += [
             Recalled(msgid, msgstr, f"{shown}:{line}", False)
-            for msgid, msgstr, line in translated_entries(config.root / path, shown)
+            for msgid, msgstr, line, _ in translated_entries(config.root / path, shown)
         ]
     return Memory(recalled, config.memory)
 
@@ -275,8 +279,9 @@ def _same_language(declared: str, lang: str) -> bool:
     return declared == lang or ("-" not in lang and declared.split("-")[0] == lang)
 
 
-def translated_entries(path: Path, shown: str) -> list[tuple[str, str, int]]:
-    """(msgid, msgstr, line) of each translated, non-fuzzy entry, active or obsolete.
+def translated_entries(path: Path, shown: str) -> list[tuple[str, str, int, tuple[str, ...]]]:
+    """(msgid, msgstr, line, translator comments) of each translated, non-fuzzy entry,
+    active or obsolete; the memory's own notes left out.
 
     Entries with a msgctxt or plural forms are left out: a unit has neither.
     """
@@ -284,15 +289,19 @@ def translated_entries(path: Path, shown: str) -> list[tuple[str, str, int]]:
     entries = parse_entries(text) if "#~" not in text else None
     if entries is not None:  # the fast reader; it skips obsolete entries, so only without
         return [
-            (entry.msgid, entry.strings[0], entry.line)
+            (entry.msgid, entry.strings[0], entry.line, _translators(entry.comments))
             for entry in entries.entries
             if entry.context is None and entry.plural is None and entry.strings[0]
             and not entry.fuzzy
         ]  # fmt: skip
     catalog = parse_po(text, shown).catalog
     return [
-        (message.id, message.string, message.lineno or 1)
+        (message.id, message.string, message.lineno or 1, _translators(message.user_comments))
         for message in [*catalog, *catalog.obsolete.values()]
         if isinstance(message.id, str) and message.id and isinstance(message.string, str)
         and message.string and not message.fuzzy and message.context is None
     ]  # fmt: skip
+
+
+def _translators(comments: Iterable[str]) -> tuple[str, ...]:
+    return tuple(comment for comment in comments if not comment.startswith(NOTE))
