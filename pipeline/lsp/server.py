@@ -123,6 +123,7 @@ def build_server(config_file: Path | None, debounce: float) -> PipelineServer:
         path = document_path(params.text_document.uri)
         if path is not None and ls.project.texts.pop(path, None) is not None:
             ls.publish(path, [])
+            ls.uris.pop(path, None)
             ls.schedule(0.0)  # the saved file counts again for the other documents
 
     @server.feature(

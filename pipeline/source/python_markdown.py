@@ -1,8 +1,8 @@
 """Two of Python-Markdown's extensions that MkDocs Material sites use everywhere.
 
 Attribute lists: `## Name {: #name }` gives the heading the id `name`, so links to
-`#name` work; `![A diagram](a.png){ loading=lazy }` and `[Start](start.md){ .md-button }`
-set the image's or the link's attributes. Before, the braces were shown on the page, a
+`#name` work; `![A diagram](a.png){ loading=lazy }` sets the image's attributes, and a
+theme's class (`{ .md-button }`) is dropped. Before, the braces were shown on the page, a
 heading's were in its unit, and the links to the ids were reported broken (Hatch's
 docs: 79 headings). The source and the translated Markdown keep them as written.
 
@@ -28,10 +28,10 @@ _PARTS = re.compile(rf"([#.])({_NAME})|([\w-]+)=({_VALUE})")
 _HEADING_END = re.compile(rf"(?:[ \t]+#+)?[ \t]+{_ATTR_LIST.pattern}[ \t]*$")
 # What a list may set on an element; an event handler or a style may not.
 _KEPT = {
-    "image": {"id", "class", "loading", "width", "height", "align", "title"},
-    "link_open": {"id", "class", "title"},
-    "code_inline": {"id", "class"},
-    "heading_open": {"id", "class"},
+    "image": {"id", "loading", "width", "height", "align", "title"},
+    "link_open": {"id", "title"},
+    "code_inline": {"id"},
+    "heading_open": {"id"},
 }
 
 
@@ -104,10 +104,7 @@ def _apply(token: Token, listed: str) -> None:
         name = written.replace("\\", "")
         if mark == "#" and "id" in kept:
             token.attrSet("id", name)
-        elif mark == "." and "class" in kept:
-            classes = token.attrGet("class")
-            token.attrSet("class", f"{classes} {name}" if classes else name)
-        elif key in kept:
+        elif key in kept:  # classes are the theme's: our pages would drop them (sanitize)
             token.attrSet(key, value.strip("\"'"))
 
 
@@ -119,7 +116,7 @@ def markdown_in_html(state: StateCore) -> None:
     tokens: list[Token] = []
     for token in state.tokens:
         opening = _MARKDOWN_TAG.match(token.content) if token.type == "html_block" else None
-        lines = token.content.rstrip("\n").split("\n")
+        lines = token.content.rstrip("\n").split("\n") if opening else []
         if opening is None or token.map is None or len(lines) < 3:
             tokens.append(token)
             continue
