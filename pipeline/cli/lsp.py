@@ -40,6 +40,9 @@ def lsp(config_file: Path | None, debounce: float) -> None:
     LIX and why it is hard. Headings show their section's LIX (and Flesch, for
     English) as inlay hints. docs/editors.md has the set-up for VS Code, Neovim, Helix and Zed.
 
+    Exit codes: 0 after the editor's shutdown and exit; 1 when the editor says
+    exit without shutdown or goes away, so that it may restart the server.
+
     \b
     Example:
       pipeline lsp

@@ -12,6 +12,7 @@ import asyncio
 import logging
 import os
 import re
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -50,6 +51,7 @@ class PipelineServer(LanguageServer):
         self.uris: dict[Path, str] = {}
         self.engine = ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
         self.pending: asyncio.Task[None] | None = None
+        self.shut_down = False  # an exit before shutdown ends with 1, as the protocol asks
 
     @property
     def project(self) -> Project:
@@ -170,6 +172,7 @@ def build_server(config_file: Path | None, debounce: float) -> PipelineServer:
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: PipelineServer, params: None) -> None:
+        ls.shut_down = True
         memo.save()  # what this session worked out serves the next `pipeline check`
 
     return server
@@ -206,4 +209,7 @@ def serve_stdio(config_file: Path | None, debounce: float) -> None:
     # fork). An edit re-checks one document, which needs no workers; a project with no
     # cache is checked on one core the first time (`pipeline check` fills the cache).
     os.environ["PIPELINE_JOBS"] = "1"
-    build_server(config_file, debounce).start_io()
+    server = build_server(config_file, debounce)
+    server.start_io()  # pygls swallows the exit code it means to give
+    if not server.shut_down:
+        sys.exit(1)  # exit without shutdown, or the editor went away: the editor may restart us
