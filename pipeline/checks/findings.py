@@ -28,7 +28,8 @@ class Finding:
     line: int
     message: str
     fix: str | None = None
-    column: int | None = None
+    column: int | None = None  # of the words it names, from 1 (`checks.positions`)
+    occurrence: int = 0  # which time those words stand on its line: each is a finding
     # compare=False: a dict field would make the frozen dataclass unhashable.
     data: Mapping[str, str] = field(default_factory=dict, compare=False)
 
@@ -40,7 +41,7 @@ class Finding:
         # As a plain tuple: the cache holds thousands, and a slotted dataclass restores
         # field by field and the severity through the enum's lookup (3x slower to load).
         fields = (self.rule, int(self.severity), self.path, self.line, self.message)
-        return _restore, (*fields, self.fix, self.column, self.data)
+        return _restore, (*fields, self.fix, self.column, self.occurrence, self.data)
 
 
 _SEVERITIES = {int(severity): severity for severity in Severity}
@@ -54,10 +55,11 @@ def _restore(
     message: str,
     fix: str | None,
     column: int | None,
+    occurrence: int,
     data: Mapping[str, str],
 ) -> Finding:
     """A pickled Finding again (`Finding.__reduce__`)."""
-    return Finding(rule, _SEVERITIES[severity], path, line, message, fix, column, data)
+    return Finding(rule, _SEVERITIES[severity], path, line, message, fix, column, occurrence, data)
 
 
 EXIT_CLEAN = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from collections.abc import Iterator
 
 from pipeline.checks.consistency import Corpus
@@ -35,21 +37,25 @@ def deprecated(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
     Instead: the preferred term, which the finding gives as the fix.
     """
     glossary = _glossary(ctx)
+    times: Counter[tuple[int, str]] = Counter()  # each use is a finding, its own fix
     for hit in subject.hits:
         if hit.term.allowed:
             continue
         preferred = glossary.concept(hit.concept).preferred(subject.lang)
         fix = preferred.text if preferred else None
         instead = f"; use '{fix}'" if fix else ""
-        yield ctx.finding(
+        line = subject.line_at(hit.start)
+        times[line, hit.text] += 1
+        found = ctx.finding(
             subject.path,
-            subject.line_at(hit.start),
+            line,
             f"'{hit.text}' is a {hit.term.status.value} term for {hit.concept}{instead}",
             fix=fix or "",
             found=hit.text,  # what an editor's code action replaces with the fix
             concept=hit.concept,
             lang=subject.lang,
         )
+        yield dataclasses.replace(found, occurrence=times[line, hit.text] - 1)
 
 
 @rule(

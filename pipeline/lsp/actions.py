@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from lsprotocol import types
 
 from pipeline.checks.findings import Finding
-from pipeline.lsp.diagnostics import Located, entry_lines, find_in, from_utf16, utf16
+from pipeline.checks.positions import block_lines
+from pipeline.lsp.diagnostics import Located, find_in, from_utf16, utf16
 from pipeline.lsp.workspace import INPUT_ERROR
 
 ADD_WORD = "pipeline.addWord"  # the command that puts a word into its language's word list
@@ -58,7 +59,7 @@ def _fixes(uri: str, lines: list[str], item: Located) -> Iterator[types.CodeActi
             shown = finding.fix or "no end mark"
             yield _action(f"End as the source does: {shown}", uri, [edit], diagnostic)
     elif data.get("found") and finding.fix:
-        spot = find_in(lines, finding.line - 1, data["found"])
+        spot = find_in(lines, finding.line - 1, data["found"], finding.occurrence)
         if spot is not None:
             new = _same_case(_text_at(lines, spot), finding.fix)
             edit = types.TextEdit(spot, new)
@@ -128,7 +129,7 @@ def _in_front_matter(lines: list[str], line: int) -> bool:
 def _end_mark(lines: list[str], finding: Finding) -> types.TextEdit | None:
     """The translation's last mark swapped for the source's, before the closing quote of
     the msgstr's last line."""
-    block = entry_lines(lines, finding.line - 1)
+    block = block_lines(lines, finding.line - 1)
     last = max((n for n in block if _CLOSING_QUOTE.search(lines[n])), default=None)
     if last is None:
         return None

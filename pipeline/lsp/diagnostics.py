@@ -7,13 +7,12 @@ line's text. Positions are counted in UTF-16 code units, as the protocol's defau
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lsprotocol import types
 
 from pipeline.checks.findings import Finding, Severity
-from pipeline.source.language import CODE_SPAN
+from pipeline.checks.positions import needle, word_at
 
 SOURCE = "pipeline"
 
@@ -47,35 +46,16 @@ def from_utf16(text: str, column: int) -> int:
     return len(text)
 
 
-def entry_lines(lines: list[str], line: int) -> range:
-    """The 0-based lines from `line` to the end of its block (up to a blank line): a
-    paragraph, or a PO entry's msgstr and its continuation lines."""
-    end = line
-    while end + 1 < len(lines) and lines[end + 1].strip():
-        end += 1
-    return range(line, end + 1)
-
-
-def find_in(lines: list[str], line: int, needle: str) -> types.Range | None:
-    """Where `needle` first stands as a whole word (not in "other" for "ther", nor in
-    "CAR Team" for "CAR T"), outside code spans where it can, from 0-based `line` to the
-    end of its block: a quick fix replaces exactly that."""
-    if not needle:
+def find_in(lines: list[str], line: int, needle: str, nth: int = 0) -> types.Range | None:
+    """Where `needle` stands as a whole word for the `nth` time from 0-based `line` to
+    the end of its block (`checks.positions.word_at`): a quick fix replaces exactly that."""
+    spot = word_at(lines, line, needle, nth)
+    if spot is None:
         return None
-    before = r"(?<!\w)" if needle[0].isalnum() else ""
-    after = r"(?!\w)" if needle[-1].isalnum() else ""
-    pattern = re.compile(before + re.escape(needle) + after)
-    folded = re.compile(pattern.pattern, re.IGNORECASE)
-    for number in entry_lines(lines, line):
-        text = lines[number]
-        code = [span.span() for span in CODE_SPAN.finditer(text)] if "`" in text else []
-        found = [m for p in (pattern, folded) for m in p.finditer(text)]
-        prose = [m for m in found if not any(a <= m.start() < b for a, b in code)]
-        if found:
-            index = (prose or found)[0].start()
-            start, end = utf16(text, index), utf16(text, index + len(needle))
-            return types.Range(types.Position(number, start), types.Position(number, end))
-    return None
+    number, index = spot
+    text = lines[number]
+    start, end = utf16(text, index), utf16(text, index + len(needle))
+    return types.Range(types.Position(number, start), types.Position(number, end))
 
 
 def whole_line(lines: list[str], line: int) -> types.Range:
@@ -90,8 +70,7 @@ def whole_line(lines: list[str], line: int) -> types.Range:
 def finding_range(finding: Finding, lines: list[str]) -> types.Range:
     """Where a finding is in the text: its words if it names them, else its line."""
     line = min(max(finding.line - 1, 0), max(len(lines) - 1, 0))
-    needle = finding.data.get("found") or finding.data.get("word") or ""
-    return find_in(lines, line, needle) or whole_line(lines, line)
+    return find_in(lines, line, needle(finding), finding.occurrence) or whole_line(lines, line)
 
 
 def to_diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:

@@ -47,6 +47,7 @@ def read_text(path: Path, shown: str | None = None) -> str:
 
 
 STDIN = Path("-")  # a path of "-" reads standard input, as most command-line tools do
+STDIN_NAME = "<stdin>"  # how findings and messages name it
 
 # Texts read instead of the files at their paths: an editor's unsaved buffers, a text sent
 # to the local server. Worker processes are forks, so they see what was set when they began.
@@ -179,7 +180,7 @@ def writable(folder: Path) -> bool:
 def display_path(path: Path, root: Path) -> str:
     """Return `path` relative to the project root in POSIX form, for messages."""
     if path == STDIN:
-        return "<stdin>"
+        return STDIN_NAME
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from pipeline import __version__
 from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.positions import needle
 from pipeline.checks.registry import Rule, all_rules
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
@@ -87,6 +88,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "severity": str(finding.severity),
         "path": finding.path,
         "line": finding.line,
+        **({"column": finding.column} if finding.column else {}),
         "message": finding.message,
         "fix": finding.fix,
         "data": dict(sorted(finding.data.items())),
@@ -136,7 +138,7 @@ def _sarif(findings: Sequence[Finding], rules: Sequence[Rule], notes: Sequence[s
                 {
                     "physicalLocation": {
                         "artifactLocation": _artifact(finding.path),
-                        "region": {"startLine": max(finding.line, 1)},
+                        "region": _region(finding),
                     }
                 }
             ],
@@ -159,6 +161,15 @@ def _sarif(findings: Sequence[Finding], rules: Sequence[Rule], notes: Sequence[s
         ],
     }
     return json.dumps(sarif, indent=2, ensure_ascii=False)
+
+
+def _region(finding: Finding) -> dict[str, int]:
+    """The finding's line, and where it names words the file shows there, their columns."""
+    region = {"startLine": max(finding.line, 1)}
+    if finding.column:
+        end = finding.column + len(needle(finding))
+        region.update(startColumn=finding.column, endLine=region["startLine"], endColumn=end)
+    return region
 
 
 def _invocation(notes: Sequence[str]) -> dict[str, Any]:
@@ -233,7 +244,11 @@ def _github(findings: Sequence[Finding]) -> str:
     lines = []
     for finding in findings:
         path, title = _escape_property(finding.path), _escape_property(finding.rule)
-        properties = f"file={path},line={finding.line},title={title}"
+        place = f"line={finding.line}"
+        if finding.column:
+            end = finding.column + len(needle(finding))  # exclusive, as in SARIF
+            place += f",endLine={finding.line},col={finding.column},endColumn={end}"
+        properties = f"file={path},{place},title={title}"
         message = finding.message + (f" (fix: {finding.fix})" if finding.fix else "")
         lines.append(f"::{level[finding.severity]} {properties}::{_escape_data(message)}")
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
 from pipeline.checks.groups import Rows
 from pipeline.checks.links import LinkRow, LinkSet, target_of_href
+from pipeline.checks.positions import with_columns
 from pipeline.checks.registry import ActiveRule, resolve, rules_that_ran
 from pipeline.checks.runner import run, run_uses
 from pipeline.checks.spelling import (
@@ -163,7 +164,7 @@ def _checked(
     findings, unused = apply(findings, suppressions)
     findings += run(_family(rules, "meta"), {"suppression": [*unused]})
     # One source problem seen from two rendered locales is one finding.
-    found = sorted(set(findings), key=lambda f: f.sort_key)
+    found = sorted(with_columns(set(findings), config.root), key=lambda f: f.sort_key)
     read = not any(note.startswith(READABILITY_NOT_CHECKED) for note in coverage.notes)
     ran = rules_that_ran(rules, glossary is not None, pages=not paths, readability=read)
     return CheckResult(found, ran, coverage)
