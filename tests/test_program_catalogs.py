@@ -178,3 +178,21 @@ def test_sarif_says_what_the_run_left_out(tmp_path: Path, monkeypatch: pytest.Mo
     told = {(n["level"], n["message"]["text"]) for n in invocation["toolExecutionNotifications"]}
     assert ("warning", "app.po has no entries") in told
     assert any(level == "note" and text.startswith("check: checked") for level, text in told)
+
+
+def test_a_kept_name_copied_as_the_source_writes_it_is_no_error(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text(
+        "concept,lang,term,status,do_not_translate\n"
+        "wagtail,en,Wagtail,preferred,yes\nwagtail,da,Wagtail,preferred,yes\n",
+        encoding="utf-8",
+    )
+    path = _catalog(
+        tmp_path,
+        'msgid "Find out more at wagtail.org."\nmsgstr "Læs mere på wagtail.org."\n\n'
+        'msgid "Follow @wagtail on Mastodon"\nmsgstr "Følg @wagtail på Mastodon"\n\n'
+        'msgid "Wagtail is a CMS."\nmsgstr "wagtail er et CMS."\n',
+    )
+    found = _check(path, "--glossary", str(glossary))
+    kept = [f["line"] for f in found if f["rule"] == "term/untranslatable"]
+    assert kept == [path.read_text().splitlines().index('msgstr "wagtail er et CMS."') + 1]

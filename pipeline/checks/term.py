@@ -130,7 +130,9 @@ def untranslatable(entry: TranslationEntry, ctx: CheckContext) -> Iterator[Findi
             not h.term.allowed and _letters(h.term.text) == _letters(term.text)
             for h in entry.target.hits
         )
-        if respelled or _contains_name(entry.target.text, term.text):
+        # The source's own spelling, copied, is kept too: "wagtail.org", "@wagtail".
+        kept = (term.text, hit.text)
+        if respelled or any(_contains_name(entry.target.text, name) for name in kept):
             continue  # a listed wrong spelling ("CAR T") is term/deprecated's, with its fix
         near = [h.text for h in entry.target.hits if h.concept == hit.concept]
         found = f" (found '{near[0]}')" if near else ""
