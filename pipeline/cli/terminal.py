@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pipeline.checks.findings import Finding, Severity, counted, severity_counts
+from pipeline.project.errors import PipelineError
 from pipeline.project.files import write_atomic
 from pipeline.report.formats import render, resolve_format
 from pipeline.source.anchors import is_remote
@@ -199,6 +200,12 @@ def show_findings(
     style = severity_style if output is None and sys.stdout.isatty() else None
     text = render(resolve_format(output_format), findings, ran, files, style, notes)
     if output is not None:
-        write_atomic(output, text + "\n")
+        try:
+            write_atomic(output, text + "\n")
+        except OSError as error:  # CI must not read a report it never got as "findings"
+            raise PipelineError(
+                f"cannot write the report: {error.strerror}", output,
+                hint="give --output a file in a folder you can write to",
+            ) from None  # fmt: skip
     elif text:
         click.echo(text)

@@ -106,8 +106,15 @@ def write_atomic(path: Path, text: str) -> bool:
 def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
     """Write `data` to `path` atomically, as `write_atomic` does for text.
 
-    `durable=False` skips the flush to disk: for files a crash may lose (a cache).
+    `durable=False` skips the flush to disk: for files a crash may lose (a cache). A
+    symlink keeps pointing where it did: the file it names is written. A terminal, a
+    pipe or /dev/stdout is written into, never renamed over (nor read first).
     """
+    if _special(path):
+        with path.open("wb") as stream:
+            stream.write(data)
+        return True
+    path = path.resolve() if path.is_symlink() else path
     try:
         if path.read_bytes() == data:
             return False
@@ -130,6 +137,14 @@ def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
         Path(temporary).unlink(missing_ok=True)
         raise
     return True
+
+
+def _special(path: Path) -> bool:
+    """Whether `path` is no regular file to replace: a device, a pipe, /dev/stdout (a link
+    into /proc that may name the file the shell redirected to)."""
+    if path.parts[:2] in {("/", "dev"), ("/", "proc")}:
+        return True
+    return path.exists() and not path.is_file()
 
 
 def size_of(path: Path) -> int:
