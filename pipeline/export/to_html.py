@@ -7,6 +7,7 @@ handler or a `javascript:` URL in a source or a msgstr never reaches the page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -234,7 +235,7 @@ def render_page(
         notes.append(words["fallback"].format(language=language_name(source, lang)))
     if source != lang:
         notes.append(words["translated"].format(language=language_name(source, lang)))
-    return (
+    return _tagged(
         _templates(site.brand.templates if site.brand else "")
         .get_template("page.html.j2")
         .render(
@@ -263,7 +264,7 @@ def render_index(
     lang: str, pages: list[tuple[str, str, str]], alternates: list[Alternate], site: Site
 ) -> str:
     """A locale's list of documents: (href, title, description)."""
-    return (
+    return _tagged(
         _templates(site.brand.templates if site.brand else "")
         .get_template("index.html.j2")
         .render(lang=lang, words=strings(lang), pages=pages, alternates=alternates, site=site)
@@ -281,8 +282,17 @@ def render_root(locales: list[Alternate], sites: dict[str, str], branded: bool =
     for entry in entries[1:]:
         if entry["site"] == entries[0]["site"]:
             entry["site"] = ""
-    return (
+    return _tagged(
         _templates()
         .get_template("root.html.j2")
         .render(locales=entries, lang=entries[0]["lang"], branded=branded)
     )
+
+
+# Locales are named as gettext names them ("zh_CN"); HTML's lang and hreflang take BCP 47
+# tags ("zh-CN"), by which a screen reader picks its voice (and WeasyPrint the PDF's /Lang).
+_GETTEXT_LOCALE = re.compile(r'(\s(?:hreflang|lang)=")([a-zA-Z]{2,3})_([\w-]+)"')
+
+
+def _tagged(html: str) -> str:
+    return _GETTEXT_LOCALE.sub(lambda m: f'{m[1]}{m[2]}-{m[3].replace("_", "-")}"', html)

@@ -212,9 +212,11 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
         raise PipelineError(
             f"segmentation must be 'block' or 'sentence', not {segmentation!r}", origin
         )
-    locales = tuple(values.get("locales", config.locales))
-    for code in locales:
-        check_language(code, origin)
+    # A locale is named as gettext and its folders name it: "zh-CN" is "zh_CN".
+    locales = tuple(
+        gettext_locale(check_language(code, origin))
+        for code in values.get("locales", config.locales)
+    )
     if len(locales) < 2:
         raise PipelineError(
             "at least two locales are needed (the source language and a target)",
@@ -229,7 +231,9 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
     }
     converted["locales"] = locales
     if values.get("source_language") is not None:
-        converted["source_language"] = check_language(values["source_language"], origin)
+        converted["source_language"] = gettext_locale(
+            check_language(values["source_language"], origin)
+        )
     converted["site_name"] = _site_names(values.get("site_name"), locales, origin)
     if values.get("base_url") is not None:
         converted["base_url"] = _base_url(values["base_url"], origin)
@@ -393,6 +397,11 @@ def _target(value: object, origin: Path | None) -> Target:
 def primary_language(tag: str) -> str:
     """Return the primary language subtag: `da-DK` and `da_DK` serve `da`."""
     return tag.replace("_", "-").split("-")[0].lower()
+
+
+def gettext_locale(code: str) -> str:
+    """A BCP 47 tag as gettext names its locale: "zh-CN" is "zh_CN", "da" stays "da"."""
+    return code.replace("-", "_")
 
 
 def check_language(code: object, origin: Path | str | None, line: int | None = None) -> str:

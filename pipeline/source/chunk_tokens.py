@@ -45,6 +45,10 @@ def read_rules(nlp: Any) -> TokenizerRules:
     from spacy.symbols import ORTH
 
     found = nlp.tokenizer
+    if not hasattr(found, "rules"):  # Chinese, Japanese, Korean, Thai cut words otherwise:
+        import spacy  # their end marks by the rules spaCy has for any language
+
+        return read_rules(spacy.blank("xx"))
 
     def pattern(function: Any) -> Pattern:
         compiled = getattr(function, "__self__", None)

@@ -13,7 +13,7 @@ from babel.messages.catalog import Message
 from pipeline.align.pairing import Alignment, Pair, align_documents
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import PoFile, generate_po, parse_po, read_po_text
-from pipeline.project.config import Config
+from pipeline.project.config import Config, gettext_locale
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, locked, read_text, write_atomic
 from pipeline.source.markdown import read_document
@@ -68,7 +68,7 @@ def align_pair(
     """Align `translation` with the project source `original` and fill its catalog;
     `force` fills it even when the two do not look like one text."""
     source = _project_source(config, original)
-    pieces, lang = _translation_units(config, translation, lang, source)
+    pieces, lang = _translation_units(config, translation, lang, source, force)
     alignment = align_documents(source.units, pieces, _term_keys(config))
     pairs = alignment.pairs
     catalog_file = po_path(config.locale_path, lang, source.document.name)
@@ -114,9 +114,11 @@ def _project_source(config: Config, path: Path) -> SourceFile:
 
 
 def _translation_units(
-    config: Config, path: Path, lang: str | None, source: SourceFile
+    config: Config, path: Path, lang: str | None, source: SourceFile, force: bool = False
 ) -> tuple[list[Unit], str]:
-    """The translation's units and language: --lang, its front matter, or its folder."""
+    """The translation's units and language: --lang, its front matter, or its folder
+    ("zh-CN" is the locale zh_CN). `force` takes a translation that reads as the original's
+    language: a site translated in part."""
     shown = display_path(path, config.root)
     if not path.is_file():
         raise PipelineError("file not found", shown)
@@ -124,10 +126,11 @@ def _translation_units(
         raise PipelineError(
             "not a Markdown file", shown, hint="give the translation as Markdown (.md)"
         )
-    folder = next((part for part in reversed(path.parent.parts) if part in config.locales), None)
+    folders = (gettext_locale(part) for part in reversed(path.parent.parts))
+    folder = next((part for part in folders if part in config.locales), None)
     hint = "pass --lang, e.g. --lang en, or add 'lang: en' to its front matter"
     document = read_document(path, shown, lang or folder, source.document.name, hint)
-    lang = lang or document.lang
+    lang = gettext_locale(lang or document.lang)
     if lang not in config.locales or lang == source.document.lang:
         others = [code for code in config.locales if code != source.document.lang]
         raise PipelineError(
@@ -137,7 +140,8 @@ def _translation_units(
     units = list(split_units(document, config.segmentation))
     if not units:
         raise PipelineError("the file has no text to align", shown)
-    _check_language(units, lang, source.document.lang, shown)
+    if not force:
+        _check_language(units, lang, source.document.lang, shown)
     return units, lang
 
 
@@ -161,7 +165,7 @@ def _check_language(units: list[Unit], lang: str, source_lang: str, shown: str) 
         raise PipelineError(
             f"the file is in {language_name(source_lang, 'en')}, not "
             f"{language_name(lang, 'en')}", shown,
-            hint="give the translation, or the right --lang",
+            hint="give the translation or the right --lang; --force takes one made in part",
         )  # fmt: skip
 
 
