@@ -18,7 +18,7 @@ SOURCE = (
 )
 CHINESE = {
     "Install": "安装",
-    "Run the installer. It takes a minute, and it asks you nothing on the way.": "运行安装程序（版本 2.0）。",
+    "Run the installer. It takes a minute, and it asks you nothing on the way.": "运行 2.0 版安装程序。",
     "Then open the settings page.": "然后打开设置页面。",
 }
 
@@ -47,7 +47,7 @@ def test_a_bcp47_locale_is_the_gettext_locale_and_html_gets_the_bcp47_tag(projec
     assert exported.exit_code == 0, exported.stderr
     page = (project / "build/html/zh_CN/install.html").read_text()
     assert '<html lang="zh-CN">' in page
-    assert "运行安装程序（版本 2.0）" in page
+    assert "运行 2.0 版安装程序" in page
     assert not re.search(r'lang="[a-z]+_', page)  # no gettext name where HTML wants BCP 47
 
 
