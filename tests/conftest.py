@@ -26,8 +26,11 @@ REPO = Path(__file__).parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _no_cache_between_tests() -> Iterator[None]:
-    """Each test starts without a cache folder; a CLI run picks its project's own."""
+def _no_cache_between_tests(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test starts without a cache folder; a CLI run picks its project's own. Under
+    GitHub Actions, reports would name files from the workspace, not the test's folder."""
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     memo.use_folder(None)
     yield
     memo.use_folder(None)

@@ -4,6 +4,11 @@ and a path that cannot be written is exit 2 with one line, never a traceback or 
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -40,15 +45,43 @@ def test_a_symlinked_report_stays_a_link_to_the_file_written(catalog: Path) -> N
     assert json.loads(Path("reports/real.json").read_text()) == []
 
 
-def test_a_device_is_written_into_and_a_full_one_is_exit_2(catalog: Path) -> None:
-    assert _check(catalog, "/dev/null")[0] == 0
-    code, said = _check(catalog, "/dev/full")
-    assert code == 2
-    assert "/dev/full: error: cannot write the report: No space left on device" in said
-    assert "Traceback" not in said
+def test_a_pipe_is_written_into_not_replaced(catalog: Path, tmp_path: Path) -> None:
+    # A pipe, not a device: code that renamed over its target would replace /dev/null
+    # itself on the machine running the tests.
+    pipe = tmp_path / "report.pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    command = [sys.executable, "-m", "pipeline", "check", "--source-lang", "en"]
+    command += ["--format", "json", "--output", str(pipe), str(catalog)]
+    assert subprocess.run(command, capture_output=True, timeout=120).returncode == 0
+    reader.join(timeout=30)
+    assert json.loads(got[0]) == []
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
 def test_an_output_that_cannot_be_written_is_exit_2(catalog: Path) -> None:
     code, said = _check(catalog, f"{catalog}/report.json")  # a file is no folder
     assert code == 2
     assert "cannot write the report: Not a directory" in said
+
+
+def test_reports_name_files_from_the_working_folder_and_github_s_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "repo/docs"
+    (docs / "source/da").mkdir(parents=True)
+    (docs / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["da", "en"]\n')
+    (docs / "source/da/side.md").write_text("# Side\n\nSe [siden](mangler.md).\n")
+    monkeypatch.chdir(tmp_path / "repo")  # a monorepo's job, outside the docs project
+    config = ("check", "--config", "docs/pyproject.toml", "--format")
+    assert run_cli("extract", "--config", "docs/pyproject.toml").exit_code == 0
+    found = json.loads(run_cli(*config, "json").stdout)
+    assert {f["path"] for f in found if f["rule"] == "links/broken"} == {"docs/source/da/side.md"}
+    monkeypatch.chdir(docs / "source")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "repo"))
+    annotations = run_cli("check", "--format", "github").stdout
+    assert "file=docs/source/da/side.md,line=3" in annotations
+    found = json.loads(run_cli("check", "--format", "json").stdout)
+    assert "da/side.md" in {f["path"] for f in found}  # from the working folder

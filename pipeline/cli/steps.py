@@ -161,6 +161,7 @@ def check_and_show(
         result = accept_baseline(config, result, adopt.baseline)
     ran = [active.rule for active in result.rules]
     notes = [*result.coverage.notes, coverage_summary(result.coverage, result.findings)]
-    show_findings(result.findings, ran, result.coverage.files, output_format, output, notes)
+    files = result.coverage.files
+    show_findings(result.findings, ran, files, output_format, output, notes, config.root)
     show_coverage(result.coverage, result.findings)
     return exit_code(result.findings, strict)

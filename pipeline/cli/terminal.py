@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +55,25 @@ class Progress:
 def warn(text: str) -> None:
     """Print a warning on stderr."""
     click.echo(f"warning: {text}", err=True)
+
+
+def _base(output_format: str) -> Path:
+    """Where report paths start: GitHub's annotations and code scanning place files from
+    the repository's root (GITHUB_WORKSPACE) whatever the job's working folder."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace and output_format in {"github", "sarif"}:
+        return Path(workspace)
+    return Path.cwd()
+
+
+@functools.cache
+def _from_here(shown: str, root: Path, base: Path) -> str:
+    """A project file's name (`shown`, from `root`) from `base`; a name that is no file
+    under `root` (standard input, a PATHS file outside the project) as it is."""
+    path = root / shown
+    if Path(shown).is_absolute() or not path.exists():
+        return shown
+    return Path(os.path.relpath(path.absolute(), base.absolute())).as_posix()
 
 
 def severity_style(text: str, severity: Severity) -> str:
@@ -195,10 +217,18 @@ def show_findings(
     output_format: str,
     output: Path | None,
     notes: Sequence[str] = (),
+    root: Path | None = None,
 ) -> None:
-    """The findings in the chosen format: on stdout (coloured on a terminal) or to a file."""
+    """The findings in the chosen format: on stdout (coloured on a terminal) or to a file,
+    each file named from the working folder, as CI and editors open it, not from the
+    project's `root` (`--config docs/pyproject.toml`, a monorepo's docs job)."""
+    name = resolve_format(output_format)
+    if root is not None:
+        base = _base(name)
+        findings = [replace(f, path=_from_here(f.path, root, base)) for f in findings]
+        files = [_from_here(path, root, base) for path in files]
     style = severity_style if output is None and sys.stdout.isatty() else None
-    text = render(resolve_format(output_format), findings, ran, files, style, notes)
+    text = render(name, findings, ran, files, style, notes)
     if output is not None:
         try:
             write_atomic(output, text + "\n")
