@@ -78,9 +78,12 @@ def test_po_translator_comment_suppresses_and_survives_extract(
 
 def test_baseline_fails_only_on_new_findings(project: Callable[[str], Path]) -> None:
     root = seeded(project)
-    written = run_cli("check", "--write-baseline", "baseline.json")
+    written = run_cli(
+        "check", "--write-baseline", "baseline.json", "--format", "json", "--output", "all.json"
+    )
     assert written.exit_code == 0
     assert "wrote a baseline of 3 findings" in written.stderr
+    assert len(json.loads(Path("all.json").read_text())) == 3  # the report asked for, too
     assert run_cli("check", "--baseline", "baseline.json").exit_code == 0
     source = root / "source/en/treatment.md"  # an edit above the old finding moves its line
     source.write_text(source.read_text().replace("# About", "Intro line.\n\n# About"))

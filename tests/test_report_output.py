@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import threading
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,30 @@ def test_reports_name_files_from_the_working_folder_and_github_s_workspace(
     assert "file=docs/source/da/side.md,line=3" in annotations
     found = json.loads(run_cli("check", "--format", "json").stdout)
     assert "da/side.md" in {f["path"] for f in found}  # from the working folder
+
+
+def test_junit_and_github_say_what_the_run_left_out_and_info_is_no_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("n.po").write_text(
+        CATALOG.split("\n\nmsgid")[0] + '\n\nmsgid "Django 5.2.x, 6.0.x and 6.1.x."\n'
+        'msgstr "Django 5.2.x, 6.0.x og 6.2.x."\n',
+        encoding="utf-8",
+    )
+    args = ("check", "--source-lang", "en", "n.po", "--format")
+    suite = ET.fromstring(run_cli(*args, "junit").stdout).find("testsuite")
+    assert suite is not None
+    skipped = [c.get("name") for c in suite if c.find("skipped") is not None]
+    assert any(str(name).startswith("no glossary configured") for name in skipped)
+    assert suite.get("skipped") == str(len(skipped))
+    numbers = next(c for c in suite if c.get("name") == "translation/numbers")
+    failure, out = numbers.find("failure"), numbers.find("system-out")
+    assert failure is not None
+    assert out is not None
+    warnings = run_cli(*args, "json").stdout.count('"severity": "warning"')
+    assert failure.get("message") == f"{warnings} finding(s)"  # the info ones are output
+    assert "info" in str(out.text)
+    assert "info" not in str(failure.text)
+    annotations = run_cli(*args, "github").stdout.splitlines()
+    assert "::warning title=pipeline check::no glossary configured" in "\n".join(annotations)

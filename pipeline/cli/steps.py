@@ -152,16 +152,17 @@ def check_and_show(
         result = check_project(
             config, paths, None, source_lang, readability, lambda _, n: progress(n), lang
         )
+    ran, files = [active.rule for active in result.rules], result.coverage.files
+    if adopt and adopt.baseline and not adopt.write:
+        result = accept_baseline(config, result, adopt.baseline)
+    notes = [*result.coverage.notes, coverage_summary(result.coverage, result.findings)]
     if adopt and adopt.write:
         record_baseline(adopt.write, result.findings)
         count = len(result.findings)
         click.echo(f"check: wrote a baseline of {count} findings to {adopt.write}", err=True)
+        if output is not None:  # the report asked for too: CI keeps both
+            show_findings(result.findings, ran, files, output_format, output, notes, config.root)
         return 0
-    if adopt and adopt.baseline:
-        result = accept_baseline(config, result, adopt.baseline)
-    ran = [active.rule for active in result.rules]
-    notes = [*result.coverage.notes, coverage_summary(result.coverage, result.findings)]
-    files = result.coverage.files
     show_findings(result.findings, ran, files, output_format, output, notes, config.root)
     show_coverage(result.coverage, result.findings)
     return exit_code(result.findings, strict)

@@ -46,9 +46,9 @@ def render(
     if name == "sarif":
         return _sarif(findings, all_rules(), notes)
     if name == "junit":
-        return _junit(findings, rules, checked)
+        return _junit(findings, rules, checked, _left_out(notes))
     if name == "github":
-        return _github(findings)
+        return _github(findings, notes)
     return _text(findings, style or (lambda text, _: text))
 
 
@@ -183,42 +183,58 @@ def _invocation(notes: Sequence[str]) -> dict[str, Any]:
     return {"executionSuccessful": True, "toolExecutionNotifications": notifications}
 
 
-def _junit(findings: Sequence[Finding], rules: Sequence[Rule], checked: Sequence[str]) -> str:
+def _junit(
+    findings: Sequence[Finding], rules: Sequence[Rule], checked: Sequence[str], left: list[str]
+) -> str:
     """One testcase per (file, rule): failed when the rule found an error or a warning
-    there; info findings (to confirm, never failing the run) are the testcase's output."""
+    there; info findings (to confirm, never failing the run) are the testcase's output.
+    What the run left out ("no glossary configured") is a skipped testcase each, so a
+    dashboard does not show a check that checked nothing as passed."""
     by_case: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
         by_case.setdefault((finding.path, finding.rule), []).append(finding)
     cases = sorted({(path, rule.id) for path in checked for rule in rules} | set(by_case))
-    failed = {case for case, found in by_case.items() if not all(map(_info, found))}
-    failures = len(failed)
+    failures = sum(1 for found in by_case.values() if not all(map(_info, found)))
+    counts = f'tests="{len(cases) + len(left)}" failures="{failures}" skipped="{len(left)}"'
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<testsuites name="pipeline" tests="{len(cases)}" failures="{failures}">',
-        f'  <testsuite name="pipeline check" tests="{len(cases)}" failures="{failures}">',
+        f'<testsuites name="pipeline" {counts}>',
+        f'  <testsuite name="pipeline check" {counts}>',
     ]
     for path, rule_id in cases:
-        classname, name = _quoted_attribute(path), _quoted_attribute(rule_id)
-        head = f"    <testcase classname={classname} name={name}"
-        found = by_case.get((path, rule_id))
-        if not found:
-            lines.append(head + "/>")
-            continue
-        body = "\n".join(f"{f.path}:{f.line}: {f.severity}: {f.message}" for f in found)
-        if (path, rule_id) not in failed:
-            lines += [head + ">", f"      <system-out>{_xml_text(body)}</system-out>"]
-            lines.append("    </testcase>")
-            continue
-        message = _quoted_attribute(f"{len(found)} finding(s)")
-        lines += [
-            head + ">",
-            f"      <failure message={message} type={name}>",
-            _xml_text(body),
-            "      </failure>",
-            "    </testcase>",
-        ]
+        lines += _testcase(path, rule_id, by_case.get((path, rule_id), []))
+    for note in left:
+        message = _quoted_attribute(note)
+        lines.append(f'    <testcase classname="pipeline" name={message}>')
+        lines += [f"      <skipped message={message}/>", "    </testcase>"]
     lines += ["  </testsuite>", "</testsuites>"]
     return "\n".join(lines)
+
+
+def _testcase(path: str, rule_id: str, found: list[Finding]) -> list[str]:
+    classname, name = _quoted_attribute(path), _quoted_attribute(rule_id)
+    head = f"    <testcase classname={classname} name={name}"
+    if not found:
+        return [head + "/>"]
+    failing = [f for f in found if not _info(f)]
+    shown = [head + ">"]
+    if failing:
+        message = _quoted_attribute(f"{len(failing)} finding(s)")
+        shown += [f"      <failure message={message} type={name}>", _xml_text(_lines(failing))]
+        shown.append("      </failure>")
+    if len(failing) < len(found):
+        info = _lines([f for f in found if _info(f)])
+        shown.append(f"      <system-out>{_xml_text(info)}</system-out>")
+    return [*shown, "    </testcase>"]
+
+
+def _lines(findings: Sequence[Finding]) -> str:
+    return "\n".join(f"{f.path}:{f.line}: {f.severity}: {f.message}" for f in findings)
+
+
+def _left_out(notes: Sequence[str]) -> list[str]:
+    """The run's warnings about what it did not check (the summary line aside)."""
+    return [note for note in notes if not note.startswith("check: ")]
 
 
 def _info(finding: Finding) -> bool:
@@ -238,10 +254,11 @@ def _quoted_attribute(text: str) -> str:
     return f'"{escaped}"'
 
 
-def _github(findings: Sequence[Finding]) -> str:
-    """GitHub Actions workflow commands, one annotation per finding."""
+def _github(findings: Sequence[Finding], notes: Sequence[str]) -> str:
+    """GitHub Actions workflow commands, one annotation per finding, and one warning per
+    thing the run left out, where the pull request shows it (not only in the log)."""
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-    lines = []
+    lines = [f"::warning title=pipeline check::{_escape_data(note)}" for note in _left_out(notes)]
     for finding in findings:
         path, title = _escape_property(finding.path), _escape_property(finding.rule)
         place = f"line={finding.line}"
