@@ -80,3 +80,13 @@ def test_english_sentences(text: str, expected: list[str]) -> None:
 def test_word_count_ignores_markup_urls_and_punctuation() -> None:
     text = "Læs **mere** hos [Medicinrådet](https://medicinraadet.dk/a/b/c) - f.eks. i dag."
     assert count_words(text) == 7
+
+
+def test_an_html_tag_with_attributes_is_markup_not_words_and_no_wall_between_sentences() -> None:
+    # accessibility.md tells editors to mark a passage in the other language this way
+    text = 'Læs mere her. <span lang="en">All children are offered vaccines.</span>'
+    assert count_words(text) == 8
+    assert sentences(text, "da") == [
+        "Læs mere her.",
+        '<span lang="en">All children are offered vaccines.</span>',
+    ]

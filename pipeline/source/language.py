@@ -54,6 +54,7 @@ _TERMINATORS = {".", "!", "?", "…", "..."}
 # inline and by reference ("[text][id]").
 _MARKUP = re.compile(
     r"!?\[|\]\([^)]*\)|\]\[[^\]\s]*\]|(?<=\w)[*_~]+|[*_~]+(?=\w)|<[^>\s]+>"
+    r"|</?[A-Za-z][\w:-]*\s[^<>]*>"  # a tag with attributes: <span lang="en">
     r"|https?://\S+?(?=[.,;:!?)]*(?:\s|$))"
 )
 CODE_SPAN = re.compile(r"`+[^`]*`+")
