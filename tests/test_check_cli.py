@@ -348,3 +348,14 @@ def test_lang_names_a_given_catalogs_language_when_its_header_does_not(
     result = run_cli("check", "--source-lang", "en", "--lang", "da", "--format", "json", "da.po")
     assert [f["rule"] for f in json.loads(result.stdout)] == ["translation/whitespace"]
     assert catalog.read_text().count("Language") == 0  # the file is left as it is
+
+
+def test_a_pasted_text_s_links_to_other_files_are_not_judged_but_said(
+    project: Callable[[str], Path],
+) -> None:
+    root = translated(project)
+    page = next((root / "source").rglob("*.md"))
+    text = f"# Side\n\nSe [siden]({page.name}) og [afsnittet](#side).\n"
+    result = run_cli("check", "-", "--lang", "da", "--format", "json", input=text)
+    assert [f for f in json.loads(result.stdout) if f["rule"].startswith("links/")] == []
+    assert "1 link of standard input to other files not checked" in result.stderr

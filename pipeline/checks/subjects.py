@@ -22,7 +22,7 @@ from pipeline.checks.registry import Target
 from pipeline.checks.suppressions import Suppression, header_suppressions
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import buffered, display_path, read_text
+from pipeline.project.files import STDIN, buffered, display_path, read_text
 from pipeline.source.anchors import anchors, links, local_target
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import SourceFile, is_markdown, standalone_source
@@ -128,11 +128,21 @@ def _add_links(source: SourceFile, subjects: Subjects) -> None:
     document = source.document
     tokens = MARKDOWN.parse(read_text(document.path, source.display))
     file = str(document.path.resolve())
+    placeless = 0  # a pasted text's links to other files: from where?
     for link in links(tokens):
-        if local_target(link.href) is not None:
+        target = local_target(link.href)
+        if target is not None and target.path and document.path == STDIN:
+            placeless += 1
+        elif target is not None:
             subjects.links.append((source.display, link.line, link.href, file))
             subjects.coverage.links += 1
     subjects.anchors[file] = tuple(sorted(anchors(tokens)))
+    if placeless:
+        subjects.coverage.notes.append(
+            f"{placeless} link{'s' if placeless > 1 else ''} of standard input to other files "
+            "not checked: a pasted text "
+            "has no place they start from (check the file by its path)"
+        )
 
 
 def _add_translated_links(message: CatalogMessage, document: str, subjects: Subjects) -> None:
