@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pipeline.checks.consistency import Corpus
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
+from pipeline.languages.dictionaries import dictionary_name, missing_dictionary
+from pipeline.languages.word_forms import spell_checks
 from pipeline.terms.glossary import Glossary
 from pipeline.terms.matcher import in_a_compound
 from pipeline.terms.occurrences import TermText, TermUse, TranslationEntry
@@ -42,7 +44,8 @@ def deprecated(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
         if hit.term.allowed:
             continue
         preferred = glossary.concept(hit.concept).preferred(subject.lang)
-        fix = preferred.text if preferred else None
+        said = preferred.text if preferred else None
+        fix = _inflected(said, hit.text, hit.term.text, subject.lang) if said else None
         instead = f"; use '{fix}'" if fix else ""
         line = subject.line_at(hit.start)
         times[line, hit.text] += 1
@@ -144,6 +147,18 @@ def untranslatable(entry: TranslationEntry, ctx: CheckContext) -> Iterator[Findi
             concept=hit.concept,
             lang=entry.target.lang,
         )
+
+
+def _inflected(fix: str, found: str, term: str, lang: str) -> str:
+    """The preferred term with the ending the deprecated one was found with ("skitsen" →
+    "kladden", not "kladde": a quick fix must leave a sentence grammatical), where the
+    language's dictionary takes the result; else the term as the glossary writes it."""
+    ending = found[len(term) :] if found.lower().startswith(term.lower()) else ""
+    if not ending.isalpha() or missing_dictionary(name := dictionary_name(lang, {})):
+        return fix
+    takes = spell_checks(name)[0]
+    last = fix.split()[-1]
+    return fix + ending if last.isalpha() and takes(last + ending) else fix
 
 
 def _letters(text: str) -> str:

@@ -46,8 +46,14 @@ def findings(rule_id: str, subject: object) -> list[tuple[int, str]]:
 
 def test_deprecated_in_source_and_translation() -> None:
     assert findings("term/deprecated", text("Vi tilbyder genbehandlingen.", "da")) == [
-        (1, "'genbehandlingen' is a deprecated term for gene-therapy; use 'genterapi'")
+        (1, "'genbehandlingen' is a deprecated term for gene-therapy; use 'genterapien'")
+    ]  # the fix in the found word's form, which the dictionary takes
+    assert findings("term/deprecated", text("Genbehandlingernes pris.", "da")) == [
+        (1, "'Genbehandlingernes' is a deprecated term for gene-therapy; use 'genterapiernes'")
     ]
+    assert findings("term/deprecated", text("Gene treatments help.", "en")) == [
+        (1, "'Gene treatments' is a deprecated term for gene-therapy; use 'gene therapy'")
+    ]  # "therapys" is no word: the term as the glossary writes it
     assert findings("term/deprecated", text("Gene treatment helps.", "en", line=9)) == [
         (9, "'Gene treatment' is a deprecated term for gene-therapy; use 'gene therapy'")
     ]
