@@ -97,6 +97,14 @@ MINIMAL = (
         ("a.csv", "concept,lang,term\nx,da,y,extra\n", 2, "different number of fields"),
         ("a.csv", "concept,lang,term\nx,,y\n", 2, "empty 'lang'"),
         ("a.csv", "concept,lang,term\n", None, "glossary has no concepts"),
+        ("a.csv", "concept,lang,term\nx,xx-QQ,y\n", 2, "unknown language code 'xx'"),
+        (
+            "a.csv",
+            "concept,lang,term,status\nx,da,kladde,preferred\nx,da,Skitse,preferred\n"
+            "x,da,skitse,deprecated\n",
+            2,
+            "'skitse' (da) is both preferred and deprecated in 'x'",
+        ),
         ("a.json", "{}", None, "unknown glossary format"),
     ],
 )

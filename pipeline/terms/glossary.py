@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from pipeline.project.config import primary_language
+from pipeline.project.config import check_language, primary_language
 from pipeline.project.errors import PipelineError, did_you_mean
 from pipeline.project.files import display_path, read_text
 
@@ -172,13 +172,23 @@ def load_glossary(path: Path, shown: str) -> Glossary:
     seen: dict[str, int] = {}
     for concept in concepts:
         if concept.id in seen:
-            raise PipelineError(
-                f"concept id '{concept.id}' is used twice (first on line {seen[concept.id]})",
-                shown,
-                concept.line,
-            )
+            said = f"concept id '{concept.id}' is used twice (first on line {seen[concept.id]})"
+            raise PipelineError(said, shown, concept.line)
         seen[concept.id] = concept.line
+        _check_terms(concept, shown)
     return Glossary(shown, tuple(concepts))
+
+
+def _check_terms(concept: Concept, shown: str) -> None:
+    """A language no one knows ("xx-QQ"), or one term both allowed and not, is a typo that
+    would make the checks quietly wrong."""
+    allowed: dict[tuple[str, str], Term] = {}
+    for term in concept.terms:
+        check_language(term.lang, shown, concept.line)
+        other = allowed.setdefault((term.lang, term.text.lower()), term)
+        if other.allowed != term.allowed:
+            both = f"is both {other.status.value} and {term.status.value} in '{concept.id}'"
+            raise PipelineError(f"'{term.text}' ({term.lang}) {both}", shown, concept.line)
 
 
 # --- TBX ---------------------------------------------------------------------------
@@ -300,12 +310,8 @@ def _status(value: str | None, shown: str, line: int, csv: bool = False) -> Term
     if status is None:
         names = [s.value if csv else f"{s.value}Term-admn-sts" for s in TermStatus]
         listed = f"use {', '.join(names[:-1])} or {names[-1]}"
-        raise PipelineError(
-            f"unknown {'status' if csv else 'administrativeStatus'} '{value}'",
-            shown,
-            line,
-            hint=did_you_mean(value.strip(), names, listed),
-        )
+        said = f"unknown {'status' if csv else 'administrativeStatus'} '{value}'"
+        raise PipelineError(said, shown, line, hint=did_you_mean(value.strip(), names, listed))
     return status
 
 
