@@ -55,6 +55,9 @@ def test_a_document_moved_with_git_keeps_its_catalogs(project: Callable[[str], P
     git(root, "init", "-q")
     extract_ok()
     before = translate_everything(root / po(OLD))
+    kept = root / po(OLD)  # a line of the translator's own under the header comment
+    ours = "# msgid lines are overwritten from the source.\n"
+    kept.write_text(kept.read_text().replace(ours, ours + "# Checked by Ida.\n", 1))
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "translated")
     (root / "source/da/guides").mkdir()
@@ -69,6 +72,10 @@ def test_a_document_moved_with_git_keeps_its_catalogs(project: Callable[[str], P
     references = {ref for e in polib.pofile(str(root / po(NEW))) for ref, _ in e.occurrences}
     assert references == {"source/da/guides/vektorer-i-genterapi.md"}
     assert "memory:" not in (root / po(NEW)).read_text()
+    head = (root / po(NEW)).read_text().split('\nmsgid ""')[0]
+    assert head.startswith("# English translation of")
+    assert "(source/da/guides/vektorer-i-genterapi.md)" in head
+    assert "# Checked by Ida." in head
     settled = snapshot(root)
     assert "moved" not in extract_ok()
     assert snapshot(root) == settled

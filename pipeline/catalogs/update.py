@@ -184,6 +184,18 @@ def header_comment(title: str, source_display: str, lang: str | None) -> str:
     )
 
 
+def renamed(comment: str, fresh: str) -> str:
+    """A catalog's comment with `fresh`'s first line (which names the title and source)
+    in place of ours, and every line a translator wrote kept."""
+    lines = comment.strip("\n").split("\n")
+    if _OURS.fullmatch(lines[0]):
+        lines[0] = fresh.split("\n")[0]
+    return "\n".join(lines)
+
+
+_OURS = re.compile(r'# .+ (?:translation|template) of ".*" \(.+\)\.')
+
+
 def render_with_stable_date(po: PoFile, old_text: str | None) -> str:
     """Render `po`; keep the old POT-Creation-Date when nothing else changed."""
     new_date = po.header("POT-Creation-Date") or ""

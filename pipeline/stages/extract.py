@@ -19,6 +19,7 @@ from pipeline.catalogs.update import (
     build_template,
     header_comment,
     now_stamp,
+    renamed,
     render_with_stable_date,
     set_headers,
     source_date_epoch,
@@ -360,8 +361,11 @@ def _plan_document(
             change = replace(change, filled=filled)
             if _untranslated(po):
                 waiting.append(lang)
+        fresh = header_comment(title, source.display, lang)
         if existing is None:
-            po.catalog.header_comment = header_comment(title, source.display, lang)
+            po.catalog.header_comment = fresh
+        elif old_path != path:  # a moved catalog names its new source
+            po.catalog.header_comment = renamed(po.catalog.header_comment, fresh)
         set_headers(
             po, project=config.project, lang=lang, source_lang=document.lang, created=created
         )
