@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.project.errors import PipelineError
 from pipeline.source.markdown import BlockKind, read_document
+from pipeline.source.units import split_units
 
 from .conftest import PROJECTS
 
@@ -72,6 +73,24 @@ def test_inline_image_link_title_and_code_stay_in_the_paragraph_and_html_text_is
             'See ![the icon](i.svg) and [EMA](https://ema.europa.eu "EMA site") or run `pipeline`.',
         ),
         (K.PARAGRAPH, "raw html block"),
+    ]
+
+
+def test_a_paragraph_of_inline_html_alone_has_its_title_and_alt_as_units(tmp_path: Path) -> None:
+    """NexT's README: a linked logo on one line is a paragraph to markdown-it, not an HTML
+    block (a tag follows the first one), and its title and alt were no unit at all."""
+    path = write(
+        tmp_path,
+        '---\nlang: en\n---\n\n<picture>\n  <img alt="NexT preview" src="p.png">\n</picture>\n\n'
+        '<a title="NexT website" href="https://theme-next.js.org"><img align="right" '
+        'alt="NexT logo" width="100" src="logo.svg"></a>\n\n# NexT\n',
+    )
+    units = split_units(read_document(path))
+    assert [(u.kind, u.line, u.text) for u in units] == [
+        (K.ALT_TEXT, 6, "NexT preview"),
+        (K.LINK_TITLE, 9, "NexT website"),
+        (K.ALT_TEXT, 9, "NexT logo"),
+        (K.HEADING, 11, "NexT"),
     ]
 
 

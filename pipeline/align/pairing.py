@@ -35,8 +35,9 @@ class Pair:
 
     @property
     def merged(self) -> bool:
-        """Several units in one piece: a reviewer must split the text."""
-        return len(self.original) > 1
+        """Not one to one: several units in one piece, or one unit in several pieces (one
+        of which may say what the original does not). A reviewer must split the text."""
+        return len(self.original) > 1 or len(self.translation) > 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ def _locked_in(trusted: list[Pair], raw: list[Pair]) -> list[Pair]:
     sure = {(pair.original, pair.translation) for pair in trusted}
     kept = list(trusted)
     for pair in raw:
-        if (pair.original, pair.translation) in sure or pair.merged or len(pair.translation) > 1:
+        if (pair.original, pair.translation) in sure or pair.merged:
             continue
         (i,), (j,) = pair.original, pair.translation
         if pair.cost <= _MOST and {((i - 1,), (j - 1,)), ((i + 1,), (j + 1,))} <= sure:
@@ -244,7 +245,7 @@ def _trusted(pair: Pair, scorer: _Scorer) -> bool:
     split explains the text clearly better than one of its parts on its own would."""
     if pair.cost > _MOST:
         return False
-    if len(pair.original) > 1 or len(pair.translation) > 1:
+    if pair.merged:
         alone = (
             min(scorer.cost(i, 1, j, 1) for i in pair.original for j in pair.translation)
             + _PRIOR[(1, 0)]

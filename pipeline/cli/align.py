@@ -55,8 +55,8 @@ def align(
     from. Units with no counterpart stay empty; pieces the original does not
     have are never forced onto a unit; an existing translation is never
     overwritten. A pair whose files do not match is an error and writes nothing
-    (--force aligns it anyway). A merged paragraph fills each unit it holds, fuzzy:
-    the reviewer splits it.
+    (--force aligns it anyway). A merged paragraph fills each unit it holds, and a
+    unit that takes two pieces gets both, fuzzy: the reviewer splits them.
 
     Pairs are found on structure (headings, lists, tables), on what a
     translation keeps (numbers, links, code, names, glossary terms) and on
@@ -154,7 +154,8 @@ def _show(result: AlignResult, dry_run: bool) -> None:
     if dry_run:
         for filled in result.filled:
             click.echo(
-                f"  {filled.unit.line:>5} → {filled.line:<5} {_short(filled.unit.text)}"
+                f"  {filled.unit.line:>5} → {','.join(map(str, filled.lines)):<5} "
+                f"{_short(filled.unit.text)}"
                 f"  →  {_short(filled.text)}"
             )
         for piece in result.unused:

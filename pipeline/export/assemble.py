@@ -95,7 +95,10 @@ def localize(
         else:
             _swap_image(tokens[place.token], place.image, place.field, pieces, env)
     for index, splices in html_splices.items():
-        tokens[index].content = spliced(tokens[index].content, list(dict.fromkeys(splices)))
+        token = tokens[index]
+        token.content = spliced(token.content, list(dict.fromkeys(splices)))
+        if token.type == "inline":  # a paragraph of inline HTML: its children are rendered
+            token.children = MARKDOWN.parseInline(token.content, env)[0].children
     result.tokens = _number_footnote_references(tokens)
     return result
 

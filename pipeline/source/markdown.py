@@ -253,6 +253,8 @@ def block_places(tokens: list[Token]) -> Iterator[tuple[Place, Block]]:
                 yield place, _inline_block(BlockKind.TABLE_CELL, token.content.strip(), row_line)
             elif _is_images_only(token):
                 yield from _image_blocks(token, index, line)
+            elif _is_html_only(token):  # no text of its own: its tags' attributes are the units
+                yield from _html_blocks(token, index, list_depth > 0)
             else:
                 kind = BlockKind.LIST_ITEM if list_depth else BlockKind.PARAGRAPH
                 yield place, _inline_block(kind, token.content, line)
@@ -289,7 +291,8 @@ _HTML_CONTAINERS = {
 
 
 def _html_blocks(token: Token, index: int, in_list: bool) -> Iterator[tuple[Place, Block]]:
-    """The text of an HTML block, piece by piece: block elements' text and attributes."""
+    """The text of an HTML block (or of a paragraph of inline HTML), piece by piece: block
+    elements' text and attributes."""
     assert token.map is not None
     content = token.content
     for piece in html_pieces(content):
@@ -325,6 +328,18 @@ def _is_images_only(token: Token) -> bool:
     has_image = "image" in kinds
     rest = [c for c in children if c.type not in {"image", "softbreak", "hardbreak"}]
     return has_image and all(c.type == "text" and not c.content.strip() for c in rest)
+
+
+def _is_html_only(token: Token) -> bool:
+    """Inline HTML and no words outside its tags (`<a title="Home"><img alt="Logo"></a>`):
+    markdown-it reads it as a paragraph, not as an HTML block, when a tag follows the
+    first one on its line."""
+    children = token.children or []
+    return any(child.type == "html_inline" for child in children) and all(
+        child.type in {"html_inline", "softbreak", "hardbreak"}
+        or (child.type == "text" and not any(c.isalpha() for c in child.content))
+        for child in children
+    )
 
 
 def _image_blocks(token: Token, index: int, line: int) -> Iterator[tuple[Place, Block]]:

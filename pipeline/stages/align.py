@@ -29,7 +29,7 @@ class Filled:
 
     unit: Unit
     text: str
-    line: int  # where the text stands in the translation
+    lines: tuple[int, ...]  # where its pieces stand in the translation
     fuzzy: bool
 
 
@@ -223,14 +223,24 @@ def _fill(
         elif text in paired:
             unit, pair = paired[text]
             translated = " ".join(pieces[index].text for index in pair.translation)
-            line = pieces[pair.translation[0]].line
+            lines = tuple(dict.fromkeys(pieces[index].line for index in pair.translation))
             fuzzy = pair.merged or not accept
-            origin = f"aligned from {shown}:{line}"
-            if pair.merged:
-                origin += f" (one paragraph there for {len(pair.original)} units here: split it)"
-            _set_translation(message, translated, origin, fuzzy)
-            filled.append(Filled(unit, translated, line, fuzzy))
+            _set_translation(message, translated, _origin(shown, pair, lines), fuzzy)
+            filled.append(Filled(unit, translated, lines, fuzzy))
     return filled, kept, to_review, missing
+
+
+def _origin(shown: str, pair: Pair, lines: tuple[int, ...]) -> str:
+    """The comment naming every line the text came from, and what is left to the reviewer."""
+    origin = f"aligned from {shown}:" + ", ".join(map(str, lines))
+    if len(pair.original) > 1:
+        return origin + f" (one paragraph there for {len(pair.original)} units here: split it)"
+    if len(pair.translation) > 1:  # a piece the original lacks may have come along
+        return origin + (
+            f" ({len(pair.translation)} pieces there for one unit here: "
+            "review it, split off what the unit does not say)"
+        )
+    return origin
 
 
 def _units_with_pairs(

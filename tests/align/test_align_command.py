@@ -226,3 +226,29 @@ def test_the_language_comes_from_the_locale_folder_when_nothing_else_says(
     )
     assert result.exit_code == 0, result.stderr
     assert "(en):" in result.stdout
+
+
+def test_a_unit_that_takes_two_pieces_stays_fuzzy_and_names_them_even_with_accept(
+    blank: dict[str, str], translations: Path, tmp_path: Path
+) -> None:
+    """The second piece may be a paragraph the original lacks: the reviewer must see both
+    (--accept took the pair as translated, and the comment and dry run named the first)."""
+    split = tmp_path / "gene-therapy.md"
+    text = (translations / "genterapi.md").read_text()
+    split.write_text(text.replace("to disease. For example,", "to disease.\n\nFor example,"))
+    lines = split.read_text().splitlines()
+    first, second = (
+        next(number for number, line in enumerate(lines, 1) if line.startswith(start))
+        for start in ("If there is an error", "For example, the cell")
+    )
+    dry = run_cli("align", "--dry-run", "--accept", "source/da/genterapi.md", str(split))
+    assert f" → {first},{second} " in dry.stdout
+    result = run_cli("align", "--accept", "source/da/genterapi.md", str(split))
+    assert result.exit_code == 0, result.stderr
+    after = {str(m.id): m for m in _read(CATALOG) if m.id}
+    [key] = [key for key, text in blank.items() if "lead to disease. For" in text]
+    assert after[key].string == blank[key]
+    assert after[key].fuzzy
+    assert f"gene-therapy.md:{first}, {second} (2 pieces there" in after[key].user_comments[-1]
+    assert not any(m.fuzzy for other, m in after.items() if other != key and m.string)
+    assert msgfmt_check(CATALOG).returncode == 0

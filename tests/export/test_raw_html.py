@@ -21,6 +21,8 @@ lang: en
 
 <p align="center"><img src="../images/logo.png" alt="The clinic's logo" width="120"></p>
 
+<a title="The clinic's website" href="https://example.org"><img align="right" alt="The clinic's sign" src="../images/logo.png"></a>
+
 Press <kbd>Ctrl</kbd>+<kbd>P</kbd> to print this page.[^print] :printer:
 
 > [!WARNING]
@@ -55,6 +57,8 @@ Read more at https://www.ema.europa.eu.
 TRANSLATIONS = {
     "Gene therapy, briefly": "Genterapi kort fortalt",
     "The clinic's logo": "Klinikkens logo",
+    "The clinic's website": "Klinikkens hjemmeside",
+    "The clinic's sign": "Klinikkens skilt",
     "Press <kbd>Ctrl</kbd>+<kbd>P</kbd> to print this page.[^print] :printer:": (
         "Tryk på <kbd>Ctrl</kbd>+<kbd>P</kbd> for at udskrive siden.[^print] :printer:"
     ),
@@ -107,6 +111,8 @@ def test_raw_html_and_extensions_are_kept_and_translated(site: Path) -> None:
     page = Page(html)
     assert page.find("h1", id="genterapi-kort-fortalt") or page.find("h1", align="center")
     assert page.find("img", alt="Klinikkens logo", src="../images/logo.png")
+    assert page.find("a", title="Klinikkens hjemmeside", href="https://example.org")
+    assert page.find("img", alt="Klinikkens skilt", src="../images/logo.png")
     assert (site / "build/html/images/logo.png").is_file()  # copied like a Markdown image
     assert "<kbd>Ctrl</kbd>+<kbd>P</kbd>" in html
     assert "🖨" in html  # :printer:
@@ -198,6 +204,10 @@ def test_translated_markdown_keeps_the_html_and_extensions(site: Path) -> None:
     assert written.startswith("---\nlang: da\n---\n")
     assert '<h1 align="center">Genterapi kort fortalt</h1>' in written
     assert '<img src="../images/logo.png" alt="Klinikkens logo" width="120">' in written
+    assert (
+        '<a title="Klinikkens hjemmeside" href="https://example.org"><img align="right" '
+        'alt="Klinikkens skilt" src="../images/logo.png"></a>\n'
+    ) in written
     assert "> [!WARNING]\n> Stop ikke behandlingen på egen hånd.\n" in written
     assert "- [x] Blodprøver taget\n- [ ] Samtykkeerklæring underskrevet\n" in written
     assert "!!! tip\n    Tag en liste over din medicin med.\n" in written
