@@ -13,6 +13,7 @@ from babel.messages.catalog import Message
 from pipeline.align.pairing import Alignment, Pair, align_documents
 from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.po import PoFile, generate_po, parse_po, read_po_text
+from pipeline.catalogs.update import now_stamp
 from pipeline.project.config import Config, gettext_locale
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, locked, read_text, write_atomic
@@ -83,6 +84,8 @@ def align_pair(
             )
         po = parse_po(read_po_text(catalog_file, shown), shown)
         filled, kept, fuzzy, missing = _fill(po, source, pieces, pairs, shown_translation, accept)
+        if filled:  # translations were written in: msgfmt -c warns at the template's date
+            po.set_header("PO-Revision-Date", now_stamp())
         written = bool(filled) and not dry_run and write_atomic(catalog_file, generate_po(po))
     used = {index for pair in pairs for index in pair.translation}
     return AlignResult(

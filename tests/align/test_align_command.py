@@ -48,8 +48,9 @@ def _write(path: Path, catalog: Catalog) -> None:
 
 
 def test_a_translation_fills_every_unit_it_renders_as_fuzzy_with_its_origin(
-    blank: dict[str, str], translations: Path
+    blank: dict[str, str], translations: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796540400")  # 2026-12-06 07:00 UTC
     result = run_cli("align", "source/da/genterapi.md", str(translations / "genterapi.md"))
     assert result.exit_code == 0, result.stderr
     assert f"{len(blank)} of {len(blank)} units aligned ({len(blank)} fuzzy)" in result.stdout
@@ -60,6 +61,8 @@ def test_a_translation_fills_every_unit_it_renders_as_fuzzy_with_its_origin(
     origin = filled[0].user_comments[-1]
     assert re.fullmatch(r"aligned from .*genterapi\.md:\d+", origin)
     assert msgfmt_check(CATALOG).returncode == 0
+    # translations were written in: the catalog's revision date says when
+    assert '"PO-Revision-Date: 2026-12-06 07:00+0000\\n"' in CATALOG.read_text()
 
 
 def test_accept_fills_as_translated_and_an_existing_translation_is_never_overwritten(
