@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -218,3 +219,15 @@ def test_a_document_with_no_prose_keeps_its_name_and_languages(
         ("da", "original"),
         ("en", "translation"),
     ]
+
+
+def test_an_untranslated_version_is_not_scored_in_the_report_not_zero(
+    project: Callable[[str], Path],
+) -> None:
+    root = project("minimal")
+    assert run_cli("extract").exit_code == 0  # catalogs, none translated
+    assert run_cli("readability").exit_code == 0
+    html = (root / "build/reports/readability.html").read_text()
+    bars = re.findall(r"<text x=\"[\d.]+\" y=\"[\d.]+\">([^<]*)</text>", html)
+    assert "not scored" in bars
+    assert "0" not in bars  # a bar saying LIX 0 reads as the easiest text there is

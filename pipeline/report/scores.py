@@ -288,9 +288,16 @@ def _section_table(versions: list[DocumentScore]) -> list[dict[str, Any]]:
     per_version = [dict(v.sections()) for v in versions]
     names = list(per_version[0]) if per_version else []
     return [
-        {"name": name, "scores": [f"{s[name].lix:.1f}" if name in s else "–" for s in per_version]}
+        {
+            "name": name,
+            "scores": [f"{s[name].lix:.1f}" if _scored(s, name) else "–" for s in per_version],
+        }
         for name in names
     ]
+
+
+def _scored(sections: dict[str, Any], name: str) -> bool:
+    return name in sections and sections[name].words > 0
 
 
 def _chart(versions: list[DocumentScore]) -> dict[str, Any]:
@@ -302,7 +309,8 @@ def _chart(versions: list[DocumentScore]) -> dict[str, Any]:
     for name in names:
         labels.append({"text": plain(name)[:34], "y": y + _BAR_HEIGHT * len(versions) / 2 + 4})
         for sections, color in zip(per_version, _COLORS, strict=False):
-            lix = sections[name].lix if name in sections else 0.0
+            scored = _scored(sections, name)  # an untranslated section is no 0
+            lix = sections[name].lix if scored else 0.0
             width = min(lix, _CHART_LIX_MAX) * scale
             bars.append(
                 {
@@ -310,7 +318,7 @@ def _chart(versions: list[DocumentScore]) -> dict[str, Any]:
                     "width": round(width, 1),
                     "height": _BAR_HEIGHT - 2,
                     "color": color,
-                    "label": f"{lix:.0f}",
+                    "label": f"{lix:.0f}" if scored else "not scored",
                 }
             )
             y += _BAR_HEIGHT
