@@ -154,15 +154,28 @@ def _split(child: Token, start: int, passages: list[Passage]) -> list[Token]:
 def _mark_abbreviations(
     tokens: list[Token], lang: str, glossary: Glossary, matchers: Matchers
 ) -> None:
-    """The first use of each glossary acronym on the page gets its full form."""
+    """The first use of each glossary acronym on the page gets its full form, in the
+    language of the text around it (a fallback's, a passage's)."""
     explained: set[str] = set()
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.type != "inline" or not token.children:
             continue
         children: list[Token] = []
-        for child in token.children:
-            children += _expanded(child, lang, glossary, matchers, explained)
+        outer = _block_lang(tokens, index) or lang
+        for child, text_lang in _languages(token.children, outer):
+            children += _expanded(child, text_lang, glossary, matchers, explained)
         token.children = children
+
+
+def _languages(children: list[Token], lang: str) -> Iterator[tuple[Token, str]]:
+    """Each child with its language: the innermost lang span's, else `lang`."""
+    open_langs = [lang]
+    for child in children:
+        if child.type == "lang_open":
+            open_langs.append(str(child.attrGet("lang")))
+        elif child.type == "lang_close" and len(open_langs) > 1:
+            open_langs.pop()
+        yield child, open_langs[-1]
 
 
 def _expanded(

@@ -107,3 +107,14 @@ def test_english_in_the_danish_fallback_of_an_english_page_stays_english(
     html = (exported / "build/html/en/studie.html").read_text(encoding="utf-8")
     assert '<span lang="en">The results were better than we had hoped.</span>' in html
     assert _pdf_marks(exported / "build/pdf/en/studie.pdf")[0] == {"en", "da"}
+
+
+def test_an_acronym_in_the_fallback_is_expanded_in_the_fallbacks_language(
+    exported: Path,
+) -> None:
+    # It was expanded in the page's language: English words read in a Danish voice.
+    html = (exported / "build/html/en/studie.html").read_text(encoding="utf-8")
+    assert '<abbr title="lægemiddel til avanceret terapi">ATMP</abbr>' in html
+    assert _pdf_marks(exported / "build/pdf/en/studie.pdf")[1] == [
+        "lægemiddel til avanceret terapi"
+    ]
