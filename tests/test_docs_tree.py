@@ -15,6 +15,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from .conftest import run_cli
+from .export.pdfua import violations
 
 Project = Callable[[str], Path]
 
@@ -185,6 +186,8 @@ def test_a_translation_that_breaks_a_link_is_found_in_its_catalog(tree: Path) ->
 
 
 def pdf_links(path: Path) -> list[str]:
+    """Where the PDF's link annotations go: a URI, another PDF (`fs.pdf#anchor`), or
+    "internal"."""
     import pikepdf
 
     found = []
@@ -194,20 +197,43 @@ def pdf_links(path: Path) -> list[str]:
                 action = annotation.get("/A")
                 if action is not None and "/URI" in action:
                     found.append(str(action.URI))
+                elif action is not None and action.get("/S") == "/GoToR":
+                    place = action.D
+                    anchor = f"#{place}" if isinstance(place, pikepdf.String) else ""
+                    found.append(str(action.F.UF) + anchor)
                 elif "/Dest" in annotation or (action is not None and "/D" in action):
                     found.append("internal")
     return found
 
 
-def test_pdf_links_go_inside_the_document_or_to_the_web_site(tree: Path) -> None:
+def opens(pdf: Path, link: str) -> bool:
+    """Does a link to another PDF open a file beside `pdf`, at a place that file names?"""
+    import pikepdf
+
+    name, _, anchor = link.partition("#")
+    target = pdf.parent / name
+    if not target.is_file():
+        return False
+    with pikepdf.open(target) as opened:
+        return not anchor or anchor in map(str, list(opened.Root.Names.Dests.Names)[::2])
+
+
+def test_pdf_links_go_inside_the_document_to_other_pdfs_or_to_the_web_site(
+    tree: Path,
+) -> None:
     assert run_cli("export", "--locale", "en", "--format", "pdf").exit_code == 0
-    # No base URL: a link to another document is plain text, a link within it works.
-    assert pdf_links(tree / "build/pdf/en/api/index.pdf") == []
+    # No base URL: a link to another document goes to its PDF, beside this one. It was
+    # plain text: the reader of a PDF could not follow it.
+    index = tree / "build/pdf/en/api/index.pdf"
+    links = ["fs.pdf", "fs.pdf#fs_openpath-flags", "../guide/index.pdf#getting-started"]
+    assert pdf_links(index) == links
+    assert all(opens(index, link) for link in links)
+    assert violations(index) == []
     assert set(pdf_links(tree / "build/pdf/en/api/fs.pdf")) == {"internal"}
     pyproject = tree / "pyproject.toml"
     pyproject.write_text(pyproject.read_text() + 'base-url = "https://docs.example.org/"\n')
     assert run_cli("export", "--locale", "en", "--format", "pdf").exit_code == 0
-    assert pdf_links(tree / "build/pdf/en/api/index.pdf") == [
+    assert pdf_links(index) == [
         "https://docs.example.org/en/api/fs.html",
         "https://docs.example.org/en/api/fs.html#fs_openpath-flags",
         "https://docs.example.org/en/guide/index.html#getting-started",

@@ -74,6 +74,10 @@ def _with_passages(children: list[Token], lang: str, marking: Marking) -> list[T
         if piece_lang is None:
             result += piece
             continue
+        if piece[0].type == "lang_open":  # the fallback: searched in the source's language
+            inner = _with_passages(piece[1:-1], piece_lang, marking)
+            result += [piece[0], *inner, piece[-1]]
+            continue
         text, starts = _reading(piece)
         passages = find_passages(text, piece_lang, marking.languages, marking.names)
         for child, start in zip(piece, starts, strict=True):
@@ -83,8 +87,8 @@ def _with_passages(children: list[Token], lang: str, marking: Marking) -> list[T
 
 
 def _pieces(children: list[Token], lang: str) -> Iterator[tuple[str | None, list[Token]]]:
-    """Runs of children in one language; None for what the author or the fallback
-    already marked (searched no further)."""
+    """Runs of children in one language; None for what the author marked (searched no
+    further). A fallback's run, in its lang span, comes with the span's language."""
     piece: list[Token] = []
     depth = 0
     for child in children:
@@ -97,7 +101,7 @@ def _pieces(children: list[Token], lang: str) -> Iterator[tuple[str | None, list
         piece.append(child)
         depth -= closes and depth > 0
         if closes and depth == 0:
-            yield None, piece
+            yield (str(piece[0].attrGet("lang")) if piece[0].type == "lang_open" else None), piece
             piece = []
     if piece:
         yield (None if depth else lang), piece
@@ -150,15 +154,28 @@ def _split(child: Token, start: int, passages: list[Passage]) -> list[Token]:
 def _mark_abbreviations(
     tokens: list[Token], lang: str, glossary: Glossary, matchers: Matchers
 ) -> None:
-    """The first use of each glossary acronym on the page gets its full form."""
+    """The first use of each glossary acronym on the page gets its full form, in the
+    language of the text around it (a fallback's, a passage's)."""
     explained: set[str] = set()
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.type != "inline" or not token.children:
             continue
         children: list[Token] = []
-        for child in token.children:
-            children += _expanded(child, lang, glossary, matchers, explained)
+        outer = _block_lang(tokens, index) or lang
+        for child, text_lang in _languages(token.children, outer):
+            children += _expanded(child, text_lang, glossary, matchers, explained)
         token.children = children
+
+
+def _languages(children: list[Token], lang: str) -> Iterator[tuple[Token, str]]:
+    """Each child with its language: the innermost lang span's, else `lang`."""
+    open_langs = [lang]
+    for child in children:
+        if child.type == "lang_open":
+            open_langs.append(str(child.attrGet("lang")))
+        elif child.type == "lang_close" and len(open_langs) > 1:
+            open_langs.pop()
+        yield child, open_langs[-1]
 
 
 def _expanded(

@@ -140,7 +140,8 @@ class RenderedPage:
     refused_images: tuple[str, ...]
     # Drawings with words in the source's language and no variant for this page's.
     untranslated_images: tuple[str, ...]
-    # The body for PDF (links out of the page by base URL, remote images as alt text).
+    # The body for PDF (links to other documents by base URL or to their PDFs, remote
+    # images as alt text).
     print_body: Callable[[], tuple[str, tuple[str, ...]]]
     site: Site
 
@@ -252,7 +253,9 @@ class _Resources:
 
     def link_url(self, lang: str, for_print: bool) -> UrlFor:
         """A link to another document goes to its page in `lang`; in print, to its web
-        address when the project has a base URL, else the text stays without a link."""
+        address when the project has a base URL, else to its PDF (build/pdf mirrors
+        build/html). Another file of the source folder has no copy beside the PDFs: in
+        print without a base URL, its text stays without a link."""
         base = self.config.base_url
 
         def url(href: str) -> str | None:
@@ -265,8 +268,10 @@ class _Resources:
                 return href  # outside the project or missing (links/broken says so), a folder
             name = self.names.get(found)
             page = page_url(name, lang) if name else self._mirror(found, relative=False)
+            if for_print and not base:
+                return relative_url(f"{lang}/{name}.pdf", self.here) + anchor if name else None
             if for_print:
-                return f"{base}{page}{anchor}" if base else None
+                return f"{base}{page}{anchor}"
             return relative_url(page, self.here) + anchor
 
         return url

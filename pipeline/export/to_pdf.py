@@ -11,6 +11,7 @@ element with `lang` gets /Lang, and each `<abbr>` becomes a /Span with /E (PDF 1
 from __future__ import annotations
 
 import io
+import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ def write_pdf(html: str, base: Path, allowed: Path, title: str) -> bytes:
         raise PipelineError("the page has no title; a PDF/UA document needs one", str(base))
     document = weasyprint.HTML(string=html, base_url=str(base), url_fetcher=url_fetcher(allowed))
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-    return finish(pdf, title)
+    return finish(pdf, title, base)
 
 
 def _tag_languages_and_expansions() -> None:
@@ -75,13 +76,15 @@ def _tag_languages_and_expansions() -> None:
     tags._build_box_tree = build_with_marks
 
 
-def finish(pdf: bytes, title: str) -> bytes:
-    """Make sure of the title, shown in the viewer's title bar (PDF/UA), and close the
-    gaps WeasyPrint leaves in the structure tree (see close_structure_gaps)."""
+def finish(pdf: bytes, title: str, base: Path) -> bytes:
+    """Make sure of the title, shown in the viewer's title bar (PDF/UA), close the gaps
+    WeasyPrint leaves in the structure tree (see close_structure_gaps), and link other
+    documents' PDFs by relative path (see _link_other_pdfs)."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
         close_structure_gaps(document)
+        _link_other_pdfs(document, base)
         document.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         with document.open_metadata() as metadata:
             metadata["dc:title"] = title
@@ -89,6 +92,31 @@ def finish(pdf: bytes, title: str) -> bytes:
         out = io.BytesIO()
         document.save(out, deterministic_id=True)
         return out.getvalue()
+
+
+def _link_other_pdfs(document: Any, base: Path) -> None:
+    """WeasyPrint resolves a link to another document's PDF (`bloddonation.pdf`) against
+    the page at `base`: a URI action to an absolute file under build/html, where no PDF
+    is, on this machine only. It becomes a GoToR action to the file by its path from
+    `base`'s folder, which is its path from this PDF's (build/pdf mirrors build/html)."""
+    import pikepdf
+
+    for page in document.pages:
+        for annotation in page.obj.get("/Annots", ()):
+            uri = urlparse(str(annotation.get("/A", {}).get("/URI", "")))
+            if uri.scheme != "file" or not uri.path.endswith(".pdf"):
+                continue
+            target = pikepdf.String(posixpath.relpath(unquote(uri.path), base.parent))
+            spec = pikepdf.Dictionary(Type=pikepdf.Name.Filespec, F=target, UF=target)
+            whole = pikepdf.Array([0, pikepdf.Name.Fit])  # its first page; else the heading
+            place = pikepdf.String(unquote(uri.fragment)) if uri.fragment else whole
+            annotation.Contents = target
+            annotation.A = pikepdf.Dictionary(
+                Type=pikepdf.Name.Action,
+                S=pikepdf.Name.GoToR,
+                F=spec,
+                D=place,
+            )
 
 
 def close_structure_gaps(document: Any) -> None:

@@ -108,7 +108,7 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
             "a URL string",
             "Where the exported site is published: PDF links "
             "to other documents point at `<base-url>/<lang>/<document>.html`.",
-            default_text="none: in PDF, a link to another document stays as plain text",
+            default_text="none: in PDF, a link to another document goes to its PDF",
             example='"https://example.org/docs/"',
             types=(str,),
         ),

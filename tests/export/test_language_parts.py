@@ -76,14 +76,20 @@ def test_the_first_use_of_an_acronym_on_the_page_is_expanded(exported: Path) -> 
     assert '<abbr title="lægemiddel til avanceret terapi">ATMP</abbr>' in html
 
 
+def _pdf_marks(pdf_path: Path) -> tuple[set[str], list[str]]:
+    """The languages of a PDF's spans and its expansions."""
+    with pikepdf.open(pdf_path) as pdf:
+        elements = walk(pdf.Root.StructTreeRoot)
+        languages = {str(e.Lang) for e in elements if "/Lang" in e and e.get("/S") == "/Span"}
+        return languages, [str(e.E) for e in elements if "/E" in e]
+
+
 def test_the_pdf_gives_each_passage_its_language_and_the_acronym_its_expansion(
     exported: Path,
 ) -> None:
     with pikepdf.open(exported / "build/pdf/da/studie.pdf") as pdf:
-        elements = walk(pdf.Root.StructTreeRoot)
-        languages = {str(e.Lang) for e in elements if "/Lang" in e and e.get("/S") == "/Span"}
-        expansions = [str(e.E) for e in elements if "/E" in e]
         assert str(pdf.Root.Lang) == "da"
+    languages, expansions = _pdf_marks(exported / "build/pdf/da/studie.pdf")
     assert languages == {"en", "da"}
     assert expansions == ["lægemiddel til avanceret terapi"]
 
@@ -91,3 +97,24 @@ def test_the_pdf_gives_each_passage_its_language_and_the_acronym_its_expansion(
 @needs_chromium
 def test_the_marked_page_passes_axe(exported: Path) -> None:
     check_in_chromium([exported / "build/html/da/studie.html"])
+
+
+def test_english_in_the_danish_fallback_of_an_english_page_stays_english(
+    exported: Path,
+) -> None:
+    # Nothing is translated: the English page shows the Danish text, English passages
+    # and all. They were tagged lang="da" with it (and /Lang da in the PDF).
+    html = (exported / "build/html/en/studie.html").read_text(encoding="utf-8")
+    assert '<span lang="en">The results were better than we had hoped.</span>' in html
+    assert _pdf_marks(exported / "build/pdf/en/studie.pdf")[0] == {"en", "da"}
+
+
+def test_an_acronym_in_the_fallback_is_expanded_in_the_fallbacks_language(
+    exported: Path,
+) -> None:
+    # It was expanded in the page's language: English words read in a Danish voice.
+    html = (exported / "build/html/en/studie.html").read_text(encoding="utf-8")
+    assert '<abbr title="lægemiddel til avanceret terapi">ATMP</abbr>' in html
+    assert _pdf_marks(exported / "build/pdf/en/studie.pdf")[1] == [
+        "lægemiddel til avanceret terapi"
+    ]
