@@ -44,6 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "languages": "Sprog",
         "articles": "Alle artikler",
         "fallback": "Dele af siden er endnu ikke oversat og står på {language}.",
+        "untranslated": "Siden er endnu ikke oversat og står på {language}.",
         "translated": "Oversat fra {language}.",
         "choose": "Vælg sprog",
     },
@@ -53,6 +54,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "languages": "Language",
         "articles": "All articles",
         "fallback": "Parts of this page are not translated yet and are shown in {language}.",
+        "untranslated": "This page is not translated yet and is shown in {language}.",
         "translated": "Translated from {language}.",
         "choose": "Choose a language",
     },
@@ -230,11 +232,14 @@ def render_page(
     source = localized.document.lang
     words = strings(lang)
     sections = [heading for heading in headings if heading.level == 2]
-    notes = []
+    notes, language = [], language_name(source, lang)
+    none_translated = localized.fallbacks >= localized.units > 0  # not "Translated from"
     if localized.fallbacks:
-        notes.append(words["fallback"].format(language=language_name(source, lang)))
-    if source != lang:
-        notes.append(words["translated"].format(language=language_name(source, lang)))
+        notes.append(
+            words["untranslated" if none_translated else "fallback"].format(language=language)
+        )
+    if source != lang and not none_translated:
+        notes.append(words["translated"].format(language=language))
     return _tagged(
         _templates(site.brand.templates if site.brand else "")
         .get_template("page.html.j2")

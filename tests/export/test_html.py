@@ -269,3 +269,15 @@ def test_a_long_code_line_wraps_on_a_phone_and_on_paper(
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert "option-29=value-29" in text  # the end of the line is on the page
+
+
+def test_a_page_not_translated_at_all_says_so_and_not_translated_from(
+    project: Callable[[str], Path],
+) -> None:
+    root = project("minimal")
+    assert run_cli("extract").exit_code == 0  # no unit translated
+    assert run_cli("export", "--locale", "en", "--format", "html").exit_code == 0
+    html = (root / "build/html/en/vektorer.html").read_text()
+    assert "This page is not translated yet and is shown in Danish." in html
+    assert "Translated from" not in html
+    assert "Parts of this page" not in html
