@@ -55,6 +55,7 @@ _IN_WORD = re.compile(r"(?!(?:st|nd|rd|th|ths|e|er|en|ende)\b|x\d)[^\W\d_]")  # 
 # Fractions, and exponents written as superscripts ("kg/m³" is "kg/m^3").
 _SYMBOLS = {"½": "0.5", "¼": "0.25", "¾": "0.75", "²": "2", "³": "3"}
 _SYMBOL = re.compile("[½¼¾²³]")
+_SERIES = re.compile(r"\.[xX*](?!\w)")
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # "CaCO₃" is "CaCO3"
 _HALVES = {symbol: Decimal(_SYMBOLS[symbol]) for symbol in "½¼¾"}
 _PAIR = re.compile(r"\d,\d")
@@ -296,8 +297,6 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
 # A simple fraction: "1/2", "3/4" ("3 1/2 inch" is "3½\""); its digits are its parts
 # ("1/2" may also be "1 of 2").
 _FRACTION = re.compile(r"(?<![\d/.,])(\d)/(\d{1,2})(?![\d/]|[.,]\d)")
-
-
 _WHOLE_BEFORE = re.compile(r"(?<![\d.,])(\d+) $")
 
 
@@ -310,12 +309,10 @@ def _fractions(text: str, lang: str) -> Iterator[Quantity]:
             parts = tuple(_numbers(found.group(), lang, found.start(), _WHOLE_NUMBER))
             whole = _WHOLE_BEFORE.search(text, 0, found.start())
             if whole:  # "3 1/2 inch" is 3.5, as "3½"
-                mixed = value + int(whole.group(1))
-                values = {("as written", text[whole.start() : found.end()]), ("number", mixed)}
+                mixed, written = value + int(whole.group(1)), text[whole.start() : found.end()]
+                values = {("as written", written), ("number", mixed)}
                 parts = (*_numbers(whole.group(1), lang, whole.start()), *parts)
-                yield Quantity(
-                    text[whole.start() : found.end()], whole.start(), frozenset(values), True, parts
-                )
+                yield Quantity(written, whole.start(), frozenset(values), True, parts)
                 continue
             yield Quantity(found.group(), found.start(), frozenset(values), True, parts)
 
@@ -372,8 +369,10 @@ def _numbers(
             values |= century_values(text, found.end(), written)
             in_word = in_word and not DECADE.match(text, found.end() - 4)
         parts: tuple[Quantity, ...] = ()
+        if _SERIES.match(text, found.end()):  # "6.1.x": a version series, in any language
+            values = {("as written", written)}
         # "[8,63]", "1,3,5", "0,1 eller 2": a list, written without spaces; "3½" for "3 1/2"
-        if _PAIR.fullmatch(written) or not any(value[0] == "number" for value in values):
+        elif _PAIR.fullmatch(written) or not any(value[0] == "number" for value in values):
             parts = tuple(_numbers(found.group(), lang, offset + found.start(), _WHOLE_NUMBER))
         elif written[-1] in _HALVES:
             parts = (*_numbers(written[:-1], lang, offset + start), *_numbers(written[-1], lang))

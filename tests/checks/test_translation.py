@@ -130,6 +130,14 @@ def test_numbers_accept_the_same_value_written_another_way(source: str, target: 
                 "the translation has the number 25, the source does not",
             ],
         ),
+        (  # a version series is one number in every language, not "6" and "2"
+            "Django 5.2.x, 6.0.x and 6.1.x",
+            "Django 5.2.x, 6.0.x og 6.2.x",
+            [
+                "the number 6.1 (in '6.1.x') of the source is not in the translation",
+                "the translation has the number 6.2 (in '6.2.x'), the source does not",
+            ],
+        ),
         (
             "since 2001-01-25",
             "siden 26.1.2001",
