@@ -382,3 +382,27 @@ async def test_a_lone_surrogate_in_one_buffer_stops_no_check(client: LanguageCli
     path = root / DOCUMENT
     after = await open_document(client, path, edited(root))
     assert any(d.code == "spelling/unknown-word" for d in after)
+
+
+async def test_each_use_on_a_msgstr_s_own_line_is_underlined_and_fixed_there(
+    client: LanguageClient,
+) -> None:
+    root = root_of(client)
+    path = root / "locales/en/LC_MESSAGES/genterapi.po"
+    wrapped = (
+        'msgstr ""\n"Where does gene treatment happen? "\n"Does gene treatment happen in cells?"'
+    )
+    text = path.read_text().replace('msgstr "Where does the change happen?"', wrapped)
+    number = text.split("\n").index('"Where does gene treatment happen? "')
+    found = [
+        d for d in await open_document(client, path, text, "po") if d.code == "term/deprecated"
+    ]
+    assert [(d.range.start.line, d.range.start.character) for d in found] == [
+        (number, 12), (number + 1, 6)
+    ]  # fmt: skip
+    for diagnostic in found:
+        fix = next(
+            a for a in await actions_for(client, path, diagnostic) if a.title.startswith("Replace")
+        )
+        (edit,) = edits_of(fix, path)
+        assert edit.range == diagnostic.range

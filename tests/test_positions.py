@@ -53,3 +53,16 @@ def test_sarif_and_github_give_the_word_s_region(checked: list[str]) -> None:
     assert regions[-1] == {"startLine": 6, "startColumn": column, "endLine": 6, "endColumn": end}
     annotations = run_cli(*args, "github").stdout.splitlines()
     assert f"file=t.md,line=6,endLine=6,col={column},endColumn={end}," in annotations[-1]
+
+
+def test_a_line_separator_inside_a_pasted_line_is_no_line_end(checked: list[str]) -> None:
+    text = f"# Om\n\nEn linje\u2028med skilletegn.\n\nVi skriver {WORD} her.\n"
+    result = run_cli(
+        "check", "-", "--glossary", GLOSSARY, "--lang", "da", "--format", "json", input=text
+    )
+    found = [
+        (f["line"], f.get("column"))
+        for f in json.loads(result.stdout)
+        if f["rule"] == "term/deprecated"
+    ]
+    assert found == [(5, len("Vi skriver ") + 1)]

@@ -2,8 +2,10 @@
 
 A rule knows a finding's line and the words it is about (`found`, a spelling finding's
 `word`), and which time those words come on that line (`Finding.occurrence`); the column
-is looked up in the file's text as written, so it is exact whatever markup the rule saw
-stripped. Columns count characters (code points), from 1, as SARIF's `columnKind` says.
+is looked up in the file's text as written. A rule's offsets are into a unit's text, which
+lost the list markers, quote marks, indentation and PO escapes of its lines, so they are
+not the file's columns; the words on the finding's line, counted to their `occurrence`,
+are. Columns count characters (code points), from 1, as SARIF's `columnKind` says.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def _spots(text: str, number: int, pattern: re.Pattern[str]) -> Iterable[tuple[i
         yield number, match.start(), any(a <= match.start() < b for a, b in code)
 
 
-def needle(finding: Finding) -> str:
+def named_words(finding: Finding) -> str:
     """The words a finding is about, if it names them."""
     return finding.data.get("found") or finding.data.get("word") or ""
 
@@ -76,14 +78,14 @@ def with_columns(findings: Collection[Finding], root: Path) -> list[Finding]:
     its path under `root`, or an editor's buffer) shows them in the finding's block."""
     wanted: dict[str, set[int]] = {}
     for finding in findings:
-        if needle(finding) and finding.line > 0:
+        if named_words(finding) and finding.line > 0:
             wanted.setdefault(finding.path, set()).add(finding.line - 1)
     blocks = {path: _blocks(_lines(root, path), starts) for path, starts in wanted.items()}
     placed = []
     for finding in findings:
         lines = blocks.get(finding.path)
         line = finding.line - 1
-        spot = word_at(lines, line, needle(finding), finding.occurrence) if lines else None
+        spot = word_at(lines, line, named_words(finding), finding.occurrence) if lines else None
         if spot is not None:  # a word on the next line of a msgstr "" is placed there
             finding = dataclasses.replace(finding, line=spot[0] + 1, column=spot[1] + 1)
         placed.append(finding)
@@ -97,7 +99,8 @@ def _lines(root: Path, shown: str) -> Iterator[str]:
     if path != STDIN and buffered(path) is None and not path.exists():
         path = Path(shown)  # named from the working folder (`pipeline check PATHS`)
     if path == STDIN or buffered(path) is not None:  # standard input is read once, kept
-        yield from read_bytes(path).decode("utf-8-sig", "replace").splitlines()
+        text = read_bytes(path).decode("utf-8-sig", "replace").replace("\r\n", "\n")
+        yield from text.split("\n")  # not splitlines(): U+2028 is no line end in a file
         return
     try:
         with path.open(encoding="utf-8-sig", errors="replace") as file:

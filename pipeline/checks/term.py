@@ -45,7 +45,12 @@ def deprecated(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
             continue
         preferred = glossary.concept(hit.concept).preferred(subject.lang)
         said = preferred.text if preferred else None
-        fix = _inflected(said, hit.text, hit.term.text, subject.lang) if said else None
+        chosen = ctx.spelling.dictionaries if ctx.spelling else {}
+        fix = (
+            _inflected(said, hit.text, hit.term.text, dictionary_name(subject.lang, chosen))
+            if said
+            else None
+        )
         instead = f"; use '{fix}'" if fix else ""
         line = subject.line_at(hit.start)
         times[line, hit.text] += 1
@@ -149,12 +154,12 @@ def untranslatable(entry: TranslationEntry, ctx: CheckContext) -> Iterator[Findi
         )
 
 
-def _inflected(fix: str, found: str, term: str, lang: str) -> str:
+def _inflected(fix: str, found: str, term: str, dictionary: str) -> str:
     """The preferred term with the ending the deprecated one was found with ("skitsen" →
     "kladden", not "kladde": a quick fix must leave a sentence grammatical), where the
     language's dictionary takes the result; else the term as the glossary writes it."""
     ending = found[len(term) :] if found.lower().startswith(term.lower()) else ""
-    if not ending.isalpha() or missing_dictionary(name := dictionary_name(lang, {})):
+    if not ending.isalpha() or missing_dictionary(name := dictionary):
         return fix
     takes = spell_checks(name)[0]
     last = fix.split()[-1]

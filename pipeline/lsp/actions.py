@@ -15,7 +15,7 @@ from lsprotocol import types
 
 from pipeline.checks.findings import Finding
 from pipeline.checks.positions import block_lines
-from pipeline.lsp.diagnostics import Located, find_in, from_utf16, utf16
+from pipeline.lsp.diagnostics import Located, from_utf16, utf16, word_range
 from pipeline.lsp.workspace import INPUT_ERROR
 
 ADD_WORD = "pipeline.addWord"  # the command that puts a word into its language's word list
@@ -59,7 +59,7 @@ def _fixes(uri: str, lines: list[str], item: Located) -> Iterator[types.CodeActi
             shown = finding.fix or "no end mark"
             yield _action(f"End as the source does: {shown}", uri, [edit], diagnostic)
     elif data.get("found") and finding.fix:
-        spot = find_in(lines, finding.line - 1, data["found"], finding.occurrence)
+        spot = word_range(finding, lines)
         if spot is not None:
             new = _same_case(_text_at(lines, spot), finding.fix)
             edit = types.TextEdit(spot, new)
@@ -69,7 +69,7 @@ def _fixes(uri: str, lines: list[str], item: Located) -> Iterator[types.CodeActi
 def _spelling(uri: str, lines: list[str], item: Located) -> Iterator[types.CodeAction]:
     data, diagnostic = item.finding.data, item.diagnostic
     word, lang = data.get("word", ""), data.get("lang", "")
-    spot = find_in(lines, item.finding.line - 1, word)
+    spot = word_range(item.finding, lines)
     suggestions = [s for s in data.get("suggestions", "").split(", ") if s][:_SUGGESTIONS]
     for number, suggestion in enumerate(suggestions):
         if spot is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from lsprotocol import types
 
 from pipeline.checks.findings import Finding, Severity
-from pipeline.checks.positions import needle, word_at
+from pipeline.checks.positions import named_words, word_at
 
 SOURCE = "pipeline"
 
@@ -70,7 +70,19 @@ def whole_line(lines: list[str], line: int) -> types.Range:
 def finding_range(finding: Finding, lines: list[str]) -> types.Range:
     """Where a finding is in the text: its words if it names them, else its line."""
     line = min(max(finding.line - 1, 0), max(len(lines) - 1, 0))
-    return find_in(lines, line, needle(finding), finding.occurrence) or whole_line(lines, line)
+    return word_range(finding, lines) or whole_line(lines, line)
+
+
+def word_range(finding: Finding, lines: list[str]) -> types.Range | None:
+    """The words a finding names: at the column the run placed them (`checks.positions`,
+    which also moved the finding to their line), else looked for from its line on."""
+    words = named_words(finding)
+    line = min(max(finding.line - 1, 0), max(len(lines) - 1, 0))
+    text, index = (lines[line] if lines else ""), (finding.column or 0) - 1
+    if words and index >= 0 and text[index : index + len(words)].lower() == words.lower():
+        start, end = utf16(text, index), utf16(text, index + len(words))
+        return types.Range(types.Position(line, start), types.Position(line, end))
+    return find_in(lines, line, words, finding.occurrence)
 
 
 def to_diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:

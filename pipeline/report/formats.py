@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from pipeline import __version__
 from pipeline.checks.findings import Finding, Severity
-from pipeline.checks.positions import needle
+from pipeline.checks.positions import named_words
 from pipeline.checks.registry import Rule, all_rules
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
@@ -167,9 +167,14 @@ def _region(finding: Finding) -> dict[str, int]:
     """The finding's line, and where it names words the file shows there, their columns."""
     region = {"startLine": max(finding.line, 1)}
     if finding.column:
-        end = finding.column + len(needle(finding))
+        end = _end_column(finding, finding.column)
         region.update(startColumn=finding.column, endLine=region["startLine"], endColumn=end)
     return region
+
+
+def _end_column(finding: Finding, column: int) -> int:
+    """One past the last character of the words a finding names, as SARIF and GitHub count."""
+    return column + len(named_words(finding))
 
 
 def _invocation(notes: Sequence[str]) -> dict[str, Any]:
@@ -263,7 +268,7 @@ def _github(findings: Sequence[Finding], notes: Sequence[str]) -> str:
         path, title = _escape_property(finding.path), _escape_property(finding.rule)
         place = f"line={finding.line}"
         if finding.column:
-            end = finding.column + len(needle(finding))  # exclusive, as in SARIF
+            end = _end_column(finding, finding.column)
             place += f",endLine={finding.line},col={finding.column},endColumn={end}"
         properties = f"file={path},{place},title={title}"
         message = finding.message + (f" (fix: {finding.fix})" if finding.fix else "")
