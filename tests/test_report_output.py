@@ -113,3 +113,11 @@ def test_junit_and_github_say_what_the_run_left_out_and_info_is_no_failure(
     assert "info" not in str(failure.text)
     annotations = run_cli(*args, "github").stdout.splitlines()
     assert "::warning title=pipeline check::no glossary configured" in "\n".join(annotations)
+
+
+def test_a_baseline_that_cannot_be_written_is_exit_2(catalog: Path) -> None:
+    result = run_cli(
+        "check", "--source-lang", "en", str(catalog), "--write-baseline", f"{catalog}/b.json"
+    )
+    assert result.exit_code == 2
+    assert "cannot write the baseline: Not a directory" in result.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.checks.findings import Finding
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import read_text, write_atomic
+from pipeline.project.files import read_text, write_output
 
 Key = tuple[str, str, str, str]  # rule, path, message, msgctxt ("" for none)
 
@@ -67,4 +67,4 @@ def without_baseline(findings: list[Finding], accepted: Counter[Key]) -> tuple[l
 
 def record_baseline(path: Path, findings: list[Finding]) -> None:
     """Write today's findings as the baseline later runs accept."""
-    write_atomic(path, render_baseline(findings))
+    write_output(path, render_baseline(findings), "baseline")

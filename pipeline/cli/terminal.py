@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pipeline.checks.findings import Finding, Severity, counted, severity_counts
-from pipeline.project.errors import PipelineError
-from pipeline.project.files import write_atomic
+from pipeline.project.files import write_output
 from pipeline.report.formats import render, resolve_format
 from pipeline.source.anchors import is_remote
 
@@ -230,12 +229,6 @@ def show_findings(
     style = severity_style if output is None and sys.stdout.isatty() else None
     text = render(name, findings, ran, files, style, notes)
     if output is not None:
-        try:
-            write_atomic(output, text + "\n")
-        except OSError as error:  # CI must not read a report it never got as "findings"
-            raise PipelineError(
-                f"cannot write the report: {error.strerror}", output,
-                hint="give --output a file in a folder you can write to",
-            ) from None  # fmt: skip
+        write_output(output, text + "\n", "report")
     elif text:
         click.echo(text)

@@ -103,6 +103,19 @@ def write_atomic(path: Path, text: str) -> bool:
     return write_bytes_atomic(path, text.encode("utf-8"))
 
 
+def write_output(path: Path, text: str, what: str) -> None:
+    """Write a file the user asked for (a report, a baseline); a path that cannot be
+    written is bad input with one line, not a traceback and exit 1, which CI would read
+    as findings."""
+    try:
+        write_atomic(path, text)
+    except OSError as error:
+        raise PipelineError(
+            f"cannot write the {what}: {error.strerror}", path,
+            hint="give a file in a folder you can write to",
+        ) from None  # fmt: skip
+
+
 def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
     """Write `data` to `path` atomically, as `write_atomic` does for text.
 

@@ -12,7 +12,7 @@ from pipeline.checks.registry import resolve
 from pipeline.checks.runner import run_readability
 from pipeline.project.config import Config, ReadabilitySettings, Target
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import display_path, write_atomic
+from pipeline.project.files import display_path, write_output
 from pipeline.readability.levels import (
     DocumentScore,
     document_target,
@@ -113,7 +113,7 @@ def default_report(config: Config) -> Path:
 
 def write_report(path: Path, run: ReadabilityRun, settings: ReadabilitySettings) -> None:
     """Write the HTML readability report for editors."""
-    write_atomic(path, render_html(run, settings))
+    write_output(path, render_html(run, settings), "report")
 
 
 READABILITY_NOT_CHECKED = "readability not checked"
