@@ -94,7 +94,7 @@ def test_junit_and_github_say_what_the_run_left_out_and_info_is_no_failure(
     monkeypatch.chdir(tmp_path)
     Path("n.po").write_text(
         CATALOG.split("\n\nmsgid")[0] + '\n\nmsgid "Django 5.2.x, 6.0.x and 6.1.x."\n'
-        'msgstr "Django 5.2.x, 6.0.x og 6.2.x."\n',
+        'msgstr "Django 5.2.x, 6.0.x og 6.2.x (2 udgaver)."\n',  # the "2" added is info
         encoding="utf-8",
     )
     args = ("check", "--source-lang", "en", "n.po", "--format")
