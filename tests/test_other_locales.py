@@ -66,3 +66,16 @@ def test_a_partly_translated_site_aligns_with_force(project: Path) -> None:
         "Then open the settings page."
     ] == "然后打开设置页面。"
     assert json.loads(run_cli("stats", "--format", "json").stdout)
+
+
+def test_front_matter_and_lang_options_name_the_locale_as_bcp_47_does(project: Path) -> None:
+    page = project / "source/en/page.md"
+    page.write_text("---\nlang: zh-CN\n---\n\n# 安装\n\n运行 2.0 版安装程序。\n")
+    checked = run_cli("check", str(page))
+    assert checked.exit_code == 0, checked.stderr
+    assert "languages: zh_CN" in checked.stderr
+    scored = run_cli(
+        "readability", "-", "--lang", "zh-CN", "--format", "json", input="# 安装\n\n运行。\n"
+    )
+    assert scored.exit_code == 0, scored.stderr
+    assert json.loads(scored.stdout)["documents"][0]["locale"] == "zh_CN"

@@ -78,8 +78,11 @@ def test_reports_name_files_from_the_working_folder_and_github_s_workspace(
     monkeypatch.chdir(tmp_path / "repo")  # a monorepo's job, outside the docs project
     config = ("check", "--config", "docs/pyproject.toml", "--format")
     assert run_cli("extract", "--config", "docs/pyproject.toml").exit_code == 0
+    (docs / "locales/en/LC_MESSAGES/side.po").unlink()  # a missing file is named the same way
     found = json.loads(run_cli(*config, "json").stdout)
     assert {f["path"] for f in found if f["rule"] == "links/broken"} == {"docs/source/da/side.md"}
+    assert "docs/locales/en/LC_MESSAGES/side.po" in {f["path"] for f in found}
+    assert all(f["path"].startswith("docs/") for f in found)
     monkeypatch.chdir(docs / "source")
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "repo"))
     annotations = run_cli("check", "--format", "github").stdout

@@ -173,8 +173,7 @@ def readability(
     """
     from pipeline.stages.readability import default_report
 
-    if lang:
-        check_language(lang, "--lang")
+    lang = check_language(lang, "--lang") if lang else None
     config = resolve_config(config_file, **overrides)
     # Files outside any project are scored without one. Given PATHS, the project's report
     # is left as it is (a report of one file would replace it): written on request only.
@@ -259,9 +258,8 @@ def check(
       pipeline check locales/da/LC_MESSAGES/what-is-atmp.po --glossary terms.csv
       pipeline check --changed-since origin/main --baseline .pipeline-baseline.json
     """
-    for code, option in ((lang, "--lang"), (source_lang, "--source-lang")):
-        if code:
-            check_language(code, option)
+    lang = check_language(lang, "--lang") if lang else None
+    source_lang = check_language(source_lang, "--source-lang") if source_lang else None
     config = resolve_config(config_file, **overrides)
     if changed_since:
         from pipeline.catalogs.paths import changed_project_files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -50,4 +51,4 @@ def lsp(config_file: Path | None, debounce: float) -> None:
     """
     from pipeline.lsp.server import serve_stdio
 
-    serve_stdio(config_file, debounce)
+    sys.exit(serve_stdio(config_file, debounce))

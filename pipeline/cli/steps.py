@@ -154,7 +154,10 @@ def check_and_show(
         )
     ran, files = [active.rule for active in result.rules], result.coverage.files
     if adopt and adopt.baseline and not adopt.write:
+        found = len(result.findings)
         result = accept_baseline(config, result, adopt.baseline)
+        dropped = found - len(result.findings)
+        click.echo(f"check: {dropped} findings accepted by the baseline {adopt.baseline}", err=True)
     notes = [*result.coverage.notes, coverage_summary(result.coverage, result.findings)]
     if adopt and adopt.write:
         record_baseline(adopt.write, result.findings)

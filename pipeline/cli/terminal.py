@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pipeline.checks.findings import Finding, Severity, counted, severity_counts
-from pipeline.project.files import write_output
-from pipeline.report.formats import render, resolve_format
+from pipeline.project.files import STDIN_NAME, write_output
+from pipeline.report.formats import SUMMARY, render, resolve_format
 from pipeline.source.anchors import is_remote
 
 if TYPE_CHECKING:  # the stages load on demand (see steps.py)
@@ -67,10 +67,12 @@ def _base(output_format: str) -> Path:
 
 @functools.cache
 def _from_here(shown: str, root: Path, base: Path) -> str:
-    """A project file's name (`shown`, from `root`) from `base`; a name that is no file
-    under `root` (standard input, a PATHS file outside the project) as it is."""
+    """A project file's name (`shown`, from `root`) from `base`, whether it exists or is
+    missing ("no catalog"); standard input and a PATHS file outside the project (named
+    from the working folder already) as they are."""
     path = root / shown
-    if Path(shown).is_absolute() or not path.exists():
+    outside = not path.exists() and Path(shown).exists()
+    if shown == STDIN_NAME or Path(shown).is_absolute() or outside:
         return shown
     return Path(os.path.relpath(path.absolute(), base.absolute())).as_posix()
 
@@ -184,7 +186,7 @@ def show_coverage(coverage: Coverage, findings: Sequence[Finding]) -> None:
 
 def coverage_summary(coverage: Coverage, findings: Sequence[Finding]) -> str:
     """The run's one line on what it covered and found."""
-    return f"check: {coverage.summary()}; {severity_counts(findings)}"
+    return f"{SUMMARY}{coverage.summary()}; {severity_counts(findings)}"
 
 
 def show_scores(

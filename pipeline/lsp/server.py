@@ -12,7 +12,6 @@ import asyncio
 import logging
 import os
 import re
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -201,8 +200,9 @@ async def _scored(ls: PipelineServer, uri: str) -> tuple[list[str], Any] | None:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def serve_stdio(config_file: Path | None, debounce: float) -> None:
-    """Serve one editor over standard input and output until it says exit."""
+def serve_stdio(config_file: Path | None, debounce: float) -> int:
+    """Serve one editor over standard input and output until it says exit; the exit code
+    the protocol asks for: 1 when it said exit without shutdown, or went away."""
     logging.basicConfig(level=logging.WARNING)  # to standard error, which editors log
     # The engine runs on a thread beside the server's event loop, and worker processes
     # forked from a threaded process hung there (a lock held by another thread at the
@@ -211,5 +211,4 @@ def serve_stdio(config_file: Path | None, debounce: float) -> None:
     os.environ["PIPELINE_JOBS"] = "1"
     server = build_server(config_file, debounce)
     server.start_io()  # pygls swallows the exit code it means to give
-    if not server.shut_down:
-        sys.exit(1)  # exit without shutdown, or the editor went away: the editor may restart us
+    return 0 if server.shut_down else 1

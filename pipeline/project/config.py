@@ -213,10 +213,7 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
             f"segmentation must be 'block' or 'sentence', not {segmentation!r}", origin
         )
     # A locale is named as gettext and its folders name it: "zh-CN" is "zh_CN".
-    locales = tuple(
-        gettext_locale(check_language(code, origin))
-        for code in values.get("locales", config.locales)
-    )
+    locales = tuple(check_language(code, origin) for code in values.get("locales", config.locales))
     if len(locales) < 2:
         raise PipelineError(
             "at least two locales are needed (the source language and a target)",
@@ -231,9 +228,7 @@ def _validated(config: Config, values: dict[str, Any], origin: Path | None) -> C
     }
     converted["locales"] = locales
     if values.get("source_language") is not None:
-        converted["source_language"] = gettext_locale(
-            check_language(values["source_language"], origin)
-        )
+        converted["source_language"] = check_language(values["source_language"], origin)
     converted["site_name"] = _site_names(values.get("site_name"), locales, origin)
     if values.get("base_url") is not None:
         converted["base_url"] = _base_url(values["base_url"], origin)
@@ -405,7 +400,8 @@ def gettext_locale(code: str) -> str:
 
 
 def check_language(code: object, origin: Path | str | None, line: int | None = None) -> str:
-    """Return `code` if it is a BCP 47 language tag that babel knows, else fail."""
+    """Return `code` as gettext names its locale ("zh-CN" is "zh_CN") if it is a BCP 47
+    language tag that babel knows, else fail: a locale is one name however it is given."""
     if not isinstance(code, str) or not code:
         raise PipelineError(
             f"language must be a code like 'da' or 'en', not {code!r}", origin, line
@@ -416,4 +412,4 @@ def check_language(code: object, origin: Path | str | None, line: int | None = N
         raise PipelineError(
             f"unknown language code {code!r}", origin, line, hint="use e.g. 'da' or 'en'"
         ) from None
-    return code
+    return gettext_locale(code)

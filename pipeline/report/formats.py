@@ -16,6 +16,7 @@ from pipeline.checks.positions import named_words
 from pipeline.checks.registry import Rule, all_rules
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
+SUMMARY = "check: "  # how the run's last note, what it covered and found, begins
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -182,7 +183,7 @@ def _invocation(notes: Sequence[str]) -> dict[str, Any]:
     run") as warnings, what it covered as a note: a check that checked nothing says so
     in SARIF too, not only on stderr."""
     notifications = [
-        {"level": "note" if note.startswith("check: ") else "warning", "message": {"text": note}}
+        {"level": "note" if note.startswith(SUMMARY) else "warning", "message": {"text": note}}
         for note in notes
     ]
     return {"executionSuccessful": True, "toolExecutionNotifications": notifications}
@@ -239,7 +240,7 @@ def _lines(findings: Sequence[Finding]) -> str:
 
 def _left_out(notes: Sequence[str]) -> list[str]:
     """The run's warnings about what it did not check (the summary line aside)."""
-    return [note for note in notes if not note.startswith("check: ")]
+    return [note for note in notes if not note.startswith(SUMMARY)]
 
 
 def _info(finding: Finding) -> bool:
