@@ -70,8 +70,11 @@ async def _answer(request: Request, what: str) -> Response:
     engine = engine_of(request)
     try:
         asked = parse(await _body(request), engine.config)
+        notes: list[str] = []
         if what == "check":
-            answer = await run_in_threadpool(engine.check, asked.text, asked.lang, asked.path)
+            answer, notes = await run_in_threadpool(
+                engine.check, asked.text, asked.lang, asked.path
+            )
         else:
             answer = await run_in_threadpool(
                 engine.readability, asked.text, asked.lang, asked.path, asked.top
@@ -84,7 +87,12 @@ async def _answer(request: Request, what: str) -> Response:
         if hint and "--lang" in hint:  # the command line's advice, said the API's way
             hint = 'send "lang", e.g. "lang": "da", or give the text front matter with lang: da'
         return error_response(422, shown, hint)
-    return Response(answer, media_type="application/json")
+    # What the run left out, as the CLI says it on stderr: JSON in ASCII, as headers are.
+    headers = {NOTES_HEADER: json.dumps(notes)} if notes else {}
+    return Response(answer, media_type="application/json", headers=headers)
+
+
+NOTES_HEADER = "X-Pipeline-Not-Checked"
 
 
 async def _body(request: Request) -> bytes:

@@ -39,10 +39,12 @@ class Engine:
         self.config = config
         self._lock = threading.Lock()
 
-    def check(self, text: str, lang: str | None, path: Path | None) -> str:
-        """What `pipeline check PATH|- --lang LANG --format json` prints for `text`."""
+    def check(self, text: str, lang: str | None, path: Path | None) -> tuple[str, list[str]]:
+        """What `pipeline check PATH|- --lang LANG --format json` prints for `text`, and
+        what it says on stderr it left out ("links … to other files not checked")."""
         with self._lock:
-            return check_json(check_text(self.config, text, path, lang))
+            result = check_text(self.config, text, path, lang)
+            return check_json(result), list(result.coverage.notes)
 
     def readability(self, text: str, lang: str | None, path: Path | None, top: int) -> str:
         """What `pipeline readability PATH|- --lang LANG --format json --top N` prints."""

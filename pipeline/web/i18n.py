@@ -84,6 +84,7 @@ _TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Danish)
     "check.words": ("Words", "Ord"),
     "check.sentences": ("Sentences", "Sætninger"),
     "check.terms": ("Glossary and other findings", "Ordliste og andre fund"),
+    "check.left-out": ("Not checked", "Ikke tjekket"),
     "check.button": ("Check now", "Tjek nu"),
     "notfound": ("Page not found", "Siden findes ikke"),
     "notfound.text": ("There is no such page here.", "Den side findes ikke her."),

@@ -122,13 +122,13 @@ async def _posted(
         scores = await run_in_threadpool(
             engine.readability, asked.text, asked.lang, None, asked.top
         )
-        found = await run_in_threadpool(engine.check, asked.text, asked.lang, None)
+        found, notes = await run_in_threadpool(engine.check, asked.text, asked.lang, None)
     except BadRequest as bad:
         return form, {"error": bad.error}, bad.status
     except PipelineError as error:
         return form, {"error": str(error)}, 422
     readability = json.loads(scores)
-    return form, {"readability": readability, "check": json.loads(found)}, 200
+    return form, {"readability": readability, "check": json.loads(found), "notes": notes}, 200
 
 
 def _script_texts(ui: str) -> dict[str, str]:

@@ -177,3 +177,13 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path: Path) -> None:
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert f"--port {port + 1}" in result.stderr
     assert "pipeline serve: http" not in result.stdout
+
+
+def test_check_says_in_a_header_what_it_left_out(client: TestClient) -> None:
+    text = "# Side\n\nLæs [siden om ATMP](hvad-er-atmp.md) først.\n"
+    answer = client.post("/api/check", json={"text": text, "lang": "da"})
+    assert answer.status_code == 200
+    notes = json.loads(answer.headers["X-Pipeline-Not-Checked"])
+    assert any(
+        note.startswith("1 link of standard input to other files not checked") for note in notes
+    )

@@ -134,3 +134,18 @@ def test_axe_finds_no_violation_on_any_page(server: str, browser: object, locale
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
         assert results.violations_count == 0, f"{url}:\n{results.generate_report()}"
     page.close()
+
+
+def test_check_my_text_says_what_it_left_out(server: str, browser: object) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    page = browser.new_page(locale="da-DK")
+    page.goto(f"{server}/check")
+    page.get_by_label("Din tekst").fill("# Side\n\nLæs [siden om ATMP](hvad-er-atmp.md) først.\n")
+    left_out = page.locator("#left-out")
+    expect(left_out).to_contain_text(
+        "1 link of standard input to other files not checked", timeout=10_000
+    )
+    expect(page.get_by_role("heading", name="Ikke tjekket")).to_be_visible()
+    page.close()

@@ -37,6 +37,8 @@
     if (!response.ok) {
       throw new Error(answer.error + (answer.hint ? " (" + answer.hint + ")" : ""));
     }
+    // What the check left out ("links ... not checked"), as the CLI says on stderr.
+    answer.notes = JSON.parse(response.headers.get("X-Pipeline-Not-Checked") || "[]");
     return answer;
   }
 
@@ -79,12 +81,18 @@
       ])));
   }
 
+  function leftOut(notes) {
+    if (!notes.length) return [];
+    return [el("h3", { textContent: t["check.left-out"] }),
+      el("ul", { id: "left-out" }, notes.map((note) => el("li", { lang: "en", textContent: note })))];
+  }
+
   function show(scores, found) {
     const doc = scores.documents[0];
     results.replaceChildren(
       metrics(doc),
       el("h3", { textContent: t["hardest"] }), hardest(doc),
-      el("h3", { textContent: t["check.terms"] }), findings(found));
+      el("h3", { textContent: t["check.terms"] }), findings(found), ...leftOut(found.notes));
     const lix = doc.lix === null ? "–" : doc.lix.toFixed(1) + " " + band(doc.band);
     status.textContent = "LIX " + lix + ". " + t["findings"] + ": " + found.length + ".";
   }
