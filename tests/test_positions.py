@@ -66,3 +66,18 @@ def test_a_line_separator_inside_a_pasted_line_is_no_line_end(checked: list[str]
         if f["rule"] == "term/deprecated"
     ]
     assert found == [(5, len("Vi skriver ") + 1)]
+
+
+def test_a_lone_end_mark_is_no_word_to_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("app.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: da\\n"\n\n'
+        'msgid "It is there. Where is it?"\nmsgstr ""\n"Den står der. "\n"Hvor er den."\n',
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--source-lang", "en", "--format", "json", "app.po")
+    (found,) = [f for f in json.loads(result.stdout) if f["rule"] == "translation/punctuation"]
+    assert found["data"]["found"] == "."
+    assert (found["line"], found.get("column")) == (7, None)  # the msgstr's line, no column

@@ -69,8 +69,10 @@ def _spots(text: str, number: int, pattern: re.Pattern[str]) -> Iterable[tuple[i
 
 
 def named_words(finding: Finding) -> str:
-    """The words a finding is about, if it names them."""
-    return finding.data.get("found") or finding.data.get("word") or ""
+    """The words a finding is about, if it names them; not a lone mark (an end mark's
+    "." stands anywhere in the text, and the first one is seldom the one meant)."""
+    words = finding.data.get("found") or finding.data.get("word") or ""
+    return words if any(character.isalnum() for character in words) else ""
 
 
 def with_columns(findings: Collection[Finding], root: Path) -> list[Finding]:
