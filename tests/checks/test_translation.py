@@ -718,3 +718,14 @@ def test_a_unit_or_a_turn_converted_and_a_garbled_separator_are_warnings() -> No
 def test_translator_names_and_an_access_key_inside_a_number_are_no_finding() -> None:
     assert levels("translator1, translator2", "Anders And, Mickey Mouse") == []
     assert levels("Western (ISO-8859-_15)", "Vestlig (ISO-8859-1_5)") == []
+
+
+def test_length_compares_the_words_not_a_template_s_indentation() -> None:
+    indented = "\n" + " " * 60 + "User is already linked to %(name)s.\n" + " " * 56
+    assert (
+        findings("translation/length", indented, "\nBrugeren er allerede forbundet til %(name)s.")
+        == []
+    )
+    assert findings(
+        "translation/length", "Take it every morning with a glass of water.", "Dagligt."
+    ) == ["the translation is 0.2× the length of the source"]
