@@ -99,16 +99,13 @@ def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     if not message.translated or not_text(message.source):
         return
     source, target = link_targets(message.source), link_targets(message.target)
+    where = message.path, message.line
     for url in sorted((source - target).elements()):
-        yield ctx.finding(
-            message.path, message.line, f"link to {url} is missing in the translation", fix=url
-        )
+        yield ctx.finding(*where, f"link to {url} is missing in the translation", fix=url)
     if localized_address(message.source):
         return  # the translation's own example or team address replaces the source's
     for url in sorted((target - source).elements()):
-        yield ctx.finding(
-            message.path, message.line, f"the translation links to {url}, the source does not"
-        )
+        yield ctx.finding(*where, f"the translation links to {url}, the source does not")
 
 
 @rule(
@@ -381,12 +378,16 @@ def inconsistent(corpus: Corpus, ctx: CheckContext) -> Iterator[Finding]:
     Example (en→da): "Side effects" and "Adverse reactions" both translated
     "Bivirkninger".
 
+    A translation two different sources share is info: often one thing said two ways.
+
     Instead: the rendering the finding gives as its fix, or a msgctxt where the two
     texts really mean different things.
     """
     for deviation in deviations(corpus.renderings):
         rendering = deviation.rendering
-        yield ctx.finding(rendering.path, rendering.line, deviation.message(), fix=deviation.fix)
+        # One translation, two sources: 4 of 12 on Debian's catalogs were errors, not wordings.
+        say = ctx.finding if deviation.same_source else ctx.doubtful
+        yield say(rendering.path, rendering.line, deviation.message(), fix=deviation.fix)
 
 
 @rule(
