@@ -83,7 +83,8 @@ def unknown_word(subject: TermText, ctx: CheckContext) -> Iterator[Finding]:
         # project writes in two languages is a term) and drops it. So is a word the
         # translation copies from its source ("soname"): the source's language writes it.
         copied = source is not None and not miss.name and _written_in(miss.word, source.text)
-        langs = (subject.lang, source.lang) if copied and source else (subject.lang,)
+        own = _passage_language(subject, ctx, miss)  # "netbooting" in an English passage
+        langs = (own, source.lang) if copied and source else (own,)
         message, name = (_NAME, "yes") if miss.name or copied else (_UNKNOWN, "")
         for lang in langs:
             yield ctx.finding(
@@ -189,6 +190,14 @@ def _version(settings: SpellingSettings, ctx: CheckContext) -> str:
         named = repr((settings, ctx.languages, sorted(ctx.names), files))
         _DIGESTS[key] = memo.digest(memo.code_version(), named)
     return _DIGESTS[key]
+
+
+def _passage_language(subject: TermText, ctx: CheckContext, miss: Misspelling) -> str:
+    """The language of the passage a word stands in: its suggestions and its word list
+    are that language's. (The passages are worked out once a text, `find_passages`.)"""
+    passages = find_passages(subject.text, subject.lang, ctx.languages, ctx.names)
+    inside = (p.lang for p in passages if p.start <= miss.start < p.end)
+    return next(inside, subject.lang)
 
 
 def _known_in_passage(miss: Misspelling, passages: list[Passage], found: Spellers) -> bool:
