@@ -49,6 +49,10 @@ def test_a_bcp47_locale_is_the_gettext_locale_and_html_gets_the_bcp47_tag(projec
     assert '<html lang="zh-CN">' in page
     assert "运行 2.0 版安装程序" in page
     assert not re.search(r'lang="[a-z]+_', page)  # no gettext name where HTML wants BCP 47
+    assert run_cli("readability").exit_code == 0
+    report = (project / "build/reports/readability.html").read_text()
+    assert 'lang="zh-CN"' in report
+    assert not re.search(r'lang="[a-z]+_', report)
 
 
 def test_a_partly_translated_site_aligns_with_force(project: Path) -> None:

@@ -7,7 +7,6 @@ handler or a `javascript:` URL in a source or a msgstr never reaches the page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +30,7 @@ from pipeline.export.brand import BrandView
 from pipeline.export.rendering import BOX_RULES, FOOTNOTE_RULES, box_title
 from pipeline.export.sanitize import sanitize
 from pipeline.languages import language_name
+from pipeline.project.language_tags import with_language_tags
 from pipeline.source.html import html_headings
 from pipeline.source.syntax import MARKDOWN
 
@@ -240,7 +240,7 @@ def render_page(
         )
     if source != lang and not none_translated:
         notes.append(words["translated"].format(language=language))
-    return _tagged(
+    return with_language_tags(
         _templates(site.brand.templates if site.brand else "")
         .get_template("page.html.j2")
         .render(
@@ -269,7 +269,7 @@ def render_index(
     lang: str, pages: list[tuple[str, str, str]], alternates: list[Alternate], site: Site
 ) -> str:
     """A locale's list of documents: (href, title, description)."""
-    return _tagged(
+    return with_language_tags(
         _templates(site.brand.templates if site.brand else "")
         .get_template("index.html.j2")
         .render(lang=lang, words=strings(lang), pages=pages, alternates=alternates, site=site)
@@ -287,17 +287,8 @@ def render_root(locales: list[Alternate], sites: dict[str, str], branded: bool =
     for entry in entries[1:]:
         if entry["site"] == entries[0]["site"]:
             entry["site"] = ""
-    return _tagged(
+    return with_language_tags(
         _templates()
         .get_template("root.html.j2")
         .render(locales=entries, lang=entries[0]["lang"], branded=branded)
     )
-
-
-# Locales are named as gettext names them ("zh_CN"); HTML's lang and hreflang take BCP 47
-# tags ("zh-CN"), by which a screen reader picks its voice (and WeasyPrint the PDF's /Lang).
-_GETTEXT_LOCALE = re.compile(r'(\s(?:hreflang|lang)=")([a-zA-Z]{2,3})_([\w-]+)"')
-
-
-def _tagged(html: str) -> str:
-    return _GETTEXT_LOCALE.sub(lambda m: f'{m[1]}{m[2]}-{m[3].replace("_", "-")}"', html)

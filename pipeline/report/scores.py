@@ -11,6 +11,7 @@ from typing import Any
 from pipeline.checks.findings import Finding, counted, severity_counts
 from pipeline.checks.readability import FEWEST_WORDS
 from pipeline.project.config import ReadabilitySettings
+from pipeline.project.language_tags import with_language_tags
 from pipeline.readability.levels import (
     LIX_BANDS,
     DocumentScore,
@@ -233,7 +234,7 @@ def render_html(run: ReadabilityRun, settings: ReadabilitySettings) -> str:
     ranges = [f"≤ {bounds[0]:g}"] + [f"{a}–{b:g}" for a, b in zip(lows, bounds[1:], strict=False)]
     ranges.append(f"≥ {lows[-1]}")
     languages = sorted({score.lang for score in run.documents})
-    return environment.get_template("readability.html.j2").render(
+    html = environment.get_template("readability.html.j2").render(
         scale=settings.scale,
         bands=[{"name": n, "range": r} for n, r in zip(names, ranges, strict=True)],
         hard_range=ranges[3],
@@ -242,6 +243,7 @@ def render_html(run: ReadabilityRun, settings: ReadabilitySettings) -> str:
         summary=[_view_row(score, settings) for score in run.documents],
         documents=[_view_document(versions, settings) for versions in _grouped(run)],
     )
+    return with_language_tags(html)
 
 
 def _next_up(bound: float) -> str:

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from pipeline.project.errors import PipelineError
+from pipeline.project.language_tags import with_language_tags
 from pipeline.readability.levels import lix_band
 from pipeline.web import views
 from pipeline.web.api import BadRequest, engine_of, parse
@@ -40,7 +41,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     html = _TEMPLATES.get_template(template).render(
         ui=ui, t=texts(ui), names=names, site_name=config.site(ui), **values
     )
-    return HTMLResponse(html, status_code=status)
+    return HTMLResponse(with_language_tags(html), status_code=status)
 
 
 async def documents(request: Request) -> Response:
