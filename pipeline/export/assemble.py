@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from pipeline.project.config import Segmentation
 from pipeline.project.files import read_text
-from pipeline.source.anchors import EXPLICIT_ANCHOR, github_slug, heading_ids
+from pipeline.source.anchors import explicit_anchors, github_slug, heading_ids
 from pipeline.source.html import VOID_TAGS, html_headings
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import (
@@ -258,7 +258,7 @@ def _explicit_anchors(children: list[Token]) -> list[str]:
         anchor
         for child in children
         if child.type == "html_inline"
-        for anchor in EXPLICIT_ANCHOR.findall(child.content)
+        for anchor in explicit_anchors(child.content)
     ]
 
 

@@ -19,10 +19,17 @@ from markdown_it.token import Token
 
 from pipeline.source.html import html_links
 
-# <a id="x">, <a name="x"> (and <span id>, as GitHub keeps ids of raw HTML anchors).
+# <a id="x">, <a name="x"> (and <span id>, as GitHub keeps ids of raw HTML anchors); the
+# value quoted or not, as HTML allows (pino's docs: <a id=opt-customlevels></a>).
 EXPLICIT_ANCHOR = re.compile(
-    r"""<(?:a|span)\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*["']([^"']+)["'][^>]*>""", re.IGNORECASE
+    r"""<(?:a|span)\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*(?:["']([^"']+)["']|([^\s"'=<>`]+))[^>]*>""",
+    re.IGNORECASE,
 )
+
+
+def explicit_anchors(html: str) -> list[str]:
+    """The ids of the raw HTML anchors in `html`, quoted or not."""
+    return [quoted or bare for quoted, bare in EXPLICIT_ANCHOR.findall(html)]
 
 
 def github_slug(text: str, taken: dict[str, int]) -> str:
@@ -68,7 +75,7 @@ def anchors(tokens: Sequence[Token]) -> set[str]:
     mkdocs-click's `::: mkdocs-click` make a heading per class or command)."""
     found = set(heading_ids(tokens))
     for token in tokens:  # an inline token's content holds its inline HTML too
-        found.update(EXPLICIT_ANCHOR.findall(token.content))
+        found.update(explicit_anchors(token.content))
         if token.type == "fence" and token.info == "mkdocstrings":
             found.add(ANY_ANCHOR)
     return found

@@ -3,6 +3,7 @@ references and their back links (Node's webcrypto page has one note referenced 3
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polib
@@ -165,3 +166,17 @@ GITHUB_SLUGGER = [
 def test_heading_ids_are_github_sluggers() -> None:
     taken: dict[str, int] = {}
     assert [(text, github_slug(text, taken)) for text, _ in GITHUB_SLUGGER] == GITHUB_SLUGGER
+
+
+def test_an_unquoted_raw_html_anchor_is_an_anchor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # pino's docs write <a id=opt-customlevels></a>
+    Path("api.md").write_text(
+        "# API\n\nSee [custom levels](#opt-customlevels) and [base](#opt-base).\n\n"
+        "<a id=opt-customlevels></a>\n### `customLevels`\n\nText.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "api.md", "--lang", "en", "--format", "json")
+    broken = [f["message"] for f in json.loads(result.stdout) if f["rule"] == "links/broken"]
+    assert broken == ["link '#opt-base': api.md has no heading or anchor 'opt-base'"]
