@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,9 @@ import jsonschema
 import polib
 import pytest
 from babel.messages.pofile import read_po
+
+from pipeline.checks.baseline import key, without_baseline
+from pipeline.checks.findings import Finding, Severity
 
 from .conftest import run_cli
 from .test_check_cli import seeded, translated
@@ -211,3 +215,42 @@ def test_a_misspelt_rule_in_a_suppression_is_an_input_error(project: Callable[[s
         "source/en/treatment.md:10: error: unknown rule 'term/deprecatd' in a suppression "
         "(did you mean 'term/deprecated'?)"
     )
+
+
+def test_changed_since_a_branch_is_what_this_branch_changed(project: Callable[[str], Path]) -> None:
+    root = seeded(project)
+    commit = ("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qam")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, *commit, "start")
+    git(root, "checkout", "-q", "-b", "feature")
+    mine = root / "source/en/treatment.md"
+    mine.write_text(mine.read_text() + "\nOne more line.\n")
+    git(root, *commit, "mine")
+    git(root, "checkout", "-q", "main")
+    theirs = root / "locales/en/LC_MESSAGES/behandling.po"
+    theirs.write_text(theirs.read_text() + "\n")
+    git(root, *commit, "theirs, on main since")
+    git(root, "checkout", "-q", "feature")
+    result = run_cli("check", "--changed-since", "main")
+    assert "checked 1 Markdown file, 0 catalogs" in result.stderr  # not main's catalog edit
+
+
+def test_a_baseline_is_written_from_the_whole_project_only(project: Callable[[str], Path]) -> None:
+    root = seeded(project)
+    part = run_cli("check", "source/en/treatment.md", "--write-baseline", "b.json")
+    assert part.exit_code == 2
+    assert "with PATHS it would keep only a part" in part.stderr
+    assert not (root / "b.json").exists()
+
+
+def test_a_baseline_matches_findings_whose_figures_and_places_elsewhere_moved() -> None:
+    accepted = Counter({key(f) for f in [
+        Finding("readability/document-level", Severity.WARNING, "a.md", 1, "LIX 43 is above the target 40 for a (da)"),
+        Finding("term/inconsistent", Severity.WARNING, "b.po", 9, "'x' here; first at c.po:208 (3×)"),
+    ]})  # fmt: skip
+    later = [
+        Finding("readability/document-level", Severity.WARNING, "a.md", 1, "LIX 42 is above the target 40 for a (da)"),
+        Finding("term/inconsistent", Severity.WARNING, "b.po", 12, "'x' here; first at c.po:218 (4×)"),
+    ]  # fmt: skip
+    assert without_baseline(later, accepted) == ([], 2)

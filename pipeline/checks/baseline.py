@@ -7,6 +7,7 @@ do not break the baseline, and a finding that was accepted twice may occur twice
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +19,25 @@ Key = tuple[str, str, str, str]  # rule, path, message, msgctxt ("" for none)
 
 
 def key(finding: Finding) -> Key:
-    return (finding.rule, finding.path, finding.message, finding.data.get("msgctxt", ""))
+    return (
+        finding.rule,
+        finding.path,
+        _stable(finding.rule, finding.message),
+        finding.data.get("msgctxt", ""),
+    )
+
+
+def _stable(rule: str, message: str) -> str:
+    """A message as the baseline matches it: without another file's line ("first at
+    a.po:208"), a count of the project's entries ("(3×)") or a reading level's figures
+    ("LIX 42 is above the target 40"): edits elsewhere change them, the finding stays."""
+    message = _COUNT.sub("#×", _PLACE.sub(r"\1", message))
+    return _FIGURE.sub("#", message) if rule.startswith("readability/") else message
+
+
+_PLACE = re.compile(r"(\S+\.(?:po|pot|md|markdown)):\d+")
+_COUNT = re.compile(r"\d+×")  # how often the usual rendering occurs in the project
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def render_baseline(findings: list[Finding]) -> str:
@@ -48,7 +67,12 @@ def read_baseline(path: Path, shown: str) -> Counter[Key]:
             hint="write one with `pipeline check --write-baseline FILE`",
         )
     return Counter(
-        (str(e["rule"]), str(e["path"]), str(e["message"]), str(e.get("msgctxt", "")))
+        (
+            str(e["rule"]),
+            str(e["path"]),
+            _stable(str(e["rule"]), str(e["message"])),
+            str(e.get("msgctxt", "")),
+        )
         for e in entries
     )
 

@@ -157,7 +157,8 @@ def check_and_show(
         found = len(result.findings)
         result = accept_baseline(config, result, adopt.baseline)
         dropped = found - len(result.findings)
-        click.echo(f"check: {dropped} findings accepted by the baseline {adopt.baseline}", err=True)
+        said = f"{dropped} finding{'' if dropped == 1 else 's'} accepted by the baseline"
+        click.echo(f"check: {said} {adopt.baseline}", err=True)
     notes = [*result.coverage.notes, coverage_summary(result.coverage, result.findings)]
     if adopt and adopt.write:
         record_baseline(adopt.write, result.findings)

@@ -9,7 +9,10 @@ from pipeline.project.errors import PipelineError
 
 
 def changed_files(root: Path, ref: str) -> set[Path]:
-    """Files changed since `ref` (committed, staged, unstaged or new), as absolute paths."""
+    """Files changed since `ref` (committed, staged, unstaged or new), as absolute paths:
+    since the commit this branch left `ref` at, as a pull request shows them; a change
+    `ref` got since is not this branch's. Without a common commit (a shallow clone),
+    since `ref` itself."""
     top = _git(root, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         raise PipelineError(
@@ -21,9 +24,11 @@ def changed_files(root: Path, ref: str) -> set[Path]:
             f"--changed-since {ref}: git knows no commit, branch or tag '{ref}' here",
             hint=_unknown_ref_hint(root),
         )
+    fork = _git(root, "merge-base", ref, "HEAD")
+    since = fork.stdout.strip() if fork.returncode == 0 and fork.stdout.strip() else ref
     changed: set[Path] = set()
     for command in (
-        ("diff", "--name-only", "--no-renames", ref, "--"),
+        ("diff", "--name-only", "--no-renames", since, "--"),
         ("ls-files", "--others", "--exclude-standard"),
     ):
         result = _git(root, *command)
