@@ -125,7 +125,8 @@ def close_structure_gaps(document: Any) -> None:
     7.18.5-1: a link whose text holds markup (`[`code`](…)`, an `<abbr>`) gets its
     annotation filed under the inner element; it moves to the enclosing Link. 7.2-20: a
     list item that holds paragraphs (a loose list, a footnote) gets them wrapped in an
-    LBody. Upstream: Kozea/WeasyPrint#2482 (PDF/UA structure).
+    LBody. 7.5-1 (Matterhorn 15-003): a header cell gets its Scope, Column in a header
+    row, Row first in a body row. Upstream: Kozea/WeasyPrint#2482 (PDF/UA structure).
     """
     tree = document.Root.get("/StructTreeRoot")
     if tree is None or "/ParentTree" not in tree:
@@ -136,6 +137,28 @@ def close_structure_gaps(document: Any) -> None:
             _wrap_list_body(document, element, entries)
         if element.get("/S") != "/Link":
             _move_link_annotations(element, entries)
+        if element.get("/S") == "/TH":
+            _scope(element)
+
+
+def _scope(cell: Any) -> None:
+    """A header cell's /Scope in its table attributes: a row's first header among data
+    cells heads that row; any other heads its column (the HTML's scope says the same)."""
+    import pikepdf
+
+    row = cell.get("/P")
+    cells = [kid for kid in _kids(row) if isinstance(kid, pikepdf.Dictionary)] if row else []
+    in_head = row is not None and row.get("/P", {}).get("/S") == "/THead"
+    heads_row = (
+        not in_head
+        and bool(cells)
+        and cells[0] == cell
+        and any(kid.get("/S") == "/TD" for kid in cells)
+    )
+    attributes = cell.get("/A")
+    if not isinstance(attributes, pikepdf.Dictionary):
+        attributes = cell.A = pikepdf.Dictionary(O=pikepdf.Name.Table)
+    attributes.Scope = pikepdf.Name.Row if heads_row else pikepdf.Name.Column
 
 
 def _kids(element: Any) -> list[Any]:

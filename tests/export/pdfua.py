@@ -84,6 +84,16 @@ def tables(pdf: pikepdf.Pdf) -> list[str]:
     return found
 
 
+def header_scopes(pdf: pikepdf.Pdf) -> list[str]:
+    """7.5-1 (Matterhorn 15-003): a header cell says what it heads, by Scope."""
+    found = []
+    for element in elements(pdf):
+        attributes = element.get("/A") if _role(element) == "/TH" else None
+        if _role(element) == "/TH" and (attributes is None or "/Scope" not in attributes):
+            found.append("7.5-1: a TH with no Scope")
+    return found
+
+
 def parent_tree(pdf: pikepdf.Pdf) -> list[str]:
     """The parent tree agrees with the structure: an annotation's entry is the element
     that holds it, and each marked-content id of a page maps to the element that holds it
@@ -131,7 +141,15 @@ def _embedded(font: Any) -> bool:
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
-CLAUSES = (link_parents, list_items, heading_levels, tables, parent_tree, embedded_fonts)
+CLAUSES = (
+    link_parents,
+    list_items,
+    heading_levels,
+    tables,
+    header_scopes,
+    parent_tree,
+    embedded_fonts,
+)
 
 
 def violations(path: Path) -> list[str]:
