@@ -64,7 +64,7 @@ def brand_css(brand: Brand) -> str:
     rules = [
         ":root {",
         f"  --ink: {colors['text']}; --paper: {colors['background']};",
-        f"  --link: {colors['link']}; --focus: {colors['accent']};",
+        f"  --link: {colors['link']}; --focus: {colors['accent']}; --tint: {colors['tint']};",
         "}",
     ]
     for role, path in brand.fonts.items():

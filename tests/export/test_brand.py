@@ -91,6 +91,10 @@ def test_the_same_project_without_a_brand_shows_none(project: Callable[[str], Pa
             ('link = "#005f73"', 'link = "#7fb7c4"'),
             "brand colours link #7fb7c4 on background #fffdf7 have contrast 2.",
         ),
+        (  # enough on the page, too little on the panels (contents, code, notes)
+            ('link = "#005f73"', 'link = "#0070d9"'),
+            "brand colours link #0070d9 on the tinted panels #f4f2ee have contrast 4.35:1",
+        ),
         (
             ('accent = "#9b2226"', 'accent = "#f4a259"'),
             "brand colours accent #f4a259 on background #fffdf7 have contrast 2.",
