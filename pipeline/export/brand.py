@@ -76,9 +76,12 @@ def brand_css(brand: Brand) -> str:
         headings = "h1, h2, h3, h4, h5, h6"
         rules.append(f'{headings} {{ font-family: "Brand heading", {FALLBACK_FONTS}; }}')
     rules += [
-        ".brand { display: flex; align-items: center; gap: 0.75rem; }",
-        ".brand-logo { height: 2.5rem; width: auto; margin: 0; }",
-        ".brand-header { margin: 0; color: var(--ink); font-weight: 700; }",
+        # At 320 px the header wraps under the logo, and a long Danish word breaks
+        # (WCAG 1.4.10: "Digitaliseringsstyrelsen · Udviklerdokumentation" ran off).
+        ".brand { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; }",
+        ".brand-logo { height: 2.5rem; width: auto; max-width: 100%; margin: 0; }",
+        ".brand-header { margin: 0; min-width: 0; overflow-wrap: anywhere; color: var(--ink);"
+        " font-weight: 700; }",
         "@media print {",
         f"  @page {{ size: {brand.page_size}; margin: {brand.margins}; }}",
         "  .site-header { display: flex; margin-bottom: 1rem; }",

@@ -172,3 +172,22 @@ def test_a_missing_template_folder_is_refused(project: Callable[[str], Path]) ->
     result = run_cli("export", "--format", "html")
     assert result.exit_code == 2
     assert "brand templates must be a folder of the project, not 'brand/nowhere'" in result.stderr
+
+
+def test_a_long_brand_header_wraps_at_320_px(project: Callable[[str], Path]) -> None:
+    """WCAG 1.4.10: a public body's header ("Digitaliseringsstyrelsen ·
+    Udviklerdokumentation") ran off a phone's screen beside the logo."""
+    from playwright.sync_api import sync_playwright
+
+    from .test_html import CHROMIUM
+
+    header = "Digitaliseringsstyrelsen · Udviklerdokumentationsafdelingen"
+    root = branded(project, BRAND.replace("Klinikken · Patientinformation", header))
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        page.goto((root / "build/html/da/vektorer.html").as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        browser.close()
