@@ -254,3 +254,16 @@ def test_a_baseline_matches_findings_whose_figures_and_places_elsewhere_moved() 
         Finding("term/inconsistent", Severity.WARNING, "b.po", 12, "'x' here; first at c.po:218 (4×)"),
     ]  # fmt: skip
     assert without_baseline(later, accepted) == ([], 2)
+
+
+def test_a_suppression_may_say_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("s.md").write_text(
+        "# Side\n\n<!-- pipeline: ignore links/broken -- the anchor comes from attr_list -->\n"
+        "Se [siden](mangler.md).\n\nOg [den anden](mangler-ogsaa.md).\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "s.md", "--lang", "da", "--format", "json")
+    assert result.exit_code == 1, result.stderr  # only the second link, not a bad rule name
+    broken = [f["line"] for f in json.loads(result.stdout) if f["rule"] == "links/broken"]
+    assert broken == [6]

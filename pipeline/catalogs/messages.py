@@ -12,8 +12,10 @@ from typing import NamedTuple
 from pipeline.catalogs.reader import PoEntries
 from pipeline.project.config import check_language, primary_language
 from pipeline.project.errors import PipelineError
+from pipeline.source.suppressions import without_reason
 
-# A translator comment "# pipeline: ignore RULE[, RULE]" suppresses findings on the entry.
+# A translator comment "# pipeline: ignore RULE[, RULE] [-- reason]" suppresses findings on
+# the entry.
 _IGNORE = re.compile(r"^pipeline:\s*ignore\s+(?P<rules>\S.*)$")
 
 
@@ -75,7 +77,8 @@ def ignored_rules(comments: Iterable[str]) -> tuple[str, ...]:
     for comment in comments:
         found = _IGNORE.match(comment.strip())
         if found:
-            rules += [r.strip() for r in found.group("rules").split(",") if r.strip()]
+            named = without_reason(found.group("rules"))
+            rules += [r.strip() for r in named.split(",") if r.strip()]
     return tuple(rules)
 
 

@@ -2,7 +2,8 @@
 
 `<!-- pipeline: ignore RULE -->` covers the next block, `<!-- pipeline: off RULE -->` …
 `<!-- pipeline: on -->` a region, and `<!-- pipeline: ignore-file RULE -->` the whole
-file. RULE is a rule id, a family ("readability") or several separated by commas.
+file. RULE is a rule id, a family ("readability") or several separated by commas; a
+reason may follow after " -- ".
 Reading them is reading the source: checks apply them, export honours them too.
 """
 
@@ -36,7 +37,16 @@ def _matches(pattern: str, rule_id: str) -> bool:
 
 
 def _rules(text: str) -> tuple[str, ...]:
-    return tuple(rule.strip() for rule in text.split(",") if rule.strip()) or ("*",)
+    return tuple(rule.strip() for rule in without_reason(text).split(",") if rule.strip()) or ("*",)
+
+
+def without_reason(text: str) -> str:
+    """The rules of a suppression, without the reason written after " -- " (or " — "):
+    `ignore links/broken -- the anchor comes from attr_list`."""
+    return _REASON.split(text, maxsplit=1)[0]
+
+
+_REASON = re.compile(r"\s+(?:--|—)(?:\s+|$)")
 
 
 def markdown_suppressions(text: str, path: str) -> list[Suppression]:
