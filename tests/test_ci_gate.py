@@ -97,6 +97,10 @@ def test_baseline_fails_only_on_new_findings(project: Callable[[str], Path]) -> 
     assert result.exit_code == 1
     assert [(f["rule"], f["line"]) for f in json.loads(result.stdout)] == [("term/deprecated", 12)]
     assert "3 findings accepted by the baseline" in result.stderr
+    source.write_text(source.read_text().replace("Gene treatments are", "Gene therapies are"))
+    fixed = run_cli("check", "--baseline", "baseline.json")
+    assert "2 findings accepted by the baseline" in fixed.stderr
+    assert "1 of its entries matched nothing (write it again to drop them)" in fixed.stderr
 
 
 def test_a_suppression_on_a_catalog_header_covers_the_catalog_findings_at_line_1(

@@ -155,10 +155,13 @@ def check_and_show(
     ran, files = [active.rule for active in result.rules], result.coverage.files
     if adopt and adopt.baseline and not adopt.write:
         found = len(result.findings)
-        result = accept_baseline(config, result, adopt.baseline)
+        result, stale = accept_baseline(config, result, adopt.baseline)
         dropped = found - len(result.findings)
-        said = f"{dropped} finding{'' if dropped == 1 else 's'} accepted by the baseline"
-        click.echo(f"check: {said} {adopt.baseline}", err=True)
+        plural = "" if dropped == 1 else "s"
+        said = f"{dropped} finding{plural} accepted by the baseline {adopt.baseline}"
+        if stale:  # fixed since: the baseline would accept them again if they came back
+            said += f"; {stale} of its entries matched nothing (write it again to drop them)"
+        click.echo(f"check: {said}", err=True)
     notes = [*result.coverage.notes, coverage_summary(result.coverage, result.findings)]
     if adopt and adopt.write:
         record_baseline(adopt.write, result.findings)

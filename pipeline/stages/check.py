@@ -410,9 +410,9 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
-def accept_baseline(config: Config, result: CheckResult, path: Path) -> CheckResult:
-    """Drop the findings a baseline file accepts (no note of what was left out: they
-    were checked)."""
+def accept_baseline(config: Config, result: CheckResult, path: Path) -> tuple[CheckResult, int]:
+    """Drop the findings a baseline file accepts; and how many of its entries matched
+    nothing (fixed since: a finding brought back would be accepted again)."""
     accepted = read_baseline(path, display_path(path, config.root))
-    findings, _ = without_baseline(result.findings, accepted)
-    return dataclasses.replace(result, findings=findings)
+    findings, dropped = without_baseline(result.findings, accepted)
+    return dataclasses.replace(result, findings=findings), accepted.total() - dropped
