@@ -73,6 +73,7 @@ def localize(
     ids = heading_ids(tokens)
     for opening, anchor in zip(openings, ids, strict=True):
         opening.attrSet("id", anchor)
+    _without_repeated_ids(tokens, set(ids))
     _identify_html_headings(tokens, dict.fromkeys(ids, 0))
     result = Localized(document, lang, tokens, env, "", "")
     front = document.front_matter
@@ -251,6 +252,24 @@ def _swap_inline(
     lost = [anchor for anchor in kept if anchor not in _explicit_anchors(children)]
     tokens[index].children = [*map(_anchor_token, lost), *children]
     tokens[index].content = " ".join(text for text, _ in pieces)
+
+
+def _without_repeated_ids(tokens: list[Token], headings: set[str]) -> None:
+    """An anchor named as a heading is ("<a id="pino-syslog"></a>" over "### pino-syslog")
+    loses its id: the page would have it twice (WCAG 4.1.1), and the heading serves."""
+    for token in tokens:
+        for child in (token.children or []) if token.type == "inline" else []:
+            if child.type == "html_inline" and set(explicit_anchors(child.content)) & headings:
+                child.content = _ID.sub(
+                    lambda m: "" if _named(m) in headings else m[0], child.content
+                )
+
+
+_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+def _named(found: re.Match[str]) -> str:
+    return found[1] or found[2] or found[3] or ""
 
 
 def _explicit_anchors(children: list[Token]) -> list[str]:

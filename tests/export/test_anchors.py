@@ -180,3 +180,20 @@ def test_an_unquoted_raw_html_anchor_is_an_anchor(
     result = run_cli("check", "api.md", "--lang", "en", "--format", "json")
     broken = [f["message"] for f in json.loads(result.stdout) if f["rule"] == "links/broken"]
     assert broken == ["link '#opt-base': api.md has no heading or anchor 'opt-base'"]
+
+
+def test_an_anchor_named_as_the_heading_below_it_leaves_one_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # pino's docs: <a id="pino-syslog"></a> over ### pino-syslog
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/t.md").write_text(
+        '# Transports\n\nSee [syslog](#pino-syslog).\n\n<a id="pino-syslog"></a>\n'
+        '### pino-syslog\n\nText.\n\n<a id="kept"></a>\nAn anchor of its own.\n'
+    )
+    assert run_cli("export", "--locale", "en", "--format", "html").exit_code == 0
+    html = Path("build/html/en/t.html").read_text()
+    assert html.count('id="pino-syslog"') == 1  # WCAG 4.1.1: ids are unique
+    assert 'href="#pino-syslog"' in html
+    assert 'id="kept"' in html
