@@ -32,6 +32,7 @@ from pipeline.cli.steps import (
     score_and_show,
     set_up_process,
     stats_and_show,
+    whole_project_baseline,
 )
 from pipeline.project import memo
 from pipeline.project.config import check_language
@@ -261,12 +262,7 @@ def check(
     lang = check_language(lang, "--lang") if lang else None
     source_lang = check_language(source_lang, "--source-lang") if source_lang else None
     config = resolve_config(config_file, **overrides)
-    if write_baseline and (changed_since or paths):  # a part would stand for the whole
-        raise PipelineError(
-            "--write-baseline records the whole project's findings; with "
-            f"{'--changed-since' if changed_since else 'PATHS'} it would keep only a part",
-            hint="write the baseline with a check of the whole project",
-        )
+    whole_project_baseline(write_baseline, changed_since, paths)
     if changed_since:
         from pipeline.catalogs.paths import changed_project_files
 

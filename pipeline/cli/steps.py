@@ -127,6 +127,17 @@ def export_and_show(
     return show_export(results, len(sources), len(locales), config)
 
 
+def whole_project_baseline(write: Path | None, changed_since: str | None, paths: object) -> None:
+    """A baseline is written from a check of the whole project: a part would stand for
+    the whole, and the next full run fail on everything else."""
+    if write and (changed_since or paths):
+        raise PipelineError(
+            "--write-baseline records the whole project's findings; with "
+            f"{'--changed-since' if changed_since else 'PATHS'} it would keep only a part",
+            hint="write the baseline with a check of the whole project",
+        )
+
+
 def check_and_show(
     config: Config,
     paths: tuple[Path, ...],
