@@ -240,11 +240,14 @@ def test_changed_since_a_branch_is_what_this_branch_changed(project: Callable[[s
     assert "checked 1 Markdown file, 0 catalogs" in result.stderr  # not main's catalog edit
 
 
-def test_a_baseline_is_written_from_the_whole_project_only(project: Callable[[str], Path]) -> None:
+def test_a_baseline_is_not_written_from_the_changed_files(project: Callable[[str], Path]) -> None:
     root = seeded(project)
-    part = run_cli("check", "source/en/treatment.md", "--write-baseline", "b.json")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "start")
+    part = run_cli("check", "--changed-since", "HEAD", "--write-baseline", "b.json")
     assert part.exit_code == 2
-    assert "with PATHS it would keep only a part" in part.stderr
+    assert "with --changed-since that is only the changed files" in part.stderr
     assert not (root / "b.json").exists()
 
 

@@ -32,7 +32,7 @@ from pipeline.cli.steps import (
     score_and_show,
     set_up_process,
     stats_and_show,
-    whole_project_baseline,
+    whole_baseline,
 )
 from pipeline.project import memo
 from pipeline.project.config import check_language
@@ -262,7 +262,7 @@ def check(
     lang = check_language(lang, "--lang") if lang else None
     source_lang = check_language(source_lang, "--source-lang") if source_lang else None
     config = resolve_config(config_file, **overrides)
-    whole_project_baseline(write_baseline, changed_since, paths)
+    whole_baseline(write_baseline, changed_since)
     if changed_since:
         from pipeline.catalogs.paths import changed_project_files
 

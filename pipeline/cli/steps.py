@@ -127,14 +127,15 @@ def export_and_show(
     return show_export(results, len(sources), len(locales), config)
 
 
-def whole_project_baseline(write: Path | None, changed_since: str | None, paths: object) -> None:
-    """A baseline is written from a check of the whole project: a part would stand for
-    the whole, and the next full run fail on everything else."""
-    if write and (changed_since or paths):
+def whole_baseline(write: Path | None, changed_since: str | None) -> None:
+    """A baseline is not written from the files one change touched: they would stand for
+    the whole, and the next run fail on everything else. (PATHS choose what CI checks:
+    their baseline serves the runs with those PATHS.)"""
+    if write and changed_since:
         raise PipelineError(
-            "--write-baseline records the whole project's findings; with "
-            f"{'--changed-since' if changed_since else 'PATHS'} it would keep only a part",
-            hint="write the baseline with a check of the whole project",
+            "--write-baseline records what the check covers; with --changed-since that is"
+            " only the changed files, and the baseline would lose the rest",
+            hint="write the baseline without --changed-since",
         )
 
 
