@@ -242,13 +242,25 @@ def test_the_untranslated_count_is_the_catalogs_count(
 
 
 @needs_chromium
+def width_on_a_phone(page_file: Path) -> int:
+    """The width a page takes in Chromium 320 px wide (WCAG 1.4.10: no sideways scroll)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        page.goto(page_file.as_uri())
+        width = int(page.evaluate("document.documentElement.scrollWidth"))
+        browser.close()
+    return width
+
+
 def test_a_long_code_line_wraps_on_a_phone_and_on_paper(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Hatch's docs: a page with a long command scrolled sideways (7,736 px wide), and
     the PDF cut the line off at the page's edge (WCAG 1.4.10, reflow at 320 px)."""
     import pikepdf
-    from playwright.sync_api import sync_playwright
 
     line = "pip install " + " ".join(f"--option-{n}=value-{n}" for n in range(30))
     (tmp_path / "source/en").mkdir(parents=True)
@@ -256,12 +268,7 @@ def test_a_long_code_line_wraps_on_a_phone_and_on_paper(
     (tmp_path / "pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
     monkeypatch.chdir(tmp_path)
     assert run_cli("export", "--locale", "en").exit_code == 0
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 320, "height": 640})
-        page.goto((tmp_path / "build/html/en/setup.html").as_uri())
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320
-        browser.close()
+    assert width_on_a_phone(tmp_path / "build/html/en/setup.html") <= 320
     with pikepdf.open(tmp_path / "build/pdf/en/setup.pdf") as pdf:
         assert len(pdf.pages) == 1
     text = subprocess.run(
