@@ -214,9 +214,11 @@ _install_rules()
 
 
 def page_title(localized: Localized, headings: list[Heading]) -> str:
-    """Front matter title, else the first level-1 heading, else the file name."""
-    first = next((heading.text for heading in headings if heading.level == 1), "")
-    return localized.title or first or localized.document.title
+    """Front matter title, else the first level-1 heading, else the first heading (pino's
+    lts.md begins at "## Long Term Support": its page was titled "lts", in every
+    language), else the file name."""
+    top = sorted(headings, key=lambda heading: heading.level)  # stable: the first of each
+    return localized.title or (top[0].text if top else "") or localized.document.title
 
 
 def render_page(

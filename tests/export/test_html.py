@@ -288,3 +288,16 @@ def test_a_page_not_translated_at_all_says_so_and_not_translated_from(
     assert "This page is not translated yet and is shown in Danish." in html
     assert "Translated from" not in html
     assert "Parts of this page" not in html
+
+
+def test_a_page_that_begins_at_a_lower_heading_is_titled_by_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # pino's lts.md: "## Long Term Support", titled "lts" (WCAG 2.4.2)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/lts.md").write_text("## Long Term Support\n\nText.\n\n### Schedule\n\nMore.\n")
+    assert run_cli("export", "--locale", "en", "--format", "html").exit_code == 0
+    html = Path("build/html/en/lts.html").read_text()
+    assert "<title>Long Term Support – " in html
+    assert "<h1>Long Term Support</h1>" in html  # the page's one h1
