@@ -214,11 +214,16 @@ _install_rules()
 
 
 def page_title(localized: Localized, headings: list[Heading]) -> str:
-    """Front matter title, else the first level-1 heading, else the first heading (pino's
-    lts.md begins at "## Long Term Support": its page was titled "lts", in every
-    language), else the file name."""
-    top = sorted(headings, key=lambda heading: heading.level)  # stable: the first of each
-    return localized.title or (top[0].text if top else "") or localized.document.title
+    """Front matter title, else the first level-1 heading, else the one heading at the top
+    level (pino's lts.md is "## Long Term Support" and its sections: it was titled "lts"
+    in every language), else the file name (a page of sibling sections)."""
+    top = min((heading.level for heading in headings), default=0)
+    tops = [heading.text for heading in headings if heading.level == top]
+    return (
+        localized.title
+        or (tops[0] if len(tops) == 1 or top == 1 else "")
+        or localized.document.title
+    )
 
 
 def render_page(
