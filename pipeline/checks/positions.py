@@ -96,7 +96,8 @@ def with_columns(findings: Collection[Finding], root: Path) -> list[Finding]:
 
 def _lines(root: Path, shown: str) -> Iterator[str]:
     """The lines of the file a finding names (as the run read it: an editor's buffer,
-    standard input), one by one: a big catalog is not held whole. None if unreadable."""
+    standard input), one by one: a big catalog is not held whole.
+    Nothing if it cannot be read."""
     path = STDIN if shown == STDIN_NAME else root / shown
     if path != STDIN and buffered(path) is None and not path.exists():
         path = Path(shown)  # named from the working folder (`pipeline check PATHS`)

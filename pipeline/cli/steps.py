@@ -166,9 +166,7 @@ def check_and_show(
         )
     ran, files = [active.rule for active in result.rules], result.coverage.files
     if adopt and adopt.baseline and not adopt.write:
-        found = len(result.findings)
-        result, stale = accept_baseline(config, result, adopt.baseline)
-        dropped = found - len(result.findings)
+        result, dropped, stale = accept_baseline(config, result, adopt.baseline)
         plural = "" if dropped == 1 else "s"
         said = f"{dropped} finding{plural} accepted by the baseline {adopt.baseline}"
         if stale:  # fixed since: the baseline would accept them again if they came back

@@ -168,14 +168,14 @@ def _region(finding: Finding) -> dict[str, int]:
     """The finding's line, and where it names words the file shows there, their columns."""
     region = {"startLine": max(finding.line, 1)}
     if finding.column:
-        end = _end_column(finding, finding.column)
+        end = _end_column(finding)
         region.update(startColumn=finding.column, endLine=region["startLine"], endColumn=end)
     return region
 
 
-def _end_column(finding: Finding, column: int) -> int:
+def _end_column(finding: Finding) -> int:
     """One past the last character of the words a finding names, as SARIF and GitHub count."""
-    return column + len(named_words(finding))
+    return (finding.column or 0) + len(named_words(finding))
 
 
 def _invocation(notes: Sequence[str]) -> dict[str, Any]:
@@ -269,7 +269,7 @@ def _github(findings: Sequence[Finding], notes: Sequence[str]) -> str:
         path, title = _escape_property(finding.path), _escape_property(finding.rule)
         place = f"line={finding.line}"
         if finding.column:
-            end = _end_column(finding, finding.column)
+            end = _end_column(finding)
             place += f",endLine={finding.line},col={finding.column},endColumn={end}"
         properties = f"file={path},{place},title={title}"
         message = finding.message + (f" (fix: {finding.fix})" if finding.fix else "")

@@ -410,9 +410,11 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
-def accept_baseline(config: Config, result: CheckResult, path: Path) -> tuple[CheckResult, int]:
-    """Drop the findings a baseline file accepts; and how many of its entries matched
-    nothing (fixed since: a finding brought back would be accepted again)."""
+def accept_baseline(
+    config: Config, result: CheckResult, path: Path
+) -> tuple[CheckResult, int, int]:
+    """Drop the findings a baseline file accepts; how many, and how many of its entries
+    matched nothing (fixed since: a finding brought back would be accepted again)."""
     accepted = read_baseline(path, display_path(path, config.root))
     findings, dropped = without_baseline(result.findings, accepted)
-    return dataclasses.replace(result, findings=findings), accepted.total() - dropped
+    return dataclasses.replace(result, findings=findings), dropped, accepted.total() - dropped
