@@ -123,23 +123,6 @@ def list_item_open(self: Any, tokens: Sequence[Token], index: int, options: Any,
     )
 
 
-def box_open(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
-    """`:::warning Title` → a box like an admonition, titled by the author or by kind."""
-    params = tokens[index].info.strip()
-    kind, _, title = params.partition(" ")
-    kind = kind.strip("{}")
-    kind, _, bracketed = kind.partition("[")
-    title = bracketed.rstrip("]") or title.strip() or box_title(kind, str(env.get("lang", "en")))
-    return (
-        f'<div class="admonition {escape(kind.lower())}" role="note">\n'
-        f'<p class="admonition-title">{escape(title)}</p>\n'
-    )
-
-
-def box_close(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
-    return "</div>\n"
-
-
 FOOTNOTE_RULES: dict[str, Rule] = {
     "footnote_ref": footnote_ref,
     "footnote_block_open": footnote_block_open,
@@ -148,8 +131,4 @@ FOOTNOTE_RULES: dict[str, Rule] = {
     "footnote_close": footnote_close,
     "footnote_anchor": footnote_anchor,
 }
-BOX_RULES: dict[str, Rule] = {
-    "list_item_open": list_item_open,
-    "container_box_open": box_open,
-    "container_box_close": box_close,
-}
+TASK_RULES: dict[str, Rule] = {"list_item_open": list_item_open}

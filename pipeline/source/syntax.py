@@ -151,6 +151,39 @@ def _boxed(tokens: list[Token], state: StateCore) -> list[Token]:
     return boxed
 
 
+def _boxes_as_admonitions(state: StateCore) -> None:
+    """A `:::` box becomes an admonition, as MkDocs' `!!! note "Title"` is: its own title
+    (`::: tip Title`, `:::details[Title]`, MyST's `{admonition} Title`) is then a unit to
+    translate, and a box titled by its kind alone gets the kind's name in each language."""
+    tokens: list[Token] = []
+    for token in state.tokens:
+        tokens.append(token)
+        if token.type == "container_box_close":
+            token.type = "admonition_close"
+        if token.type != "container_box_open" or token.map is None:
+            continue
+        kind, title = box_kind_and_title(token.info)
+        token.type, token.meta = "admonition_open", {"tag": kind}
+        token.attrs = {"class": f"admonition {kind.lower()}"}
+        token.info = f'{kind} "{title}"' if title else kind
+        line = [token.map[0], token.map[0] + 1]
+        opening = Token("admonition_title_open", "p", 1, map=line, block=True)
+        opening.attrs = {"class": "admonition-title"}
+        inline = Token("inline", "", 0, map=line, content=title or kind.capitalize())
+        inline.children = []
+        tokens += [opening, inline, Token("admonition_title_close", "p", -1, block=True)]
+    state.tokens = tokens
+
+
+def box_kind_and_title(params: str) -> tuple[str, str]:
+    """`tip My tip`, `{note} My note`, `details[Why?]` → the box's kind and its title."""
+    found = _BOX_PARAMS.match(params.strip())
+    return (found.group(1), (found.group(2) or found.group(3)).strip()) if found else ("", "")
+
+
+_BOX_PARAMS = re.compile(r"\{?([\w-]*)\}?(?:\[(.*)\]|(.*))", re.DOTALL)
+
+
 _TAB = re.compile(r'(===[+!]?) +"([^"\n]*)" *$')
 
 
@@ -205,4 +238,5 @@ MARKDOWN.block.ruler.before(
 MARKDOWN.core.ruler.after("block", "markdown_in_html", markdown_in_html)
 MARKDOWN.core.ruler.after("markdown_in_html", "myst_boxes", _myst_boxes)
 MARKDOWN.core.ruler.after("myst_boxes", "autodoc", _autodoc)
+MARKDOWN.core.ruler.after("autodoc", "boxes", _boxes_as_admonitions)
 MARKDOWN.core.ruler.after("autodoc", "myst_targets", _myst_targets)

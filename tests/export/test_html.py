@@ -9,6 +9,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
+import polib
 import pytest
 
 from ..conftest import run_cli
@@ -301,3 +302,23 @@ def test_a_page_that_begins_at_a_lower_heading_is_titled_by_it(
     html = Path("build/html/en/lts.html").read_text()
     assert "<title>Long Term Support – " in html
     assert "<h1>Long Term Support</h1>" in html  # the page's one h1
+
+
+def test_a_boxs_title_is_translated_and_an_untitled_box_is_titled_in_the_pages_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # Docusaurus' ":::tip My tip" stayed English on a Danish page
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/boxes.md").write_text(
+        "# Boxes\n\n:::tip My own tip\n\nKeep it.\n\n:::\n\n::: warning\nCareful.\n:::\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile("locales/da/LC_MESSAGES/boxes.po")
+    catalog.find("My own tip").msgstr = "Mit eget tip"
+    catalog.save()
+    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
+    html = Path("build/html/da/boxes.html").read_text()
+    assert '<p class="admonition-title">Mit eget tip</p>' in html
+    assert '<p class="admonition-title">Advarsel</p>' in html
+    assert 'class="admonition warning" role="note"' in html

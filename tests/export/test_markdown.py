@@ -14,7 +14,7 @@ import pytest
 from cmarkgfm.cmark import Options
 
 from pipeline.export.to_markdown import translated_markdown
-from pipeline.source.markdown import Document, read_document
+from pipeline.source.markdown import BlockKind, Document, read_document
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.units import split_units
 from tests.conftest import run_cli
@@ -324,7 +324,26 @@ def test_a_plugins_directive_is_code_not_a_box() -> None:
     code = [token.content for token in tokens if token.info == "mkdocstrings"]
     assert code == ["::: mkdocs-click\n    :module: hatch.cli\n    :command: hatch\n"]
     boxes = MARKDOWN.parse("::: code-group\nText.\n:::\n")
-    assert boxes[0].type.startswith("container")
+    assert boxes[0].type == "admonition_open"
+
+
+def test_a_boxs_own_title_is_a_unit_translated_in_markdown(tmp_path: Path) -> None:
+    """Docusaurus' `:::tip My tip` and `:::note[Title]`, VuePress' `::: warning Title` and
+    MyST's `{admonition} Title`: the titles were no units, so the Danish page kept them
+    in English (an accessibility auditor on create-docusaurus)."""
+    source = (
+        "# Guide\n\n:::tip My own tip\n\nKeep it up to date.\n\n:::\n\n"
+        ":::note[Read this first]\nBack up.\n:::\n\n::: warning\nCareful.\n:::\n\n"
+        "```{admonition} A MyST title\nText.\n```\n"
+    )
+    document = document_of(tmp_path, source)
+    titles = [b.text for b in document.blocks if b.kind is BlockKind.BOX_TITLE]
+    assert titles == ["My own tip", "Read this first", "A MyST title"]
+    texts = {"My own tip": "Mit eget tip", "Read this first": "Læs dette først"}
+    written = translated_markdown(source, document, "da", texts).text
+    assert written == source.replace("My own tip", "Mit eget tip").replace(
+        "Read this first", "Læs dette først"
+    )
 
 
 TABS = (
