@@ -110,7 +110,7 @@ def render_body(
     """
     headings: list[Heading] = []
     tokens = localized.tokens
-    _close_heading_gaps(tokens)
+    _close_heading_gaps(tokens, titled=bool(localized.title))
     _give_header_only_tables_a_body(tokens)
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -143,13 +143,20 @@ class Heading(NamedTuple):
     lang: str = ""  # set where the heading is in another language than the page
 
 
-def _close_heading_gaps(tokens: list[Token]) -> None:
+def _close_heading_gaps(tokens: list[Token], titled: bool) -> None:
     """A heading never skips a level on the page (`#` then `#####` becomes h1, h2): screen
     reader users navigate by levels, and PDF/UA forbids the gap. Headings of one level
     stay siblings: each goes one below its nearest higher heading (`### Added`, `###
-    Fixed` under `#` are both h2). a11y/heading-order still reports the source's gap."""
-    # A page without an h1 gets its title as one (render_page): start below it.
-    root = 0 if any(t.type == "heading_open" and t.tag == "h1" for t in tokens) else 1
+    Fixed` under `#` are both h2). a11y/heading-order still reports the source's gap.
+
+    A page without an h1 gets its title as one (render_page), and its headings start
+    below it; but the one heading at the top level (`## Long Term Support`), which titles
+    the page (page_title), is its h1: the page would say it twice."""
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    top_is_title = (
+        not titled and levels[:1] == [min(levels, default=0)] and levels.count(levels[0]) == 1
+    )
+    root = 0 if 1 in levels or top_is_title else 1
     open_headings: list[tuple[int, int]] = []  # (source level, page level) of the ancestors
     for token in tokens:
         if token.type == "heading_open":

@@ -301,7 +301,10 @@ def test_a_page_that_begins_at_a_lower_heading_is_titled_by_it(
     assert run_cli("export", "--locale", "en", "--format", "html").exit_code == 0
     html = Path("build/html/en/lts.html").read_text()
     assert "<title>Long Term Support – " in html
-    assert "<h1>Long Term Support</h1>" in html  # the page's one h1
+    main = html.split('<main id="Main"', 1)[1]
+    assert '<h1 id="long-term-support">Long Term Support</h1>' in main  # said once, as the h1
+    assert main.count("Long Term Support") == 1
+    assert '<h2 id="schedule">Schedule</h2>' in main
 
 
 def test_a_boxs_title_is_translated_and_an_untitled_box_is_titled_in_the_pages_language(
