@@ -21,35 +21,49 @@ WORDS = {
 }
 Rule = Callable[..., str]
 
-# Alerts (`> [!WARNING]`) and admonitions without a title of their own are titled by kind.
+# Alerts (`> [!WARNING]`) and admonitions without a title of their own are titled by kind:
+# GitHub's, Docusaurus', MyST's and MkDocs Material's kinds and aliases.
 BOX_TITLES = {
     "da": {
         "note": "Bemærk",
+        "seealso": "Se også",
+        "abstract": "Resumé",
+        "summary": "Resumé",
+        "tldr": "Kort fortalt",
+        "info": "Information",
+        "todo": "Skal gøres",
         "tip": "Tip",
+        "hint": "Vink",
         "important": "Vigtigt",
+        "success": "Gennemført",
+        "check": "Tjek",
+        "done": "Færdig",
+        "question": "Spørgsmål",
+        "help": "Hjælp",
+        "faq": "Ofte stillede spørgsmål",
         "warning": "Advarsel",
         "caution": "Forsigtig",
-        "danger": "Fare",
-        "info": "Information",
         "attention": "Vær opmærksom",
+        "failure": "Mislykkedes",
+        "fail": "Mislykkedes",
+        "missing": "Mangler",
+        "danger": "Fare",
+        "error": "Fejl",
+        "bug": "Programfejl",
+        "example": "Eksempel",
+        "quote": "Citat",
+        "cite": "Citat",
+        "details": "Detaljer",
     },
-    "en": {
-        "note": "Note",
-        "tip": "Tip",
-        "important": "Important",
-        "warning": "Warning",
-        "caution": "Caution",
-        "danger": "Danger",
-        "info": "Information",
-        "attention": "Attention",
-    },
+    "en": {"seealso": "See also", "tldr": "TL;DR", "faq": "FAQ", "info": "Information"},
 }
 
 
 def box_title(kind: str, lang: str) -> str:
     """The title of an alert or admonition of `kind` ("warning") in `lang`."""
-    titles = BOX_TITLES.get(lang.split("-")[0], BOX_TITLES["en"])
-    return titles.get(kind.lower(), kind.capitalize() or titles["note"])
+    kind = kind.lower() or "note"
+    titles = BOX_TITLES.get(lang.split("-")[0], {})
+    return titles.get(kind) or BOX_TITLES["en"].get(kind) or kind.capitalize()
 
 
 def _words(env: dict[str, Any]) -> dict[str, str]:

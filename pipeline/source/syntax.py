@@ -91,9 +91,10 @@ _TARGET = re.compile(r"\(([\w:.-]+)\)=")
 
 def _autodoc(state: StateCore) -> None:
     """mkdocstrings' `::: package.module.Name` (and its indented options, which CommonMark
-    reads into the same paragraph): API docs the site generator writes from the code. It
-    is shown as code, as written, and is no unit to translate."""
-    if ":::" not in state.src:
+    reads into the same paragraph): API docs the site generator writes from the code; and
+    pymdownx.snippets' `--8<-- "README.md"`, a file MkDocs puts in the page. Each is shown
+    as code, as written, and is no unit to translate (a translated path breaks the build)."""
+    if ":::" not in state.src and "8<-" not in state.src:
         return  # most documents
     tokens, kept = state.tokens, []
     index = 0
@@ -101,11 +102,12 @@ def _autodoc(state: StateCore) -> None:
         token = tokens[index]
         inline = tokens[index + 1] if index + 1 < len(tokens) else token
         autodoc = token.type == "paragraph_open" and _AUTODOC.match(inline.content)
-        lines = _source_lines(state, token) if autodoc else []  # few: the split is costly
-        if lines and lines[0].lstrip().startswith(":::"):
+        snippet = token.type == "paragraph_open" and SNIPPET.fullmatch(inline.content)
+        lines = _source_lines(state, token) if autodoc or snippet else []  # few: costly
+        if lines and (snippet or lines[0].lstrip().startswith(":::")):
             code = Token("fence", "code", 0, map=token.map, block=True, level=token.level)
             code.content = textwrap.dedent("\n".join(lines)) + "\n"
-            code.markup, code.info = "```", "mkdocstrings"
+            code.markup, code.info = "```", "snippet" if snippet else "mkdocstrings"
             kept.append(code)
             index += 3  # the paragraph's opening, its text and its closing
             continue
@@ -119,6 +121,11 @@ def _source_lines(state: StateCore, token: Token) -> list[str]:
 
 
 _AUTODOC = re.compile(r"::: [A-Za-z_][\w.-]*(?:\n|$)")
+# pymdownx.snippets: `--8<-- "file.md"` lines, or a block of paths between two `--8<--`.
+_CUT = r"[ \t]*;*-+8<-+"
+SNIPPET = re.compile(
+    rf"(?:{_CUT}[ \t]+(?:\"[^\"\n]+\"|'[^'\n]+')[ \t]*(?:\n|$))+|{_CUT}\n(?:.*\n)*?{_CUT}\n?"
+)
 
 
 def _myst_boxes(state: StateCore) -> None:

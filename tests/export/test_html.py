@@ -314,7 +314,8 @@ def test_a_boxs_title_is_translated_and_an_untitled_box_is_titled_in_the_pages_l
     Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
     Path("source/en").mkdir(parents=True)
     Path("source/en/boxes.md").write_text(
-        "# Boxes\n\n:::tip My own tip\n\nKeep it.\n\n:::\n\n::: warning\nCareful.\n:::\n"
+        "# Boxes\n\n:::tip My own tip\n\nKeep it.\n\n:::\n\n::: warning\nCareful.\n:::\n\n"
+        "!!! example\n    Material's kinds too.\n"
     )
     assert run_cli("extract").exit_code == 0
     catalog = polib.pofile("locales/da/LC_MESSAGES/boxes.po")
@@ -325,3 +326,4 @@ def test_a_boxs_title_is_translated_and_an_untitled_box_is_titled_in_the_pages_l
     assert '<p class="admonition-title">Mit eget tip</p>' in html
     assert '<p class="admonition-title">Advarsel</p>' in html
     assert 'class="admonition warning" role="note"' in html
+    assert '<p class="admonition-title">Eksempel</p>' in html  # was "Example", unmarked

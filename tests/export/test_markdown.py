@@ -315,6 +315,26 @@ def test_mkdocstrings_api_docs_are_code_and_no_unit(tmp_path: Path) -> None:
     ]
 
 
+def test_a_snippet_marker_is_code_and_no_unit(tmp_path: Path) -> None:
+    """mkdocstrings' docs: `--8<-- "README.md"` was a unit in four catalogs, scored for
+    readability, and a translated path broke `mkdocs build` (pymdownx.snippets)."""
+    source = (
+        '# Home\n\n--8<-- "README.md"\n\nText --8<-- "x" stays text.\n\n'
+        "- Item.\n\n    --8<--\n    a.md\n    b.md\n    --8<--\n"
+    )
+    document = document_of(tmp_path, source)
+    assert [block.text for block in document.blocks] == [
+        "Home",
+        'Text --8<-- "x" stays text.',
+        "Item.",
+    ]
+    code = [t.content for t in MARKDOWN.parse(source) if t.info == "snippet"]
+    assert code == ['--8<-- "README.md"\n', "--8<--\na.md\nb.md\n--8<--\n"]
+    texts = {"Home": "Hjem", "Item.": "Punkt."}
+    written = translated_markdown(source, document, "da", texts).text
+    assert written == source.replace("Home", "Hjem").replace("Item.", "Punkt.")
+
+
 def test_a_plugins_directive_is_code_not_a_box() -> None:
     """Hatch's CLI reference: `::: mkdocs-click` and its options became a box titled
     "Mkdocs-click"; a VuePress `::: code-group` stays a box."""
