@@ -134,7 +134,9 @@ def test_a_split_document_keeps_the_translations_of_its_moved_half(
     before = translate_everything(root / po(OLD))
     catalog = polib.pofile(str(root / po(OLD)))
     catalog.find("Virus").tcomment = 'Bevidst "Virus", ikke "vira"'  # goes with it
+    catalog.find("Brug").flags.append("fuzzy")  # still under review: it goes, still fuzzy
     catalog.save()
+    before["Brug"] = (before["Brug"][0], True)
     source = root / "source/da/vektorer.md"
     text = source.read_text()
     assert SPLIT_OFF in text

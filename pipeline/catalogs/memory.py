@@ -4,7 +4,8 @@ Like `msgmerge --compendium`, an exact or close match fills an empty msgstr, fuz
 a translator comment naming where it came from; a close match shows the memory's msgid
 as the previous msgid (`#|`), so the translator sees what differs. Only translated,
 non-fuzzy entries are evidence: a fuzzy entry is a guess, and a guess copied is still
-one. A translation is never overwritten.
+one; but a moved unit's own fuzzy translation goes with it, still fuzzy. A translation is
+never overwritten.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Recalled:
     project: bool  # from the project's own catalogs, not a compendium
     own: bool = False  # a moved or split document's own translation: keeps its state
     comments: tuple[str, ...] = ()  # its translator's comments, which go with it when own
+    fuzzy: bool = False  # an own translation still to be reviewed: it stays fuzzy
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +80,17 @@ class Memory:
         for item in candidates:
             by_text.setdefault(item.msgstr, []).append(item)
 
-        def rank(text: str) -> tuple[bool, int, str]:
-            return (not any(item.own for item in by_text[text]), -len(by_text[text]), text)
+        def rank(text: str) -> tuple[bool, bool, int, str]:
+            items = by_text[text]
+            own, reviewed = any(i.own for i in items), not all(i.fuzzy for i in items)
+            return (not own, not reviewed, -len(items), text)
 
         text = min(by_text, key=rank)
-        chosen = sorted(by_text[text], key=lambda r: (not r.own, not r.project, r.origin))
+        best = min(by_text[text], key=lambda r: (not r.own, r.fuzzy, not r.project, r.origin))
         exact = previous is None
-        keeps_state = chosen[0].own or (self.settings.exact == "translated" and chosen[0].project)
-        comments = chosen[0].comments if chosen[0].own else ()
-        return Fill(text, chosen[0].origin, not (exact and keeps_state), previous, comments)
+        keeps_state = best.own or (self.settings.exact == "translated" and best.project)
+        fuzzy = best.fuzzy or not (exact and keeps_state)
+        return Fill(text, best.origin, fuzzy, previous, best.comments if best.own else ())
 
     def _closest(self, msgid: str) -> str | None:
         from rapidfuzz import process
@@ -211,14 +215,17 @@ def project_memory(
         name = catalog_name(config.locale_path, path)
         shown = display_path(path, config.root)
         units = current.get(name)
-        for msgid, msgstr, line, comments in translated_entries(path, shown):
+        for msgid, msgstr, line, comments, fuzzy in translated_entries(path, shown):
             own = name not in names or (units is not None and msgid not in units)
-            recalled.append(Recalled(msgid, msgstr, f"{shown}:{line}", True, own, comments))
+            if own or not fuzzy:
+                origin = f"{shown}:{line}"
+                recalled.append(Recalled(msgid, msgstr, origin, True, own, comments, fuzzy))
     for path in compendia(config, lang):
         shown = str(path)
         recalled += [
             Recalled(msgid, msgstr, f"{shown}:{line}", False)
-            for msgid, msgstr, line, _ in translated_entries(config.root / path, shown)
+            for msgid, msgstr, line, _, fuzzy in translated_entries(config.root / path, shown)
+            if not fuzzy
         ]
     return Memory(recalled, config.memory)
 
@@ -279,9 +286,9 @@ def _same_language(declared: str, lang: str) -> bool:
     return declared == lang or ("-" not in lang and declared.split("-")[0] == lang)
 
 
-def translated_entries(path: Path, shown: str) -> list[tuple[str, str, int, tuple[str, ...]]]:
-    """(msgid, msgstr, line, translator comments) of each translated, non-fuzzy entry,
-    active or obsolete; the memory's own notes left out.
+def translated_entries(path: Path, shown: str) -> list[tuple[str, str, int, tuple[str, ...], bool]]:
+    """(msgid, msgstr, line, translator comments, fuzzy) of each translated entry, active
+    or obsolete; the memory's own notes left out.
 
     Entries with a msgctxt or plural forms are left out: a unit has neither.
     """
@@ -289,17 +296,17 @@ def translated_entries(path: Path, shown: str) -> list[tuple[str, str, int, tupl
     entries = parse_entries(text) if "#~" not in text else None
     if entries is not None:  # the fast reader; it skips obsolete entries, so only without
         return [
-            (entry.msgid, entry.strings[0], entry.line, _translators(entry.comments))
+            (entry.msgid, entry.strings[0], entry.line, _translators(entry.comments), entry.fuzzy)
             for entry in entries.entries
             if entry.context is None and entry.plural is None and entry.strings[0]
-            and not entry.fuzzy
         ]  # fmt: skip
     catalog = parse_po(text, shown).catalog
     return [
-        (message.id, message.string, message.lineno or 1, _translators(message.user_comments))
+        (message.id, message.string, message.lineno or 1, _translators(message.user_comments),
+         message.fuzzy)
         for message in [*catalog, *catalog.obsolete.values()]
         if isinstance(message.id, str) and message.id and isinstance(message.string, str)
-        and message.string and not message.fuzzy and message.context is None
+        and message.string and message.context is None
     ]  # fmt: skip
 
 
