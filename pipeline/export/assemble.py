@@ -84,6 +84,8 @@ def localize(
         title = " ".join(str(reference.get("title") or "").split())
         if title:  # link reference definitions ([id]: url "Title") stand outside the text
             reference["title"] = translate_text(title, translations, result)
+    for defined in env.get("abbreviations", {}).values():
+        defined["title"] = translate_text(" ".join(defined["title"].split()), translations, result)
     html_splices: dict[int, list[tuple[int, int, str]]] = {}
     for place, block in block_places(tokens):
         pieces = translate_block(block, document.lang, lang, translations, segmentation, result)

@@ -12,7 +12,8 @@ a11y/language-of-parts -->` is not searched at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -58,6 +59,7 @@ def mark(localized: Localized, marking: Marking) -> None:
         token.children = _with_passages(token.children, lang, marking)
     if marking.glossary is not None and marking.matchers is not None:
         _mark_abbreviations(tokens, localized.lang, marking.glossary, marking.matchers)
+    _mark_defined(tokens, localized.env.get("abbreviations", {}))
 
 
 def _block_lang(tokens: list[Token], index: int) -> str | None:
@@ -183,25 +185,49 @@ def _expanded(
 ) -> list[Token]:
     if child.type != "text":
         return [child]
-    pieces: list[Token] = []
-    at = 0
+    spans: list[tuple[int, int, str]] = []
     for hit in matchers.hits(primary_language(lang), child.content):
         full = glossary.concept(hit.concept).full_form(lang)
-        if not hit.term.short or full is None or hit.concept in explained:
-            continue
-        explained.add(hit.concept)
-        if hit.start > at:
-            pieces.append(text_token(child.content[at : hit.start]))
+        if hit.term.short and full is not None and hit.concept not in explained:
+            explained.add(hit.concept)
+            spans.append((hit.start, hit.end, full.text))
+    return _with_abbrs(child, spans)
+
+
+def _with_abbrs(child: Token, spans: Iterable[tuple[int, int, str]]) -> list[Token]:
+    """The text child cut at `spans` (start, end, full form), each an `<abbr title>`."""
+    pieces: list[Token] = []
+    at = 0
+    for start, end, title in spans:
+        if start > at:
+            pieces.append(text_token(child.content[at:start]))
         opening = Token("abbr_open", "abbr", 1)
-        opening.attrSet("title", full.text)
-        pieces += [
-            opening,
-            text_token(child.content[hit.start : hit.end]),
-            Token("abbr_close", "abbr", -1),
-        ]
-        at = hit.end
-    if not pieces:
-        return [child]
-    if at < len(child.content):
+        opening.attrSet("title", title)
+        pieces += [opening, text_token(child.content[start:end]), Token("abbr_close", "abbr", -1)]
+        at = end
+    if at and at < len(child.content):
         pieces.append(text_token(child.content[at:]))
-    return pieces
+    return pieces or [child]
+
+
+def _mark_defined(tokens: list[Token], defined: Mapping[str, Mapping[str, str]]) -> None:
+    """Python-Markdown's `*[HTML]: …`: each use of the term is an `<abbr>` with what it
+    stands for in the page's language, as MkDocs shows it."""
+    titles = {term: found["title"] for term, found in defined.items() if found["title"]}
+    if not titles:
+        return
+    terms = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<!\w)(?:{terms})(?!\w)")
+    for token in tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        children: list[Token] = []
+        inside = False  # in a glossary acronym already marked
+        for child in token.children:
+            inside = child.type == "abbr_open" or (inside and child.type != "abbr_close")
+            if child.type != "text" or inside:
+                children.append(child)
+                continue
+            hits = pattern.finditer(child.content)
+            children += _with_abbrs(child, ((h.start(), h.end(), titles[h.group()]) for h in hits))
+        token.children = children

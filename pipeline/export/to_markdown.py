@@ -40,6 +40,7 @@ _ONE_LINE_KINDS = {
     BlockKind.BOX_TITLE,
     BlockKind.SUMMARY,
     BlockKind.LABEL,
+    BlockKind.ABBREVIATION,
 }
 
 _ATTRIBUTE_KINDS = {BlockKind.ALT_TEXT, BlockKind.LINK_TITLE, BlockKind.LABEL}

@@ -34,6 +34,7 @@ class BlockKind(enum.StrEnum):
     BOX_TITLE = "box title"  # an admonition's own title (`!!! note "Title"`)
     SUMMARY = "summary"  # the always-visible line of an HTML <details>
     LABEL = "label"  # an HTML aria-label
+    ABBREVIATION = "abbreviation"  # what `*[HTML]: HyperText Markup Language` stands for
 
 
 # Front matter keys whose values are prose for readers; all other keys are data.
@@ -125,7 +126,8 @@ def read_document(
     elif lang is None:
         raise PipelineError("the document's language is not known", shown, 1, hint=no_language_hint)
     blocks = [*_front_matter_blocks(front_matter, key_lines, shown)]
-    references = ((None, block) for block in _reference_title_blocks(env))
+    outside = [*_reference_title_blocks(env), *_abbreviation_blocks(env)]
+    references = ((None, block) for block in outside)
     blocks += placed(text, tokens, [*block_places(tokens), *references])
     blocks.sort(key=lambda block: block.line)
     title = str(front_matter.get("title") or _first_heading(tokens) or path.stem)
@@ -371,6 +373,13 @@ def _reference_title_blocks(env: Mapping[str, Any]) -> Iterator[Block]:
             first, last = reference["map"]
             line = first + 1 + max(0, int(last) - int(first) - 1)
             yield Block(BlockKind.LINK_TITLE, " ".join(title.split()), line)
+
+
+def _abbreviation_blocks(env: Mapping[str, Any]) -> Iterator[Block]:
+    """What each `*[TERM]: …` definition stands for, on its line (the term stays as is)."""
+    for defined in env.get("abbreviations", {}).values():
+        if defined["title"]:
+            yield Block(BlockKind.ABBREVIATION, " ".join(defined["title"].split()), defined["line"])
 
 
 def _code_words(tokens: list[Token]) -> tuple[str, ...]:

@@ -116,6 +116,35 @@ def _autodoc(state: StateCore) -> None:
     state.tokens = kept
 
 
+def _abbreviations(state: StateCore) -> None:
+    """Python-Markdown's abbreviations (`*[HTML]: HyperText Markup Language`, MkDocs
+    Material's tooltips): a paragraph of such lines is not shown. Each expansion is a unit
+    (source.markdown), and export marks each use of the term with `<abbr title>`; two
+    lines were one unit, shown as a paragraph, and the second term was lost to MkDocs."""
+    if "*[" not in state.src:
+        return  # most documents
+    tokens, kept = state.tokens, []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "paragraph_open" and token.map:
+            lines = tokens[index + 1].content.split("\n")
+            found = [_ABBREVIATION.fullmatch(line.strip()) for line in lines]
+            if all(found):
+                defined = state.env.setdefault("abbreviations", {})
+                for number, match in enumerate(filter(None, found)):
+                    line = token.map[0] + 1 + number
+                    defined[match.group(1)] = {"title": match.group(2), "line": line}
+                index += 3  # the paragraph's opening, its text and its closing
+                continue
+        kept.append(token)
+        index += 1
+    state.tokens = kept
+
+
+_ABBREVIATION = re.compile(r"\*\[([^\]\n]+)\]:[ \t]*(.*?)[ \t]*")
+
+
 def _source_lines(state: StateCore, token: Token) -> list[str]:
     return state.src.split("\n")[token.map[0] : token.map[1]] if token.map else []
 
@@ -246,4 +275,5 @@ MARKDOWN.core.ruler.after("block", "markdown_in_html", markdown_in_html)
 MARKDOWN.core.ruler.after("markdown_in_html", "myst_boxes", _myst_boxes)
 MARKDOWN.core.ruler.after("myst_boxes", "autodoc", _autodoc)
 MARKDOWN.core.ruler.after("autodoc", "boxes", _boxes_as_admonitions)
+MARKDOWN.core.ruler.after("boxes", "abbreviations", _abbreviations)
 MARKDOWN.core.ruler.after("autodoc", "myst_targets", _myst_targets)

@@ -327,3 +327,25 @@ def test_a_boxs_title_is_translated_and_an_untitled_box_is_titled_in_the_pages_l
     assert '<p class="admonition-title">Advarsel</p>' in html
     assert 'class="admonition warning" role="note"' in html
     assert '<p class="admonition-title">Eksempel</p>' in html  # was "Example", unmarked
+
+
+def test_a_documents_own_abbreviations_are_marked_in_the_pages_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the definitions were shown as a paragraph, no <abbr>
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/terms.md").write_text(
+        "# Terms\n\nOur CI checks the HTML.\n\n"
+        "*[HTML]: HyperText Markup Language\n*[CI]: Continuous Integration\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile("locales/da/LC_MESSAGES/terms.po")
+    catalog.find("Our CI checks the HTML.").msgstr = "Vores CI tjekker HTML-koden."
+    catalog.find("Continuous Integration").msgstr = "Kontinuerlig integration"
+    catalog.save()
+    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
+    main = Path("build/html/da/terms.html").read_text().split('<main id="Main"', 1)[1]
+    assert '<abbr title="Kontinuerlig integration">CI</abbr> tjekker' in main
+    assert '<abbr title="HyperText Markup Language">HTML</abbr>-koden' in main
+    assert "*[" not in main

@@ -335,6 +335,21 @@ def test_a_snippet_marker_is_code_and_no_unit(tmp_path: Path) -> None:
     assert written == source.replace("Home", "Hjem").replace("Item.", "Punkt.")
 
 
+def test_each_abbreviation_is_a_unit_and_its_term_and_marker_stay(tmp_path: Path) -> None:
+    """Python-Markdown's `*[HTML]: …` (MkDocs Material's tooltips): two lines were one
+    unit, written back on one line, so MkDocs lost the second abbreviation."""
+    source = "# Terms\n\nOur CI checks the HTML.\n\n*[HTML]: HyperText Markup Language\n*[CI]: Continuous Integration\n"
+    document = document_of(tmp_path, source)
+    kinds = [(block.kind, block.text, block.line) for block in document.blocks]
+    assert kinds[2:] == [
+        (BlockKind.ABBREVIATION, "HyperText Markup Language", 5),
+        (BlockKind.ABBREVIATION, "Continuous Integration", 6),
+    ]
+    texts = {"Continuous Integration": "Kontinuerlig integration"}
+    written = translated_markdown(source, document, "da", texts).text
+    assert written == source.replace("Continuous Integration", "Kontinuerlig integration")
+
+
 def test_a_plugins_directive_is_code_not_a_box() -> None:
     """Hatch's CLI reference: `::: mkdocs-click` and its options became a box titled
     "Mkdocs-click"; a VuePress `::: code-group` stays a box."""
