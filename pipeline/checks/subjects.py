@@ -23,7 +23,7 @@ from pipeline.checks.suppressions import Suppression, header_suppressions
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import STDIN, buffered, display_path, read_text
-from pipeline.source.anchors import anchors, links, local_target
+from pipeline.source.anchors import anchors, id_style, links, local_target
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import SourceFile, is_markdown, standalone_source
 from pipeline.terms.occurrences import (
@@ -136,7 +136,7 @@ def _add_links(source: SourceFile, subjects: Subjects) -> None:
         elif target is not None:
             subjects.links.append((source.display, link.line, link.href, file))
             subjects.coverage.links += 1
-    subjects.anchors[file] = tuple(sorted(anchors(tokens)))
+    subjects.anchors[file] = tuple(sorted(anchors(tokens, id_style(document.path))))
     if placeless:
         subjects.coverage.notes.append(
             f"{placeless} link{'s' if placeless > 1 else ''} of standard input to other files "

@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from pipeline.project.config import Segmentation
 from pipeline.project.files import read_text
-from pipeline.source.anchors import explicit_anchors, github_slug, heading_ids
+from pipeline.source.anchors import explicit_anchors, github_slug, heading_ids, id_style
 from pipeline.source.html import VOID_TAGS, html_headings
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import (
@@ -70,7 +70,7 @@ def localize(
     tokens = MARKDOWN.parse(read_text(document.path, shown), env)
     # Ids from the source headings: a translated heading must not break links into it.
     openings = (token for token in tokens if token.type == "heading_open")
-    ids = heading_ids(tokens)
+    ids = heading_ids(tokens, id_style(document.path))
     for opening, anchor in zip(openings, ids, strict=True):
         opening.attrSet("id", anchor)
     _without_repeated_ids(tokens, set(ids))

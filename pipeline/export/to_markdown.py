@@ -21,10 +21,12 @@ import yaml
 
 from pipeline.export.assemble import Localized, spliced, translate_block, translate_text
 from pipeline.project.config import Segmentation
+from pipeline.source.anchors import heading_ids, mkdocs_config
 from pipeline.source.html import tag_sequence
 from pipeline.source.language import CODE_SPAN
 from pipeline.source.markdown import Block, BlockKind, Document
 from pipeline.source.spans import line_pieces
+from pipeline.source.syntax import MARKDOWN
 
 FRONT_MATTER_KINDS = {BlockKind.TITLE, BlockKind.DESCRIPTION}
 # What would start a new block if it began a line of a translated paragraph.
@@ -89,6 +91,7 @@ def translated_markdown(
     counts = Localized(document, lang, [], {}, "", "")
     result = MarkdownResult(raw)
     splices: list[_Splice] = []
+    kept_ids = _source_heading_ids(source, document)
     if source.startswith("---"):
         splices += _front_matter(source, lang, translations, counts, result)
     for block in document.blocks:
@@ -113,10 +116,29 @@ def translated_markdown(
             result.problems.append(Problem(block.line, problem, block.text))
             counts.count(block.text, translated=False)
             continue
+        if block.kind is BlockKind.HEADING and block.line in kept_ids:
+            written += f" {{ #{kept_ids[block.line]} }}"
         splices.append((start, end, written))
     result.text = spliced(raw, _on_disk(raw, splices))
     result.units, result.fallbacks = counts.units, counts.fallbacks
     return result
+
+
+def _source_heading_ids(source: str, document: Document) -> dict[int, str]:
+    """Line → id of each heading without an id of its own, when MkDocs publishes the
+    file with attribute lists: a translated heading keeps its source id (`{ #id }`), so
+    links into it work (mkdocstrings' docs: three broke, and `mkdocs build` stopped)."""
+    config = mkdocs_config(document.path)
+    if config is None or "attr_list" not in config:
+        return {}
+    tokens = MARKDOWN.parse(source)
+    openings = [token for token in tokens if token.type == "heading_open"]
+    ids = heading_ids(tokens, "mkdocs")
+    return {
+        token.map[0] + 1: anchor
+        for token, anchor in zip(openings, ids, strict=True)
+        if token.map and token.attrGet("id") is None
+    }
 
 
 def _on_disk(raw: str, splices: list[_Splice]) -> list[_Splice]:

@@ -3,7 +3,9 @@
 Heading ids follow github-slugger, which GitHub, VS Code and most Markdown previewers
 use, so that anchors written against a document's GitHub page keep working: lowercase,
 drop everything but letters, digits, marks, `_`, `-` and spaces, spaces become `-`, and a
-repeated id gets `-1`, `-2`, … in document order.
+repeated id gets `-1`, `-2`, … in document order. A file MkDocs publishes (under the
+`docs_dir` of an mkdocs.yml above it) has the ids Python-Markdown's toc gives instead:
+ASCII only, runs of `-` and spaces one `-`, a repeat `_1`, `_2`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
@@ -54,8 +57,44 @@ def heading_text(inline: Token) -> str:
     return "".join(c.content for c in children if c.type in {"text", "code_inline"})
 
 
-def heading_ids(tokens: Sequence[Token]) -> list[str]:
-    """The id of every heading in `tokens`, in order."""
+def mkdocs_slug(text: str, taken: dict[str, int]) -> str:
+    """The id MkDocs (Python-Markdown's toc, its `slugify` and `unique`) gives a heading."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    candidate = re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", plain).strip().lower())
+    while candidate in taken or not candidate:
+        counted = re.fullmatch(r"(.*)_([0-9]+)", candidate)
+        candidate = f"{counted[1]}_{int(counted[2]) + 1}" if counted else f"{candidate}_1"
+    taken.setdefault(candidate, 0)
+    return candidate
+
+
+def id_style(path: Path) -> str:
+    """ "mkdocs" for a file under the `docs_dir` of an mkdocs.yml above it, else "github".
+    MkDocs trees link to its ids: github-slugger's made three of mkdocstrings' links
+    broken errors, and the fixes it offered would break the site."""
+    return "github" if mkdocs_config(path) is None else "mkdocs"
+
+
+def mkdocs_config(path: Path) -> str | None:
+    """The text of the mkdocs.yml that publishes `path` (under its `docs_dir`), if any."""
+    here = path.resolve()
+    for folder in here.parents:
+        for name in ("mkdocs.yml", "mkdocs.yaml"):
+            config = folder / name
+            if config.is_file():
+                text = config.read_text(encoding="utf-8", errors="replace")
+                found = _DOCS_DIR.search(text)
+                docs = folder / (found[1].strip("'\"") if found else "docs")
+                return text if here.is_relative_to(docs.resolve()) else None
+    return None
+
+
+_DOCS_DIR = re.compile(r"^docs_dir:[ \t]*(\S+)", re.MULTILINE)
+
+
+def heading_ids(tokens: Sequence[Token], style: str = "github") -> list[str]:
+    """The id of every heading in `tokens`, in order, as `style` (id_style) gives them."""
+    slug = mkdocs_slug if style == "mkdocs" else github_slug
     taken: dict[str, int] = {}
     ids = []
     for index, token in enumerate(tokens):
@@ -65,15 +104,15 @@ def heading_ids(tokens: Sequence[Token]) -> list[str]:
                 taken.setdefault(given, 0)
                 ids.append(given)
             else:
-                ids.append(github_slug(heading_text(tokens[index + 1]), taken))
+                ids.append(slug(heading_text(tokens[index + 1]), taken))
     return ids
 
 
-def anchors(tokens: Sequence[Token]) -> set[str]:
+def anchors(tokens: Sequence[Token], style: str = "github") -> set[str]:
     """Every id a link may point at: headings, and explicit anchors in raw HTML; with
     ANY_ANCHOR when the site generator writes more (mkdocstrings' `::: pkg.Name` and
     mkdocs-click's `::: mkdocs-click` make a heading per class or command)."""
-    found = set(heading_ids(tokens))
+    found = set(heading_ids(tokens, style))
     for token in tokens:  # an inline token's content holds its inline HTML too
         found.update(explicit_anchors(token.content))
         if token.type == "fence" and token.info == "mkdocstrings":

@@ -43,7 +43,7 @@ from pipeline.project.config import Config, SpellingSettings
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, read_text, size_of
 from pipeline.project.parallel import ordered_map, workers_started
-from pipeline.source.anchors import anchors, candidates, resolve_path
+from pipeline.source.anchors import anchors, candidates, id_style, resolve_path
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import (
     SourceFile,
@@ -363,7 +363,7 @@ def link_set(config: Config, documents: list[DocumentResult]) -> LinkSet:
 def _anchors_of(path: Path) -> frozenset[str]:
     """The ids a Markdown file outside the run offers; none when it cannot be read."""
     try:
-        return frozenset(anchors(MARKDOWN.parse(read_text(path))))
+        return frozenset(anchors(MARKDOWN.parse(read_text(path)), id_style(path)))
     except PipelineError:
         return frozenset()
 

@@ -23,6 +23,7 @@ from pipeline.checks.spelling import spelling_files
 from pipeline.languages.project_slips import DocumentWords, each_word
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
+from pipeline.source.anchors import id_style
 from pipeline.source.tree import document_identity
 from pipeline.terms.glossary import Glossary
 
@@ -153,9 +154,10 @@ def run_version(config: Config, glossary: Glossary | None, spelling: SpellingSet
         and not _editors_own(name)
     )
     files = spelling_files(spelling, config.locales)  # word lists and dictionaries
+    ids = id_style(config.source_path / "-")  # an mkdocs.yml above: MkDocs' heading ids
     return memo.digest(
         memo.code_version(), repr(config), repr(glossary), memo.digest_files(resources),
-        memo.digest_files(files),
+        memo.digest_files(files), ids,
     )  # fmt: skip
 
 

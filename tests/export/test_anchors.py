@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.source.anchors import github_slug
+from pipeline.source.anchors import github_slug, mkdocs_slug
 
 from ..conftest import run_cli
 from .test_html import Page
@@ -197,3 +197,66 @@ def test_an_anchor_named_as_the_heading_below_it_leaves_one_id(
     assert html.count('id="pino-syslog"') == 1  # WCAG 4.1.1: ids are unique
     assert 'href="#pino-syslog"' in html
     assert 'id="kept"' in html
+
+
+# Python-Markdown 3.7's toc (MkDocs 1.6) on these headings, in this order.
+PYTHON_MARKDOWN = [
+    ("Cross-references to other projects / inventories",
+     "cross-references-to-other-projects-inventories"),
+    ("Templates", "templates"),
+    ("Templates", "templates_1"),
+    ("Funding ", "funding"),  # `<span class="total"></span>` after it
+    ("Æbler og pærer", "bler-og-prer"),
+    ("Hello, World!", "hello-world"),
+    ("a--b", "a-b"),
+    ("Tab\there", "tab-here"),
+    ("Tmpl_1", "tmpl_1"),
+    ("Tmpl", "tmpl"),
+    ("Tmpl", "tmpl_2"),
+    ("Ünïcödé", "unicode"),
+    ("???", "_1"),
+]  # fmt: skip
+
+
+def test_mkdocs_heading_ids_are_python_markdowns() -> None:
+    taken: dict[str, int] = {}
+    assert [(text, mkdocs_slug(text, taken)) for text, _ in PYTHON_MARKDOWN] == PYTHON_MARKDOWN
+
+
+MKDOCS = "site_name: Docs\ndocs_dir: source\nmarkdown_extensions:\n  - toc\n  - attr_list\n"
+
+
+def test_an_mkdocs_tree_links_to_mkdocs_ids_in_check_export_and_translated_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mkdocstrings' docs: three links to MkDocs' ids were broken errors, the fixes offered
+    would break the site, and a translated heading lost the id its links point at."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text(
+        '[tool.pipeline]\nlocales = ["en", "da"]\n[tool.pipeline.export]\nmin-translated = 0\n'
+    )
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/index.md").write_text(
+        "# Usage\n\nSee [a](#templates_1) and [b](#projects-inventories).\n\n"
+        "## Templates\n\n## Templates\n\n## Projects / inventories\n"
+    )
+
+    def broken() -> list[str]:
+        result = run_cli("check", "--format", "json")
+        return [f["message"] for f in json.loads(result.stdout) if f["rule"] == "links/broken"]
+
+    assert len(broken()) == 2  # GitHub's ids: templates-1, projects--inventories
+    Path("mkdocs.yml").write_text(MKDOCS)
+    assert broken() == []  # the cache does not hide it
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile("locales/da/LC_MESSAGES/index.po")
+    catalog.find("Projects / inventories").msgstr = "Projekter / fortegnelser"
+    catalog.save()
+    assert run_cli("export", "--locale", "da", "--format", "markdown").exit_code == 0
+    written = Path("build/markdown/da/index.md").read_text()
+    assert "## Projekter / fortegnelser { #projects-inventories }\n" in written
+    assert "## Templates\n" in written  # untranslated: its own id holds
+    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
+    html = Path("build/html/da/index.html").read_text()
+    assert 'id="templates_1"' in html
+    assert 'id="projects-inventories"' in html
