@@ -159,9 +159,16 @@ def long_words(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]:
 class TranslationHarderOptions:
     """Options of readability/translation-harder."""
 
-    max_increase: float = 5.0
+    max_increase: float = 8.0
     unit_max_increase: float = 15.0
     unit_min_words: int = 15
+
+
+# How much higher Danish scores than English in faithful human translations: Danish
+# writes a compound as one long word. English → Danish, median gap: LibreOffice's help,
+# 14,252 paragraphs of 15+ words +7.8, 883 pages +9.1; Debian's catalogs (held out),
+# 1,254 paragraphs +4.0. A rule blind to it called 79 % of those pages harder.
+DANISH_OVER_ENGLISH = 8.0
 
 
 @rule(
@@ -176,10 +183,14 @@ def translation_harder(
 ) -> Iterator[Finding]:
     """Why: a translation should serve its readers as well as the original does.
 
-    LIX is comparable between Danish and English, so a document whose translation
-    scores more than `max-increase` (default 5) points above the source is reported,
-    and so is a unit of at least `unit-min-words` (default 15) words whose
-    translation scores more than `unit-max-increase` (default 15) points above it.
+    A faithful Danish translation of English scores about 8 LIX points higher (Danish
+    writes compounds as one word), so that much is allowed for. A document whose
+    translation scores more than `max-increase` (default 8) points above its source (and
+    that allowance) is reported, and so is a unit of at least `unit-min-words` (default
+    15) words that scores more than `unit-max-increase` (default 15) points above it. A
+    document of fewer than 100 words is judged by its units: three sentences move LIX
+    by more than 8. An English translation of Danish is not asked to score lower: a
+    plain text has few compounds to lose (one as plain as its source was reported).
 
     Example (da): "Behandlingen gives én gang." translated as "The administration of
     the therapeutic intervention is a one-time procedure."
@@ -190,14 +201,15 @@ def translation_harder(
     """
     source, translation = pair
     options = ctx.options
-    if source.counts.words and not _too_little(translation):
+    usual = _usual_gap(source.lang, translation.lang)
+    if source.counts.words and translation.counts.words >= FEWEST_WORDS:
         increase = translation.counts.lix - source.counts.lix
-        if increase > options.max_increase:
+        if increase - usual > options.max_increase:
             yield ctx.finding(
                 translation.path,
                 1,
                 f"translation LIX {translation.counts.lix:.0f} is {increase:.0f} points above "
-                f"the source's {source.counts.lix:.0f}",
+                f"the source's {source.counts.lix:.0f}{_usually(usual)}",
                 fix="simplify the translation's longest sentences",
             )
     source_units = source.unit_counts()
@@ -209,14 +221,24 @@ def translation_harder(
         if original is None or min(original.words, counts.words) < options.unit_min_words:
             continue
         increase = counts.lix - original.lix
-        if increase > options.unit_max_increase:
+        if increase - usual > options.unit_max_increase:
             yield ctx.finding(
                 translation.path,
                 first_line[unit_id],
                 f"this translation scores LIX {counts.lix:.0f}, {increase:.0f} points above "
-                f"its source ({original.lix:.0f})",
+                f"its source ({original.lix:.0f}){_usually(usual)}",
                 fix="use shorter sentences or plainer words, as the source does",
             )
+
+
+def _usual_gap(source: str, target: str) -> float:
+    """LIX points a faithful translation from `source` into `target` adds."""
+    pair = (source.split("-")[0], target.split("-")[0])
+    return DANISH_OVER_ENGLISH if pair == ("en", "da") else 0.0
+
+
+def _usually(usual: float) -> str:
+    return f"; a faithful translation scores about {usual:.0f} above" if usual else ""
 
 
 def _too_little(score: DocumentScore) -> bool:

@@ -108,9 +108,36 @@ def test_translation_harder(tmp_path: Path) -> None:
     )
     translation = score_translation(units, {units[0].text: (hard, 12)}, "en", "x.po", Target())
     assert findings("readability/translation-harder", source, translation) == [
-        (1, "translation LIX 85 is 54 points above the source's 30"),
         (12, "this translation scores LIX 85, 54 points above its source (30)"),
-    ]
+    ]  # under 100 words: the document is judged by its units
+
+
+def test_a_danish_translation_may_score_as_much_higher_as_danish_does(tmp_path: Path) -> None:
+    """A translator's plain Danish, the English's three short sentences, scored 18 points
+    above it (sygeplejerske, blodprøve, formiddagen): on LibreOffice's help, 79 % of
+    human-translated pages were "harder" so. A Danish translation is allowed 8 more."""
+    english = (
+        "First you meet the doctor who will be in charge of your treatment. Then a nurse "
+        "takes a blood sample. Plan for the visit to take most of the morning."
+    )
+    danish = (
+        "Først møder du den læge, der skal have ansvaret for din behandling. Derefter tager "
+        "en sygeplejerske en blodprøve. Regn med, at besøget tager det meste af formiddagen."
+    )
+    source = document(tmp_path, english, "en")
+    units = tuple(split_units(read_document(tmp_path / "doc-en.md")))
+    translation = score_translation(units, {units[0].text: (danish, 6)}, "da", "x.po", Target())
+    assert findings("readability/translation-harder", source, translation) == []
+    hard = (
+        "Indledningsvis foretages en konsultation med den behandlingsansvarlige overlæge. "
+        "Efterfølgende gennemfører sygeplejepersonalet blodprøvetagning. Forventeligt "
+        "beslaglægger ambulatoriebesøget størstedelen af formiddagstimerne."
+    )
+    translation = score_translation(units, {units[0].text: (hard, 6)}, "da", "x.po", Target())
+    assert findings("readability/translation-harder", source, translation) == [
+        (6, "this translation scores LIX 84, 67 points above its source (17); "
+            "a faithful translation scores about 8 above"),
+    ]  # fmt: skip
 
 
 def test_a_translation_just_begun_is_not_compared_as_a_document(tmp_path: Path) -> None:
