@@ -199,8 +199,11 @@ def _number_changes(
         for q, by_design in _with_reasons(extra, target, source, target, (missing, extra))
         if not split_placeholder(q.text, q.start, target, source)
     ]
-    # One number where the source has one other: an editor swaps them in one step.
-    swap = one_for_one([q.text for q in extra], [q.text for q in missing], target)
+    # One number where the source has one other: an editor swaps them in one step. Not a
+    # number word: "efter to uger" for "after 14 days" would become "efter 14 uger".
+    found = [q.text for q in extra]
+    in_digits = all(any(c.isdigit() for c in text) for text in found)
+    swap = one_for_one(found, [q.text for q in missing], target) if in_digits else {}
     changes = [dataclasses.replace(change, swap=swap) for change in changes]
     changes += [NumberChange(message, True) for message in unit_changes(source, target)]
     changes += [

@@ -495,6 +495,12 @@ def test_one_number_for_another_says_what_to_swap() -> None:
     rules = [r for r in resolve({}) if r.rule.id == "translation/numbers"]
     found = run(rules, {"message": [message]})
     assert {(f.data["found"], f.fix) for f in found} == {("6", "5")}
+    words = CatalogMessage(
+        "app.po", 3, 2, "app", "en", "da", "Ready after 14 days.", "Klar efter to uger.", False
+    )  # a translator's Danish: "14" for "to" would make it 14 weeks
+    found = run(rules, {"message": [words]})
+    assert len(found) == 2
+    assert not any(f.fix or f.data.get("found") for f in found)
 
 
 @pytest.mark.parametrize(
