@@ -75,6 +75,10 @@ _BOLD = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<![*_\w])([*_])(?=\S)(.+?)(?<=\S)\1(?![*_\w])")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_ATTRIBUTE = r"(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+_ATTRIBUTE_LIST = re.compile(rf"\{{:?[ \t]*({_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}")
+_ATTRIBUTE_NAME = re.compile(r"[.#][\w-]+|[\w-]+(?==)")
 # Tags of HTML, Pango and help markup; an unknown <word> is a metavariable ("ME <action>")
 # unless it has attributes or is a closing tag.
 _KNOWN_TAGS = {
@@ -90,7 +94,7 @@ _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _ENTITY_CHARS = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'", "nbsp": "\u00a0"}
 
 
-_MARKUP_CHARACTER = re.compile(r"[<*_`\[!]")
+_MARKUP_CHARACTER = re.compile(r"[<*_`\[!{]")
 
 
 def markup_counts(text: str, markdown: bool = True) -> Counter[str]:
@@ -108,6 +112,11 @@ def markup_counts(text: str, markdown: bool = True) -> Counter[str]:
     counts["image"] = len(_IMAGE.findall(without_code))
     for code in CODE.findall(text):
         counts[f"code `{code[1]}`"] += 1
+    for label in _FOOTNOTE.findall(without_code):  # a changed label breaks the note
+        counts[f"footnote [^{label}]"] += 1
+    for attributes in _ATTRIBUTE_LIST.findall(without_code):  # MkDocs' `{ .md-button }`
+        named = " ".join(sorted(_ATTRIBUTE_NAME.findall(attributes)))  # values translate
+        counts[f"attribute list {{ {named} }}"] += 1
     return +counts
 
 
