@@ -301,6 +301,30 @@ def test_a_myst_role_is_no_python_brace_format(project: Callable[[str], Path]) -
     assert msgfmt_check(po).returncode == 0
 
 
+def test_a_removed_unit_no_one_translated_leaves_no_obsolete_entry(
+    project: Callable[[str], Path],
+) -> None:
+    """A translator's catalogs filled with `#~ msgstr ""` as the writers edited (msgmerge
+    drops these); a translated or commented one stays, as msgmerge keeps it."""
+    root = project("minimal")
+    extract_ok()
+    catalog = polib.pofile(str(root / DA_PO))
+    catalog.find("Sådan virker det").msgstr = "How it works"
+    catalog.find("Typer").tcomment = "Spørg Mette"
+    catalog.save()
+    source = root / "source/da/vektorer.md"
+    source.write_text(
+        source.read_text()
+        .replace("## Sådan virker det", "## Sådan")
+        .replace("### Typer", "### Slags")
+        .replace("2. Vektoren finder cellerne.\n", "")
+    )
+    extract_ok()
+    obsolete = {e.msgid: e.msgstr for e in polib.pofile(str(root / DA_PO)).obsolete_entries()}
+    assert obsolete == {"Sådan virker det": "How it works", "Typer": ""}
+    assert msgfmt_check(root / DA_PO).returncode == 0
+
+
 def test_an_obsolete_entry_gets_no_format_flag(project: Callable[[str], Path]) -> None:
     """attrs' translators: extract flagged an obsolete plural "%d" entry python-format."""
     root = project("minimal")

@@ -122,11 +122,15 @@ def update_catalog(
             catalog[message.id] = catalog.obsolete.pop(message.id)  # msgmerge revives these
             before.add(message.id)
     kept_previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
-    obsolete_before = len(catalog.obsolete)
+    obsolete_before = set(catalog.obsolete)
     # With nothing to match against, babel's fuzzy matching only costs time.
     nothing_old = not any(message.id for message in catalog) and not catalog.obsolete
     catalog.update(template, no_fuzzy_matching=nothing_old, update_creation_date=False)
-    change = Change(obsoleted=len(catalog.obsolete) - obsolete_before)
+    for key, message in list(catalog.obsolete.items()):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not any(strings) and not message.user_comments:
+            del catalog.obsolete[key]  # no one's work: `#~ msgstr ""` piled up (msgmerge drops it)
+    change = Change(obsoleted=len(catalog.obsolete.keys() - obsolete_before))
     for message in catalog.obsolete.values():  # babel guesses one reading "%d"
         message.flags.difference_update(_FORMAT_FLAGS)
     for message in catalog:

@@ -118,11 +118,10 @@ def markup(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """Why: lost emphasis changes the message, a changed code span (a command, a file
     name) breaks it, a broken HTML tag or entity breaks the page or the program.
 
-    Counts bold, emphasis, links and images, footnote references by label, attribute
-    lists by their classes, ids and keys (`{ .md-button }`: MkDocs loses a changed one
-    silently), and requires every code span verbatim, in Markdown texts; in every text,
-    HTML tags must match, stay whole and nest (they may move with the words), and an
-    entity for < or > must stay one or its character.
+    In Markdown: bold, emphasis, links, images, footnotes (`[^label]`) and attribute lists'
+    classes, ids and keys (MkDocs drops a changed `{ .md-button }`), and each code span
+    verbatim. In every text, HTML tags must match, stay whole and nest (they may move
+    with the words), and an entity for < or > must stay one or its character.
 
     Example (da→en): "Tal **altid** med lægen" translated "Always talk to the doctor".
     Example (en→da): "run `pipeline check`" translated "kør `pipeline tjek`".
