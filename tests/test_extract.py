@@ -337,3 +337,18 @@ def test_an_obsolete_entry_gets_no_format_flag(project: Callable[[str], Path]) -
     extract_ok()
     (obsolete,) = [e for e in polib.pofile(str(po)).obsolete_entries() if e.msgid_plural]
     assert not {"python-format", "python-brace-format"} & set(obsolete.flags)
+
+
+def test_an_empty_catalog_is_refused_not_made_anew(project: Callable[[str], Path]) -> None:
+    """A save cut short left 0 bytes: extract made the catalog anew ("54 new") with exit 0,
+    and the translator's loss went unseen until the work was gone from history too."""
+    root = project("minimal")
+    extract_ok()
+    (root / DA_PO).write_text("")
+    result = run_cli("extract")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"{DA_PO}:1: error: the catalog is empty (a save cut short?) (restore it from "
+        "version control, or delete it to begin it anew)"
+    ]
+    assert (root / DA_PO).read_text() == ""

@@ -27,6 +27,7 @@ from pipeline.catalogs.update import (
 )
 from pipeline.project import memo
 from pipeline.project.config import Config
+from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, locked, read_text, write_atomic
 from pipeline.project.parallel import ordered_map
 from pipeline.source.tree import (
@@ -381,4 +382,9 @@ def _untranslated(po: PoFile) -> bool:
 def _read_existing(path: Path, config: Config) -> str | None:
     if not path.exists():
         return None
-    return read_po_text(path, display_path(path, config.root))
+    shown = display_path(path, config.root)
+    text = read_po_text(path, shown)
+    if not text.strip():  # it was made anew in silence, and its loss went unseen
+        hint = "restore it from version control, or delete it to begin it anew"
+        raise PipelineError("the catalog is empty (a save cut short?)", shown, 1, hint=hint)
+    return text
