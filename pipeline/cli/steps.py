@@ -117,14 +117,17 @@ def export_and_show(
 ) -> int:
     """Export the chosen locales and formats, then say what fell back and what was written;
     return how many units could not go into translated Markdown (each an error)."""
+    from pipeline.export.markdown_site import copy_site_files
     from pipeline.stages.export import export as export_pages
 
     locales = only or config.locales
     formats = ("html", "pdf", "markdown") if output_format == "all" else (output_format,)
     total = len(sources) * len(locales)
+    # Before the pages: an image's variant in a locale replaces its copy.
+    copied = copy_site_files(config, locales) if "markdown" in formats else 0
     with Progress("Exporting", minimum=2) as bar:
         results = export_pages(config, sources, locales, formats, lambda _: bar.advance(total))
-    return show_export(results, len(sources), len(locales), config)
+    return show_export(results, len(sources), len(locales), config, copied)
 
 
 def whole_baseline(write: Path | None, changed_since: str | None) -> None:

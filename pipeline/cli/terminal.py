@@ -127,7 +127,9 @@ def show_extract(summaries: Sequence[DocumentSummary], orphans: Sequence[str]) -
 KINDS = ("html", "pdf", "markdown")  # the outputs a PageResult says it wrote
 
 
-def show_export(results: Sequence[PageResult], documents: int, locales: int, config: Config) -> int:
+def show_export(
+    results: Sequence[PageResult], documents: int, locales: int, config: Config, copied: int = 0
+) -> int:
     """Say which pages fell back to the source language, then what was written; return
     how many units failed to go into translated Markdown (each an error)."""
     failed = 0
@@ -170,6 +172,8 @@ def show_export(results: Sequence[PageResult], documents: int, locales: int, con
         folder = config.export.markdown_dir.as_posix()
         layout = config.export.markdown_layout
         written.append(f"{counted(files, 'Markdown file')} in {folder} ({layout})")
+        if copied:  # the stylesheets, scripts and images a site needs beside its pages
+            written[-1] += f" with {counted(copied, 'other file')} of {config.source_dir}"
     click.echo(
         f"export: {counted(documents, 'document')} × {counted(locales, 'locale')}: "
         f"{', '.join(written) or 'nothing'}"

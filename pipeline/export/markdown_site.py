@@ -11,14 +11,17 @@ Layouts (`[tool.pipeline.export] markdown-layout`), under `markdown-dir`:
 A relative link to another document points at that document's file in the same locale;
 a link to another file of the source folder (an image, a download) points at its copy,
 which is written beside the documents (an image's variant in the locale, if it has one:
-`export/image_language.py`). A link that already points there is not touched.
+`export/image_language.py`). A link that already points there is not touched. Every
+other file of the source folder is copied there too (copy_site_files).
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -97,6 +100,40 @@ def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPag
     write_atomic(path, _relinked(written, links))
     errors = tuple(_error(config, source, lang, problem) for problem in result.problems)
     return MarkdownPage(display_path(path, config.root), result, published, errors)
+
+
+def copy_site_files(config: Config, locales: Iterable[str]) -> int:
+    """Copy each file of the source folder that is no document to where the locales'
+    pages find it (files_root), and return how many: the stylesheets, scripts, logo and
+    theme overrides that mkdocs.yml names and no page links to (mkdocstrings' Danish site
+    built without them). The project's own files stay: glossary, word lists, the build
+    and catalog folders, editors' swap files."""
+    spelling = config.spelling
+    lists = [*spelling.word_lists.values()]
+    lists += [path for kept in spelling.folder_word_lists.values() for path in kept.values()]
+    own = {(config.root / path).resolve() for path in [*lists, config.glossary] if path}
+    folders = {markdown_root(config), config.locale_path, config.root / "build"}
+    apart = {folder.resolve() for folder in folders} | {config.root.resolve() / ".git"}
+    copied = 0
+    for destination in {files_root(config, lang) for lang in locales}:
+        for folder, subfolders, names in os.walk(config.source_path):
+            here = Path(folder)
+            subfolders[:] = [name for name in subfolders if (here / name).resolve() not in apart]
+            for name in names:
+                path = here / name
+                if _document_or_own(name) or path.resolve() in own:
+                    continue
+                copy = destination / path.relative_to(config.source_path)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, copy)
+                copied += 1
+    return copied
+
+
+def _document_or_own(name: str) -> bool:
+    """A Markdown document (written in each locale), or a file an editor keeps while
+    someone types (`.page.md.swp`, `#page.md#`, `page.md~`, `.DS_Store`)."""
+    return name.endswith((".md", "~", ".swp")) or name.startswith("#") or name == ".DS_Store"
 
 
 def _error(config: Config, source: SourceFile, lang: str, problem: Problem) -> str:

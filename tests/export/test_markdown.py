@@ -171,6 +171,9 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
     (root / "source" / "en").mkdir(parents=True)
     (root / "source" / "images").mkdir()
     (root / "source" / "images" / "a.png").write_bytes(b"\x89PNG")
+    (root / "source" / "css").mkdir()  # mkdocs.yml's extra_css: no page links to it
+    (root / "source" / "css" / "extra.css").write_text("body { margin: 0 }\n")
+    (root / "source" / "en" / ".one.md.swp").write_bytes(b"")  # an editor's, not the site's
     (root / "source" / "en" / "one.md").write_text(
         "# One\n\nSee [two](two.md#usage) and ![a diagram](../images/a.png).\n", encoding="utf-8"
     )
@@ -181,6 +184,12 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
         encoding="utf-8",
     )
     template = (root / "pyproject.toml").read_text(encoding="utf-8")
+    files = {  # where the source folder's other files go
+        "folders": "build/markdown",
+        "mkdocs": "build/markdown",
+        "hugo": "build/markdown/content/da",
+        "docusaurus": "build/markdown/docs",
+    }
     expected = {
         "folders": ("build/markdown/da/one.md", "two.md#usage", "../images/a.png"),
         "mkdocs": ("build/markdown/one.da.md", "two.da.md#usage", "images/a.png"),
@@ -206,6 +215,9 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
         assert (page.parent / image).resolve().is_file(), layout
         assert (page.parent / link.split("#")[0]).resolve().is_file(), layout
         assert "4 Markdown files" in result.output
+        assert (root / files[layout] / "css/extra.css").is_file(), layout
+        assert not list((root / "build").rglob("*.swp")), layout
+        assert " other files of source" in result.output
 
 
 @pytest.fixture(scope="module")
