@@ -230,6 +230,25 @@ def test_a_compendium_without_a_language_names_itself(project: Callable[[str], P
     assert snapshot(root) == {}
 
 
+def test_a_compendium_msgcat_made_from_two_catalogs_is_read(
+    project: Callable[[str], Path],
+) -> None:
+    """`msgcat a.po b.po` (as the gettext manual makes a compendium) joins the headers
+    under `#-#-#-#-#` lines: it was refused as having no Language header."""
+    root = project("minimal")
+    (root / "memory").mkdir()
+    (root / "memory/en.po").write_text(
+        '#, fuzzy\nmsgid ""\nmsgstr ""\n"#-#-#-#-#  a.po (A)  #-#-#-#-#\\n"\n'
+        '"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"#-#-#-#-#  b.po (B)  #-#-#-#-#\\n"\n"Language: en\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        f'msgid "{HOW}"\nmsgstr "How this works"\n'
+    )
+    set_memory(root, 'compendia = ["memory/en.po"]')
+    extract_ok()
+    assert entry(root, VEKTORER, HOW).msgstr == "How this works"
+
+
 def recalled(msgid: str, msgstr: str, origin: str, own: bool = False) -> Recalled:
     return Recalled(msgid, msgstr, origin, project=True, own=own)
 

@@ -12,13 +12,13 @@ import codecs
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from email.parser import HeaderParser
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, escape, unescape
 from unicode_segmentation_rs import gettext_wrap
 
+from pipeline.catalogs.headers import header_fields
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_bytes, read_text
 
@@ -122,7 +122,7 @@ def parse_po(text: str, shown: str, locale: str | None = None) -> PoFile:
         raise PipelineError(f"PO file does not parse: {error}", shown) from None
     for message in [*catalog, *catalog.obsolete.values()]:
         _take_previous(message, shown)
-    headers = [(k, v) for k, v in HeaderParser().parsestr(parser.raw_header or "").items()]
+    headers = header_fields(parser.raw_header or "")
     po = PoFile(catalog, headers)
     po.found = _found_entries(po, text.split("\n"), parser.header_line)
     po.msgstr_lines = _msgstr_lines(po.catalog, lines)

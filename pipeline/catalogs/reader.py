@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from email.parser import HeaderParser
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.catalogs.headers import header_fields
 from pipeline.catalogs.po import parse_po, read_po_text
 from pipeline.project.files import buffered
 
@@ -146,7 +146,7 @@ def parse_entries(text: str) -> PoEntries | None:
             entries.append(entry)
         elif header is None:
             header = entry
-            headers = tuple(HeaderParser().parsestr(entry.strings[0]).items())
+            headers = tuple(header_fields(entry.strings[0]))
     if obsolete_keys & seen:
         return None  # an obsolete entry repeats an active one: the full parser says where
     return PoEntries(headers, tuple(entries), header)
