@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from pipeline.export.brand import brand_view
 from pipeline.export.markdown_site import MarkdownPage, write_markdown
@@ -153,9 +156,22 @@ def _listed(config: Config, source: SourceFile, lang: str) -> tuple[str, str]:
     """The document's title and description in `lang`, for the list of documents: worked
     out where the page was made, whose catalog is at hand there."""
     translated = translations(config, source, lang)
-    title = source.document.title
-    description = str(source.document.front_matter.get("description") or "")
-    return translated.get(title, title), translated.get(" ".join(description.split()), description)
+    document = source.document
+    description = " ".join(str(document.front_matter.get("description") or "").split())
+    title = _in_language(document.title, translated, document.lang, lang)
+    return title, _in_language(description, translated, document.lang, lang)
+
+
+def _by_title(page: tuple[str, str, str]) -> str:
+    return Markup(page[1]).striptags()  # an untranslated title is marked up
+
+
+def _in_language(text: str, translated: Mapping[str, str], source: str, lang: str) -> str:
+    """`text` in `lang`, else as the source has it, marked with its language: the list of
+    Danish pages named untranslated ones ("Usage") in a Danish voice."""
+    if not text or lang == source or text in translated:
+        return translated.get(text, text)
+    return Markup(f'<span lang="{escape(source)}">{escape(text)}</span>')
 
 
 def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> tuple[str, ...]:
@@ -212,5 +228,7 @@ def _write_shared(
         )
         write_atomic(
             out / here,
-            render_index(lang, sorted(listed, key=lambda p: p[1]), alternates, site),
+            render_index(
+                lang, sorted(listed, key=lambda p: Markup(p[1]).striptags()), alternates, site
+            ),
         )

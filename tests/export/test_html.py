@@ -349,3 +349,22 @@ def test_a_documents_own_abbreviations_are_marked_in_the_pages_language(
     assert '<abbr title="Kontinuerlig integration">CI</abbr> tjekker' in main
     assert '<abbr title="HyperText Markup Language">HTML</abbr>-koden' in main
     assert "*[" not in main
+
+
+def test_the_list_of_pages_marks_an_untranslated_title_with_its_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # mkdocstrings' Danish list named "Usage" in a Danish voice
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/usage.md").write_text("# Usage\n\nText.\n")
+    Path("source/en/setup.md").write_text("# Setup\n\nText.\n")
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile("locales/da/LC_MESSAGES/setup.po")
+    catalog.find("Setup").msgstr = "Opsætning"
+    catalog.save()
+    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
+    listing = Path("build/html/da/index.html").read_text()
+    assert '<a href="setup.html">Opsætning</a>' in listing
+    assert '<a href="usage.html"><span lang="en">Usage</span></a>' in listing
+    assert listing.index("Opsætning") < listing.index("Usage")  # sorted by the words shown
