@@ -10,7 +10,7 @@ import polib
 import pytest
 from babel.messages.pofile import read_po
 
-from pipeline.catalogs.memory import Memory, Recalled
+from pipeline.catalogs.memory import Fill, Memory, Recalled
 from pipeline.project.memory_config import MemorySettings
 
 from .conftest import copy_of_the_project, msgfmt_check, run_cli, snapshot
@@ -251,6 +251,16 @@ def test_a_compendium_msgcat_made_from_two_catalogs_is_read(
 
 def recalled(msgid: str, msgstr: str, origin: str, own: bool = False) -> Recalled:
     return Recalled(msgid, msgstr, origin, project=True, own=own)
+
+
+def test_a_reviewed_translation_beats_an_old_fuzzy_guess_of_a_document() -> None:
+    """An obsolete fuzzy entry of another document counts as that document's own, and
+    it beat a reviewed translation (reviewer, session 25)."""
+    guess = Recalled("Fox", "Gammelt gæt", "a.po:9", project=True, own=True, fuzzy=True)
+    memory = Memory([guess, recalled("Fox", "Ræv", "b.po:3")], MemorySettings())
+    assert memory.recall("Fox") == Fill("Ræv", "b.po:3", True)
+    alone = Memory([guess], MemorySettings()).recall("Fox")
+    assert alone == Fill("Gammelt gæt", "a.po:9", True)  # a moved unit's own: still fuzzy
 
 
 def test_the_most_common_translation_wins_and_ties_are_decided_alike() -> None:

@@ -81,12 +81,12 @@ class Memory:
             by_text.setdefault(item.msgstr, []).append(item)
 
         def rank(text: str) -> tuple[bool, bool, int, str]:
-            items = by_text[text]
+            items = by_text[text]  # a reviewed translation beats an old fuzzy guess
             own, reviewed = any(i.own for i in items), not all(i.fuzzy for i in items)
-            return (not own, not reviewed, -len(items), text)
+            return (not reviewed, not own, -len(items), text)
 
         text = min(by_text, key=rank)
-        best = min(by_text[text], key=lambda r: (not r.own, r.fuzzy, not r.project, r.origin))
+        best = min(by_text[text], key=lambda r: (r.fuzzy, not r.own, not r.project, r.origin))
         exact = previous is None
         keeps_state = best.own or (self.settings.exact == "translated" and best.project)
         fuzzy = best.fuzzy or not (exact and keeps_state)

@@ -76,7 +76,8 @@ _EMPHASIS = re.compile(r"(?<![*_\w])([*_])(?=\S)(.+?)(?<=\S)\1(?![*_\w])")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_ATTRIBUTE = r"(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+# A value quoted or not, never both ways: an overlap backtracked exponentially.
+_ATTRIBUTE = r"(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}\"'][^\s}]*))"
 _ATTRIBUTE_LIST = re.compile(rf"\{{:?[ \t]*({_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}")
 _ATTRIBUTE_NAME = re.compile(r"[.#][\w-]+|[\w-]+(?==)")
 # Tags of HTML, Pango and help markup; an unknown <word> is a metavariable ("ME <action>")

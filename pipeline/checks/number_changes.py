@@ -200,10 +200,11 @@ def _number_changes(
         if not split_placeholder(q.text, q.start, target, source)
     ]
     # One number where the source has one other: an editor swaps them in one step. Not a
-    # number word: "efter to uger" for "after 14 days" would become "efter 14 uger".
-    found = [q.text for q in extra]
-    in_digits = all(any(c.isdigit() for c in text) for text in found)
-    swap = one_for_one(found, [q.text for q in missing], target) if in_digits else {}
+    # number word: "efter to uger" for "after 14 days" would become "efter 14 uger", and
+    # "Vent 3 uger" for "Wait two weeks" would get the English "two".
+    found, wanted = [q.text for q in extra], [q.text for q in missing]
+    in_digits = all(any(c.isdigit() for c in text) for text in found + wanted)
+    swap = one_for_one(found, wanted, target) if in_digits else {}
     changes = [dataclasses.replace(change, swap=swap) for change in changes]
     changes += [NumberChange(message, True) for message in unit_changes(source, target)]
     changes += [

@@ -123,7 +123,6 @@ def export_and_show(
     locales = only or config.locales
     formats = ("html", "pdf", "markdown") if output_format == "all" else (output_format,)
     total = len(sources) * len(locales)
-    # Before the pages: an image's variant in a locale replaces its copy.
     copied = copy_site_files(config, locales) if "markdown" in formats else 0
     with Progress("Exporting", minimum=2) as bar:
         results = export_pages(config, sources, locales, formats, lambda _: bar.advance(total))

@@ -173,7 +173,7 @@ def show_export(
         layout = config.export.markdown_layout
         written.append(f"{counted(files, 'Markdown file')} in {folder} ({layout})")
         if copied:  # the stylesheets, scripts and images a site needs beside its pages
-            written[-1] += f" with {counted(copied, 'other file')} of {config.source_dir}"
+            written[-1] += f", {counted(copied, 'other file')} of {config.source_dir} copied"
     click.echo(
         f"export: {counted(documents, 'document')} × {counted(locales, 'locale')}: "
         f"{', '.join(written) or 'nothing'}"

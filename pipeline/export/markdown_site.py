@@ -104,10 +104,11 @@ def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPag
 
 def copy_site_files(config: Config, locales: Iterable[str]) -> int:
     """Copy each file of the source folder that is no document to where the locales'
-    pages find it (files_root), and return how many: the stylesheets, scripts, logo and
-    theme overrides that mkdocs.yml names and no page links to (mkdocstrings' Danish site
-    built without them). The project's own files stay: glossary, word lists, the build
-    and catalog folders, editors' swap files."""
+    pages find it (files_root), and return how many were new or changed: the
+    stylesheets, scripts and logo that mkdocs.yml names and no page links to
+    (mkdocstrings' Danish site built without them). The project's own files stay: the
+    glossary, word lists, build and catalog folders, hidden folders (`.obsidian`),
+    editors' swap files, and links to nothing."""
     spelling = config.spelling
     lists = [*spelling.word_lists.values()]
     lists += [path for kept in spelling.folder_word_lists.values() for path in kept.values()]
@@ -118,16 +119,28 @@ def copy_site_files(config: Config, locales: Iterable[str]) -> int:
     for destination in {files_root(config, lang) for lang in locales}:
         for folder, subfolders, names in os.walk(config.source_path):
             here = Path(folder)
-            subfolders[:] = [name for name in subfolders if (here / name).resolve() not in apart]
+            subfolders[:] = [
+                name
+                for name in subfolders
+                if not name.startswith(".") and (here / name).resolve() not in apart
+            ]
             for name in names:
                 path = here / name
-                if _document_or_own(name) or path.resolve() in own:
+                if _document_or_own(name) or not path.is_file() or path.resolve() in own:
                     continue
                 copy = destination / path.relative_to(config.source_path)
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, copy)
-                copied += 1
+                copied += _copy_if_changed(path, copy)
     return copied
+
+
+def _copy_if_changed(path: Path, copy: Path) -> bool:
+    """Copy `path` with its times, unless `copy` is already it (same size and time)."""
+    kept, there = path.stat(), copy.stat() if copy.is_file() else None
+    if there and (there.st_size, there.st_mtime_ns) == (kept.st_size, kept.st_mtime_ns):
+        return False
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(path, copy)
+    return True
 
 
 def _document_or_own(name: str) -> bool:

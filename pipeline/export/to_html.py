@@ -151,12 +151,15 @@ def _close_heading_gaps(tokens: list[Token], titled: bool) -> None:
 
     A page without an h1 gets its title as one (render_page), and its headings start
     below it; but the one heading at the top level (`## Long Term Support`), which titles
-    the page (page_title), is its h1: the page would say it twice."""
+    the page (page_title), is its h1 when it opens the page: the page would say it twice.
+    A raw HTML `<h1>` is the page's h1 then."""
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
-    top_is_title = (
-        not titled and levels[:1] == [min(levels, default=0)] and levels.count(levels[0]) == 1
-    )
-    root = 0 if 1 in levels or top_is_title else 1
+    raw = [h.level for t in tokens if t.type == "html_block" for h in html_headings(t.content)]
+    # The top heading opens the page (no text above it) and has no sibling.
+    shown = [t for t in tokens if t.type != "front_matter"]
+    opens = bool(shown) and shown[0].type == "heading_open" and levels[0] == min(levels)
+    top_is_title = opens and not titled and levels.count(levels[0]) == 1
+    root = 0 if 1 in levels or (top_is_title and 1 not in raw) else 1
     open_headings: list[tuple[int, int]] = []  # (source level, page level) of the ancestors
     for token in tokens:
         if token.type == "heading_open":

@@ -116,9 +116,9 @@ def translated_markdown(
             result.problems.append(Problem(block.line, problem, block.text))
             counts.count(block.text, translated=False)
             continue
-        if block.kind is BlockKind.HEADING and block.line in kept_ids:
-            written += f" {{ #{kept_ids[block.line]} }}"
         splices.append((start, end, written))
+        if block.kind is BlockKind.HEADING and block.line in kept_ids:
+            splices.append(_id_splice(source, end, kept_ids[block.line]))
     result.text = spliced(raw, _on_disk(raw, splices))
     result.units, result.fallbacks = counts.units, counts.fallbacks
     return result
@@ -139,6 +139,18 @@ def _source_heading_ids(source: str, document: Document) -> dict[int, str]:
         for token, anchor in zip(openings, ids, strict=True)
         if token.map and token.attrGet("id") is None
     }
+
+
+def _id_splice(source: str, end: int, anchor: str) -> _Splice:
+    """The heading's source id, into the attribute list it has (`{ .special }` →
+    `{ #id .special }`: a second list would show as text), else as one of its own."""
+    found = _ATTRIBUTE_LIST_START.match(source, end)
+    if found:
+        return found.end(), found.end(), f" #{anchor}"
+    return end, end, f" {{ #{anchor} }}"
+
+
+_ATTRIBUTE_LIST_START = re.compile(r"[ \t]*\{:?")
 
 
 def _on_disk(raw: str, splices: list[_Splice]) -> list[_Splice]:

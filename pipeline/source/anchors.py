@@ -78,18 +78,23 @@ def id_style(path: Path) -> str:
 def mkdocs_config(path: Path) -> str | None:
     """The text of the mkdocs.yml that publishes `path` (under its `docs_dir`), if any."""
     here = path.resolve()
-    for folder in here.parents:
-        for name in ("mkdocs.yml", "mkdocs.yaml"):
-            config = folder / name
-            if config.is_file():
-                text = config.read_text(encoding="utf-8", errors="replace")
-                found = _DOCS_DIR.search(text)
-                docs = folder / (found[1].strip("'\"") if found else "docs")
-                return text if here.is_relative_to(docs.resolve()) else None
+    for config in mkdocs_configs_above(here)[:1]:
+        text = config.read_text(encoding="utf-8", errors="replace")
+        found = _DOCS_DIR.search(text)
+        docs = config.parent / (next(filter(None, found.groups())) if found else "docs")
+        return text if here.is_relative_to(docs.resolve()) else None
     return None
 
 
-_DOCS_DIR = re.compile(r"^docs_dir:[ \t]*(\S+)", re.MULTILINE)
+def mkdocs_configs_above(path: Path) -> list[Path]:
+    """The mkdocs.yml files in the folders above `path`, nearest first."""
+    folders = path.resolve().parents
+    return [
+        f / name for f in folders for name in ("mkdocs.yml", "mkdocs.yaml") if (f / name).is_file()
+    ]
+
+
+_DOCS_DIR = re.compile(r"""^docs_dir:[ \t]*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#]+))""", re.MULTILINE)
 
 
 def heading_ids(tokens: Sequence[Token], style: str = "github") -> list[str]:

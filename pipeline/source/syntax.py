@@ -142,7 +142,7 @@ def _abbreviations(state: StateCore) -> None:
     state.tokens = kept
 
 
-_ABBREVIATION = re.compile(r"\*\[([^\]\n]+)\]:[ \t]*(.*?)[ \t]*")
+_ABBREVIATION = re.compile(r"\*\[([^\]\n]+)\] ?:[ \t]*(.*)")  # as Python-Markdown's abbr
 
 
 def _source_lines(state: StateCore, token: Token) -> list[str]:
@@ -214,7 +214,7 @@ def _boxes_as_admonitions(state: StateCore) -> None:
 def box_kind_and_title(params: str) -> tuple[str, str]:
     """`tip My tip`, `{note} My note`, `details[Why?]` → the box's kind and its title."""
     found = _BOX_PARAMS.match(params.strip())
-    return (found.group(1), (found.group(2) or found.group(3)).strip()) if found else ("", "")
+    return (found[1], (found[2] or found[3] or "").strip()) if found else ("", "")
 
 
 _BOX_PARAMS = re.compile(r"\{?([\w-]*)\}?(?:\[(.*)\]|(.*))", re.DOTALL)

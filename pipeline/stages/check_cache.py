@@ -23,7 +23,7 @@ from pipeline.checks.spelling import spelling_files
 from pipeline.languages.project_slips import DocumentWords, each_word
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
-from pipeline.source.anchors import id_style
+from pipeline.source.anchors import mkdocs_configs_above
 from pipeline.source.tree import document_identity
 from pipeline.terms.glossary import Glossary
 
@@ -154,10 +154,11 @@ def run_version(config: Config, glossary: Glossary | None, spelling: SpellingSet
         and not _editors_own(name)
     )
     files = spelling_files(spelling, config.locales)  # word lists and dictionaries
-    ids = id_style(config.source_path / "-")  # an mkdocs.yml above: MkDocs' heading ids
+    # An mkdocs.yml above the sources decides their heading ids (one in them is a resource).
+    files += mkdocs_configs_above(config.source_path)
     return memo.digest(
         memo.code_version(), repr(config), repr(glossary), memo.digest_files(resources),
-        memo.digest_files(files), ids,
+        memo.digest_files(files),
     )  # fmt: skip
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from pipeline.catalogs.messages import CatalogMessage
@@ -501,6 +504,10 @@ def test_one_number_for_another_says_what_to_swap() -> None:
     found = run(rules, {"message": [words]})
     assert len(found) == 2
     assert not any(f.fix or f.data.get("found") for f in found)
+    digits = CatalogMessage(
+        "app.po", 3, 2, "app", "en", "da", "Wait two weeks.", "Vent 3 uger.", False
+    )  # the fix "two" would put an English word into the Danish
+    assert not any(f.fix for f in run(rules, {"message": [digits]}))
 
 
 @pytest.mark.parametrize(
@@ -735,3 +742,12 @@ def test_length_compares_the_words_not_a_template_s_indentation() -> None:
     assert findings(
         "translation/length", "Take it every morning with a glass of water.", "Dagligt."
     ) == ["the translation is 0.2× the length of the source"]
+
+
+def test_a_long_run_of_attributes_does_not_hang_the_markup_rule() -> None:
+    """`{ a="x" a="x" … !`: the attribute-list pattern backtracked exponentially (22 pairs
+    took 1.3 s, each more four times as long): a check hung on one message."""
+    text = "{ " + 'a="x" ' * 40 + "!"
+    code = f"from pipeline.checks.literals import markup_counts; markup_counts({text!r})"
+    done = subprocess.run([sys.executable, "-c", code], timeout=30, check=False)
+    assert done.returncode == 0

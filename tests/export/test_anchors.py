@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.source.anchors import github_slug, mkdocs_slug
+from pipeline.source.anchors import github_slug, id_style, mkdocs_slug
 
 from ..conftest import run_cli
 from .test_html import Page
@@ -223,7 +223,7 @@ def test_mkdocs_heading_ids_are_python_markdowns() -> None:
     assert [(text, mkdocs_slug(text, taken)) for text, _ in PYTHON_MARKDOWN] == PYTHON_MARKDOWN
 
 
-MKDOCS = "site_name: Docs\ndocs_dir: source\nmarkdown_extensions:\n  - toc\n  - attr_list\n"
+MKDOCS = "site_name: Docs\ndocs_dir: source/en\nmarkdown_extensions:\n  - toc\n  - attr_list\n"
 
 
 def test_an_mkdocs_tree_links_to_mkdocs_ids_in_check_export_and_translated_markdown(
@@ -238,7 +238,7 @@ def test_an_mkdocs_tree_links_to_mkdocs_ids_in_check_export_and_translated_markd
     Path("source/en").mkdir(parents=True)
     Path("source/en/index.md").write_text(
         "# Usage\n\nSee [a](#templates_1) and [b](#projects-inventories).\n\n"
-        "## Templates\n\n## Templates\n\n## Projects / inventories\n"
+        "## Templates\n\n## Templates\n\n## Projects / inventories\n\n## About { .special }\n"
     )
 
     def broken() -> list[str]:
@@ -251,12 +251,21 @@ def test_an_mkdocs_tree_links_to_mkdocs_ids_in_check_export_and_translated_markd
     assert run_cli("extract").exit_code == 0
     catalog = polib.pofile("locales/da/LC_MESSAGES/index.po")
     catalog.find("Projects / inventories").msgstr = "Projekter / fortegnelser"
+    catalog.find("About").msgstr = "Om os"
     catalog.save()
     assert run_cli("export", "--locale", "da", "--format", "markdown").exit_code == 0
     written = Path("build/markdown/da/index.md").read_text()
     assert "## Projekter / fortegnelser { #projects-inventories }\n" in written
     assert "## Templates\n" in written  # untranslated: its own id holds
+    assert "## Om os { #about .special }\n" in written  # one list: a second shows as text
     assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
     html = Path("build/html/da/index.html").read_text()
     assert 'id="templates_1"' in html
     assert 'id="projects-inventories"' in html
+
+
+def test_a_quoted_docs_dir_with_a_space_is_read(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text('site_name: X\ndocs_dir: "my docs"  # quoted\n')
+    (tmp_path / "my docs").mkdir()
+    assert id_style(tmp_path / "my docs" / "page.md") == "mkdocs"
+    assert id_style(tmp_path / "README.md") == "github"  # not published by MkDocs

@@ -368,3 +368,27 @@ def test_the_list_of_pages_marks_an_untranslated_title_with_its_language(
     assert '<a href="setup.html">Opsætning</a>' in listing
     assert '<a href="usage.html"><span lang="en">Usage</span></a>' in listing
     assert listing.index("Opsætning") < listing.index("Usage")  # sorted by the words shown
+
+
+@pytest.mark.parametrize(
+    ("source", "h1s", "shown"),
+    [
+        ("<h1>Raw title</h1>\n\n## Only section\n\nText.\n", 1, '<h2 id="only-section">'),
+        ("An intro.\n\n## Only section\n\nText.\n", 1, '<h2 id="only-section">'),
+        ("---\nlang: en\n---\n\n## Only section\n\nText.\n", 1, '<h1 id="only-section">'),
+    ],
+)
+def test_a_page_has_one_h1_and_its_text_comes_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str, h1s: int, shown: str
+) -> None:
+    """A raw HTML <h1> is the page's h1 (the section was a second one), and a section
+    heading below an intro stays one (the intro stood above the page's h1)."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/page.md").write_text(source)
+    assert run_cli("export", "--locale", "en", "--format", "html").exit_code == 0
+    main = Path("build/html/en/page.html").read_text().split('<main id="Main"', 1)[1]
+    assert main.count("<h1") == h1s
+    assert shown in main
+    assert main.index("<h1") < main.index("Text.")

@@ -174,6 +174,9 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
     (root / "source" / "css").mkdir()  # mkdocs.yml's extra_css: no page links to it
     (root / "source" / "css" / "extra.css").write_text("body { margin: 0 }\n")
     (root / "source" / "en" / ".one.md.swp").write_bytes(b"")  # an editor's, not the site's
+    (root / "source" / ".obsidian").mkdir()  # a notes app's settings: no part of the site
+    (root / "source" / ".obsidian" / "app.json").write_text("{}")
+    (root / "source" / "css" / "gone.css").symlink_to("/nonexistent/gone.css")  # crashed
     (root / "source" / "en" / "one.md").write_text(
         "# One\n\nSee [two](two.md#usage) and ![a diagram](../images/a.png).\n", encoding="utf-8"
     )
@@ -217,7 +220,9 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
         assert "4 Markdown files" in result.output
         assert (root / files[layout] / "css/extra.css").is_file(), layout
         assert not list((root / "build").rglob("*.swp")), layout
-        assert " other files of source" in result.output
+        assert not list((root / "build").rglob("app.json")), layout
+        assert not list((root / "build").rglob("gone.css")), layout
+        assert " other files of source copied" in result.output
 
 
 @pytest.fixture(scope="module")
@@ -350,7 +355,7 @@ def test_a_snippet_marker_is_code_and_no_unit(tmp_path: Path) -> None:
 def test_each_abbreviation_is_a_unit_and_its_term_and_marker_stay(tmp_path: Path) -> None:
     """Python-Markdown's `*[HTML]: …` (MkDocs Material's tooltips): two lines were one
     unit, written back on one line, so MkDocs lost the second abbreviation."""
-    source = "# Terms\n\nOur CI checks the HTML.\n\n*[HTML]: HyperText Markup Language\n*[CI]: Continuous Integration\n"
+    source = "# Terms\n\nOur CI checks the HTML.\n\n*[HTML]: HyperText Markup Language\n*[CI] : Continuous Integration\n"
     document = document_of(tmp_path, source)
     kinds = [(block.kind, block.text, block.line) for block in document.blocks]
     assert kinds[2:] == [
@@ -381,6 +386,7 @@ def test_a_boxs_own_title_is_a_unit_translated_in_markdown(tmp_path: Path) -> No
     source = (
         "# Guide\n\n:::tip My own tip\n\nKeep it up to date.\n\n:::\n\n"
         ":::note[Read this first]\nBack up.\n:::\n\n::: warning\nCareful.\n:::\n\n"
+        ":::tip[]\nAn empty title crashed every command.\n:::\n\n"
         "```{admonition} A MyST title\nText.\n```\n"
     )
     document = document_of(tmp_path, source)
