@@ -307,22 +307,30 @@ def test_a_page_that_begins_at_a_lower_heading_is_titled_by_it(
     assert '<h2 id="schedule">Schedule</h2>' in main
 
 
+def danish_page(name: str, source: str, translations: dict[str, str]) -> str:
+    """An English page `source`, some units translated into Danish, exported: its HTML."""
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path(f"source/en/{name}.md").write_text(source)
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile(f"locales/da/LC_MESSAGES/{name}.po")
+    for msgid, msgstr in translations.items():
+        catalog.find(msgid).msgstr = msgstr
+    catalog.save()
+    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
+    return Path(f"build/html/da/{name}.html").read_text().split('<main id="Main"', 1)[1]
+
+
 def test_a_boxs_title_is_translated_and_an_untitled_box_is_titled_in_the_pages_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)  # Docusaurus' ":::tip My tip" stayed English on a Danish page
-    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
-    Path("source/en").mkdir(parents=True)
-    Path("source/en/boxes.md").write_text(
+    html = danish_page(
+        "boxes",
         "# Boxes\n\n:::tip My own tip\n\nKeep it.\n\n:::\n\n::: warning\nCareful.\n:::\n\n"
-        "!!! example\n    Material's kinds too.\n"
+        "!!! example\n    Material's kinds too.\n",
+        {"My own tip": "Mit eget tip"},
     )
-    assert run_cli("extract").exit_code == 0
-    catalog = polib.pofile("locales/da/LC_MESSAGES/boxes.po")
-    catalog.find("My own tip").msgstr = "Mit eget tip"
-    catalog.save()
-    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
-    html = Path("build/html/da/boxes.html").read_text()
     assert '<p class="admonition-title">Mit eget tip</p>' in html
     assert '<p class="admonition-title">Advarsel</p>' in html
     assert 'class="admonition warning" role="note"' in html
@@ -333,19 +341,15 @@ def test_a_documents_own_abbreviations_are_marked_in_the_pages_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)  # the definitions were shown as a paragraph, no <abbr>
-    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
-    Path("source/en").mkdir(parents=True)
-    Path("source/en/terms.md").write_text(
+    main = danish_page(
+        "terms",
         "# Terms\n\nOur CI checks the HTML.\n\n"
-        "*[HTML]: HyperText Markup Language\n*[CI]: Continuous Integration\n"
+        "*[HTML]: HyperText Markup Language\n*[CI]: Continuous Integration\n",
+        {
+            "Our CI checks the HTML.": "Vores CI tjekker HTML-koden.",
+            "Continuous Integration": "Kontinuerlig integration",
+        },
     )
-    assert run_cli("extract").exit_code == 0
-    catalog = polib.pofile("locales/da/LC_MESSAGES/terms.po")
-    catalog.find("Our CI checks the HTML.").msgstr = "Vores CI tjekker HTML-koden."
-    catalog.find("Continuous Integration").msgstr = "Kontinuerlig integration"
-    catalog.save()
-    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
-    main = Path("build/html/da/terms.html").read_text().split('<main id="Main"', 1)[1]
     assert '<abbr title="Kontinuerlig integration">CI</abbr> tjekker' in main
     assert '<abbr title="HyperText Markup Language">HTML</abbr>-koden' in main
     assert "*[" not in main
