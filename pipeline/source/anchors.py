@@ -10,10 +10,11 @@ ASCII only, runs of `-` and spaces one `-`, a repeat `_1`, `_2`.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -57,10 +58,18 @@ def heading_text(inline: Token) -> str:
     return "".join(c.content for c in children if c.type in {"text", "code_inline"})
 
 
-def mkdocs_slug(text: str, taken: dict[str, int]) -> str:
-    """The id MkDocs (Python-Markdown's toc, its `slugify` and `unique`) gives a heading."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    candidate = re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", plain).strip().lower())
+def mkdocs_slug(text: str, taken: dict[str, int], style: str = "mkdocs") -> str:
+    """The id MkDocs gives a heading (Python-Markdown toc's `unique`), made by its
+    `slugify`, its `slugify_unicode` ("mkdocs unicode", which keeps "æ"), or by
+    pymdownx.slugs' `slugify` with a case ("pymdownx lower"): a Danish site sets one so."""
+    if style.startswith("pymdownx"):
+        slug = " ".join(_TAG.sub("", unicodedata.normalize("NFC", text)).split())
+        slug = _CASES.get(style.removeprefix("pymdownx "), str)(slug)
+        candidate = re.sub(r"[^\w\- ]", "", slug).replace(" ", "-")
+    else:
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        plain = text if style == "mkdocs unicode" else plain
+        candidate = re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", plain).strip().lower())
     while candidate in taken or not candidate:
         counted = re.fullmatch(r"(.*)_([0-9]+)", candidate)
         candidate = f"{counted[1]}_{int(counted[2]) + 1}" if counted else f"{candidate}_1"
@@ -68,11 +77,32 @@ def mkdocs_slug(text: str, taken: dict[str, int]) -> str:
     return candidate
 
 
+_TAG = re.compile(r"</?[^>]*>")
+_CASES: dict[str, Callable[[str], str]] = {
+    "lower": str.lower,
+    "fold": str.casefold,
+    "lower-ascii": lambda text: re.sub("[A-Z]", lambda found: found[0].lower(), text),
+}
+
+
 def id_style(path: Path) -> str:
-    """ "mkdocs" for a file under the `docs_dir` of an mkdocs.yml above it, else "github".
+    """How the site that publishes `path` makes heading ids: "github", or MkDocs' for a
+    file under the `docs_dir` of an mkdocs.yml above it, with the `slugify` it sets.
     MkDocs trees link to its ids: github-slugger's made three of mkdocstrings' links
     broken errors, and the fixes it offered would break the site."""
-    return "github" if mkdocs_config(path) is None else "mkdocs"
+    config = mkdocs_config(path)
+    if config is None:
+        return "github"
+    if "pymdownx.slugs." in config:
+        found = _SLUGS_CASE.search(config)
+        deprecated = "lower" if "pymdownx.slugs.uslugify" in config else "none"
+        return f"pymdownx {found[1] if found else deprecated}"
+    return "mkdocs unicode" if "slugify_unicode" in config else "mkdocs"
+
+
+_SLUGS_CASE = re.compile(
+    r"""pymdownx\.slugs\.slugify[^\n]*(?:\n[ \t]+[^\n]*)*?\bcase:[ \t]*['"]?([\w-]+)"""
+)
 
 
 def mkdocs_config(path: Path) -> str | None:
@@ -99,7 +129,7 @@ _DOCS_DIR = re.compile(r"""^docs_dir:[ \t]*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#]+))
 
 def heading_ids(tokens: Sequence[Token], style: str = "github") -> list[str]:
     """The id of every heading in `tokens`, in order, as `style` (id_style) gives them."""
-    slug = mkdocs_slug if style == "mkdocs" else github_slug
+    slug = github_slug if style == "github" else functools.partial(mkdocs_slug, style=style)
     taken: dict[str, int] = {}
     ids = []
     for index, token in enumerate(tokens):

@@ -269,3 +269,49 @@ def test_a_quoted_docs_dir_with_a_space_is_read(tmp_path: Path) -> None:
     (tmp_path / "my docs").mkdir()
     assert id_style(tmp_path / "my docs" / "page.md") == "mkdocs"
     assert id_style(tmp_path / "README.md") == "github"  # not published by MkDocs
+
+
+# Python-Markdown's toc with `slugify_unicode` and with pymdown-extensions 10's
+# `pymdownx.slugs.slugify(case=…)`, on these headings in this order.
+UNICODE_IDS = {
+    "mkdocs unicode": [
+        "æbler-og-pærer", "hvad-er-genterapi", "ünïcödé-text", "tmpl", "tmpl_1", "a-b",
+        "hello-world",
+    ],
+    "pymdownx lower": [
+        "æbler-og-pærer", "hvad-er-genterapi", "ünïcödé-text", "tmpl", "tmpl_1", "a--b",
+        "hello-world",
+    ],
+    "pymdownx none": [
+        "Æbler-og-pærer", "Hvad-er-genterapi", "Ünïcödé-Text", "Tmpl", "Tmpl_1", "a--b",
+        "Hello-World",
+    ],
+}  # fmt: skip
+HEADINGS = ["Æbler og pærer", "Hvad er genterapi?", "Ünïcödé  Text", "Tmpl", "Tmpl", "a--b",
+            "Hello, World!"]  # fmt: skip
+
+
+@pytest.mark.parametrize("style", sorted(UNICODE_IDS))
+def test_a_danish_mkdocs_site_that_keeps_its_letters_has_its_ids(style: str) -> None:
+    taken: dict[str, int] = {}
+    assert [mkdocs_slug(text, taken, style) for text in HEADINGS] == UNICODE_IDS[style]
+
+
+@pytest.mark.parametrize(
+    ("toc", "style"),
+    [
+        ("", "mkdocs"),
+        ("      slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n",
+         "mkdocs unicode"),
+        ("      slugify: !!python/object/apply:pymdownx.slugs.slugify\n"
+         "        kwds:\n          case: lower\n", "pymdownx lower"),
+        ("      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: fold}}\n",
+         "pymdownx fold"),
+        ("      slugify: !!python/name:pymdownx.slugs.uslugify\n", "pymdownx lower"),
+    ],
+)  # fmt: skip
+def test_the_slugify_mkdocs_yml_sets_is_the_one_used(tmp_path: Path, toc: str, style: str) -> None:
+    config = f"site_name: X\nmarkdown_extensions:\n  - toc:\n      permalink: true\n{toc}"
+    (tmp_path / "mkdocs.yml").write_text(config)
+    (tmp_path / "docs").mkdir()
+    assert id_style(tmp_path / "docs" / "page.md") == style
