@@ -64,16 +64,20 @@ def of_written_words(
     lang: str, word: str, written: ProjectWords, knows: Callable[[str, str], bool]
 ) -> bool:
     """A hyphenated `word` whose parts the project writes on their own, WRITTEN_AGAIN
-    times or more, or the speller `knows`, but for short codes ("sysprof-programmet"
-    where it writes "Sysprof", "gedit-menuen" where it writes "gedit" and "menuen" is
-    Danish). Not a closed compound: two short words the project writes make most
-    two-word slips ("out|out", "any|here", "comma|and")."""
+    times or more, or in its code, or the speller `knows`, but for short codes
+    ("sysprof-programmet" where it writes "Sysprof", "gedit-menuen" where it writes
+    "gedit" and "menuen" is Danish, "Numpy-style" where its code says `numpy-style`).
+    Not a closed compound: two short words the project writes make most two-word slips
+    ("out|out", "any|here", "comma|and")."""
     parts = [part for part in word.lower().split("-") if len(part) > PART]
     return (
         "-" in word
         and bool(parts)
         and all(
-            written.get((lang, part), 0) >= WRITTEN_AGAIN or knows(lang, part) for part in parts
+            written.get((lang, part), 0) >= WRITTEN_AGAIN
+            or written.get((CODE, part), 0)
+            or knows(lang, part)
+            for part in parts
         )
     )
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.languages.project_slips import (
+    CODE,
     counted,
     document_words,
     each_word,
@@ -88,6 +89,10 @@ def test_a_hyphenated_word_of_words_the_project_writes_is_its_own() -> None:
     assert not of_written_words("da", "sysprof-menuen", written, unknown)
     assert of_written_words("da", "sysprof-menuen", written, lambda _, w: w == "menuen")
     assert not of_written_words("da", "sysprf-menuen", written, lambda _, w: w == "menuen")
+    # A part the project writes in its code (`pytkdocs[numpy-style]`, mkdocstrings' docs)
+    coded = word_counts([(CODE, "pytkdocs numpy style")])
+    assert of_written_words("en", "Numpy-style", coded, lambda _, w: w == "style")
+    assert not of_written_words("en", "Nmpy-style", coded, lambda _, w: w == "style")
 
 
 def test_check_takes_a_name_and_a_word_the_project_writes_for_its_term(
