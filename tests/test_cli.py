@@ -151,3 +151,20 @@ def test_catalogs_of_a_removed_document_are_kept_and_reported(
     assert result.exit_code == 0
     assert (root / "locales/da/LC_MESSAGES/vectors.po").is_file()
     assert "warning: locales/da/LC_MESSAGES/vectors.po: no source document" in result.stderr
+
+
+def test_an_error_names_its_file_from_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With `--config proj/pyproject.toml` the file was named from the project
+    (`source/en/page.md:1`), which no editor or shell finds from here."""
+    (tmp_path / "proj/source/en").mkdir(parents=True)
+    (tmp_path / "proj/pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    (tmp_path / "proj/source/en/page.md").write_text("---\ntitle: Unclosed\n\n# Page\n")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("extract", "--config", "proj/pyproject.toml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("proj/source/en/page.md:1: error: front matter is not closed")
+    monkeypatch.chdir(tmp_path / "proj")
+    result = run_cli("extract")
+    assert result.stderr.startswith("source/en/page.md:1: error: front matter is not closed")

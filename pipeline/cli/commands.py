@@ -34,6 +34,7 @@ from pipeline.cli.steps import (
     stats_and_show,
     whole_baseline,
 )
+from pipeline.cli.terminal import error_line
 from pipeline.project import memo
 from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
@@ -47,7 +48,7 @@ class PipelineGroup(click.Group):
         try:
             return super().invoke(ctx)
         except PipelineError as error:
-            click.echo(str(error), err=True)
+            click.echo(error_line(error, ctx.meta), err=True)
             ctx.exit(EXIT_INPUT_ERROR)
         finally:
             memo.save()
@@ -176,8 +177,7 @@ def readability(
 
     lang = check_language(lang, "--lang") if lang else None
     config = resolve_config(config_file, **overrides)
-    # Files outside any project are scored without one. Given PATHS, the project's report
-    # is left as it is (a report of one file would replace it): written on request only.
+    # Outside a project, no project. Given PATHS, its report stays (one file's would replace it).
     in_project = config.origin is not None or not paths
     default = default_report(config) if not paths else None
     report_path = None if no_report else (report or default)

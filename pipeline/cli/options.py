@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from pipeline.cli.terminal import PROJECT_ROOT
 from pipeline.project import memo
 from pipeline.project.config import SEGMENTATIONS, Config, find_pyproject, load_config
 from pipeline.project.errors import PipelineError
@@ -84,6 +85,9 @@ def resolve_config(config_file: Path | None, **overrides: Any) -> Config:
         overrides["glossary"] = Path(overrides["glossary"]).resolve()
     no_cache = overrides.pop("no_cache", False)
     config = load_config(pyproject, overrides)
+    context = click.get_current_context(silent=True)
+    if context is not None:  # an error names its file from the working folder (main)
+        context.meta[PROJECT_ROOT] = config.root
     # Outside a project (no pyproject.toml) there is no folder of ours to keep a cache in.
     keep = not no_cache and pyproject is not None
     memo.use_folder(config.root / memo.FOLDER_NAME if keep else None)

@@ -6,7 +6,7 @@ import functools
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pipeline.checks.findings import Finding, Severity, counted, severity_counts
+from pipeline.project.errors import PipelineError
 from pipeline.project.files import STDIN_NAME, write_output
 from pipeline.report.formats import SUMMARY, render, resolve_format
 from pipeline.source.anchors import is_remote
@@ -66,7 +67,7 @@ def _base(output_format: str) -> Path:
 
 
 @functools.cache
-def _from_here(shown: str, root: Path, base: Path) -> str:
+def from_here(shown: str, root: Path, base: Path) -> str:
     """A project file's name (`shown`, from `root`) from `base`, whether it exists or is
     missing ("no catalog"); standard input and a PATHS file outside the project (named
     from the working folder already) as they are."""
@@ -75,6 +76,18 @@ def _from_here(shown: str, root: Path, base: Path) -> str:
     if shown == STDIN_NAME or Path(shown).is_absolute() or outside:
         return shown
     return Path(os.path.relpath(path.absolute(), base.absolute())).as_posix()
+
+
+PROJECT_ROOT = "pipeline.project_root"  # in click's context: where project paths start
+
+
+def error_line(error: PipelineError, meta: Mapping[str, Any]) -> str:
+    """The error's one line, its file named from the working folder: with `--config
+    elsewhere/pyproject.toml` it was named from the project (`source/en/page.md`)."""
+    root = meta.get(PROJECT_ROOT)
+    if root is not None and error.path is not None:
+        error.path = from_here(str(error.path), root, Path.cwd())
+    return str(error)
 
 
 def severity_style(text: str, severity: Severity) -> str:
@@ -230,8 +243,8 @@ def show_findings(
     name = resolve_format(output_format)
     if root is not None:
         base = _base(name)
-        findings = [replace(f, path=_from_here(f.path, root, base)) for f in findings]
-        files = [_from_here(path, root, base) for path in files]
+        findings = [replace(f, path=from_here(f.path, root, base)) for f in findings]
+        files = [from_here(path, root, base) for path in files]
     style = severity_style if output is None and sys.stdout.isatty() else None
     text = render(name, findings, ran, files, style, notes)
     if output is not None:
