@@ -67,8 +67,9 @@ def mkdocs_slug(text: str, taken: dict[str, int], style: str = "mkdocs") -> str:
         slug = _CASES.get(style.removeprefix("pymdownx "), str)(slug)
         candidate = re.sub(r"[^\w\- ]", "", slug).replace(" ", "-")
     else:
-        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-        plain = text if style == "mkdocs unicode" else plain
+        plain = text
+        if style != "mkdocs unicode":  # "žlutý" → "zluty", and "æ" is dropped
+            plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
         candidate = re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", plain).strip().lower())
     while candidate in taken or not candidate:
         counted = re.fullmatch(r"(.*)_([0-9]+)", candidate)
