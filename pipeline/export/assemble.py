@@ -85,7 +85,7 @@ def localize(
         if title:  # link reference definitions ([id]: url "Title") stand outside the text
             reference["title"] = translate_text(title, translations, result)
     for defined in env.get("abbreviations", {}).values():
-        defined["title"] = translate_text(" ".join(defined["title"].split()), translations, result)
+        defined["title"] = translate_text(defined["title"], translations, result)
     html_splices: dict[int, list[tuple[int, int, str]]] = {}
     for place, block in block_places(tokens):
         pieces = translate_block(block, document.lang, lang, translations, segmentation, result)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown_it.token import Token
 
@@ -210,7 +211,7 @@ def _with_abbrs(child: Token, spans: Iterable[tuple[int, int, str]]) -> list[Tok
     return pieces or [child]
 
 
-def _mark_defined(tokens: list[Token], defined: Mapping[str, Mapping[str, str]]) -> None:
+def _mark_defined(tokens: list[Token], defined: Mapping[str, Mapping[str, Any]]) -> None:
     """Python-Markdown's `*[HTML]: …`: each use of the term is an `<abbr>` with what it
     stands for in the page's language, as MkDocs shows it."""
     titles = {term: found["title"] for term, found in defined.items() if found["title"]}

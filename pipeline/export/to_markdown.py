@@ -21,7 +21,7 @@ import yaml
 
 from pipeline.export.assemble import Localized, spliced, translate_block, translate_text
 from pipeline.project.config import Segmentation
-from pipeline.source.anchors import heading_ids, id_style, mkdocs_config
+from pipeline.source.anchors import heading_ids, mkdocs_config, style_of
 from pipeline.source.html import tag_sequence
 from pipeline.source.language import CODE_SPAN
 from pipeline.source.markdown import Block, BlockKind, Document
@@ -133,7 +133,7 @@ def _source_heading_ids(source: str, document: Document) -> dict[int, str]:
         return {}
     tokens = MARKDOWN.parse(source)
     openings = [token for token in tokens if token.type == "heading_open"]
-    ids = heading_ids(tokens, id_style(document.path))
+    ids = heading_ids(tokens, style_of(config))
     return {
         token.map[0] + 1: anchor
         for token, anchor in zip(openings, ids, strict=True)

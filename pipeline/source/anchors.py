@@ -91,7 +91,11 @@ def id_style(path: Path) -> str:
     file under the `docs_dir` of an mkdocs.yml above it, with the `slugify` it sets.
     MkDocs trees link to its ids: github-slugger's made three of mkdocstrings' links
     broken errors, and the fixes it offered would break the site."""
-    config = mkdocs_config(path)
+    return style_of(mkdocs_config(path))
+
+
+def style_of(config: str | None) -> str:
+    """id_style, given the text of the mkdocs.yml that publishes a file (None: none)."""
     if config is None:
         return "github"
     if "pymdownx.slugs." in config:
@@ -109,12 +113,13 @@ _SLUGS_CASE = re.compile(
 def mkdocs_config(path: Path) -> str | None:
     """The text of the mkdocs.yml that publishes `path` (under its `docs_dir`), if any."""
     here = path.resolve()
-    for config in mkdocs_configs_above(here)[:1]:
-        text = config.read_text(encoding="utf-8", errors="replace")
-        found = _DOCS_DIR.search(text)
-        docs = config.parent / (next(filter(None, found.groups())) if found else "docs")
-        return text if here.is_relative_to(docs.resolve()) else None
-    return None
+    configs = mkdocs_configs_above(here)
+    if not configs:
+        return None
+    text = configs[0].read_text(encoding="utf-8", errors="replace")  # the nearest
+    found = _DOCS_DIR.search(text)
+    docs = configs[0].parent / (next(filter(None, found.groups())) if found else "docs")
+    return text if here.is_relative_to(docs.resolve()) else None
 
 
 def mkdocs_configs_above(path: Path) -> list[Path]:

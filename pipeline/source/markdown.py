@@ -379,7 +379,7 @@ def _abbreviation_blocks(env: Mapping[str, Any]) -> Iterator[Block]:
     """What each `*[TERM]: …` definition stands for, on its line (the term stays as is)."""
     for defined in env.get("abbreviations", {}).values():
         if defined["title"]:
-            yield Block(BlockKind.ABBREVIATION, " ".join(defined["title"].split()), defined["line"])
+            yield Block(BlockKind.ABBREVIATION, defined["title"], defined["line"])
 
 
 def _code_words(tokens: list[Token]) -> tuple[str, ...]:

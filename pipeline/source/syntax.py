@@ -134,7 +134,8 @@ def _abbreviations(state: StateCore) -> None:
                 defined = state.env.setdefault("abbreviations", {})
                 for number, match in enumerate(filter(None, found)):
                     line = token.map[0] + 1 + number
-                    defined[match.group(1)] = {"title": match.group(2), "line": line}
+                    title = " ".join(match.group(2).split())
+                    defined[match.group(1)] = {"title": title, "line": line}
                 index += 3  # the paragraph's opening, its text and its closing
                 continue
         kept.append(token)

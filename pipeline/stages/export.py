@@ -228,7 +228,5 @@ def _write_shared(
         )
         write_atomic(
             out / here,
-            render_index(
-                lang, sorted(listed, key=lambda p: Markup(p[1]).striptags()), alternates, site
-            ),
+            render_index(lang, sorted(listed, key=_by_title), alternates, site),
         )
