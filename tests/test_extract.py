@@ -140,6 +140,40 @@ def test_catalog_rewrapped_by_gettext_is_left_as_it_is(project: Callable[[str], 
     assert po.read_bytes() == rewrapped
 
 
+def test_comments_polib_wrapped_are_left_as_they_are(project: Callable[[str], Path]) -> None:
+    """A translator's polib script saved the catalog; polib wraps our long "#." lines,
+    and each extract joined them again: a diff on every round trip."""
+    root = project("minimal")
+    extract_ok()
+    po = root / DA_PO
+    catalog = polib.pofile(str(po), wrapwidth=40)
+    catalog.save()
+    saved = po.read_bytes()
+    assert "#. section: Vektorer i genterapi › Sådan\n#. virker det" in saved.decode()
+    extract_ok()
+    assert po.read_bytes() == saved
+
+
+def test_a_catalog_with_crlf_lines_keeps_them(project: Callable[[str], Path]) -> None:
+    """A translator on Windows (or git's autocrlf) saved CRLF; extract wrote every line
+    back with LF, a diff of the whole file for one changed paragraph."""
+    root = project("minimal")
+    extract_ok()
+    po = root / DA_PO
+    po.write_bytes(po.read_bytes().replace(b"\n", b"\r\n"))
+    before = po.read_bytes()
+    extract_ok()
+    assert po.read_bytes() == before
+    source = root / "source/da/vektorer.md"
+    source.write_text(source.read_text().replace("Den bringer", "Den fører", 1))
+    extract_ok()
+    after = po.read_bytes()
+    assert after.count(b"\n") == after.count(b"\r\n") > 40
+    assert msgfmt_check(po).returncode == 0
+    changed = set(after.split(b"\r\n")) ^ set(before.split(b"\r\n"))
+    assert all(b"Den " in line or b"#, fuzzy" in line or b"Date" in line for line in changed)
+
+
 def test_a_translators_wrapping_survives_a_moved_location(project: Callable[[str], Path]) -> None:
     """attrs' translators wrapped at 60 columns (msgcat --width=60); a paragraph added
     above moved every entry's #: line, and extract re-wrapped them all at 79."""

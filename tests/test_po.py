@@ -9,6 +9,7 @@ from babel.messages.catalog import Catalog
 from translate.storage import pypo
 
 from pipeline.catalogs.po import PoFile, generate_po, parse_po
+from pipeline.catalogs.update import update_catalog
 from pipeline.project.errors import PipelineError
 
 from .conftest import msgfmt_check
@@ -135,3 +136,42 @@ def test_broken_po_names_the_line(text: str, line: int, message: str) -> None:
     assert caught.value.line == line
     assert message in caught.value.message
     assert " on " not in caught.value.message  # babel's 0-based "on N" is not shown
+
+
+CONTEXT_OLD_PO = """msgid ""
+msgstr ""
+"Language: da\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgctxt "table header"
+msgid "Who"
+msgstr "Hvem"
+"""
+
+
+def test_a_translation_made_under_another_msgctxt_is_fuzzy_with_it_as_msgmerge_writes_it(
+    tmp_path: Path,
+) -> None:
+    template = Catalog()
+    template.add("Who", locations=[("a.md", 3)])
+    po, change = update_catalog(parse_po(CONTEXT_OLD_PO, "old.po"), template, "da")
+    ours = generate_po(po)
+    (tmp_path / "old.po").write_text(CONTEXT_OLD_PO)
+    (tmp_path / "new.pot").write_text('msgid ""\nmsgstr ""\n\n#: a.md:3\nmsgid "Who"\nmsgstr ""\n')
+    theirs = subprocess.run(
+        ["msgmerge", "--previous", "-q", "-o", "-", "old.po", "new.pot"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert ours.split("\n\n")[1] == theirs.split("\n\n")[1]  # the entry, byte for byte
+    assert '#| msgctxt "table header"' in ours
+    assert change.fuzzy == 1  # the report said "0 fuzzy"
+    # Read back, the previous context stays with the entry when the entry changes.
+    again = parse_po(ours, "da.po")
+    again.catalog["Who"].locations = [("a.md", 5)]
+    (tmp_path / "da.po").write_text(generate_po(again))
+    entry = polib.pofile(str(tmp_path / "da.po")).find("Who")
+    assert entry is not None
+    assert (entry.previous_msgctxt, entry.previous_msgid) == ("table header", "Who")

@@ -13,7 +13,13 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 
 from pipeline.catalogs.memory import memory_filled
-from pipeline.catalogs.po import PoFile, generate_po, parse_po
+from pipeline.catalogs.po import (
+    PoFile,
+    generate_po,
+    parse_po,
+    previous_context,
+    set_previous_context,
+)
 from pipeline.project.errors import PipelineError
 from pipeline.source.units import Unit
 
@@ -116,12 +122,18 @@ def update_catalog(
     if existing is None:
         existing = PoFile(Catalog(locale=lang, fuzzy=False))
     catalog = existing.catalog
-    before = {message.id for message in catalog if message.id}
+    before = {(message.id, message.context) for message in catalog if message.id}
     for message in template:
         if message.id and message.id not in catalog and message.id in catalog.obsolete:
             catalog[message.id] = catalog.obsolete.pop(message.id)  # msgmerge revives these
-            before.add(message.id)
-    kept_previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
+            before.add((message.id, message.context))
+    kept_previous = {
+        m.id: (m.previous_id, previous_context(m)) for m in catalog if m.fuzzy and m.previous_id
+    }
+    # The context of the entry babel's fuzzy matching takes for each msgid (the last one
+    # with a translation, as babel picks it): msgmerge writes it as `#| msgctxt`.
+    old_contexts = {_first(m.id).lower().strip(): m.context for m in catalog if m.id and m.string}
+    comments_before = {(m.id, m.context): m.auto_comments for m in catalog if m.id}
     obsolete_before = set(catalog.obsolete)
     # With nothing to match against, babel's fuzzy matching only costs time.
     nothing_old = not any(message.id for message in catalog) and not catalog.obsolete
@@ -136,17 +148,32 @@ def update_catalog(
     for message in catalog:
         message.flags.difference_update(_FORMAT_FLAGS)  # the template's, as in msgmerge
         if message.fuzzy and not message.previous_id and message.id in kept_previous:
-            message.previous_id = kept_previous[message.id]  # babel drops it on exact match
+            # babel drops it on an exact match
+            message.previous_id, context = kept_previous[message.id]
+            set_previous_context(message, context)
         elif message.fuzzy and message.previous_id:
             # Matched to an entry already fuzzy: its #| names the text the translation
             # was made for, as msgmerge keeps it; the text between was never translated.
             first = message.previous_id[0]
-            message.previous_id = kept_previous.get(first, message.previous_id)
-        if message.id and message.id not in before:
+            found = old_contexts.get(first.lower().strip())
+            message.previous_id, context = kept_previous.get(first, (message.previous_id, found))
+            set_previous_context(message, context)
+        kept = comments_before.get((message.id, message.context))
+        if kept and _words(kept) == _words(message.auto_comments):
+            message.auto_comments = kept  # as polib or Lokalize wrapped them: no churn
+        if message.id and (message.id, message.context) not in before:
             change = Change(
                 change.new + (not message.fuzzy), change.fuzzy + message.fuzzy, change.obsoleted
             )
     return existing, change
+
+
+def _words(comments: Iterable[str]) -> list[str]:
+    return " ".join(comments).split()
+
+
+def _first(msgid: str | tuple[str, ...] | list[str]) -> str:
+    return msgid if isinstance(msgid, str) else msgid[0]
 
 
 def set_headers(

@@ -98,9 +98,23 @@ def write_atomic(path: Path, text: str) -> bool:
     """Write `text` to `path` via a temporary file and rename; skip if unchanged.
 
     Returns whether the file was written. Readers never see a half-written file,
-    and a run killed mid-write leaves the previous file intact.
+    and a run killed mid-write leaves the previous file intact. A file that ends its
+    lines with CRLF keeps them (Windows tools, git's autocrlf): no diff on every line.
     """
-    return write_bytes_atomic(path, text.encode("utf-8"))
+    data = text.encode("utf-8")
+    if _ends_lines_with_crlf(path) and "\r" not in text:
+        data = data.replace(b"\n", b"\r\n")
+    return write_bytes_atomic(path, data)
+
+
+def _ends_lines_with_crlf(path: Path) -> bool:
+    if _special(path):
+        return False
+    try:
+        with path.open("rb") as stream:
+            return stream.readline().endswith(b"\r\n")
+    except OSError:
+        return False
 
 
 def write_output(path: Path, text: str, what: str) -> None:
