@@ -103,6 +103,30 @@ def test_baseline_fails_only_on_new_findings(project: Callable[[str], Path]) -> 
     assert "1 of its entries matched nothing (write it again to drop them)" in fixed.stderr
 
 
+def test_a_moved_file_keeps_its_accepted_findings(project: Callable[[str], Path]) -> None:
+    """`git mv` of a document (extract moves its catalogs along) made every accepted
+    finding of it new, and CI failed on a rename."""
+    root = seeded(project)
+    assert run_cli("check", "--write-baseline", "baseline.json").exit_code == 0
+    recorded = {e["path"] for e in json.loads(Path("baseline.json").read_text())["findings"]}
+    assert "source/en/treatment.md" in recorded
+    old = root / "source/en/treatment.md"
+    text = old.read_text()
+    (root / "source/en/care").mkdir()
+    old.rename(root / "source/en/care/treatment.md")
+    assert run_cli("extract").exit_code == 0
+    result = run_cli("check", "--baseline", "baseline.json")
+    assert result.exit_code == 0, result.stdout
+    assert "3 findings accepted by the baseline" in result.stderr
+    assert "matched nothing" not in result.stderr
+    # A copy is no move: while the file the baseline names is there, its twin is new.
+    old.write_text(text)
+    assert run_cli("extract").exit_code == 0
+    again = run_cli("check", "--baseline", "baseline.json", "--format", "json")
+    assert again.exit_code == 1
+    assert "source/en/care/treatment.md" in {f["path"] for f in json.loads(again.stdout)}
+
+
 def test_a_suppression_on_a_catalog_header_covers_the_catalog_findings_at_line_1(
     project: Callable[[str], Path],
 ) -> None:

@@ -8,7 +8,7 @@ the orphan's template and catalogs are its own, moved.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 
 from pipeline.catalogs.paths import TEMPLATE_FOLDER, catalog_name
@@ -35,12 +35,13 @@ def template_msgids(config: Config, path: Path) -> frozenset[str]:
 
 
 def match_moves(
-    new: Mapping[str, frozenset[str]], orphans: Mapping[str, frozenset[str]]
+    new: Mapping[str, frozenset[Hashable]], orphans: Mapping[str, frozenset[Hashable]]
 ) -> dict[str, str]:
     """New document → the orphan it continues: the best overlap first, each orphan once.
 
     `new` holds each new document's distinct unit texts, `orphans` each orphan
-    template's msgids. Ties go by name, so every run decides alike.
+    template's msgids (or a file's findings and a gone file's accepted ones). Ties go
+    by name, so every run decides alike.
     """
     pairs = []
     for name, units in new.items():

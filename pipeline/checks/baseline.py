@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from pipeline.catalogs.moves import match_moves
 from pipeline.checks.findings import Finding
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text, write_output
@@ -78,15 +79,49 @@ def read_baseline(path: Path, shown: str) -> Counter[Key]:
 
 
 def without_baseline(findings: list[Finding], accepted: Counter[Key]) -> tuple[list[Finding], int]:
-    """Drop findings the baseline accepts; return the new ones and how many were dropped."""
+    """Drop findings the baseline accepts; return the new ones and how many were dropped.
+
+    A file moved or renamed (`git mv`, and extract moves its catalogs along) keeps its
+    accepted findings: a file with findings left over continues a file the baseline names
+    that is gone, when most of its findings are that file's (as extract decides a move).
+    """
     left = Counter(accepted)
+    unmatched = _take(findings, left, {})
+    moved = _moved_files(unmatched, left)
+    new = _take(unmatched, left, moved)
+    return new, len(findings) - len(new)
+
+
+def _take(findings: list[Finding], left: Counter[Key], moved: dict[str, str]) -> list[Finding]:
+    """The findings `left` does not accept, counting down what it does; a finding in a
+    moved file is looked up under the file's old name."""
     new: list[Finding] = []
     for finding in findings:
-        if left[key(finding)] > 0:
-            left[key(finding)] -= 1
+        rule, path, message, context = key(finding)
+        wanted = (rule, moved.get(path, path), message, context)
+        if left[wanted] > 0:
+            left[wanted] -= 1
         else:
             new.append(finding)
-    return new, len(findings) - len(new)
+    return new
+
+
+def _moved_files(findings: list[Finding], left: Counter[Key]) -> dict[str, str]:
+    """File with unaccepted findings → the gone file of the baseline it continues."""
+    gone: dict[str, set[tuple[str, ...]]] = {}
+    for (rule, path, message, context), count in left.items():
+        if count > 0 and not Path(path).exists():
+            gone.setdefault(path, set()).add((rule, message, context))
+    if not gone:
+        return {}
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for finding in findings:
+        rule, path, message, context = key(finding)
+        found.setdefault(path, set()).add((rule, message, context))
+    return match_moves(
+        {path: frozenset(keys) for path, keys in found.items()},
+        {path: frozenset(keys) for path, keys in gone.items()},
+    )
 
 
 def record_baseline(path: Path, findings: list[Finding]) -> None:
