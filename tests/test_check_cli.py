@@ -237,6 +237,40 @@ def test_an_acronym_is_explained_by_its_full_form_in_the_same_paragraph(
     assert ("a11y/abbreviation" in rules) is reported
 
 
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        # The fix "lægemiddel til avanceret terapi (ATMP)" made "…(ATMP)-reglerne".
+        (
+            "ATMP-reglerne gælder i hele EU.\n",
+            "'ATMP' in 'ATMP-reglerne' is used before its full form 'lægemiddel til avanceret "
+            "terapi' is given (fix: give 'lægemiddel til avanceret terapi (ATMP)' before "
+            "'ATMP-reglerne')",
+        ),
+        # It dropped the ending: "(ATMP)" for "ATMP'er".
+        (
+            "ATMP'er er nye lægemidler.\n",
+            "'ATMP'er' is used before its full form 'lægemiddel til avanceret terapi' is given "
+            "(fix: lægemiddel til avanceret terapi (ATMP'er))",
+        ),
+        # The page's own definition, below the text as Python-Markdown's are, explains it.
+        ("ATMP'er er nye lægemidler.\n\n*[ATMP]: lægemidler til avanceret terapi\n", None),
+    ],
+)
+def test_an_acronym_in_a_danish_word_gets_a_fix_that_reads_right(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, said: str | None
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("side.md").write_text(f"---\nlang: da\ntitle: Lægemidler\n---\n\n# Lægemidler\n\n{body}")
+    result = run_cli("check", "side.md", "--glossary", str(SAMPLE_GLOSSARY), "--format", "json")
+    found = [
+        f"{f['message']} (fix: {f['fix']})"
+        for f in json.loads(result.stdout)
+        if f["rule"] == "a11y/abbreviation"
+    ]
+    assert found == ([said] if said else [])
+
+
 def test_a_missing_path_is_one_line_naming_it(project: Callable[[str], Path]) -> None:
     project("minimal")
     result = run_cli("check", "source/da/nosuch.md")

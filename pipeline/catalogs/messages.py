@@ -24,6 +24,15 @@ _IGNORE = re.compile(r"^pipeline:\s*ignore\s+(?P<rules>\S.*)$")
 HEADING_KINDS = frozenset({"title", "heading", "description", "link title"})
 
 
+def role_of(kinds: Iterable[str]) -> str:
+    """What a text is to the rules that care: "heading" (a title, heading or description),
+    "definition" (what `*[HPV]: …` says an abbreviation stands for), else ""."""
+    kinds = set(kinds)
+    if HEADING_KINDS & kinds:
+        return "heading"
+    return "definition" if "abbreviation" in kinds else ""
+
+
 @dataclass(frozen=True, slots=True)
 class CatalogMessage:
     """One PO message of a catalog, translated or not."""
@@ -40,7 +49,7 @@ class CatalogMessage:
     comments: tuple[str, ...] = ()
     context: str | None = None  # msgctxt: part of the entry's identity
     markdown: bool = True  # the texts are Markdown (ours are); else software strings
-    heading: bool = False  # a title, heading or description (from the "#." comments)
+    role: str = ""  # "heading" or "definition", from the "#." comments (see role_of)
     # A plural entry's form (msgstr[n]); form 0 translates the msgid, the others the
     # msgid_plural. None: a singular entry, or the only form a language has.
     plural_form: int | None = None
@@ -166,12 +175,12 @@ def read_messages(
             for location in entry.locations
         )
     for entry in po.entries:
-        heading = bool(HEADING_KINDS.intersection(entry.extracted))
+        role = role_of(entry.extracted)
         if entry.plural is None or len(entry.strings) == 1:
             yield CatalogMessage(
                 shown, entry.msgstr_line, entry.line, document, source, target, entry.msgid,
                 entry.strings[0], entry.fuzzy, entry.comments, entry.context, markdown,
-                heading,
+                role,
             )  # fmt: skip
             continue
         for form, string in enumerate(entry.strings):
@@ -179,7 +188,7 @@ def read_messages(
             yield CatalogMessage(
                 shown, line, line if form else entry.line, document, source, target,
                 entry.plural if form else entry.msgid, string, entry.fuzzy, entry.comments,
-                entry.context, markdown, heading, form,
+                entry.context, markdown, role, form,
             )  # fmt: skip
 
 

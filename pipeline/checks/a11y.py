@@ -289,8 +289,9 @@ def abbreviation(uses: Sequence[TermUse], ctx: CheckContext) -> Iterator[Finding
 
     The glossary says which terms are acronyms or abbreviations (TBX termType) and what
     they stand for (the same concept's full form). The full form written earlier in
-    the document, or in the same paragraph, counts as the explanation; titles and
-    headings are left to the text below them.
+    the document, or in the same paragraph, counts as the explanation, and so does the
+    document's own `*[ATMP]: …` definition; titles and headings are left to the text
+    below them.
 
     Example (da): "ATMP'er godkendes af EMA." before "lægemidler til avanceret terapi".
     Example (en): "An ATMP is a medicine." before "advanced therapy medicinal product".
@@ -301,9 +302,11 @@ def abbreviation(uses: Sequence[TermUse], ctx: CheckContext) -> Iterator[Finding
     glossary = ctx.glossary
     if glossary is None:
         return
-    explained: set[tuple[str, str]] = set()
+    # The document's own `*[HPV]: humant papillomavirus`: its page gives every use in
+    # `<abbr title>`, as the author chose, wherever the definition stands.
+    explained = {(use.lang, use.concept) for use in uses if use.role == "definition"}
     for use in sorted(uses, key=lambda u: (u.path, u.line)):
-        if use.heading:
+        if use.role == "heading":
             continue  # "What are ATMPs?": the text below the title explains it
         key = (use.lang, use.concept)
         if not _short(use):
@@ -315,14 +318,22 @@ def abbreviation(uses: Sequence[TermUse], ctx: CheckContext) -> Iterator[Finding
         explained.add(key)  # one finding per acronym and document
         if any(_same_text(u, use) and u.concept == use.concept and not _short(u) for u in uses):
             continue  # explained in the same paragraph: "ATMP (advanced therapy …)"
-        yield ctx.finding(
-            use.path,
-            use.line,
-            f"'{use.term}' is used before its full form '{full.text}' is given",
-            fix=f"{full.text} ({use.term})",
-            concept=use.concept,
-            lang=use.lang,
-        )
+        yield _unexplained(ctx, use, full.text)
+
+
+def _unexplained(ctx: CheckContext, use: TermUse, full: str) -> Finding:
+    """The finding, with a fix that reads right where the acronym is part of a word:
+    "ATMP'er" keeps its ending; "HPV-vaccinen" cannot take the full form inside it."""
+    word, term = use.word, use.term
+    if "-" in word.lower().replace(term.lower(), "", 1):
+        said = f"'{term}' in '{word}'"
+        fix = f"give '{full} ({term})' before '{word}'"
+    else:
+        said, fix = f"'{word or term}'", f"{full} ({word or term})"
+    return ctx.finding(
+        use.path, use.line, f"{said} is used before its full form '{full}' is given",
+        fix=fix, concept=use.concept, lang=use.lang,
+    )  # fmt: skip
 
 
 def _same_text(one: TermUse, other: TermUse) -> bool:

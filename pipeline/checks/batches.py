@@ -73,7 +73,7 @@ def _key(message: CatalogMessage) -> tuple[object, ...]:
     return (
         message.path, message.document, message.source_lang, message.target_lang,
         message.source, message.target, message.fuzzy, message.comments, message.markdown,
-        message.heading, message.context is None,
+        message.role, message.context is None,
     )  # fmt: skip
 
 
@@ -118,7 +118,7 @@ def _copied(
             shift = functools.partial(_shifted, first, message)
             gathered.findings.extend(_moved(f, first, message) for f in findings.get(at, ()))
             gathered.uses.extend(
-                (u[0], shift(u[1]), u[2], u[3], u[4], u[5], u[6], u[7], shift(u[8]))
+                (u[0], shift(u[1]), u[2], u[3], u[4], u[5], u[6], u[7], shift(u[8]), u[9])
                 for u in uses.get(at, ())
             )
         if message.translated:

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.catalogs.messages import (
-    HEADING_KINDS,
     CatalogMessage,
     CatalogSync,
     Rendering,
     catalog_languages,
     read_messages,
+    role_of,
 )
 from pipeline.catalogs.paths import catalog_name
 from pipeline.catalogs.reader import PoEntries, read_entries
@@ -79,11 +79,11 @@ def translation_subjects(
             continue
         source_text = term_text(
             matchers, path=message.path, document=message.document, lang=message.source_lang,
-            text=message.source, line=message.msgid_line, heading=message.heading,
+            text=message.source, line=message.msgid_line, role=message.role,
         )  # fmt: skip
         target_text = term_text(
             matchers, path=message.path, document=message.document, lang=message.target_lang,
-            text=message.target, line=message.line, heading=message.heading, source=source_text,
+            text=message.target, line=message.line, role=message.role, source=source_text,
         )  # fmt: skip
         texts.append(target_text)
         if matchers is None:
@@ -118,7 +118,7 @@ def add_source(source: SourceFile, matchers: Matchers | None, subjects: Subjects
                 line=unit.line,
                 line_starts=unit.line_starts,
                 unit_id=unit.id,
-                heading=unit.kind in HEADING_KINDS,
+                role=role_of((unit.kind,)),
             )
         )
 

@@ -25,7 +25,7 @@ class TermText:
     line: int
     line_starts: tuple[int, ...] = ()
     unit_id: str = ""
-    heading: bool = False  # a title, heading or description
+    role: str = ""  # "heading" (a title, heading or description) or "definition"
     source: TermText | None = None  # a translation's: the text it translates
 
     def line_at(self, offset: int) -> int:
@@ -44,7 +44,8 @@ class TranslationEntry:
     target: TermText
 
 
-TermUseRow = tuple[str, int, str, str, str, str, bool, bool, int]  # a TermUse as the cache keeps it
+# A TermUse as the cache keeps it.
+TermUseRow = tuple[str, int, str, str, str, str, bool, str, int, str]
 
 
 class TermUse(NamedTuple):
@@ -57,8 +58,9 @@ class TermUse(NamedTuple):
     kind: str  # "full" or "short" (acronym) and the part of speech: variants compete within one
     term: str
     preferred: bool
-    heading: bool = False  # used in a title or heading
+    role: str = ""  # of the text it is in: "heading" or "definition" (`*[HPV]: …`)
     text_line: int = 0  # the first line of the text it is in: one paragraph, one text_line
+    word: str = ""  # the word it is written in, where that is more: "HPV-vaccinen"
 
 
 ASIDE = "aside "  # the kind of a use beside another variant of its concept
@@ -95,8 +97,23 @@ def term_uses(text: TermText) -> Iterator[TermUse]:
             line = text.line_at(hit.start)
             yield TermUse(
                 text.path, line, text.lang, hit.concept, kind, hit.term.text, preferred,
-                text.heading, text.line,
+                text.role, text.line, _word_around(text.text, hit.start, hit.end),
             )  # fmt: skip
+
+
+def _word_around(text: str, start: int, end: int) -> str:
+    """The word a hit is written in when that is more than the hit: a compound
+    ("HPV-vaccinen") or an inflected acronym ("ATMP'er"); else ""."""
+    left, right = start, end
+    while left > 0 and (text[left - 1].isalnum() or text[left - 1] in _JOINERS):
+        left -= 1
+    while right < len(text) and (text[right].isalnum() or text[right] in _JOINERS):
+        right += 1
+    word = text[left:right].strip(_JOINERS)
+    return word if len(word) > end - start else ""
+
+
+_JOINERS = "-'’"
 
 
 def _kind(term: Term) -> str:
@@ -150,12 +167,12 @@ def term_text(
     line: int,
     line_starts: tuple[int, ...] = (),
     unit_id: str = "",
-    heading: bool = False,
+    role: str = "",
     source: TermText | None = None,
 ) -> TermText:
     """Find the terms of `text` (none without a glossary) and wrap it as a subject."""
     hits = matchers.hits(lang, text) if matchers is not None else ()
-    return TermText(path, document, lang, text, hits, line, line_starts, unit_id, heading, source)
+    return TermText(path, document, lang, text, hits, line, line_starts, unit_id, role, source)
 
 
 def glossary_note(glossary: Glossary, hits: Iterable[Hit], targets: Sequence[str]) -> str | None:

@@ -88,7 +88,7 @@ def test_a_message_sent_to_a_worker_arrives_whole() -> None:
     import pickle
 
     message = dataclasses.replace(
-        messages()[0], comments=("pipeline: ignore spelling",), heading=True, markdown=False
+        messages()[0], comments=("pipeline: ignore spelling",), role="heading", markdown=False
     )
     restored = pickle.loads(pickle.dumps(message))
     assert dataclasses.astuple(restored) == dataclasses.astuple(message)
