@@ -148,7 +148,8 @@ def _chunk_boundaries(
         previous = tokens[index - 1][0] if index else before
         # After emphasis ("linux.* or"), a lowercase word does not start a sentence.
         glued = at > 0 and not any(t in "*_" for t, _ in tokens[index + 1 : after])
-        if _ends_sentence(lang, word, following, previous, glued):
+        degree = word == "." and _is_degree(previous, previous_chunk if index == 1 else None)
+        if _ends_sentence(lang, word, following, previous, glued, degree):
             found.append(tokens[after - 1][1] + len(tokens[after - 1][0]))
     return tuple(found)
 
@@ -227,16 +228,20 @@ def _tokenizer_version() -> str:
 _INITIAL = re.compile(r"[A-ZÆØÅ]\.")
 
 
-def _ends_sentence(lang: str, word: str, following: str, previous: str, glued: bool) -> bool:
+def _ends_sentence(
+    lang: str, word: str, following: str, previous: str, glued: bool, degree: bool = False
+) -> bool:
     """Whether a sentence ends after token `word`, given the tokens around it.
 
     `glued` says `word` follows another token without a space ("CAR-T." is split
-    as "CAR", "-", "T.").
+    as "CAR", "-", "T."); `degree` that it is the period of a Danish degree.
     """
     first = following[:1]
     stop_words, abbreviations, _ = _tokenizer_words(lang)
     starter = first.isupper() and following.lower() in stop_words | _SENTENCE_STARTERS
     starts_sentence = first.isupper() or first in _OPENERS or first.isdigit()
+    if degree:  # "dr.med. Jens Hansen", "ph.d. fra Aarhus", "… cand.med. Efter det …"
+        return starter
     if word == ".":
         # The tokenizer split the period off a word it does not know as an abbreviation,
         # so even a lowercase word after it starts a sentence ("… speakup. speakup …"),
@@ -262,6 +267,22 @@ def _ends_sentence(lang: str, word: str, following: str, previous: str, glued: b
 
 
 _INITIALS = re.compile(r"(?:\w\.){2,}")
+# Danish degrees and titles, which the tokenizer splits as "cand.med" and "." or, written
+# apart, as "dr." then "med" and ".": a name or a lowercase word after them goes on.
+_DEGREE = re.compile(r"(?:cand|stud|dr|lic|mag)(?:\.[a-zæøå]+)+|ph\.d", re.IGNORECASE)
+_DEGREE_HEADS = {"cand.", "stud.", "dr.", "lic.", "mag."}
+_DEGREE_FIELDS = {
+    "med", "jur", "phil", "scient", "polit", "theol", "art", "pharm", "odont", "psych",
+    "merc", "oecon", "techn", "agro", "act", "arch", "mag", "soc",
+}  # fmt: skip
+
+
+def _is_degree(previous: str, chunk_before: str | None) -> bool:
+    """Whether a period after token `previous` closes a degree: "cand.med." in one
+    chunk, or "med." after the chunk `chunk_before` ("dr.")."""
+    if chunk_before is not None and chunk_before.lower() in _DEGREE_HEADS:
+        return previous.lower() in _DEGREE_FIELDS
+    return bool(_DEGREE.fullmatch(previous))
 
 
 def _may_precede_initial(previous: str) -> bool:

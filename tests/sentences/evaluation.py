@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 GOLD = Path(__file__).with_name("real.toml")
 # Written after the splitter was tuned on real.toml, by someone who never saw its output.
 HELD_OUT = Path(__file__).with_name("heldout.toml")
+# Danish degrees and titles from web pages, also kept out of tuning.
+DEGREES = Path(__file__).with_name("degrees.toml")
 LANGUAGES = ("da", "en")
 
 # A splitter takes (text, lang) and returns the (start, end) offsets of its sentences.

@@ -10,7 +10,7 @@ import pytest
 from pipeline.source import language
 from pipeline.source.language import split_sentences
 
-from .evaluation import GOLD, HELD_OUT, _load, exact_paragraphs, paragraphs, pysbd_splitter
+from .evaluation import DEGREES, GOLD, HELD_OUT, _load, exact_paragraphs, paragraphs, pysbd_splitter
 
 
 def test_the_set_is_real_and_big_enough() -> None:
@@ -34,9 +34,17 @@ def test_the_held_out_set_is_split_at_least_as_exactly_as_pysbd() -> None:
     assert ours >= theirs
 
 
+def test_danish_degrees_and_titles_do_not_end_a_sentence() -> None:
+    """ "dr. med. Jens …" was two sentences, "cand.med.) ved et …" too (degrees.toml)."""
+    ours, total = exact_paragraphs(split_sentences, DEGREES)
+    assert (ours, total) == (7, 7)
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
+        ("da", "Du kan tage den med. Hanne kommer også.", 2),  # "med" is a word, too
+        ("da", "Hun er uddannet cand.psych. Nu arbejder hun i Odense.", 2),
         (
             "da",
             "Se afsnittet om RAID. (Læs det før du deler disken for RAID.) På første skærm vælger du.",
