@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from pipeline.checks.literals import without_source_code
 from pipeline.checks.number_equivalents import (
+    as_the_translation_writes_it,
     converted,
     localised,
     plain_values,
@@ -205,6 +206,8 @@ def _number_changes(
     found, wanted = [q.text for q in extra], [q.text for q in missing]
     in_digits = all(any(c.isdigit() for c in text) for text in found + wanted)
     swap = one_for_one(found, wanted, target) if in_digits else {}
+    if swap:
+        swap["fix"] = as_the_translation_writes_it(missing[0], source, source_lang, target_lang)
     changes = [dataclasses.replace(change, swap=swap) for change in changes]
     changes += [NumberChange(message, True) for message in unit_changes(source, target)]
     changes += [

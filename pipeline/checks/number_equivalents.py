@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from pipeline.checks.number_words import EXAMPLE_MARK, example_spans
+from pipeline.checks.number_words import EXAMPLE_MARK, decimal_point, example_spans
 from pipeline.checks.quantities import Quantity, quantities
 
 # Units a translator may convert ("3 inch" → "8 cm", "every 60 seconds" → "hvert minut",
@@ -32,6 +32,10 @@ _UNITS = {
     ("time", Decimal(900)): "kvarter kvarteret",
     ("time", Decimal(86400)): "day days dag dage døgn døgnet",
     ("time", Decimal(604800)): "week weeks uge uger",
+    ("volume", Decimal("0.1")): "ml milliliter milliliters millilitre millilitres",
+    ("mass", Decimal("0.001")): "mg milligram milligrams",
+    ("mass", Decimal(1)): "g gram grams",
+    ("mass", Decimal(1000)): "kg kilogram kilograms",
     ("size", Decimal(1)): "b byte bytes",
     ("size", Decimal(1000)): "kb kilobyte kilobytes",
     ("size", Decimal(1024)): "kib",
@@ -388,3 +392,17 @@ def unit_changes(source: str, target: str) -> list[str]:
 
 def _plain(number: str) -> str:
     return re.sub(r"[.,]", "", number)
+
+
+def as_the_translation_writes_it(
+    quantity: Quantity, source: str, source_lang: str, lang: str
+) -> str:
+    """The source's measure written as `lang` writes decimals: "1.5 ml" is "1,5 ml" in a
+    Danish fix. A number without a unit after it may be a version ("Python 3.11")."""
+    point, wanted = decimal_point(source_lang), decimal_point(lang)
+    end = quantity.start + len(quantity.text)
+    measured = source[end:].lstrip().startswith("%") or _unit_at(source, end) is not None
+    decimal = re.fullmatch(rf"\d+{re.escape(point)}\d+", quantity.text)
+    if point == wanted or not measured or not decimal:
+        return quantity.text
+    return quantity.text.replace(point, wanted)

@@ -48,6 +48,13 @@ MULTIPLIERS = {
     "mia": 10**9,
 }  # fmt: skip
 
+_DECIMAL_COMMA = {"da", "de", "nb", "nn", "no", "sv", "fi", "nl", "fr", "es", "it", "pt", "pl"}
+
+
+def decimal_point(lang: str) -> str:
+    """The mark between a number's whole part and its decimals in `lang`."""
+    return "," if primary_language(lang) in _DECIMAL_COMMA else "."
+
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 

@@ -16,6 +16,7 @@ from pipeline.checks.number_words import (
     DECADE,
     Value,
     century_values,
+    decimal_point,
     example_spans,
     multiplier_after,
     number_words,
@@ -61,7 +62,6 @@ _HALVES = {symbol: Decimal(_SYMBOLS[symbol]) for symbol in "½¼¾"}
 _PAIR = re.compile(r"\d,\d")
 _ORDINAL_OR_DECADE = frozenset("sntr")
 _START = attrgetter("start")  # quantities in the order of the text
-_DECIMAL_COMMA = {"da", "de", "nb", "nn", "no", "sv", "fi", "nl", "fr", "es", "it", "pt", "pl"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,7 +384,7 @@ def _numbers(
 
 def _leading_point(text: str, start: int, end: int, lang: str) -> bool:
     """A decimal without its zero ("RATE(1000;.13)", "of .5"); not ".7z", "%.2f", "1.2"."""
-    point = "," if primary_language(lang) in _DECIMAL_COMMA else "."
+    point = decimal_point(lang)
     before = text[start - 2 : start - 1] if start > 1 else " "
     return (
         text[start - 1 : start] == point
@@ -396,8 +396,8 @@ def _leading_point(text: str, start: int, end: int, lang: str) -> bool:
 def _number_values(written: str, lang: str) -> set[Value]:
     """What a digit string means in the language's notation, and the string itself:
     translations often keep a number as the source writes it ("ODF 1.2")."""
-    comma_decimal = primary_language(lang) in _DECIMAL_COMMA
-    value = _parse(written, *((".", ",") if comma_decimal else (",", ".")))
+    point = decimal_point(lang)
+    value = _parse(written, "." if point == "," else ",", point)
     values: set[Value] = {("as written", written)}
     return values | {("number", value)} if value is not None else values
 

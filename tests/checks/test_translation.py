@@ -511,6 +511,26 @@ def test_one_number_for_another_says_what_to_swap() -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "fix"),
+    [
+        ("The dose is 1.5 ml per kg.", "Dosis er 15 ml pr. kg.", "1,5"),  # was "1.5"
+        ("Takes 2.5 hours", "Tager 25 timer", "2,5"),
+        ("Uses 0.5% of the memory", "Bruger 5% af hukommelsen", "0,5"),
+    ],
+)
+def test_a_fix_writes_a_measure_as_danish_writes_decimals(
+    source: str, target: str, fix: str
+) -> None:
+    message = CatalogMessage("app.po", 3, 2, "app", "en", "da", source, target, fuzzy=False)
+    rules = [r for r in resolve({}) if r.rule.id == "translation/numbers"]
+    assert {f.fix for f in run(rules, {"message": [message]})} == {fix}
+    version = CatalogMessage(
+        "app.po", 3, 2, "app", "en", "da", "Needs Python 3.11", "Kræver Python 3.10", False
+    )  # no unit after it: a version, which keeps its point
+    assert {f.fix for f in run(rules, {"message": [version]})} == {"3.11"}
+
+
+@pytest.mark.parametrize(
     ("source", "target", "says"),
     [
         ("Set the height to -1 to ignore it", "Sæt højden til 1 for at ignorere den", "-1"),
