@@ -93,7 +93,7 @@ def heading_order(page: Page, ctx: CheckContext) -> Iterator[Finding]:
 @rule(
     "a11y/missing-alt",
     severity=Severity.ERROR,
-    summary="An image has no text alternative, or its alt is a file name.",
+    summary="An image has no text alternative, or its alt says nothing of it ('IMG_2023').",
     target="page",
 )
 def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
@@ -101,6 +101,10 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
 
     Example (da): `![](../images/vektor.svg)`.
     Example (en): `<img src="../images/vector.svg">` in raw HTML.
+
+    An alt text that is no alternative fails too (WCAG's F30): a file name, the name a
+    phone or the system gave it ("IMG_2023", "Screen Shot 2017-08-08 at 12 53 04 pm")
+    or a word that fits any image ("Image", "billede 2", "Logo").
 
     Instead: say what the image shows: `![A vector carries a gene into a cell](…)`.
     The finding points at the source line that names the image, else at the page.
@@ -112,8 +116,34 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
         path, line = page.source_line(src) or (page.path, image.line)
         if not decorative and (not alt or not alt.strip()):
             yield ctx.finding(path, line, f"image {src} has no alt text")
-        elif alt and re.fullmatch(r"[\w.-]+\.(svg|png|jpe?g|gif|webp)", alt.strip(), re.I):
-            yield ctx.finding(path, line, f"the alt text of an image is a file name: '{alt}'")
+        elif alt and (said := _not_an_alternative(alt.strip())):
+            yield ctx.finding(path, line, f"the alt text of an image is {said}: '{alt}'")
+
+
+def _not_an_alternative(alt: str) -> str | None:
+    """What an alt text that says nothing of its image is (WCAG's failure F30)."""
+    if _FILE_NAME.fullmatch(alt):
+        return "a file name"
+    if _CAMERA_NAME.fullmatch(alt):
+        return "the name a camera or screenshot gave the file"
+    return "a word for any image" if _ANY_IMAGE.fullmatch(alt) else None
+
+
+_FILE_NAME = re.compile(r"[\w.-]+\.(?:svg|png|jpe?g|gif|webp|avif|bmp|tiff?|heic)", re.I)
+# "IMG_2023", "DSC01234", "PXL_20240105_102231", "Screen Shot 2017-08-08 at 12 53 04 pm",
+# "Skærmbillede 2024-01-05 kl. 10.22.31": what a phone or the system named the file.
+_CAMERA_NAME = re.compile(
+    r"(?:IMG|DSCN?|DSCF|PXL|MVIMG|Screen ?shot|Skærmbillede)[ _-]?\d[\d _.:-]*"
+    r"(?:(?:at|kl\.|[ap]\.?m\.?)[\d _.:-]*)*",
+    re.I,
+)
+# A word that fits every image, alone or numbered: "Image", "billede 2", "Logo".
+_ANY_IMAGE = re.compile(
+    r"(?:image|img|picture|photo|foto|graphic|grafik|icon|ikon|logo|screenshot|billede|"
+    r"skærmbillede|figure|figur|diagram|illustration|placeholder|alt(?: text|-?tekst)?|"
+    r"spacer|avatar|banner|untitled|unnamed|unavngivet)[ _-]?\d*",
+    re.I,
+)
 
 
 @rule(
