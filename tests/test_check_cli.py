@@ -271,6 +271,21 @@ def test_an_acronym_in_a_danish_word_gets_a_fix_that_reads_right(
     assert found == ([said] if said else [])
 
 
+def test_a_myst_link_to_a_label_is_no_missing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sphinx-book-theme's `[](contribute/testing)` names its `(contribute/testing)=`
+    label; links/broken called it a missing file and failed CI, though Sphinx builds it."""
+    monkeypatch.chdir(tmp_path)
+    Path("page.md").write_text(
+        "---\nlang: en\n---\n\n(setup/install)=\n# Install\n\nRun it.\n\n"
+        "See [](setup/install) and [the guide](nosuch.md).\n"
+    )
+    result = run_cli("check", "page.md", "--format", "json")
+    broken = [f["message"] for f in json.loads(result.stdout) if f["rule"] == "links/broken"]
+    assert broken == ["link 'nosuch.md': nosuch.md does not exist"]
+
+
 def test_a_missing_path_is_one_line_naming_it(project: Callable[[str], Path]) -> None:
     project("minimal")
     result = run_cli("check", "source/da/nosuch.md")

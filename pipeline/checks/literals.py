@@ -95,7 +95,7 @@ _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _ENTITY_CHARS = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'", "nbsp": "\u00a0"}
 
 
-_MARKUP_CHARACTER = re.compile(r"[<*_`\[!{]")
+_MARKUP_CHARACTER = re.compile(r"[<*_`\[!{$]")
 
 
 def markup_counts(text: str, markdown: bool = True) -> Counter[str]:
@@ -111,14 +111,33 @@ def markup_counts(text: str, markdown: bool = True) -> Counter[str]:
     counts["emphasis"] = len(_EMPHASIS.findall(without_code.replace("**", "").replace("__", "")))
     counts["link"] = len(_LINK.findall(without_code))
     counts["image"] = len(_IMAGE.findall(without_code))
-    for code in CODE.findall(text):
-        counts[f"code `{code[1]}`"] += 1
+    for code in CODE.finditer(text):
+        counts[_code_or_role(text, code)] += 1
+    for formula in _MATH.findall(without_code):  # MyST's $…$: a changed formula says otherwise
+        counts[f"math ${formula}$"] += 1
     for label in _FOOTNOTE.findall(without_code):  # a changed label breaks the note
         counts[f"footnote [^{label}]"] += 1
     for attributes in _ATTRIBUTE_LIST.findall(without_code):  # MkDocs' `{ .md-button }`
         named = " ".join(sorted(_ATTRIBUTE_NAME.findall(attributes)))  # values translate
         counts[f"attribute list {{ {named} }}"] += 1
     return +counts
+
+
+def _code_or_role(text: str, code: re.Match[str]) -> str:
+    """A code span by its text; a MyST role's (``{ref}`the checklist <checklist>` ``) by
+    its target, as its text is the translator's, or by all of it when that is the target."""
+    role = _ROLE.search(text, max(0, code.start() - 40), code.start())
+    if role is None:
+        return f"code `{code[2]}`"
+    titled = _TITLED.fullmatch(code[2])
+    return f"role {role[0]} <{titled[1]}>" if titled else f"role {role[0]} `{code[2]}`"
+
+
+_ROLE = re.compile(r"\{[\w:.+-]+\}$")
+_TITLED = re.compile(r".*?\S\s*<([^<>]+)>", re.DOTALL)
+# Inline math as MyST's dollarmath reads it: no space inside the marks, no digit after
+# the closing one, so that "$5 and $10" is no formula.
+_MATH = re.compile(r"(?<![\\$\w])\$(?=[^\s$])([^$\n]*?[^\s$\\])\$(?![\d$])")
 
 
 def _tags(text: str) -> Counter[str]:

@@ -93,7 +93,7 @@ def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPag
     )
     written = result.text if published else text
     path = markdown_path(config, document.name, lang)
-    links, copies = _moved_links(config, source, lang, path)
+    links, copies = _moved_links(config, source, lang, path, text)
     for original, copy in copies:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(original, copy)
@@ -162,14 +162,17 @@ def _error(config: Config, source: SourceFile, lang: str, problem: Problem) -> s
 
 
 def _moved_links(
-    config: Config, source: SourceFile, lang: str, path: Path
+    config: Config, source: SourceFile, lang: str, path: Path, text: str
 ) -> tuple[dict[str, str], list[tuple[Path, Path]]]:
-    """Links whose target sits elsewhere relative to the written file, and the files to copy."""
+    """Links whose target sits elsewhere relative to the written file, and the files to copy.
+    Images of directives the page keeps as they are count too: MyST's ```{image} ./a.png```
+    and an image inside a `{margin}`."""
     names = document_names(config)
     root = config.source_path.resolve()
     moved: dict[str, str] = {}
     copies: list[tuple[Path, Path]] = []
-    for href in set(source.document.urls):
+    kept_images = {a or b for a, b in _KEPT_IMAGE.findall(text)} if "{" in text else set()
+    for href in set(source.document.urls) | kept_images:
         target = local_target(href)
         if target is None or not target.path:
             continue
@@ -189,6 +192,10 @@ def _moved_links(
             relinked = new + (f"#{target.anchor}" if target.anchor else "")
             moved[href] = moved[unquote(href)] = relinked  # markdown-it escapes URLs
     return moved, copies
+
+
+# An image directive's path, and a Markdown image (inside a directive kept as code).
+_KEPT_IMAGE = re.compile(r"^[`:]{3,}\{(?:image|figure)\}[ \t]+(\S+)|!\[[^\]\n]*\]\(([^)\s]+)", re.M)
 
 
 def _relinked(text: str, moved: dict[str, str]) -> str:

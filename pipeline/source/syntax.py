@@ -86,7 +86,7 @@ def _myst_targets(state: StateCore) -> None:
             tokens[index - 1 : index + 2] = [anchor]
 
 
-_TARGET = re.compile(r"\(([\w:.-]+)\)=")
+_TARGET = re.compile(r"\(([^\s()]+)\)=")  # "(content/launch)=" too
 
 
 def _autodoc(state: StateCore) -> None:
@@ -188,12 +188,35 @@ def _boxed(tokens: list[Token], state: StateCore) -> list[Token]:
     return boxed
 
 
+def _without_options(tokens: list[Token]) -> list[Token]:
+    """A MyST colon fence's options (`:class: margin` under `:::{note}`) set the
+    directive; they are no text. The paragraph they open loses them, or goes."""
+    kept: list[Token] = []
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        kept.append(token)
+        at += 1
+        myst = token.type == "container_box_open" and token.info.strip().startswith("{")
+        if not myst or at + 2 >= len(tokens) or tokens[at].type != "paragraph_open":
+            continue
+        opening, inline = tokens[at], tokens[at + 1]
+        lines = inline.content.split("\n")
+        options = next((n for n, line in enumerate(lines) if not _OPTION.match(line)), len(lines))
+        if options == len(lines):
+            at += 3  # the paragraph is all options
+        elif options and opening.map and inline.map:
+            inline.content = "\n".join(lines[options:])
+            opening.map = inline.map = [opening.map[0] + options, opening.map[1]]
+    return kept
+
+
 def _boxes_as_admonitions(state: StateCore) -> None:
     """A `:::` box becomes an admonition, as MkDocs' `!!! note "Title"` is: its own title
     (`::: tip Title`, `:::details[Title]`, MyST's `{admonition} Title`) is then a unit to
     translate, and a box titled by its kind alone gets the kind's name in each language."""
     tokens: list[Token] = []
-    for token in state.tokens:
+    for token in _without_options(state.tokens):
         tokens.append(token)
         if token.type == "container_box_close":
             token.type = "admonition_close"

@@ -178,7 +178,9 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
     (root / "source" / ".obsidian" / "app.json").write_text("{}")
     (root / "source" / "css" / "gone.css").symlink_to("/nonexistent/gone.css")  # crashed
     (root / "source" / "en" / "one.md").write_text(
-        "# One\n\nSee [two](two.md#usage) and ![a diagram](../images/a.png).\n", encoding="utf-8"
+        "# One\n\nSee [two](two.md#usage) and ![a diagram](../images/a.png).\n\n"
+        "```{image} ./../images/a.png\n:alt: The same diagram\n```\n",  # MyST's, kept as code
+        encoding="utf-8",
     )
     (root / "source" / "en" / "two.md").write_text("# Two\n\n## Usage\n\nText.\n", encoding="utf-8")
     (root / "pyproject.toml").write_text(
@@ -215,6 +217,9 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
         text = page.read_text(encoding="utf-8")
         assert f"]({link})" in text, (layout, text)
         assert f"]({image})" in text, (layout, text)
+        directive = re.search(r"```\{image\} (\S+)", text)
+        assert directive, (layout, text)  # it was left as it was, pointing at nothing
+        assert (page.parent / directive[1]).resolve().is_file(), (layout, text)
         assert (page.parent / image).resolve().is_file(), layout
         assert (page.parent / link.split("#")[0]).resolve().is_file(), layout
         assert "4 Markdown files" in result.output
@@ -513,3 +518,29 @@ def test_myst_targets_are_anchors_and_definition_lists_are_lists(tmp_path: Path)
     html = MARKDOWN.render(source)
     assert '<a id="asdict"></a>' in html
     assert "<dt>frozen</dt>\n<dd>Instances cannot be changed.</dd>" in html
+
+
+def test_a_myst_colon_fence_keeps_its_options_out_of_the_units(tmp_path: Path) -> None:
+    """sphinx-book-theme's docs: `:class: margin` and the note's text were one unit,
+    written back on one line, and Sphinx stopped ("Content block expected")."""
+    source = (
+        "(setup/install)=\n# Visit\n\n:::{note}\n:class: margin\nBring your card.\n:::\n\n"
+        ":::{admonition} Before the visit\n:class: tip\n\nDo not eat.\n:::\n"
+    )
+    document = document_of(tmp_path, source)
+    assert [block.text for block in document.blocks] == [
+        "Visit",
+        "Bring your card.",
+        "Before the visit",
+        "Do not eat.",
+    ]
+    texts = {
+        "Visit": "Besøg",
+        "Bring your card.": "Husk dit kort.",
+        "Before the visit": "Før besøget",
+        "Do not eat.": "Spis ikke.",
+    }
+    assert translate(tmp_path, source, texts) == (
+        "(setup/install)=\n# Besøg\n\n:::{note}\n:class: margin\nHusk dit kort.\n:::\n\n"
+        ":::{admonition} Før besøget\n:class: tip\n\nSpis ikke.\n:::\n"
+    )
