@@ -170,6 +170,8 @@ def git(root: Path, *args: str) -> None:
 
 def test_changed_since_checks_only_changed_files(project: Callable[[str], Path]) -> None:
     root = seeded(project)
+    config = root / "pyproject.toml"
+    config.write_text(config.read_text().replace('"translation/outdated" = "off"\n', ""))
     git(root, "init", "-q")
     git(root, "-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".")
     git(root, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "start")
@@ -178,11 +180,14 @@ def test_changed_since_checks_only_changed_files(project: Callable[[str], Path])
     assert "no source or catalog changed since HEAD; checked nothing" in nothing.stderr
     source = root / "source/en/treatment.md"
     source.write_text(source.read_text() + "\nOne more line.\n")
-    result = run_cli("check", "--changed-since", "HEAD")
+    result = run_cli("check", "--changed-since", "HEAD", "--format", "json")
     assert result.exit_code == 1
-    assert "source/en/treatment.md" in result.stdout
-    assert "behandling.po" not in result.stdout
-    assert "checked 1 Markdown file, 0 catalogs and 0 pages" in result.stderr
+    found = {(f["path"], f["rule"]) for f in json.loads(result.stdout)}
+    assert ("source/en/treatment.md", "term/deprecated") in found
+    # The source was edited without extract: its catalog is out of date (CI passed).
+    assert ("locales/da/LC_MESSAGES/treatment.po", "translation/outdated") in found
+    assert not [path for path, _ in found if "behandling" in path]  # another document
+    assert "the findings of the 2 files of documents the change touched" in result.stderr
     bad = run_cli("check", "--changed-since", "no-such-ref")
     assert bad.exit_code == 2
     assert bad.stderr.splitlines() == [
@@ -260,8 +265,29 @@ def test_changed_since_a_branch_is_what_this_branch_changed(project: Callable[[s
     theirs.write_text(theirs.read_text() + "\n")
     git(root, *commit, "theirs, on main since")
     git(root, "checkout", "-q", "feature")
-    result = run_cli("check", "--changed-since", "main")
-    assert "checked 1 Markdown file, 0 catalogs" in result.stderr  # not main's catalog edit
+    result = run_cli("check", "--changed-since", "main", "--format", "json")
+    paths = {f["path"] for f in json.loads(result.stdout)}
+    assert "source/en/treatment.md" in paths
+    assert "locales/en/LC_MESSAGES/behandling.po" not in paths  # main's edit, not ours
+
+
+def test_changed_since_reports_links_into_a_deleted_file(project: Callable[[str], Path]) -> None:
+    """A pull request that deletes a page breaks the links to it in pages it does not
+    touch: --changed-since said "checked nothing" and CI passed."""
+    root = seeded(project)
+    linking = root / "source/en/treatment.md"
+    linking.write_text(linking.read_text() + "\nSee [the Danish page](../da/behandling.md).\n")
+    assert run_cli("extract").exit_code == 0
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "start")
+    git(root, "rm", "-q", "source/da/behandling.md")
+    result = run_cli("check", "--changed-since", "HEAD", "--format", "json")
+    assert result.exit_code == 1
+    broken = [f for f in json.loads(result.stdout) if f["rule"] == "links/broken"]
+    assert [(f["path"], f["data"]["target"]) for f in broken] == [
+        ("source/en/treatment.md", "source/da/behandling.md")
+    ]
 
 
 def test_a_baseline_is_not_written_from_the_changed_files(project: Callable[[str], Path]) -> None:

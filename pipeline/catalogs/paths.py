@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.project.changes import changed_files
@@ -48,15 +49,27 @@ def catalog_name(locale_dir: Path, path: Path) -> str:
     return path.stem
 
 
-def changed_project_files(config: Config, ref: str) -> tuple[Path, ...]:
-    """The project's sources and catalogs that changed since a git ref."""
-    changed = changed_files(config.root, ref)
-    files = []
+@dataclass(frozen=True, slots=True)
+class Touched:
+    """What a change touched, named as findings name files: every file of each document
+    it changed (its source and catalogs, though one alone changed), and every file it
+    changed or deleted, which links elsewhere may point at."""
+
+    documents: frozenset[str]
+    files: frozenset[str]
+
+
+def touched_since(config: Config, ref: str) -> Touched:
+    """The documents and files changed since a git ref."""
+    changed, gone = changed_files(config.root, ref)
+    documents: set[Path] = set()
     for source in load_sources(config):
-        candidates = [source.document.path]
-        candidates += [
+        files = [source.document.path]
+        files += [
             po_path(config.locale_path, lang, source.document.name)
             for lang in source.targets(config.locales)
         ]
-        files += [path for path in candidates if path.resolve() in changed]
-    return tuple(files)
+        if any(path.resolve() in changed for path in files):
+            documents.update(files)
+    shown = {display_path(path, config.root) for path in changed | gone}
+    return Touched(frozenset(display_path(p, config.root) for p in documents), frozenset(shown))

@@ -81,7 +81,8 @@ def broken(links: LinkSet, ctx: CheckContext) -> Iterator[Finding]:
         if path not in links.existing and path not in links.folders:
             labels = links.labels() if labels is None else labels
             if row[2] not in labels:  # MyST's `[](setup/install)`: a label, no file
-                yield ctx.finding(row[0], row[1], f"link '{row[2]}': {shown} does not exist")
+                said = f"link '{row[2]}': {shown} does not exist"
+                yield ctx.finding(row[0], row[1], said, target=shown)
             continue
         known = links.anchors.get(path)
         if anchor.lower() in ALWAYS_THERE or known is None or anchor in known:
@@ -96,6 +97,7 @@ def broken(links: LinkSet, ctx: CheckContext) -> Iterator[Finding]:
             f"link '{row[2]}': {shown} has no heading or anchor '{anchor}'",
             fix=fix,
             found=row[2],
+            target=shown,
         )
 
 

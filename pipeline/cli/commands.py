@@ -25,6 +25,7 @@ from pipeline.cli.options import (
 )
 from pipeline.cli.steps import (
     Adoption,
+    changed_only,
     check_and_show,
     export_and_show,
     extract_and_show,
@@ -220,7 +221,7 @@ def readability(
 @click.option(
     "--changed-since",
     metavar="REF",
-    help="Check only sources and catalogs changed since this git ref.",
+    help="Report only on the documents changed since this git ref, and on links into them.",
 )
 def check(
     config_file: Path | None,
@@ -240,8 +241,9 @@ def check(
     With no PATHS, checks the project: every source and its catalogs. With PATHS,
     checks exactly those Markdown files and PO catalogs, or those in a folder (a
     catalog's languages come from its Language and X-Source-Language headers, or
-    --source-lang). --changed-since REF checks the project's files changed since a
-    git ref. A Markdown file may be - (standard input); one without a lang in its
+    --source-lang). --changed-since REF reports on what changed since a git ref: the
+    documents it touched (source and catalogs) and links into the files it changed or
+    deleted. A Markdown file may be - (standard input); one without a lang in its
     front matter needs --lang or source-language in [tool.pipeline].
 
     Suppress a finding where a human decided so: in Markdown
@@ -263,17 +265,8 @@ def check(
     source_lang = check_language(source_lang, "--source-lang") if source_lang else None
     config = resolve_config(config_file, **overrides)
     whole_baseline(write_baseline, changed_since)
-    if changed_since:
-        from pipeline.catalogs.paths import changed_project_files
-
-        paths = changed_project_files(config, changed_since)
-        if not paths:
-            click.echo(
-                f"check: no source or catalog changed since {changed_since}; checked nothing",
-                err=True,
-            )
-            sys.exit(0)
-    adopt = Adoption(baseline, write_baseline)
+    touched = changed_only(config, changed_since) if changed_since else None
+    adopt = Adoption(baseline, write_baseline, touched)
     sys.exit(
         check_and_show(config, paths, (lang, source_lang), output_format, output, strict, adopt)
     )

@@ -8,7 +8,8 @@ from __future__ import annotations
 import gc
 import json
 import logging
-from dataclasses import asdict, dataclass
+import sys
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,9 @@ from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path
 
 if TYPE_CHECKING:
+    from pipeline.catalogs.paths import Touched
     from pipeline.source.tree import SourceFile
+    from pipeline.stages.check import CheckResult
 
 
 def set_up_process() -> None:
@@ -49,6 +52,7 @@ class Adoption:
 
     baseline: Path | None = None
     write: Path | None = None
+    touched: Touched | None = None  # --changed-since: what the report is about
 
 
 def read_sources(config: Config, paths: tuple[Path, ...] = ()) -> list[SourceFile]:
@@ -129,6 +133,40 @@ def export_and_show(
     return show_export(results, len(sources), len(locales), config, copied)
 
 
+def changed_only(config: Config, ref: str) -> Touched:
+    """What changed since `ref`; with no document changed and no file deleted, nothing
+    is checked and the run ends."""
+    from pipeline.catalogs.paths import touched_since
+
+    touched = touched_since(config, ref)
+    if not touched.documents and not touched.files - _existing(config, touched.files):
+        click.echo(f"check: no source or catalog changed since {ref}; checked nothing", err=True)
+        sys.exit(0)
+    return touched
+
+
+def _existing(config: Config, files: frozenset[str]) -> frozenset[str]:
+    return frozenset(name for name in files if (config.root / name).exists())
+
+
+def _about_the_change(result: CheckResult, touched: Touched) -> CheckResult:
+    """The findings of the documents a change touched, and of links anywhere into a file
+    it changed or deleted; the rest of the project was checked (mostly from the cache)
+    so that these are right, and is not reported."""
+    kept = [
+        finding
+        for finding in result.findings
+        if finding.path in touched.documents or finding.data.get("target") in touched.files
+    ]
+    coverage = result.coverage
+    coverage.notes.append(
+        f"--changed-since: the findings of the {len(touched.documents)} files of documents"
+        f" the change touched, and of links into the {len(touched.files)} files it changed"
+        " or deleted; the rest of the project was checked, not reported"
+    )
+    return replace(result, findings=kept)
+
+
 def whole_baseline(write: Path | None, changed_since: str | None) -> None:
     """A baseline is not written from the files one change touched: they would stand for
     the whole, and the next run fail on everything else. (PATHS choose what CI checks:
@@ -166,6 +204,8 @@ def check_and_show(
         result = check_project(
             config, paths, None, source_lang, readability, lambda _, n: progress(n), lang
         )
+    if adopt and adopt.touched:
+        result = _about_the_change(result, adopt.touched)
     ran, files = [active.rule for active in result.rules], result.coverage.files
     if adopt and adopt.baseline and not adopt.write:
         result, dropped, stale = accept_baseline(config, result, adopt.baseline)

@@ -8,11 +8,11 @@ from pathlib import Path
 from pipeline.project.errors import PipelineError
 
 
-def changed_files(root: Path, ref: str) -> set[Path]:
-    """Files changed since `ref` (committed, staged, unstaged or new), as absolute paths:
-    since the commit this branch left `ref` at, as a pull request shows them; a change
-    `ref` got since is not this branch's. Without a common commit (a shallow clone),
-    since `ref` itself."""
+def changed_files(root: Path, ref: str) -> tuple[set[Path], set[Path]]:
+    """Files changed since `ref` (committed, staged, unstaged or new), as absolute paths,
+    and the files deleted since: since the commit this branch left `ref` at, as a pull
+    request shows them; a change `ref` got since is not this branch's. Without a common
+    commit (a shallow clone), since `ref` itself."""
     top = _git(root, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         raise PipelineError(
@@ -27,6 +27,7 @@ def changed_files(root: Path, ref: str) -> set[Path]:
     fork = _git(root, "merge-base", ref, "HEAD")
     since = fork.stdout.strip() if fork.returncode == 0 and fork.stdout.strip() else ref
     changed: set[Path] = set()
+    gone: set[Path] = set()
     for command in (
         ("diff", "--name-only", "--no-renames", since, "--"),
         ("ls-files", "--others", "--exclude-standard"),
@@ -39,7 +40,9 @@ def changed_files(root: Path, ref: str) -> set[Path]:
             path = Path(top.stdout.strip()) / name
             if path.exists():
                 changed.add(path.resolve())
-    return changed
+            else:
+                gone.add(path)
+    return changed, gone
 
 
 def _unknown_ref_hint(root: Path) -> str:
