@@ -9,10 +9,13 @@ MkDocs admonitions do: a titled box.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 WORDS = {
@@ -137,6 +140,38 @@ def list_item_open(self: Any, tokens: Sequence[Token], index: int, options: Any,
     )
 
 
+def text(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    """Text, less the name of a MyST role before its code span: Sphinx shows
+    ``{term}`gene therapy` `` as the words alone."""
+    content = tokens[index].content
+    if _is_role(tokens, index + 1):
+        content = _ROLE_NAME.sub("", content)
+    return escapeHtml(content)
+
+
+def code_inline(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    """A code span; a MyST role's as its words (``{ref}`the list <visit-list>` `` shows
+    "the list")."""
+    if not _is_role(tokens, index):
+        return str(RendererHTML.code_inline(self, tokens, index, options, env))
+    content = tokens[index].content
+    titled = _TITLED.fullmatch(content)
+    return escapeHtml(titled[1] if titled else content)
+
+
+def _is_role(tokens: Sequence[Token], index: int) -> bool:
+    return (
+        0 < index < len(tokens)
+        and tokens[index].type == "code_inline"
+        and tokens[index - 1].type == "text"
+        and _ROLE_NAME.search(tokens[index - 1].content) is not None
+    )
+
+
+_ROLE_NAME = re.compile(r"\{[\w:.+-]+\}$")
+_TITLED = re.compile(r"(.*?\S)\s*<[^<>]+>", re.DOTALL)
+
+
 FOOTNOTE_RULES: dict[str, Rule] = {
     "footnote_ref": footnote_ref,
     "footnote_block_open": footnote_block_open,
@@ -146,3 +181,4 @@ FOOTNOTE_RULES: dict[str, Rule] = {
     "footnote_anchor": footnote_anchor,
 }
 TASK_RULES: dict[str, Rule] = {"list_item_open": list_item_open}
+ROLE_RULES: dict[str, Rule] = {"text": text, "code_inline": code_inline}

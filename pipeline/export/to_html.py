@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from pipeline.export.assemble import Localized, text_token
 from pipeline.export.brand import BrandView
-from pipeline.export.rendering import FOOTNOTE_RULES, TASK_RULES, box_title
+from pipeline.export.rendering import FOOTNOTE_RULES, ROLE_RULES, TASK_RULES, box_title
 from pipeline.export.sanitize import sanitize
 from pipeline.languages import language_name
 from pipeline.project.language_tags import with_language_tags
@@ -216,6 +216,7 @@ def _install_rules() -> None:
         ("abbr_close", abbr_close),
         *FOOTNOTE_RULES.items(),
         *TASK_RULES.items(),
+        *ROLE_RULES.items(),
     ):
         MARKDOWN.add_render_rule(name, rule)
 

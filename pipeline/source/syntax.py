@@ -84,6 +84,25 @@ def _myst_targets(state: StateCore) -> None:
             anchor.content = f'<a id="{found.group(1)}"></a>\n'
             anchor.level = tokens[index - 1].level
             tokens[index - 1 : index + 2] = [anchor]
+            heading = tokens[index : index + 2]
+            if len(heading) == 2 and heading[0].type == "heading_open":
+                state.env.setdefault("labels", {})[found.group(1)] = heading[1].content
+
+
+def _label_links(state: StateCore) -> None:
+    """MyST's `[](label)` is a link to the label's heading, named by it, as Sphinx shows
+    it; our page showed an empty link to a file that does not exist."""
+    labels = state.env.get("labels")
+    if not labels:
+        return
+    for token in state.tokens:
+        children = token.children or []
+        for at in range(len(children) - 2, -1, -1):
+            link, after = children[at], children[at + 1]
+            label = str(link.attrGet("href") or "")
+            if link.type == "link_open" and after.type == "link_close" and label in labels:
+                link.attrSet("href", f"#{label}")
+                children.insert(at + 1, Token("text", "", 0, content=labels[label]))
 
 
 _TARGET = re.compile(r"\(([^\s()]+)\)=")  # "(content/launch)=" too
@@ -301,3 +320,4 @@ MARKDOWN.core.ruler.after("myst_boxes", "autodoc", _autodoc)
 MARKDOWN.core.ruler.after("autodoc", "boxes", _boxes_as_admonitions)
 MARKDOWN.core.ruler.after("boxes", "abbreviations", _abbreviations)
 MARKDOWN.core.ruler.after("autodoc", "myst_targets", _myst_targets)
+MARKDOWN.core.ruler.after("inline", "label_links", _label_links)

@@ -544,3 +544,20 @@ def test_a_myst_colon_fence_keeps_its_options_out_of_the_units(tmp_path: Path) -
         "(setup/install)=\n# Besøg\n\n:::{note}\n:class: margin\nHusk dit kort.\n:::\n\n"
         ":::{admonition} Før besøget\n:class: tip\n\nSpis ikke.\n:::\n"
     )
+
+
+def test_myst_label_links_and_roles_read_as_sphinx_shows_them() -> None:
+    """Our page showed `[](visit-checklist)` as an empty link to no file, and
+    ``{ref}`the checklist <visit-checklist>` `` as its source."""
+    source = (
+        "(visit-checklist)=\n## Checklist\n\n"
+        "See [](visit-checklist), {ref}`the checklist <visit-checklist>` and {term}`AAV`, "
+        "not `{ref}` or `code`.\n"
+    )
+    import pipeline.export.to_html  # noqa: F401  (our pages' render rules)
+
+    html = MARKDOWN.render(source)
+    assert (
+        '<p>See <a href="#visit-checklist">Checklist</a>, the checklist and AAV, '
+        "not <code>{ref}</code> or <code>code</code>.</p>"
+    ) in html
