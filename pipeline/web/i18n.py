@@ -92,6 +92,56 @@ _TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Danish)
     "lang.da": ("Danish", "Dansk"),
     "lang.en": ("English", "Engelsk"),
 }
+# What each rule is about, in Danish: said before the engine's English message. In
+# English the message says it already.
+_RULES_DA = {
+    "a11y/abbreviation": "En forkortelse bruges, før dens fulde form er skrevet.",
+    "a11y/heading-order": (
+        "Overskrifterne springer et niveau over, eller siden begynder ikke med én h1."
+    ),
+    "a11y/image-language": "Ordene i en tegning står stadig på kildesproget på en oversat side.",
+    "a11y/language-of-parts": "Et stykke tekst på et andet af projektets sprog.",
+    "a11y/link-text": "Et links tekst er tom eller siger intet i sig selv (»klik her«).",
+    "a11y/missing-alt": "Et billede har ingen alternativ tekst, eller teksten siger intet om det.",
+    "a11y/missing-glyph": "Et tegn, som PDF'ens skrifttyper ikke har: det vises som en tom boks.",
+    "a11y/missing-lang": "En side eller et stykke tekst har intet gyldigt sprog (lang).",
+    "a11y/table-headers": "En tabel har ingen overskriftsceller.",
+    "links/broken": "Et link peger på en fil eller en overskrift, der ikke findes.",
+    "meta/unused-suppression": "En kommentar, der skal skjule et fund, skjuler intet.",
+    "readability/document-level": "Dokumentets tekst er sværere (eller lettere) end målet.",
+    "readability/long-sentence": "En sætning har flere ord, end læseren kan holde fast i.",
+    "readability/long-words": "En sætning har mange lange ord (mere end seks bogstaver).",
+    "readability/translation-harder": "En oversættelse er meget sværere at læse end originalen.",
+    "resource/refused-image": "Et billede peger uden for projektet eller på noget, som mangler.",
+    "spelling/unknown-word": (
+        "Et ord, som ingen ordbog eller ordliste kender: en slåfejl eller et nyt ord."
+    ),
+    "term/deprecated": "Et udtryk, som ordlisten fraråder, bliver brugt.",
+    "term/inconsistent": "Det samme begreb skrives med forskellige ord i projektet.",
+    "term/missing-translation": "Et begreb fra originalen er ikke oversat med ordlistens ord.",
+    "term/untranslatable": "Et navn, der skal stå uændret, er ændret i oversættelsen.",
+    "translation/fuzzy": "Oversættelsen er markeret som usikker (fuzzy) og skal læses igennem.",
+    "translation/inconsistent": "Den samme tekst er oversat på flere måder.",
+    "translation/length": "En oversættelse er meget længere eller kortere end originalen.",
+    "translation/links": "Et link fra originalen mangler eller peger et andet sted hen.",
+    "translation/markup": "Fremhævning, kode, links eller billeder fra originalen mangler.",
+    "translation/numbers": "Tallene i originalen og oversættelsen er ikke de samme.",
+    "translation/outdated": "Et katalog mangler eller passer ikke til originalen.",
+    "translation/placeholders": (
+        "Pladsholdere som {name} eller %s er ikke de samme som i originalen."
+    ),
+    "translation/punctuation": "Oversættelsen slutter med et andet tegn end originalen.",
+    "translation/unchanged": (
+        "Oversættelsen er den samme som en lang original: den er nok ikke oversat."
+    ),
+    "translation/untranslated": "Teksten er ikke oversat endnu.",
+    "translation/whitespace": (
+        "Oversættelsen har andre mellemrum end originalen i starten eller slutningen, "
+        "eller dobbelte mellemrum."
+    ),
+    "translation/wrong-language": "En oversættelse står helt eller delvis på et andet sprog.",
+}
+_TEXTS.update({f"rule.{rule}": ("", said) for rule, said in _RULES_DA.items()})
 
 
 def negotiate(accept_language: str | None) -> str:

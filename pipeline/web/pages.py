@@ -135,5 +135,6 @@ async def _posted(
 def _script_texts(ui: str) -> dict[str, str]:
     """The interface texts the check page's script writes into the page."""
     t = texts(ui)
-    keys = [k for k in t if k.startswith(("band.", "check.", "reason", "line", "findings", "sev."))]
+    starts = ("band.", "check.", "reason", "line", "findings", "sev.", "rule.")
+    keys = [k for k in t if k.startswith(starts)]
     return {key: t[key] for key in [*keys, "hardest", "hardest.none", "over"]}

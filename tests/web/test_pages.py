@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
@@ -104,6 +106,28 @@ def test_the_check_form_works_without_a_script(client: TestClient) -> None:
     bad = client.post("/check", data={"text": "", "lang": "da"})
     assert bad.status_code == 400
     assert "The check failed" in bad.text
+
+
+def test_a_danish_editor_reads_what_each_finding_is_about_in_danish(client: TestClient) -> None:
+    """The findings were the engine's English alone, on the Danish page too."""
+    text = "Vi bruger CAR T celler."
+    page = client.post("/check", data={"text": text, "lang": "da"}, headers=DANISH).text
+    assert (
+        '<strong>Et udtryk, som ordlisten fraråder, bliver brugt.</strong> <span lang="en">'
+    ) in page
+    english = client.post("/check", data={"text": text, "lang": "da"}).text
+    assert "ordlisten fraråder" not in english
+    form = client.get("/check", headers=DANISH).text
+    said = json.loads(html.unescape(re.search(r'data-texts="([^"]*)"', form)[1]))  # the script's
+    assert said["rule.term/deprecated"] == "Et udtryk, som ordlisten fraråder, bliver brugt."
+
+
+def test_every_rule_is_said_in_danish() -> None:
+    from pipeline.checks.registry import all_rules
+    from pipeline.web.i18n import texts
+
+    danish = texts("da")
+    assert {rule.id for rule in all_rules() if not danish.get(f"rule.{rule.id}")} == set()
 
 
 def test_outside_a_project_the_check_page_still_works(tmp_path: Path, monkeypatch: object) -> None:

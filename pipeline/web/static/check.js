@@ -75,6 +75,7 @@
       el("li", {}, [
         el("span", { className: "sev sev-" + f.severity, textContent: t["sev." + f.severity] }),
         " " + t["line"] + " " + f.line + ": ",
+        ...(t["rule." + f.rule] ? [el("strong", { textContent: t["rule." + f.rule] }), " "] : []),
         el("span", { lang: "en", textContent: f.message }),  // the checks write English
         " ",
         el("span", { className: "rule", textContent: "[" + f.rule + "]" }),
