@@ -187,7 +187,7 @@ def test_changed_since_checks_only_changed_files(project: Callable[[str], Path])
     # The source was edited without extract: its catalog is out of date (CI passed).
     assert ("locales/da/LC_MESSAGES/treatment.po", "translation/outdated") in found
     assert not [path for path, _ in found if "behandling" in path]  # another document
-    assert "the findings of the 2 files of documents the change touched" in result.stderr
+    assert "the findings of the 1 document the change touched" in result.stderr
     bad = run_cli("check", "--changed-since", "no-such-ref")
     assert bad.exit_code == 2
     assert bad.stderr.splitlines() == [
@@ -290,6 +290,33 @@ def test_changed_since_reports_links_into_a_deleted_file(project: Callable[[str]
     ]
 
 
+def test_changed_since_reports_the_pages_and_the_catalogs_of_what_changed(
+    project: Callable[[str], Path],
+) -> None:
+    """A table without header cells on an edited page is found on the rendered page
+    (build/html/…), and a deleted catalog makes its document a changed one: both passed."""
+    root = seeded(project)
+    config = root / "pyproject.toml"
+    config.write_text(config.read_text().replace('"translation/outdated" = "off"\n', ""))
+    assert run_cli("extract").exit_code == 0
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "start")
+    source = root / "source/en/treatment.md"
+    source.write_text(source.read_text() + "\n|  |  |\n|--|--|\n| a | b |\n")
+    assert run_cli("extract").exit_code == 0
+
+    def found() -> set[tuple[str, str]]:
+        result = run_cli("check", "--changed-since", "HEAD", "--format", "json")
+        assert result.exit_code == 1
+        return {(f["path"], f["rule"]) for f in json.loads(result.stdout)}
+
+    assert ("build/html/en/treatment.html", "a11y/table-headers") in found()
+    git(root, "checkout", "-q", ".")
+    git(root, "rm", "-q", "locales/da/LC_MESSAGES/treatment.po")
+    assert ("locales/da/LC_MESSAGES/treatment.po", "translation/outdated") in found()
+
+
 def test_a_baseline_is_not_written_from_the_changed_files(project: Callable[[str], Path]) -> None:
     root = seeded(project)
     git(root, "init", "-q")
@@ -310,7 +337,24 @@ def test_a_baseline_matches_findings_whose_figures_and_places_elsewhere_moved() 
         Finding("readability/document-level", Severity.WARNING, "a.md", 1, "LIX 42 is above the target 40 for a (da)"),
         Finding("term/inconsistent", Severity.WARNING, "b.po", 12, "'x' here; first at c.po:218 (4×)"),
     ]  # fmt: skip
-    assert without_baseline(later, accepted) == ([], 2)
+    assert without_baseline(later, accepted, Path()) == ([], 2)
+
+
+def test_a_new_page_with_a_gone_pages_one_finding_is_no_move(tmp_path: Path) -> None:
+    """partners.md was deleted and contact.md added, each with an image without alt: the
+    new page's error was taken for the old page's, accepted, and CI passed."""
+
+    def missing_alt(path: str) -> Finding:
+        return Finding("a11y/missing-alt", Severity.ERROR, path, 9, "image a.svg has no alt text")
+
+    accepted = Counter({key(missing_alt("source/en/partners.md")): 1})
+    new = [missing_alt("source/en/contact.md")]
+    assert without_baseline(new, accepted, tmp_path) == (new, 0)
+    moved = [missing_alt("source/en/about/partners.md")]  # `git mv`: the same file name
+    assert without_baseline(moved, accepted, tmp_path) == ([], 1)
+    (tmp_path / "source/en").mkdir(parents=True)
+    (tmp_path / "source/en/partners.md").write_text("# Partners\n")  # still there: no move
+    assert without_baseline(moved, accepted, tmp_path) == (moved, 0)
 
 
 def test_a_suppression_may_say_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

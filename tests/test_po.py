@@ -175,3 +175,21 @@ def test_a_translation_made_under_another_msgctxt_is_fuzzy_with_it_as_msgmerge_w
     entry = polib.pofile(str(tmp_path / "da.po")).find("Who")
     assert entry is not None
     assert (entry.previous_msgctxt, entry.previous_msgid) == ("table header", "Who")
+
+
+def test_entries_that_share_a_msgid_keep_each_their_own_previous_context() -> None:
+    """The menu entry showed the toolbar entry's `#| msgctxt` and `#| msgid`."""
+    head = (
+        'msgid ""\nmsgstr ""\n"Language: da\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    )
+    old = (
+        '#, fuzzy\n#| msgctxt "menu"\n#| msgid "Open a file"\n'
+        'msgctxt "menu"\nmsgid "Open the file"\nmsgstr "Åbn en fil"\n\n'
+        '#, fuzzy\n#| msgctxt "toolbar"\n#| msgid "Open file now"\n'
+        'msgctxt "toolbar"\nmsgid "Open the file"\nmsgstr "Åbn fil nu"\n'
+    )
+    template = Catalog()
+    template.add("Open the file", context="menu")
+    template.add("Open the file", context="toolbar")
+    po, _ = update_catalog(parse_po(head + old, "da.po"), template, "da")
+    assert generate_po(po).split("\n\n", 1)[1] == old

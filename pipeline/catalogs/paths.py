@@ -51,17 +51,21 @@ def catalog_name(locale_dir: Path, path: Path) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Touched:
-    """What a change touched, named as findings name files: every file of each document
-    it changed (its source and catalogs, though one alone changed), and every file it
-    changed or deleted, which links elsewhere may point at."""
+    """What a change touched, named as findings name files: each document it changed or
+    deleted a file of (the names, and all their files: source and catalogs), the files
+    it changed, and those it deleted, which links elsewhere may point at."""
 
+    names: frozenset[str]
     documents: frozenset[str]
-    files: frozenset[str]
+    changed: frozenset[str]
+    gone: frozenset[str]
 
 
 def touched_since(config: Config, ref: str) -> Touched:
     """The documents and files changed since a git ref."""
     changed, gone = changed_files(config.root, ref)
+    deleted = {path.resolve() for path in gone}
+    names: set[str] = set()
     documents: set[Path] = set()
     for source in load_sources(config):
         files = [source.document.path]
@@ -69,7 +73,11 @@ def touched_since(config: Config, ref: str) -> Touched:
             po_path(config.locale_path, lang, source.document.name)
             for lang in source.targets(config.locales)
         ]
-        if any(path.resolve() in changed for path in files):
+        if any(path.resolve() in changed or path.resolve() in deleted for path in files):
+            names.add(source.document.name)
             documents.update(files)
-    shown = {display_path(path, config.root) for path in changed | gone}
-    return Touched(frozenset(display_path(p, config.root) for p in documents), frozenset(shown))
+
+    def shown(paths: set[Path]) -> frozenset[str]:
+        return frozenset(display_path(path, config.root) for path in paths)
+
+    return Touched(frozenset(names), shown(documents), shown(changed), shown(gone))

@@ -128,7 +128,9 @@ def update_catalog(
             catalog[message.id] = catalog.obsolete.pop(message.id)  # msgmerge revives these
             before.add((message.id, message.context))
     kept_previous = {
-        m.id: (m.previous_id, previous_context(m)) for m in catalog if m.fuzzy and m.previous_id
+        (m.id, m.context): (m.previous_id, previous_context(m))
+        for m in catalog
+        if m.fuzzy and m.previous_id
     }
     # The context of the entry babel's fuzzy matching takes for each msgid (the last one
     # with a translation, as babel picks it): msgmerge writes it as `#| msgctxt`.
@@ -147,20 +149,21 @@ def update_catalog(
         message.flags.difference_update(_FORMAT_FLAGS)
     for message in catalog:
         message.flags.difference_update(_FORMAT_FLAGS)  # the template's, as in msgmerge
-        if message.fuzzy and not message.previous_id and message.id in kept_previous:
-            # babel drops it on an exact match
-            message.previous_id, context = kept_previous[message.id]
+        kept = kept_previous.get((message.id, message.context))
+        if message.fuzzy and not message.previous_id and kept:  # babel drops it on an exact match
+            message.previous_id, context = kept
             set_previous_context(message, context)
         elif message.fuzzy and message.previous_id:
             # Matched to an entry already fuzzy: its #| names the text the translation
             # was made for, as msgmerge keeps it; the text between was never translated.
             first = message.previous_id[0]
             found = old_contexts.get(first.lower().strip())
-            message.previous_id, context = kept_previous.get(first, (message.previous_id, found))
+            old = kept_previous.get((first, found), (message.previous_id, found))
+            message.previous_id, context = old
             set_previous_context(message, context)
-        kept = comments_before.get((message.id, message.context))
-        if kept and _words(kept) == _words(message.auto_comments):
-            message.auto_comments = kept  # as polib or Lokalize wrapped them: no churn
+        wrapped = comments_before.get((message.id, message.context))
+        if wrapped and _words(wrapped) == _words(message.auto_comments):
+            message.auto_comments = wrapped  # as polib or Lokalize wrapped them: no churn
         if message.id and (message.id, message.context) not in before:
             change = Change(
                 change.new + (not message.fuzzy), change.fuzzy + message.fuzzy, change.obsoleted

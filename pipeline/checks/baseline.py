@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pipeline.catalogs.moves import match_moves
 from pipeline.checks.findings import Finding
@@ -78,16 +78,18 @@ def read_baseline(path: Path, shown: str) -> Counter[Key]:
     )
 
 
-def without_baseline(findings: list[Finding], accepted: Counter[Key]) -> tuple[list[Finding], int]:
+def without_baseline(
+    findings: list[Finding], accepted: Counter[Key], root: Path
+) -> tuple[list[Finding], int]:
     """Drop findings the baseline accepts; return the new ones and how many were dropped.
 
     A file moved or renamed (`git mv`, and extract moves its catalogs along) keeps its
     accepted findings: a file with findings left over continues a file the baseline names
-    that is gone, when most of its findings are that file's (as extract decides a move).
+    that is gone, when most of its findings are that file's (see `_moved`).
     """
     left = Counter(accepted)
     unmatched = _take(findings, left, {})
-    moved = _moved_files(unmatched, left)
+    moved = _moved_files(unmatched, left, root)
     new = _take(unmatched, left, moved)
     return new, len(findings) - len(new)
 
@@ -106,11 +108,11 @@ def _take(findings: list[Finding], left: Counter[Key], moved: dict[str, str]) ->
     return new
 
 
-def _moved_files(findings: list[Finding], left: Counter[Key]) -> dict[str, str]:
+def _moved_files(findings: list[Finding], left: Counter[Key], root: Path) -> dict[str, str]:
     """File with unaccepted findings → the gone file of the baseline it continues."""
     gone: dict[str, set[tuple[str, ...]]] = {}
     for (rule, path, message, context), count in left.items():
-        if count > 0 and not Path(path).exists():
+        if count > 0 and not (root / path).exists():
             gone.setdefault(path, set()).add((rule, message, context))
     if not gone:
         return {}
@@ -118,10 +120,20 @@ def _moved_files(findings: list[Finding], left: Counter[Key]) -> dict[str, str]:
     for finding in findings:
         rule, path, message, context = key(finding)
         found.setdefault(path, set()).add((rule, message, context))
-    return match_moves(
+    moves = match_moves(
         {path: frozenset(keys) for path, keys in found.items()},
         {path: frozenset(keys) for path, keys in gone.items()},
     )
+    return {new: old for new, old in moves.items() if _moved(new, old, found[new], gone[old])}
+
+
+def _moved(new: str, old: str, found: set[tuple[str, ...]], gone: set[tuple[str, ...]]) -> bool:
+    """Whether file `new` is `old` moved: most of `old`'s accepted findings are `new`'s,
+    and it kept its name (`git mv a/x.md b/x.md`) or shares three findings at least, as
+    one or two findings as common as "no alt text" tell nothing."""
+    shared = len(found & gone)
+    same_name = PurePosixPath(new).name == PurePosixPath(old).name
+    return 2 * shared >= len(gone) and (same_name or shared >= 3)
 
 
 def record_baseline(path: Path, findings: list[Finding]) -> None:

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.registry import CheckContext, rule
-from pipeline.source.anchors import ANY_ANCHOR, candidates, local_target, resolve_path
+from pipeline.project.config import Config
+from pipeline.project.errors import PipelineError
+from pipeline.project.files import display_path, read_text
+from pipeline.source.anchors import (
+    ANY_ANCHOR,
+    anchors,
+    candidates,
+    id_style,
+    local_target,
+    resolve_path,
+)
+from pipeline.source.syntax import MARKDOWN
 
 # A link as gathered: (file to report, line, href, the source document it is relative to).
 # Plain tuples: a large project's cache loads fast.
@@ -26,10 +38,7 @@ class LinkSet:
     shown: Mapping[str, str]  # normalised path → how to name it in a message
     root: str = "/"  # the source folder: where a link that starts with "/" starts
     folders: frozenset[str] = frozenset()  # linked folders that exist
-
-    def labels(self) -> frozenset[str]:
-        """Every id of the run's documents: MyST's `[](label)` names one, not a file."""
-        return frozenset().union(*self.anchors.values())
+    labels: frozenset[str] = frozenset()  # MyST's `(label)=` targets of the run
 
     def target_of(self, row: LinkRow) -> tuple[str, str] | None:
         """(file, anchor) a link opens; None for web and mail links. A missing file is
@@ -71,7 +80,6 @@ def broken(links: LinkSet, ctx: CheckContext) -> Iterator[Finding]:
     Instead: link to a file that exists, and to an anchor its headings make; the
     finding names the nearest existing anchor.
     """
-    labels: frozenset[str] | None = None  # read only when a file is missing
     for row in links.links:
         resolved = links.target_of(row)
         if resolved is None:
@@ -79,8 +87,7 @@ def broken(links: LinkSet, ctx: CheckContext) -> Iterator[Finding]:
         path, anchor = resolved
         shown = links.shown.get(path, path)
         if path not in links.existing and path not in links.folders:
-            labels = links.labels() if labels is None else labels
-            if row[2] not in labels:  # MyST's `[](setup/install)`: a label, no file
+            if row[2] not in links.labels:  # MyST's `[](setup/install)`: a label, no file
                 said = f"link '{row[2]}': {shown} does not exist"
                 yield ctx.finding(row[0], row[1], said, target=shown)
             continue
@@ -119,3 +126,36 @@ def _nearest(anchor: str, known: frozenset[str]) -> str | None:
         if best is None or found > best:
             best = found
     return None if best is None else best[1]
+
+
+def link_set(
+    config: Config,
+    rows: Sequence[LinkRow],
+    anchors: Iterable[tuple[str, tuple[str, ...]]],
+    labels: Iterable[str] = (),
+) -> LinkSet:
+    """Every relative link of a run, with the files and anchors it may point at: the
+    run's documents' (`anchors`, each file's ids) and, read here, the files they link to."""
+    known = {path: frozenset(ids) for path, ids in anchors}
+    root = str(config.source_path.resolve())
+    paths: set[str] = set()
+    for _, _, href, document in rows:
+        target = target_of_href(href)
+        if target is not None:
+            paths.update(candidates(resolve_path(target.path, document, root)))
+    # A document of the run exists even when it is standard input.
+    existing = frozenset(path for path in paths if Path(path).is_file()) | known.keys()
+    folders = frozenset(path for path in paths if Path(path).is_dir())
+    for path in existing - known.keys():
+        if path.endswith(".md"):
+            known[path] = _anchors_of(Path(path))
+    shown = {path: display_path(Path(path), config.root) for path in paths}
+    return LinkSet(tuple(rows), existing, known, shown, root, folders, frozenset(labels))
+
+
+def _anchors_of(path: Path) -> frozenset[str]:
+    """The ids a Markdown file outside the run offers; none when it cannot be read."""
+    try:
+        return frozenset(anchors(MARKDOWN.parse(read_text(path)), id_style(path)))
+    except PipelineError:
+        return frozenset()

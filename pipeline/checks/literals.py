@@ -114,7 +114,8 @@ def markup_counts(text: str, markdown: bool = True) -> Counter[str]:
     for code in CODE.finditer(text):
         counts[_code_or_role(text, code)] += 1
     for formula in _MATH.findall(without_code):  # MyST's $…$: a changed formula says otherwise
-        counts[f"math ${formula}$"] += 1
+        if _FORMULA.search(formula):  # not prices: "$5 for one, 10$ for two"
+            counts[f"math ${formula}$"] += 1
     for label in _FOOTNOTE.findall(without_code):  # a changed label breaks the note
         counts[f"footnote [^{label}]"] += 1
     for attributes in _ATTRIBUTE_LIST.findall(without_code):  # MkDocs' `{ .md-button }`
@@ -125,18 +126,20 @@ def markup_counts(text: str, markdown: bool = True) -> Counter[str]:
 
 def _code_or_role(text: str, code: re.Match[str]) -> str:
     """A code span by its text; a MyST role's (``{ref}`the checklist <checklist>` ``) by
-    its target, as its text is the translator's, or by all of it when that is the target."""
+    its target, as its text is the translator's: ``{doc}`setup` `` may become
+    ``{doc}`Opsætning <setup>` ``."""
     role = _ROLE.search(text, max(0, code.start() - 40), code.start())
     if role is None:
         return f"code `{code[2]}`"
     titled = _TITLED.fullmatch(code[2])
-    return f"role {role[0]} <{titled[1]}>" if titled else f"role {role[0]} `{code[2]}`"
+    return f"role {role[0]} <{titled[1] if titled else code[2]}>"
 
 
 _ROLE = re.compile(r"\{[\w:.+-]+\}$")
 _TITLED = re.compile(r".*?\S\s*<([^<>]+)>", re.DOTALL)
 # Inline math as MyST's dollarmath reads it: no space inside the marks, no digit after
 # the closing one, so that "$5 and $10" is no formula.
+_FORMULA = re.compile(r"[\\^_=+{}<>]|^[A-Za-z]\w?$")
 _MATH = re.compile(r"(?<![\\$\w])\$(?=[^\s$])([^$\n]*?[^\s$\\])\$(?![\d$])")
 
 
@@ -151,7 +154,8 @@ def _tags(text: str) -> Counter[str]:
 
 def unnested_tags(source: str, target: str) -> str | None:
     """Why the target's HTML tags do not nest where the source's do; None if they do."""
-    theirs, ours = tag_sequence(source), tag_sequence(target)
+    # A code span shows tags, it has none: "`<b>`", MyST's "{doc}`Opsætning <setup>`"
+    theirs, ours = tag_sequence(CODE.sub(" ", source)), tag_sequence(CODE.sub(" ", target))
     return ours.problem if theirs.balanced and not ours.balanced else None
 
 

@@ -397,12 +397,15 @@ def _plain(number: str) -> str:
 def as_the_translation_writes_it(
     quantity: Quantity, source: str, source_lang: str, lang: str
 ) -> str:
-    """The source's measure written as `lang` writes decimals: "1.5 ml" is "1,5 ml" in a
-    Danish fix. A number without a unit after it may be a version ("Python 3.11")."""
-    point, wanted = decimal_point(source_lang), decimal_point(lang)
+    """The source's measure written as `lang` writes numbers: "1.5 ml" is "1,5 ml" and
+    "1,500 mg" is "1.500 mg" in a Danish fix. A number without a unit after it may be a
+    version ("Python 3.11")."""
     end = quantity.start + len(quantity.text)
     measured = source[end:].lstrip().startswith("%") or _unit_at(source, end) is not None
-    decimal = re.fullmatch(rf"\d+{re.escape(point)}\d+", quantity.text)
-    if point == wanted or not measured or not decimal:
+    separated = re.fullmatch(r"\d+(?:[.,]\d+)+", quantity.text)
+    if decimal_point(source_lang) == decimal_point(lang) or not measured or not separated:
         return quantity.text
-    return quantity.text.replace(point, wanted)
+    return quantity.text.translate(_SWAPPED)  # the decimal mark and the thousands' swap
+
+
+_SWAPPED = str.maketrans(".,", ",.")

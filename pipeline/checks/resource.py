@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 
 from pipeline.checks.findings import Finding, Severity
@@ -32,4 +33,5 @@ def refused_image(page: Page, ctx: CheckContext) -> Iterator[Finding]:
         why = "is outside the project or missing"
         if is_remote(src):
             why = 'is remote and remote-images is "refuse"'
-        yield ctx.finding(source, line, f"image '{src}' {why}; not exported")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), src))
+        yield ctx.finding(source, line, f"image '{src}' {why}; not exported", target=target)

@@ -23,7 +23,7 @@ from pipeline.checks.suppressions import Suppression, header_suppressions
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import STDIN, buffered, display_path, read_text
-from pipeline.source.anchors import anchors, id_style, links, local_target
+from pipeline.source.anchors import anchors, id_style, links, local_target, myst_labels
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import SourceFile, is_markdown, standalone_source
 from pipeline.terms.occurrences import (
@@ -47,6 +47,7 @@ class Subjects:
     links: list[LinkRow] = field(default_factory=list)
     # Markdown file (resolved) → the ids a link may name in it, for links/broken.
     anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    labels: set[str] = field(default_factory=set)  # MyST's `(label)=` targets
     # Suppressions that are no message's: those on a catalog's header entry.
     suppressions: list[Suppression] = field(default_factory=list)
 
@@ -137,6 +138,7 @@ def _add_links(source: SourceFile, subjects: Subjects) -> None:
             subjects.links.append((source.display, link.line, link.href, file))
             subjects.coverage.links += 1
     subjects.anchors[file] = tuple(sorted(anchors(tokens, id_style(document.path))))
+    subjects.labels.update(myst_labels(tokens))
     if placeless:
         subjects.coverage.notes.append(
             f"{placeless} link{'s' if placeless > 1 else ''} of standard input to other files "

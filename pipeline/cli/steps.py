@@ -139,30 +139,32 @@ def changed_only(config: Config, ref: str) -> Touched:
     from pipeline.catalogs.paths import touched_since
 
     touched = touched_since(config, ref)
-    if not touched.documents and not touched.files - _existing(config, touched.files):
+    if not touched.documents and not touched.gone:
         click.echo(f"check: no source or catalog changed since {ref}; checked nothing", err=True)
         sys.exit(0)
     return touched
 
 
-def _existing(config: Config, files: frozenset[str]) -> frozenset[str]:
-    return frozenset(name for name in files if (config.root / name).exists())
+def _about_the_change(config: Config, result: CheckResult, touched: Touched) -> CheckResult:
+    """The findings of the documents a change touched (their sources, catalogs and pages),
+    and of links and images anywhere that point into a file it changed or deleted; the
+    rest of the project was checked (mostly from the cache) so that these are right,
+    and is not reported."""
+    from pipeline.export.page import build_dir, page_url
 
-
-def _about_the_change(result: CheckResult, touched: Touched) -> CheckResult:
-    """The findings of the documents a change touched, and of links anywhere into a file
-    it changed or deleted; the rest of the project was checked (mostly from the cache)
-    so that these are right, and is not reported."""
-    kept = [
-        finding
-        for finding in result.findings
-        if finding.path in touched.documents or finding.data.get("target") in touched.files
-    ]
-    coverage = result.coverage
-    coverage.notes.append(
-        f"--changed-since: the findings of the {len(touched.documents)} files of documents"
-        f" the change touched, and of links into the {len(touched.files)} files it changed"
-        " or deleted; the rest of the project was checked, not reported"
+    html = build_dir(config) / "html"
+    pages = {
+        display_path(html / page_url(name, lang), config.root)
+        for name in touched.names
+        for lang in config.locales
+    }
+    files, into = touched.documents | pages, touched.changed | touched.gone
+    kept = [f for f in result.findings if f.path in files or f.data.get("target") in into]
+    documents = f"{len(touched.names)} document{'' if len(touched.names) == 1 else 's'}"
+    result.coverage.notes.append(
+        f"--changed-since: the findings of the {documents} the change touched, and of links"
+        f" into the {len(into)} files it changed or deleted; the rest of the project was"
+        " checked, not reported"
     )
     return replace(result, findings=kept)
 
@@ -204,16 +206,17 @@ def check_and_show(
         result = check_project(
             config, paths, None, source_lang, readability, lambda _, n: progress(n), lang
         )
-    if adopt and adopt.touched:
-        result = _about_the_change(result, adopt.touched)
     ran, files = [active.rule for active in result.rules], result.coverage.files
     if adopt and adopt.baseline and not adopt.write:
+        # Before the change's share is taken: every accepted finding is met, or stale.
         result, dropped, stale = accept_baseline(config, result, adopt.baseline)
         plural = "" if dropped == 1 else "s"
         said = f"{dropped} finding{plural} accepted by the baseline {adopt.baseline}"
         if stale:  # fixed since: the baseline would accept them again if they came back
             said += f"; {stale} of its entries matched nothing (write it again to drop them)"
         click.echo(f"check: {said}", err=True)
+    if adopt and adopt.touched:
+        result = _about_the_change(config, result, adopt.touched)
     notes = [*result.coverage.notes, coverage_summary(result.coverage, result.findings)]
     if adopt and adopt.write:
         record_baseline(adopt.write, result.findings)

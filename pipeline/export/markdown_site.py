@@ -171,7 +171,9 @@ def _moved_links(
     root = config.source_path.resolve()
     moved: dict[str, str] = {}
     copies: list[tuple[Path, Path]] = []
-    kept_images = {a or b for a, b in _KEPT_IMAGE.findall(text)} if "{" in text else set()
+    kept_images = {
+        a or b for block in _DIRECTIVE.finditer(text) for a, b in _KEPT_IMAGE.findall(block.group())
+    }
     for href in set(source.document.urls) | kept_images:
         target = local_target(href)
         if target is None or not target.path:
@@ -194,7 +196,9 @@ def _moved_links(
     return moved, copies
 
 
-# An image directive's path, and a Markdown image (inside a directive kept as code).
+# A MyST directive kept as code (not a code block, whose example must stay as written);
+# in it, an image directive's path, and a Markdown image.
+_DIRECTIVE = re.compile(r"^([`:]{3,})\{[\w:-]+\}.*?^\1[ \t]*$", re.M | re.S)
 _KEPT_IMAGE = re.compile(r"^[`:]{3,}\{(?:image|figure)\}[ \t]+(\S+)|!\[[^\]\n]*\]\(([^)\s]+)", re.M)
 
 

@@ -101,10 +101,12 @@ def write_atomic(path: Path, text: str) -> bool:
     and a run killed mid-write leaves the previous file intact. A file that ends its
     lines with CRLF keeps them (Windows tools, git's autocrlf): no diff on every line.
     """
-    data = text.encode("utf-8")
-    if _ends_lines_with_crlf(path) and "\r" not in text:
-        data = data.replace(b"\n", b"\r\n")
-    return write_bytes_atomic(path, data)
+    return write_bytes_atomic(path, in_its_line_ends(path, text).encode("utf-8"))
+
+
+def in_its_line_ends(path: Path, text: str) -> str:
+    """`text` with CRLF line ends where the file at `path` has them."""
+    return text.replace("\n", "\r\n") if "\r" not in text and _ends_lines_with_crlf(path) else text
 
 
 def _ends_lines_with_crlf(path: Path) -> bool:

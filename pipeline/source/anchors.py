@@ -164,6 +164,11 @@ def anchors(tokens: Sequence[Token], style: str = "github") -> set[str]:
 ANY_ANCHOR = "*"  # no heading id has it: GitHub's slugs drop "*"
 
 
+def myst_labels(tokens: Sequence[Token]) -> set[str]:
+    """MyST's `(label)=` targets: a link may name one instead of a file (`[](label)`)."""
+    return {str(t.meta["label"]) for t in tokens if t.type == "html_block" and "label" in t.meta}
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """A link in a text: where it stands and where it points."""

@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pipeline.project import memo
+from pipeline.project.config import primary_language
 from pipeline.source.chunk_tokens import (
     ChunkTokenizer,
     Specials,
@@ -95,8 +96,14 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     for chunk in _END_MARK_CHUNK.finditer(masked):
         following = _CHUNK.search(masked, chunk.end())
         previous = _previous_chunk(masked, chunk.start())
+        # After a degree, a name's second word tells "dr.med. Jens Hansen" from a new
+        # sentence ("… sin ph.d. Afhandlingen handlede …"); other chunks need no more.
+        then = None
+        if following and _MAYBE_DEGREE.search(chunk.group()):
+            after = _CHUNK.search(masked, following.end())
+            then = after and after.group()
         for offset in _chunk_boundaries(
-            lang, chunk.group(), following and following.group(), previous
+            lang, chunk.group(), following and following.group(), previous, then
         ):
             end = _run_to_space(text, chunk.start() + offset)
             if end > start:
@@ -123,9 +130,14 @@ _END_MARK_CHUNK = re.compile(r"(?<!\S)(?=\S*?[.!?\u2026])\S+")
 
 @functools.lru_cache(maxsize=1 << 16)
 def _chunk_boundaries(
-    lang: str, chunk: str, following_chunk: str | None, previous_chunk: str | None
+    lang: str,
+    chunk: str,
+    following_chunk: str | None,
+    previous_chunk: str | None,
+    then_chunk: str | None = None,
 ) -> tuple[int, ...]:
-    """Offsets in `chunk` after which a sentence ends, given the chunks around it."""
+    """Offsets in `chunk` after which a sentence ends, given the chunks around it (and
+    the one after the next, after a degree)."""
     tokens = list(_chunk_tokens(lang, chunk))
     if following_chunk is not None:
         first = _chunk_tokens(lang, following_chunk)[0][0]
@@ -148,7 +160,13 @@ def _chunk_boundaries(
         previous = tokens[index - 1][0] if index else before
         # After emphasis ("linux.* or"), a lowercase word does not start a sentence.
         glued = at > 0 and not any(t in "*_" for t, _ in tokens[index + 1 : after])
-        degree = word == "." and _is_degree(previous, previous_chunk if index == 1 else None)
+        degree = (
+            word == "."
+            and primary_language(lang) == "da"
+            and _is_degree(previous, previous_chunk if index == 1 else None)
+        )
+        if degree and following[:1].isupper() and (then_chunk or "")[:1].isupper():
+            continue  # a name: "dr.med. Jens Hansen"
         if _ends_sentence(lang, word, following, previous, glued, degree):
             found.append(tokens[after - 1][1] + len(tokens[after - 1][0]))
     return tuple(found)
@@ -240,8 +258,8 @@ def _ends_sentence(
     stop_words, abbreviations, _ = _tokenizer_words(lang)
     starter = first.isupper() and following.lower() in stop_words | _SENTENCE_STARTERS
     starts_sentence = first.isupper() or first in _OPENERS or first.isdigit()
-    if degree:  # "dr.med. Jens Hansen", "ph.d. fra Aarhus", "… cand.med. Efter det …"
-        return starter
+    if degree:  # "ph.d. fra Aarhus", "(cand.med.) ved"; "… cand.med. Efter det …" ends
+        return first.isupper()
     if word == ".":
         # The tokenizer split the period off a word it does not know as an abbreviation,
         # so even a lowercase word after it starts a sentence ("… speakup. speakup …"),
@@ -268,13 +286,16 @@ def _ends_sentence(
 
 _INITIALS = re.compile(r"(?:\w\.){2,}")
 # Danish degrees and titles, which the tokenizer splits as "cand.med" and "." or, written
-# apart, as "dr." then "med" and ".": a name or a lowercase word after them goes on.
+# apart, as "dr." then "med" and ".": a lowercase word or a name after them goes on.
 _DEGREE = re.compile(r"(?:cand|stud|dr|lic|mag)(?:\.[a-zæøå]+)+|ph\.d", re.IGNORECASE)
 _DEGREE_HEADS = {"cand.", "stud.", "dr.", "lic.", "mag."}
 _DEGREE_FIELDS = {
     "med", "jur", "phil", "scient", "polit", "theol", "art", "pharm", "odont", "psych",
     "merc", "oecon", "techn", "agro", "act", "arch", "mag", "soc",
 }  # fmt: skip
+
+
+_MAYBE_DEGREE = re.compile(r"(?i)(?:^|\W)(?:cand|stud|dr|lic|mag|ph|med|jur|phil|art)\b\S*\.\W*$")
 
 
 def _is_degree(previous: str, chunk_before: str | None) -> bool:

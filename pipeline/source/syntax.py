@@ -82,7 +82,7 @@ def _myst_targets(state: StateCore) -> None:
         if found and tokens[index - 1].type == "paragraph_open" and tokens[index].map:
             anchor = Token("html_block", "", 0, map=tokens[index].map, block=True)
             anchor.content = f'<a id="{found.group(1)}"></a>\n'
-            anchor.level = tokens[index - 1].level
+            anchor.level, anchor.meta = tokens[index - 1].level, {"label": found.group(1)}
             tokens[index - 1 : index + 2] = [anchor]
             heading = tokens[index : index + 2]
             if len(heading) == 2 and heading[0].type == "heading_open":

@@ -18,7 +18,7 @@ from pipeline.checks.batches import Gathered, check_messages, prepare
 from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
 from pipeline.checks.findings import Finding
 from pipeline.checks.groups import Rows
-from pipeline.checks.links import LinkRow, LinkSet, target_of_href
+from pipeline.checks.links import LinkRow, link_set
 from pipeline.checks.positions import with_columns
 from pipeline.checks.registry import ActiveRule, resolve, rules_that_ran
 from pipeline.checks.runner import run, run_uses
@@ -43,8 +43,6 @@ from pipeline.project.config import Config, SpellingSettings
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, read_text, size_of
 from pipeline.project.parallel import ordered_map, workers_started
-from pipeline.source.anchors import anchors, candidates, id_style, resolve_path
-from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import (
     SourceFile,
     find_sources,
@@ -157,7 +155,12 @@ def _checked(
     findings = take_terms(findings, coverage, spelling, config.locales, names, written, suggestions)
     findings += corpus
     # Links cross documents: a heading renamed in one breaks links in another.
-    links = link_set(config, documents)
+    links = link_set(
+        config,
+        [row for document in documents for row in document.links],
+        [pair for document in documents for pair in document.anchors],
+        {label for document in documents for label in document.labels},
+    )
     findings += run(_family(rules, "links"), {"links": [links]})
     suppressions = [found for document in documents for found in document.suppressions]
     check_rule_names(suppressions)
@@ -195,6 +198,7 @@ class DocumentResult:
     links: tuple[LinkRow, ...] = ()
     anchors: tuple[tuple[str, tuple[str, ...]], ...] = ()  # Markdown file → its ids
     words: DocumentWords = ()  # for the slips of the project's own words
+    labels: tuple[str, ...] = ()  # MyST's `(label)=` targets, which `[](label)` names
 
 
 def _check_documents(
@@ -325,7 +329,7 @@ def _result(run_: _Run, gathered: Gathered, subjects: Subjects) -> DocumentResul
     return DocumentResult(
         tuple(fold_hidden(gathered.findings)), subjects.coverage, tuple(gathered.renderings),
         tuple(gathered.uses), tuple(found), tuple(subjects.links),
-        tuple(subjects.anchors.items()), _words(run_, subjects),
+        tuple(subjects.anchors.items()), _words(run_, subjects), tuple(sorted(subjects.labels)),
     )  # fmt: skip
 
 
@@ -338,34 +342,6 @@ def _words(run_: _Run, subjects: Subjects) -> DocumentWords:
     texts += [(m.target_lang, m.target) for m in subjects.messages if m.translated]
     texts += [(CODE, " ".join(s.document.code_words)) for s in subjects.sources]
     return document_words(texts)
-
-
-def link_set(config: Config, documents: list[DocumentResult]) -> LinkSet:
-    """Every relative link of the run, with the files and anchors it may point at."""
-    anchors = {path: frozenset(ids) for document in documents for path, ids in document.anchors}
-    rows = tuple(row for document in documents for row in document.links)
-    root = str(config.source_path.resolve())
-    paths: set[str] = set()
-    for _, _, href, document in rows:
-        target = target_of_href(href)
-        if target is not None:
-            paths.update(candidates(resolve_path(target.path, document, root)))
-    # A document of the run exists even when it is standard input.
-    existing = frozenset(path for path in paths if Path(path).is_file()) | anchors.keys()
-    folders = frozenset(path for path in paths if Path(path).is_dir())
-    for path in existing - anchors.keys():
-        if path.endswith(".md"):
-            anchors[path] = _anchors_of(Path(path))
-    shown = {path: display_path(Path(path), config.root) for path in paths}
-    return LinkSet(rows, existing, anchors, shown, root, folders)
-
-
-def _anchors_of(path: Path) -> frozenset[str]:
-    """The ids a Markdown file outside the run offers; none when it cannot be read."""
-    try:
-        return frozenset(anchors(MARKDOWN.parse(read_text(path)), id_style(path)))
-    except PipelineError:
-        return frozenset()
 
 
 def _family(rules: list[ActiveRule], family: str) -> list[ActiveRule]:
@@ -416,5 +392,5 @@ def accept_baseline(
     """Drop the findings a baseline file accepts; how many, and how many of its entries
     matched nothing (fixed since: a finding brought back would be accepted again)."""
     accepted = read_baseline(path, display_path(path, config.root))
-    findings, dropped = without_baseline(result.findings, accepted)
+    findings, dropped = without_baseline(result.findings, accepted, config.root)
     return dataclasses.replace(result, findings=findings), dropped, accepted.total() - dropped

@@ -28,7 +28,13 @@ from pipeline.catalogs.update import (
 from pipeline.project import memo
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
-from pipeline.project.files import display_path, locked, read_text, write_atomic
+from pipeline.project.files import (
+    display_path,
+    in_its_line_ends,
+    locked,
+    read_text,
+    write_atomic,
+)
 from pipeline.project.parallel import ordered_map
 from pipeline.source.tree import (
     SourceFile,
@@ -346,7 +352,7 @@ def _plan_document(
     plan = [
         (
             pot_file,
-            pot_text,
+            in_its_line_ends(pot_file, pot_text),
             CatalogResult(display_path(pot_file, config.root), None, count, Change(), False),
         )
     ]
@@ -371,7 +377,7 @@ def _plan_document(
             po, project=config.project, lang=lang, source_lang=document.lang, created=created
         )
         result = CatalogResult(display_path(path, config.root), lang, count, change, False)
-        plan.append((path, generate_po(po), result))
+        plan.append((path, in_its_line_ends(path, generate_po(po)), result))
     return plan, tuple(waiting)
 
 

@@ -516,6 +516,7 @@ def test_one_number_for_another_says_what_to_swap() -> None:
         ("The dose is 1.5 ml per kg.", "Dosis er 15 ml pr. kg.", "1,5"),  # was "1.5"
         ("Takes 2.5 hours", "Tager 25 timer", "2,5"),
         ("Uses 0.5% of the memory", "Bruger 5% af hukommelsen", "0,5"),
+        ("Take 1,500 mg", "Tag 1.600 mg", "1.500"),  # was "1,500": 1.5 mg to a Danish reader
     ],
 )
 def test_a_fix_writes_a_measure_as_danish_writes_decimals(

@@ -45,6 +45,9 @@ def test_danish_degrees_and_titles_do_not_end_a_sentence() -> None:
     [
         ("da", "Du kan tage den med. Hanne kommer også.", 2),  # "med" is a word, too
         ("da", "Hun er uddannet cand.psych. Nu arbejder hun i Odense.", 2),
+        ("da", "Hun forsvarede sin ph.d. Afhandlingen handlede om genterapi.", 2),
+        ("da", "Bogen er skrevet af dr.med. Jens Benn Sørensen i 2001.", 1),
+        ("en", "He works as a cand.med. Later he moved to Oslo.", 2),
         (
             "da",
             "Se afsnittet om RAID. (Læs det før du deler disken for RAID.) På første skærm vælger du.",
