@@ -21,11 +21,11 @@ _TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Danish)
         "Every document of the project in each language, as saved, with its reading level "
         "(LIX) and the findings pipeline check reports for it.",
         "Alle projektets dokumenter på hvert sprog, som de er gemt, med deres læsbarhed (LIX) "
-        "og de fund, pipeline check melder for dem.",
+        "og de fund, som pipeline check finder i dem.",
     ),
     "documents.none": (
         "This folder holds no project: the check page works all the same.",
-        "Mappen rummer intet projekt, men siden Tjek min tekst virker alligevel.",
+        "Mappen rummer intet projekt, men siden »Tjek min tekst« virker alligevel.",
     ),
     "col.document": ("Document", "Dokument"),
     "col.role": ("Role", "Rolle"),
@@ -49,7 +49,7 @@ _TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Danish)
         "very hard sentence: double underline",
         "meget svær sætning: dobbelt understregning",
     ),
-    "legend.term": ("glossary finding: boxed", "fund i ordlisten: med ramme"),
+    "legend.term": ("glossary finding: boxed", "fund fra ordlisten: med ramme"),
     "legend.note": (
         "Only sentences of ten words or more are marked; each mark also says its LIX.",
         "Kun sætninger på ti ord eller flere markeres, og hver markering viser også LIX.",
@@ -71,8 +71,8 @@ _TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Danish)
     "check.intro": (
         "Paste or type a text in Markdown. Its reading level, its hard sentences and the "
         "glossary's findings follow as you type, by the same rules as pipeline check.",
-        "Indsæt eller skriv en tekst i Markdown. Læsbarhed, svære sætninger og fund i "
-        "ordlisten følger med, mens du skriver, efter de samme regler som pipeline check.",
+        "Indsæt eller skriv en tekst i Markdown. Læsbarhed, svære sætninger og ordlistens "
+        "fund følger med, mens du skriver, efter de samme regler som pipeline check.",
     ),
     "check.text": ("Your text", "Din tekst"),
     "check.lang": ("Language of the text", "Tekstens sprog"),
@@ -95,28 +95,34 @@ _TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Danish)
 # What each rule is about, in Danish: said before the engine's English message. In
 # English the message says it already.
 _RULES_DA = {
-    "a11y/abbreviation": "En forkortelse bruges, før dens fulde form er skrevet.",
+    "a11y/abbreviation": "En forkortelse bruges, før den er skrevet helt ud.",
     "a11y/heading-order": (
         "Overskrifterne springer et niveau over, eller siden begynder ikke med én h1."
     ),
-    "a11y/image-language": "Ordene i en tegning står stadig på kildesproget på en oversat side.",
-    "a11y/language-of-parts": "Et stykke tekst på et andet af projektets sprog.",
-    "a11y/link-text": "Et links tekst er tom eller siger intet i sig selv (»klik her«).",
+    "a11y/image-language": (
+        "En oversat side har et billede, hvor teksten stadig står på originalens sprog."
+    ),
+    "a11y/language-of-parts": (
+        "Et stykke tekst står på et af projektets andre sprog; eksporten markerer det med lang."
+    ),
+    "a11y/link-text": "Teksten i et link er tom eller siger intet i sig selv (fx »klik her«).",
     "a11y/missing-alt": "Et billede har ingen alternativ tekst, eller teksten siger intet om det.",
-    "a11y/missing-glyph": "Et tegn, som PDF'ens skrifttyper ikke har: det vises som en tom boks.",
-    "a11y/missing-lang": "En side eller et stykke tekst har intet gyldigt sprog (lang).",
-    "a11y/table-headers": "En tabel har ingen overskriftsceller.",
+    "a11y/missing-glyph": "PDF'ens skrifttyper mangler et tegn, så det vises som en tom boks.",
+    "a11y/missing-lang": "En side eller et stykke tekst mangler en gyldig sprogangivelse (lang).",
+    "a11y/table-headers": "En tabel har ingen overskrifter for kolonner eller rækker.",
     "links/broken": "Et link peger på en fil eller en overskrift, der ikke findes.",
     "meta/unused-suppression": "En kommentar, der skal skjule et fund, skjuler intet.",
-    "readability/document-level": "Dokumentets tekst er sværere (eller lettere) end målet.",
+    "readability/document-level": "Dokumentets læsbarhed (LIX) ligger over eller under målet.",
     "readability/long-sentence": "En sætning har flere ord, end læseren kan holde fast i.",
     "readability/long-words": "En sætning har mange lange ord (mere end seks bogstaver).",
     "readability/translation-harder": "En oversættelse er meget sværere at læse end originalen.",
-    "resource/refused-image": "Et billede peger uden for projektet eller på noget, som mangler.",
-    "spelling/unknown-word": (
-        "Et ord, som ingen ordbog eller ordliste kender: en slåfejl eller et nyt ord."
+    "resource/refused-image": (
+        "Et billede ligger uden for projektet, findes ikke eller er en afvist webadresse."
     ),
-    "term/deprecated": "Et udtryk, som ordlisten fraråder, bliver brugt.",
+    "spelling/unknown-word": (
+        "Et ord findes hverken i ordbogen eller i ordlisten: måske en slåfejl eller et nyt ord."
+    ),
+    "term/deprecated": "Teksten bruger et udtryk, som ordlisten fraråder.",
     "term/inconsistent": "Det samme begreb skrives med forskellige ord i projektet.",
     "term/missing-translation": "Et begreb fra originalen er ikke oversat med ordlistens ord.",
     "term/untranslatable": "Et navn, der skal stå uændret, er ændret i oversættelsen.",
@@ -126,18 +132,19 @@ _RULES_DA = {
     "translation/links": "Et link fra originalen mangler eller peger et andet sted hen.",
     "translation/markup": "Fremhævning, kode, links eller billeder fra originalen mangler.",
     "translation/numbers": "Tallene i originalen og oversættelsen er ikke de samme.",
-    "translation/outdated": "Et katalog mangler eller passer ikke til originalen.",
+    "translation/outdated": (
+        "En oversættelsesfil (katalog) mangler eller er ikke opdateret efter originalen."
+    ),
     "translation/placeholders": (
         "Pladsholdere som {name} eller %s er ikke de samme som i originalen."
     ),
     "translation/punctuation": "Oversættelsen slutter med et andet tegn end originalen.",
     "translation/unchanged": (
-        "Oversættelsen er den samme som en lang original: den er nok ikke oversat."
+        "En lang tekst står uændret i oversættelsen, så den er nok ikke oversat."
     ),
     "translation/untranslated": "Teksten er ikke oversat endnu.",
     "translation/whitespace": (
-        "Oversættelsen har andre mellemrum end originalen i starten eller slutningen, "
-        "eller dobbelte mellemrum."
+        "Mellemrum i start eller slut afviger fra originalen, eller der er dobbelte mellemrum."
     ),
     "translation/wrong-language": "En oversættelse står helt eller delvis på et andet sprog.",
 }
