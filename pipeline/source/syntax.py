@@ -25,11 +25,17 @@ from mdit_py_plugins.gfm import gfm_plugin
 
 from pipeline.source.python_markdown import attribute_lists, markdown_in_html
 
-# MyST's admonition directives; others ({toctree}, {image}) are not prose and stay code.
-MYST_BOXES = frozenset(
+# MyST directives whose body is Markdown: the admonitions and the boxes of Sphinx and
+# sphinx-design, titled by their argument; and those whose argument is no text (a
+# figure's image path), titled by their kind. Others ({toctree}, {image}, {code-block})
+# are not prose and stay code, in either fence.
+MYST_TITLED = frozenset(
     {"admonition", "attention", "caution", "danger", "error", "hint", "important", "note"}
-    | {"seealso", "tip", "warning"}
+    | {"seealso", "tip", "warning", "margin", "sidebar", "topic", "dropdown", "card"}
+    | {"tab-item", "grid-item-card"}
 )
+MYST_UNTITLED = frozenset({"figure", "epigraph", "pull-quote", "highlights"})
+MYST_BOXES = MYST_TITLED | MYST_UNTITLED
 _DIRECTIVE = re.compile(r"\{([\w:-]+)\}\s*(.*)")
 _OPTION = re.compile(r":[\w-]+:")
 
@@ -207,6 +213,29 @@ def _boxed(tokens: list[Token], state: StateCore) -> list[Token]:
     return boxed
 
 
+def _kept_directives(tokens: list[Token], state: StateCore) -> list[Token]:
+    """A MyST colon fence of no box (`:::{toctree}`, `:::{figure}`'s image is kept in
+    `{figure}`'s own box) is code, as a backtick fence is: its lines stay as written."""
+    kept: list[Token] = []
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        box = token.type == "container_box_open"
+        found = _DIRECTIVE.fullmatch(token.info.strip()) if box else None
+        if found is None or found.group(1) in MYST_BOXES or token.map is None:
+            kept.append(token)
+            at += 1
+            continue
+        close = next(n for n in range(at + 1, len(tokens)) if tokens[n].level == token.level)
+        code = Token("fence", "code", 0, map=token.map, block=True, markup=token.markup)
+        code.info = token.info.strip()
+        code.content = "".join(line + "\n" for line in _source_lines(state, token)[1:-1])
+        code.level = token.level
+        kept.append(code)
+        at = close + 1
+    return kept
+
+
 def _without_options(tokens: list[Token]) -> list[Token]:
     """A MyST colon fence's options (`:class: margin` under `:::{note}`) set the
     directive; they are no text. The paragraph they open loses them, or goes."""
@@ -235,13 +264,15 @@ def _boxes_as_admonitions(state: StateCore) -> None:
     (`::: tip Title`, `:::details[Title]`, MyST's `{admonition} Title`) is then a unit to
     translate, and a box titled by its kind alone gets the kind's name in each language."""
     tokens: list[Token] = []
-    for token in _without_options(state.tokens):
+    for token in _without_options(_kept_directives(state.tokens, state)):
         tokens.append(token)
         if token.type == "container_box_close":
             token.type = "admonition_close"
         if token.type != "container_box_open" or token.map is None:
             continue
         kind, title = box_kind_and_title(token.info)
+        if kind in MYST_UNTITLED:
+            title = ""  # `{figure} ../images/eye.png`: a path, titled by its kind
         token.type, token.meta = "admonition_open", {"tag": kind}
         token.attrs = {"class": f"admonition {kind.lower()}"}
         token.info = f'{kind} "{title}"' if title else kind

@@ -110,7 +110,7 @@ def load_source(config: Config, path: Path) -> SourceFile:
 
 
 # MyST and Sphinx directives (```{toctree}) other than admonitions: code to CommonMark.
-_DIRECTIVE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})\s*\{([\w:.-]+)\}")
+_DIRECTIVE = re.compile(r"^ {0,3}(?:`{3,}|~{3,}|:{3,})\s*\{([\w:.-]+)\}")
 
 
 def kept_verbatim(text: str) -> list[tuple[int, str]]:

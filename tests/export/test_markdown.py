@@ -561,3 +561,30 @@ def test_myst_label_links_and_roles_read_as_sphinx_shows_them() -> None:
         '<p>See <a href="#visit-checklist">Checklist</a>, the checklist and AAV, '
         "not <code>{ref}</code> or <code>code</code>.</p>"
     ) in html
+
+
+def test_myst_directives_give_their_prose_and_keep_the_rest(tmp_path: Path) -> None:
+    """sphinx-book-theme's docs: `:::{toctree}`'s entries were a unit (a translated one
+    breaks the site's navigation), `:::{figure}`'s image path was a title to translate,
+    and a figure's caption and a margin's note never reached the translators."""
+    source = (
+        ":::{toctree}\n:maxdepth: 2\n\nintro\nusage\n:::\n\n"
+        ":::{figure} ../img/eye.png\n:alt: The eye\n\nThe eye from the side.\n:::\n\n"
+        "```{margin} Side note\nA margin note.\n```\n"
+    )
+    document = document_of(tmp_path, source)
+    assert [block.text for block in document.blocks] == [
+        "The eye from the side.",
+        "Side note",
+        "A margin note.",
+    ]
+    texts = {
+        "The eye from the side.": "Øjet set fra siden.",
+        "Side note": "Sidenote",
+        "A margin note.": "En note i margenen.",
+    }
+    assert translate(tmp_path, source, texts) == (
+        ":::{toctree}\n:maxdepth: 2\n\nintro\nusage\n:::\n\n"
+        ":::{figure} ../img/eye.png\n:alt: The eye\n\nØjet set fra siden.\n:::\n\n"
+        "```{margin} Sidenote\nEn note i margenen.\n```\n"
+    )
