@@ -520,30 +520,48 @@ def test_myst_targets_are_anchors_and_definition_lists_are_lists(tmp_path: Path)
     assert "<dt>frozen</dt>\n<dd>Instances cannot be changed.</dd>" in html
 
 
-def test_a_myst_colon_fence_keeps_its_options_out_of_the_units(tmp_path: Path) -> None:
-    """sphinx-book-theme's docs: `:class: margin` and the note's text were one unit,
-    written back on one line, and Sphinx stopped ("Content block expected")."""
-    source = (
-        "(setup/install)=\n# Visit\n\n:::{note}\n:class: margin\nBring your card.\n:::\n\n"
-        ":::{admonition} Before the visit\n:class: tip\n\nDo not eat.\n:::\n"
-    )
+@pytest.mark.parametrize(
+    ("source", "texts", "written"),
+    [
+        # sphinx-book-theme's docs: `:class: margin` and the note's text were one unit,
+        # written back on one line, and Sphinx stopped ("Content block expected").
+        (
+            "(setup/install)=\n# Visit\n\n:::{note}\n:class: margin\nBring your card.\n:::\n\n"
+            ":::{admonition} Before the visit\n:class: tip\n\nDo not eat.\n:::\n",
+            {
+                "Visit": "Besøg",
+                "Bring your card.": "Husk dit kort.",
+                "Before the visit": "Før besøget",
+                "Do not eat.": "Spis ikke.",
+            },
+            "(setup/install)=\n# Besøg\n\n:::{note}\n:class: margin\nHusk dit kort.\n:::\n\n"
+            ":::{admonition} Før besøget\n:class: tip\n\nSpis ikke.\n:::\n",
+        ),
+        # `:::{toctree}`'s entries were a unit (translated, the navigation breaks),
+        # `:::{figure}`'s image path a title to translate, and a figure's caption and a
+        # margin's note never reached the translators.
+        (
+            ":::{toctree}\n:maxdepth: 2\n\nintro\nusage\n:::\n\n"
+            ":::{figure} ../img/eye.png\n:alt: The eye\n\nThe eye from the side.\n:::\n\n"
+            "```{margin} Side note\nA margin note.\n```\n",
+            {
+                "The eye from the side.": "Øjet set fra siden.",
+                "Side note": "Sidenote",
+                "A margin note.": "En note i margenen.",
+            },
+            ":::{toctree}\n:maxdepth: 2\n\nintro\nusage\n:::\n\n"
+            ":::{figure} ../img/eye.png\n:alt: The eye\n\nØjet set fra siden.\n:::\n\n"
+            "```{margin} Sidenote\nEn note i margenen.\n```\n",
+        ),
+    ],
+    ids=["colon-fence-options", "directives"],
+)
+def test_myst_directives_give_their_prose_and_keep_the_rest(
+    tmp_path: Path, source: str, texts: dict[str, str], written: str
+) -> None:
     document = document_of(tmp_path, source)
-    assert [block.text for block in document.blocks] == [
-        "Visit",
-        "Bring your card.",
-        "Before the visit",
-        "Do not eat.",
-    ]
-    texts = {
-        "Visit": "Besøg",
-        "Bring your card.": "Husk dit kort.",
-        "Before the visit": "Før besøget",
-        "Do not eat.": "Spis ikke.",
-    }
-    assert translate(tmp_path, source, texts) == (
-        "(setup/install)=\n# Besøg\n\n:::{note}\n:class: margin\nHusk dit kort.\n:::\n\n"
-        ":::{admonition} Før besøget\n:class: tip\n\nSpis ikke.\n:::\n"
-    )
+    assert [block.text for block in document.blocks] == list(texts)  # the units, in order
+    assert translated_markdown(source, document, "da", texts).text == written
 
 
 def test_myst_label_links_and_roles_read_as_sphinx_shows_them() -> None:
@@ -561,30 +579,3 @@ def test_myst_label_links_and_roles_read_as_sphinx_shows_them() -> None:
         '<p>See <a href="#visit-checklist">Checklist</a>, the checklist and AAV, '
         "not <code>{ref}</code> or <code>code</code>.</p>"
     ) in html
-
-
-def test_myst_directives_give_their_prose_and_keep_the_rest(tmp_path: Path) -> None:
-    """sphinx-book-theme's docs: `:::{toctree}`'s entries were a unit (a translated one
-    breaks the site's navigation), `:::{figure}`'s image path was a title to translate,
-    and a figure's caption and a margin's note never reached the translators."""
-    source = (
-        ":::{toctree}\n:maxdepth: 2\n\nintro\nusage\n:::\n\n"
-        ":::{figure} ../img/eye.png\n:alt: The eye\n\nThe eye from the side.\n:::\n\n"
-        "```{margin} Side note\nA margin note.\n```\n"
-    )
-    document = document_of(tmp_path, source)
-    assert [block.text for block in document.blocks] == [
-        "The eye from the side.",
-        "Side note",
-        "A margin note.",
-    ]
-    texts = {
-        "The eye from the side.": "Øjet set fra siden.",
-        "Side note": "Sidenote",
-        "A margin note.": "En note i margenen.",
-    }
-    assert translate(tmp_path, source, texts) == (
-        ":::{toctree}\n:maxdepth: 2\n\nintro\nusage\n:::\n\n"
-        ":::{figure} ../img/eye.png\n:alt: The eye\n\nØjet set fra siden.\n:::\n\n"
-        "```{margin} Sidenote\nEn note i margenen.\n```\n"
-    )
