@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from pipeline.source.html import tag_sequence
+from pipeline.source.syntax import ROLE_NAME, role_parts
 
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
 BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]|&]+")
@@ -128,15 +129,10 @@ def _code_or_role(text: str, code: re.Match[str]) -> str:
     """A code span by its text; a MyST role's (``{ref}`the checklist <checklist>` ``) by
     its target, as its text is the translator's: ``{doc}`setup` `` may become
     ``{doc}`Opsætning <setup>` ``."""
-    role = _ROLE.search(text, max(0, code.start() - 40), code.start())
-    if role is None:
-        return f"code `{code[2]}`"
-    titled = _TITLED.fullmatch(code[2])
-    return f"role {role[0]} <{titled[1] if titled else code[2]}>"
+    role = ROLE_NAME.search(text, max(0, code.start() - 40), code.start())
+    return f"role {role[0]} <{role_parts(code[2])[1]}>" if role else f"code `{code[2]}`"
 
 
-_ROLE = re.compile(r"\{[\w:.+-]+\}$")
-_TITLED = re.compile(r".*?\S\s*<([^<>]+)>", re.DOTALL)
 # Inline math as MyST's dollarmath reads it: no space inside the marks, no digit after
 # the closing one, so that "$5 and $10" is no formula.
 _FORMULA = re.compile(r"[\\^_=+{}<>]|^[A-Za-z]\w?$")

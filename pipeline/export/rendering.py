@@ -9,7 +9,6 @@ MkDocs admonitions do: a titled box.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
@@ -17,6 +16,8 @@ from typing import Any
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+
+from pipeline.source.syntax import ROLE_NAME, role_parts
 
 WORDS = {
     "da": {"footnotes": "Fodnoter", "footnote": "Fodnote", "back": "Tilbage til teksten"},
@@ -145,7 +146,7 @@ def text(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any)
     ``{term}`gene therapy` `` as the words alone."""
     content = tokens[index].content
     if _is_role(tokens, index + 1):
-        content = _ROLE_NAME.sub("", content)
+        content = ROLE_NAME.sub("", content)
     return escapeHtml(content)
 
 
@@ -154,9 +155,7 @@ def code_inline(self: Any, tokens: Sequence[Token], index: int, options: Any, en
     "the list")."""
     if not _is_role(tokens, index):
         return str(RendererHTML.code_inline(self, tokens, index, options, env))
-    content = tokens[index].content
-    titled = _TITLED.fullmatch(content)
-    return escapeHtml(titled[1] if titled else content)
+    return escapeHtml(role_parts(tokens[index].content)[0])
 
 
 def _is_role(tokens: Sequence[Token], index: int) -> bool:
@@ -164,12 +163,8 @@ def _is_role(tokens: Sequence[Token], index: int) -> bool:
         0 < index < len(tokens)
         and tokens[index].type == "code_inline"
         and tokens[index - 1].type == "text"
-        and _ROLE_NAME.search(tokens[index - 1].content) is not None
+        and ROLE_NAME.search(tokens[index - 1].content) is not None
     )
-
-
-_ROLE_NAME = re.compile(r"\{[\w:.+-]+\}$")
-_TITLED = re.compile(r"(.*?\S)\s*<[^<>]+>", re.DOTALL)
 
 
 FOOTNOTE_RULES: dict[str, Rule] = {

@@ -112,6 +112,18 @@ def _label_links(state: StateCore) -> None:
 
 
 _TARGET = re.compile(r"\(([^\s()]+)\)=")  # "(content/launch)=" too
+# A MyST role's name, which stands right before its code span: {ref}`…`.
+ROLE_NAME = re.compile(r"\{[\w:.+-]+\}$")
+
+
+def role_parts(code: str) -> tuple[str, str]:
+    """A MyST role's words and target: `the list <visit-list>` gives ("the list",
+    "visit-list"); `AAV` is both."""
+    titled = _TITLED.fullmatch(code)
+    return (titled[1], titled[2]) if titled else (code, code)
+
+
+_TITLED = re.compile(r"(.*?\S)\s*<([^<>]+)>", re.DOTALL)
 
 
 def _autodoc(state: StateCore) -> None:
@@ -214,8 +226,8 @@ def _boxed(tokens: list[Token], state: StateCore) -> list[Token]:
 
 
 def _kept_directives(tokens: list[Token], state: StateCore) -> list[Token]:
-    """A MyST colon fence of no box (`:::{toctree}`, `:::{figure}`'s image is kept in
-    `{figure}`'s own box) is code, as a backtick fence is: its lines stay as written."""
+    """A MyST colon fence of no box (`:::{toctree}`, `:::{image}`) is code, as a
+    backtick fence is: its lines stay as written."""
     kept: list[Token] = []
     at = 0
     while at < len(tokens):
