@@ -33,8 +33,15 @@ from pipeline.export.page import document_names, linked_file, translations
 from pipeline.export.to_markdown import MarkdownResult, Problem, translated_markdown
 from pipeline.project.config import Config
 from pipeline.project.files import display_path, read_text, write_atomic
-from pipeline.source.anchors import local_target
-from pipeline.source.tree import SourceFile
+from pipeline.source.anchors import (
+    explicit_anchors,
+    heading_ids,
+    id_style,
+    local_target,
+    myst_labels,
+)
+from pipeline.source.syntax import MARKDOWN
+from pipeline.source.tree import SourceFile, load_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +86,28 @@ def files_root(config: Config, lang: str) -> Path:
 
 def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPage:
     """Write one document in `lang` as Markdown in the configured layout."""
+    text, result, published = _written(config, source, lang)
+    written = result.text if published else text
+    path = markdown_path(config, source.document.name, lang)
+    links, copies = _moved_links(config, source, lang, path, text)
+    links |= _renamed_anchors(config, source, lang, links)
+    for original, copy in copies:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(original, copy)
+    write_atomic(path, _relinked(written, links))
+    errors = tuple(_error(config, source, lang, problem) for problem in result.problems)
+    return MarkdownPage(display_path(path, config.root), result, published, errors)
+
+
+def _written(config: Config, source: SourceFile, lang: str) -> tuple[str, MarkdownResult, bool]:
+    """The file as on disk, its translation into `lang`, and whether that is written
+    (else the source's text is: too little of it was translated)."""
     document = source.document
     read_text(document.path, source.display)  # bad input fails as it does everywhere
     text = document.path.read_bytes().decode("utf-8")  # BOM and CRLF kept: byte for byte
+    keep_ids = config.export.markdown_layout in {"docusaurus", "hugo"}  # both read {#id}
     result = translated_markdown(
-        text, document, lang, translations(config, source, lang), config.segmentation
+        text, document, lang, translations(config, source, lang), config.segmentation, keep_ids
     )
     translated = result.units - result.fallbacks
     published = (  # a document with nothing to translate is as translated as it gets
@@ -91,15 +115,59 @@ def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPag
         or result.units == 0
         or translated / result.units >= config.export.min_translated
     )
-    written = result.text if published else text
-    path = markdown_path(config, document.name, lang)
-    links, copies = _moved_links(config, source, lang, path, text)
-    for original, copy in copies:
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(original, copy)
-    write_atomic(path, _relinked(written, links))
-    errors = tuple(_error(config, source, lang, problem) for problem in result.problems)
-    return MarkdownPage(display_path(path, config.root), result, published, errors)
+    return text, result, published
+
+
+def _renamed_anchors(
+    config: Config, source: SourceFile, lang: str, moved: dict[str, str]
+) -> dict[str, str]:
+    """Links into a heading whose id the translation changed (its text is the id, and the
+    generator reads no `{#id}`: GitHub, MyST's heading anchors), pointed at the new id.
+    A link the translator already pointed elsewhere is not in the source, and stays."""
+    names = document_names(config)
+    renamed: dict[str, str] = {}
+    for href in source.document.urls:
+        target = local_target(href)
+        if target is None or not target.anchor:
+            continue
+        found = linked_file(config, source.document.path, target.path) if target.path else None
+        if target.path and (found is None or found not in names):
+            continue
+        ids = _heading_ids_written(config, load_source(config, found) if found else source, lang)
+        if target.anchor in ids:
+            path = moved.get(href, href).split("#", 1)[0]
+            renamed[href] = renamed[unquote(href)] = f"{path}#{ids[target.anchor]}"
+    return renamed
+
+
+def _heading_ids_written(config: Config, source: SourceFile, lang: str) -> dict[str, str]:
+    """Source heading id → the id that heading has in the file written in `lang`, where
+    they differ. Ids the file gives by hand (an HTML anchor, a MyST label) stay its own.
+    Kept a process per file and catalog state: each page linking in asks."""
+    path = source.document.path
+    catalog = po_path(config.locale_path, lang, source.document.name)
+    key = (path, lang, _state(path), _state(catalog))
+    if key not in _IDS_WRITTEN:
+        text, result, published = _written(config, source, lang)
+        before = MARKDOWN.parse(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+        after = MARKDOWN.parse(result.text.removeprefix("\ufeff").replace("\r\n", "\n"))
+        style = id_style(path)
+        old, new = heading_ids(before, style), heading_ids(after, style)
+        own = myst_labels(before) | {a for t in before for a in explicit_anchors(t.content)}
+        pairs = zip(old, new, strict=True) if published and len(old) == len(new) else ()
+        _IDS_WRITTEN[key] = {a: b for a, b in pairs if a != b and a not in own}
+    return _IDS_WRITTEN[key]
+
+
+_IDS_WRITTEN: dict[tuple[Path, str, tuple[int, int], tuple[int, int]], dict[str, str]] = {}
+
+
+def _state(path: Path) -> tuple[int, int]:
+    try:
+        found = path.stat()
+    except OSError:
+        return 0, 0
+    return found.st_mtime_ns, found.st_size
 
 
 def copy_site_files(config: Config, locales: Iterable[str]) -> int:

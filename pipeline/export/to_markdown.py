@@ -76,6 +76,7 @@ def translated_markdown(
     lang: str,
     translations: Mapping[str, str],
     segmentation: Segmentation = "block",
+    keep_ids: bool = False,
 ) -> MarkdownResult:
     """The source text of `document` with every translated unit written in its place.
 
@@ -83,7 +84,8 @@ def translated_markdown(
     know their spans in it as read (without them). With every translation equal to its
     source text the result is `raw` itself, byte for byte. A fuzzy or missing translation
     leaves the source text (counted in `fallbacks`); one whose markup cannot be put back
-    does too, and is a `problem`.
+    does too, and is a `problem`. With `keep_ids` (a generator that reads `{#id}` after
+    a heading: Docusaurus, Hugo), a translated heading keeps its source id.
     """
     if lang == document.lang:
         return MarkdownResult(raw)
@@ -91,7 +93,7 @@ def translated_markdown(
     counts = Localized(document, lang, [], {}, "", "")
     result = MarkdownResult(raw)
     splices: list[_Splice] = []
-    kept_ids = _source_heading_ids(source, document)
+    kept_ids = _source_heading_ids(source, document, keep_ids)
     if source.startswith("---"):
         splices += _front_matter(source, lang, translations, counts, result)
     for block in document.blocks:
@@ -118,18 +120,19 @@ def translated_markdown(
             continue
         splices.append((start, end, written))
         if block.kind is BlockKind.HEADING and block.line in kept_ids:
-            splices.append(_id_splice(source, end, kept_ids[block.line]))
+            splices.append(_id_splice(source, end, kept_ids[block.line], spaced=not keep_ids))
     result.text = spliced(raw, _on_disk(raw, splices))
     result.units, result.fallbacks = counts.units, counts.fallbacks
     return result
 
 
-def _source_heading_ids(source: str, document: Document) -> dict[int, str]:
-    """Line → id of each heading without an id of its own, when MkDocs publishes the
-    file with attribute lists: a translated heading keeps its source id (`{ #id }`), so
-    links into it work (mkdocstrings' docs: three broke, and `mkdocs build` stopped)."""
+def _source_heading_ids(source: str, document: Document, keep_ids: bool) -> dict[int, str]:
+    """Line → id of each heading without an id of its own, when the generator reads
+    `{#id}` (`keep_ids`) or MkDocs publishes the file with attribute lists: a translated
+    heading keeps its source id, so links into it work (mkdocstrings' docs: three broke,
+    and `mkdocs build` stopped)."""
     config = mkdocs_config(document.path)
-    if config is None or "attr_list" not in config:
+    if not keep_ids and (config is None or "attr_list" not in config):
         return {}
     tokens = MARKDOWN.parse(source)
     openings = [token for token in tokens if token.type == "heading_open"]
@@ -141,13 +144,15 @@ def _source_heading_ids(source: str, document: Document) -> dict[int, str]:
     }
 
 
-def _id_splice(source: str, end: int, anchor: str) -> _Splice:
+def _id_splice(source: str, end: int, anchor: str, spaced: bool) -> _Splice:
     """The heading's source id, into the attribute list it has (`{ .special }` →
-    `{ #id .special }`: a second list would show as text), else as one of its own."""
+    `{ #id .special }`: a second list would show as text), else as one of its own:
+    `{ #id }` as MkDocs' docs write it, or `{#id}`, the one form Docusaurus reads."""
     found = _ATTRIBUTE_LIST_START.match(source, end)
     if found:
-        return found.end(), found.end(), f" #{anchor}"
-    return end, end, f" {{ #{anchor} }}"
+        spacing = "" if source[found.end() : found.end() + 1].isspace() else " "
+        return found.end(), found.end(), f" #{anchor}{spacing}"
+    return end, end, f" {{ #{anchor} }}" if spaced else f" {{#{anchor}}}"
 
 
 _ATTRIBUTE_LIST_START = re.compile(r"[ \t]*\{:?")

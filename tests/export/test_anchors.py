@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import unquote
 
 import polib
 import pytest
 
-from pipeline.source.anchors import github_slug, id_style, mkdocs_slug
+from pipeline.source.anchors import anchors, github_slug, id_style, mkdocs_slug, myst_labels
+from pipeline.source.anchors import links as links_in
+from pipeline.source.syntax import MARKDOWN
 
 from ..conftest import run_cli
 from .test_html import Page
@@ -315,3 +318,100 @@ def test_the_slugify_mkdocs_yml_sets_is_the_one_used(tmp_path: Path, toc: str, s
     (tmp_path / "mkdocs.yml").write_text(config)
     (tmp_path / "docs").mkdir()
     assert id_style(tmp_path / "docs" / "page.md") == style
+
+
+GUIDE = """# Guide
+
+Read [what to bring](#what-to-bring), [the rules](rules.md#visiting-hours) and
+[the label](#bring-list).
+
+## What to bring
+
+(bring-list)=
+## Bring list
+
+Bring [your card](rules.md#your-card).
+"""
+RULES = "# Rules\n\n## Visiting hours\n\n## Your card\n\nBack to [the guide](guide.md#guide).\n"
+DANISH = {
+    "Guide": "Vejledning",
+    "What to bring": "Hvad du skal have med",
+    "Bring list": "Huskeliste",
+    "Rules": "Regler",
+    "Visiting hours": "Besøgstider",
+    "Your card": "Dit kort",
+    # The translator pointed this link at the Danish heading already: it stays.
+    "Bring [your card](rules.md#your-card).": "Tag [dit kort](rules.md#dit-kort) med.",
+}
+
+
+def _anchor_site(layout: str, min_translated: float = 0) -> None:
+    Path("pyproject.toml").write_text(
+        '[tool.pipeline]\nlocales = ["en", "da"]\nsource-language = "en"\n'
+        f'[tool.pipeline.export]\nmin-translated = {min_translated}\nmarkdown-layout = "{layout}"\n'
+    )
+    Path("source").mkdir()
+    Path("source/guide.md").write_text(GUIDE)
+    Path("source/rules.md").write_text(RULES)
+    assert run_cli("extract").exit_code == 0
+    for name in ("guide", "rules"):
+        catalog = polib.pofile(f"locales/da/LC_MESSAGES/{name}.po")
+        for entry in catalog:
+            entry.msgstr = DANISH.get(entry.msgid, "")
+        catalog.save()
+    result = run_cli("export", "--locale", "da", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+
+
+def _links_and_anchors(folder: Path) -> tuple[list[tuple[str, str]], dict[str, set[str]]]:
+    """Each written file's links (file, href) and the anchors each file has."""
+    links, found = [], {}
+    for path in sorted(folder.glob("*.md")):
+        tokens = MARKDOWN.parse(path.read_text())
+        found[path.name] = anchors(tokens) | myst_labels(tokens)
+        links += [(path.name, link.href) for link in links_in(tokens) if "#" in link.href]
+    return links, found
+
+
+def test_links_into_a_translated_heading_follow_its_new_id_in_translated_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub and MyST's heading anchors give a heading the id of its text: a link to
+    "#what-to-bring" broke once the heading was "Hvad du skal have med" (CachyOS/wiki#353)."""
+    monkeypatch.chdir(tmp_path)
+    _anchor_site("folders")
+    guide = Path("build/markdown/da/guide.md").read_text()
+    assert "[hvad du skal have med](#hvad-du-skal-have-med)" not in guide  # untranslated text
+    assert "(#hvad-du-skal-have-med)" in guide
+    assert "(rules.md#besøgstider)" in guide
+    assert "(#bring-list)" in guide  # a MyST label is no heading's text
+    assert "(rules.md#dit-kort)" in guide  # pointed there by the translator
+    links, found = _links_and_anchors(Path("build/markdown/da"))
+    for name, href in links:
+        path, anchor = unquote(href).split("#")
+        assert anchor in found[path or name], (name, href)
+
+
+@pytest.mark.parametrize("layout", ["docusaurus", "hugo"])
+def test_docusaurus_and_hugo_keep_the_source_ids_of_translated_headings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: str
+) -> None:
+    """Both read `## Heading {#id}`: links from other sites keep working too."""
+    monkeypatch.chdir(tmp_path)
+    _anchor_site(layout)
+    folder = next(p.parent for p in Path("build/markdown").rglob("guide.md") if "da" in p.parts)
+    guide = (folder / "guide.md").read_text()
+    assert "## Hvad du skal have med {#what-to-bring}\n" in guide
+    assert "(#what-to-bring)" in guide
+    assert "(rules.md#visiting-hours)" in guide
+    assert "## Besøgstider {#visiting-hours}\n" in (folder / "rules.md").read_text()
+
+
+def test_a_page_left_in_the_source_language_keeps_its_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Too little of rules.md is translated to publish it: its headings stay English."""
+    monkeypatch.chdir(tmp_path)
+    _anchor_site("folders", min_translated=0.9)
+    assert not Path("build/markdown/da/guide.md").read_text().count("besøgstider")
+    assert "(rules.md#visiting-hours)" in Path("build/markdown/da/guide.md").read_text()
