@@ -58,8 +58,24 @@ BOX_TITLES = {
         "quote": "Citat",
         "cite": "Citat",
         "details": "Detaljer",
+        "list-table": "Tabel",
+        "figure": "Figur",
+        "versionadded": "Tilføjet i version",  # Sphinx's Danish
+        "versionchanged": "Ændret i version",
+        "deprecated": "Forældet siden version",
+        "versionremoved": "Fjernet i version",
     },
-    "en": {"seealso": "See also", "tldr": "TL;DR", "faq": "FAQ", "info": "Information"},
+    "en": {
+        "seealso": "See also",
+        "tldr": "TL;DR",
+        "faq": "FAQ",
+        "info": "Information",
+        "list-table": "Table",
+        "versionadded": "Added in version",  # as Sphinx writes them
+        "versionchanged": "Changed in version",
+        "deprecated": "Deprecated since version",
+        "versionremoved": "Removed in version",
+    },
 }
 
 

@@ -124,11 +124,14 @@ def render_body(
         elif token.type == "th_open":
             token.attrSet("scope", "col")
         elif token.type in {"alert_open", "admonition_open"}:
-            tab = (token.meta or {}).get("tag") == "tab"  # a content tab: no note, a group
-            token.attrSet("role", "group" if tab else "note")  # announced as such
+            meta = token.meta or {}
+            group = meta.get("tag") in {"tab", "list-table"}  # no note: a group
+            token.attrSet("role", "group" if group else "note")  # announced as such
             if '"' not in token.info:
-                kind = str((token.meta or {}).get("kind") or (token.meta or {}).get("tag") or "")
-                tokens[index + 2].children = [text_token(box_title(kind, localized.lang))]
+                kind = str(meta.get("kind") or meta.get("tag") or "")
+                version = meta.get("version")  # Sphinx's "Changed in version 2.1"
+                title = box_title(kind, localized.lang) + (f" {version}" if version else "")
+                tokens[index + 2].children = [text_token(title)]
     env = {**localized.env, "lang": localized.lang}
     html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
     return sanitize(html, image_url, link_url), headings

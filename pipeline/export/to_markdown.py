@@ -43,6 +43,7 @@ _ONE_LINE_KINDS = {
     BlockKind.SUMMARY,
     BlockKind.LABEL,
     BlockKind.ABBREVIATION,
+    BlockKind.CAPTION,
 }
 
 _ATTRIBUTE_KINDS = {BlockKind.ALT_TEXT, BlockKind.LINK_TITLE, BlockKind.LABEL}

@@ -17,7 +17,7 @@ from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
 from pipeline.source.html import heading_level, html_headings, html_pieces, html_urls
 from pipeline.source.spans import placed
-from pipeline.source.syntax import MARKDOWN
+from pipeline.source.syntax import MARKDOWN, directive_options
 
 
 class BlockKind(enum.StrEnum):
@@ -35,6 +35,10 @@ class BlockKind(enum.StrEnum):
     SUMMARY = "summary"  # the always-visible line of an HTML <details>
     LABEL = "label"  # an HTML aria-label
     ABBREVIATION = "abbreviation"  # what `*[HTML]: HyperText Markup Language` stands for
+    CAPTION = "caption"  # a MyST directive's `:caption:` (a toctree's, a code block's)
+
+
+_OPTION_KINDS = {"alt": BlockKind.ALT_TEXT, "caption": BlockKind.CAPTION}
 
 
 # Front matter keys whose values are prose for readers; all other keys are data.
@@ -127,6 +131,8 @@ def read_document(
         raise PipelineError("the document's language is not known", shown, 1, hint=no_language_hint)
     blocks = [*_front_matter_blocks(front_matter, key_lines, shown)]
     outside = [*_reference_title_blocks(env), *_abbreviation_blocks(env)]
+    options = directive_options(text.split("\n"), tokens)
+    outside += [Block(_OPTION_KINDS[name], value, line) for name, value, line in options]
     references = ((None, block) for block in outside)
     blocks += placed(text, tokens, [*block_places(tokens), *references])
     blocks.sort(key=lambda block: block.line)

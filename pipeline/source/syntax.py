@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterator
 from typing import Any
 
 import emoji
@@ -35,9 +36,25 @@ MYST_TITLED = frozenset(
     | {"tab-item", "grid-item-card"}
 )
 MYST_UNTITLED = frozenset({"figure", "epigraph", "pull-quote", "highlights"})
-MYST_BOXES = MYST_TITLED | MYST_UNTITLED
+# Sphinx's notes of a version: the argument is the version, the body Markdown.
+MYST_VERSIONED = frozenset({"versionadded", "versionchanged", "deprecated", "versionremoved"})
+MYST_BOXES = MYST_TITLED | MYST_UNTITLED | MYST_VERSIONED | {"list-table"}
 _DIRECTIVE = re.compile(r"\{([\w:-]+)\}\s*(.*)")
 _OPTION = re.compile(r":[\w-]+:")
+_PROSE_OPTION = re.compile(r"[ \t]*:(alt|caption):[ \t]+(\S.*)")
+
+
+def directive_options(lines: list[str], tokens: list[Token]) -> Iterator[tuple[str, str, int]]:
+    """A MyST directive's options that readers see: an image's `:alt:`, a `:caption:`
+    (a toctree's, a code block's): (option, text, line). `lines` are the file's."""
+    for token in tokens:
+        directive = token.type == "fence" and _DIRECTIVE.fullmatch(token.info.strip())
+        if token.map and (directive or token.type == "admonition_open"):
+            for number in range(token.map[0] + 1, token.map[1]):
+                if not _OPTION.match(lines[number].strip()):
+                    break
+                if found := _PROSE_OPTION.fullmatch(lines[number].rstrip()):
+                    yield found[1], found[2], number + 1
 
 
 def _emoji(state: StateCore) -> None:
@@ -283,9 +300,11 @@ def _boxes_as_admonitions(state: StateCore) -> None:
         if token.type != "container_box_open" or token.map is None:
             continue
         kind, title = box_kind_and_title(token.info)
-        if kind in MYST_UNTITLED:
-            title = ""  # `{figure} ../images/eye.png`: a path, titled by its kind
         token.type, token.meta = "admonition_open", {"tag": kind}
+        if kind in MYST_VERSIONED:  # "Changed in version 2.1", in each language
+            token.meta["version"] = title
+        if kind in MYST_UNTITLED | MYST_VERSIONED:
+            title = ""  # `{figure} ../images/eye.png`: a path, titled by its kind
         token.attrs = {"class": f"admonition {kind.lower()}"}
         token.info = f'{kind} "{title}"' if title else kind
         line = [token.map[0], token.map[0] + 1]

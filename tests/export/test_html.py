@@ -337,6 +337,21 @@ def test_a_boxs_title_is_translated_and_an_untitled_box_is_titled_in_the_pages_l
     assert '<p class="admonition-title">Eksempel</p>' in html  # was "Example", unmarked
 
 
+def test_a_myst_version_note_is_titled_as_sphinx_titles_it_in_the_pages_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # ```{versionchanged} 2.1 was code: its text untranslated
+    html = danish_page(
+        "versions",
+        "# Versions\n\n```{versionchanged} 2.1\nVisits end at eight.\n```\n\n"
+        ":::{figure} eye.png\nThe eye.\n:::\n",
+        {"Visits end at eight.": "Besøg slutter klokken otte."},
+    )
+    assert '<p class="admonition-title">Ændret i version 2.1</p>' in html
+    assert "<p>Besøg slutter klokken otte.</p>" in html
+    assert '<p class="admonition-title">Figur</p>' in html
+
+
 def test_a_documents_own_abbreviations_are_marked_in_the_pages_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -545,16 +545,41 @@ def test_myst_targets_are_anchors_and_definition_lists_are_lists(tmp_path: Path)
             ":::{figure} ../img/eye.png\n:alt: The eye\n\nThe eye from the side.\n:::\n\n"
             "```{margin} Side note\nA margin note.\n```\n",
             {
+                "The eye": "Øjet",
                 "The eye from the side.": "Øjet set fra siden.",
                 "Side note": "Sidenote",
                 "A margin note.": "En note i margenen.",
             },
             ":::{toctree}\n:maxdepth: 2\n\nintro\nusage\n:::\n\n"
-            ":::{figure} ../img/eye.png\n:alt: The eye\n\nØjet set fra siden.\n:::\n\n"
+            ":::{figure} ../img/eye.png\n:alt: Øjet\n\nØjet set fra siden.\n:::\n\n"
             "```{margin} Sidenote\nEn note i margenen.\n```\n",
         ),
+        # What Sphinx shows readers and our units left out: an image's `:alt:`, a
+        # toctree's and a code block's `:caption:`, a version note's text and a
+        # list-table's caption and cells. Their other options and the version stay.
+        (
+            "```{toctree}\n:caption: Before you come\n:maxdepth: 1\n\nrules\n```\n\n"
+            "```{image} eye.png\n:alt: A nurse at the desk\n:width: 200px\n```\n\n"
+            "```{versionchanged} 2.1\nVisits end at eight.\n```\n\n"
+            "```{list-table} Visiting hours\n:header-rows: 1\n\n* - Day\n  - Hours\n```\n\n"
+            "```{code-block} python\n:caption: A script\n\nprint('Day')\n```\n",
+            {
+                "Before you come": "Før du kommer",
+                "A nurse at the desk": "En sygeplejerske i skranken",
+                "Visits end at eight.": "Besøg slutter klokken otte.",
+                "Visiting hours": "Besøgstider",
+                "Day": "Dag",
+                "Hours": "Tidspunkt",
+                "A script": "Et script",
+            },
+            "```{toctree}\n:caption: Før du kommer\n:maxdepth: 1\n\nrules\n```\n\n"
+            "```{image} eye.png\n:alt: En sygeplejerske i skranken\n:width: 200px\n```\n\n"
+            "```{versionchanged} 2.1\nBesøg slutter klokken otte.\n```\n\n"
+            "```{list-table} Besøgstider\n:header-rows: 1\n\n* - Dag\n  - Tidspunkt\n```\n\n"
+            "```{code-block} python\n:caption: Et script\n\nprint('Day')\n```\n",
+        ),
     ],
-    ids=["colon-fence-options", "directives"],
+    ids=["colon-fence-options", "directives", "options-versions-list-tables"],
 )
 def test_myst_directives_give_their_prose_and_keep_the_rest(
     tmp_path: Path, source: str, texts: dict[str, str], written: str
