@@ -156,6 +156,8 @@ def anchors(tokens: Sequence[Token], style: str = "github") -> set[str]:
     found = set(heading_ids(tokens, style))
     for token in tokens:  # an inline token's content holds its inline HTML too
         found.update(explicit_anchors(token.content))
+        if token.type == "paragraph_open" and isinstance(given := token.attrGet("id"), str):
+            found.add(given)  # a paragraph's attribute list (`{: #note }`)
         if token.type == "fence" and token.info == "mkdocstrings":
             found.add(ANY_ANCHOR)
     return found

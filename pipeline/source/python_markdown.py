@@ -32,6 +32,7 @@ _KEPT = {
     "link_open": {"id", "title"},
     "code_inline": {"id"},
     "heading_open": {"id"},
+    "paragraph_open": {"id"},
 }
 
 
@@ -46,6 +47,8 @@ def attribute_lists(state: StateCore) -> None:
         opening = tokens[index - 1] if index else None
         if opening is not None and opening.type == "heading_open":
             _heading(opening, token)
+        elif opening is not None and opening.type == "paragraph_open":
+            _paragraph(opening, token)
         _inline(token)
 
 
@@ -57,6 +60,19 @@ def _heading(opening: Token, inline: Token) -> None:
         return
     last.content = last.content[: tail.start()]
     inline.content = inline.content[: found.start()]
+    _apply(opening, found.group(1))
+
+
+def _paragraph(opening: Token, inline: Token) -> None:
+    """A list on a line of its own that ends a paragraph is the paragraph's
+    (`{: .no-print }`): out of its unit, so a translation written on one line does not
+    glue it to the text, where MkDocs shows it."""
+    head, newline, last = inline.content.rpartition("\n")
+    found = _ATTR_LIST.fullmatch(last.strip())
+    children = inline.children or []
+    if not newline or found is None or len(children) < 2 or children[-2].type != "softbreak":
+        return
+    inline.content, inline.children = head, children[:-2]
     _apply(opening, found.group(1))
 
 

@@ -10,7 +10,9 @@ import polib
 import pytest
 
 from pipeline.export.to_markdown import translated_markdown
+from pipeline.source.anchors import anchors
 from pipeline.source.markdown import read_document
+from pipeline.source.syntax import MARKDOWN
 
 from ..conftest import run_cli
 
@@ -117,3 +119,21 @@ def test_an_escaped_id_loses_its_backslash() -> None:
     html = MARKDOWN.render("## 9.0 Migration Notes {: #\\9.0}\n\n### Notes {#\\_fn_1}\n")
     assert '<h2 id="9.0">9.0 Migration Notes</h2>' in html
     assert '<h3 id="_fn_1">Notes</h3>' in html
+
+
+def test_a_list_on_a_paragraphs_last_line_stays_on_its_own_line(tmp_path: Path) -> None:
+    """mkdocs-print-site-plugin's docs: `{: .print-site-plugin-ignore }` under a paragraph
+    was in its unit, and the translation, written on one line, showed it as text."""
+    source = "# Hidden\n\nThis paragraph is hidden\nin print.\n{: .no-print #hidden-note }\n"
+    path = tmp_path / "page.md"
+    path.write_text(source, encoding="utf-8")
+    document = read_document(path, lang="en")
+    assert [block.text for block in document.blocks] == [
+        "Hidden",
+        "This paragraph is hidden in print.",
+    ]
+    texts = {"This paragraph is hidden in print.": "Dette afsnit vises ikke på udskrift."}
+    written = translated_markdown(source, document, "da", texts).text
+    assert written.endswith("\nDette afsnit vises ikke på udskrift.\n{: .no-print #hidden-note }\n")
+    assert "hidden-note" in anchors(MARKDOWN.parse(source))  # a link to it is no broken link
+    assert '<p id="hidden-note">This paragraph is hidden\nin print.</p>' in MARKDOWN.render(source)
