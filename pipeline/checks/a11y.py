@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from pipeline.checks.findings import Finding, Severity
@@ -109,11 +110,13 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
     Instead: say what the image shows: `![A vector carries a gene into a cell](…)`.
     The finding points at the source line that names the image, else at the page.
     """
+    seen: Counter[str] = Counter()  # the same image twice is two findings, at two lines
     for image in page.all("img"):
         alt = image.attrs.get("alt")
         src = image.attrs.get("src", "")
         decorative = image.attrs.get("role") in {"presentation", "none"}
-        path, line = page.source_line(src) or (page.path, image.line)
+        path, line = page.source_line(src, seen[src]) or (page.path, image.line)
+        seen[src] += 1
         if not decorative and (not alt or not alt.strip()):
             yield ctx.finding(path, line, f"image {src} has no alt text")
         elif alt and (said := _not_an_alternative(alt.strip())):

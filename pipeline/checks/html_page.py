@@ -41,12 +41,15 @@ class Page:
     def all(self, *tags: str) -> list[Element]:
         return [element for element in self.elements if element.tag in tags]
 
-    def source_line(self, src: str) -> tuple[str, int] | None:
+    def source_line(self, src: str, nth: int = 0) -> tuple[str, int] | None:
         """The source file and line that name the image or link `src` (a Markdown image
-        or an HTML `<img>`): the page's URL may differ, its file name does not."""
+        or an HTML `<img>`), the `nth` time after the first (the same image twice): the
+        page's URL may differ, its file name does not."""
         path, text = self.source
         name = src.rstrip("/").rsplit("/", 1)[-1]
         found = text.find(name) if name else -1
+        for _ in range(nth):
+            found = text.find(name, found + 1) if found >= 0 else -1
         return (path, text.count("\n", 0, found) + 1) if found >= 0 else None
 
     def link_line(self, href: str, shown: str = "") -> tuple[str, int] | None:

@@ -159,6 +159,19 @@ def test_an_html_image_without_alt_is_reported_at_its_source_line(
     assert {(f["path"], f["line"]) for f in findings} == {("source/en/page.md", 6)}
 
 
+def test_the_same_image_twice_without_alt_is_two_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mkdocs-print-site-plugin's docs: the second figure of one image was not reported."""
+    page = (
+        '# Figures\n\n<figure>\n  <img src="https://example.org/a.png">\n</figure>\n\n'
+        '<figure>\n  <img src="https://example.org/a.png">\n</figure>\n\n'
+        "![](https://example.org/b.png)\n\n![](https://example.org/b.png)\n"
+    )
+    findings, _ = _checked(tmp_path, monkeypatch, page, "a11y/missing-alt")
+    assert sorted(f["line"] for f in findings) == [4, 8, 11, 13]
+
+
 def _checked(
     root: Path, monkeypatch: pytest.MonkeyPatch, page: str, rule: str
 ) -> tuple[list[dict[str, object]], str]:
