@@ -68,3 +68,16 @@ def test_code_urls_and_numbers_alone_are_not_prose() -> None:
     assert not has_prose("<https://ema.europa.eu>")
     assert not has_prose("2,5 %")
     assert has_prose("Se `pipeline` her")
+
+
+def test_addresses_formulas_keys_and_emoji_alone_are_not_prose() -> None:
+    """mkdocs-print-site-plugin's docs: "++ctrl+alt+del++", ":smile:", a formula and a
+    table cell of an e-mail address were units for translators to copy."""
+    for text in ("++ctrl+alt+del++", ":smile:", "$$\nx = y^2\n$$", "$e^{i\\pi}$"):
+        assert not has_prose(text), text
+    assert not has_prose("johndoe@gmail.com")
+    assert not has_prose("www.google.com")
+    assert has_prose("acorn@v8.19.0")  # a package's name and version, no address
+    assert has_prose("It costs $5 and $10")  # no formula: prices
+    assert has_prose("Press ++ctrl+c++ to copy :smile:")
+    assert has_prose("Mail jane@example.dk or visit www.example.dk for help")

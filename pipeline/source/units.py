@@ -40,8 +40,18 @@ class Unit:
 
 
 def has_prose(text: str) -> bool:
-    """Whether `text` holds words to translate outside code, URLs and link targets."""
-    return any(character.isalpha() for character in NOT_PROSE.sub(" ", text))
+    """Whether `text` holds words to translate outside code, URLs and link targets, an
+    address, a formula, keys or an emoji: a unit of only those has nothing to translate."""
+    return any(character.isalpha() for character in _NO_WORDS.sub(" ", NOT_PROSE.sub(" ", text)))
+
+
+# An e-mail or www. address, a formula ($$x = y^2$$, MyST's and GitHub's $…$), keys
+# (pymdownx.keys' ++ctrl+alt+del++) and an emoji's or icon's shortcode (:smile:).
+_NO_WORDS = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b|\bwww\.[\w-]+(?:\.[\w-]+)+\S*|\$\$.*?\$\$"
+    r"|\$(?![\s$])[^$\n]*(?<!\s)\$(?!\d)|\+\+[\w+-]+\+\+|:[\w+-]+:",
+    re.DOTALL,
+)
 
 
 def split_units(document: Document, segmentation: Segmentation = "block") -> Iterator[Unit]:

@@ -94,8 +94,13 @@ def shown(html: str, main_only: bool = False) -> Shown:
 
 
 def github_html(markdown: str) -> str:
-    """The page GitHub's own renderer library makes of `markdown`."""
-    return str(cmarkgfm.github_flavored_markdown_to_html(markdown, options=GITHUB))
+    """The page GitHub's own renderer library makes of `markdown`. GitHub's site then
+    shows an emoji's shortcode (`:heavy_check_mark:`) as the emoji, not as words."""
+    html = str(cmarkgfm.github_flavored_markdown_to_html(markdown, options=GITHUB))
+    return SHORTCODE.sub("", html)
+
+
+SHORTCODE = re.compile(r"(?<![A-Za-z0-9_:]):[a-z0-9_+-]+:(?![A-Za-z0-9_:])")
 
 
 def without_front_matter(markdown: str) -> str:
