@@ -163,6 +163,9 @@ def show_export(
                 f"{result.pdf}: remote image '{image}' is shown as its alt text "
                 "(a PDF is made without the network)"
             )
+        for said in result.pdf_warnings:
+            hint = " (a link to an id the page lacks: `pipeline check` names its line)"
+            warn(f"{result.pdf}: WeasyPrint: {said}" + (hint if "No anchor" in said else ""))
         markdown = result.markdown
         if markdown is None:
             continue

@@ -10,7 +10,9 @@ element with `lang` gets /Lang, and each `<abbr>` becomes a /Span with /E (PDF 1
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import posixpath
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,16 +41,34 @@ def url_fetcher(allowed: Path) -> Any:
     return ProjectFetcher(allowed_protocols={"file"})
 
 
-def write_pdf(html: str, base: Path, allowed: Path, title: str) -> bytes:
-    """Render `html` (which lives at `base`) to a PDF/UA-1 document and finish its tags."""
+def write_pdf(html: str, base: Path, allowed: Path, title: str) -> tuple[bytes, tuple[str, ...]]:
+    """Render `html` (which lives at `base`) to a PDF/UA-1 document and finish its tags;
+    with what WeasyPrint warned of, for the caller to name the PDF it is about."""
     import weasyprint
 
     _tag_languages_and_expansions()
     if not title.strip():
         raise PipelineError("the page has no title; a PDF/UA document needs one", str(base))
     document = weasyprint.HTML(string=html, base_url=str(base), url_fetcher=url_fetcher(allowed))
-    pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-    return finish(pdf, title, base)
+    with _warnings_of("weasyprint") as warnings:
+        pdf = document.write_pdf(pdf_variant="pdf/ua-1")
+    return finish(pdf, title, base), tuple(warnings)
+
+
+@contextlib.contextmanager
+def _warnings_of(name: str) -> Iterator[list[str]]:
+    """The warnings and errors logger `name` gives inside the block, kept from stderr,
+    where they named no file ("No anchor #slutningen for internal URI reference")."""
+    logger, warnings = logging.getLogger(name), []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: warnings.append(record.getMessage())  # type: ignore[method-assign]
+    propagated, logger.propagate = logger.propagate, False
+    logger.addHandler(handler)
+    try:
+        yield warnings
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagated
 
 
 def _tag_languages_and_expansions() -> None:

@@ -55,6 +55,7 @@ class PageResult:
     listed: tuple[str, str] = ("", "")  # title and description on the list of documents
     markdown: MarkdownPage | None = None
     offline_images: tuple[str, ...] = ()  # remote images the PDF shows as their alt text
+    pdf_warnings: tuple[str, ...] = ()  # what WeasyPrint said of the PDF
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,17 +127,18 @@ def _export_one(job: _Job) -> PageResult:
     pdf_path = build_dir(job.config) / "pdf" / job.lang / f"{job.source.document.name}.pdf"
     written_html = written_pdf = None
     offline: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
     if "html" in job.formats:
         write_atomic(page.path, page.html)
         written_html = page.shown
     if "pdf" in job.formats:
-        offline = _write_pdf(job.config, page, pdf_path)
+        offline, warnings = _write_pdf(job.config, page, pdf_path)
         written_pdf = display_path(pdf_path, job.config.root)
     localized = page.localized
     return PageResult(
         job.source.document.name, job.lang, written_html, written_pdf,
         localized.units, localized.fallbacks, page.refused_images,
-        _listed(job.config, job.source, job.lang), markdown, offline,
+        _listed(job.config, job.source, job.lang), markdown, offline, warnings,
     )  # fmt: skip
 
 
@@ -174,8 +176,11 @@ def _in_language(text: str, translated: Mapping[str, str], source: str, lang: st
     return Markup(f'<span lang="{escape(source)}">{escape(text)}</span>')
 
 
-def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> tuple[str, ...]:
-    """Write the page's PDF; return the remote images it shows as their alt text."""
+def _write_pdf(
+    config: Config, page: RenderedPage, pdf_path: Path
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Write the page's PDF; return the remote images it shows as their alt text, and
+    what WeasyPrint warned of."""
     from pipeline.export.to_pdf import write_pdf
 
     localized = page.localized
@@ -185,12 +190,12 @@ def _write_pdf(config: Config, page: RenderedPage, pdf_path: Path) -> tuple[str,
     )
     html_root = build_dir(config) / "html"
     title = page_title(localized, page.headings)
-    pdf = write_pdf(printed, page.path, html_root, title)
+    pdf, warnings = write_pdf(printed, page.path, html_root, title)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = pdf_path.with_suffix(".pdf.tmp")
     temporary.write_bytes(pdf)
     temporary.replace(pdf_path)
-    return offline
+    return offline, warnings
 
 
 def _write_shared(

@@ -6,10 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
+import polib
 import pytest
 from pypdf import PdfReader
 
 from pipeline.export.to_pdf import url_fetcher
+
+from ..conftest import run_cli
 
 
 def walk(element: Any) -> list[Any]:
@@ -126,3 +129,29 @@ def test_a_code_span_at_a_lines_end_is_moved_whole(
             page.extract_text() for page in PdfReader(f"build/pdf/{lang}/intro.pdf").pages
         )
         assert "setuptools" in text, text
+
+
+def test_weasyprints_warnings_name_the_pdf_they_are_about(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator's link to a heading the page lacks: WeasyPrint's "error: No anchor
+    #slutningen for internal URI reference" named no file (mkdocs-print-site-plugin)."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text(
+        '[tool.pipeline]\nlocales = ["en", "da"]\nsource-language = "en"\n'
+        "[tool.pipeline.export]\nmin-translated = 0\n"
+    )
+    Path("source").mkdir()
+    Path("source/guide.md").write_text("# Guide\n\nSee [the end](#the-end).\n\n## The end\n")
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile("locales/da/LC_MESSAGES/guide.po")
+    catalog.find("See [the end](#the-end).").msgstr = "Se [slutningen](#slutningen)."
+    catalog.save()
+    result = run_cli("export", "--format", "pdf")
+    assert result.exit_code == 0
+    assert (
+        "warning: build/pdf/da/guide.pdf: WeasyPrint: No anchor #slutningen for internal URI "
+        "reference (a link to an id the page lacks: `pipeline check` names its line)"
+    ) in result.stderr
+    assert "error:" not in result.stderr
+    assert "guide.pdf" not in run_cli("export", "--locale", "en", "--format", "pdf").stderr
