@@ -100,11 +100,16 @@ def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
         return
     source, target = link_targets(message.source), link_targets(message.target)
     where = message.path, message.line
-    for url in sorted((source - target).elements()):
-        yield ctx.finding(*where, f"link to {url} is missing in the translation", fix=url)
+    missing, added = sorted((source - target).elements()), sorted((target - source).elements())
     if localized_address(message.source):
-        return  # the translation's own example or team address replaces the source's
-    for url in sorted((target - source).elements()):
+        added = []  # the translation's own example or team address replaces the source's
+    if len(missing) == len(added) == 1:  # one link changed: one finding, not two
+        changed = f"the translation links to {added[0]} where the source links to {missing[0]}"
+        yield ctx.finding(*where, changed, fix=missing[0])
+        return
+    for url in missing:
+        yield ctx.finding(*where, f"link to {url} is missing in the translation", fix=url)
+    for url in added:
         yield ctx.finding(*where, f"the translation links to {url}, the source does not")
 
 

@@ -772,3 +772,12 @@ def test_a_long_run_of_attributes_does_not_hang_the_markup_rule() -> None:
     code = f"from pipeline.checks.literals import markup_counts; markup_counts({text!r})"
     done = subprocess.run([sys.executable, "-c", code], timeout=30, check=False)
     assert done.returncode == 0
+
+
+def test_one_changed_link_is_one_finding_with_the_sources_link_as_fix() -> None:
+    """A translator's anchor "#slutningen" for "#the-end" was two errors of this rule."""
+    assert findings(
+        "translation/links", "See [the end](#the-end).", "Se [slutningen](#slutningen)."
+    ) == ["the translation links to #slutningen where the source links to #the-end"]
+    two = findings("translation/links", "[a](#a) and [b](#b)", "[a](#x) og [b](#y)")
+    assert len(two) == 4  # which went where is not known: each is named
