@@ -111,14 +111,19 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
     The finding points at the source line that names the image, else at the page.
     """
     seen: Counter[str] = Counter()  # the same image twice is two findings, at two lines
+    refused = iter(page.refused)  # shown without src, in the source's order
     for image in page.all("img"):
         alt = image.attrs.get("alt")
         src = image.attrs.get("src", "")
         decorative = image.attrs.get("role") in {"presentation", "none"}
-        path, line = page.source_line(src, seen[src]) or (page.path, image.line)
+        found = page.source_line(src, seen[src])
+        if not src and (gone := next(refused, None)):
+            src, found = gone[0], (gone[1], gone[2])
         seen[src] += 1
+        path, line = found or (page.path, image.line)
         if not decorative and (not alt or not alt.strip()):
-            yield ctx.finding(path, line, f"image {src} has no alt text")
+            shown = page.as_written(src, line) if found else src  # one finding, every locale
+            yield ctx.finding(path, line, f"image {shown} has no alt text")
         elif alt and (said := _not_an_alternative(alt.strip())):
             yield ctx.finding(path, line, f"the alt text of an image is {said}: '{alt}'")
 

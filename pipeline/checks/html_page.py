@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from pipeline.source.markdown import BlockKind, Document
+from pipeline.source.syntax import MARKDOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +45,25 @@ class Page:
         return [element for element in self.elements if element.tag in tags]
 
     def source_line(self, src: str, nth: int = 0) -> tuple[str, int] | None:
-        """The source file and line that name the image or link `src` (a Markdown image
-        or an HTML `<img>`), the `nth` time after the first (the same image twice): the
-        page's URL may differ, its file name does not."""
+        """The source file and line that show the image `src` (a Markdown image or an
+        HTML `<img>`), the `nth` time after the first (the same image twice): the page's
+        URL may differ, its file name does not. A mention in code is no image."""
         path, text = self.source
-        name = src.rstrip("/").rsplit("/", 1)[-1]
-        found = text.find(name) if name else -1
-        for _ in range(nth):
-            found = text.find(name, found + 1) if found >= 0 else -1
+        name = _file_name(src)
+        lines = _image_lines(text).get(name, [])
+        if nth < len(lines):
+            return path, lines[nth]
+        found = text.find(name) if name and not lines else -1
         return (path, text.count("\n", 0, found) + 1) if found >= 0 else None
+
+    def as_written(self, src: str, line: int) -> str:
+        """The address of image `src` as source line `line` writes it: a translated page
+        may point elsewhere (`../en/images/a.png`), and its finding is the source's."""
+        name = _file_name(src)
+        lines = self.source[1].split("\n")
+        text = lines[line - 1] if name and 0 < line <= len(lines) else ""
+        found = re.search(rf"[^\s()\[\]<>\"']*{re.escape(name)}", text)
+        return found.group() if found else src
 
     def link_line(self, href: str, shown: str = "") -> tuple[str, int] | None:
         """The source file and line of the link to `href` whose text is `shown`: written
@@ -73,6 +86,35 @@ class Page:
 
 
 _MARKUP = re.compile(r"[*_`]")
+
+
+def _file_name(src: str) -> str:
+    return src.rstrip("/").rsplit("/", 1)[-1]
+
+
+@functools.lru_cache(maxsize=64)
+def _image_lines(text: str) -> dict[str, list[int]]:
+    """File name → the lines of the Markdown `text` that show an image of it, in order:
+    Markdown images and HTML `<img>`, not code ("![](a.png)" in a MyST example)."""
+    found: dict[str, list[int]] = {}
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    for token in MARKDOWN.parse(text):
+        if not token.map:
+            continue
+        html = [token.content] if token.type == "html_block" else []
+        html += [c.content for c in token.children or () if c.type == "html_inline"]
+        images = [str(c.attrGet("src")) for c in token.children or () if c.type == "image"]
+        images += [src for piece in html for src in _IMG_SRC.findall(piece)]
+        cursor = starts[min(token.map[0], len(starts) - 1)]
+        for name in map(_file_name, images):
+            at = text.find(name, cursor) if name else -1
+            if at >= 0:
+                found.setdefault(name, []).append(bisect.bisect_right(starts, at))
+                cursor = at + 1
+    return found
+
+
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
 def _source_addresses(href: str) -> list[str]:

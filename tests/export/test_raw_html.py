@@ -172,6 +172,43 @@ def test_the_same_image_twice_without_alt_is_two_findings(
     assert sorted(f["line"] for f in findings) == [4, 8, 11, 13]
 
 
+def test_an_image_without_alt_is_found_at_its_line_not_at_an_example_in_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sphinx-book-theme's docs show each image's source in code before or after it: the
+    findings pointed at the examples (lines 168 and 209), not at the images."""
+    img = "![](https://example.org/a.png)"
+    page = f"# Page\n\n```md\n{img}\n```\n\n{img}\n\n`{img}`\n\n{img}\n"
+    findings, _ = _checked(tmp_path, monkeypatch, page, "a11y/missing-alt")
+    assert sorted(f["line"] for f in findings) == [7, 11]
+
+
+def test_a_missing_image_without_alt_is_found_at_its_source_line_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page shows a refused image without its address: "image  has no alt text" was
+    reported at each locale's page line."""
+    findings, _ = _checked(
+        tmp_path, monkeypatch, "# Page\n\nText.\n\n![](a.png)\n", "a11y/missing-alt"
+    )
+    assert [(f["path"], f["line"], f["message"]) for f in findings] == [
+        ("source/en/page.md", 5, "image a.png has no alt text")
+    ]
+
+
+def test_an_image_without_alt_is_one_finding_though_a_translated_page_relinks_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sphinx-book-theme's docs: the Danish page shows `../en/images/cool.jpg`, and the
+    one missing alt was reported twice, once per locale."""
+    (tmp_path / "source/en/images").mkdir(parents=True)
+    (tmp_path / "source/en/images/cool.jpg").write_bytes(b"")
+    findings, _ = _checked(
+        tmp_path, monkeypatch, "# Page\n\n![](images/cool.jpg)\n", "a11y/missing-alt"
+    )
+    assert [f["message"] for f in findings] == ["image images/cool.jpg has no alt text"]
+
+
 def _checked(
     root: Path, monkeypatch: pytest.MonkeyPatch, page: str, rule: str
 ) -> tuple[list[dict[str, object]], str]:
