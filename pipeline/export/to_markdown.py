@@ -221,12 +221,15 @@ def _escaped(line: str) -> str:
 
 
 def _broken_markup(source: str, translation: str, code: bool = True) -> str | None:
-    """Why the translation's markup cannot go into the file: tags that do not nest where
-    the source's did, or HTML or a URL scheme the source does not have (a msgstr must not
-    bring a `<script>`, an `onerror=` or a `javascript:` link into the team's site). In
-    Markdown (`code`), a code span's `<…>` is text: "{term}`metoder <methods>`"."""
+    """Why the translation's markup cannot go into the file: a code span left open, tags
+    that do not nest where the source's did, or HTML or a URL scheme the source does not
+    have (a msgstr must not bring a `<script>`, an `onerror=` or a `javascript:` link
+    into the team's site). In Markdown (`code`), a code span's `<…>` is text:
+    "{term}`metoder <methods>`"."""
     if code:
         source, translation = _without_code(source), _without_code(translation)
+        if "`" in translation and "`" not in source:  # the rest would show as code, or not
+            return "the translation opens a code span it does not close (a lone `)"
     theirs, ours = tag_sequence(source), tag_sequence(translation)
     if theirs.balanced and not ours.balanced:
         return f"the translation's HTML tags are unbalanced ({ours.problem})"

@@ -459,6 +459,18 @@ def test_a_translation_cannot_add_attributes_or_unsafe_urls(tmp_path: Path) -> N
     assert result.text == source.replace("An image:", "Et billede:")
 
 
+def test_a_translation_that_leaves_a_code_span_open_keeps_the_source(tmp_path: Path) -> None:
+    """mkdocs-print-site-plugin's docs: check reported the lone backtick, export wrote it."""
+    source = "Run `pip install x` now.\n\nUse ``a`b``.\n"
+    document = document_of(tmp_path, source)
+    texts = {"Run `pip install x` now.": "Kør `pip install x nu.", "Use ``a`b``.": "Brug ``a`b``."}
+    result = translated_markdown(source, document, "da", texts)
+    assert [p.message for p in result.problems] == [
+        "the translation opens a code span it does not close (a lone `)"
+    ]
+    assert result.text == "Run `pip install x` now.\n\nBrug ``a`b``.\n"
+
+
 def test_min_translated_holds_back_a_translation_begun_but_not_a_page_without_prose(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
