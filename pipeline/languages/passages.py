@@ -92,12 +92,24 @@ def _passages(
     for other in others:
         if _leaning(text, lang, other, names) < SWITCH:
             continue  # most texts: nothing leans to the other language, no need to look
-        view = language_view(text)
+        view = _without_images(text, language_view(text))
         theirs: list[Passage] = []
         for start, end in split_sentences(text, lang):
             theirs += _sentence_passages(text, view, start, end, lang, other, names)
         found += _whole_text(view, theirs, lang, other, names) if theirs else []
     return tuple(_merged(text, sorted(found, key=lambda passage: passage.start)))
+
+
+def _without_images(text: str, view: str) -> str:
+    """The view without the images' alt texts: export marks a passage in the text, and
+    cannot mark one in an alt (a row of badges: "Status for Actions](https://…" was
+    reported as a passage "marked on export", and was not)."""
+    for image in _IMAGE.finditer(text) if "![" in text else ():
+        view = view[: image.start()] + " " * len(image.group()) + view[image.end() :]
+    return view
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
 
 def _whole_text(

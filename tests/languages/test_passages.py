@@ -188,3 +188,16 @@ def test_python_placeholders_are_code_not_words() -> None:
     )
     assert "releases" not in language_view(django)
     assert _found(django, "da") == []
+
+
+def test_an_images_alt_text_is_no_passage_export_could_mark() -> None:
+    """A Danish row of badges: "Status for Actions](https://…" was an English passage
+    "marked on export", across the link's address, and nothing was marked."""
+    text = (
+        "[![Status for Actions](https://github.com/a/b/workflows/pytest/badge.svg)](https://"
+        "github.com/a/b/actions) ![PyPI – Python-version](https://img.shields.io/pypi/b)"
+    )
+    assert find_passages(text, "da", ["da", "en"]) == []
+    beside = "Se billedet ![The results were good](a.png). Lægen sagde: The results were good."
+    [passage] = find_passages(beside, "da", ["da", "en"])
+    assert beside[passage.start : passage.end] == "The results were good."
