@@ -9,11 +9,14 @@ from pipeline.source.html import tag_sequence
 from pipeline.source.syntax import ROLE_NAME, role_parts
 
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
-BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]|&]+")
+BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]|&\"]+")  # a quote is never in one
 _EMAIL = re.compile(r"<(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
-# Addresses a translation may change: RFC 2606 examples and GNU's translation teams.
+# Addresses a translation may change: an example's, which it may localize (RFC 2606's
+# example.com; a host named as one, "myserver.com", "www.my-bank.com" in LibreOffice's
+# help), and GNU's translation teams.
 _LOCALIZABLE = re.compile(
-    r"//(?:[^/]*@)?(?:www\.)?example\.(?:com|org|net)\b|translationproject\.org/team"
+    r"//(?:[^/]*@)?(?:www\.)?(?:example|my-?(?:server|bank|provider|site|company|domain|host))"
+    r"\.(?:com|org|net)\b|translationproject\.org/team"
 )
 CODE = re.compile(r"(`+)(.+?)\1")
 # A numeric entity HTML reads without its semicolon too ("&#8221").

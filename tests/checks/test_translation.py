@@ -781,3 +781,18 @@ def test_one_changed_link_is_one_finding_with_the_sources_link_as_fix() -> None:
     ) == ["the translation links to #slutningen where the source links to #the-end"]
     two = findings("translation/links", "[a](#a) and [b](#b)", "[a](#x) og [b](#y)")
     assert len(two) == 4  # which went where is not known: each is named
+
+
+def test_an_example_host_may_be_localized_and_a_quote_ends_a_bare_url() -> None:
+    """LibreOffice's help: "http://myserver.com" as "http://minserver.dk" and
+    '=HYPERLINK("http://www.";"Click ")' as '…"Klik ")' were 24 of its 25 findings."""
+    for source, target in [
+        ("Open http://myserver.com/presentation/", "Åbn http://minserver.dk/presentation/"),
+        ("See http://www.my-bank.com/table.html", "Se http://www.min-bank.dk/tabel.html"),
+        ('=HYPERLINK("http://www.";"Click ")', '=HYPERLINK("http://www.";"Klik ")'),
+    ]:
+        assert findings("translation/links", source, target) == [], source
+    moved = findings("translation/links", "See https://mysql.com", "Se https://mysql.dk")
+    assert moved == [
+        "the translation links to https://mysql.dk where the source links to https://mysql.com"
+    ]
