@@ -68,6 +68,14 @@ def link_targets(text: str) -> Counter[str]:
     return Counter(url for url in found if not _LOCALIZABLE.search(url))
 
 
+def link_changes(source: str, target: str) -> tuple[list[str], list[str]]:
+    """The source's URLs the translation lacks, and those it adds: none where the source's
+    example or team address may be replaced by the translation's own."""
+    theirs, ours = link_targets(source), link_targets(target)
+    added = [] if localized_address(source) else sorted((ours - theirs).elements())
+    return sorted((theirs - ours).elements()), added
+
+
 def localized_address(source: str) -> bool:
     """Whether a translation may bring addresses of its own: the source gives an example
     address, or it is GNU's "Report bugs to", where translators name their team."""

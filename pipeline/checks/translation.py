@@ -12,8 +12,7 @@ from pipeline.checks.findings import Finding, Severity, shorten
 from pipeline.checks.literals import (
     entities,
     is_strftime,
-    link_targets,
-    localized_address,
+    link_changes,
     markup_counts,
     placeholder_counts,
     plain_count,
@@ -85,10 +84,9 @@ def fuzzy(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
 def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """Why: a changed or dropped URL sends readers to the wrong page, or nowhere.
 
-    Markdown links `[text](url)`, autolinks `<url>`, bare URLs and `<e-mail>` addresses
-    are compared; the link text and title are for translating, the URL is not. Example
-    addresses (example.com) may be localized, and GNU's "Report bugs to" messages may
-    name the translation team instead.
+    Links, autolinks, bare URLs and `<e-mail>` addresses are compared, not their text.
+    An example's address (example.com, myserver.com) and GNU's "Report bugs to" team
+    may be localized.
 
     Example (da→en): "[Medicinrådet](https://medicinraadet.dk)" translated
     "[Danish Medicines Council](https://medicinradet.dk)".
@@ -98,11 +96,8 @@ def links(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     """
     if not message.translated or not_text(message.source):
         return
-    source, target = link_targets(message.source), link_targets(message.target)
     where = message.path, message.line
-    missing, added = sorted((source - target).elements()), sorted((target - source).elements())
-    if localized_address(message.source):
-        added = []  # the translation's own example or team address replaces the source's
+    missing, added = link_changes(message.source, message.target)
     if len(missing) == len(added) == 1:  # one link changed: one finding, not two
         changed = f"the translation links to {added[0]} where the source links to {missing[0]}"
         yield ctx.finding(*where, changed, fix=missing[0])
