@@ -17,6 +17,7 @@ other file of the source folder is copied there too (copy_site_files).
 
 from __future__ import annotations
 
+import bisect
 import os
 import posixpath
 import re
@@ -90,7 +91,9 @@ def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPag
     written = result.text if published else text
     path = markdown_path(config, source.document.name, lang)
     links, copies = _moved_links(config, source, lang, path, text)
-    links |= _renamed_anchors(config, source, lang, links)
+    on_page = any(url.startswith("#") for url in source.document.urls)
+    own_ids = _renamed_ids(source.document.path, text, written) if on_page else {}
+    links |= _renamed_anchors(config, source, lang, links, own_ids)
     for original, copy in copies:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(original, copy)
@@ -119,11 +122,12 @@ def _written(config: Config, source: SourceFile, lang: str) -> tuple[str, Markdo
 
 
 def _renamed_anchors(
-    config: Config, source: SourceFile, lang: str, moved: dict[str, str]
+    config: Config, source: SourceFile, lang: str, moved: dict[str, str], own: dict[str, str]
 ) -> dict[str, str]:
     """Links into a heading whose id the translation changed (its text is the id, and the
-    generator reads no `{#id}`: GitHub, MyST's heading anchors), pointed at the new id.
-    A link the translator already pointed elsewhere is not in the source, and stays."""
+    generator reads no `{#id}`: GitHub, MyST's heading anchors), pointed at the new id;
+    `own` is this page's renamed ids. A link the translator already pointed elsewhere is
+    not in the source, and stays."""
     names = document_names(config)
     renamed: dict[str, str] = {}
     for href in source.document.urls:
@@ -133,33 +137,45 @@ def _renamed_anchors(
         found = linked_file(config, source.document.path, target.path) if target.path else None
         if target.path and (found is None or found not in names):
             continue
-        ids = _heading_ids_written(config, load_source(config, found) if found else source, lang)
+        ids = _written_ids(config, found, names[found], lang) if found else own
         if target.anchor in ids:
             path = moved.get(href, href).split("#", 1)[0]
             renamed[href] = renamed[unquote(href)] = f"{path}#{ids[target.anchor]}"
     return renamed
 
 
-def _heading_ids_written(config: Config, source: SourceFile, lang: str) -> dict[str, str]:
-    """Source heading id → the id that heading has in the file written in `lang`, where
-    they differ. Ids the file gives by hand (an HTML anchor, a MyST label) stay its own.
-    Kept a process per file and catalog state: each page linking in asks."""
-    path = source.document.path
-    catalog = po_path(config.locale_path, lang, source.document.name)
-    key = (path, lang, _state(path), _state(catalog))
+def _written_ids(config: Config, path: Path, name: str, lang: str) -> dict[str, str]:
+    """_renamed_ids of another document as written in `lang`, kept a run per file,
+    catalog and settings: each page linking in asks."""
+    catalog = po_path(config.locale_path, lang, name)
+    export = config.export
+    settings = (export.markdown_layout, export.min_translated, config.segmentation, id_style(path))
+    key = (path, lang, _state(path), _state(catalog), settings)
     if key not in _IDS_WRITTEN:
-        text, result, published = _written(config, source, lang)
-        before = MARKDOWN.parse(text.removeprefix("\ufeff").replace("\r\n", "\n"))
-        after = MARKDOWN.parse(result.text.removeprefix("\ufeff").replace("\r\n", "\n"))
-        style = id_style(path)
-        old, new = heading_ids(before, style), heading_ids(after, style)
-        own = myst_labels(before) | {a for t in before for a in explicit_anchors(t.content)}
-        pairs = zip(old, new, strict=True) if published and len(old) == len(new) else ()
-        _IDS_WRITTEN[key] = {a: b for a, b in pairs if a != b and a not in own}
+        text, result, published = _written(config, load_source(config, path), lang)
+        _IDS_WRITTEN[key] = _renamed_ids(path, text, result.text if published else text)
     return _IDS_WRITTEN[key]
 
 
-_IDS_WRITTEN: dict[tuple[Path, str, tuple[int, int], tuple[int, int]], dict[str, str]] = {}
+_IDS_WRITTEN: dict[tuple[object, ...], dict[str, str]] = {}
+
+
+def forget_written_ids() -> None:
+    """A new export run starts without the last run's ids (its settings may differ)."""
+    _IDS_WRITTEN.clear()
+
+
+def _renamed_ids(path: Path, text: str, written: str) -> dict[str, str]:
+    """Source heading id → the id that heading has in the `written` file, where they
+    differ. Ids the file gives by hand (an HTML anchor, a MyST label) stay its own."""
+    before = MARKDOWN.parse(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+    after = MARKDOWN.parse(written.removeprefix("\ufeff").replace("\r\n", "\n"))
+    style = id_style(path)
+    old, new = heading_ids(before, style), heading_ids(after, style)
+    if len(old) != len(new) or old == new:
+        return {}
+    own = myst_labels(before) | {a for t in before for a in explicit_anchors(t.content)}
+    return {a: b for a, b in zip(old, new, strict=True) if a != b and a not in own}
 
 
 def _state(path: Path) -> tuple[int, int]:
@@ -271,8 +287,42 @@ _KEPT_IMAGE = re.compile(r"^[`:]{3,}\{(?:image|figure)\}[ \t]+(\S+)|!\[[^\]\n]*\
 
 
 def _relinked(text: str, moved: dict[str, str]) -> str:
-    """Each moved URL replaced where it is written as a link's or an attribute's URL."""
-    for old, new in moved.items():
-        pattern = re.compile(rf"(?<=[(<\"'\s]){re.escape(old)}(?=[)>\"'\s]|$)")
-        text = pattern.sub(new.replace("\\", "\\\\"), text)
-    return text
+    """Each moved URL replaced where it is written as a link's or an attribute's URL: in
+    one pass (a heading's new id may be another's old one), and never in code (an example
+    of a link in a code block stays as written)."""
+    if not moved:
+        return text
+    urls = "|".join(map(re.escape, sorted(moved, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<=[(<\"'\s])(?:{urls})(?=[)>\"'\s]|$)")
+    code = _code_spans(text)
+
+    def swapped(found: re.Match[str]) -> str:
+        at = bisect.bisect_right(code, (found.start(), len(text))) - 1
+        inside = at >= 0 and code[at][0] <= found.start() < code[at][1]
+        return found.group() if inside else moved[found.group()]
+
+    return pattern.sub(swapped, text)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the code in Markdown `text`, in order: code blocks and fences (not
+    MyST directives, whose image paths move) and code spans."""
+    starts = [0, *(found.end() for found in re.finditer("\n", text)), len(text)]
+    blocks = [
+        (starts[token.map[0]], starts[min(token.map[1], len(starts) - 1)], token)
+        for token in MARKDOWN.parse(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+        if token.map and token.type in {"fence", "code_block"}
+    ]
+    spans = [(a, b) for a, b, token in blocks if token.type == "code_block" or _is_code(token.info)]
+    for found in _CODE_SPAN.finditer(text):
+        if not any(a <= found.start() < b for a, b, _ in blocks):  # a fence's ``` is none
+            spans.append(found.span())
+    return sorted(spans)
+
+
+def _is_code(info: str) -> bool:
+    return not info.startswith("{") or info.startswith(("{code", "{literalinclude"))
+
+
+# A code span, within one paragraph (no blank line inside).
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n)[^`]|(?!\1)`+)*?\1")

@@ -11,7 +11,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from pipeline.export.brand import brand_view
-from pipeline.export.markdown_site import MarkdownPage, write_markdown
+from pipeline.export.markdown_site import MarkdownPage, forget_written_ids, write_markdown
 from pipeline.export.page import (
     RenderedPage,
     build_dir,
@@ -90,6 +90,7 @@ def export(
             hint="give the right --locale-dir, or run `pipeline extract` first",
         )
     forget_document_names()
+    forget_written_ids()
     out = build_dir(config)
     if {"html", "pdf"} & set(formats):  # once a run: the pages and PDFs load them
         write_stylesheets(config)

@@ -415,3 +415,36 @@ def test_a_page_left_in_the_source_language_keeps_its_ids(
     _anchor_site("folders", min_translated=0.9)
     assert not Path("build/markdown/da/guide.md").read_text().count("besøgstider")
     assert "(rules.md#visiting-hours)" in Path("build/markdown/da/guide.md").read_text()
+
+
+def test_renamed_anchors_do_not_feed_each_other_and_code_keeps_its_examples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Install" became "Installer" and "Installer" "Installationsprogram": both links went
+    to #installationsprogram, and a link written in a code block was rewritten."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text(
+        '[tool.pipeline]\nlocales = ["en", "da"]\nsource-language = "en"\n'
+        "[tool.pipeline.export]\nmin-translated = 0\n"
+    )
+    Path("source").mkdir()
+    Path("source/guide.md").write_text(
+        "# Guide\n\nSee [install](#install) and [the installer](#installer).\n\n"
+        "```md\n[install](#install)\n```\n\nOr `[x](#install)`.\n\n## Install\n\n## Installer\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile("locales/da/LC_MESSAGES/guide.po")
+    catalog.find("Install").msgstr = "Installer"
+    catalog.find("Installer").msgstr = "Installationsprogram"
+    catalog.save()
+    assert run_cli("export", "--locale", "da", "--format", "markdown").exit_code == 0
+    written = Path("build/markdown/da/guide.md").read_text()
+    assert "See [install](#installer) and [the installer](#installationsprogram)." in written
+    assert "```md\n[install](#install)\n```\n\nOr `[x](#install)`." in written
+    # The next run in this process, in another layout: ids kept, links as the source's.
+    pyproject = Path("pyproject.toml").read_text()
+    Path("pyproject.toml").write_text(pyproject + 'markdown-layout = "hugo"\n')
+    assert run_cli("export", "--locale", "da", "--format", "markdown").exit_code == 0
+    written = Path("build/markdown/content/da/guide.md").read_text()
+    assert "See [install](#install) and [the installer](#installer)." in written
+    assert "## Installer {#install}\n" in written
