@@ -138,17 +138,27 @@ def _source_heading_ids(source: str, document: Document, keep_ids: bool) -> dict
     tokens = MARKDOWN.parse(source)
     openings = [token for token in tokens if token.type == "heading_open"]
     ids = heading_ids(tokens, style_of(config))
+    lines = source.split("\n")
     return {
         token.map[0] + 1: anchor
         for token, anchor in zip(openings, ids, strict=True)
-        if token.map and token.attrGet("id") is None
+        if token.map
+        and token.attrGet("id") is None
+        and (not keep_ids or _ATX_LINE.match(lines[token.map[0]]))
     }
+
+
+# Docusaurus reads `{#id}` only on a line that starts with "#" (MDX fails on a setext
+# heading's or a quoted heading's): there the links follow the heading's new id instead.
+_ATX_LINE = re.compile(r"#{1,6}(?:[ \t]|$)")
 
 
 def _id_splice(source: str, end: int, anchor: str, spaced: bool) -> _Splice:
     """The heading's source id, into the attribute list it has (`{ .special }` →
     `{ #id .special }`: a second list would show as text), else as one of its own:
     `{ #id }` as MkDocs' docs write it, or `{#id}`, the one form Docusaurus reads."""
+    if closing := _CLOSING_HASHES.match(source, end):  # Hugo reads `## X ## {#x}` only
+        end = closing.end()
     found = _ATTRIBUTE_LIST_START.match(source, end)
     if found:
         spacing = "" if source[found.end() : found.end() + 1].isspace() else " "
@@ -157,6 +167,7 @@ def _id_splice(source: str, end: int, anchor: str, spaced: bool) -> _Splice:
 
 
 _ATTRIBUTE_LIST_START = re.compile(r"[ \t]*\{:?")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+(?=[ \t]*(?:\{|$))", re.MULTILINE)
 
 
 def _on_disk(raw: str, splices: list[_Splice]) -> list[_Splice]:

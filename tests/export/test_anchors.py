@@ -448,3 +448,32 @@ def test_renamed_anchors_do_not_feed_each_other_and_code_keeps_its_examples(
     written = Path("build/markdown/content/da/guide.md").read_text()
     assert "See [install](#install) and [the installer](#installer)." in written
     assert "## Installer {#install}\n" in written
+
+
+def test_ids_are_kept_where_hugo_and_docusaurus_read_them_and_followed_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real builds: Hugo lost `## X {#x} ##`'s id, and Docusaurus' MDX stopped the whole
+    Danish site at `{#x}` after a setext heading or a quoted one."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text(
+        '[tool.pipeline]\nlocales = ["en", "da"]\nsource-language = "en"\n'
+        '[tool.pipeline.export]\nmin-translated = 0\nmarkdown-layout = "docusaurus"\n'
+    )
+    Path("source").mkdir()
+    Path("source/page.md").write_text(
+        "# Page\n\nSee [c](#closed), [s](#setext) and [q](#quoted).\n\n## Closed ##\n\n"
+        "Setext\n------\n\n> ## Quoted\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile("locales/da/LC_MESSAGES/page.po")
+    for msgid, msgstr in [("Closed", "Lukket"), ("Setext", "Understreget"), ("Quoted", "Citeret")]:
+        catalog.find(msgid).msgstr = msgstr
+    catalog.save()
+    assert run_cli("export", "--locale", "da", "--format", "markdown").exit_code == 0
+    written = Path("build/markdown/i18n/da/docusaurus-plugin-content-docs/current/page.md")
+    text = written.read_text()
+    assert "## Lukket ## {#closed}\n" in text
+    assert "Understreget\n------\n" in text
+    assert "> ## Citeret\n" in text
+    assert "See [c](#closed), [s](#understreget) and [q](#citeret)." in text
