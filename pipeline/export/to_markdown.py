@@ -284,6 +284,7 @@ def _front_matter(
         if not isinstance(value, yaml.ScalarNode):
             continue
         start, end = offset + value.start_mark.index, offset + value.end_mark.index
+        end = start + len(source[start:end].rstrip())  # a block scalar's (`>-`) line end stays
         if key.value == "lang" and value.value != lang:
             splices.append((start, end, lang))
         elif key.value in {"title", "description"} and isinstance(value.value, str):

@@ -131,6 +131,18 @@ def test_layout_is_kept_around_translated_spans(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("style", [">-", ">", "|", "|-"])
+def test_a_block_scalar_in_front_matter_keeps_its_line_end(tmp_path: Path, style: str) -> None:
+    """A real Hugo build: `description: >-` became `description: "…"weight: 1`, or
+    `"…"---` as the last key, and the front matter no longer parsed."""
+    for after in ("weight: 1\n", ""):
+        source = f"---\ntitle: Page\ndescription: {style}\n  A folded text\n  in two lines.\n{after}---\n\nBody.\n"
+        written = translate(tmp_path, source, {"A folded text in two lines.": "En foldet tekst."})
+        assert written.startswith(
+            f'---\ntitle: Page\ndescription: "En foldet tekst."\n{after}---\n'
+        )
+
+
 def test_a_translated_line_that_would_start_a_block_is_escaped(tmp_path: Path) -> None:
     source = "Some text\nhere.\n\n- An item\n"
     texts = {"Some text here.": "1. Punkt\\\n# ikke en overskrift", "An item": "- ikke en liste"}
