@@ -124,6 +124,8 @@ def test_crlf_and_bom_are_read_like_lf(tmp_path: Path) -> None:
         (b"# No front matter\n", 1, "language is not known"),
         (b"---\nlang: xx-nonsense\n---\n", 2, "unknown language"),
         (b"---\nlang: da\ntitle: [1, 2]\n---\n", 3, "'title' must be text"),
+        (b'+++\nlang = "da"\ntitle = Genterapi\n+++\n', 3, "not valid TOML"),
+        (b'+++\nlang = "da"\n\nText\n', 1, "not closed"),
     ],
 )
 def test_bad_input_names_file_and_line(
@@ -136,3 +138,19 @@ def test_bad_input_names_file_and_line(
     assert (error.path, error.line) == ("source/da/doc.md", line)
     assert message in error.message
     assert str(error).startswith(f"source/da/doc.md:{line}: error: ")
+
+
+def test_hugos_toml_front_matter_is_front_matter(tmp_path: Path) -> None:
+    """A Hugo site's `+++` block was a paragraph unit: its title never reached translators,
+    and a translation of that unit, written on one line, stopped Hugo."""
+    path = write(
+        tmp_path,
+        b'+++\ntitle = "Install guide"\nlang = "en"\nweight = 3\n[params]\ndescription = "x"\n+++\n\nText.\n',
+    )
+    document = read_document(path, "source/en/doc.md")
+    assert document.lang == "en"
+    assert document.front_matter["weight"] == 3
+    assert [(b.kind, b.line, b.text) for b in document.blocks] == [
+        (BlockKind.TITLE, 2, "Install guide"),
+        (BlockKind.PARAGRAPH, 9, "Text."),
+    ]

@@ -17,11 +17,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import yaml
-
 from pipeline.export.assemble import Localized, spliced, translate_block, translate_text
 from pipeline.project.config import Segmentation
 from pipeline.source.anchors import heading_ids, mkdocs_config, style_of
+from pipeline.source.front_matter import string_values
 from pipeline.source.html import tag_sequence
 from pipeline.source.language import CODE_SPAN
 from pipeline.source.markdown import Block, BlockKind, Document
@@ -95,7 +94,7 @@ def translated_markdown(
     result = MarkdownResult(raw)
     splices: list[_Splice] = []
     kept_ids = _source_heading_ids(source, document, keep_ids)
-    if source.startswith("---"):
+    if source.startswith(("---", "+++")):
         splices += _front_matter(source, lang, translations, counts, result)
     for block in document.blocks:
         if block.kind in FRONT_MATTER_KINDS:
@@ -272,23 +271,12 @@ def _front_matter(
     result: MarkdownResult,
 ) -> list[_Splice]:
     """`title` and `description` translated, `lang` set to the locale where it is given."""
-    offset = len(source.split("\n", 1)[0]) + 1  # the front matter starts after "---"
-    closing = re.search(r"^---[ \t]*$", source[offset:], re.MULTILINE)
-    if closing is None:
-        return []
-    node = yaml.compose(source[offset : offset + closing.start()])
-    if not isinstance(node, yaml.MappingNode):
-        return []
     splices = []
-    for key, value in node.value:
-        if not isinstance(value, yaml.ScalarNode):
-            continue
-        start, end = offset + value.start_mark.index, offset + value.end_mark.index
-        end = start + len(source[start:end].rstrip())  # a block scalar's (`>-`) line end stays
-        if key.value == "lang" and value.value != lang:
-            splices.append((start, end, lang))
-        elif key.value in {"title", "description"} and isinstance(value.value, str):
-            text = " ".join(value.value.split())
+    for key, start, end, value in string_values(source):
+        if key == "lang" and value != lang:  # TOML's strings are quoted, YAML's need not be
+            splices.append((start, end, json.dumps(lang) if source[0] == "+" else lang))
+        elif key in {"title", "description"}:
+            text = " ".join(value.split())
             translated = translate_text(text, translations, counts)
             problem = _broken_markup(text, translated)
             if problem:

@@ -1,4 +1,4 @@
-"""Read a Markdown source with YAML front matter into a Document of translatable blocks."""
+"""Read a Markdown source with front matter into a Document of translatable blocks."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markdown_it.token import Token
 
 from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
+from pipeline.source.front_matter import parsed
 from pipeline.source.html import heading_level, html_headings, html_pieces, html_urls
 from pipeline.source.spans import placed
 from pipeline.source.syntax import MARKDOWN, directive_options
@@ -115,15 +115,15 @@ def read_document(
     front_matter: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     if tokens and tokens[0].type == "front_matter":
-        front_matter = _parse_front_matter(tokens[0], shown)
-        key_lines = _key_lines(tokens[0])
+        front_matter, key_lines = parsed(tokens[0].content, tokens[0].markup, shown)
         tokens = tokens[1:]
-    elif text.startswith("---"):
+    elif text.startswith(("---", "+++")):
+        marker = text[:3]
         raise PipelineError(
             "front matter is not closed",
             shown,
             1,
-            hint="end the YAML block with a line of three dashes: ---",
+            hint=f"end the {'YAML' if marker == '---' else 'TOML'} block with a line: {marker}",
         )
     if "lang" in front_matter:
         lang = check_language(front_matter["lang"], shown, key_lines.get("lang", 1))
@@ -160,41 +160,6 @@ def _first_heading(tokens: list[Token]) -> str | None:
             if first:
                 return first
     return None
-
-
-# libyaml's loader when PyYAML was built with it: the pure-Python one costs a quarter of
-# extract's time on a large project.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _parse_front_matter(token: Token, shown: str) -> dict[str, Any]:
-    try:
-        data = yaml.load(token.content, Loader=_YAML_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        start = getattr(error, "context_mark", None)
-        line = 2 + mark.line if mark is not None else 1
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        since = f" (in what starts on line {2 + start.line})" if start is not None else ""
-        raise PipelineError(
-            f"front matter is not valid YAML: {problem}{since}",
-            shown,
-            line,
-            hint="check quotes and colons: a value with a colon or a quote needs quotes around it",
-        ) from None
-    if not isinstance(data, dict):
-        raise PipelineError(
-            "front matter must be a mapping of keys to values", shown, 2, hint="e.g. 'lang: da'"
-        )
-    return data
-
-
-def _key_lines(token: Token) -> dict[str, int]:
-    """Map each top-level front matter key to the 1-based file line of its value."""
-    node = yaml.compose(token.content, Loader=_YAML_LOADER)
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(key.value): 2 + int(value.start_mark.line) for key, value in node.value}
 
 
 def _front_matter_blocks(

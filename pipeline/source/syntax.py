@@ -24,6 +24,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.gfm import gfm_plugin
 
+from pipeline.source.front_matter import toml_front_matter
 from pipeline.source.python_markdown import attribute_lists, markdown_in_html
 
 # MyST directives whose body is Markdown: the admonitions and the boxes of Sphinx and
@@ -370,6 +371,7 @@ MARKDOWN = (
     .use(container_plugin, name="box", validate=_is_box)
     .use(deflist_plugin)  # MyST's and MkDocs' "Term\n: Definition"
 )
+MARKDOWN.block.ruler.before("front_matter", "toml_front_matter", toml_front_matter)
 MARKDOWN.core.ruler.push("attr_lists", attribute_lists)  # before the icons they follow go
 MARKDOWN.core.ruler.push("emoji", _emoji)
 MARKDOWN.block.ruler.before(

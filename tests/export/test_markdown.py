@@ -283,6 +283,14 @@ def test_our_page_shows_what_github_shows(real_site: Path, path: Path) -> None:
     assert [tag for tag in tags if ours_text.count(tag) > theirs_text.count(tag)] == []
 
 
+def test_toml_front_matter_gets_its_title_and_lang_in_place(tmp_path: Path) -> None:
+    source = '+++\ntitle = "Install \\"guide\\""\nlang = "en"\nweight = 3\n+++\n\nText.\n'
+    texts = {'Install "guide"': 'Installations"vejledning"', "Text.": "Tekst."}
+    assert translate(tmp_path, source, texts) == (
+        '+++\ntitle = "Installations\\"vejledning\\""\nlang = "da"\nweight = 3\n+++\n\nTekst.\n'
+    )
+
+
 def test_a_bom_and_crlf_line_ends_are_kept_around_a_translated_hard_break(tmp_path: Path) -> None:
     raw = "\ufeff# Title\r\n\r\nFirst line\\\r\nsecond line.\r\n"
     path = tmp_path / "doc.md"
