@@ -111,18 +111,18 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
     The finding points at the source line that names the image, else at the page.
     """
     seen: Counter[str] = Counter()  # the same image twice is two findings, at two lines
-    refused = iter(page.refused)  # shown without src, in the source's order
     for image in page.all("img"):
         alt = image.attrs.get("alt")
         src = image.attrs.get("src", "")
         decorative = image.attrs.get("role") in {"presentation", "none"}
-        found = page.source_line(src, seen[src])
-        if not src and (gone := next(refused, None)):
-            src, found = gone[0], (gone[1], gone[2])
-        seen[src] += 1
-        path, line = found or (page.path, image.line)
+        if not src:
+            continue  # refused: resource/refused-image names it; its alt once it is there
+        name = src.rstrip("/").rsplit("/", 1)[-1]
+        # As the source writes it: one finding though each locale's page points elsewhere.
+        found = page.source_image(src, seen[name])
+        seen[name] += 1
+        path, line, shown = found or (page.path, image.line, src)
         if not decorative and (not alt or not alt.strip()):
-            shown = page.as_written(src, line) if found else src  # one finding, every locale
             yield ctx.finding(path, line, f"image {shown} has no alt text")
         elif alt and (said := _not_an_alternative(alt.strip())):
             yield ctx.finding(path, line, f"the alt text of an image is {said}: '{alt}'")
@@ -175,7 +175,7 @@ def image_language(page: Page, ctx: CheckContext) -> Iterator[Finding]:
     that locale shows it instead.
     """
     for src in page.untranslated_images:
-        path, line = page.source_line(src) or (page.source[0] or page.path, 1)
+        path, line, _ = page.source_image(src) or (page.source[0] or page.path, 1, src)
         root, extension = posixpath.splitext(src)
         variant = f"{root}.{page.lang}{extension}"
         yield ctx.finding(

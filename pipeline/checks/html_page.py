@@ -44,26 +44,18 @@ class Page:
     def all(self, *tags: str) -> list[Element]:
         return [element for element in self.elements if element.tag in tags]
 
-    def source_line(self, src: str, nth: int = 0) -> tuple[str, int] | None:
+    def source_image(self, src: str, nth: int = 0) -> tuple[str, int, str] | None:
         """The source file and line that show the image `src` (a Markdown image or an
-        HTML `<img>`), the `nth` time after the first (the same image twice): the page's
-        URL may differ, its file name does not. A mention in code is no image."""
+        HTML `<img>`) the `nth` time after the first, and its address as written there:
+        a translated page may point elsewhere (`../en/images/a.png`), its file name does
+        not. A mention in code is no image; a file's name in text ("data.png") neither."""
         path, text = self.source
         name = _file_name(src)
-        lines = _image_lines(text).get(name, [])
-        if nth < len(lines):
-            return path, lines[nth]
-        found = text.find(name) if name and not lines else -1
-        return (path, text.count("\n", 0, found) + 1) if found >= 0 else None
-
-    def as_written(self, src: str, line: int) -> str:
-        """The address of image `src` as source line `line` writes it: a translated page
-        may point elsewhere (`../en/images/a.png`), and its finding is the source's."""
-        name = _file_name(src)
-        lines = self.source[1].split("\n")
-        text = lines[line - 1] if name and 0 < line <= len(lines) else ""
-        found = re.search(rf"[^\s()\[\]<>\"']*{re.escape(name)}", text)
-        return found.group() if found else src
+        shown = _shown_images(text).get(name, [])
+        if nth < len(shown):
+            return path, *shown[nth]
+        found = text.find(name) if name and not shown else -1
+        return (path, text.count("\n", 0, found) + 1, src) if found >= 0 else None
 
     def link_line(self, href: str, shown: str = "") -> tuple[str, int] | None:
         """The source file and line of the link to `href` whose text is `shown`: written
@@ -93,10 +85,10 @@ def _file_name(src: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _image_lines(text: str) -> dict[str, list[int]]:
-    """File name → the lines of the Markdown `text` that show an image of it, in order:
-    Markdown images and HTML `<img>`, not code ("![](a.png)" in a MyST example)."""
-    found: dict[str, list[int]] = {}
+def _shown_images(text: str) -> dict[str, list[tuple[int, str]]]:
+    """File name → (line, address as written) of each image the Markdown `text` shows,
+    in order: Markdown images and HTML `<img>`, not code ("![](a.png)" in a MyST example)."""
+    found: dict[str, list[tuple[int, str]]] = {}
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
     for token in MARKDOWN.parse(text):
         if not token.map:
@@ -107,13 +99,19 @@ def _image_lines(text: str) -> dict[str, list[int]]:
         images += [src for piece in html for src in _IMG_SRC.findall(piece)]
         cursor = starts[min(token.map[0], len(starts) - 1)]
         for name in map(_file_name, images):
-            at = text.find(name, cursor) if name else -1
-            if at >= 0:
-                found.setdefault(name, []).append(bisect.bisect_right(starts, at))
-                cursor = at + 1
+            at = re.compile(rf"(?<![^/(<\"'\s=]){re.escape(name)}(?=[)\"'>\s?#]|$)")
+            address = at.search(text, cursor) if name else None
+            if address is not None:
+                line = bisect.bisect_right(starts, address.start())
+                begin = _ADDRESS_START.search(text, starts[line - 1], address.start())
+                written = text[begin.end() if begin else starts[line - 1] : address.end()]
+                found.setdefault(name, []).append((line, written))
+                cursor = address.end()
     return found
 
 
+# The last character before an image's address: what opens it.
+_ADDRESS_START = re.compile(r"[(<\"'\s=](?=[^(<\"'\s=]*$)")
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 

@@ -172,6 +172,24 @@ def test_the_same_image_twice_without_alt_is_two_findings(
     assert sorted(f["line"] for f in findings) == [4, 8, 11, 13]
 
 
+def test_images_of_one_file_name_in_two_folders_are_two_findings_named_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two CI badges, both badge.svg, were one finding (review); "data.png" in the text
+    was taken for the image's address."""
+    page = (
+        "# Badges\n\nSee data.png below.\n\n"
+        "![](https://github.com/o/r/actions/workflows/ci.yml/badge.svg)\n\n"
+        "![](https://github.com/o/r/actions/workflows/docs.yml/badge.svg) ![](https://x.org/data.png)\n"
+    )
+    findings, _ = _checked(tmp_path, monkeypatch, page, "a11y/missing-alt")
+    assert [(f["line"], f["message"]) for f in findings] == [
+        (5, "image https://github.com/o/r/actions/workflows/ci.yml/badge.svg has no alt text"),
+        (7, "image https://github.com/o/r/actions/workflows/docs.yml/badge.svg has no alt text"),
+        (7, "image https://x.org/data.png has no alt text"),
+    ]
+
+
 def test_an_image_without_alt_is_found_at_its_line_not_at_an_example_in_code(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -183,17 +201,16 @@ def test_an_image_without_alt_is_found_at_its_line_not_at_an_example_in_code(
     assert sorted(f["line"] for f in findings) == [7, 11]
 
 
-def test_a_missing_image_without_alt_is_found_at_its_source_line_by_name(
+def test_a_missing_image_is_named_by_its_own_rule_not_as_an_image_without_a_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The page shows a refused image without its address: "image  has no alt text" was
     reported at each locale's page line."""
-    findings, _ = _checked(
-        tmp_path, monkeypatch, "# Page\n\nText.\n\n![](a.png)\n", "a11y/missing-alt"
-    )
-    assert [(f["path"], f["line"], f["message"]) for f in findings] == [
-        ("source/en/page.md", 5, "image a.png has no alt text")
-    ]
+    page = "# Page\n\nText.\n\n![](a.png)\n\n![](a.png)\n"
+    findings, stdout = _checked(tmp_path, monkeypatch, page, "a11y/missing-alt")
+    assert findings == []
+    refused = [f for f in json.loads(stdout) if f["rule"] == "resource/refused-image"]
+    assert [(f["path"], f["line"]) for f in refused] == [("source/en/page.md", 5)]
 
 
 def test_an_image_without_alt_is_one_finding_though_a_translated_page_relinks_it(
