@@ -315,8 +315,9 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     ]
     spans = [(a, b) for a, b, token in blocks if token.type == "code_block" or _is_code(token.info)]
     for found in _CODE_SPAN.finditer(text):
-        if not any(a <= found.start() < b for a, b, _ in blocks):  # a fence's ``` is none
-            spans.append(found.span())
+        fence = len(found[1]) >= 3 and text[found.start() - 1 : found.start()] in {"", "\n"}
+        if not fence and not any(a <= found.start() < b for a, b, _ in blocks):
+            spans.append(found.span())  # a fence's ``` (a MyST box's too) opens no code span
     return sorted(spans)
 
 

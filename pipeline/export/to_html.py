@@ -25,7 +25,7 @@ from jinja2 import (
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from pipeline.export.assemble import Localized, text_token
+from pipeline.export.assemble import Localized, lang_token, text_token
 from pipeline.export.brand import BrandView
 from pipeline.export.rendering import FOOTNOTE_RULES, ROLE_RULES, TASK_RULES, box_title
 from pipeline.export.sanitize import sanitize
@@ -127,11 +127,18 @@ def render_body(
             meta = token.meta or {}
             group = meta.get("tag") in {"tab", "list-table"}  # no note: a group
             token.attrSet("role", "group" if group else "note")  # announced as such
+            kind = str(meta.get("kind") or meta.get("tag") or "")
+            version = meta.get("version")  # Sphinx's "Changed in version 2.1"
+            title = box_title(kind, localized.lang) + (f" {version}" if version else "")
             if '"' not in token.info:
-                kind = str(meta.get("kind") or meta.get("tag") or "")
-                version = meta.get("version")  # Sphinx's "Changed in version 2.1"
-                title = box_title(kind, localized.lang) + (f" {version}" if version else "")
                 tokens[index + 2].children = [text_token(title)]
+            elif version:  # "Added in version 2.5: The spam parameter."
+                prefix = [text_token(f"{title}: ")]
+                lang = localized.lang
+                if tokens[index + 1].attrGet("lang"):  # the text fell back: ours is not
+                    prefix = [lang_token("lang_open", lang), *prefix]
+                    prefix.append(lang_token("lang_close", lang))
+                tokens[index + 2].children = [*prefix, *(tokens[index + 2].children or [])]
     env = {**localized.env, "lang": localized.lang}
     html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
     return sanitize(html, image_url, link_url), headings

@@ -14,6 +14,7 @@ import contextlib
 import io
 import logging
 import posixpath
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,12 @@ def write_pdf(html: str, base: Path, allowed: Path, title: str) -> tuple[bytes, 
     if not title.strip():
         raise PipelineError("the page has no title; a PDF/UA document needs one", str(base))
     document = weasyprint.HTML(string=html, base_url=str(base), url_fetcher=url_fetcher(allowed))
-    with _warnings_of("weasyprint") as warnings:
+    with _ONE_AT_A_TIME, _warnings_of("weasyprint") as warnings:  # its logger is shared
         pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     return finish(pdf, title, base), tuple(warnings)
+
+
+_ONE_AT_A_TIME = threading.Lock()
 
 
 @contextlib.contextmanager

@@ -43,6 +43,7 @@ MYST_BOXES = MYST_TITLED | MYST_UNTITLED | MYST_VERSIONED | {"list-table"}
 _DIRECTIVE = re.compile(r"\{([\w:-]+)\}\s*(.*)")
 _OPTION = re.compile(r":[\w-]+:")
 _PROSE_OPTION = re.compile(r"[ \t]*:(alt|caption):[ \t]+(\S.*)")
+_PROSE_KEY = re.compile(r"[ \t]*(alt|caption):[ \t]+(\S.*)")  # in a `---` block
 
 
 def directive_options(lines: list[str], tokens: list[Token]) -> Iterator[tuple[str, str, int]]:
@@ -50,12 +51,18 @@ def directive_options(lines: list[str], tokens: list[Token]) -> Iterator[tuple[s
     (a toctree's, a code block's): (option, text, line). `lines` are the file's."""
     for token in tokens:
         directive = token.type == "fence" and _DIRECTIVE.fullmatch(token.info.strip())
-        if token.map and (directive or token.type == "admonition_open"):
-            for number in range(token.map[0] + 1, token.map[1]):
-                if not _OPTION.match(lines[number].strip()):
-                    break
-                if found := _PROSE_OPTION.fullmatch(lines[number].rstrip()):
-                    yield found[1], found[2], number + 1
+        if not token.map or not (directive or token.type == "admonition_open"):
+            continue
+        first = token.map[0] + 1
+        block = first < len(lines) and lines[first].strip() == "---"  # options as YAML
+        for number in range(first + block, min(token.map[1], len(lines))):
+            line = lines[number].rstrip()
+            if line.strip() == "---" if block else not _OPTION.match(line.strip()):
+                break
+            if found := (_PROSE_KEY if block else _PROSE_OPTION).fullmatch(line):
+                value = found[2]
+                quoted = len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]
+                yield found[1], value[1:-1] if quoted else value, number + 1
 
 
 def _emoji(state: StateCore) -> None:
@@ -276,6 +283,8 @@ def _without_options(tokens: list[Token]) -> list[Token]:
         kept.append(token)
         at += 1
         myst = token.type == "container_box_open" and token.info.strip().startswith("{")
+        if myst and _yaml_options(tokens, at):
+            at += 4  # `---` and the keys under it, read as a rule and a setext heading
         if not myst or at + 2 >= len(tokens) or tokens[at].type != "paragraph_open":
             continue
         opening, inline = tokens[at], tokens[at + 1]
@@ -287,6 +296,12 @@ def _without_options(tokens: list[Token]) -> list[Token]:
             inline.content = "\n".join(lines[options:])
             opening.map = inline.map = [opening.map[0] + options, opening.map[1]]
     return kept
+
+
+def _yaml_options(tokens: list[Token], at: int) -> bool:
+    """Whether a colon fence's options begin at `at` as a `---` block of YAML keys."""
+    kinds = [token.type for token in tokens[at : at + 4]]
+    return kinds == ["hr", "heading_open", "inline", "heading_close"] and "-" in tokens[at].markup
 
 
 def _boxes_as_admonitions(state: StateCore) -> None:
@@ -302,9 +317,9 @@ def _boxes_as_admonitions(state: StateCore) -> None:
             continue
         kind, title = box_kind_and_title(token.info)
         token.type, token.meta = "admonition_open", {"tag": kind}
-        if kind in MYST_VERSIONED:  # "Changed in version 2.1", in each language
-            token.meta["version"] = title
-        if kind in MYST_UNTITLED | MYST_VERSIONED:
+        if kind in MYST_VERSIONED:  # "Changed in version 2.1", in each language; the
+            token.meta["version"], _, title = title.partition(" ")  # rest is text to translate
+        if kind in MYST_UNTITLED:
             title = ""  # `{figure} ../images/eye.png`: a path, titled by its kind
         token.attrs = {"class": f"admonition {kind.lower()}"}
         token.info = f'{kind} "{title}"' if title else kind

@@ -191,7 +191,8 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
     (root / "source" / "css" / "gone.css").symlink_to("/nonexistent/gone.css")  # crashed
     (root / "source" / "en" / "one.md").write_text(
         "# One\n\nSee [two](two.md#usage) and ![a diagram](../images/a.png).\n\n"
-        "```{image} ./../images/a.png\n:alt: The same diagram\n```\n",  # MyST's, kept as code
+        "```{image} ./../images/a.png\n:alt: The same diagram\n```\n\n"  # MyST's, kept as code
+        "```{figure} ../images/a.png\nIts caption.\n```\n",  # a box: its ``` are no code span
         encoding="utf-8",
     )
     (root / "source" / "en" / "two.md").write_text("# Two\n\n## Usage\n\nText.\n", encoding="utf-8")
@@ -229,9 +230,10 @@ def test_export_writes_markdown_in_each_layout_with_working_links(
         text = page.read_text(encoding="utf-8")
         assert f"]({link})" in text, (layout, text)
         assert f"]({image})" in text, (layout, text)
-        directive = re.search(r"```\{image\} (\S+)", text)
-        assert directive, (layout, text)  # it was left as it was, pointing at nothing
-        assert (page.parent / directive[1]).resolve().is_file(), (layout, text)
+        directives = re.findall(r"```\{(?:image|figure)\} (\S+)", text)
+        assert len(directives) == 2, (layout, text)
+        for directive in directives:  # each was left as it was, pointing at nothing
+            assert (page.parent / directive).resolve().is_file(), (layout, text)
         assert (page.parent / image).resolve().is_file(), layout
         assert (page.parent / link.split("#")[0]).resolve().is_file(), layout
         assert "4 Markdown files" in result.output
@@ -610,8 +612,17 @@ def test_myst_targets_are_anchors_and_definition_lists_are_lists(tmp_path: Path)
             "```{list-table} Besøgstider\n:header-rows: 1\n\n* - Dag\n  - Tidspunkt\n```\n\n"
             "```{code-block} python\n:caption: Et script\n\nprint('Day')\n```\n",
         ),
+        # Options as a YAML block (review): the alt was lost, and a colon fence's keys
+        # were read as a heading ("class: tip").
+        (
+            '```{figure} a.png\n---\nwidth: 60%\nalt: "The eye"\n---\nIts caption.\n```\n\n'
+            ":::{note}\n---\nclass: tip\n---\nBody.\n:::\n",
+            {"The eye": "Øjet", "Its caption.": "Dets billedtekst.", "Body.": "Brødtekst."},
+            '```{figure} a.png\n---\nwidth: 60%\nalt: "Øjet"\n---\nDets billedtekst.\n```\n\n'
+            ":::{note}\n---\nclass: tip\n---\nBrødtekst.\n:::\n",
+        ),
     ],
-    ids=["colon-fence-options", "directives", "options-versions-list-tables"],
+    ids=["colon-fence-options", "directives", "options-versions-list-tables", "yaml-options"],
 )
 def test_myst_directives_give_their_prose_and_keep_the_rest(
     tmp_path: Path, source: str, texts: dict[str, str], written: str
@@ -619,6 +630,16 @@ def test_myst_directives_give_their_prose_and_keep_the_rest(
     document = document_of(tmp_path, source)
     assert [block.text for block in document.blocks] == list(texts)  # the units, in order
     assert translated_markdown(source, document, "da", texts).text == written
+
+
+def test_a_version_notes_words_after_its_version_are_translated_in_place(tmp_path: Path) -> None:
+    """Sphinx reads `{versionadded} 2.5 The spam parameter.`: version, then text (review)."""
+    source = "```{versionadded} 2.5 The spam parameter.\nMore.\n```\n"
+    texts = {"The spam parameter.": "Spam-parameteren.", "More.": "Mere."}
+    assert (
+        translate(tmp_path, source, texts)
+        == "```{versionadded} 2.5 Spam-parameteren.\nMere.\n```\n"
+    )
 
 
 def test_myst_label_links_and_roles_read_as_sphinx_shows_them() -> None:
