@@ -346,18 +346,26 @@ DANISH = {
 
 
 def _anchor_site(layout: str, min_translated: float = 0) -> None:
+    _exported({"guide": GUIDE, "rules": RULES}, DANISH, layout, min_translated)
+
+
+def _exported(
+    pages: dict[str, str], danish: dict[str, str], layout: str = "folders", least: float = 0
+) -> None:
+    """An English project of `pages`, its Danish catalogs filled from `danish`, exported
+    as Markdown in `layout`."""
     Path("pyproject.toml").write_text(
         '[tool.pipeline]\nlocales = ["en", "da"]\nsource-language = "en"\n'
-        f'[tool.pipeline.export]\nmin-translated = {min_translated}\nmarkdown-layout = "{layout}"\n'
+        f'[tool.pipeline.export]\nmin-translated = {least}\nmarkdown-layout = "{layout}"\n'
     )
-    Path("source").mkdir()
-    Path("source/guide.md").write_text(GUIDE)
-    Path("source/rules.md").write_text(RULES)
+    Path("source").mkdir(exist_ok=True)
+    for name, text in pages.items():
+        Path(f"source/{name}.md").write_text(text)
     assert run_cli("extract").exit_code == 0
-    for name in ("guide", "rules"):
+    for name in pages:
         catalog = polib.pofile(f"locales/da/LC_MESSAGES/{name}.po")
         for entry in catalog:
-            entry.msgstr = DANISH.get(entry.msgid, "")
+            entry.msgstr = danish.get(entry.msgid, "")
         catalog.save()
     result = run_cli("export", "--locale", "da", "--format", "markdown")
     assert result.exit_code == 0, result.output
@@ -423,28 +431,18 @@ def test_renamed_anchors_do_not_feed_each_other_and_code_keeps_its_examples(
     """ "Install" became "Installer" and "Installer" "Installationsprogram": both links went
     to #installationsprogram, and a link written in a code block was rewritten."""
     monkeypatch.chdir(tmp_path)
-    Path("pyproject.toml").write_text(
-        '[tool.pipeline]\nlocales = ["en", "da"]\nsource-language = "en"\n'
-        "[tool.pipeline.export]\nmin-translated = 0\n"
-    )
-    Path("source").mkdir()
-    Path("source/guide.md").write_text(
+    guide = (
         "# Guide\n\nSee [install](#install) and [the installer](#installer).\n\n"
         "```md\n[install](#install)\n```\n\nOr `[x](#install)`.\n\n## Install\n\n## Installer\n"
     )
-    assert run_cli("extract").exit_code == 0
-    catalog = polib.pofile("locales/da/LC_MESSAGES/guide.po")
-    catalog.find("Install").msgstr = "Installer"
-    catalog.find("Installer").msgstr = "Installationsprogram"
-    catalog.save()
-    assert run_cli("export", "--locale", "da", "--format", "markdown").exit_code == 0
+    _exported({"guide": guide}, {"Install": "Installer", "Installer": "Installationsprogram"})
     written = Path("build/markdown/da/guide.md").read_text()
     assert "See [install](#installer) and [the installer](#installationsprogram)." in written
     assert "```md\n[install](#install)\n```\n\nOr `[x](#install)`." in written
     # The next run in this process, in another layout: ids kept, links as the source's.
-    pyproject = Path("pyproject.toml").read_text()
-    Path("pyproject.toml").write_text(pyproject + 'markdown-layout = "hugo"\n')
-    assert run_cli("export", "--locale", "da", "--format", "markdown").exit_code == 0
+    _exported(
+        {"guide": guide}, {"Install": "Installer", "Installer": "Installationsprogram"}, "hugo"
+    )
     written = Path("build/markdown/content/da/guide.md").read_text()
     assert "See [install](#install) and [the installer](#installer)." in written
     assert "## Installer {#install}\n" in written
@@ -456,21 +454,12 @@ def test_ids_are_kept_where_hugo_and_docusaurus_read_them_and_followed_elsewhere
     """Real builds: Hugo lost `## X {#x} ##`'s id, and Docusaurus' MDX stopped the whole
     Danish site at `{#x}` after a setext heading or a quoted one."""
     monkeypatch.chdir(tmp_path)
-    Path("pyproject.toml").write_text(
-        '[tool.pipeline]\nlocales = ["en", "da"]\nsource-language = "en"\n'
-        '[tool.pipeline.export]\nmin-translated = 0\nmarkdown-layout = "docusaurus"\n'
-    )
-    Path("source").mkdir()
-    Path("source/page.md").write_text(
+    page = (
         "# Page\n\nSee [c](#closed), [s](#setext) and [q](#quoted).\n\n## Closed ##\n\n"
         "Setext\n------\n\n> ## Quoted\n"
     )
-    assert run_cli("extract").exit_code == 0
-    catalog = polib.pofile("locales/da/LC_MESSAGES/page.po")
-    for msgid, msgstr in [("Closed", "Lukket"), ("Setext", "Understreget"), ("Quoted", "Citeret")]:
-        catalog.find(msgid).msgstr = msgstr
-    catalog.save()
-    assert run_cli("export", "--locale", "da", "--format", "markdown").exit_code == 0
+    danish = {"Closed": "Lukket", "Setext": "Understreget", "Quoted": "Citeret"}
+    _exported({"page": page}, danish, "docusaurus")
     written = Path("build/markdown/i18n/da/docusaurus-plugin-content-docs/current/page.md")
     text = written.read_text()
     assert "## Lukket ## {#closed}\n" in text
