@@ -190,6 +190,12 @@ def show_export(
         written.append(f"{counted(files, 'Markdown file')} in {folder} ({layout})")
         if copied:  # the stylesheets, scripts and images a site needs beside its pages
             written[-1] += f", {counted(copied, 'other file')} of {config.source_dir} copied"
+        held = sum(1 for r in results if r.markdown and not r.markdown.published)
+        if held:  # a first run of a new translation holds back every page: say why, once
+            written[-1] += (
+                f"; {held} held back in the source language under min-translated "
+                f"{config.export.min_translated:.0%} (set it lower to publish them)"
+            )
     click.echo(
         f"export: {counted(documents, 'document')} × {counted(locales, 'locale')}: "
         f"{', '.join(written) or 'nothing'}"

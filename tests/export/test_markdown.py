@@ -512,6 +512,7 @@ def test_min_translated_holds_back_a_translation_begun_but_not_a_page_without_pr
         "warning: build/markdown/da/begun.md: only 1 of 4 units translated, under "
         "min-translated 80%: the source language's text is written"
     ) in result.stderr
+    assert "1 held back in the source language under min-translated 80%" in result.stdout
     assert "code.md" not in result.stderr
     assert "En." not in (tmp_path / "build/markdown/da/begun.md").read_text()
     assert "make" in (tmp_path / "build/markdown/da/code.md").read_text()
