@@ -19,7 +19,6 @@ from pipeline.source.anchors import explicit_anchors, github_slug, heading_ids, 
 from pipeline.source.html import VOID_TAGS, html_headings
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import (
-    TRANSLATABLE_FRONT_MATTER,
     Block,
     BlockKind,
     Document,
@@ -77,7 +76,7 @@ def localize(
     _identify_html_headings(tokens, dict.fromkeys(ids, 0))
     result = Localized(document, lang, tokens, env, "", "")
     front = document.front_matter
-    title, description = (str(front.get(key) or "") for key in TRANSLATABLE_FRONT_MATTER)
+    title, description = (str(front.get(key) or "") for key in ("title", "description"))
     result.title = translate_text(" ".join(title.split()), translations, result)
     result.description = translate_text(" ".join(description.split()), translations, result)
     for reference in env.get("references", {}).values():

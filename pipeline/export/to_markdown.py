@@ -23,11 +23,11 @@ from pipeline.source.anchors import heading_ids, mkdocs_config, style_of
 from pipeline.source.front_matter import string_values
 from pipeline.source.html import tag_sequence
 from pipeline.source.language import CODE_SPAN
-from pipeline.source.markdown import Block, BlockKind, Document
+from pipeline.source.markdown import TRANSLATABLE_FRONT_MATTER, Block, BlockKind, Document
 from pipeline.source.spans import line_pieces
 from pipeline.source.syntax import MARKDOWN
 
-FRONT_MATTER_KINDS = {BlockKind.TITLE, BlockKind.DESCRIPTION}
+FRONT_MATTER_KINDS = set(TRANSLATABLE_FRONT_MATTER.values())
 # What would start a new block if it began a line of a translated paragraph.
 _BLOCK_START = re.compile(
     r"(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$|`{3}|~{3})"
@@ -270,12 +270,13 @@ def _front_matter(
     counts: Localized,
     result: MarkdownResult,
 ) -> list[_Splice]:
-    """`title` and `description` translated, `lang` set to the locale where it is given."""
+    """`title`, `description` and the menus' short title translated, `lang` set to the
+    locale where it is given."""
     splices = []
     for key, start, end, value in string_values(source):
         if key == "lang" and value != lang:  # TOML's strings are quoted, YAML's need not be
             splices.append((start, end, json.dumps(lang) if source[0] == "+" else lang))
-        elif key in {"title", "description"}:
+        elif key in TRANSLATABLE_FRONT_MATTER:
             text = " ".join(value.split())
             translated = translate_text(text, translations, counts)
             problem = _broken_markup(text, translated)

@@ -36,13 +36,19 @@ class BlockKind(enum.StrEnum):
     LABEL = "label"  # an HTML aria-label
     ABBREVIATION = "abbreviation"  # what `*[HTML]: HyperText Markup Language` stands for
     CAPTION = "caption"  # a MyST directive's `:caption:` (a toctree's, a code block's)
+    NAVIGATION = "navigation label"  # front matter's short title for menus
 
 
 _OPTION_KINDS = {"alt": BlockKind.ALT_TEXT, "caption": BlockKind.CAPTION}
 
 
 # Front matter keys whose values are prose for readers; all other keys are data.
-TRANSLATABLE_FRONT_MATTER = {"title": BlockKind.TITLE, "description": BlockKind.DESCRIPTION}
+TRANSLATABLE_FRONT_MATTER = {
+    "title": BlockKind.TITLE,
+    "description": BlockKind.DESCRIPTION,
+    "sidebar_label": BlockKind.NAVIGATION,  # Docusaurus' name of the page in its sidebar
+    "linkTitle": BlockKind.NAVIGATION,  # Hugo's, in menus and lists
+}
 
 
 @dataclass(frozen=True, slots=True)

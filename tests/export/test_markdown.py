@@ -285,6 +285,25 @@ def test_our_page_shows_what_github_shows(real_site: Path, path: Path) -> None:
     assert [tag for tag in tags if ours_text.count(tag) > theirs_text.count(tag)] == []
 
 
+def test_the_menus_short_title_is_translated_in_docusaurus_and_hugo_front_matter(
+    tmp_path: Path,
+) -> None:
+    """Docusaurus' sidebar_label and Hugo's linkTitle stayed English in the Danish menus."""
+    yaml_source = "---\nsidebar_label: Install\nsidebar_position: 2\n---\n\nText.\n"
+    toml_source = '+++\nlinkTitle = "Install"\nweight = 2\n+++\n\nText.\n'
+    texts = {"Install": "Installér", "Text.": "Tekst."}
+    for source in (yaml_source, toml_source):
+        document = document_of(tmp_path, source)
+        kinds = [(b.kind, b.text) for b in document.blocks]
+        assert kinds == [(BlockKind.NAVIGATION, "Install"), (BlockKind.PARAGRAPH, "Text.")]
+    assert translate(tmp_path, yaml_source, texts).startswith(
+        '---\nsidebar_label: "Installér"\nsidebar_position: 2\n---\n'
+    )
+    assert translate(tmp_path, toml_source, texts).startswith(
+        '+++\nlinkTitle = "Installér"\nweight = 2\n+++\n'
+    )
+
+
 def test_toml_front_matter_gets_its_title_and_lang_in_place(tmp_path: Path) -> None:
     source = '+++\ntitle = "Install \\"guide\\""\nlang = "en"\nweight = 3\n+++\n\nText.\n'
     texts = {'Install "guide"': 'Installations"vejledning"', "Text.": "Tekst."}
