@@ -34,6 +34,7 @@ from pipeline.languages.evidence import (
     primary,
     word_evidence,
 )
+from pipeline.languages.filler import is_filler
 from pipeline.languages.word_forms import spell_checks
 from pipeline.source.language import split_sentences
 
@@ -97,6 +98,7 @@ def _passages(
         for start, end in split_sentences(text, lang):
             theirs += _sentence_passages(text, view, start, end, lang, other, names)
         found += _whole_text(view, theirs, lang, other, names) if theirs else []
+    found = [p for p in found if not is_filler(text, p.start, p.end)]  # "massa vel purus…"
     return tuple(_merged(text, sorted(found, key=lambda passage: passage.start)))
 
 

@@ -38,6 +38,7 @@ from pipeline.languages.dictionaries import (
 )
 from pipeline.languages.edits import one_edit_from
 from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
+from pipeline.languages.filler import is_filler
 from pipeline.languages.project_slips import LONG
 from pipeline.languages.suggestion_reach import suggested_by
 from pipeline.languages.technical import (
@@ -161,8 +162,8 @@ class Speller:
                 continue  # an abbreviation: "dvs.", "inkl." (Hunspell takes any word + ".")
             if (start and view[start - 1].isdigit()) or view[end : end + 1].isdigit():
                 continue  # "2nd", "10x", "IPv6"
-            if len(word) == 1 or not _LATIN_LETTER.search(word):
-                continue  # a letter on its own ("á", a variable), or Chinese, Greek…
+            if len(word) == 1 or not _LATIN_LETTER.search(word) or is_filler(view, start, end):
+                continue  # a letter on its own ("á"), Chinese, Greek…, or "Lorem ipsum"
             found.append(Misspelling(start, end, word))
         spans = [(m.start, m.end) for m in found]
         code = in_lists_of_code(text, view, spans, self._slip, far) if found else set()
