@@ -209,3 +209,16 @@ def test_document_score_ignores_short_headings(tmp_path: Path) -> None:
     )
     score = score_source(tuple(split_units(read_document(path))), "d.md", Target())
     assert score.counts.lix == pytest.approx(counts(body, "da").lix)
+
+
+def test_placeholder_latin_has_no_reading_level(tmp_path: Path) -> None:
+    """A theme's demo page: "Curabitur dapibus massa lectus, vulputate…" was a sentence
+    dense with long words, and its filler set the page's Flesch (27 against 51)."""
+    path = tmp_path / "demo.md"
+    path.write_text(
+        "---\nlang: en\n---\n\nThe page shows how text looks. "
+        "Curabitur dapibus massa lectus, vulputate fermentum est finibus quis.\n"
+    )
+    units = tuple(split_units(read_document(path)))
+    score = score_source(units, "demo.md", Target())
+    assert [s.text for s in score.sentences] == ["The page shows how text looks."]

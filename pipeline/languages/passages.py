@@ -34,8 +34,8 @@ from pipeline.languages.evidence import (
     primary,
     word_evidence,
 )
-from pipeline.languages.filler import is_filler
 from pipeline.languages.word_forms import spell_checks
+from pipeline.source.filler import is_filler
 from pipeline.source.language import split_sentences
 
 _EDGE = re.compile(r"[:;()\[\]\"\u201c\u201d\u201e\u00ab\u00bb*_\u2013\u2014.!?]")  # not a comma

@@ -38,7 +38,6 @@ from pipeline.languages.dictionaries import (
 )
 from pipeline.languages.edits import one_edit_from
 from pipeline.languages.evidence import ACRONYM, WORD, frequency, language_view, primary
-from pipeline.languages.filler import is_filler
 from pipeline.languages.project_slips import LONG
 from pipeline.languages.suggestion_reach import suggested_by
 from pipeline.languages.technical import (
@@ -58,6 +57,7 @@ from pipeline.languages.technical import (
 )
 from pipeline.languages.word_forms import spell_checks
 from pipeline.project import memo
+from pipeline.source.filler import is_filler
 
 _PART = 4  # the shortest part of a compound we accept
 _UNLISTED = 2  # `_known` of a word known, not listed: built from parts, a loanword…

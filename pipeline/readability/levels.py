@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.project.config import Target
 from pipeline.project.errors import PipelineError
 from pipeline.readability.counts import Counts, measure, sentence_spans
+from pipeline.source.filler import is_filler
 from pipeline.source.markdown import BlockKind
 from pipeline.source.units import Unit
 
@@ -131,6 +132,8 @@ def score_units(texts: list[tuple[Unit, str, int | None]], lang: str) -> tuple[S
     for unit, text, line in texts:
         running = counts_toward_document(unit.kind, unit.text)
         for start, end in sentence_spans(text, lang):
+            if is_filler(text, start, end):
+                continue  # "Lorem ipsum dolor sit amet.": no reader's level to measure
             sentence = text[start:end]
             sentence_line = unit.line_at(start) if line is None else line
             scored.append(
