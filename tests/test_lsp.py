@@ -220,6 +220,19 @@ async def test_ignore_here_inserts_the_comment_the_checks_read(client: LanguageC
     assert not any(d.code in ("term/deprecated", "meta/unused-suppression") for d in after)
 
 
+async def test_no_ignore_comment_is_offered_inside_toml_front_matter(
+    client: LanguageClient,
+) -> None:
+    """Review: "Ignore here" put an HTML comment above Hugo's `+++`, and the block was no
+    front matter any more."""
+    path = root_of(client) / DOCUMENT
+    text = '+++\ntitle = "Om genbehandling"\n+++\n\nTekst.\n'
+    diagnostic = only(await open_document(client, path, text), "term/deprecated")
+    assert diagnostic.range.start.line == 1
+    titles = [action.title for action in await actions_for(client, path, diagnostic)]
+    assert "Ignore term/deprecated here" not in titles
+
+
 async def test_an_unknown_word_goes_into_the_word_list(client: LanguageClient) -> None:
     root = root_of(client)
     path = root / DOCUMENT

@@ -176,7 +176,7 @@ def show_export(
             warn(
                 f"{markdown.shown}: only {markdown.result.units - markdown.result.fallbacks} of "
                 f"{markdown.result.units} units translated, under min-translated "
-                f"{config.export.min_translated:.0%}: the source language's text is written"
+                f"{_share(config.export.min_translated)}: the source language's text is written"
             )
     written = []  # only the formats asked for: "0 PDFs" after --format html misleads
     pages, pdfs, files = (sum(1 for r in results if getattr(r, kind)) for kind in KINDS)
@@ -193,14 +193,21 @@ def show_export(
         held = sum(1 for r in results if r.markdown and not r.markdown.published)
         if held:  # a first run of a new translation holds back every page: say why, once
             written[-1] += (
-                f"; {held} held back in the source language under min-translated "
-                f"{config.export.min_translated:.0%} (set it lower to publish them)"
+                f"; {counted(held, 'file')} held back in the source language, under "
+                f"min-translated {_share(config.export.min_translated)} (translate more, "
+                "or lower it to publish them)"
             )
     click.echo(
         f"export: {counted(documents, 'document')} × {counted(locales, 'locale')}: "
         f"{', '.join(written) or 'nothing'}"
     )
     return failed
+
+
+def _share(fraction: float) -> str:
+    """A share as a percentage that rounding does not turn into its bound (99.5 %)."""
+    shown = f"{fraction:.0%}"
+    return f"{fraction:.1%}" if shown in {"0%", "100%"} and 0 < fraction < 1 else shown
 
 
 def show_coverage(coverage: Coverage, findings: Sequence[Finding]) -> None:

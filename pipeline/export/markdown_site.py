@@ -306,18 +306,19 @@ def _relinked(text: str, moved: dict[str, str]) -> str:
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the code in Markdown `text`, in order: code blocks and fences (not
-    MyST directives, whose image paths move) and code spans."""
+    MyST directives, whose image paths move) and the code spans of its inline text (a
+    fence's ``` opens none, nor a MyST box's, indented in a list or not)."""
     starts = [0, *(found.end() for found in re.finditer("\n", text)), len(text)]
-    blocks = [
-        (starts[token.map[0]], starts[min(token.map[1], len(starts) - 1)], token)
-        for token in MARKDOWN.parse(text.removeprefix("\ufeff").replace("\r\n", "\n"))
-        if token.map and token.type in {"fence", "code_block"}
-    ]
-    spans = [(a, b) for a, b, token in blocks if token.type == "code_block" or _is_code(token.info)]
-    for found in _CODE_SPAN.finditer(text):
-        fence = len(found[1]) >= 3 and text[found.start() - 1 : found.start()] in {"", "\n"}
-        if not fence and not any(a <= found.start() < b for a, b, _ in blocks):
-            spans.append(found.span())  # a fence's ``` (a MyST box's too) opens no code span
+    spans = []
+    for token in MARKDOWN.parse(text.removeprefix("\ufeff").replace("\r\n", "\n")):
+        if not token.map:
+            continue
+        start, end = starts[token.map[0]], starts[min(token.map[1], len(starts) - 1)]
+        if token.type == "code_block" or (token.type == "fence" and _is_code(token.info)):
+            spans.append((start, end))
+        elif token.type == "inline" and "`" in token.content:
+            found = _CODE_SPAN.finditer(text, start, end)
+            spans += [span.span() for span in found]
     return sorted(spans)
 
 
@@ -325,5 +326,5 @@ def _is_code(info: str) -> bool:
     return not info.startswith("{") or info.startswith(("{code", "{literalinclude"))
 
 
-# A code span, within one paragraph (no blank line inside).
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n)[^`]|(?!\1)`+)*?\1")
+# A code span: a run of backticks to the next run of as many.
+_CODE_SPAN = re.compile(r"(`+)(?:[^`]|(?!\1)`+)*?\1")

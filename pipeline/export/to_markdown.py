@@ -94,7 +94,7 @@ def translated_markdown(
     result = MarkdownResult(raw)
     splices: list[_Splice] = []
     kept_ids = _source_heading_ids(source, document, keep_ids)
-    if source.startswith(("---", "+++")):
+    if source.startswith(("---", "+++")):  # string_values reads only a closed block
         splices += _front_matter(source, lang, translations, counts, result)
     for block in document.blocks:
         if block.kind in FRONT_MATTER_KINDS:
@@ -156,13 +156,16 @@ def _id_splice(source: str, end: int, anchor: str, spaced: bool) -> _Splice:
     """The heading's source id, into the attribute list it has (`{ .special }` →
     `{ #id .special }`: a second list would show as text), else as one of its own:
     `{ #id }` as MkDocs' docs write it, or `{#id}`, the one form Docusaurus reads."""
-    if closing := _CLOSING_HASHES.match(source, end):  # Hugo reads `## X ## {#x}` only
-        end = closing.end()
-    found = _ATTRIBUTE_LIST_START.match(source, end)
+    closing = _CLOSING_HASHES.match(source, end)
+    found = _ATTRIBUTE_LIST_START.match(source, closing.end() if closing else end)
     if found:
         spacing = "" if source[found.end() : found.end() + 1].isspace() else " "
         return found.end(), found.end(), f" #{anchor}{spacing}"
-    return end, end, f" {{ #{anchor} }}" if spaced else f" {{#{anchor}}}"
+    if spaced:  # Python-Markdown reads `## X ## { #x }`
+        end = closing.end() if closing else end
+        return end, end, f" {{ #{anchor} }}"
+    # Hugo reads no `{#x}` before closing hashes, CommonMark (Docusaurus) none after: drop them
+    return end, closing.end() if closing else end, f" {{#{anchor}}}"
 
 
 _ATTRIBUTE_LIST_START = re.compile(r"[ \t]*\{:?")
@@ -210,6 +213,8 @@ def _formatted(
         return re.sub(r"(?<!\\)\|", r"\\|", text), None
     if block.kind is BlockKind.LINK_TITLE and before in {'"', "'"}:
         return text.replace(before, "\\" + before), None
+    if _YAML_OPTION.fullmatch(prefix):  # a MyST option in a `---` block: a YAML value
+        return _yaml_value(text, before), None
     if html or block.kind in _ONE_LINE_KINDS:
         return text, None
     if "\n\n" in text.strip("\n"):
@@ -219,6 +224,20 @@ def _formatted(
     if block.kind in _INLINE_KINDS:
         lines = [_escaped(line) for line in lines]
     return ("\n" + continuation).join(lines), None
+
+
+_YAML_OPTION = re.compile(r"[ \t]*(?:alt|caption):[ \t]*[\"']?")
+
+
+def _yaml_value(text: str, quote: str) -> str:
+    """`text` written inside the quotes it stands in (`alt: "…"`), else as a YAML string
+    that needs none or double quotes: a `"` or a `: ` must not end or split it."""
+    if quote == '"':
+        return json.dumps(text, ensure_ascii=False)[1:-1]
+    if quote == "'":
+        return text.replace("'", "''")
+    plain = not re.search(r"[:#]\s|^[\"'&*!|>%@`{\[-]|[\"']$", text)
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def _escaped(line: str) -> str:

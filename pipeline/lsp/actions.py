@@ -120,9 +120,12 @@ def _is_ignore(line: str) -> bool:
 
 
 def _in_front_matter(lines: list[str], line: int) -> bool:
-    if not lines or lines[0].strip() != "---":
+    """YAML's (`---`) or Hugo's TOML (`+++`) front matter."""
+    marker = lines[0].strip() if lines else ""
+    if marker not in ("---", "+++"):
         return False
-    end = next((n for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
+    ends = (marker, "...") if marker == "---" else (marker,)
+    end = next((n for n in range(1, len(lines)) if lines[n].strip() in ends), None)
     return end is None or line <= end
 
 

@@ -2,12 +2,13 @@
 
 Theme and plugin docs fill demo pages with it. Each of its words was an unknown English
 word with a useless suggestion ("placerat" → "place rat"), and "massa vel purus interdum
-imperdiet." a Danish passage to mark. A run of three or more of the generators' words
-with two that neither English nor Danish writes is filler; "sit in a" is not.
+imperdiet." a Danish passage to mark. A run of the generators' words with three that
+neither English nor Danish writes is filler; "sit in a" and "tellus a varius" are not.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -64,7 +65,7 @@ def filler_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _is_filler(words: list[str]) -> bool:
-    return len(words) >= 3 and sum(w.lower() in _ONLY_FILLER for w in words) >= 2
+    return sum(w.lower() in _ONLY_FILLER for w in words) >= 3
 
 
 def is_filler(text: str, start: int, end: int) -> bool:
@@ -73,4 +74,6 @@ def is_filler(text: str, start: int, end: int) -> bool:
     if not any(w.lower() in FILLER for w in re.findall("[A-Za-z]+", text[start:end])):
         return False
     end = start + len(text[start:end].rstrip(".!?\u2026 "))
-    return any(a <= start and end <= b for a, b in filler_spans(text))
+    spans = filler_spans(text)
+    at = bisect.bisect_right(spans, (start, len(text) + 1)) - 1  # the last run from start
+    return at >= 0 and spans[at][0] <= start and end <= spans[at][1]

@@ -73,7 +73,9 @@ def _toml(content: str, shown: str) -> dict[str, Any]:
 def string_values(source: str) -> Iterator[tuple[str, int, int, str]]:
     """(key, start, end, value) of each top-level value of the front matter that opens
     `source`, its span without the line end (a YAML block scalar's `>-` included)."""
-    toml = source.startswith(TOML)
+    toml = source.split("\n", 1)[0].rstrip() == TOML
+    if not toml and not source.startswith("---"):
+        return  # "+++ Breaking news +++" opens no front matter
     marker = re.escape(TOML if toml else "---")
     offset = len(source.split("\n", 1)[0]) + 1  # the front matter starts after its marker
     closing = re.search(rf"^{marker}[ \t]*$", source[offset:], re.MULTILINE)
@@ -90,7 +92,8 @@ def string_values(source: str) -> Iterator[tuple[str, int, int, str]]:
     for key, value in node.value:
         if isinstance(value, yaml.ScalarNode) and isinstance(value.value, str):
             start, end = offset + value.start_mark.index, offset + value.end_mark.index
-            yield key.value, start, start + len(source[start:end].rstrip()), value.value
+            if source[start] not in "&*":  # an anchor or an alias (`title: &t X`) stays
+                yield key.value, start, start + len(source[start:end].rstrip()), value.value
 
 
 def _toml_values(content: str) -> Iterator[tuple[str, int, int, int, str]]:
@@ -105,7 +108,8 @@ def _toml_values(content: str) -> Iterator[tuple[str, int, int, int, str]]:
 
 
 _TOML_STRING = re.compile(
-    r"""^(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')""",
+    r"""^[ \t]*(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*"""
+    r"""(?P<value>"{3}[\s\S]*?"{3}(?!")|'{3}[\s\S]*?'{3}(?!')|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')""",
     re.MULTILINE,
 )
 

@@ -123,7 +123,7 @@ def read_document(
     if tokens and tokens[0].type == "front_matter":
         front_matter, key_lines = parsed(tokens[0].content, tokens[0].markup, shown)
         tokens = tokens[1:]
-    elif text.startswith(("---", "+++")):
+    elif text.startswith("---") or text.split("\n", 1)[0].rstrip() == "+++":
         marker = text[:3]
         raise PipelineError(
             "front matter is not closed",
@@ -175,6 +175,8 @@ def _front_matter_blocks(
         value = data.get(key)
         if value is None:
             continue
+        if not isinstance(value, str) and kind is BlockKind.NAVIGATION:
+            continue  # Hugo's year pages: `linkTitle: 2023`, nothing to translate
         if not isinstance(value, str):
             raise PipelineError(
                 f"front matter '{key}' must be text, not {type(value).__name__}",

@@ -283,8 +283,8 @@ def _without_options(tokens: list[Token]) -> list[Token]:
         kept.append(token)
         at += 1
         myst = token.type == "container_box_open" and token.info.strip().startswith("{")
-        if myst and _yaml_options(tokens, at):
-            at += 4  # `---` and the keys under it, read as a rule and a setext heading
+        if myst:
+            at += _yaml_options(tokens, at, token)  # no text: a rule, a heading, a list
         if not myst or at + 2 >= len(tokens) or tokens[at].type != "paragraph_open":
             continue
         opening, inline = tokens[at], tokens[at + 1]
@@ -298,10 +298,21 @@ def _without_options(tokens: list[Token]) -> list[Token]:
     return kept
 
 
-def _yaml_options(tokens: list[Token], at: int) -> bool:
-    """Whether a colon fence's options begin at `at` as a `---` block of YAML keys."""
-    kinds = [token.type for token in tokens[at : at + 4]]
-    return kinds == ["hr", "heading_open", "inline", "heading_close"] and "-" in tokens[at].markup
+def _yaml_options(tokens: list[Token], at: int, box: Token) -> int:
+    """How many tokens from `at` a colon fence's options take, written as YAML between
+    `---` lines on the lines after its own; CommonMark reads them as a rule and then a
+    setext heading, or a paragraph and a list up to a second rule."""
+    first = tokens[at] if at < len(tokens) else None
+    if first is None or first.type != "hr" or not first.map or not box.map:
+        return 0
+    if first.map[0] != box.map[0] + 1 or "-" not in first.markup:
+        return 0
+    for index in range(at + 1, len(tokens)):
+        token = tokens[index]
+        closing = token.type == "hr" or (token.type == "heading_close" and token.markup == "-")
+        if closing and token.level == first.level:
+            return index - at + 1
+    return 0
 
 
 def _boxes_as_admonitions(state: StateCore) -> None:

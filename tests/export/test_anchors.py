@@ -462,7 +462,7 @@ def test_ids_are_kept_where_hugo_and_docusaurus_read_them_and_followed_elsewhere
     _exported({"page": page}, danish, "docusaurus")
     written = Path("build/markdown/i18n/da/docusaurus-plugin-content-docs/current/page.md")
     text = written.read_text()
-    assert "## Lukket ## {#closed}\n" in text
+    assert "## Lukket {#closed}\n" in text
     assert "Understreget\n------\n" in text
     assert "> ## Citeret\n" in text
     assert "See [c](#closed), [s](#understreget) and [q](#citeret)." in text

@@ -312,6 +312,64 @@ def test_toml_front_matter_gets_its_title_and_lang_in_place(tmp_path: Path) -> N
     )
 
 
+def test_toml_multi_line_and_indented_strings_are_swapped_and_numbers_are_no_units(
+    tmp_path: Path,
+) -> None:
+    """Review: a multi-line description stayed English with no word of it, and Hugo's year
+    pages' `linkTitle = 2023` stopped extract."""
+    source = '+++\n  title = "Install"\nlinkTitle = 2023\ndescription = """\nA long text."""\n+++\n\nBody.\n'
+    texts = {"Install": "Installér", "A long text.": "En lang tekst.", "Body.": "Krop."}
+    assert [b.text for b in document_of(tmp_path, source).blocks] == [*texts]
+    assert translate(tmp_path, source, texts) == (
+        '+++\n  title = "Installér"\nlinkTitle = 2023\ndescription = "En lang tekst."\n+++\n\nKrop.\n'
+    )
+
+
+def test_a_first_line_that_only_begins_with_plus_signs_is_text(tmp_path: Path) -> None:
+    source = "+++ Breaking: version 2 is out +++\n\nRead on.\n"
+    assert [b.text for b in document_of(tmp_path, source).blocks][-1] == "Read on."
+
+
+def test_a_yaml_option_value_is_quoted_as_yaml_and_a_list_option_is_no_text(
+    tmp_path: Path,
+) -> None:
+    """Review: `alt: "Et "lukket" øje"` made Sphinx drop the options (its alt became the
+    path), and `class:` with a list under it gave the units "class:", "a" and "b"."""
+    source = (
+        '```{figure} a.png\n---\nalt: "A closed eye"\n---\nCaption.\n```\n\n'
+        "```{image} b.png\n---\nalt: An eye\n---\n```\n\n"
+        ":::{tip}\n---\nclass:\n  - a\n  - b\n---\nTip text.\n:::\n"
+    )
+    texts = {"A closed eye": 'Et "lukket" øje', "Caption.": "Tekst.", "An eye": "Øje: lukket"}
+    assert [b.text for b in document_of(tmp_path, source).blocks] == [*texts, "Tip text."]
+    written = translate(tmp_path, source, texts)
+    assert 'alt: "Et \\"lukket\\" øje"\n' in written
+    assert 'alt: "Øje: lukket"\n' in written
+
+
+def test_a_myst_box_indented_in_a_list_or_crlf_text_hides_no_link_from_relinking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: an indented ```{figure}``` and a lone backtick in a CRLF file were taken for
+    code spans, and the image paths in them were not relinked (Sphinx: not readable)."""
+    (tmp_path / "source/en/img").mkdir(parents=True)
+    (tmp_path / "source/en/img/eye.png").write_bytes(b"\x89PNG")
+    page = (
+        "# Page\n\n1. Step one:\n\n   ```{figure} img/eye.png\n   An eye.\n   ```\n\n"
+        "Press the ` key.\n\nSee ![eye](img/eye.png) and `code`.\n"
+    )
+    (tmp_path / "source/en/page.md").write_bytes(page.replace("\n", "\r\n").encode())
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pipeline]\nlocales = ["en", "da"]\n[tool.pipeline.export]\nmin-translated = 0\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--locale", "da", "--format", "markdown").exit_code == 0
+    written = (tmp_path / "build/markdown/da/page.md").read_text()
+    assert "```{figure} ../en/img/eye.png" in written
+    assert "![eye](../en/img/eye.png)" in written
+
+
 def test_a_bom_and_crlf_line_ends_are_kept_around_a_translated_hard_break(tmp_path: Path) -> None:
     raw = "\ufeff# Title\r\n\r\nFirst line\\\r\nsecond line.\r\n"
     path = tmp_path / "doc.md"
@@ -531,7 +589,7 @@ def test_min_translated_holds_back_a_translation_begun_but_not_a_page_without_pr
         "warning: build/markdown/da/begun.md: only 1 of 4 units translated, under "
         "min-translated 80%: the source language's text is written"
     ) in result.stderr
-    assert "1 held back in the source language under min-translated 80%" in result.stdout
+    assert "1 file held back in the source language, under min-translated 80%" in result.stdout
     assert "code.md" not in result.stderr
     assert "En." not in (tmp_path / "build/markdown/da/begun.md").read_text()
     assert "make" in (tmp_path / "build/markdown/da/code.md").read_text()

@@ -520,7 +520,7 @@ def test_a_name_the_translation_copies_from_its_source_is_no_typo(tmp_path: Path
 
 
 def test_placeholder_latin_is_no_language_and_real_latin_words_stay_checked() -> None:
-    """mkdocs-print-site-plugin's demo page: 41 of its 49 spelling findings were lorem
+    """mkdocs-print-site-plugin's demo page: 43 of its 49 spelling findings were lorem
     ipsum ("placerat" → "place rat"), and "massa vel purus interdum imperdiet." was a
     Danish passage. On 1,718 real files (206,690 texts) the 17 runs it finds are all
     lorem ipsum; LibreOffice's help has none."""
@@ -528,5 +528,6 @@ def test_placeholder_latin_is_no_language_and_real_latin_words_stay_checked() ->
     assert _unknown("en", filler) == []
     assert _unknown("en", "Sit in a chair. The sapeien is here.") == ["sapeien"]
     assert _unknown("en", "Lorem and ipsum are placeholder words; pretium is one.") == ["pretium"]
+    assert _unknown("en", "Please tellus a varius story.") == ["tellus", "varius"]
     latin = "Se demoen: Phasellus volutpat massa vel purus interdum imperdiet. Det er fyld."
     assert find_passages(latin, "da", ["da", "en"]) == []
