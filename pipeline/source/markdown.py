@@ -14,10 +14,11 @@ from markdown_it.token import Token
 from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
+from pipeline.source.directives import directive_options, glossary_definitions
 from pipeline.source.front_matter import parsed
 from pipeline.source.html import heading_level, html_headings, html_pieces, html_urls
 from pipeline.source.spans import placed
-from pipeline.source.syntax import MARKDOWN, directive_options
+from pipeline.source.syntax import MARKDOWN
 
 
 class BlockKind(enum.StrEnum):
@@ -137,8 +138,11 @@ def read_document(
         raise PipelineError("the document's language is not known", shown, 1, hint=no_language_hint)
     blocks = [*_front_matter_blocks(front_matter, key_lines, shown)]
     outside = [*_reference_title_blocks(env), *_abbreviation_blocks(env)]
-    options = directive_options(text.split("\n"), tokens)
+    lines = text.split("\n")
+    options = directive_options(lines, tokens)
     outside += [Block(_OPTION_KINDS[name], value, line) for name, value, line in options]
+    glossary = glossary_definitions(lines, tokens)
+    outside += [_inline_block(BlockKind.PARAGRAPH, text, line) for text, line in glossary]
     references = ((None, block) for block in outside)
     blocks += placed(text, tokens, [*block_places(tokens), *references])
     blocks.sort(key=lambda block: block.line)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterator
 from typing import Any
 
 import emoji
@@ -40,29 +39,8 @@ MYST_UNTITLED = frozenset({"figure", "epigraph", "pull-quote", "highlights"})
 # Sphinx's notes of a version: the argument is the version, the body Markdown.
 MYST_VERSIONED = frozenset({"versionadded", "versionchanged", "deprecated", "versionremoved"})
 MYST_BOXES = MYST_TITLED | MYST_UNTITLED | MYST_VERSIONED | {"list-table"}
-_DIRECTIVE = re.compile(r"\{([\w:-]+)\}\s*(.*)")
-_OPTION = re.compile(r":[\w-]+:")
-_PROSE_OPTION = re.compile(r"[ \t]*:(alt|caption):[ \t]+(\S.*)")
-_PROSE_KEY = re.compile(r"[ \t]*(alt|caption):[ \t]+(\S.*)")  # in a `---` block
-
-
-def directive_options(lines: list[str], tokens: list[Token]) -> Iterator[tuple[str, str, int]]:
-    """A MyST directive's options that readers see: an image's `:alt:`, a `:caption:`
-    (a toctree's, a code block's): (option, text, line). `lines` are the file's."""
-    for token in tokens:
-        directive = token.type == "fence" and _DIRECTIVE.fullmatch(token.info.strip())
-        if not token.map or not (directive or token.type == "admonition_open"):
-            continue
-        first = token.map[0] + 1
-        block = first < len(lines) and lines[first].strip() == "---"  # options as YAML
-        for number in range(first + block, min(token.map[1], len(lines))):
-            line = lines[number].rstrip()
-            if line.strip() == "---" if block else not _OPTION.match(line.strip()):
-                break
-            if found := (_PROSE_KEY if block else _PROSE_OPTION).fullmatch(line):
-                value = found[2]
-                quoted = len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]
-                yield found[1], value[1:-1] if quoted else value, number + 1
+DIRECTIVE = re.compile(r"\{([\w:-]+)\}\s*(.*)")  # a MyST directive's info: name, argument
+OPTION = re.compile(r":[\w-]+:")  # a MyST option line's start
 
 
 def _emoji(state: StateCore) -> None:
@@ -231,12 +209,12 @@ def _myst_boxes(state: StateCore) -> None:
 def _boxed(tokens: list[Token], state: StateCore) -> list[Token]:
     boxed: list[Token] = []
     for token in tokens:
-        found = _DIRECTIVE.fullmatch(token.info.strip()) if token.type == "fence" else None
+        found = DIRECTIVE.fullmatch(token.info.strip()) if token.type == "fence" else None
         if found is None or found.group(1) not in MYST_BOXES or token.map is None:
             boxed.append(token)
             continue
         lines = token.content.split("\n")
-        options = next((n for n, line in enumerate(lines) if not _OPTION.match(line)), 0)
+        options = next((n for n, line in enumerate(lines) if not OPTION.match(line)), 0)
         inner: list[Token] = []
         state.md.block.parse("\n".join(lines[options:]), state.md, state.env, inner)
         first = token.map[0] + 1 + options
@@ -258,7 +236,7 @@ def _kept_directives(tokens: list[Token], state: StateCore) -> list[Token]:
     while at < len(tokens):
         token = tokens[at]
         box = token.type == "container_box_open"
-        found = _DIRECTIVE.fullmatch(token.info.strip()) if box else None
+        found = DIRECTIVE.fullmatch(token.info.strip()) if box else None
         if found is None or found.group(1) in MYST_BOXES or token.map is None:
             kept.append(token)
             at += 1
@@ -289,7 +267,7 @@ def _without_options(tokens: list[Token]) -> list[Token]:
             continue
         opening, inline = tokens[at], tokens[at + 1]
         lines = inline.content.split("\n")
-        options = next((n for n, line in enumerate(lines) if not _OPTION.match(line)), len(lines))
+        options = next((n for n, line in enumerate(lines) if not OPTION.match(line)), len(lines))
         if options == len(lines):
             at += 3  # the paragraph is all options
         elif options and opening.map and inline.map:

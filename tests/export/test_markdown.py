@@ -710,6 +710,26 @@ def test_myst_directives_give_their_prose_and_keep_the_rest(
     assert translated_markdown(source, document, "da", texts).text == written
 
 
+def test_a_glossarys_definitions_are_units_and_its_terms_stay(tmp_path: Path) -> None:
+    """A `{glossary}` was kept as code: its definitions never reached translators. Its
+    terms stay, as Sphinx makes their ids and `{term}` references from them; a real
+    Sphinx 9 build of the Danish export resolves `{term}`vector``."""
+    source = (
+        "```{glossary}\n:sorted:\n\ngene therapy\n  A treatment that changes\n  a gene.\n\n"
+        "  It can help.\n\nvector\n  A carrier.\n```\n"
+    )
+    texts = {
+        "A treatment that changes a gene.": "En behandling, der ændrer et gen.",
+        "It can help.": "Den kan hjælpe.",
+        "A carrier.": "En bærer.",
+    }
+    assert [b.text for b in document_of(tmp_path, source).blocks] == [*texts]
+    assert translate(tmp_path, source, texts) == (
+        "```{glossary}\n:sorted:\n\ngene therapy\n  En behandling, der ændrer et gen.\n\n"
+        "  Den kan hjælpe.\n\nvector\n  En bærer.\n```\n"
+    )
+
+
 def test_a_version_notes_words_after_its_version_are_translated_in_place(tmp_path: Path) -> None:
     """Sphinx reads `{versionadded} 2.5 The spam parameter.`: version, then text (review)."""
     source = "```{versionadded} 2.5 The spam parameter.\nMore.\n```\n"
