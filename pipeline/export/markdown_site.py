@@ -92,8 +92,8 @@ def write_markdown(config: Config, source: SourceFile, lang: str) -> MarkdownPag
     path = markdown_path(config, source.document.name, lang)
     links, copies = _moved_links(config, source, lang, path, text)
     on_page = any(url.startswith("#") for url in source.document.urls)
-    own_ids = _renamed_ids(source.document.path, text, written) if on_page else {}
-    links |= _renamed_anchors(config, source, lang, links, own_ids)
+    here = _renamed_ids(source.document.path, text, written) if on_page else {}
+    links |= _renamed_anchors(config, source, lang, links, here)
     for original, copy in copies:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(original, copy)
@@ -122,11 +122,11 @@ def _written(config: Config, source: SourceFile, lang: str) -> tuple[str, Markdo
 
 
 def _renamed_anchors(
-    config: Config, source: SourceFile, lang: str, moved: dict[str, str], own: dict[str, str]
+    config: Config, source: SourceFile, lang: str, moved: dict[str, str], here: dict[str, str]
 ) -> dict[str, str]:
     """Links into a heading whose id the translation changed (its text is the id, and the
     generator reads no `{#id}`: GitHub, MyST's heading anchors), pointed at the new id;
-    `own` is this page's renamed ids. A link the translator already pointed elsewhere is
+    `here` is this page's renamed ids. A link the translator already pointed elsewhere is
     not in the source, and stays."""
     names = document_names(config)
     renamed: dict[str, str] = {}
@@ -137,7 +137,7 @@ def _renamed_anchors(
         found = linked_file(config, source.document.path, target.path) if target.path else None
         if target.path and (found is None or found not in names):
             continue
-        ids = _written_ids(config, found, names[found], lang) if found else own
+        ids = _written_ids(config, found, names[found], lang) if found else here
         if target.anchor in ids:
             path = moved.get(href, href).split("#", 1)[0]
             renamed[href] = renamed[unquote(href)] = f"{path}#{ids[target.anchor]}"
@@ -145,11 +145,12 @@ def _renamed_anchors(
 
 
 def _written_ids(config: Config, path: Path, name: str, lang: str) -> dict[str, str]:
-    """_renamed_ids of another document as written in `lang`, kept a run per file,
-    catalog and settings: each page linking in asks."""
+    """_renamed_ids of another document as written in `lang`, kept a run (an export
+    starts with forget_written_ids) per file, catalog and settings: each page linking in
+    asks."""
     catalog = po_path(config.locale_path, lang, name)
     export = config.export
-    settings = (export.markdown_layout, export.min_translated, config.segmentation, id_style(path))
+    settings = (export.markdown_layout, export.min_translated, config.segmentation)
     key = (path, lang, _state(path), _state(catalog), settings)
     if key not in _IDS_WRITTEN:
         text, result, published = _written(config, load_source(config, path), lang)
@@ -174,8 +175,8 @@ def _renamed_ids(path: Path, text: str, written: str) -> dict[str, str]:
     old, new = heading_ids(before, style), heading_ids(after, style)
     if len(old) != len(new) or old == new:
         return {}
-    own = myst_labels(before) | {a for t in before for a in explicit_anchors(t.content)}
-    return {a: b for a, b in zip(old, new, strict=True) if a != b and a not in own}
+    by_hand = myst_labels(before) | {a for t in before for a in explicit_anchors(t.content)}
+    return {a: b for a, b in zip(old, new, strict=True) if a != b and a not in by_hand}
 
 
 def _state(path: Path) -> tuple[int, int]:

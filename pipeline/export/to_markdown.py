@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pipeline.export.assemble import Localized, spliced, translate_block, translate_text
 from pipeline.project.config import Segmentation
 from pipeline.source.anchors import heading_ids, mkdocs_config, style_of
-from pipeline.source.front_matter import string_values
+from pipeline.source.front_matter import TOML, string_values
 from pipeline.source.html import tag_sequence
 from pipeline.source.language import CODE_SPAN
 from pipeline.source.markdown import TRANSLATABLE_FRONT_MATTER, Block, BlockKind, Document
@@ -294,7 +294,7 @@ def _front_matter(
     splices = []
     for key, start, end, value in string_values(source):
         if key == "lang" and value != lang:  # TOML's strings are quoted, YAML's need not be
-            splices.append((start, end, json.dumps(lang) if source[0] == "+" else lang))
+            splices.append((start, end, json.dumps(lang) if source.startswith(TOML) else lang))
         elif key in TRANSLATABLE_FRONT_MATTER:
             text = " ".join(value.split())
             translated = translate_text(text, translations, counts)
