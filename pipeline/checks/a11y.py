@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.glyphs import EASY, INVISIBLE, font_coverage
-from pipeline.checks.html_page import Page
+from pipeline.checks.html_page import Page, file_name
 from pipeline.checks.registry import CheckContext, rule
 from pipeline.languages import language_name
 from pipeline.languages.passages import find_passages, quoted
@@ -117,10 +117,9 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
         decorative = image.attrs.get("role") in {"presentation", "none"}
         if not src:
             continue  # refused: resource/refused-image names it; its alt once it is there
-        name = src.rstrip("/").rsplit("/", 1)[-1]
         # As the source writes it: one finding though each locale's page points elsewhere.
-        found = page.source_image(src, seen[name])
-        seen[name] += 1
+        found = page.source_image(src, seen[file_name(src)])
+        seen[file_name(src)] += 1
         path, line, shown = found or (page.path, image.line, src)
         if not decorative and (not alt or not alt.strip()):
             yield ctx.finding(path, line, f"image {shown} has no alt text")

@@ -50,7 +50,7 @@ class Page:
         a translated page may point elsewhere (`../en/images/a.png`), its file name does
         not. A mention in code is no image; a file's name in text ("data.png") neither."""
         path, text = self.source
-        name = _file_name(src)
+        name = file_name(src)
         shown = _shown_images(text).get(name, [])
         if nth < len(shown):
             return path, *shown[nth]
@@ -80,7 +80,8 @@ class Page:
 _MARKUP = re.compile(r"[*_`]")
 
 
-def _file_name(src: str) -> str:
+def file_name(src: str) -> str:
+    """The file name an image's address ends in: the same on every locale's page."""
     return src.rstrip("/").rsplit("/", 1)[-1]
 
 
@@ -98,7 +99,7 @@ def _shown_images(text: str) -> dict[str, list[tuple[int, str]]]:
         images = [str(c.attrGet("src")) for c in token.children or () if c.type == "image"]
         images += [src for piece in html for src in _IMG_SRC.findall(piece)]
         cursor = starts[min(token.map[0], len(starts) - 1)]
-        for name in map(_file_name, images):
+        for name in map(file_name, images):
             at = re.compile(rf"(?<![^/(<\"'\s=]){re.escape(name)}(?=[)\"'>\s?#]|$)")
             address = at.search(text, cursor) if name else None
             if address is not None:

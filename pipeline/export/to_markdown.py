@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pipeline.export.assemble import Localized, spliced, translate_block, translate_text
 from pipeline.project.config import Segmentation
 from pipeline.source.anchors import heading_ids, mkdocs_config, style_of
-from pipeline.source.front_matter import TOML, string_values
+from pipeline.source.front_matter import TOML, opening_marker, string_values
 from pipeline.source.html import tag_sequence
 from pipeline.source.language import CODE_SPAN
 from pipeline.source.markdown import TRANSLATABLE_FRONT_MATTER, Block, BlockKind, Document
@@ -94,7 +94,7 @@ def translated_markdown(
     result = MarkdownResult(raw)
     splices: list[_Splice] = []
     kept_ids = _source_heading_ids(source, document, keep_ids)
-    if source.startswith(("---", "+++")):  # string_values reads only a closed block
+    if opening_marker(source):
         splices += _front_matter(source, lang, translations, counts, result)
     for block in document.blocks:
         if block.kind in FRONT_MATTER_KINDS:
@@ -292,9 +292,10 @@ def _front_matter(
     """`title`, `description` and the menus' short title translated, `lang` set to the
     locale where it is given."""
     splices = []
+    toml = opening_marker(source) == TOML  # TOML's strings are quoted, YAML's need not be
     for key, start, end, value in string_values(source):
-        if key == "lang" and value != lang:  # TOML's strings are quoted, YAML's need not be
-            splices.append((start, end, json.dumps(lang) if source.startswith(TOML) else lang))
+        if key == "lang" and value != lang:
+            splices.append((start, end, json.dumps(lang) if toml else lang))
         elif key in TRANSLATABLE_FRONT_MATTER:
             text = " ".join(value.split())
             translated = translate_text(text, translations, counts)

@@ -23,6 +23,14 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TOML = "+++"
 
 
+def opening_marker(text: str) -> str | None:
+    """The marker of the front matter `text` opens with: `---` (YAML) or a line `+++`
+    (TOML: "+++ Breaking news +++" is text), else None."""
+    if text.split("\n", 1)[0].rstrip() == TOML:
+        return TOML
+    return "---" if text.startswith("---") else None
+
+
 def parsed(content: str, markup: str, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
     """The front matter's mapping, and the 1-based file line of each top-level key."""
     if markup == TOML:
@@ -73,10 +81,10 @@ def _toml(content: str, shown: str) -> dict[str, Any]:
 def string_values(source: str) -> Iterator[tuple[str, int, int, str]]:
     """(key, start, end, value) of each top-level value of the front matter that opens
     `source`, its span without the line end (a YAML block scalar's `>-` included)."""
-    toml = source.split("\n", 1)[0].rstrip() == TOML
-    if not toml and not source.startswith("---"):
-        return  # "+++ Breaking news +++" opens no front matter
-    marker = re.escape(TOML if toml else "---")
+    opening = opening_marker(source)
+    if opening is None:
+        return
+    toml, marker = opening == TOML, re.escape(opening)
     offset = len(source.split("\n", 1)[0]) + 1  # the front matter starts after its marker
     closing = re.search(rf"^{marker}[ \t]*$", source[offset:], re.MULTILINE)
     if closing is None:

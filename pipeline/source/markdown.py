@@ -15,7 +15,7 @@ from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
 from pipeline.source.directives import directive_options, glossary_definitions
-from pipeline.source.front_matter import parsed
+from pipeline.source.front_matter import opening_marker, parsed
 from pipeline.source.html import heading_level, html_headings, html_pieces, html_urls
 from pipeline.source.spans import placed
 from pipeline.source.syntax import MARKDOWN
@@ -124,8 +124,7 @@ def read_document(
     if tokens and tokens[0].type == "front_matter":
         front_matter, key_lines = parsed(tokens[0].content, tokens[0].markup, shown)
         tokens = tokens[1:]
-    elif text.startswith("---") or text.split("\n", 1)[0].rstrip() == "+++":
-        marker = text[:3]
+    elif marker := opening_marker(text):
         raise PipelineError(
             "front matter is not closed",
             shown,
