@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from pipeline.source.directives import directive_at
 from pipeline.source.markdown import BlockKind, Document
 from pipeline.source.syntax import MARKDOWN
 
@@ -51,7 +52,7 @@ class Page:
         not. A mention in code is no image; a file's name in text ("data.png") neither."""
         path, text = self.source
         name = file_name(src)
-        shown = _shown_images(text).get(name, [])
+        shown = shown_images(text).get(name, [])
         if nth < len(shown):
             return path, *shown[nth]
         found = text.find(name) if name and not shown else -1
@@ -80,23 +81,34 @@ class Page:
 _MARKUP = re.compile(r"[*_`]")
 
 
+def written_image_line(text: str, src: str) -> int | None:
+    """The line of the Markdown `text` that shows the image it writes as `src`, if any:
+    not an example in code that names it first."""
+    shown = shown_images(text).get(file_name(src), [])
+    return next((line for line, written in shown if written == src), None)
+
+
 def file_name(src: str) -> str:
     """The file name an image's address ends in: the same on every locale's page."""
     return src.rstrip("/").rsplit("/", 1)[-1]
 
 
 @functools.lru_cache(maxsize=64)
-def _shown_images(text: str) -> dict[str, list[tuple[int, str]]]:
+def shown_images(text: str) -> dict[str, list[tuple[int, str]]]:
     """File name → (line, address as written) of each image the Markdown `text` shows,
-    in order: Markdown images and HTML `<img>`, not code ("![](a.png)" in a MyST example)."""
+    in order: Markdown images, HTML `<img>` and MyST's image and figure directives, not
+    code ("![](a.png)" in a MyST example)."""
     found: dict[str, list[tuple[int, str]]] = {}
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    lines = text.split("\n")
     for token in MARKDOWN.parse(text):
         if not token.map:
             continue
         html = [token.content] if token.type == "html_block" else []
         html += [c.content for c in token.children or () if c.type == "html_inline"]
         images = [str(c.attrGet("src")) for c in token.children or () if c.type == "image"]
+        directive = directive_at(lines, token)
+        images += [directive.argument] if directive and directive.name in _IMAGES else []
         images += [src for piece in html for src in _IMG_SRC.findall(piece)]
         cursor = starts[min(token.map[0], len(starts) - 1)]
         for name in map(file_name, images):
@@ -111,6 +123,7 @@ def _shown_images(text: str) -> dict[str, list[tuple[int, str]]]:
     return found
 
 
+_IMAGES = frozenset({"image", "figure"})  # MyST's directives that show an image
 # The last character before an image's address: what opens it.
 _ADDRESS_START = re.compile(r"[(<\"'\s=](?=[^(<\"'\s=]*$)")
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)

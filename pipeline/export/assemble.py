@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from pipeline.project.config import Segmentation
 from pipeline.project.files import read_text
 from pipeline.source.anchors import explicit_anchors, github_slug, heading_ids, id_style
+from pipeline.source.directives import PROSE_OPTIONS, directive_at, toctree_entries
 from pipeline.source.html import VOID_TAGS, html_headings
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import (
@@ -66,7 +67,8 @@ def localize(
 ) -> Localized:
     """Swap each unit of `document` for its translation in `lang` (fallback: the source)."""
     env: dict[str, Any] = {}
-    tokens = MARKDOWN.parse(read_text(document.path, shown), env)
+    text = read_text(document.path, shown)
+    tokens = MARKDOWN.parse(text, env)
     # Ids from the source headings: a translated heading must not break links into it.
     openings = (token for token in tokens if token.type == "heading_open")
     ids = heading_ids(tokens, id_style(document.path))
@@ -85,6 +87,7 @@ def localize(
             reference["title"] = translate_text(title, translations, result)
     for defined in env.get("abbreviations", {}).values():
         defined["title"] = translate_text(defined["title"], translations, result)
+    _read_directives(text.split("\n"), tokens, translations, result)
     html_splices: dict[int, list[tuple[int, int, str]]] = {}
     for place, block in block_places(tokens):
         pieces = translate_block(block, document.lang, lang, translations, segmentation, result)
@@ -103,6 +106,29 @@ def localize(
             token.children = MARKDOWN.parseInline(token.content, env)[0].children
     result.tokens = _number_footnote_references(tokens)
     return result
+
+
+def _read_directives(
+    lines: list[str], tokens: list[Token], translations: Mapping[str, str], result: Localized
+) -> None:
+    """Each MyST directive's options on its token, with the texts readers see (an alt
+    text, a caption, a toctree's titles) in the page's language: (text, the source's
+    language where it fell back, else "")."""
+    source = result.document.lang
+    for token in tokens:
+        directive = directive_at(lines, token)
+        if directive is None:
+            continue
+        texts = [v for k, v in directive.options.items() if k in PROSE_OPTIONS and v]
+        if directive.name == "toctree":
+            texts += [title for title, _, _ in toctree_entries(directive) if title]
+        shown = {text: translate_text(text, translations, result) for text in texts}
+        fallback = {text: source if text in result.untranslated else "" for text in texts}
+        token.meta = {
+            **(token.meta or {}),
+            "directive": directive,
+            "texts": {text: (shown[text], fallback[text]) for text in texts},
+        }
 
 
 def _html_splices(

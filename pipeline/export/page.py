@@ -22,6 +22,7 @@ from pipeline.export.assemble import Localized, localize
 from pipeline.export.brand import brand_view, write_brand
 from pipeline.export.image_language import draws_words, in_language
 from pipeline.export.marks import Marking, mark
+from pipeline.export.myst_html import TitleOf
 from pipeline.export.to_html import Alternate, Heading, Site, render_body, render_page
 from pipeline.languages import language_name
 from pipeline.languages.evidence import primary
@@ -29,7 +30,7 @@ from pipeline.project.config import Config
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.source.anchors import candidates, is_remote, local_target, resolve_path
 from pipeline.source.suppressions import markdown_suppressions
-from pipeline.source.tree import SourceFile, document_identity, find_sources
+from pipeline.source.tree import SourceFile, document_identity, find_sources, load_source
 from pipeline.terms.glossary import Glossary, project_glossary
 from pipeline.terms.occurrences import Matchers
 
@@ -86,12 +87,14 @@ def _resolved(path: Path) -> Path:
 
 
 _NAMES: dict[int, tuple[Config, dict[Path, str]]] = {}
+_SOURCES: dict[Path, SourceFile] = {}  # the pages toctrees list, read once a run
 
 
 def forget_document_names() -> None:
     """A new run may see a changed tree (and glossary): check and export start by
     forgetting the names and the glossary."""
     _NAMES.clear()
+    _SOURCES.clear()
     _resolved_folder.cache_clear()
     _GLOSSARIES.clear()
 
@@ -170,7 +173,9 @@ def render(
     # On a translated page, the drawings with words that stay in the source's language.
     untranslated: list[str] | None = [] if primary(lang) != primary(document.lang) else None
     images = resources.image_url(refused, untranslated=untranslated)
-    body, headings = render_body(localized, images, resources.link_url(lang, for_print=False))
+    body, headings = render_body(
+        localized, images, resources.link_url(lang, for_print=False), resources.title_of(lang)
+    )
     alternates = alternates_of(document.name, lang, languages or config.locales)
     listing = listing_name(set(names.values()))
     site = site_of(config, lang, here, listing)
@@ -185,7 +190,8 @@ def render(
         mark(printed, marking)
         offline: list[str] = []
         print_images = resources.image_url(offline, for_print=True)
-        body = render_body(printed, print_images, resources.link_url(lang, for_print=True))[0]
+        links = resources.link_url(lang, for_print=True)
+        body = render_body(printed, print_images, links, resources.title_of(lang))[0]
         return body, tuple(src for src in offline if is_remote(src))
 
     return RenderedPage(
@@ -275,6 +281,25 @@ class _Resources:
             return relative_url(page, self.here) + anchor
 
         return url
+
+    def title_of(self, lang: str) -> TitleOf:
+        """A page a MyST toctree lists, by its title in `lang`: (title, the source's
+        language where the title is not translated, else ""); None for no page."""
+
+        def title(target: str) -> tuple[str, str] | None:
+            found = self._linked_file(target)
+            if found is None or found not in self.names:
+                return None
+            source = _SOURCES.get(found) or _SOURCES.setdefault(
+                found, load_source(self.config, found)
+            )
+            document = source.document
+            translated = translations(self.config, source, lang).get(document.title)
+            if translated or lang == document.lang:
+                return translated or document.title, ""
+            return document.title, document.lang
+
+        return title
 
     def _linked_file(self, path: str) -> Path | None:
         return linked_file(self.config, self.source_path, path)

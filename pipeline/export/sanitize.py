@@ -70,10 +70,11 @@ CLASSES = frozenset(
         *("contains-task-list", "task-list-item", "task-list-item-checkbox"),
         *("footnotes", "footnotes-title", "footnotes-list", "footnote-item"),
         *("footnote-ref", "footnote-backref"),
+        *("toctree", "caption"),
     }
 )
 # Roles our renderer gives; an author's role="presentation" could hide a table's meaning.
-ROLES = frozenset({"note", "group", "doc-noteref", "doc-endnotes", "doc-backlink"})
+ROLES = frozenset({"note", "group", "navigation", "doc-noteref", "doc-endnotes", "doc-backlink"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 

@@ -43,6 +43,7 @@ _ONE_LINE_KINDS = {
     BlockKind.LABEL,
     BlockKind.ABBREVIATION,
     BlockKind.CAPTION,
+    BlockKind.CONTENTS_ENTRY,
 }
 
 _ATTRIBUTE_KINDS = {BlockKind.ALT_TEXT, BlockKind.LINK_TITLE, BlockKind.LABEL}

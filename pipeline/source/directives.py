@@ -1,38 +1,93 @@
 """What a MyST directive shows readers beyond its body: the options they read (an image's
-`:alt:`, a `:caption:`) and a glossary's definitions. A directive kept as code (an
-`{image}`, a `{toctree}`, a `{glossary}`) is one fence token; these are found in the
-file's lines under it, where translated Markdown swaps them."""
+`:alt:`, a `:caption:`), a glossary's definitions and a toctree's titles. A directive
+kept as code (an `{image}`, a `{toctree}`, a `{glossary}`) is one fence token; these are
+found in the file's lines under it, where translated Markdown swaps them."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
 from pipeline.source.syntax import DIRECTIVE, OPTION
 
-_PROSE_OPTION = re.compile(r"[ \t]*:(alt|caption):[ \t]+(\S.*)")
-_PROSE_KEY = re.compile(r"[ \t]*(alt|caption):[ \t]+(\S.*)")  # in a `---` block
+PROSE_OPTIONS = frozenset({"alt", "caption"})
+_OPTION_LINE = re.compile(r"[ \t]*:([\w-]+):(?:[ \t]+(.*))?")
+_OPTION_KEY = re.compile(r"[ \t]*([\w-]+):(?:[ \t]+(.*))?")  # in a `---` block
+_OPENING = re.compile(r"[ \t>]*(?:`{3,}|~{3,}|:{3,})[ \t]*\{([\w:-]+)\}[ \t]*(.*)")
+# A toctree entry with a title of its own: `Installing the viewer <install>`.
+_TITLED_ENTRY = re.compile(r"(\S.*?)[ \t]+<([^<>\s]+)>")
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """A MyST directive as its lines write it: `{image} a.png` and `:alt: A cat`."""
+
+    name: str
+    argument: str
+    options: dict[str, str] = field(default_factory=dict)  # quotes of YAML values removed
+    option_lines: dict[str, int] = field(default_factory=dict)  # 1-based
+    body: list[tuple[str, int]] = field(default_factory=list)  # lines after the options
+
+
+def directive_at(lines: list[str], token: Token) -> Directive | None:
+    """The MyST directive `token` opens (a fence kept as code, or a box), read from the
+    file's `lines`; None for any other token."""
+    if not token.map or token.type not in {"fence", "admonition_open"}:
+        return None
+    if token.type == "fence" and not DIRECTIVE.fullmatch(token.info.strip()):
+        return None
+    opening = (
+        _OPENING.fullmatch(lines[token.map[0]].rstrip()) if token.map[0] < len(lines) else None
+    )
+    directive = Directive(opening[1], opening[2].strip()) if opening else Directive("", "")
+    first, end = token.map[0] + 1, min(token.map[1], len(lines))
+    block = first < end and lines[first].strip() == "---"  # options as YAML
+    number = first + block
+    while number < end:
+        line = lines[number].rstrip()
+        if line.strip() == "---" if block else not OPTION.match(line.strip()):
+            break
+        if found := (_OPTION_KEY if block else _OPTION_LINE).fullmatch(line):
+            value = found[2] or ""
+            quoted = len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]
+            directive.options[found[1]] = value[1:-1] if quoted else value
+            directive.option_lines[found[1]] = number + 1
+        number += 1
+    number += block  # past the closing `---`
+    last = end - 1 if token.type == "fence" else end  # a fence's closing line is no body
+    directive.body.extend((lines[n], n + 1) for n in range(number, last))
+    return directive
 
 
 def directive_options(lines: list[str], tokens: list[Token]) -> Iterator[tuple[str, str, int]]:
     """A MyST directive's options that readers see: an image's `:alt:`, a `:caption:`
     (a toctree's, a code block's): (option, text, line). `lines` are the file's."""
     for token in tokens:
-        directive = token.type == "fence" and DIRECTIVE.fullmatch(token.info.strip())
-        if not token.map or not (directive or token.type == "admonition_open"):
+        directive = directive_at(lines, token)
+        for name, line in directive.option_lines.items() if directive else ():
+            if name in PROSE_OPTIONS and directive and directive.options[name]:
+                yield name, directive.options[name], line
+
+
+def toctree_entries(directive: Directive) -> Iterator[tuple[str, str, int]]:
+    """A toctree's entries: (its own title or "", the document or address, line)."""
+    for line, number in directive.body:
+        entry = line.strip()
+        if not entry or entry.startswith(".."):  # an rST comment
             continue
-        first = token.map[0] + 1
-        block = first < len(lines) and lines[first].strip() == "---"  # options as YAML
-        for number in range(first + block, min(token.map[1], len(lines))):
-            line = lines[number].rstrip()
-            if line.strip() == "---" if block else not OPTION.match(line.strip()):
-                break
-            if found := (_PROSE_KEY if block else _PROSE_OPTION).fullmatch(line):
-                value = found[2]
-                quoted = len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]
-                yield found[1], value[1:-1] if quoted else value, number + 1
+        titled = _TITLED_ENTRY.fullmatch(entry)
+        yield (titled[1], titled[2], number) if titled else ("", entry, number)
+
+
+def toctree_titles(lines: list[str], tokens: list[Token]) -> Iterator[tuple[str, int]]:
+    """The titles a toctree gives its entries (`Installing <install>`): (title, line)."""
+    for token in tokens:
+        directive = directive_at(lines, token) if token.type == "fence" else None
+        if directive and directive.name == "toctree":
+            yield from ((title, line) for title, _, line in toctree_entries(directive) if title)
 
 
 def glossary_definitions(lines: list[str], tokens: list[Token]) -> Iterator[tuple[str, int]]:

@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
-from pipeline.source.directives import directive_options, glossary_definitions
+from pipeline.source.directives import directive_options, glossary_definitions, toctree_titles
 from pipeline.source.front_matter import opening_marker, parsed
 from pipeline.source.html import heading_level, html_headings, html_pieces, html_urls
 from pipeline.source.spans import placed
@@ -38,6 +38,7 @@ class BlockKind(enum.StrEnum):
     ABBREVIATION = "abbreviation"  # what `*[HTML]: HyperText Markup Language` stands for
     CAPTION = "caption"  # a MyST directive's `:caption:` (a toctree's, a code block's)
     NAVIGATION = "navigation label"  # front matter's short title for menus
+    CONTENTS_ENTRY = "contents entry"  # a MyST toctree's title for a page: `Install <install>`
 
 
 _OPTION_KINDS = {"alt": BlockKind.ALT_TEXT, "caption": BlockKind.CAPTION}
@@ -142,6 +143,9 @@ def read_document(
     outside += [Block(_OPTION_KINDS[name], value, line) for name, value, line in options]
     glossary = glossary_definitions(lines, tokens)
     outside += [_inline_block(BlockKind.PARAGRAPH, text, line) for text, line in glossary]
+    outside += [
+        Block(BlockKind.CONTENTS_ENTRY, t, line) for t, line in toctree_titles(lines, tokens)
+    ]
     references = ((None, block) for block in outside)
     blocks += placed(text, tokens, [*block_places(tokens), *references])
     blocks.sort(key=lambda block: block.line)

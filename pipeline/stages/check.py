@@ -355,7 +355,7 @@ def _accessibility(
     coverage: Coverage,
 ) -> list[Finding]:
     """a11y/* on every page the export would write, rendered in memory."""
-    from pipeline.checks.html_page import parse_page, source_headings
+    from pipeline.checks.html_page import parse_page, source_headings, written_image_line
     from pipeline.export.page import render
 
     pages = []
@@ -366,7 +366,7 @@ def _accessibility(
         for lang in config.locales:
             page = render(config, source, lang, copy_images=False)
             refused = tuple(
-                (src, source.display, _line_of(text, f"]({src}"))
+                (src, source.display, written_image_line(text, src) or _line_of(text, f"]({src}"))
                 for src in dict.fromkeys([*page.refused_images, *unlinked])
             )
             where, headings = (source.display, text), source_headings(source.document, lang)

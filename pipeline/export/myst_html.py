@@ -1,0 +1,199 @@
+"""MyST directives shown as Sphinx shows them: an `{image}` and a `{figure}` as images, a
+`{list-table}` as a table, a `{toctree}` as a list of links to its pages.
+
+The parser keeps an image or a toctree as code (translated Markdown writes it back as it
+stands) and a figure or a list-table as a box of Markdown; localize has read each one's
+options and translated the ones readers see (`meta["directive"]`, `meta["texts"]`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any, Literal
+
+from markdown_it.token import Token
+
+from pipeline.source.directives import Directive, toctree_entries
+
+# A page's title in the page's language, and the language it is in ("" for the page's);
+# None for no page of the project.
+TitleOf = Callable[[str], tuple[str, str] | None]
+_IMAGE_SIZES = ("width", "height")
+
+
+def show_directives(tokens: list[Token], title_of: TitleOf | None = None) -> list[Token]:
+    """`tokens` with each image, figure, list-table and toctree in the HTML Sphinx gives."""
+    shown: list[Token] = []
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        found = (token.meta or {}).get("directive")
+        directive = found if isinstance(found, Directive) else Directive("", "")
+        name = directive.name
+        if name in {"figure", "list-table"} and token.type == "admonition_open":
+            close = _closing(tokens, at)
+            inner = tokens[at + 4 : close]  # after the box's title
+            title = tokens[at + 2] if '"' in token.info else None
+            if name == "figure":
+                shown += _figure(token, inner)
+            else:
+                shown += _table(token, title, inner)
+            at = close + 1
+            continue
+        if token.type == "fence" and name == "image":
+            shown.append(_html(f"<p>{_image(token)}</p>\n", token))
+        elif token.type == "fence" and name == "toctree":
+            if "hidden" not in directive.options:  # a hidden one makes Sphinx's menu only
+                shown.append(_html(_toctree(token, title_of), token))
+        else:
+            shown.append(token)
+        at += 1
+    return shown
+
+
+def _closing(tokens: list[Token], at: int) -> int:
+    """Where the box opened at `at` closes (a box's tokens are not levelled: counted)."""
+    depth = 0
+    for index in range(at, len(tokens)):
+        depth += {"admonition_open": 1, "admonition_close": -1}.get(tokens[index].type, 0)
+        if depth == 0:
+            return index
+    return len(tokens) - 1
+
+
+def _html(content: str, like: Token) -> Token:
+    token = Token("html_block", "", 0, map=like.map, block=True, content=content)
+    token.level = like.level
+    return token
+
+
+def _text(token: Token, text: str) -> str:
+    """A text of the directive in the page's language, escaped; a fallback marked with
+    the source's language (WCAG 3.1.2)."""
+    shown, fallback = token.meta.get("texts", {}).get(text, (text, ""))
+    return f'<span lang="{fallback}">{escape(shown)}</span>' if fallback else escape(shown)
+
+
+def _image(token: Token) -> str:
+    """An `<img>` of the directive's path, alt text and size; in a link with `:target:`."""
+    directive: Directive = token.meta["directive"]
+    options = directive.options
+    attributes = [f'src="{escape(directive.argument.strip())}"']
+    if "alt" in options:
+        shown, _ = token.meta.get("texts", {}).get(options["alt"], (options["alt"], ""))
+        attributes.append(f'alt="{escape(shown)}"')
+    for size in _IMAGE_SIZES:
+        value = options.get(size, "").strip().removesuffix("px")
+        if value.isdigit():
+            attributes.append(f'{size}="{value}"')
+    image = f"<img {' '.join(attributes)}>"
+    target = options.get("target", "").strip()
+    return f'<a href="{escape(target)}">{image}</a>' if target else image
+
+
+def _figure(opening: Token, inner: list[Token]) -> list[Token]:
+    """A `<figure>`: the image, then its caption and legend (the directive's body)."""
+    shown = [_html(f"<figure>{_image(opening)}\n", opening)]
+    if inner:
+        shown += [_html("<figcaption>\n", opening), *inner, _html("</figcaption>\n", opening)]
+    return [*shown, _html("</figure>\n", opening)]
+
+
+def _table(opening: Token, title: Token | None, inner: list[Token]) -> list[Token]:
+    """A `<table>` of the list of lists: each item a row, each of its items a cell. The
+    first `:header-rows:` rows are the header (th scope=col), the first `:stub-columns:`
+    cells of a row head it (th scope=row); the directive's title is the caption."""
+    options: dict[str, Any] = opening.meta["directive"].options
+    header_rows, stub_columns = (
+        _count(options.get(key)) for key in ("header-rows", "stub-columns")
+    )
+    table = [_tag("table_open", "table", 1, opening)]
+    if title is not None:
+        table += [
+            _tag("caption_open", "caption", 1, opening),
+            title,
+            _tag("caption_close", "caption", -1, opening),
+        ]
+    depth = row = cell = 0
+    for token in inner:
+        if token.type in {"bullet_list_open", "bullet_list_close"}:
+            depth += token.nesting > 0
+            outer = depth <= 2  # the rows' list or a row's list of cells
+            depth -= token.nesting < 0
+            if outer and token.nesting < 0 and depth == 0 and row:  # the last part ends
+                table.append(_part(row <= header_rows, -1, opening))
+            if outer:
+                continue
+        elif token.type in {"list_item_open", "list_item_close"} and depth == 1:  # a row
+            if token.nesting > 0:
+                row, cell = row + 1, 0
+                if row in {1, header_rows + 1}:
+                    if row > 1:
+                        table.append(_part(True, -1, opening))
+                    table.append(_part(row <= header_rows, 1, opening))
+            table.append(_tag(f"tr_{_way(token)}", "tr", token.nesting, opening))
+            continue
+        elif token.type in {"list_item_open", "list_item_close"} and depth == 2:  # a cell
+            cell += token.nesting > 0
+            head = row <= header_rows or cell <= stub_columns
+            tag = "th" if head else "td"
+            shown = _tag(f"{tag}_{_way(token)}", tag, token.nesting, opening)
+            if head and token.nesting > 0:
+                shown.attrSet("scope", "col" if row <= header_rows else "row")
+            table.append(shown)
+            continue
+        table.append(token)
+    return [*table, _tag("table_close", "table", -1, opening)]
+
+
+def _count(value: object) -> int:
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() else 0
+
+
+def _way(token: Token) -> str:
+    return "open" if token.nesting > 0 else "close"
+
+
+def _part(head: bool, nesting: Literal[-1, 1], like: Token) -> Token:
+    tag = "thead" if head else "tbody"
+    return _tag(f"{tag}_{'open' if nesting > 0 else 'close'}", tag, nesting, like)
+
+
+def _tag(kind: str, tag: str, nesting: Literal[-1, 0, 1], like: Token) -> Token:
+    token = Token(kind, tag, nesting, map=like.map if nesting > 0 else None, block=True)
+    token.level = like.level
+    return token
+
+
+def _toctree(token: Token, title_of: TitleOf | None) -> str:
+    """A toctree as Sphinx shows it in the page: its caption, then a list of links to its
+    pages, each named by its own title in the toctree or by the page's title."""
+    directive: Directive = token.meta["directive"]
+    caption = directive.options.get("caption", "")
+    items = []
+    for title, target, _ in toctree_entries(directive):
+        if target == "self" or any(sign in target for sign in "*?["):  # a glob pattern
+            continue
+        found = title_of(target) if title_of and not title else None
+        if title:
+            name = _text(token, title)
+        elif found:
+            name = (
+                f'<span lang="{found[1]}">{escape(found[0])}</span>'
+                if found[1]
+                else escape(found[0])
+            )
+        else:
+            name = escape(target)
+        items.append(f'<li><a href="{escape(target)}">{name}</a></li>')
+    heading = f'<p class="caption">{_text(token, caption)}</p>\n' if caption else ""
+    label = f' aria-label="{escape(_plain(token, caption))}"' if caption else ""
+    listed = "".join(items)
+    opening = f'<div class="toctree" role="navigation"{label}>\n'
+    return f"{opening}{heading}<ul>\n{listed}\n</ul>\n</div>\n"
+
+
+def _plain(token: Token, text: str) -> str:
+    return str(token.meta.get("texts", {}).get(text, (text, ""))[0])

@@ -1,0 +1,202 @@
+"""MyST's images, figures, list-tables and toctrees in our HTML, as Sphinx shows them.
+
+Before, an ```{image}``` and a ```{toctree}``` were shown as code (`:alt: …` on the page,
+in the source language), a figure as a box titled "Figur" without its image, and a
+list-table as lists in lists.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import html5lib
+import polib
+import pytest
+
+from ..conftest import run_cli
+
+NS = {"h": "http://www.w3.org/1999/xhtml"}
+PAGE = """# Installing the viewer
+
+```{image} images/screen.svg
+:alt: The main window
+:width: 300px
+```
+
+:::{figure} images/screen.svg
+:alt: The settings dialog
+
+The settings after the first start.
+:::
+
+```{list-table} Supported systems
+:header-rows: 1
+:stub-columns: 1
+
+* - System
+  - Version
+* - Debian
+  - 12 and later
+```
+
+```{toctree}
+:caption: Contents
+
+Getting started <install>
+usage
+https://example.org/
+```
+
+```{toctree}
+:hidden:
+
+usage
+```
+"""
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>'
+DANISH = {
+    "The main window": "Programmets hovedvindue",
+    "The settings dialog": "Dialogen med indstillinger",
+    "The settings after the first start.": "Indstillingerne efter første start.",
+    "Supported systems": "Understøttede systemer",
+    "Version": "Version",
+    "12 and later": "12 og nyere",
+    "Contents": "Indhold",
+    "Getting started": "Kom i gang",
+}
+
+
+@pytest.fixture
+def myst_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text(
+        '[tool.pipeline]\nlocales = ["en", "da"]\n\n[tool.pipeline.export]\nmin-translated = 0\n'
+    )
+    Path("source/en/images").mkdir(parents=True)
+    Path("source/en/images/screen.svg").write_text(SVG)
+    Path("source/en/page.md").write_text(PAGE)
+    Path("source/en/install.md").write_text("# Installing\n\nRun the installer.\n")
+    Path("source/en/usage.md").write_text("---\ntitle: Using the viewer\n---\n\nOpen a file.\n")
+    assert run_cli("extract").exit_code == 0
+    for name, texts in (("page", DANISH), ("usage", {"Using the viewer": "Sådan bruger du det"})):
+        catalog = polib.pofile(f"locales/da/LC_MESSAGES/{name}.po")
+        for msgid, msgstr in texts.items():
+            catalog.find(msgid).msgstr = msgstr
+        catalog.save()
+    assert run_cli("export", "--format", "all").exit_code == 0
+    return tmp_path
+
+
+def _main(path: Path):  # type: ignore[no-untyped-def]
+    tree = html5lib.parse(path.read_text(), namespaceHTMLElements=True)
+    return tree.find(".//h:main", NS)
+
+
+def _text(element) -> str:  # type: ignore[no-untyped-def]
+    return " ".join("".join(element.itertext()).split())
+
+
+def test_an_image_directive_is_an_image_with_its_alt_text_in_the_pages_language(
+    myst_project: Path,
+) -> None:
+    main = _main(myst_project / "build/html/da/page.html")
+    images = main.findall(".//h:img", NS)
+    assert [(i.get("alt"), i.get("src")) for i in images] == [
+        ("Programmets hovedvindue", "../en/images/screen.svg"),
+        ("Dialogen med indstillinger", "../en/images/screen.svg"),
+    ]
+    assert images[0].get("width") == "300"
+    assert (myst_project / "build/html/en/images/screen.svg").is_file()
+    assert ":alt:" not in _text(main)
+    assert main.find(".//h:pre", NS) is None
+
+
+def test_a_figure_shows_its_image_and_its_caption(myst_project: Path) -> None:
+    figure = _main(myst_project / "build/html/da/page.html").find(".//h:figure", NS)
+    assert figure.find("h:img", NS).get("alt") == "Dialogen med indstillinger"
+    assert _text(figure.find("h:figcaption", NS)) == "Indstillingerne efter første start."
+    assert "Figur" not in _text(figure)
+
+
+def test_a_list_table_is_a_table_with_its_caption_header_and_row_headers(
+    myst_project: Path,
+) -> None:
+    table = _main(myst_project / "build/html/da/page.html").find(".//h:table", NS)
+    assert _text(table.find("h:caption", NS)) == "Understøttede systemer"
+    head = table.findall("h:thead/h:tr/h:th", NS)
+    assert [(_text(c), c.get("scope")) for c in head] == [("System", "col"), ("Version", "col")]
+    row = table.find("h:tbody/h:tr", NS)
+    assert [(c.tag.split("}")[1], _text(c), c.get("scope")) for c in row] == [
+        ("th", "Debian", "row"),
+        ("td", "12 og nyere", None),
+    ]
+    assert table.find(".//h:ul", NS) is None
+
+
+def test_a_toctree_links_its_pages_by_their_titles_and_a_hidden_one_shows_nothing(
+    myst_project: Path,
+) -> None:
+    main = _main(myst_project / "build/html/da/page.html")
+    tocs = [div for div in main.iter(f"{{{NS['h']}}}div") if div.get("class") == "toctree"]
+    assert len(tocs) == 1  # the :hidden: one makes the menu in Sphinx, not the page
+    toc = tocs[0]
+    assert toc.get("role") == "navigation"
+    assert toc.get("aria-label") == "Indhold"
+    links = [(a.get("href"), _text(a)) for a in toc.iter(f"{{{NS['h']}}}a")]
+    assert links == [
+        ("install.html", "Kom i gang"),  # its own title, translated
+        ("usage.html", "Sådan bruger du det"),  # the page's title in Danish
+        ("https://example.org/", "https://example.org/"),
+    ]
+    english = _main(myst_project / "build/html/en/page.html")
+    assert [_text(a) for a in english.iter(f"{{{NS['h']}}}a")][:2] == [
+        "Getting started",
+        "Using the viewer",
+    ]
+
+
+def test_an_untranslated_page_title_in_a_toctree_is_marked_with_its_language(
+    myst_project: Path,
+) -> None:
+    html = (myst_project / "build/html/da/page.html").read_text()
+    assert '<a href="install.html">Kom i gang</a>' in html
+    catalog = polib.pofile("locales/da/LC_MESSAGES/page.po")
+    catalog.find("Getting started").msgstr = ""
+    catalog.save()
+    assert run_cli("export", "--format", "html").exit_code == 0
+    html = (myst_project / "build/html/da/page.html").read_text()
+    assert '<a href="install.html"><span lang="en">Getting started</span></a>' in html
+
+
+def test_a_toctree_title_is_a_unit_and_translated_markdown_writes_it(myst_project: Path) -> None:
+    entry = polib.pofile("locales/da/LC_MESSAGES/page.po").find("Getting started")
+    assert entry.comment.startswith("contents entry")
+    written = (myst_project / "build/markdown/da/page.md").read_text()
+    assert "Kom i gang <install>\nusage\n" in written
+    assert ":alt: Programmets hovedvindue\n:width: 300px\n" in written
+
+
+def test_an_image_directive_without_alt_text_is_reported_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its line is the directive's, not an example in code that names the image first."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    example = "# Page\n\n```md\n![](a.svg) ![](gone.svg)\n```\n\n"
+    images = "```{image} a.svg\n:width: 30\n```\n\n```{image} gone.svg\n:alt: Gone\n```\n"
+    Path("source/en/page.md").write_text(example + images)
+    Path("source/en/a.svg").write_text(SVG)
+    assert run_cli("extract").exit_code == 0
+    found = json.loads(run_cli("check", "--format", "json").stdout)
+    assert sorted(
+        (f["rule"], f["line"], f["message"]) for f in found if f["severity"] == "error"
+    ) == [
+        ("a11y/missing-alt", 7, "image a.svg has no alt text"),
+        (
+            "resource/refused-image",
+            11,
+            "image 'gone.svg' is outside the project or missing; not exported",
+        ),
+    ]
