@@ -8,6 +8,7 @@ options and translated the ones readers see (`meta["directive"]`, `meta["texts"]
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 from typing import Any, Literal
@@ -15,14 +16,16 @@ from typing import Any, Literal
 from markdown_it.token import Token
 
 from pipeline.source.directives import Directive, toctree_entries
+from pipeline.source.syntax import MARKDOWN
 
-# A page's title in the page's language, and the language it is in ("" for the page's);
-# None for no page of the project.
-TitleOf = Callable[[str], tuple[str, str] | None]
+# The pages a toctree entry lists (with `:glob:` on, its pattern's): each as (its address
+# from the page's source, its title in the page's language, the language the title is in
+# where it is not translated, else "").
+TocPages = Callable[[str, bool], list[tuple[str, str, str]]]
 _IMAGE_SIZES = ("width", "height")
 
 
-def show_directives(tokens: list[Token], title_of: TitleOf | None = None) -> list[Token]:
+def show_directives(tokens: list[Token], toc_pages: TocPages | None = None) -> list[Token]:
     """`tokens` with each image, figure, list-table and toctree in the HTML Sphinx gives."""
     shown: list[Token] = []
     at = 0
@@ -45,7 +48,7 @@ def show_directives(tokens: list[Token], title_of: TitleOf | None = None) -> lis
             shown.append(_html(f"<p>{_image(token)}</p>\n", token))
         elif token.type == "fence" and name == "toctree":
             if "hidden" not in directive.options:  # a hidden one makes Sphinx's menu only
-                shown.append(_html(_toctree(token, title_of), token))
+                shown.append(_html(_toctree(token, toc_pages), token))
         else:
             shown.append(token)
         at += 1
@@ -66,13 +69,6 @@ def _html(content: str, like: Token) -> Token:
     token = Token("html_block", "", 0, map=like.map, block=True, content=content)
     token.level = like.level
     return token
-
-
-def _text(token: Token, text: str) -> str:
-    """A text of the directive in the page's language, escaped; a fallback marked with
-    the source's language (WCAG 3.1.2)."""
-    shown, fallback = token.meta.get("texts", {}).get(text, (text, ""))
-    return f'<span lang="{fallback}">{escape(shown)}</span>' if fallback else escape(shown)
 
 
 def _image(token: Token) -> str:
@@ -167,32 +163,50 @@ def _tag(kind: str, tag: str, nesting: Literal[-1, 0, 1], like: Token) -> Token:
     return token
 
 
-def _toctree(token: Token, title_of: TitleOf | None) -> str:
+def _toctree(token: Token, toc_pages: TocPages | None) -> str:
     """A toctree as Sphinx shows it in the page: its caption, then a list of links to its
-    pages, each named by its own title in the toctree or by the page's title."""
+    pages, each named by its own title in the toctree or by the page's title. An entry
+    that is no page of ours (an .rst page Sphinx reads) is named, not linked."""
     directive: Directive = token.meta["directive"]
     caption = directive.options.get("caption", "")
+    glob = "glob" in directive.options
     items = []
     for title, target, _ in toctree_entries(directive):
-        if target == "self" or any(sign in target for sign in "*?["):  # a glob pattern
+        own = _text(token, title) if title else ""
+        if target == "self":
             continue
-        found = title_of(target) if title_of and not title else None
-        if title:
-            name = _text(token, title)
-        elif found:
-            name = (
-                f'<span lang="{found[1]}">{escape(found[0])}</span>'
-                if found[1]
-                else escape(found[0])
-            )
-        else:
-            name = escape(target)
-        items.append(f'<li><a href="{escape(target)}">{name}</a></li>')
+        if _ADDRESS.match(target):
+            items.append(f'<li><a href="{escape(target)}">{own or escape(target)}</a></li>')
+            continue
+        pages = toc_pages(target, glob) if toc_pages else []
+        if not pages and not (glob and _GLOB.search(target)):
+            items.append(f"<li>{own or escape(target)}</li>")
+        for href, page_title, fallback in pages:  # a heading's code spans and emphasis
+            name = own or _marked(MARKDOWN.renderInline(page_title).strip(), fallback, html=True)
+            items.append(f'<li><a href="{escape(href)}">{name}</a></li>')
+    if not items:
+        return ""
     heading = f'<p class="caption">{_text(token, caption)}</p>\n' if caption else ""
     label = f' aria-label="{escape(_plain(token, caption))}"' if caption else ""
     listed = "".join(items)
     opening = f'<div class="toctree" role="navigation"{label}>\n'
     return f"{opening}{heading}<ul>\n{listed}\n</ul>\n</div>\n"
+
+
+_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)  # https:, mailto:
+_GLOB = re.compile(r"[*?\[]")
+
+
+def _marked(text: str, lang: str, html: bool = False) -> str:
+    shown = text if html else escape(text)
+    return f'<span lang="{lang}">{shown}</span>' if lang else shown
+
+
+def _text(token: Token, text: str) -> str:
+    """A text of the directive in the page's language, escaped; a fallback marked with
+    the source's language (WCAG 3.1.2)."""
+    shown, fallback = token.meta.get("texts", {}).get(text, (text, ""))
+    return _marked(shown, fallback)
 
 
 def _plain(token: Token, text: str) -> str:

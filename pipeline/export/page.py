@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from pipeline.export.assemble import Localized, localize
 from pipeline.export.brand import brand_view, write_brand
 from pipeline.export.image_language import draws_words, in_language
 from pipeline.export.marks import Marking, mark
-from pipeline.export.myst_html import TitleOf
+from pipeline.export.myst_html import TocPages
 from pipeline.export.to_html import Alternate, Heading, Site, render_body, render_page
 from pipeline.languages import language_name
 from pipeline.languages.evidence import primary
@@ -174,7 +175,7 @@ def render(
     untranslated: list[str] | None = [] if primary(lang) != primary(document.lang) else None
     images = resources.image_url(refused, untranslated=untranslated)
     body, headings = render_body(
-        localized, images, resources.link_url(lang, for_print=False), resources.title_of(lang)
+        localized, images, resources.link_url(lang, for_print=False), resources.toc_pages(lang)
     )
     alternates = alternates_of(document.name, lang, languages or config.locales)
     listing = listing_name(set(names.values()))
@@ -191,7 +192,7 @@ def render(
         offline: list[str] = []
         print_images = resources.image_url(offline, for_print=True)
         links = resources.link_url(lang, for_print=True)
-        body = render_body(printed, print_images, links, resources.title_of(lang))[0]
+        body = render_body(printed, print_images, links, resources.toc_pages(lang))[0]
         return body, tuple(src for src in offline if is_remote(src))
 
     return RenderedPage(
@@ -282,24 +283,45 @@ class _Resources:
 
         return url
 
-    def title_of(self, lang: str) -> TitleOf:
-        """A page a MyST toctree lists, by its title in `lang`: (title, the source's
-        language where the title is not translated, else ""); None for no page."""
+    def toc_pages(self, lang: str) -> TocPages:
+        """The pages a MyST toctree entry lists: the one it names, or with `:glob:` every
+        page its pattern matches (`*` within a folder, `**` across) but this one, in the
+        order of their names, as Sphinx lists them; each with its title in `lang`."""
+        here = _resolved(self.source_path)
 
-        def title(target: str) -> tuple[str, str] | None:
-            found = self._linked_file(target)
-            if found is None or found not in self.names:
-                return None
-            source = _SOURCES.get(found) or _SOURCES.setdefault(
-                found, load_source(self.config, found)
-            )
-            document = source.document
-            translated = translations(self.config, source, lang).get(document.title)
-            if translated or lang == document.lang:
-                return translated or document.title, ""
-            return document.title, document.lang
+        def pages(entry: str, glob: bool) -> list[tuple[str, str, str]]:
+            if glob and any(sign in entry for sign in "*?["):
+                found = self._globbed(here, entry)
+            else:
+                one = self._linked_file(entry)
+                found = [one] if one is not None and one in self.names else []
+            return [(self._address(here, path), *self._title(path, lang)) for path in found]
 
-        return title
+        return pages
+
+    def _globbed(self, here: Path, pattern: str) -> list[Path]:
+        root = self.config.source_path.resolve()
+        base = root if pattern.startswith("/") else here.parent
+        wanted = re.compile(_glob_expression(pattern.lstrip("/")))
+        found = []
+        for path in self.names:
+            name = posixpath.relpath(path.with_suffix("").as_posix(), base.as_posix())
+            if path != here and not name.startswith("../") and wanted.fullmatch(name):
+                found.append((name, path))
+        return [path for _, path in sorted(found)]
+
+    @staticmethod
+    def _address(here: Path, path: Path) -> str:
+        return posixpath.relpath(path.as_posix(), here.parent.as_posix())
+
+    def _title(self, path: Path, lang: str) -> tuple[str, str]:
+        """A page's title in `lang`, and its source's language where not translated."""
+        source = _SOURCES.get(path) or _SOURCES.setdefault(path, load_source(self.config, path))
+        document = source.document
+        translated = translations(self.config, source, lang).get(document.title)
+        if translated or lang == document.lang:
+            return translated or document.title, ""
+        return document.title, document.lang
 
     def _linked_file(self, path: str) -> Path | None:
         return linked_file(self.config, self.source_path, path)
@@ -331,6 +353,16 @@ def linked_file(config: Config, document: Path, path: str) -> Path | None:
     inside = [path for path in map(Path, candidates(linked)) if path.is_relative_to(root)]
     opened = next((path for path in inside if path.is_file()), None)
     return opened or next((path for path in inside if path.is_dir()), None)
+
+
+def _glob_expression(pattern: str) -> str:
+    """A toctree's glob pattern as Sphinx reads it: `**` any path, `*` and `?` within a
+    folder, `[…]` a set of characters."""
+    parts = re.split(r"(\*\*|\*|\?|\[[^\]]*\])", pattern)
+    signs = {"**": ".*", "*": "[^/]*", "?": "[^/]"}
+    return "".join(
+        signs.get(part) or (part if part.startswith("[") else re.escape(part)) for part in parts
+    )
 
 
 def write_stylesheets(config: Config) -> None:

@@ -200,3 +200,33 @@ def test_an_image_directive_without_alt_text_is_reported_at_its_line(
             "image 'gone.svg' is outside the project or missing; not exported",
         ),
     ]
+
+
+def test_a_glob_toctree_lists_the_pages_it_matches_and_names_a_page_it_cannot_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pydata-sphinx-theme's contributor guide lists its pages with `:glob:` (`*`,
+    `practices/*`); an entry Sphinx reads from an .rst file is no page of ours."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en/guide/deep").mkdir(parents=True)
+    toctree = "```{toctree}\n:glob:\n\nguide/*\n*\nexamples/index\n```\n"
+    Path("source/en/index.md").write_text(f"# Home\n\nWelcome.\n\n{toctree}")
+    pages = {"guide/b": "# Using `git blame`", "guide/a": "# Alpha", "guide/deep/c": "# Deep"}
+    pages |= {"about": "# About us"}
+    for name, heading in pages.items():
+        Path(f"source/en/{name}.md").write_text(f"{heading}\n\nText.\n")
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--locale", "en", "--format", "html").exit_code == 0
+    toc = _main(Path("build/html/en/index.html")).find(".//h:div[@class='toctree']", NS)
+    items = [
+        (a.get("href") if (a := li.find("h:a", NS)) is not None else None, _text(li))
+        for li in toc.findall(".//h:li", NS)
+    ]
+    assert items == [
+        ("guide/a.html", "Alpha"),
+        ("guide/b.html", "Using git blame"),  # `*` stays in its folder: not guide/deep/c
+        ("about.html", "About us"),  # `*` lists every page here but this one
+        (None, "examples/index"),
+    ]
+    assert toc.find(".//h:code", NS).text == "git blame"
