@@ -231,3 +231,40 @@ def test_an_untranslated_version_is_not_scored_in_the_report_not_zero(
     bars = re.findall(r"<text x=\"[\d.]+\" y=\"[\d.]+\">([^<]*)</text>", html)
     assert "not scored" in bars
     assert "0" not in bars  # a bar saying LIX 0 reads as the easiest text there is
+
+
+ENGLISH_IN_DANISH = (
+    "The vector carries a working copy of the gene into the cells of the liver. "
+    "Most patients need only one treatment. The doctor will explain the risks to you."
+)
+
+
+def test_a_passage_in_the_other_language_is_left_out_of_the_score_and_said_so(
+    project: Callable[[str], Path],
+) -> None:
+    """The Debian Edu manual's Danish pages keep English paragraphs: scored as Danish,
+    one page got LIX 36 "medium" for English text, and English sentences were listed as
+    hard Danish ones. A translator's entry left in Danish was scored for Flesch (-30)."""
+    root = project("minimal")
+    source = root / "source/da/vektorer.md"
+    alone = json.loads(run_cli("readability", "--no-report", "--format", "json").stdout)
+    source.write_text(source.read_text() + "\n" + ENGLISH_IN_DANISH + "\n")
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile(str(root / "locales/en/LC_MESSAGES/vektorer.po"))
+    for entry in catalog:
+        entry.msgstr = entry.msgid if entry.msgid.startswith("Vektor") else "It is simple."
+    catalog.save()
+    result = run_cli("readability", "--no-report", "--format", "json")
+    rows = {row["path"]: row for row in json.loads(result.stdout)["documents"]}
+    before = {row["path"]: row for row in alone["documents"]}["source/da/vektorer.md"]
+    danish = rows["source/da/vektorer.md"]
+    assert (danish["lix"], danish["words"]) == (before["lix"], before["words"])
+    assert danish["other_language_sentences"] == 3
+    hardest = " ".join(s["text"] for s in json.loads(result.stdout)["documents"][0]["hardest"])
+    assert "vector" not in hardest
+    english = rows["locales/en/LC_MESSAGES/vektorer.po"]
+    assert english["other_language_sentences"] >= 1  # the entries left in Danish
+    assert "Vektor" not in json.dumps(english["hardest"])
+    assert "note: source/da/vektorer.md: 3 sentences in another language left out" in result.stderr
+    summary = run_cli("readability", "--no-report").stdout.splitlines()[-1]
+    assert "in another language left out" in summary

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -78,6 +78,7 @@ class DocumentScore:
     sentences: tuple[SentenceScore, ...]
     units: int
     unmeasured: int = 0  # untranslated or fuzzy units of a translation
+    other_language: int = 0  # sentences left out: written in another language
 
     @property
     def is_translation(self) -> bool:
@@ -122,18 +123,31 @@ def _section(unit: Unit) -> str:
     return path[1] if len(path) > 1 else "(introduction)"
 
 
-def score_units(texts: list[tuple[Unit, str, int | None]], lang: str) -> tuple[SentenceScore, ...]:
-    """Score (unit, text in `lang`, line) triples sentence by sentence.
+# Where a text is in another of the project's languages: (text, its language) → spans.
+OtherLanguage = Callable[[str, str], Sequence[tuple[int, int]]]
+
+
+def score_units(
+    texts: list[tuple[Unit, str, int | None]], lang: str, other: OtherLanguage | None = None
+) -> tuple[tuple[SentenceScore, ...], int]:
+    """Score (unit, text in `lang`, line) triples sentence by sentence; and count the
+    sentences left out as written mostly in another language (`other` finds where):
+    LIX or Flesch of English read as Danish says nothing of either.
 
     A line of None means the text is the unit's own source text, whose sentences
     get their exact source lines; a translation's sentences all point at its msgstr.
     """
     scored = []
+    left_out = 0
     for unit, text, line in texts:
         running = counts_toward_document(unit.kind, unit.text)
+        foreign = other(text, lang) if other else ()
         for start, end in sentence_spans(text, lang):
             if is_filler(text, start, end):
                 continue  # "Lorem ipsum dolor sit amet.": no reader's level to measure
+            if foreign and _mostly_within(text, start, end, foreign):
+                left_out += 1
+                continue
             sentence = text[start:end]
             sentence_line = unit.line_at(start) if line is None else line
             scored.append(
@@ -147,17 +161,35 @@ def score_units(texts: list[tuple[Unit, str, int | None]], lang: str) -> tuple[S
                     running,
                 )
             )
-    return tuple(scored)
+    return tuple(scored), left_out
+
+
+def _mostly_within(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether most of the sentence's letters lie in `spans`: a quoted English title in
+    a Danish sentence leaves it Danish."""
+    letters = sum(character.isalpha() for character in text[start:end])
+    inside = sum(
+        character.isalpha()
+        for first, last in spans
+        for character in text[max(start, first) : min(end, last)]
+    )
+    return letters > 0 and 2 * inside > letters
 
 
 def score_source(
-    units: tuple[Unit, ...], path: str, target: Target, named: tuple[str, str] = ("", "und")
+    units: tuple[Unit, ...],
+    path: str,
+    target: Target,
+    named: tuple[str, str] = ("", "und"),
+    other: OtherLanguage | None = None,
 ) -> DocumentScore:
     """Score a document in its own language; `named` is its (name, language), for a
     document with no units to tell them."""
     document, lang = (units[0].document, units[0].lang) if units else named
-    sentences = score_units([(unit, unit.text, None) for unit in units], lang)
-    return DocumentScore(document, lang, path, lang, target, sentences, len(units))
+    sentences, left_out = score_units([(unit, unit.text, None) for unit in units], lang, other)
+    return DocumentScore(
+        document, lang, path, lang, target, sentences, len(units), other_language=left_out
+    )
 
 
 def score_translation(
@@ -167,6 +199,7 @@ def score_translation(
     path: str,
     target: Target,
     named: tuple[str, str] = ("", "und"),
+    other: OtherLanguage | None = None,
 ) -> DocumentScore:
     """Score the translation of `units`: `translated` maps a source text to its
     translation and the line of its msgstr (fuzzy and empty ones left out); `named` is
@@ -180,8 +213,9 @@ def score_translation(
             continue
         texts.append((unit, *found))
     document, source_lang = (units[0].document, units[0].lang) if units else named
+    sentences, left_out = score_units(texts, lang, other)
     return DocumentScore(
-        document, lang, path, source_lang, target, score_units(texts, lang), len(units), unmeasured
+        document, lang, path, source_lang, target, sentences, len(units), unmeasured, left_out
     )
 
 

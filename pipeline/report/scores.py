@@ -75,6 +75,7 @@ def _row(score: DocumentScore, settings: ReadabilitySettings) -> dict[str, Any]:
         "long_word_share": round(counts.long_word_share, 3),
         "units": score.units,
         "unmeasured_units": score.unmeasured,
+        "other_language_sentences": score.other_language,
     }
 
 
@@ -183,20 +184,28 @@ def summary(run: ReadabilityRun) -> str:
     per_lang = ", ".join(f"{count} {lang}" for lang, count in sorted(langs.items()))
     unscored = len(run.documents) - len(scored)
     not_scored = f", {unscored} not scored (no running text)" if unscored else ""
+    other = sum(score.other_language for score in run.documents)
+    left_out = f"; {counted(other, 'sentence')} in another language left out" if other else ""
     return (
         f"readability: {counted(len(scored), 'document')} scored ({per_lang or 'none'})"
         f"{not_scored}, {counted(sentences, 'sentence')} and {counted(words, 'word')} of "
-        f"running text; {severity_counts(run.findings)}"
+        f"running text{left_out}; {severity_counts(run.findings)}"
     )
 
 
 def coverage_warnings(run: ReadabilityRun) -> Iterator[str]:
     """Documents whose score means little: no running text, or untranslated units."""
     for score in run.documents:
+        other = score.other_language
+        elsewhere = f"{counted(other, 'sentence')} in another language left out of its score"
         if not score.counts.words:
             what = "no translated running text" if score.is_translation else "no running text"
+            what += f" in {score.lang} ({elsewhere})" if other else ""
             yield f"warning: {score.path}: {what}; not scored"
-        elif score.unmeasured:
+            continue
+        if other:
+            yield f"note: {score.path}: {elsewhere}"
+        if score.unmeasured:
             rest = (
                 "scored on the rest"
                 if score.counts.words >= FEWEST_WORDS

@@ -10,17 +10,20 @@ from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding
 from pipeline.checks.registry import resolve
 from pipeline.checks.runner import run_readability
+from pipeline.languages.passages import find_passages
 from pipeline.project.config import Config, ReadabilitySettings, Target
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, write_output
 from pipeline.readability.levels import (
     DocumentScore,
+    OtherLanguage,
     document_target,
     score_source,
     score_translation,
 )
 from pipeline.report.scores import ReadabilityRun, render_html
 from pipeline.source.tree import SourceFile, is_markdown, standalone_source
+from pipeline.terms.glossary import project_glossary
 
 
 def score_project(
@@ -36,30 +39,46 @@ def score_project(
     """
     documents: list[DocumentScore] = []
     pairs: list[tuple[DocumentScore, DocumentScore]] = []
+    other = _other_language(config)
     for source in sources:
         document = source.document
         line = document.key_lines.get("reading-level", 1)
         target = document_target(
             document.front_matter, config.readability.target, source.display, line
         )
-        original = score_source(source.units, source.display, target, _named(source))
+        original = score_source(source.units, source.display, target, _named(source), other)
         documents.append(original)
         # `target_lang`, not `lang`: the loop must not change the --lang of files scored alone.
         for target_lang in source.targets(config.locales):
-            translation = _score_catalog(config, source, target_lang, target)
+            translation = _score_catalog(config, source, target_lang, target, other)
             documents.append(translation)
             pairs.append((original, translation))
     if paths:
         wanted, alone = _wanted(config, paths, {score.path for score in documents})
         documents = [score for score in documents if score.path in wanted]
         pairs = [pair for pair in pairs if pair[1].path in wanted or pair[0].path in wanted]
-        documents += [_score_alone(config, standalone_source(config, path, lang)) for path in alone]
+        alone_sources = (standalone_source(config, path, lang) for path in alone)
+        documents += [_score_alone(config, source, other) for source in alone_sources]
     rules = resolve(config.rules, config.origin)
     findings = run_readability(rules, documents, pairs)
     return ReadabilityRun(documents, pairs, findings)
 
 
-def _score_catalog(config: Config, source: SourceFile, lang: str, target: Target) -> DocumentScore:
+def _other_language(config: Config) -> OtherLanguage:
+    """Where a text is written in another of the project's languages: the passages
+    a11y/language-of-parts reports, which readability leaves out."""
+    glossary = project_glossary(config)
+    names = glossary.names() if glossary else frozenset()
+
+    def spans(text: str, lang: str) -> list[tuple[int, int]]:
+        return [(p.start, p.end) for p in find_passages(text, lang, config.locales, names)]
+
+    return spans
+
+
+def _score_catalog(
+    config: Config, source: SourceFile, lang: str, target: Target, other: OtherLanguage
+) -> DocumentScore:
     path = po_path(config.locale_path, lang, source.document.name)
     shown = display_path(path, config.root)
     if not path.exists():
@@ -72,7 +91,7 @@ def _score_catalog(config: Config, source: SourceFile, lang: str, target: Target
         for entry in read_entries(path, shown).entries  # a duplicate msgid is an error there
         if entry.context is None and entry.strings[0] and not entry.fuzzy
     }
-    return score_translation(source.units, translated, lang, shown, target, _named(source))
+    return score_translation(source.units, translated, lang, shown, target, _named(source), other)
 
 
 def _wanted(
@@ -95,11 +114,11 @@ def _wanted(
     return wanted, alone
 
 
-def _score_alone(config: Config, source: SourceFile) -> DocumentScore:
+def _score_alone(config: Config, source: SourceFile, other: OtherLanguage) -> DocumentScore:
     document = source.document
     line = document.key_lines.get("reading-level", 1)
     target = document_target(document.front_matter, config.readability.target, source.display, line)
-    return score_source(source.units, source.display, target, _named(source))
+    return score_source(source.units, source.display, target, _named(source), other)
 
 
 def _named(source: SourceFile) -> tuple[str, str]:
