@@ -202,6 +202,9 @@ _OTHER_PLACEHOLDER = re.compile(
 _NAMED_BRACES = re.compile(r"\{\w+(?:[:!][^{}\s]*)?\}")
 # Any placeholder: printf's, Qt's, Python's, a template's.
 PLACEHOLDER = re.compile("|".join(p.pattern for p in (_PRINTF, _OTHER_PLACEHOLDER, _NAMED_BRACES)))
+# A web address, or a Markdown link's destination; a percent escape in one.
+_ADDRESS = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+|\]\([^\s)]+")
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 # strftime's hour, minute, second and year, which no printf has; a date format is the
 # translator's to localize.
 _STRFTIME = re.compile(r"%[-_0^#]?[HMSYyIlk](?![^\W\d_])")
@@ -213,6 +216,8 @@ def placeholder_counts(text: str, markdown: bool = True) -> Counter[str]:
         return Counter()
     if markdown:
         text = CODE.sub(" ", text)
+    if "%" in text:  # an address's escapes ("Ltsp%20Hardware") are no Qt or printf ones
+        text = _ADDRESS.sub(lambda address: _PERCENT_ESCAPE.sub("", address.group()), text)
     found: Counter[str] = Counter()
     sequential = 0
     for match in _PRINTF.finditer(text):

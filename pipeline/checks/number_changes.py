@@ -48,8 +48,8 @@ from pipeline.checks.number_slips import (
     split_placeholder,
     typed_into,
 )
-from pipeline.checks.number_words import example_spans, leading_values, word_values
-from pipeline.checks.quantities import MONTHS, Quantity, compare, has_digits, quantities
+from pipeline.checks.number_words import MONTHS, example_spans, leading_values, word_values
+from pipeline.checks.quantities import Quantity, compare, has_digits, quantities
 from pipeline.checks.surface import one_for_one
 
 

@@ -41,6 +41,18 @@ _NUMBER_WORDS = {
          "enkelt": 1, "næst": 2},
     ),
 }  # fmt: skip
+# A month's names, in both languages, written out and cut short: the month's number.
+MONTHS = {
+    name: number
+    for names in (
+        "january february march april may june july august september october november december",
+        "januar februar marts april maj juni juli august september oktober november december",
+        "jan feb mar apr maj jun jul aug sep okt nov dec",
+        "jan feb mar apr may jun jul aug sep oct nov dec",
+    )
+    for number, name in enumerate(names.split(), start=1)
+}
+
 MULTIPLIERS = {
     "dozen": 12, "dozens": 12, "dusin": 12, "hundred": 100, "hundrede": 100,
     "thousand": 1000, "tusind": 1000, "tusinde": 1000, "million": 10**6, "millions": 10**6,

@@ -14,6 +14,7 @@ from pipeline.checks.literals import without_literals
 from pipeline.checks.number_slips import EDGES, typed_into
 from pipeline.checks.number_words import (
     DECADE,
+    MONTHS,
     Value,
     century_values,
     decimal_point,
@@ -24,16 +25,6 @@ from pipeline.checks.number_words import (
 )
 from pipeline.project.config import primary_language
 
-MONTHS = {
-    name: number
-    for names in (
-        "january february march april may june july august september october november december",
-        "januar februar marts april maj juni juli august september oktober november december",
-        "jan feb mar apr maj jun jul aug sep okt nov dec",
-        "jan feb mar apr may jun jul aug sep oct nov dec",
-    )
-    for number, name in enumerate(names.split(), start=1)
-}
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = (  # a date is no part of a longer run: "10.10.10.10" is an address
     ("ymd", re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")),
@@ -48,6 +39,10 @@ _TIME = re.compile(
     re.I,
 )
 
+# The end of a range of hours that says which half of the day both are in: " to 10 pm".
+_SHARED_HALF = re.compile(
+    r"\s?(?:[-–]|to|until|till)\s?(?:1[0-2]|0?\d)(?:[:.][0-5]\d)?\s?([ap])\.?m\.?(?!\w)", re.I
+)
 _DIGITS = re.compile(r"\d+(?:(?:[.,]\d+)+|[½¼¾])?")
 _WHOLE_NUMBER = re.compile(r"\d+")
 _PIECE = re.compile(r"[^\W\d_]+")
@@ -282,7 +277,8 @@ def _years(year: str | None) -> tuple[int | None, ...]:
 def _times(text: str, lang: str) -> Iterator[Quantity]:
     for found in _TIME.finditer(text):
         hours, minutes, seconds = (int(part or 0) for part in found.group(1, 2, 3))
-        half = found.group(4)
+        shared = None if found.group(4) else _SHARED_HALF.match(text, found.end())
+        half = found.group(4) or (shared and shared.group(1))  # "7 to 10 pm": 19 to 22
         if found.group(2) is None and half is None:
             continue  # a plain number
         values = _number_values(found.group(1) if half else found.group(), lang)

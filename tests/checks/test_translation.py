@@ -231,12 +231,44 @@ def test_clock_times_in_twelve_and_twenty_four_hours() -> None:
     assert findings("translation/numbers", "6 p.m.", "Klokken 16") != []
 
 
+def test_a_range_of_hours_shares_its_half_of_the_day() -> None:
+    """Danish public information gives opening hours: "kl. 19-22" is "7 to 10 pm" (the
+    Debian Edu manual's translator had two warnings and the fix "19")."""
+    assert (
+        findings(
+            "translation/numbers", "Det åbner kl. 19-22.", "It is open from 7 to 10 pm.", "da-en"
+        )
+        == []
+    )
+    assert findings("translation/numbers", "Open 7-10pm.", "Åben kl. 19-22.") == []
+    assert findings("translation/numbers", "Open 7 until 10 p.m.", "Åben kl. 19 til 22.") == []
+    assert (
+        findings(
+            "translation/numbers", "Det åbner kl. 19-22.", "It is open from 6 to 10 pm.", "da-en"
+        )
+        != []
+    )
+    assert findings("translation/numbers", "Pages 7 to 10", "Side 19 til 22") != []  # no hours
+
+
 def test_a_printf_directive_glued_to_a_unit_is_still_a_directive() -> None:
     """xsane's "%0.3gcm x %0.3gcm" → "%0.3g cm x %0.3g cm": the same two directives."""
     for rule in ("translation/placeholders", "translation/numbers"):
         assert findings(rule, "%0.3gcm x %0.3gcm", "%0.3g cm x %0.3g cm") == []
     assert findings("translation/placeholders", "Width %dpx", "Bredde %d px") == []
     assert findings("translation/placeholders", "Width %dpx", "Bredde %s px") != []
+
+
+def test_a_percent_escape_in_an_address_is_no_placeholder() -> None:
+    """The Debian Edu manual links to ".../LTSP/Ltsp%20Hardware%20Requirements": a
+    translation linking to the English page instead got "missing %20, %20" besides the
+    link's own finding. A directive in an address is still one."""
+    source = "Se [kravene](https://wiki.debian.org/LTSP/Ltsp%20Hardware%20Requirements)."
+    assert findings("translation/placeholders", source, "See [the list](https://x.org/a)") == []
+    assert findings("translation/placeholders", "[A](My%2Ffile.md)", "[A](mine.md)") == []
+    bug = "Bug https://bugs.example.org/?id=%d"
+    assert findings("translation/placeholders", bug, "Fejl https://bugs.example.org/") != []
+    assert findings("translation/placeholders", "Page %20 of %21", "Side %20") != []  # Qt's
 
 
 def test_cases_from_gnome_catalogs() -> None:
