@@ -83,3 +83,26 @@ def test_front_matter_and_lang_options_name_the_locale_as_bcp_47_does(project: P
     )
     assert scored.exit_code == 0, scored.stderr
     assert json.loads(scored.stdout)["documents"][0]["locale"] == "zh_CN"
+
+
+def test_a_region_locale_folder_is_read_as_it_is_spelt_in_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Danish body's CMS says da-DK: `source/da-DK/` was an ordinary folder, its
+    documents named "da-DK/hoering" and of no known language, and the error's advice
+    (`source/da/`, `lang: da`) failed too."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["da-DK", "en-GB"]\n')
+    Path("source/da-DK").mkdir(parents=True)
+    Path("source/da-DK/hoering.md").write_text("# Høring\n\nSkriv til os.\n")
+    result = run_cli("extract")
+    assert result.exit_code == 0, result.stderr
+    assert Path("locales/en_GB/LC_MESSAGES/hoering.po").is_file()
+    Path("source/x.md").write_text("---\nlang: da\n---\n# Høring\n\nTekst.\n")
+    result = run_cli("extract")
+    assert result.exit_code == 2
+    assert "(write lang: da_DK, the project's locale for it)" in result.stderr
+    Path("source/x.md").write_text("# Høring\n\nTekst.\n")
+    assert "put it in a folder named after a project locale (source/da_DK/" in (
+        run_cli("extract").stderr
+    )

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.project.config import Config
+from pipeline.project.config import Config, gettext_locale, primary_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import STDIN, display_path
 from pipeline.project.parallel import ordered_map
@@ -83,8 +83,9 @@ def document_identity(config: Config, path: Path) -> tuple[str, str | None]:
         parts = tuple(relative.split(os.sep))  # noqa: PTH206  (as above)
     else:
         parts = path.relative_to(config.source_path).with_suffix("").parts
-    if len(parts) > 1 and parts[0] in config.locales:
-        return "/".join(parts[1:]), parts[0]
+    folder = gettext_locale(parts[0])  # `source/da-DK/` for the locale da-DK, as da_DK
+    if len(parts) > 1 and folder in config.locales:
+        return "/".join(parts[1:]), folder
     return "/".join(parts), None
 
 
@@ -103,7 +104,13 @@ def load_source(config: Config, path: Path) -> SourceFile:
     """Read and split one source of the project."""
     shown = display_path(path, config.root)
     name, folder_lang = document_identity(config, path)
-    document = read_document(path, shown, folder_lang or config.source_language, name)
+    first = config.locales[0]
+    hint = (
+        f"add 'lang: {first}' to its front matter, put it in a folder named after a project "
+        f"locale (source/{first}/…), or set source-language in [tool.pipeline]"
+    )
+    lang = folder_lang or config.source_language
+    document = read_document(path, shown, lang, name, no_language_hint=hint)
     _check_lang(document, shown, config, folder_lang)
     units = tuple(split_units(document, config.segmentation))
     return SourceFile(document, shown, units)  # none: extract and check say so
@@ -151,11 +158,18 @@ def is_markdown(path: Path) -> bool:
 
 def _check_lang(document: Document, shown: str, config: Config, folder: str | None) -> None:
     if document.lang not in config.locales:
+        same = [
+            code
+            for code in config.locales
+            if primary_language(code) == primary_language(document.lang)
+        ]
         raise PipelineError(
             f"lang '{document.lang}' is not one of the project's locales {list(config.locales)}",
             shown,
             document.key_lines.get("lang"),
-            hint="fix the front matter or add the locale to [tool.pipeline] locales",
+            hint=f"write lang: {same[0]}, the project's locale for it"
+            if same
+            else "fix the front matter or add the locale to [tool.pipeline] locales",
         )
     if folder is not None and folder != document.lang:
         raise PipelineError(
