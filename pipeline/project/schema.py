@@ -66,7 +66,9 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
             "locales",
             "a list of language codes",
             "The project's languages, at least two; "
-            "every document is translated into all but its own.",
+            "every document is translated into all but its own. A region's locale may be "
+            "written `da-DK` or `da_DK`: its catalogs go in `locales/…/da_DK/`, and its "
+            "source folder may be `source/da-DK/` or `source/da_DK/`.",
             '["da", "en"]',
             types=(list,),
         ),
