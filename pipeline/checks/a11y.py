@@ -108,17 +108,21 @@ def missing_alt(page: Page, ctx: CheckContext) -> Iterator[Finding]:
     or a word that fits any image ("Image", "billede 2", "Logo").
 
     Instead: say what the image shows: `![A vector carries a gene into a cell](…)`.
+    An image that only decorates (an icon beside its own words) is marked so as HTML
+    marks it, with an empty alt: `<img src="icon.png" alt="">`; `![](icon.png)` is
+    reported, as an alt text forgotten is commoner than one meant empty.
     The finding points at the source line that names the image, else at the page.
     """
     seen: Counter[str] = Counter()  # the same image twice is two findings, at two lines
     for image in page.all("img"):
         alt = image.attrs.get("alt")
         src = image.attrs.get("src", "")
-        decorative = image.attrs.get("role") in {"presentation", "none"}
         if not src:
             continue  # refused: resource/refused-image names it; its alt once it is there
         # As the source writes it: one finding though each locale's page points elsewhere.
-        found = page.source_image(src, seen[file_name(src)])
+        nth = seen[file_name(src)]
+        found = page.source_image(src, nth)
+        decorative = alt == "" and page.decorative_image(src, nth)
         seen[file_name(src)] += 1
         path, line, shown = found or (page.path, image.line, src)
         if not decorative and (not alt or not alt.strip()):

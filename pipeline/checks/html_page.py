@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from pipeline.source.directives import directive_at
 from pipeline.source.markdown import BlockKind, Document
@@ -54,9 +55,16 @@ class Page:
         name = file_name(src)
         shown = shown_images(text).get(name, [])
         if nth < len(shown):
-            return path, *shown[nth]
+            return path, shown[nth].line, shown[nth].written
         found = text.find(name) if name and not shown else -1
         return (path, text.count("\n", 0, found) + 1, src) if found >= 0 else None
+
+    def decorative_image(self, src: str, nth: int = 0) -> bool:
+        """Whether the source marks the image decorative, as HTML does: `<img alt="">`.
+        A Markdown image has no way to: `![](a.png)` is an alt text forgotten more often
+        than one meant empty (markdownlint's MD045 and eslint's require-alt-text agree)."""
+        shown = shown_images(self.source[1]).get(file_name(src), [])
+        return nth < len(shown) and shown[nth].decorative
 
     def link_line(self, href: str, shown: str = "") -> tuple[str, int] | None:
         """The source file and line of the link to `href` whose text is `shown`: written
@@ -85,7 +93,7 @@ def written_image_line(text: str, src: str) -> int | None:
     """The line of the Markdown `text` that shows the image it writes as `src`, if any:
     not an example in code that names it first."""
     shown = shown_images(text).get(file_name(src), [])
-    return next((line for line, written in shown if written == src), None)
+    return next((image.line for image in shown if image.written == src), None)
 
 
 def file_name(src: str) -> str:
@@ -93,12 +101,18 @@ def file_name(src: str) -> str:
     return src.rstrip("/").rsplit("/", 1)[-1]
 
 
+class ShownImage(NamedTuple):
+    line: int
+    written: str  # the address as the source writes it
+    decorative: bool  # marked so in HTML: `<img alt="">`
+
+
 @functools.lru_cache(maxsize=64)
-def shown_images(text: str) -> dict[str, list[tuple[int, str]]]:
-    """File name → (line, address as written) of each image the Markdown `text` shows,
-    in order: Markdown images, HTML `<img>` and MyST's image and figure directives, not
-    code ("![](a.png)" in a MyST example)."""
-    found: dict[str, list[tuple[int, str]]] = {}
+def shown_images(text: str) -> dict[str, list[ShownImage]]:
+    """File name → each image the Markdown `text` shows, in order: Markdown images,
+    HTML `<img>` and MyST's image and figure directives, not code ("![](a.png)" in a
+    MyST example)."""
+    found: dict[str, list[ShownImage]] = {}
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
     lines = text.split("\n")
     for token in MARKDOWN.parse(text):
@@ -106,19 +120,22 @@ def shown_images(text: str) -> dict[str, list[tuple[int, str]]]:
             continue
         html = [token.content] if token.type == "html_block" else []
         html += [c.content for c in token.children or () if c.type == "html_inline"]
-        images = [str(c.attrGet("src")) for c in token.children or () if c.type == "image"]
+        images = [(str(c.attrGet("src")), False) for c in token.children or () if c.type == "image"]
         directive = directive_at(lines, token)
-        images += [directive.argument] if directive and directive.name in _IMAGES else []
-        images += [src for piece in html for src in _IMG_SRC.findall(piece)]
+        images += [(directive.argument, False)] if directive and directive.name in _IMAGES else []
+        tags = (tag.group() for piece in html for tag in _IMG_TAG.finditer(piece))
+        images += [
+            (src[1], bool(_DECORATIVE.search(tag))) for tag in tags if (src := _IMG_SRC.search(tag))
+        ]
         cursor = starts[min(token.map[0], len(starts) - 1)]
-        for name in map(file_name, images):
+        for name, decorative in ((file_name(src), decorative) for src, decorative in images):
             at = re.compile(rf"(?<![^/(<\"'\s=]){re.escape(name)}(?=[)\"'>\s?#]|$)")
             address = at.search(text, cursor) if name else None
             if address is not None:
                 line = bisect.bisect_right(starts, address.start())
                 begin = _ADDRESS_START.search(text, starts[line - 1], address.start())
                 written = text[begin.end() if begin else starts[line - 1] : address.end()]
-                found.setdefault(name, []).append((line, written))
+                found.setdefault(name, []).append(ShownImage(line, written, decorative))
                 cursor = address.end()
     return found
 
@@ -127,6 +144,8 @@ _IMAGES = frozenset({"image", "figure"})  # MyST's directives that show an image
 # The last character before an image's address: what opens it.
 _ADDRESS_START = re.compile(r"[(<\"'\s=](?=[^(<\"'\s=]*$)")
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_DECORATIVE = re.compile(r"""\salt\s*=\s*(?:""|'')""", re.IGNORECASE)  # HTML's empty alt
 
 
 def _source_addresses(href: str) -> list[str]:

@@ -1,0 +1,34 @@
+"""a11y/missing-alt and decorative images: HTML's `alt=""` marks one, Markdown cannot."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ..conftest import run_cli
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>'
+
+
+def test_an_html_image_with_an_empty_alt_is_decorative_and_a_markdown_one_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Debian Edu manual's warning icons (`alt=""` in its HTML) were 6 of its 11
+    errors, and nothing in the source could say an image only decorates."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/icon.svg").write_text(SVG)
+    Path("source/en/page.md").write_text(
+        "# Page\n\nText about the page.\n\n"
+        '<img src="icon.svg" alt=""> Read this first.\n\n'  # line 5: decorative
+        "![](icon.svg)\n\n"  # line 7: forgotten
+        '<img src="icon.svg">\n\n'  # line 9: no alt at all
+        "<p><img src='icon.svg' alt=''></p>\n"  # line 11: decorative
+    )
+    assert run_cli("extract").exit_code == 0
+    found = json.loads(run_cli("check", "--format", "json").stdout)
+    missing = sorted(f["line"] for f in found if f["rule"] == "a11y/missing-alt")
+    assert missing == [7, 9]
