@@ -72,6 +72,12 @@ def test_a_translation_just_begun_gets_no_document_verdict(
     verdicts = [f for f in findings if f["rule"] == "readability/document-level"]
     assert not [f for f in verdicts if "vektorer" in f["path"] and f["path"].endswith(".po")]
     assert "words, is too little for a verdict" in result.stderr
+    assert run_cli("readability").exit_code == 0  # the report shows it uncoloured, too
+    report = (root / "build/reports/readability.html").read_text()
+    rows = report.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("<tr>")
+    row = next(r for r in rows if "#doc-vektorer" in r and ">translation<" in r)
+    assert ">–</td>" not in row.split("not scored")[0]  # it is scored, on two sentences
+    assert " over" not in row  # Flesch -30 was in red, beside "too little for a verdict"
 
 
 def test_strict_and_error_severity_exit_1(project: Callable[[str], Path]) -> None:

@@ -44,7 +44,7 @@ def document_level(score: DocumentScore, ctx: CheckContext) -> Iterator[Finding]
     Instead: shorten sentences, split compounds into plain phrases, explain terms.
     """
     counts = score.counts
-    if _too_little(score):
+    if too_little(score):
         return
     lix, target = counts.lix, score.target
     where = {"lix": f"{lix:.1f}", "document": score.document, "lang": score.lang}
@@ -241,7 +241,7 @@ def _usually(usual: float) -> str:
     return f"; a faithful translation scores about {usual:.0f} above" if usual else ""
 
 
-def _too_little(score: DocumentScore) -> bool:
+def too_little(score: DocumentScore) -> bool:
     """No text, or a few translated sentences: no document's level (Hatch's install page,
     3 units begun, 12 words, was "27 points above the source")."""
     words = score.counts.words

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.checks.findings import Finding, counted, severity_counts
-from pipeline.checks.readability import FEWEST_WORDS
+from pipeline.checks.readability import FEWEST_WORDS, too_little
 from pipeline.project.config import ReadabilitySettings
 from pipeline.project.language_tags import with_language_tags
 from pipeline.readability.levels import (
@@ -276,8 +276,13 @@ def _view_row(score: DocumentScore, settings: ReadabilitySettings) -> dict[str, 
     row["lix_text"] = f"{row['lix']:.1f}" if row["lix"] is not None else "–"
     row["flesch_text"] = f"{row['flesch']:.0f}" if row["flesch"] is not None else "–"
     row["grade_text"] = f"{row['grade']:.1f}" if row["grade"] is not None else "–"
-    row["over"] = row["lix"] is not None and row["lix"] > score.target.lix
-    row["flesch_over"] = row["flesch"] is not None and row["flesch"] < score.target.flesch
+    # Red only where readability/document-level gives a verdict: a translation under way
+    # with a few sentences done is "too little for a verdict", not "very confusing".
+    verdict = not too_little(score)
+    row["over"] = verdict and row["lix"] is not None and row["lix"] > score.target.lix
+    row["flesch_over"] = (
+        verdict and row["flesch"] is not None and row["flesch"] < score.target.flesch
+    )
     return row
 
 
