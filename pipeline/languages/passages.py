@@ -285,6 +285,8 @@ def _at_edge(text: str, words: list[_Word], index: int, step: int) -> bool:
     """Whether a weak word of a run has punctuation or the sentence's edge on its outer
     side: there it more likely ends the passage than starts the text's own language."""
     word = words[index]
+    if index == 0 and step < 0 and not word.counted and word.evidence >= 0:
+        return True  # a letter or a name opening the sentence: "A Skolelinux network…"
     if not word.counted or word.evidence <= -WEAK or (word.evidence >= WEAK and not word.shared):
         return False
     beside = index + step

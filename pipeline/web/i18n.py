@@ -81,6 +81,10 @@ _TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Danish)
     "check.working": ("Checking…", "Tjekker …"),
     "check.failed": ("The check failed:", "Tjekket mislykkedes:"),
     "check.flesch-da": ("only for English", "kun for engelsk"),
+    "check.other-language": (
+        "Sentences in another language, left out",
+        "Sætninger på et andet sprog, udeladt",
+    ),
     "check.words": ("Words", "Ord"),
     "check.sentences": ("Sentences", "Sætninger"),
     "check.terms": ("Glossary and other findings", "Ordliste og andre fund"),

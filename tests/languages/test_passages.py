@@ -69,6 +69,16 @@ def test_an_english_title_and_sentence_in_danish_text() -> None:
     ]
 
 
+def test_a_letter_opening_the_sentence_opens_its_passage() -> None:
+    """The Debian Edu manual's Danish page kept this English sentence: "A" was left out,
+    so a screen reader said it as Danish "a". The quoted Danish word may stay Danish."""
+    text = (
+        "Tjeneren hedder tjener. A Skolelinux network needs one main server (hostname "
+        '"tjener" which is Norwegian and means "server") which has the address 10.0.2.2.'
+    )
+    assert _found(text, "da")[0].startswith("A Skolelinux network needs")
+
+
 def test_a_danish_phrase_in_english_text() -> None:
     text = "On the day, eat a light breakfast and tag din sædvanlige medicin as usual."
     assert _found(text, "en") == ["tag din sædvanlige medicin"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -89,8 +90,12 @@ def test_typing_into_check_my_text_updates_lix_hard_sentences_and_findings(
     expect(page.locator("#findings .sev").first).to_have_text("advarsel")
     harder = float(lix.inner_text().split()[0])
     assert harder > easy
-    page.get_by_label("Tekstens sprog").select_option("en")
+    page.get_by_label("Tekstens sprog").select_option("en")  # Danish has no English level
+    expect(page.locator("#other-language")).to_have_text(re.compile(r"^[1-5]$"), timeout=10_000)
+    expect(page.locator("#flesch")).to_have_text("–")
+    text.fill("The doctor gives you the medicine once. You go home the same day.")
     expect(page.locator("#flesch")).not_to_contain_text("–", timeout=10_000)
+    expect(page.locator("#other-language")).to_have_count(0)
     text.fill("---\nlang: [\n---\n\nBroken front matter.")  # the last scores must go
     expect(page.get_by_role("status")).not_to_contain_text("LIX", timeout=10_000)
     expect(page.locator("#lix")).to_have_count(0)

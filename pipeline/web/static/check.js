@@ -47,10 +47,15 @@
   }
 
   function metrics(doc) {
-    const flesch = doc.flesch === null ? "– (" + t["check.flesch-da"] + ")" : String(Math.round(doc.flesch));
+    const english = doc.locale.startsWith("en");
+    const flesch = doc.flesch !== null ? String(Math.round(doc.flesch))
+      : english ? "–" : "– (" + t["check.flesch-da"] + ")";
     const lix = doc.lix === null ? "–" : doc.lix.toFixed(1) + " (" + band(doc.band) + ")";
     const rows = [["LIX", lix, "lix"], ["Flesch", flesch, "flesch"],
       [t["check.words"], String(doc.words), ""], [t["check.sentences"], String(doc.sentences), ""]];
+    if (doc.other_language_sentences) {  // another language's text has no level in this one
+      rows.push([t["check.other-language"], String(doc.other_language_sentences), "other-language"]);
+    }
     return el("dl", { className: "metrics" }, rows.map(([term, value, id]) =>
       el("div", {}, [el("dt", { textContent: term }), el("dd", { textContent: value, id: id })])));
   }
