@@ -54,8 +54,8 @@ def test_a_document_with_no_known_language_is_one_line(project: Project) -> None
     result = run_cli("extract")
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "source/api/fs.md:1: error: the document's language is not known (add 'lang: da' to "
-        "its front matter, put it in a folder named after a project locale (source/da/…), "
+        "source/api/fs.md:1: error: the document's language is not known (add 'lang: en' to "
+        "its front matter, put it in a folder named after a project locale (source/en/…), "
         "or set source-language in [tool.pipeline])"
     ]
     assert not (root / "locales").exists()
