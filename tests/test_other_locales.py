@@ -98,6 +98,9 @@ def test_a_region_locale_folder_is_read_as_it_is_spelt_in_the_config(
     result = run_cli("extract")
     assert result.exit_code == 0, result.stderr
     assert Path("locales/en_GB/LC_MESSAGES/hoering.po").is_file()
+    exported = run_cli("export", "--locale", "da-DK", "--format", "html")  # as the config says
+    assert exported.exit_code == 0, exported.stderr
+    assert Path("build/html/da_DK/hoering.html").is_file()
     Path("source/x.md").write_text("---\nlang: da\n---\n# Høring\n\nTekst.\n")
     result = run_cli("extract")
     assert result.exit_code == 2

@@ -274,3 +274,17 @@ def test_a_passage_in_the_other_language_is_left_out_of_the_score_and_said_so(
     assert "note: source/da/vektorer.md: 3 sentences in another language left out" in result.stderr
     summary = run_cli("readability", "--no-report").stdout.splitlines()[-1]
     assert "in another language left out" in summary
+
+
+def test_readability_scores_a_project_whose_glossary_is_broken(
+    project: Callable[[str], Path],
+) -> None:
+    """Readability reads the glossary's names for language of parts only: a missing
+    glossary is check's to report, and the reading levels are still wanted."""
+    root = project("minimal")
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + '\nglossary = "nowhere.tbx"\n')
+    assert 'glossary = "nowhere.tbx"' in pyproject.read_text()
+    result = run_cli("readability", "--no-report")
+    assert result.exit_code == 0, result.stderr
+    assert "vektorer" in result.stdout

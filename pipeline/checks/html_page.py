@@ -118,15 +118,14 @@ def shown_images(text: str) -> dict[str, list[ShownImage]]:
     for token in MARKDOWN.parse(text):
         if not token.map:
             continue
-        html = [token.content] if token.type == "html_block" else []
-        html += [c.content for c in token.children or () if c.type == "html_inline"]
-        images = [(str(c.attrGet("src")), False) for c in token.children or () if c.type == "image"]
         directive = directive_at(lines, token)
-        images += [(directive.argument, False)] if directive and directive.name in _IMAGES else []
-        tags = (tag.group() for piece in html for tag in _IMG_TAG.finditer(piece))
-        images += [
-            (src[1], bool(_DECORATIVE.search(tag))) for tag in tags if (src := _IMG_SRC.search(tag))
-        ]
+        images = [(directive.argument, False)] if directive and directive.name in _IMAGES else []
+        images += _html_images(token.content) if token.type == "html_block" else []
+        for child in token.children or ():  # in the order the text writes them
+            if child.type == "image":
+                images.append((str(child.attrGet("src")), False))
+            elif child.type == "html_inline":
+                images += _html_images(child.content)
         cursor = starts[min(token.map[0], len(starts) - 1)]
         for name, decorative in ((file_name(src), decorative) for src, decorative in images):
             at = re.compile(rf"(?<![^/(<\"'\s=]){re.escape(name)}(?=[)\"'>\s?#]|$)")
@@ -141,11 +140,22 @@ def shown_images(text: str) -> dict[str, list[ShownImage]]:
 
 
 _IMAGES = frozenset({"image", "figure"})  # MyST's directives that show an image
+
+
+def _html_images(html: str) -> list[tuple[str, bool]]:
+    """Each `<img>` of the HTML: its address, and whether an empty alt marks it decorative."""
+    tags = (tag.group() for tag in _IMG_TAG.finditer(html))
+    return [
+        (src[1], bool(_DECORATIVE.search(tag))) for tag in tags if (src := _IMG_SRC.search(tag))
+    ]
+
+
 # The last character before an image's address: what opens it.
 _ADDRESS_START = re.compile(r"[(<\"'\s=](?=[^(<\"'\s=]*$)")
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_DECORATIVE = re.compile(r"""\salt\s*=\s*(?:""|'')""", re.IGNORECASE)  # HTML's empty alt
+# HTML's empty alt: `alt=""`, or the attribute alone (`<img src=a alt>`).
+_DECORATIVE = re.compile(r"""\salt(?:\s*=\s*(?:""|''))?(?=[\s/>])""", re.IGNORECASE)
 
 
 def _source_addresses(href: str) -> list[str]:

@@ -41,7 +41,7 @@ _TIME = re.compile(
 
 # The end of a range of hours that says which half of the day both are in: " to 10 pm".
 _SHARED_HALF = re.compile(
-    r"\s?(?:[-–]|to|until|till)\s?(?:1[0-2]|0?\d)(?:[:.][0-5]\d)?\s?([ap])\.?m\.?(?!\w)", re.I
+    r"\s?(?:[-–]|to|until|till)\s?(1[0-2]|0?\d)(?:[:.][0-5]\d)?\s?([ap])\.?m\.?(?!\w)", re.I
 )
 _DIGITS = re.compile(r"\d+(?:(?:[.,]\d+)+|[½¼¾])?")
 _WHOLE_NUMBER = re.compile(r"\d+")
@@ -278,7 +278,9 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
     for found in _TIME.finditer(text):
         hours, minutes, seconds = (int(part or 0) for part in found.group(1, 2, 3))
         shared = None if found.group(4) else _SHARED_HALF.match(text, found.end())
-        half = found.group(4) or (shared and shared.group(1))  # "7 to 10 pm": 19 to 22
+        if shared and int(shared.group(1)) % 12 < hours % 12:
+            shared = None  # "from 10 to 2 pm" crosses noon: the 10 is in the morning
+        half = found.group(4) or (shared and shared.group(2))  # "7 to 10 pm": 19 to 22
         if found.group(2) is None and half is None:
             continue  # a plain number
         values = _number_values(found.group(1) if half else found.group(), lang)

@@ -23,6 +23,9 @@ from pipeline.source.syntax import MARKDOWN
 # where it is not translated, else "").
 TocPages = Callable[[str, bool], list[tuple[str, str, str]]]
 _IMAGE_SIZES = ("width", "height")
+_LISTS = frozenset(
+    {"bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close"}
+)
 
 
 def show_directives(tokens: list[Token], toc_pages: TocPages | None = None) -> list[Token]:
@@ -76,9 +79,9 @@ def _image(token: Token) -> str:
     directive: Directive = token.meta["directive"]
     options = directive.options
     attributes = [f'src="{escape(directive.argument.strip())}"']
-    if "alt" in options:
-        shown, _ = token.meta.get("texts", {}).get(options["alt"], (options["alt"], ""))
-        attributes.append(f'alt="{escape(shown)}"')
+    if "alt" in options:  # an alt in the source's language marks the image with it
+        shown, fallback = token.meta.get("texts", {}).get(options["alt"], (options["alt"], ""))
+        attributes.append(f'alt="{escape(shown)}"' + (f' lang="{fallback}"' if fallback else ""))
     for size in _IMAGE_SIZES:
         value = options.get(size, "").strip().removesuffix("px")
         if value.isdigit():
@@ -113,7 +116,7 @@ def _table(opening: Token, title: Token | None, inner: list[Token]) -> list[Toke
         ]
     depth = row = cell = 0
     for token in inner:
-        if token.type in {"bullet_list_open", "bullet_list_close"}:
+        if token.type in _LISTS:
             depth += token.nesting > 0
             outer = depth <= 2  # the rows' list or a row's list of cells
             depth -= token.nesting < 0
@@ -182,19 +185,23 @@ def _toctree(token: Token, toc_pages: TocPages | None) -> str:
         if not pages and not (glob and _GLOB.search(target)):
             items.append(f"<li>{own or escape(target)}</li>")
         for href, page_title, fallback in pages:  # a heading's code spans and emphasis
-            name = own or _marked(MARKDOWN.renderInline(page_title).strip(), fallback, html=True)
+            shown = _LINK_TAG.sub("", MARKDOWN.renderInline(page_title).strip())  # no link in one
+            name = own or _marked(shown, fallback, html=True)
             items.append(f'<li><a href="{escape(href)}">{name}</a></li>')
     if not items:
         return ""
     heading = f'<p class="caption">{_text(token, caption)}</p>\n' if caption else ""
     label = f' aria-label="{escape(_plain(token, caption))}"' if caption else ""
     listed = "".join(items)
-    opening = f'<div class="toctree" role="navigation"{label}>\n'
+    role = ' role="navigation"' if caption else ""  # unnamed landmarks help nobody
+    opening = f'<div class="toctree"{role}{label}>\n'
+
     return f"{opening}{heading}<ul>\n{listed}\n</ul>\n</div>\n"
 
 
 _ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)  # https:, mailto:
 _GLOB = re.compile(r"[*?\[]")
+_LINK_TAG = re.compile(r"</?a\b[^>]*>")
 
 
 def _marked(text: str, lang: str, html: bool = False) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import posixpath
-import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pipeline.export.image_language import draws_words, in_language
 from pipeline.export.marks import Marking, mark
 from pipeline.export.myst_html import TocPages
 from pipeline.export.to_html import Alternate, Heading, Site, render_body, render_page
+from pipeline.export.toctree import listed_pages
 from pipeline.languages import language_name
 from pipeline.languages.evidence import primary
 from pipeline.project.config import Config
@@ -284,31 +284,18 @@ class _Resources:
         return url
 
     def toc_pages(self, lang: str) -> TocPages:
-        """The pages a MyST toctree entry lists: the one it names, or with `:glob:` every
-        page its pattern matches (`*` within a folder, `**` across) but this one, in the
-        order of their names, as Sphinx lists them; each with its title in `lang`."""
+        """What finds the pages a MyST toctree entry of this page lists (export.toctree),
+        each with its address from here and its title in `lang`."""
         here = _resolved(self.source_path)
+        root = self.config.source_path.resolve()
+        if document_identity(self.config, self.source_path.absolute())[1] is not None:
+            root = root / here.relative_to(root).parts[0]  # `/` is source/en/, as names are
 
         def pages(entry: str, glob: bool) -> list[tuple[str, str, str]]:
-            if glob and any(sign in entry for sign in "*?["):
-                found = self._globbed(here, entry)
-            else:
-                one = self._linked_file(entry)
-                found = [one] if one is not None and one in self.names else []
+            found = listed_pages(entry, glob, here, root, self.names, self._linked_file)
             return [(self._address(here, path), *self._title(path, lang)) for path in found]
 
         return pages
-
-    def _globbed(self, here: Path, pattern: str) -> list[Path]:
-        root = self.config.source_path.resolve()
-        base = root if pattern.startswith("/") else here.parent
-        wanted = re.compile(_glob_expression(pattern.lstrip("/")))
-        found = []
-        for path in self.names:
-            name = posixpath.relpath(path.with_suffix("").as_posix(), base.as_posix())
-            if path != here and not name.startswith("../") and wanted.fullmatch(name):
-                found.append((name, path))
-        return [path for _, path in sorted(found)]
 
     @staticmethod
     def _address(here: Path, path: Path) -> str:
@@ -353,16 +340,6 @@ def linked_file(config: Config, document: Path, path: str) -> Path | None:
     inside = [path for path in map(Path, candidates(linked)) if path.is_relative_to(root)]
     opened = next((path for path in inside if path.is_file()), None)
     return opened or next((path for path in inside if path.is_dir()), None)
-
-
-def _glob_expression(pattern: str) -> str:
-    """A toctree's glob pattern as Sphinx reads it: `**` any path, `*` and `?` within a
-    folder, `[…]` a set of characters."""
-    parts = re.split(r"(\*\*|\*|\?|\[[^\]]*\])", pattern)
-    signs = {"**": ".*", "*": "[^/]*", "?": "[^/]"}
-    return "".join(
-        signs.get(part) or (part if part.startswith("[") else re.escape(part)) for part in parts
-    )
 
 
 def write_stylesheets(config: Config) -> None:

@@ -16,7 +16,12 @@ from pipeline.source.syntax import DIRECTIVE, OPTION
 PROSE_OPTIONS = frozenset({"alt", "caption"})
 _OPTION_LINE = re.compile(r"[ \t]*:([\w-]+):(?:[ \t]+(.*))?")
 _OPTION_KEY = re.compile(r"[ \t]*([\w-]+):(?:[ \t]+(.*))?")  # in a `---` block
-_OPENING = re.compile(r"[ \t>]*(?:`{3,}|~{3,}|:{3,})[ \t]*\{([\w:-]+)\}[ \t]*(.*)")
+# A directive's opening line, in a quote or opening a list item too: "> ```{image} a.png".
+_OPENING = re.compile(
+    r"((?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*)[ \t]*"
+    r"(?:`{3,}|~{3,}|:{3,})[ \t]*\{([\w:-]+)\}[ \t]*(.*)"
+)
+_QUOTE_MARK = re.compile(r"[ \t]*>[ \t]?")
 # A toctree entry with a title of its own: `Installing the viewer <install>`.
 _TITLED_ENTRY = re.compile(r"(\S.*?)[ \t]+<([^<>\s]+)>")
 
@@ -42,12 +47,14 @@ def directive_at(lines: list[str], token: Token) -> Directive | None:
     opening = (
         _OPENING.fullmatch(lines[token.map[0]].rstrip()) if token.map[0] < len(lines) else None
     )
-    directive = Directive(opening[1], opening[2].strip()) if opening else Directive("", "")
+    directive = Directive(opening[2], opening[3].strip()) if opening else Directive("", "")
+    quotes = opening[1].count(">") if opening else 0
     first, end = token.map[0] + 1, min(token.map[1], len(lines))
-    block = first < end and lines[first].strip() == "---"  # options as YAML
+    inside = [_inside(line, quotes) for line in lines[first:end]]
+    block = bool(inside) and inside[0].strip() == "---"  # options as YAML
     number = first + block
     while number < end:
-        line = lines[number].rstrip()
+        line = inside[number - first].rstrip()
         if line.strip() == "---" if block else not OPTION.match(line.strip()):
             break
         if found := (_OPTION_KEY if block else _OPTION_LINE).fullmatch(line):
@@ -58,8 +65,15 @@ def directive_at(lines: list[str], token: Token) -> Directive | None:
         number += 1
     number += block  # past the closing `---`
     last = end - 1 if token.type == "fence" else end  # a fence's closing line is no body
-    directive.body.extend((lines[n], n + 1) for n in range(number, last))
+    directive.body.extend((inside[n - first], n + 1) for n in range(number, last))
     return directive
+
+
+def _inside(line: str, quotes: int) -> str:
+    """A line of a directive inside `quotes` block quotes, without their `>` marks."""
+    for _ in range(quotes):
+        line = _QUOTE_MARK.sub("", line, count=1)
+    return line
 
 
 def directive_options(lines: list[str], tokens: list[Token]) -> Iterator[tuple[str, str, int]]:
@@ -76,7 +90,7 @@ def toctree_entries(directive: Directive) -> Iterator[tuple[str, str, int]]:
     """A toctree's entries: (its own title or "", the document or address, line)."""
     for line, number in directive.body:
         entry = line.strip()
-        if not entry or entry.startswith(".."):  # an rST comment
+        if not entry or entry == ".." or entry.startswith(".. "):  # an rST comment
             continue
         titled = _TITLED_ENTRY.fullmatch(entry)
         yield (titled[1], titled[2], number) if titled else ("", entry, number)

@@ -32,7 +32,7 @@ from pipeline.export.to_html import (
     render_root,
 )
 from pipeline.languages import language_name
-from pipeline.project.config import Config
+from pipeline.project.config import Config, gettext_locale
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import display_path, write_atomic
 from pipeline.project.parallel import ordered_map
@@ -76,6 +76,7 @@ def export(
 ) -> list[PageResult]:
     """Write build/html/<lang>/<doc>.html, build/pdf/<lang>/<doc>.pdf and the translated
     Markdown (see export.markdown_site) for each pair, as `formats` asks."""
+    locales = tuple(map(gettext_locale, locales))  # --locale da-DK is the locale da_DK
     for code in locales:
         if code not in config.locales:
             raise PipelineError(

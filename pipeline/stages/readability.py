@@ -67,7 +67,10 @@ def score_project(
 def _other_language(config: Config) -> OtherLanguage:
     """Where a text is written in another of the project's languages: the passages
     a11y/language-of-parts reports, which readability leaves out."""
-    glossary = project_glossary(config)
+    try:  # the glossary's names tell no language; a broken glossary is check's to report
+        glossary = project_glossary(config)
+    except PipelineError:
+        glossary = None
     names = glossary.names() if glossary else frozenset()
 
     def spans(text: str, lang: str) -> list[tuple[int, int]]:

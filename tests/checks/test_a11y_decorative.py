@@ -32,3 +32,21 @@ def test_an_html_image_with_an_empty_alt_is_decorative_and_a_markdown_one_is_not
     found = json.loads(run_cli("check", "--format", "json").stdout)
     missing = sorted(f["line"] for f in found if f["rule"] == "a11y/missing-alt")
     assert missing == [7, 9]
+
+
+def test_the_finding_names_the_image_the_text_writes_and_a_bare_alt_is_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A decorative `<img>` and a forgotten `![]()` of one file in one paragraph: the
+    finding is the Markdown image's, on its line; `<img src=a alt>` is an empty alt."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/icon.svg").write_text(SVG)
+    Path("source/en/page.md").write_text(
+        '# Page\n\n<img src="icon.svg" alt=""> Read this first,\n![](icon.svg) and this.\n\n'
+        "<img src=icon.svg alt> Bare.\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    found = json.loads(run_cli("check", "--format", "json").stdout)
+    assert [f["line"] for f in found if f["rule"] == "a11y/missing-alt"] == [4]

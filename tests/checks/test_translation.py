@@ -249,6 +249,8 @@ def test_a_range_of_hours_shares_its_half_of_the_day() -> None:
         != []
     )
     assert findings("translation/numbers", "Pages 7 to 10", "Side 19 til 22") != []  # no hours
+    assert findings("translation/numbers", "from 10 to 2 pm", "kl. 10 til 14") == []
+    assert findings("translation/numbers", "from 10 to 2 pm", "kl. 22 til 14") != []  # noon
 
 
 def test_a_printf_directive_glued_to_a_unit_is_still_a_directive() -> None:

@@ -230,3 +230,71 @@ def test_a_glob_toctree_lists_the_pages_it_matches_and_names_a_page_it_cannot_li
         (None, "examples/index"),
     ]
     assert toc.find(".//h:code", NS).text == "git blame"
+
+
+def _toc_links(html_path: str) -> list[tuple[str | None, str]]:
+    main = _main(Path(html_path))
+    return [
+        (a.get("href") if (a := li.find("h:a", NS)) is not None else None, _text(li))
+        for div in main.iter(f"{{{NS['h']}}}div")
+        if div.get("class") == "toctree"
+        for li in div.findall(".//h:li", NS)
+    ]
+
+
+def test_toctree_entries_as_sphinx_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review's cases: `[]` and `[z-a]` stopped export with a traceback, `[!i]*`
+    listed the wrong page, `../intro` was taken for an rST comment and `/intro` (from the
+    docs' root, source/en/) was named without a link; a title's own link nested links."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en/sub").mkdir(parents=True)
+    Path("source/en/alpha.md").write_text("# Alpha\n\nText.\n")
+    Path("source/en/intro.md").write_text(
+        "# Using [Debian](https://debian.org) at school\n\nText.\n"
+    )
+    globbed = "```{toctree}\n:glob:\n\n[]\n[z-a]*\n[!i]*\n```\n"
+    Path("source/en/index.md").write_text(f"# Index\n\n{globbed}")
+    Path("source/en/sub/child.md").write_text(
+        "# Child\n\n```{toctree}\n:caption: Up\n\n../intro\n/alpha\n.. a comment\n```\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--locale", "en", "--format", "html").exit_code == 0
+    assert _toc_links("build/html/en/index.html") == [("alpha.html", "Alpha")]
+    assert _toc_links("build/html/en/sub/child.html") == [
+        ("../intro.html", "Using Debian at school"),  # one link: the title's own is text
+        ("../alpha.html", "Alpha"),
+    ]
+    page = Path("build/html/en/index.html").read_text()
+    assert '<div class="toctree">' in page  # no caption: no unnamed landmark
+    assert run_cli("check").exit_code in (0, 1)
+
+
+def test_directives_in_a_quote_or_a_list_item_and_lists_in_a_table_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/a.svg").write_text(SVG)
+    Path("source/en/other.md").write_text("# Other\n\nText.\n")
+    Path("source/en/index.md").write_text(
+        "# Index\n\n> ```{image} a.svg\n> :alt: A quoted image\n> ```\n\n"
+        "- ```{toctree}\n  other\n  ```\n\n"
+        "```{list-table}\n* - Steps\n  - 1. Download\n    2. Run\n```\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile("locales/da/LC_MESSAGES/index.po")
+    assert catalog.find("A quoted image") is not None
+    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
+    main = _main(Path("build/html/da/index.html"))
+    image = main.find(".//h:blockquote//h:img", NS)
+    assert (image.get("alt"), image.get("lang")) == ("A quoted image", "en")  # untranslated
+    assert _toc_links("build/html/da/index.html") == [("other.html", "Other")]
+    cells = main.findall(".//h:table//h:tr/h:td", NS)
+    assert [_text(c) for c in cells] == ["Steps", "Download Run"]
+    assert cells[1].find("h:ol", NS) is not None
+    found = json.loads(run_cli("check", "--format", "json").stdout)
+    assert not [f for f in found if f["rule"] == "a11y/missing-alt"]
