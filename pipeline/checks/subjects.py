@@ -24,6 +24,7 @@ from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import STDIN, buffered, display_path, read_text
 from pipeline.source.anchors import anchors, id_style, links, local_target, myst_labels
+from pipeline.source.directives import directive_names
 from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import SourceFile, is_markdown, standalone_source
 from pipeline.terms.occurrences import (
@@ -127,7 +128,8 @@ def add_source(source: SourceFile, matchers: Matchers | None, subjects: Subjects
 def _add_links(source: SourceFile, subjects: Subjects) -> None:
     """The document's links, where each is relative to, and the anchors it offers."""
     document = source.document
-    tokens = MARKDOWN.parse(read_text(document.path, source.display))
+    text = read_text(document.path, source.display)
+    tokens = MARKDOWN.parse(text)
     file = str(document.path.resolve())
     placeless = 0  # a pasted text's links to other files: from where?
     for link in links(tokens):
@@ -137,8 +139,9 @@ def _add_links(source: SourceFile, subjects: Subjects) -> None:
         elif target is not None:
             subjects.links.append((source.display, link.line, link.href, file))
             subjects.coverage.links += 1
-    subjects.anchors[file] = tuple(sorted(anchors(tokens, id_style(document.path))))
-    subjects.labels.update(myst_labels(tokens))
+    names = directive_names(text.split("\n"), tokens)  # a figure's `:name: fig-eye`
+    subjects.anchors[file] = tuple(sorted(anchors(tokens, id_style(document.path)) | names))
+    subjects.labels.update(myst_labels(tokens) | names)
     if placeless:
         subjects.coverage.notes.append(
             f"{placeless} link{'s' if placeless > 1 else ''} of standard input to other files "

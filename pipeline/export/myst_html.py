@@ -86,6 +86,8 @@ def _image(token: Token) -> str:
         value = options.get(size, "").strip().removesuffix("px")
         if value.isdigit():
             attributes.append(f'{size}="{value}"')
+    if options.get("name") and directive.name == "image":  # a label links may name
+        attributes.append(f'id="{escape(options["name"])}"')
     image = f"<img {' '.join(attributes)}>"
     target = options.get("target", "").strip()
     return f'<a href="{escape(target)}">{image}</a>' if target else image
@@ -93,7 +95,9 @@ def _image(token: Token) -> str:
 
 def _figure(opening: Token, inner: list[Token]) -> list[Token]:
     """A `<figure>`: the image, then its caption and legend (the directive's body)."""
-    shown = [_html(f"<figure>{_image(opening)}\n", opening)]
+    name = opening.meta["directive"].options.get("name")
+    named = f' id="{escape(name)}"' if name else ""  # a label links may name
+    shown = [_html(f"<figure{named}>{_image(opening)}\n", opening)]
     if inner:
         shown += [_html("<figcaption>\n", opening), *inner, _html("</figcaption>\n", opening)]
     return [*shown, _html("</figure>\n", opening)]
@@ -108,6 +112,8 @@ def _table(opening: Token, title: Token | None, inner: list[Token]) -> list[Toke
         _count(options.get(key)) for key in ("header-rows", "stub-columns")
     )
     table = [_tag("table_open", "table", 1, opening)]
+    if options.get("name"):  # a label links may name
+        table[0].attrSet("id", str(options["name"]))
     if title is not None:
         table += [
             _tag("caption_open", "caption", 1, opening),
@@ -191,12 +197,13 @@ def _toctree(token: Token, toc_pages: TocPages | None) -> str:
     if not items:
         return ""
     heading = f'<p class="caption">{_text(token, caption)}</p>\n' if caption else ""
-    label = f' aria-label="{escape(_plain(token, caption))}"' if caption else ""
-    listed = "".join(items)
-    role = ' role="navigation"' if caption else ""  # unnamed landmarks help nobody
-    opening = f'<div class="toctree"{role}{label}>\n'
-
-    return f"{opening}{heading}<ul>\n{listed}\n</ul>\n</div>\n"
+    # A landmark named by its caption; not by one in another language: an aria-label
+    # cannot say its language, and would be read in the page's.
+    named = caption and not token.meta.get("texts", {}).get(caption, ("", ""))[1]
+    label = f' role="navigation" aria-label="{escape(_plain(token, caption))}"' if named else ""
+    listed = "".join(reversed(items) if "reversed" in directive.options else items)
+    tag = "ol" if "numbered" in directive.options else "ul"  # Sphinx numbers its sections
+    return f'<div class="toctree"{label}>\n{heading}<{tag}>\n{listed}\n</{tag}>\n</div>\n'
 
 
 _ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)  # https:, mailto:

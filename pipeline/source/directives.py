@@ -86,6 +86,17 @@ def directive_options(lines: list[str], tokens: list[Token]) -> Iterator[tuple[s
                 yield name, directive.options[name], line
 
 
+def directive_names(lines: list[str], tokens: list[Token]) -> set[str]:
+    """The `:name:` MyST directives give themselves: a label links may name, and the id
+    of what our HTML shows (a figure, a table, an image)."""
+    named = (directive_at(lines, token) for token in tokens)
+    return {
+        directive.options["name"]
+        for directive in named
+        if directive and directive.options.get("name")
+    }
+
+
 def toctree_entries(directive: Directive) -> Iterator[tuple[str, str, int]]:
     """A toctree's entries: (its own title or "", the document or address, line)."""
     for line, number in directive.body:

@@ -242,9 +242,13 @@ def _kept_directives(tokens: list[Token], state: StateCore) -> list[Token]:
             at += 1
             continue
         close = next(n for n in range(at + 1, len(tokens)) if tokens[n].level == token.level)
-        code = Token("fence", "code", 0, map=token.map, block=True, markup=token.markup)
+        # The box's lines end before its closing `:::`; a fence's take it in, as ``` does.
+        lines = state.src.split("\n")
+        closed = token.map[1] < len(lines) and lines[token.map[1]].strip().startswith(":::")
+        code = Token("fence", "code", 0, block=True, markup=token.markup)
+        code.map = [token.map[0], token.map[1] + closed]
         code.info = token.info.strip()
-        code.content = "".join(line + "\n" for line in _source_lines(state, token)[1:-1])
+        code.content = "".join(line + "\n" for line in _source_lines(state, token)[1:])
         code.level = token.level
         kept.append(code)
         at = close + 1

@@ -298,3 +298,35 @@ def test_directives_in_a_quote_or_a_list_item_and_lists_in_a_table_cell(
     assert cells[1].find("h:ol", NS) is not None
     found = json.loads(run_cli("check", "--format", "json").stdout)
     assert not [f for f in found if f["rule"] == "a11y/missing-alt"]
+
+
+def test_a_colon_fence_toctree_keeps_its_last_entry_and_options_shape_the_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `:::{toctree}` lost its last line (never shown, never a unit); :reversed: and
+    :numbered: were ignored; an untranslated caption named the landmark in English
+    without saying so; a figure's :name: was no id, so links/broken failed on a link
+    Sphinx resolves."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/a.svg").write_text(SVG)
+    for name in ("alpha", "beta"):
+        Path(f"source/en/{name}.md").write_text(f"# {name.title()}\n\nText.\n")
+    Path("source/en/index.md").write_text(
+        "# Index\n\n:::{toctree}\n:caption: Pages\n:reversed:\n:numbered:\n\n"
+        "First title <alpha>\nLast title <beta>\n:::\n\n"
+        "```{figure} a.svg\n:name: fig-a\n:alt: A square\n\nThe square.\n```\n\n"
+        "See [the figure](#fig-a).\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile("locales/da/LC_MESSAGES/index.po")
+    assert catalog.find("Last title") is not None
+    assert run_cli("export", "--locale", "da", "--format", "html").exit_code == 0
+    main = _main(Path("build/html/da/index.html"))
+    toc = next(d for d in main.iter(f"{{{NS['h']}}}div") if d.get("class") == "toctree")
+    assert [_text(li) for li in toc.findall("h:ol/h:li", NS)] == ["Last title", "First title"]
+    assert toc.get("aria-label") is None  # "Pages" is English on the Danish page
+    assert main.find(".//h:figure[@id='fig-a']", NS) is not None
+    found = json.loads(run_cli("check", "--format", "json").stdout)
+    assert not [f for f in found if f["rule"] == "links/broken"]
