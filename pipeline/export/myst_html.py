@@ -9,26 +9,35 @@ options and translated the ones readers see (`meta["directive"]`, `meta["texts"]
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from html import escape
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from markdown_it.token import Token
 
+from pipeline.export.assemble import lang_token, text_token
 from pipeline.source.directives import Directive, toctree_entries
 from pipeline.source.syntax import MARKDOWN
 
-# The pages a toctree entry lists (with `:glob:` on, its pattern's): each as (its address
-# from the page's source, its title in the page's language, the language the title is in
-# where it is not translated, else "").
-TocPages = Callable[[str, bool], list[tuple[str, str, str]]]
+
+class ProjectPages(Protocol):
+    """What a page's MyST needs of the project's other pages, in the page's language.
+    A page is given as (its address from this page's source, its title or heading in
+    the page's language, the language that text is in where untranslated, else "")."""
+
+    def listed(self, entry: str, glob: bool) -> list[tuple[str, str, str]]:
+        """The pages a toctree entry lists (with `:glob:` on, its pattern's)."""
+
+    def labelled(self, label: str) -> tuple[str, str, str] | None:
+        """The heading on another page that a MyST label `(label)=` stands before."""
+
+
 _IMAGE_SIZES = ("width", "height")
 _LISTS = frozenset(
     {"bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close"}
 )
 
 
-def show_directives(tokens: list[Token], toc_pages: TocPages | None = None) -> list[Token]:
+def show_directives(tokens: list[Token], pages: ProjectPages | None = None) -> list[Token]:
     """`tokens` with each image, figure, list-table and toctree in the HTML Sphinx gives."""
     shown: list[Token] = []
     at = 0
@@ -51,7 +60,7 @@ def show_directives(tokens: list[Token], toc_pages: TocPages | None = None) -> l
             shown.append(_html(f"<p>{_image(token)}</p>\n", token))
         elif token.type == "fence" and name == "toctree":
             if "hidden" not in directive.options:  # a hidden one makes Sphinx's menu only
-                shown.append(_html(_toctree(token, toc_pages), token))
+                shown.append(_html(_toctree(token, pages), token))
         else:
             shown.append(token)
         at += 1
@@ -172,7 +181,7 @@ def _tag(kind: str, tag: str, nesting: Literal[-1, 0, 1], like: Token) -> Token:
     return token
 
 
-def _toctree(token: Token, toc_pages: TocPages | None) -> str:
+def _toctree(token: Token, project: ProjectPages | None) -> str:
     """A toctree as Sphinx shows it in the page: its caption, then a list of links to its
     pages, each named by its own title in the toctree or by the page's title. An entry
     that is no page of ours (an .rst page Sphinx reads) is named, not linked."""
@@ -187,7 +196,7 @@ def _toctree(token: Token, toc_pages: TocPages | None) -> str:
         if _ADDRESS.match(target):
             items.append(f'<li><a href="{escape(target)}">{own or escape(target)}</a></li>')
             continue
-        pages = toc_pages(target, glob) if toc_pages else []
+        pages = project.listed(target, glob) if project else []
         if not pages and not (glob and _GLOB.search(target)):
             items.append(f"<li>{own or escape(target)}</li>")
         for href, page_title, fallback in pages:  # a heading's code spans and emphasis
@@ -225,3 +234,30 @@ def _text(token: Token, text: str) -> str:
 
 def _plain(token: Token, text: str) -> str:
     return str(token.meta.get("texts", {}).get(text, (text, ""))[0])
+
+
+def follow_labels(tokens: list[Token], pages: ProjectPages) -> None:
+    """A link to a MyST label on another page (`[](customize:sidebar)`) goes to its
+    heading there, named by it when the link has no text, as Sphinx shows it: our page
+    showed an empty link to nowhere."""
+    for token in tokens:
+        children = token.children or []
+        for at in range(len(children) - 1, -1, -1):
+            link = children[at]
+            if link.type != "link_open":
+                continue
+            found = pages.labelled(str(link.attrGet("href") or ""))
+            if found is None:
+                continue
+            address, text, fallback = found
+            link.attrSet("href", address)
+            if at + 1 < len(children) and children[at + 1].type == "link_close":
+                inline = MARKDOWN.parseInline(text)[0].children or [text_token(text)]
+                named = [c for c in inline if c.type not in {"link_open", "link_close"}]
+                if fallback:
+                    named = [
+                        lang_token("lang_open", fallback),
+                        *named,
+                        lang_token("lang_close", fallback),
+                    ]
+                children[at + 1 : at + 1] = named

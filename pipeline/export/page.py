@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from pipeline.catalogs.paths import po_path
@@ -22,7 +24,6 @@ from pipeline.export.assemble import Localized, localize
 from pipeline.export.brand import brand_view, write_brand
 from pipeline.export.image_language import draws_words, in_language
 from pipeline.export.marks import Marking, mark
-from pipeline.export.myst_html import TocPages
 from pipeline.export.to_html import Alternate, Heading, Site, render_body, render_page
 from pipeline.export.toctree import listed_pages
 from pipeline.languages import language_name
@@ -31,6 +32,7 @@ from pipeline.project.config import Config
 from pipeline.project.files import display_path, read_text, write_atomic
 from pipeline.source.anchors import candidates, is_remote, local_target, resolve_path
 from pipeline.source.suppressions import markdown_suppressions
+from pipeline.source.syntax import MARKDOWN
 from pipeline.source.tree import SourceFile, document_identity, find_sources, load_source
 from pipeline.terms.glossary import Glossary, project_glossary
 from pipeline.terms.occurrences import Matchers
@@ -96,6 +98,7 @@ def forget_document_names() -> None:
     forgetting the names and the glossary."""
     _NAMES.clear()
     _SOURCES.clear()
+    _LABELS.clear()
     _resolved_folder.cache_clear()
     _GLOSSARIES.clear()
 
@@ -175,7 +178,7 @@ def render(
     untranslated: list[str] | None = [] if primary(lang) != primary(document.lang) else None
     images = resources.image_url(refused, untranslated=untranslated)
     body, headings = render_body(
-        localized, images, resources.link_url(lang, for_print=False), resources.toc_pages(lang)
+        localized, images, resources.link_url(lang, for_print=False), _OtherPages(resources, lang)
     )
     alternates = alternates_of(document.name, lang, languages or config.locales)
     listing = listing_name(set(names.values()))
@@ -192,7 +195,7 @@ def render(
         offline: list[str] = []
         print_images = resources.image_url(offline, for_print=True)
         links = resources.link_url(lang, for_print=True)
-        body = render_body(printed, print_images, links, resources.toc_pages(lang))[0]
+        body = render_body(printed, print_images, links, _OtherPages(resources, lang))[0]
         return body, tuple(src for src in offline if is_remote(src))
 
     return RenderedPage(
@@ -269,7 +272,7 @@ class _Resources:
             target = local_target(href)
             if target is None or not target.path:
                 return href  # the web, mail, or an anchor on this page
-            found = self._linked_file(target.path)
+            found = self.linked(target.path)
             anchor = f"#{target.anchor}" if target.anchor else ""
             if found is None or found.is_dir():
                 return href  # outside the project or missing (links/broken says so), a folder
@@ -283,34 +286,30 @@ class _Resources:
 
         return url
 
-    def toc_pages(self, lang: str) -> TocPages:
-        """What finds the pages a MyST toctree entry of this page lists (export.toctree),
-        each with its address from here and its title in `lang`."""
-        here = _resolved(self.source_path)
-        root = self.config.source_path.resolve()
+    def docs_root(self) -> Path:
+        """Where a MyST `/` path starts: the source folder, or the page's locale folder
+        in it (`source/en/`), where document names start."""
+        here, root = _resolved(self.source_path), self.config.source_path.resolve()
         if document_identity(self.config, self.source_path.absolute())[1] is not None:
-            root = root / here.relative_to(root).parts[0]  # `/` is source/en/, as names are
-
-        def pages(entry: str, glob: bool) -> list[tuple[str, str, str]]:
-            found = listed_pages(entry, glob, here, root, self.names, self._linked_file)
-            return [(self._address(here, path), *self._title(path, lang)) for path in found]
-
-        return pages
+            root = root / here.relative_to(root).parts[0]
+        return root
 
     @staticmethod
-    def _address(here: Path, path: Path) -> str:
+    def address(here: Path, path: Path) -> str:
         return posixpath.relpath(path.as_posix(), here.parent.as_posix())
 
-    def _title(self, path: Path, lang: str) -> tuple[str, str]:
-        """A page's title in `lang`, and its source's language where not translated."""
+    def title(self, path: Path, lang: str, text: str | None = None) -> tuple[str, str]:
+        """A page's title (or its `text`, a heading) in `lang`, and its source's language
+        where not translated."""
         source = _SOURCES.get(path) or _SOURCES.setdefault(path, load_source(self.config, path))
         document = source.document
-        translated = translations(self.config, source, lang).get(document.title)
+        text = " ".join((text or document.title).split())
+        translated = translations(self.config, source, lang).get(text)
         if translated or lang == document.lang:
-            return translated or document.title, ""
-        return document.title, document.lang
+            return translated or text, ""
+        return text, document.lang
 
-    def _linked_file(self, path: str) -> Path | None:
+    def linked(self, path: str) -> Path | None:
         return linked_file(self.config, self.source_path, path)
 
     def _project_file(self, path: str) -> Path | None:
@@ -330,6 +329,54 @@ class _Resources:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(found, target)
         return relative_url(inside, self.here) if relative else inside
+
+
+@dataclass(frozen=True, slots=True)
+class _OtherPages:
+    """The project's other pages as a page's MyST names them, in `lang` (myst_html)."""
+
+    resources: _Resources
+    lang: str
+
+    def listed(self, entry: str, glob: bool) -> list[tuple[str, str, str]]:
+        found = self.resources
+        here = _resolved(found.source_path)
+        pages = listed_pages(entry, glob, here, found.docs_root(), found.names, found.linked)
+        return [(found.address(here, path), *found.title(path, self.lang)) for path in pages]
+
+    def labelled(self, label: str) -> tuple[str, str, str] | None:
+        found = self.resources
+        if (
+            not label
+            or label[0] == "#"
+            or _WEB.match(label)
+            or found.linked(label.partition("#")[0])
+        ):
+            return None  # an address or a file: a link as any other
+        here = _resolved(found.source_path)
+        path, heading = _labels(found.config, found.names).get(label, (here, ""))
+        if path == here:
+            return None
+        return f"{found.address(here, path)}#{label}", *found.title(path, self.lang, heading)
+
+
+_WEB = re.compile(r"(?:https?|mailto|ftp):", re.IGNORECASE)
+_LABELS: dict[int, tuple[Config, dict[str, tuple[Path, str]]]] = {}
+
+
+def _labels(config: Config, names: dict[Path, str]) -> dict[str, tuple[Path, str]]:
+    """Every MyST label `(label)=` of the project → its page and the heading it stands
+    before; read once a run, when a link names no file."""
+    cached = _LABELS.get(id(config))
+    if cached is None or cached[0] is not config:
+        labels: dict[str, tuple[Path, str]] = {}
+        for path in names:
+            env: dict[str, Any] = {}
+            MARKDOWN.parse(read_text(path, display_path(path, config.root)), env)
+            for label, heading in env.get("labels", {}).items():
+                labels.setdefault(label, (path, heading))
+        cached = _LABELS[id(config)] = (config, labels)
+    return cached[1]
 
 
 def linked_file(config: Config, document: Path, path: str) -> Path | None:

@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from pipeline.export.assemble import Localized, lang_token, text_token
 from pipeline.export.brand import BrandView
-from pipeline.export.myst_html import TocPages, show_directives
+from pipeline.export.myst_html import ProjectPages, follow_labels, show_directives
 from pipeline.export.rendering import FOOTNOTE_RULES, ROLE_RULES, TASK_RULES, box_title
 from pipeline.export.sanitize import sanitize
 from pipeline.languages import language_name
@@ -100,7 +100,7 @@ def _templates(folder: str = "") -> Environment:
 
 
 def render_body(
-    localized: Localized, image_url: UrlFor, link_url: UrlFor, toc_pages: TocPages | None = None
+    localized: Localized, image_url: UrlFor, link_url: UrlFor, pages: ProjectPages | None = None
 ) -> tuple[str, list[Heading]]:
     """The page content as HTML, and its headings for the table of contents.
 
@@ -108,10 +108,13 @@ def render_body(
     every locale. Raw HTML is kept, and the whole body then goes through the allow-list
     sanitizer (export.sanitize), which also points every link and image where it goes:
     a link whose `link_url` is None loses its href and shows as text. MyST's images,
-    tables and toctrees show as Sphinx shows them; `toc_pages` finds a toctree's pages.
+    tables and toctrees show as Sphinx shows them; `pages` finds a toctree's pages and
+    the headings that MyST labels on other pages name.
     """
     headings: list[Heading] = []
-    tokens = localized.tokens = show_directives(localized.tokens, toc_pages)
+    tokens = localized.tokens = show_directives(localized.tokens, pages)
+    if pages is not None:
+        follow_labels(tokens, pages)
     _close_heading_gaps(tokens, titled=bool(localized.title))
     _give_header_only_tables_a_body(tokens)
     for index, token in enumerate(tokens):

@@ -330,3 +330,39 @@ def test_a_colon_fence_toctree_keeps_its_last_entry_and_options_shape_the_list(
     assert main.find(".//h:figure[@id='fig-a']", NS) is not None
     found = json.loads(run_cli("check", "--format", "json").stdout)
     assert not [f for f in found if f["rule"] == "links/broken"]
+
+
+def test_a_link_to_a_label_on_another_page_goes_to_its_heading_named_by_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sphinx-book-theme's option table: "See [](customize:sidebar)." was "See ." with
+    an empty link to nowhere, and nothing reported it; Sphinx names the heading."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+    Path("source/en/index.md").write_text(
+        "# Home\n\nSee [](customize:sidebar), [the sidebar](customize:sidebar) and [](gone).\n"
+    )
+    Path("source/en/customize.md").write_text(
+        "# Customize\n\n(customize:sidebar)=\n## The `sidebar` options\n\nText.\n"
+    )
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile("locales/da/LC_MESSAGES/customize.po")
+    catalog.find("The `sidebar` options").msgstr = "Indstillinger for `sidebar`"
+    catalog.save()
+    assert run_cli("export", "--format", "html").exit_code == 0
+    links = [
+        (a.get("href"), _text(a))
+        for a in _main(Path("build/html/da/index.html")).iter(f"{{{NS['h']}}}a")
+    ]
+    assert links[:2] == [
+        ("customize.html#customize:sidebar", "Indstillinger for sidebar"),
+        ("customize.html#customize:sidebar", "the sidebar"),
+    ]
+    target = Path("build/html/da/customize.html").read_text()
+    assert 'id="customize:sidebar"' in target
+    found = json.loads(run_cli("check", "--format", "json").stdout)
+    assert [f["rule"] for f in found if f["path"] == "source/en/index.md"] == [
+        "a11y/link-text",  # [](gone): no page and no label, reported
+        "links/broken",
+    ]
