@@ -212,7 +212,13 @@ def block_places(tokens: list[Token]) -> Iterator[tuple[Place, Block]]:
     row_line = 0
     heading_level = 0
     title_skipped = False
+    boxes: list[int | None] = []  # per open box: a MyST list-table's list depth, else None
     for index, token in enumerate(tokens):
+        if token.type == "admonition_open":
+            table = (token.meta or {}).get("tag") == "list-table"
+            boxes.append(list_depth if table else None)
+        elif token.type == "admonition_close" and boxes:
+            boxes.pop()
         if token.type == "list_item_open":
             list_depth += 1
         elif token.type == "list_item_close":
@@ -231,7 +237,8 @@ def block_places(tokens: list[Token]) -> Iterator[tuple[Place, Block]]:
             title_skipped = False
         elif token.type == "inline" and token.map and tokens[index - 1].type.endswith("title_open"):
             title = " ".join(token.content.split())
-            yield Place(index), Block(BlockKind.BOX_TITLE, title, token.map[0] + 1)
+            kind = BlockKind.CAPTION if boxes and boxes[-1] is not None else BlockKind.BOX_TITLE
+            yield Place(index), Block(kind, title, token.map[0] + 1)
         elif token.type == "inline" and token.map:
             line = token.map[0] + 1
             place = Place(index)
@@ -244,8 +251,13 @@ def block_places(tokens: list[Token]) -> Iterator[tuple[Place, Block]]:
             elif _is_html_only(token):  # no text of its own: its tags' attributes are the units
                 yield from _html_blocks(token, index, list_depth > 0)
             else:
+                table = boxes[-1] if boxes else None  # a list-table's cell: its list's items'
+                cell = table is not None and list_depth >= table + 2
                 kind = BlockKind.LIST_ITEM if list_depth else BlockKind.PARAGRAPH
-                yield place, _inline_block(kind, token.content, line)
+                yield (
+                    place,
+                    _inline_block(BlockKind.TABLE_CELL if cell else kind, token.content, line),
+                )
 
 
 def _inline_block(kind: BlockKind, content: str, line: int, level: int = 0) -> Block:

@@ -175,6 +175,17 @@ def test_a_toctree_title_is_a_unit_and_translated_markdown_writes_it(myst_projec
     written = (myst_project / "build/markdown/da/page.md").read_text()
     assert "Kom i gang <install>\nusage\n" in written
     assert ":alt: Programmets hovedvindue\n:width: 300px\n" in written
+    assert "* - Debian\n  - 12 og nyere\n" in written  # a list-table's cell in its place
+    catalog = polib.pofile("locales/da/LC_MESSAGES/page.po")  # a translator sees what each is
+    kinds = {
+        text: catalog.find(text).comment.split("\n")[0]
+        for text in ("Supported systems", "Version", "12 and later")
+    }
+    assert kinds == {
+        "Supported systems": "caption",
+        "Version": "table cell",
+        "12 and later": "table cell",
+    }
 
 
 def test_an_image_directive_without_alt_text_is_reported_at_its_line(
