@@ -71,6 +71,14 @@ def copy_of_the_project(folder: Path) -> Path:
     return folder
 
 
+def english_project(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`root` as the working folder of a new project: English sources in source/en/,
+    translated into Danish."""
+    monkeypatch.chdir(root)
+    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
+    Path("source/en").mkdir(parents=True)
+
+
 def run_cli(*args: str, input: str | None = None) -> Result:
     """Run the pipeline CLI in-process; stdout and stderr stay separate."""
     return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)

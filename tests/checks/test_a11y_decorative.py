@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import run_cli
+from ..conftest import english_project, run_cli
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>'
 
@@ -17,9 +17,7 @@ def test_an_html_image_with_an_empty_alt_is_decorative_and_a_markdown_one_is_not
 ) -> None:
     """The Debian Edu manual's warning icons (`alt=""` in its HTML) were 6 of its 11
     errors, and nothing in the source could say an image only decorates."""
-    monkeypatch.chdir(tmp_path)
-    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
-    Path("source/en").mkdir(parents=True)
+    english_project(tmp_path, monkeypatch)
     Path("source/en/icon.svg").write_text(SVG)
     Path("source/en/page.md").write_text(
         "# Page\n\nText about the page.\n\n"
@@ -39,9 +37,7 @@ def test_the_finding_names_the_image_the_text_writes_and_a_bare_alt_is_empty(
 ) -> None:
     """A decorative `<img>` and a forgotten `![]()` of one file in one paragraph: the
     finding is the Markdown image's, on its line; `<img src=a alt>` is an empty alt."""
-    monkeypatch.chdir(tmp_path)
-    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
-    Path("source/en").mkdir(parents=True)
+    english_project(tmp_path, monkeypatch)
     Path("source/en/icon.svg").write_text(SVG)
     Path("source/en/page.md").write_text(
         '# Page\n\n<img src="icon.svg" alt=""> Read this first,\n![](icon.svg) and this.\n\n'

@@ -14,7 +14,7 @@ import html5lib
 import polib
 import pytest
 
-from ..conftest import run_cli
+from ..conftest import english_project, run_cli
 
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 PAGE = """# Installing the viewer
@@ -192,9 +192,7 @@ def test_an_image_directive_without_alt_text_is_reported_at_its_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its line is the directive's, not an example in code that names the image first."""
-    monkeypatch.chdir(tmp_path)
-    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
-    Path("source/en").mkdir(parents=True)
+    english_project(tmp_path, monkeypatch)
     example = "# Page\n\n```md\n![](a.svg) ![](gone.svg)\n```\n\n"
     images = "```{image} a.svg\n:width: 30\n```\n\n```{image} gone.svg\n:alt: Gone\n```\n"
     Path("source/en/page.md").write_text(example + images)
@@ -286,9 +284,7 @@ def test_toctree_entries_as_sphinx_reads_them(
 def test_directives_in_a_quote_or_a_list_item_and_lists_in_a_table_cell(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
-    Path("source/en").mkdir(parents=True)
+    english_project(tmp_path, monkeypatch)
     Path("source/en/a.svg").write_text(SVG)
     Path("source/en/other.md").write_text("# Other\n\nText.\n")
     Path("source/en/index.md").write_text(
@@ -318,9 +314,7 @@ def test_a_colon_fence_toctree_keeps_its_last_entry_and_options_shape_the_list(
     :numbered: were ignored; an untranslated caption named the landmark in English
     without saying so; a figure's :name: was no id, so links/broken failed on a link
     Sphinx resolves."""
-    monkeypatch.chdir(tmp_path)
-    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
-    Path("source/en").mkdir(parents=True)
+    english_project(tmp_path, monkeypatch)
     Path("source/en/a.svg").write_text(SVG)
     for name in ("alpha", "beta"):
         Path(f"source/en/{name}.md").write_text(f"# {name.title()}\n\nText.\n")
@@ -348,9 +342,7 @@ def test_a_link_to_a_label_on_another_page_goes_to_its_heading_named_by_it(
 ) -> None:
     """sphinx-book-theme's option table: "See [](customize:sidebar)." was "See ." with
     an empty link to nowhere, and nothing reported it; Sphinx names the heading."""
-    monkeypatch.chdir(tmp_path)
-    Path("pyproject.toml").write_text('[tool.pipeline]\nlocales = ["en", "da"]\n')
-    Path("source/en").mkdir(parents=True)
+    english_project(tmp_path, monkeypatch)
     Path("source/en/index.md").write_text(
         "# Home\n\nSee [](customize:sidebar), [the sidebar](customize:sidebar) and [](gone).\n"
     )
