@@ -16,7 +16,7 @@ from markdown_it.token import Token
 from pipeline.project.config import Segmentation
 from pipeline.project.files import read_text
 from pipeline.source.anchors import explicit_anchors, github_slug, heading_ids, id_style
-from pipeline.source.directives import PROSE_OPTIONS, directive_at, toctree_entries
+from pipeline.source.directives import directives, readable_texts
 from pipeline.source.html import VOID_TAGS, html_headings
 from pipeline.source.language import split_sentences
 from pipeline.source.markdown import (
@@ -115,13 +115,8 @@ def _read_directives(
     text, a caption, a toctree's titles) in the page's language: (text, the source's
     language where it fell back, else "")."""
     source = result.document.lang
-    for token in tokens:
-        directive = directive_at(lines, token)
-        if directive is None:
-            continue
-        texts = [v for k, v in directive.options.items() if k in PROSE_OPTIONS and v]
-        if directive.name == "toctree":
-            texts += [title for title, _, _ in toctree_entries(directive) if title]
+    for token, directive in directives(lines, tokens):
+        texts = [text for _, text, _ in readable_texts(directive)]
         shown = {text: translate_text(text, translations, result) for text in texts}
         fallback = {text: source if text in result.untranslated else "" for text in texts}
         token.meta = {

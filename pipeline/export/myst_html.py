@@ -89,7 +89,7 @@ def _image(token: Token) -> str:
     options = directive.options
     attributes = [f'src="{escape(directive.argument.strip())}"']
     if "alt" in options:  # an alt in the source's language marks the image with it
-        shown, fallback = token.meta.get("texts", {}).get(options["alt"], (options["alt"], ""))
+        shown, fallback = _in_page(token, options["alt"])
         attributes.append(f'alt="{escape(shown)}"' + (f' lang="{fallback}"' if fallback else ""))
     for size in _IMAGE_SIZES:
         value = options.get(size, "").strip().removesuffix("px")
@@ -208,8 +208,8 @@ def _toctree(token: Token, project: ProjectPages | None) -> str:
     heading = f'<p class="caption">{_text(token, caption)}</p>\n' if caption else ""
     # A landmark named by its caption; not by one in another language: an aria-label
     # cannot say its language, and would be read in the page's.
-    named = caption and not token.meta.get("texts", {}).get(caption, ("", ""))[1]
-    label = f' role="navigation" aria-label="{escape(_plain(token, caption))}"' if named else ""
+    shown, fallback = _in_page(token, caption)
+    label = f' role="navigation" aria-label="{escape(shown)}"' if caption and not fallback else ""
     listed = "".join(reversed(items) if "reversed" in directive.options else items)
     tag = "ol" if "numbered" in directive.options else "ul"  # Sphinx numbers its sections
     return f'<div class="toctree"{label}>\n{heading}<{tag}>\n{listed}\n</{tag}>\n</div>\n'
@@ -225,15 +225,17 @@ def _marked(text: str, lang: str, html: bool = False) -> str:
     return f'<span lang="{lang}">{shown}</span>' if lang else shown
 
 
+def _in_page(token: Token, text: str) -> tuple[str, str]:
+    """A text of the directive in the page's language, and the source's language where
+    it fell back, else "" (as localize read it)."""
+    shown, fallback = token.meta.get("texts", {}).get(text, (text, ""))
+    return str(shown), str(fallback)
+
+
 def _text(token: Token, text: str) -> str:
     """A text of the directive in the page's language, escaped; a fallback marked with
     the source's language (WCAG 3.1.2)."""
-    shown, fallback = token.meta.get("texts", {}).get(text, (text, ""))
-    return _marked(shown, fallback)
-
-
-def _plain(token: Token, text: str) -> str:
-    return str(token.meta.get("texts", {}).get(text, (text, ""))[0])
+    return _marked(*_in_page(token, text))
 
 
 def follow_labels(tokens: list[Token], pages: ProjectPages) -> None:

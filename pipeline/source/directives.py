@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from pipeline.source.syntax import DIRECTIVE, OPTION
 
-PROSE_OPTIONS = frozenset({"alt", "caption"})
+_PROSE_OPTIONS = frozenset({"alt", "caption"})
 _OPTION_LINE = re.compile(r"[ \t]*:([\w-]+):(?:[ \t]+(.*))?")
 _OPTION_KEY = re.compile(r"[ \t]*([\w-]+):(?:[ \t]+(.*))?")  # in a `---` block
 # A directive's opening line, in a quote or opening a list item too: "> ```{image} a.png".
@@ -76,25 +76,31 @@ def _inside(line: str, quotes: int) -> str:
     return line
 
 
-def directive_options(lines: list[str], tokens: list[Token]) -> Iterator[tuple[str, str, int]]:
-    """A MyST directive's options that readers see: an image's `:alt:`, a `:caption:`
-    (a toctree's, a code block's): (option, text, line). `lines` are the file's."""
+def directives(lines: list[str], tokens: list[Token]) -> Iterator[tuple[Token, Directive]]:
+    """Each MyST directive of the file (`lines`), with the token that opens it."""
     for token in tokens:
-        directive = directive_at(lines, token)
-        for name, line in directive.option_lines.items() if directive else ():
-            if name in PROSE_OPTIONS and directive and directive.options[name]:
-                yield name, directive.options[name], line
+        if (directive := directive_at(lines, token)) is not None:
+            yield token, directive
+
+
+def readable_texts(directive: Directive) -> Iterator[tuple[str, str, int]]:
+    """What readers see of a directive beyond its body: (what, text, line), where what
+    is the option ("alt": an image's, "caption": a toctree's or a code block's) or
+    "title", a toctree's own title for a page (`Installing <install>`)."""
+    for name, line in directive.option_lines.items():
+        if name in _PROSE_OPTIONS and directive.options[name]:
+            yield name, directive.options[name], line
+    if directive.name == "toctree":
+        yield from (
+            ("title", title, line) for title, _, line in toctree_entries(directive) if title
+        )
 
 
 def directive_names(lines: list[str], tokens: list[Token]) -> set[str]:
     """The `:name:` MyST directives give themselves: a label links may name, and the id
     of what our HTML shows (a figure, a table, an image)."""
-    named = (directive_at(lines, token) for token in tokens)
-    return {
-        directive.options["name"]
-        for directive in named
-        if directive and directive.options.get("name")
-    }
+    found = (directive.options.get("name") for _, directive in directives(lines, tokens))
+    return {name for name in found if name}
 
 
 def toctree_entries(directive: Directive) -> Iterator[tuple[str, str, int]]:
@@ -105,14 +111,6 @@ def toctree_entries(directive: Directive) -> Iterator[tuple[str, str, int]]:
             continue
         titled = _TITLED_ENTRY.fullmatch(entry)
         yield (titled[1], titled[2], number) if titled else ("", entry, number)
-
-
-def toctree_titles(lines: list[str], tokens: list[Token]) -> Iterator[tuple[str, int]]:
-    """The titles a toctree gives its entries (`Installing <install>`): (title, line)."""
-    for token in tokens:
-        directive = directive_at(lines, token) if token.type == "fence" else None
-        if directive and directive.name == "toctree":
-            yield from ((title, line) for title, _, line in toctree_entries(directive) if title)
 
 
 def glossary_definitions(lines: list[str], tokens: list[Token]) -> Iterator[tuple[str, int]]:

@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from pipeline.project.config import check_language
 from pipeline.project.errors import PipelineError
 from pipeline.project.files import read_text
-from pipeline.source.directives import directive_options, glossary_definitions, toctree_titles
+from pipeline.source.directives import directives, glossary_definitions, readable_texts
 from pipeline.source.front_matter import opening_marker, parsed
 from pipeline.source.html import heading_level, html_headings, html_pieces, html_urls
 from pipeline.source.spans import placed
@@ -41,7 +41,12 @@ class BlockKind(enum.StrEnum):
     CONTENTS_ENTRY = "contents entry"  # a MyST toctree's title for a page: `Install <install>`
 
 
-_OPTION_KINDS = {"alt": BlockKind.ALT_TEXT, "caption": BlockKind.CAPTION}
+# What a MyST directive shows readers (source.directives.readable_texts), as units.
+_DIRECTIVE_KINDS = {
+    "alt": BlockKind.ALT_TEXT,
+    "caption": BlockKind.CAPTION,
+    "title": BlockKind.CONTENTS_ENTRY,
+}
 
 
 # Front matter keys whose values are prose for readers; all other keys are data.
@@ -139,13 +144,10 @@ def read_document(
     blocks = [*_front_matter_blocks(front_matter, key_lines, shown)]
     outside = [*_reference_title_blocks(env), *_abbreviation_blocks(env)]
     lines = text.split("\n")
-    options = directive_options(lines, tokens)
-    outside += [Block(_OPTION_KINDS[name], value, line) for name, value, line in options]
+    readable = (seen for _, found in directives(lines, tokens) for seen in readable_texts(found))
+    outside += [Block(_DIRECTIVE_KINDS[what], value, line) for what, value, line in readable]
     glossary = glossary_definitions(lines, tokens)
     outside += [_inline_block(BlockKind.PARAGRAPH, text, line) for text, line in glossary]
-    outside += [
-        Block(BlockKind.CONTENTS_ENTRY, t, line) for t, line in toctree_titles(lines, tokens)
-    ]
     references = ((None, block) for block in outside)
     blocks += placed(text, tokens, [*block_places(tokens), *references])
     blocks.sort(key=lambda block: block.line)

@@ -255,7 +255,8 @@ def _check_source(run_: _Run, source: SourceFile) -> DocumentResult:
         shown = display_path(catalog, config.root)
         subjects.syncs.append(catalog_sync(shown, source.display, texts, po))
     if run_.readability is None:
-        findings = readability_findings(config, [source], (), subjects.coverage)
+        names = run_.glossary.names() if run_.glossary else frozenset()
+        findings = readability_findings(config, [source], (), subjects.coverage, names=names)
     else:
         files = {source.display, *subjects.coverage.catalogs}
         findings = [finding for finding in run_.readability if finding.path in files]
@@ -276,8 +277,9 @@ def _check_paths(
     for path in paths:
         add_path(run_.config, path, languages, run_.matchers, subjects)
     if run_.readability is None:
+        names = run_.glossary.names() if run_.glossary else frozenset()
         findings = readability_findings(
-            run_.config, project or [], paths, subjects.coverage, languages[0]
+            run_.config, project or [], paths, subjects.coverage, languages[0], names
         )
     else:
         findings = list(run_.readability)

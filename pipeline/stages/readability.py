@@ -31,6 +31,7 @@ def score_project(
     sources: list[SourceFile],
     paths: tuple[Path, ...] = (),
     lang: str | None = None,
+    names: frozenset[str] | None = None,
 ) -> ReadabilityRun:
     """Score sources and their translations; `paths` limits to those files (sources or POs).
 
@@ -39,7 +40,7 @@ def score_project(
     """
     documents: list[DocumentScore] = []
     pairs: list[tuple[DocumentScore, DocumentScore]] = []
-    other = _other_language(config)
+    other = _other_language(config, names)
     for source in sources:
         document = source.document
         line = document.key_lines.get("reading-level", 1)
@@ -64,19 +65,24 @@ def score_project(
     return ReadabilityRun(documents, pairs, findings)
 
 
-def _other_language(config: Config) -> OtherLanguage:
+def _other_language(config: Config, names: frozenset[str] | None) -> OtherLanguage:
     """Where a text is written in another of the project's languages: the passages
-    a11y/language-of-parts reports, which readability leaves out."""
-    try:  # the glossary's names tell no language; a broken glossary is check's to report
-        glossary = project_glossary(config)
-    except PipelineError:
-        glossary = None
-    names = glossary.names() if glossary else frozenset()
+    a11y/language-of-parts reports, which readability leaves out. `names` never tell a
+    language (the glossary's, as check has them; else read here)."""
+    known = names if names is not None else _glossary_names(config)
 
     def spans(text: str, lang: str) -> list[tuple[int, int]]:
-        return [(p.start, p.end) for p in find_passages(text, lang, config.locales, names)]
+        return [(p.start, p.end) for p in find_passages(text, lang, config.locales, known)]
 
     return spans
+
+
+def _glossary_names(config: Config) -> frozenset[str]:
+    try:  # a broken glossary is check's to report: the reading levels are still wanted
+        glossary = project_glossary(config)
+    except PipelineError:
+        return frozenset()
+    return glossary.names() if glossary else frozenset()
 
 
 def _score_catalog(
@@ -147,6 +153,7 @@ def readability_findings(
     paths: tuple[Path, ...],
     coverage: Coverage,
     lang: str | None = None,
+    names: frozenset[str] | None = None,
 ) -> list[Finding]:
     """Readability findings for the project, or for `paths`: the project's sources and
     catalogs among them with their translations, other Markdown files on their own."""
@@ -162,7 +169,7 @@ def readability_findings(
         return []
     if len(scored) < len(paths):
         coverage.notes.append("readability of catalogs outside the project not checked")
-    return score_project(config, sources, scored, lang).findings
+    return score_project(config, sources, scored, lang, names).findings
 
 
 def _is_scored(config: Config, sources: list[SourceFile], shown: str) -> bool:
