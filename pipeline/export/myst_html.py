@@ -241,25 +241,30 @@ def _text(token: Token, text: str) -> str:
 def follow_labels(tokens: list[Token], pages: ProjectPages) -> None:
     """A link to a MyST label on another page (`[](customize:sidebar)`) goes to its
     heading there, named by it when the link has no text, as Sphinx shows it: our page
-    showed an empty link to nowhere."""
+    showed an empty link to nowhere. A link with no text to a page of the project
+    (`[](content-blocks.md)`) is named by the page's title, as MyST names it."""
     for token in tokens:
         children = token.children or []
         for at in range(len(children) - 1, -1, -1):
             link = children[at]
             if link.type != "link_open":
                 continue
-            found = pages.labelled(str(link.attrGet("href") or ""))
-            if found is None:
-                continue
-            address, text, fallback = found
-            link.attrSet("href", address)
-            if at + 1 < len(children) and children[at + 1].type == "link_close":
-                inline = MARKDOWN.parseInline(text)[0].children or [text_token(text)]
-                named = [c for c in inline if c.type not in {"link_open", "link_close"}]
-                if fallback:
-                    named = [
-                        lang_token("lang_open", fallback),
-                        *named,
-                        lang_token("lang_close", fallback),
-                    ]
-                children[at + 1 : at + 1] = named
+            href = str(link.attrGet("href") or "")
+            empty = at + 1 < len(children) and children[at + 1].type == "link_close"
+            found = pages.labelled(href)
+            if found is not None:
+                link.attrSet("href", found[0])
+            elif empty and href and "#" not in href:
+                found = next(iter(pages.listed(href, glob=False)), None)
+            if found is not None and empty:
+                children[at + 1 : at + 1] = _named(*found[1:])
+
+
+def _named(text: str, fallback: str) -> list[Token]:
+    """A heading's or title's inline Markdown as a link's text (its own links left out),
+    marked with its language where it is not the page's."""
+    inline = MARKDOWN.parseInline(text)[0].children or [text_token(text)]
+    named = [c for c in inline if c.type not in {"link_open", "link_close"}]
+    if not fallback:
+        return named
+    return [lang_token("lang_open", fallback), *named, lang_token("lang_close", fallback)]

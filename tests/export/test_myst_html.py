@@ -369,3 +369,22 @@ def test_a_link_to_a_label_on_another_page_goes_to_its_heading_named_by_it(
         "a11y/link-text",  # [](gone): no page and no label, reported
         "links/broken",
     ]
+
+
+def test_a_link_with_no_text_to_a_page_is_named_by_its_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sphinx-book-theme's "check out [](content-blocks.md)" was an empty link on our
+    page (a11y/link-text said so); MyST names it by the page's title."""
+    english_project(tmp_path, monkeypatch)
+    Path("source/en/index.md").write_text("# Home\n\nCheck out [](blocks.md).\n")
+    Path("source/en/blocks.md").write_text("# Special `content` blocks\n\nText.\n")
+    assert run_cli("extract").exit_code == 0
+    assert run_cli("export", "--format", "html").exit_code == 0
+    links = [
+        (a.get("href"), _text(a))
+        for a in _main(Path("build/html/da/index.html")).iter(f"{{{NS['h']}}}a")
+    ]
+    assert links == [("blocks.html", "Special content blocks")]
+    found = json.loads(run_cli("check", "--format", "json").stdout)
+    assert not [f for f in found if f["rule"] == "a11y/link-text"]
