@@ -53,7 +53,14 @@ def write_pdf(html: str, base: Path, allowed: Path, title: str) -> tuple[bytes, 
     document = weasyprint.HTML(string=html, base_url=str(base), url_fetcher=url_fetcher(allowed))
     with _ONE_AT_A_TIME, _warnings_of("weasyprint") as warnings:  # its logger is shared
         pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-    return finish(pdf, title, base), tuple(warnings)
+    # An image with an empty alt is made an artifact (see close_structure_gaps), so
+    # WeasyPrint's complaint that it has no words is answered; `check` reports one a
+    # source forgot (`![](icon.png)`) at its line.
+    kept = tuple(warning for warning in warnings if not warning.endswith(_NO_ALT))
+    return finish(pdf, title, base), kept
+
+
+_NO_ALT = "has no required alt description"
 
 
 _ONE_AT_A_TIME = threading.Lock()
@@ -150,12 +157,15 @@ def close_structure_gaps(document: Any) -> None:
     annotation filed under the inner element; it moves to the enclosing Link. 7.2-20: a
     list item that holds paragraphs (a loose list, a footnote) gets them wrapped in an
     LBody. 7.5-1 (Matterhorn 15-003): a header cell gets its Scope, Column in a header
-    row, Row first in a body row. Upstream: Kozea/WeasyPrint#2482 (PDF/UA structure).
+    row, Row first in a body row. 7.3-1: an image with an empty alt, which HTML reads as
+    one that only decorates, is an artifact, not a Figure without words. Upstream:
+    Kozea/WeasyPrint#2482 (PDF/UA structure).
     """
     tree = document.Root.get("/StructTreeRoot")
     if tree is None or "/ParentTree" not in tree:
         return
     entries = _parent_tree(tree.ParentTree)
+    _decorative_images_as_artifacts(document, entries)
     for element in list(_structure(tree)):
         if element.get("/S") == "/LI":
             _wrap_list_body(document, element, entries)
@@ -322,3 +332,59 @@ def _adopt(body: Any, source: Any, kid: Any, entries: dict[int, tuple[Any, int]]
         _replace_entry(entries, int(_annotation(kid).StructParent), body)
     else:
         _repoint_content(source, kid, body, entries)
+
+
+def _decorative_images_as_artifacts(document: Any, entries: dict[int, tuple[Any, int]]) -> None:
+    """A Figure WeasyPrint made of an `<img alt="">` has no /Alt: a screen reader would
+    announce an image it cannot describe. HTML's reading is that it only decorates, so its
+    marked content becomes an /Artifact and the element leaves the structure tree."""
+    import pikepdf
+
+    tree = document.Root.StructTreeRoot
+    bare = [
+        element
+        for element in _structure(tree)
+        if element.get("/S") == "/Figure" and "/Alt" not in element and "/ActualText" not in element
+    ]
+    for page in document.pages:
+        on_page = {
+            kid: element
+            for element in bare
+            if element.get("/Pg") == page.obj
+            for kid in _kids(element)
+            if isinstance(kid, int)
+        }
+        if not on_page or not _unmark(document, page, set(on_page)):
+            continue
+        for element in on_page.values():
+            parent = element.P
+            parent.K = pikepdf.Array([kid for kid in _kids(parent) if kid != element])
+        key = page.obj.get("/StructParents")
+        if key is not None and int(key) in entries:
+            nums, index = entries[int(key)]
+            for mcid in on_page:
+                if mcid < len(nums[index]):
+                    nums[index][mcid] = None
+
+
+def _unmark(document: Any, page: Any, mcids: set[int]) -> bool:
+    """Turn the page's content marked as Figure with one of `mcids` into an artifact;
+    whether every one was found (else the page is left as it was)."""
+    import pikepdf
+
+    instructions = list(pikepdf.parse_content_stream(page))
+    found = set()
+    for at, instruction in enumerate(instructions):
+        operands, operator = instruction.operands, instruction.operator
+        if str(operator) != "BDC" or len(operands) != 2 or operands[0] != "/Figure":
+            continue
+        mcid = operands[1].get("/MCID") if isinstance(operands[1], pikepdf.Dictionary) else None
+        if mcid is not None and int(mcid) in mcids:
+            found.add(int(mcid))
+            instructions[at] = pikepdf.ContentStreamInstruction(
+                [pikepdf.Name.Artifact], pikepdf.Operator("BMC")
+            )
+    if found != mcids:
+        return False
+    page.Contents = document.make_stream(pikepdf.unparse_content_stream(instructions))
+    return True

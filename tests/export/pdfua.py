@@ -121,6 +121,32 @@ def parent_tree(pdf: pikepdf.Pdf) -> list[str]:
     return found
 
 
+def figure_alternates(pdf: pikepdf.Pdf) -> list[str]:
+    """7.3-1 (Matterhorn 13-004): a Figure has alternate text."""
+    return [
+        "7.3-1: a Figure with no Alt"
+        for element in elements(pdf)
+        if _role(element) == "/Figure" and not ({"/Alt", "/ActualText"} & set(element.keys()))
+    ]
+
+
+def tagged_content(pdf: pikepdf.Pdf) -> list[str]:
+    """7.1-3: content is either an artifact or real content an element holds: each
+    marked-content id on a page has an element in the parent tree."""
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    values = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    found = []
+    for page in pdf.pages:
+        key = page.obj.get("/StructParents")
+        held = values.get(int(key), []) if key is not None else []
+        for instruction in pikepdf.parse_content_stream(page):
+            operands, operator = instruction.operands, instruction.operator
+            mcid = operands[1].get("/MCID") if str(operator) == "BDC" else None
+            if mcid is not None and (int(mcid) >= len(held) or held[int(mcid)] is None):
+                found.append(f"7.1-3: content {operands[0]} (MCID {mcid}) is in no element")
+    return found
+
+
 def embedded_fonts(pdf: pikepdf.Pdf) -> list[str]:
     """7.21.4.1: every font that draws text is embedded. (A glyph missing from every
     font, 7.21.8-1, shows as WeasyPrint's .notdef warning: the tests watch for it.)"""
@@ -148,6 +174,8 @@ CLAUSES = (
     tables,
     header_scopes,
     parent_tree,
+    figure_alternates,
+    tagged_content,
     embedded_fonts,
 )
 

@@ -10,8 +10,18 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from ..conftest import REPO, copy_of_the_project, run_cli
-from .pdfua import heading_levels, link_parents, list_items, parent_tree, tables, violations
+from ..conftest import REPO, copy_of_the_project, english_project, run_cli
+from .pdfua import (
+    elements,
+    figure_alternates,
+    heading_levels,
+    link_parents,
+    list_items,
+    parent_tree,
+    tables,
+    tagged_content,
+    violations,
+)
 
 # What failed on fastify's docs: inline code in links (full and reference), a loose list,
 # emoji and CJK, a heading level skipped, a table of a header row alone, an <abbr> in a link.
@@ -191,3 +201,57 @@ def test_a_page_without_an_h1_gets_its_title_as_one(
     assert "<h1>overview</h1>" in html
     assert '<h2 id="first">First</h2>' in html
     assert '<h2 id="second">Second</h2>' in html
+
+
+DECORATED = (
+    "# Page\n\n"
+    '<img src="icon.png" alt=""> Read this first.\n\n'  # decorates, as HTML marks it
+    "![](icon.png) A forgotten alt.\n\n"
+    "![A red square](icon.png)\n"
+)
+
+
+def _red_square() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        whole = kind + data
+        return struct.pack(">I", len(data)) + whole + struct.pack(">I", zlib.crc32(whole))
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * 8 for _ in range(8))
+    header = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize("mended", [True, False])
+def test_an_image_with_an_empty_alt_is_an_artifact_not_a_figure_without_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mended: bool
+) -> None:
+    """WeasyPrint tags every image as a Figure and gives `alt=""` none: veraPDF fails
+    7.3-1, and a screen reader announces an image it cannot describe."""
+    from pipeline.export import to_pdf
+
+    english_project(tmp_path, monkeypatch)
+    (tmp_path / "source/en/icon.png").write_bytes(_red_square())
+    (tmp_path / "source/en/page.md").write_text(DECORATED, encoding="utf-8")
+    if not mended:
+        monkeypatch.setattr(to_pdf, "_decorative_images_as_artifacts", lambda *args: None)
+    assert run_cli("extract").exit_code == 0
+    result = run_cli("export", "--format", "pdf", "--locale", "en")
+    assert result.exit_code == 0, result.stderr
+    with pikepdf.open(tmp_path / "build/pdf/en/page.pdf") as pdf:
+        figures = [str(e.get("/Alt")) for e in elements(pdf) if str(e.get("/S")) == "/Figure"]
+        if not mended:
+            assert figure_alternates(pdf) == ["7.3-1: a Figure with no Alt"] * 2
+            return
+        assert figures == ["A red square"]
+        assert tagged_content(pdf) == []
+        assert parent_tree(pdf) == []
+    assert violations(tmp_path / "build/pdf/en/page.pdf") == []
+    assert "alt description" not in result.stderr  # answered: the image is an artifact
