@@ -137,6 +137,17 @@ def test_a_suppression_on_a_catalog_header_covers_the_catalog_findings_at_line_1
         + "\n[tool.pipeline.readability]\ntarget = {lix = 5}\n"
     )
     po = root / "locales/en/LC_MESSAGES/behandling.po"
+    # A document's level is judged from 100 words of running text on.
+    danish, english = (
+        "Lægen følger dig tæt bagefter. ",
+        "The doctor follows you closely afterwards. ",
+    )
+    source = root / "source/da/behandling.md"
+    source.write_text(source.read_text() + "\n" + danish * 20 + "\n")
+    assert run_cli("extract").exit_code == 0
+    catalog = polib.pofile(str(po))
+    catalog.find((danish * 20).strip()).msgstr = (english * 20).strip()
+    catalog.save()
     header = ("locales/en/LC_MESSAGES/behandling.po", 1, "readability/document-level")
 
     def findings() -> set[tuple[str, int, str]]:

@@ -288,3 +288,31 @@ def test_readability_scores_a_project_whose_glossary_is_broken(
     result = run_cli("readability", "--no-report")
     assert result.exit_code == 0, result.stderr
     assert "vektorer" in result.stdout
+
+
+def test_a_short_page_is_scored_but_not_judged_and_the_run_says_so(
+    project: Callable[[str], Path],
+) -> None:
+    """Two hard sentences got "LIX 64 is above the target 40": under 100 words, one
+    sentence more or less moves LIX by a band."""
+    root = project("minimal")
+    hard = (
+        "Behandlingen gives på en af de specialiserede afdelinger på hospitalet, hvor "
+        "patienten bliver overvåget tæt i flere dage, fordi der kan komme alvorlige "
+        "bivirkninger fra immunforsvaret og nervesystemet."
+    )
+    (root / "source/da/kort.md").write_text(f"# Kort\n\n{hard}\n\n{hard}\n", encoding="utf-8")
+    (root / "source/da/lang.md").write_text("# Lang\n\n" + f"{hard}\n\n" * 4, encoding="utf-8")
+    result = run_cli("readability", "--no-report", "--format", "json")
+    rows = {row["path"]: row for row in json.loads(result.stdout)["documents"]}
+    short = rows["source/da/kort.md"]
+    assert (short["words"], short["verdict"], round(short["lix"])) == (56, False, 64)
+    assert rows["source/da/lang.md"]["verdict"] is True
+    found = {(f["path"], f["rule"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("source/da/lang.md", "readability/document-level") in found
+    assert ("source/da/kort.md", "readability/document-level") not in found
+    assert ("source/da/kort.md", "readability/long-sentence") in found
+    assert (
+        "note: source/da/kort.md: 56 words of running text, too few for a verdict on the "
+        "document's level (100 needed); its sentences are checked"
+    ) in result.stderr

@@ -76,6 +76,7 @@ def _row(score: DocumentScore, settings: ReadabilitySettings) -> dict[str, Any]:
         "units": score.units,
         "unmeasured_units": score.unmeasured,
         "other_language_sentences": score.other_language,
+        "verdict": not too_little(score),  # enough running text to judge the level
     }
 
 
@@ -205,6 +206,12 @@ def coverage_warnings(run: ReadabilityRun) -> Iterator[str]:
             continue
         if other:
             yield f"note: {score.path}: {elsewhere}"
+        if too_little(score) and not score.unmeasured:
+            yield (
+                f"note: {score.path}: {counted(score.counts.words, 'word')} of running text, "
+                f"too few for a verdict on the document's level ({FEWEST_WORDS} needed); "
+                "its sentences are checked"
+            )
         if score.unmeasured:
             rest = (
                 "scored on the rest"
@@ -278,7 +285,7 @@ def _view_row(score: DocumentScore, settings: ReadabilitySettings) -> dict[str, 
     row["grade_text"] = f"{row['grade']:.1f}" if row["grade"] is not None else "–"
     # Red only where readability/document-level gives a verdict: a translation under way
     # with a few sentences done is "too little for a verdict", not "very confusing".
-    verdict = not too_little(score)
+    verdict = row["verdict"]
     row["over"] = verdict and row["lix"] is not None and row["lix"] > score.target.lix
     row["flesch_over"] = (
         verdict and row["flesch"] is not None and row["flesch"] < score.target.flesch

@@ -85,6 +85,10 @@ _TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Danish)
         "Sentences in another language, left out",
         "Sætninger på et andet sprog, udeladt",
     ),
+    "check.too-short": (
+        "too few words to judge the text's level: 100 needed",
+        "for få ord til at bedømme tekstens niveau: der skal 100 til",
+    ),
     "check.words": ("Words", "Ord"),
     "check.sentences": ("Sentences", "Sætninger"),
     "check.terms": ("Glossary and other findings", "Ordliste og andre fund"),

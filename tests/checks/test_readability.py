@@ -80,20 +80,31 @@ def test_long_words(tmp_path: Path) -> None:
 
 
 def test_document_level_against_front_matter_target(tmp_path: Path) -> None:
-    hard = document(tmp_path, LONG_DA)
+    hard = document(tmp_path, "\n\n".join([LONG_DA] * 4))  # 112 words
     assert findings("readability/document-level", hard) == [
         (1, "LIX 64 is above the target 40 for doc-da (da)")  # 28 words + 100 × 10/28 long
     ]
-    relaxed = document(tmp_path, LONG_DA, front="reading-level: {lix: 65}\n")
+    relaxed = document(tmp_path, "\n\n".join([LONG_DA] * 4), front="reading-level: {lix: 65}\n")
     assert findings("readability/document-level", relaxed) == []
 
 
+def test_a_text_under_100_words_gets_no_verdict_on_its_level(tmp_path: Path) -> None:
+    """Two sentences typed into the check page were "above the target": one sentence
+    more or less moves a short text's LIX by a band. Its sentences are still judged."""
+    short = document(tmp_path, "\n\n".join([LONG_DA] * 3))  # 84 words, LIX 64
+    assert short.counts.words == 84
+    assert findings("readability/document-level", short) == []
+    assert len(findings("readability/long-sentence", short)) == 3
+
+
 def test_document_level_flesch_is_english_only(tmp_path: Path) -> None:
-    english = document(tmp_path, DENSE_EN, lang="en")
+    english = document(tmp_path, " ".join([DENSE_EN] * 12), lang="en")
     messages = [m for _, m in findings("readability/document-level", english)]
     assert any(m.startswith("Flesch Reading Ease") for m in messages)
-    danish = document(tmp_path, "Administration nødvendiggør omfattende overvågning.")
-    assert not any("Flesch" in m for _, m in findings("readability/document-level", danish))
+    danish = document(tmp_path, " ".join(["Administration nødvendiggør omfattende pleje."] * 25))
+    found = findings("readability/document-level", danish)
+    assert found
+    assert not any("Flesch" in m for _, m in found)
 
 
 def test_translation_harder(tmp_path: Path) -> None:

@@ -95,7 +95,8 @@ def document(text: str, lang: str, tmp_path: Path, name: str = "doc"):  # type: 
 
 
 def scored(example: dict[str, Any], tmp_path: Path) -> object:
-    _, units = document(example["text"], example["lang"], tmp_path)
+    text = "\n\n".join([example["text"]] * example.get("repeat", 1))
+    _, units = document(text, example["lang"], tmp_path)
     return score_source(units, "doc.md", TARGET)
 
 

@@ -50,7 +50,8 @@
     const english = doc.locale.startsWith("en");
     const flesch = doc.flesch !== null ? String(Math.round(doc.flesch))
       : english ? "–" : "– (" + t["check.flesch-da"] + ")";
-    const lix = doc.lix === null ? "–" : doc.lix.toFixed(1) + " (" + band(doc.band) + ")";
+    const lix = doc.lix === null ? "–" : doc.lix.toFixed(1) + " (" + band(doc.band)
+      + (doc.verdict ? "" : "; " + t["check.too-short"]) + ")";
     const rows = [["LIX", lix, "lix"], ["Flesch", flesch, "flesch"],
       [t["check.words"], String(doc.words), ""], [t["check.sentences"], String(doc.sentences), ""]];
     if (doc.other_language_sentences) {  // another language's text has no level in this one
