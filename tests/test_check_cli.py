@@ -411,3 +411,41 @@ def test_a_pasted_text_s_links_to_other_files_are_not_judged_but_said(
     result = run_cli("check", "-", "--lang", "da", "--format", "json", input=text)
     assert [f for f in json.loads(result.stdout) if f["rule"].startswith("links/")] == []
     assert "1 link of standard input to other files not checked" in result.stderr
+
+
+def loose_catalog(path: Path, language: str, source: str, msgstr: str) -> Path:
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        f'"Language: {language}\\n"\n"X-Source-Language: {source}\\n"\n\n'
+        f'msgid "Open the file you saved yesterday before you close it"\nmsgstr "{msgstr}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_catalog_of_the_programs_c_locale_is_read_as_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GNOME's catalogs say X-Source-Language: C. The check died with a traceback."""
+    monkeypatch.chdir(tmp_path)
+    english = "Open the file you saved yesterday before you close it"
+    po = loose_catalog(tmp_path / "nautilus.po", "da", "C", english)
+    result = run_cli("check", str(po), "--no-cache", "--format", "json")
+    assert result.exit_code == 0, result.stderr  # warnings only
+    assert "languages: da, en" in result.stderr
+    rules = {finding["rule"] for finding in json.loads(result.stdout)}
+    assert "translation/unchanged" in rules  # English left as it was, read as English
+
+
+def test_a_language_we_cannot_tell_apart_is_not_read_as_english_and_the_run_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An Asturian translation was 'English passage in Asturian text', and lingua, which
+    has no Asturian, raised a traceback when asked."""
+    monkeypatch.chdir(tmp_path)
+    po = loose_catalog(tmp_path / "ast.po", "ast", "en", "Abri'l ficheru que guardesti ayeri")
+    result = run_cli("check", str(po), "--no-cache", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == []
+    assert "language of parts not checked for ast: no word list" in result.stderr
+    assert "spelling not checked for ast" in result.stderr

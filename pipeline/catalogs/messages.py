@@ -192,6 +192,10 @@ def read_messages(
             )  # fmt: skip
 
 
+# X-Source-Language: C (GNOME's catalogs): the msgids are the program's C-locale strings.
+_PROGRAM_LOCALES = frozenset({"C", "POSIX"})
+
+
 def catalog_languages(
     po: PoEntries, shown: str, source_lang: str | None, lang: str | None = None
 ) -> tuple[str, str]:
@@ -207,6 +211,8 @@ def catalog_languages(
             hint="set it to the target language, e.g. da, or pass --lang da",
         )
     source = po.header("X-Source-Language") or source_lang
+    if source in _PROGRAM_LOCALES:  # the program's own strings: English, as glibc has them
+        source = source_lang or "en"
     if not source:
         raise PipelineError(
             "catalog has no X-Source-Language header",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pipeline.checks.coverage import Coverage
-from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.findings import Finding, Severity, counted
 from pipeline.checks.registry import CheckContext, rule
 from pipeline.checks.spelling_evidence import (
     evidence_only,
@@ -314,12 +314,15 @@ def _note_terms(
     coded: dict[tuple[str, str], int],
     coverage: Coverage,
 ) -> None:
-    for taken, why in (
-        (terms, f"recur {RECURRING} times or more"),
-        (both, "are written the same way in another language of the project"),
-        (made, "are made of words the project writes on their own"),
-        (coded, "are names the project writes in its code"),
-    ):
+    other = "the same way in another language of the project"
+    for taken, one, many in (
+        (terms, f"recurs {RECURRING} times or more", f"recur {RECURRING} times or more"),
+        (both, f"is written {other}", f"are written {other}"),
+        (made, "is made of words the project writes on their own", "are made of words the "
+         "project writes on their own"),
+        (coded, "is a name the project writes in its code", "are names the project writes "
+         "in its code"),
+    ):  # fmt: skip
         coverage.terms.update(taken)
         counts: dict[str, int] = {}
         for (_, word), n in sorted(taken.items()):
@@ -327,9 +330,14 @@ def _note_terms(
         if counts:
             listed = ", ".join(f"{word} ({n})" for word, n in sorted(counts.items())[:12])
             more = f" and {len(counts) - 12} more" if len(counts) > 12 else ""
+            why = (
+                f"{one} and is taken as the project's term, not a typo"
+                if len(counts) == 1
+                else f"{many} and are taken as the project's terms, not typos"
+            )
             coverage.notes.append(
-                f"spelling: {len(counts)} unknown words {why} and are taken as the project's "
-                f"terms, not typos: {listed}{more} (`pipeline words --add` lists them)"
+                f"spelling: {counted(len(counts), 'unknown word')} {why}: {listed}{more} "
+                "(`pipeline words --add` lists them)"
             )
 
 

@@ -158,16 +158,10 @@ def frequency_table(code: str) -> dict[str, float]:
     data files: importing wordfreq (and its regex, ftfy and langcodes) takes longer
     than a check of one edited page."""
     import gzip
-    import importlib.util
 
     import msgpack  # type: ignore[import-untyped]
 
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    folder = Path(spec.submodule_search_locations[0]) / "data"
-    found = [folder / f"{size}_{code}.msgpack.gz" for size in ("large", "small")]
-    path = next((p for p in found if p.exists()), None)
+    path = _wordfreq_file(code)
     if path is None:
         return {}
     with gzip.open(path, "rb") as stream:
@@ -178,8 +172,29 @@ def frequency_table(code: str) -> dict[str, float]:
     return table
 
 
+@cache
+def _wordfreq_file(code: str) -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(spec.submodule_search_locations[0]) / "data"
+    found = [folder / f"{size}_{code}.msgpack.gz" for size in ("large", "small")]
+    return next((p for p in found if p.exists()), None)
+
+
+def told_apart(code: str) -> bool:
+    """Whether a passage can be told to be in language `code`: lingua knows it and
+    wordfreq lists its words. An Asturian text, with neither, read as English."""
+    return lingua_language(code) is not None and _wordfreq_file(primary(code)) is not None
+
+
 def confidence(text: str, other: str, lang: str) -> float:
-    """lingua's confidence that `text` is in `other` rather than in `lang`."""
+    """lingua's confidence that `text` is in `other` rather than in `lang`; 0.5, no
+    opinion, where lingua does not know one of them (an Asturian catalog)."""
+    if lingua_language(lang) is None or lingua_language(other) is None:
+        return 0.5
     found = detector(pair(lang, other)).compute_language_confidence(text, lingua_language(other))
     return float(found)
 
@@ -200,10 +215,15 @@ def detector(languages: tuple[str, ...]) -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*chosen).with_low_accuracy_mode().build()
 
 
+@cache
 def lingua_language(code: str) -> Any:
+    """lingua's language for `code`, or None if it has none."""
     from lingua import IsoCode639_1, Language
 
-    return Language.from_iso_code_639_1(IsoCode639_1.from_str(primary(code)))
+    try:
+        return Language.from_iso_code_639_1(IsoCode639_1.from_str(primary(code)))
+    except ValueError:
+        return None
 
 
 primary = primary_language  # `da-DK` → `da`

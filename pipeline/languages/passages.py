@@ -32,6 +32,7 @@ from pipeline.languages.evidence import (
     confidence,
     language_view,
     primary,
+    told_apart,
     word_evidence,
 )
 from pipeline.languages.word_forms import spell_checks
@@ -79,8 +80,10 @@ def find_passages(
     `names` are words never taken as evidence (lower case): glossary terms kept as
     they are, product and institution names.
     """
-    wanted = tuple(sorted({primary(other) for other in others} - {primary(lang)}))
-    return list(_passages(text, lang, wanted, frozenset(names)))
+    if not told_apart(lang):
+        return []  # the run's coverage says so
+    wanted = {primary(other) for other in others if told_apart(other)} - {primary(lang)}
+    return list(_passages(text, lang, tuple(sorted(wanted)), frozenset(names)))
 
 
 # Once per distinct text in a run: a translation is read by two rules and by export, and

@@ -37,6 +37,7 @@ from pipeline.checks.suppressions import (
     markdown_suppressions,
     po_suppressions,
 )
+from pipeline.languages.evidence import told_apart
 from pipeline.languages.project_slips import CODE, DocumentWords, counted, document_words
 from pipeline.project import memo
 from pipeline.project.config import Config, SpellingSettings
@@ -146,7 +147,13 @@ def _checked(
     else:
         note_glossary(glossary, coverage)
     names = glossary.names() if glossary else frozenset()
-    note_spelling(spelling, config.locales, names, coverage)
+    languages = tuple(sorted(coverage.languages)) or config.locales
+    note_spelling(spelling, languages, names, coverage)
+    coverage.notes += [
+        f"language of parts not checked for {lang}: no word list or language model for it"
+        for lang in languages
+        if not told_apart(lang)
+    ]
     written = cache.written if cache else counted(documents[0].words)
     run_.suggestions.before_terms(findings, written)
     # Consistency compares every document with every other (while workers suggest).

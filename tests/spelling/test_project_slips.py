@@ -172,4 +172,4 @@ def test_a_name_the_project_writes_in_its_code_is_its_term(
     }
     assert "uvicorn" not in unknown
     assert {"statsd", "recieved"} <= unknown
-    assert "1 unknown words are names the project writes in its code" in result.stderr
+    assert "1 unknown word is a name the project writes in its code" in result.stderr
