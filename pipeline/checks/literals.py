@@ -18,7 +18,7 @@ _LOCALIZABLE = re.compile(
     r"//(?:[^/]*@)?(?:www\.)?(?:example|my-?(?:server|bank|provider|site|company|domain|host))"
     r"\.(?:com|org|net)\b|translationproject\.org/team"
 )
-CODE = re.compile(r"(`+)(.+?)\1")
+CODE = re.compile(r"(?<!\\)(`+)(.+?)\1")  # `\`` is a backtick, not code
 # A numeric entity HTML reads without its semicolon too ("&#8221").
 TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|&#?\w+;|&#(?:\d+|x[0-9A-Fa-f]+)")
 # A character written as its code, as .properties and JSON catalogs do: "Didn\u2019t".

@@ -280,7 +280,10 @@ _UNSAFE_SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|data|file):")
 
 
 def _without_code(text: str) -> str:
-    return CODE_SPAN.sub(lambda span: " " * len(span.group()), text) if "`" in text else text
+    """`text` with its code spans, and its escaped backticks (a backslash before one), blanked."""
+    if "`" not in text:
+        return text
+    return CODE_SPAN.sub(lambda span: " " * len(span.group()), text).replace("\\`", "  ")
 
 
 def _front_matter(

@@ -58,7 +58,8 @@ _MARKUP = re.compile(
     r"|</?[A-Za-z][\w:-]*\s[^<>]*>"  # a tag with attributes: <span lang="en">
     r"|https?://\S+?(?=[.,;:!?)]*(?:\s|$))"
 )
-CODE_SPAN = re.compile(r"`+[^`]*`+")
+# A backslash before a backtick makes it a character (man pages' \`\`quoted''), not code.
+CODE_SPAN = re.compile(r"(?<!\\)`+[^`]*`+")
 _URL = re.compile(r"https?://\S+")
 _PUNCTUATION = "\"'`()[]{}<>,;:!?\u2013\u2014-\u2026\u201c\u201d\u2018\u2019\u00ab\u00bb/|"
 

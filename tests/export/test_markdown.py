@@ -568,6 +568,25 @@ def test_a_translation_that_leaves_a_code_span_open_keeps_the_source(tmp_path: P
     assert result.text == "Run `pip install x` now.\n\nBrug ``a`b``.\n"
 
 
+def test_an_escaped_backtick_is_a_character_not_a_code_span(tmp_path: Path) -> None:
+    """make's man page as pandoc writes it (`\\`-'`): export refused the translation as
+    "a lone `", and check said a code span was lost."""
+    source = "If *makefile* is '-', it reads.\n\nThe \\`\\`Question mode'' returns.\n"
+    document = document_of(tmp_path, source)
+    texts = {
+        "If *makefile* is '-', it reads.": "Hvis *makefilen* er \\`-', læses den.",
+        "The \\`\\`Question mode'' returns.": "“Spørgetilstand” returnerer.",
+    }
+    result = translated_markdown(source, document, "da", texts)
+    assert result.problems == []
+    assert result.text == "Hvis *makefilen* er \\`-', læses den.\n\n“Spørgetilstand” returnerer.\n"
+    from pipeline.checks.literals import markup_counts
+
+    assert markup_counts(texts["The \\`\\`Question mode'' returns."]) == markup_counts(
+        "“Spørgetilstand” returnerer."
+    )
+
+
 def test_min_translated_holds_back_a_translation_begun_but_not_a_page_without_prose(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
