@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.checks.findings import EXIT_INPUT_ERROR
+from pipeline.checks.findings import EXIT_INPUT_ERROR, counted
 from pipeline.cli.options import project_options_without_locales, resolve_config
 from pipeline.project.config import Config
 from pipeline.project.errors import PipelineError
@@ -71,18 +71,26 @@ def align(
     from pipeline.stages.align import align_pair
 
     config = resolve_config(config_file, **overrides)
-    failed = False
-    for first, second in _pairs(config, original, translation, pairs_file):
+    pairs = _pairs(config, original, translation, pairs_file)
+    refused = written = 0
+    for first, second in pairs:
         try:
             result = align_pair(
                 config, first, second, lang, accept=accept, dry_run=dry_run, force=force
             )
         except PipelineError as error:
             click.echo(str(error), err=True)
-            failed = True
+            refused += 1
             continue
+        written += result.written
         _show(result, dry_run)
-    if failed:
+    if len(pairs) > 1:  # which catalogs changed, when some pairs were refused
+        click.echo(
+            f"align: {counted(len(pairs), 'pair')}, {refused} refused; "
+            f"{counted(written, 'catalog')} written" + (" (dry run)" if dry_run else ""),
+            err=True,
+        )
+    if refused:
         sys.exit(EXIT_INPUT_ERROR)
 
 
@@ -140,7 +148,7 @@ def _show(result: AlignResult, dry_run: bool) -> None:
     """One summary line per pair; on a dry run, every pair and every unused piece."""
     fuzzy = sum(1 for filled in result.filled if filled.fuzzy)
     parts = [f"{len(result.filled)} of {result.units} units aligned ({fuzzy} fuzzy)"]
-    parts.append(f"{result.empty} left empty")
+    parts.append(f"{len(result.empty)} left empty")
     if result.kept:
         parts.append(f"{result.kept} already translated, kept")
     if result.fuzzy:
@@ -158,6 +166,8 @@ def _show(result: AlignResult, dry_run: bool) -> None:
                 f"{_short(filled.unit.text)}"
                 f"  →  {_short(filled.text)}"
             )
+        for unit in result.empty:
+            click.echo(f"  {unit.line:>5} ✗ {'':<5} left empty: {_short(unit.text)}")
         for piece in result.unused:
             click.echo(f"  {'':>5} ✗ {piece.line:<5} not used: {_short(piece.text)}")
         click.echo(f"  dry run: {result.catalog} not written")

@@ -49,11 +49,7 @@ class AlignResult:
     missing: int  # units not in the catalog yet (run extract)
     unused: tuple[Unit, ...]  # pieces of the translation no unit took
     written: bool
-
-    @property
-    def empty(self) -> int:
-        """Units with no counterpart in the translation."""
-        return self.units - len(self.filled) - self.kept - len(self.fuzzy) - self.missing
+    empty: tuple[Unit, ...] = ()  # units with no counterpart in the translation: left empty
 
 
 def align_pair(
@@ -83,7 +79,9 @@ def align_pair(
                 "the catalog does not exist yet", shown, hint="run `pipeline extract` first"
             )
         po = parse_po(read_po_text(catalog_file, shown), shown)
-        filled, kept, fuzzy, missing = _fill(po, source, pieces, pairs, shown_translation, accept)
+        filled, kept, fuzzy, missing, empty = _fill(
+            po, source, pieces, pairs, shown_translation, accept
+        )
         if filled:  # translations were written in: msgfmt -c warns at the template's date
             po.set_header("PO-Revision-Date", now_stamp())
         written = bool(filled) and not dry_run and write_atomic(catalog_file, generate_po(po))
@@ -100,6 +98,7 @@ def align_pair(
         missing,
         tuple(piece for index, piece in enumerate(pieces) if index not in used),
         written,
+        tuple(empty),
     )
 
 
@@ -131,7 +130,8 @@ def _translation_units(
         )
     folders = (gettext_locale(part) for part in reversed(path.parent.parts))
     folder = next((part for part in folders if part in config.locales), None)
-    hint = "pass --lang, e.g. --lang en, or add 'lang: en' to its front matter"
+    into = next(code for code in config.locales if code != source.document.lang)
+    hint = f"pass --lang {into}, or add 'lang: {into}' to its front matter"
     document = read_document(path, shown, lang or folder, source.document.name, hint)
     lang = gettext_locale(lang or document.lang)
     if lang not in config.locales or lang == source.document.lang:
@@ -192,8 +192,8 @@ def _check_match(source: SourceFile, alignment: Alignment, shown: str) -> None:
         raise PipelineError(
             f"the file does not look like a translation of {source.display}: only "
             f"{alignment.paired_share:.0%} of the two found a counterpart", shown,
-            hint="check that the two files are the same document; nothing was written "
-            "(--force aligns them anyway)",
+            hint="check that the two files are the same document, or pass --force to align "
+            "them anyway; its catalog was not written",
         )  # fmt: skip
 
 
@@ -204,13 +204,15 @@ def _fill(
     pairs: list[Pair],
     shown: str,
     accept: bool,
-) -> tuple[list[Filled], int, list[Unit], int]:
+) -> tuple[list[Filled], int, list[Unit], int, list[Unit]]:
     """Give each paired unit its text where its entry has no translation yet; return the
     fills, the units already translated (kept, paired or not), those whose translation is
-    fuzzy (kept too: a reviewer still has to look at them) and those not in the catalog."""
+    fuzzy (kept too: a reviewer still has to look at them), those not in the catalog and
+    those with no counterpart (left empty)."""
     paired = dict(_units_with_pairs(source, pairs))
     filled: list[Filled] = []
     to_review: list[Unit] = []
+    empty: list[Unit] = []
     kept = missing = 0
     first: dict[str, Unit] = {}
     for unit in source.units:
@@ -230,7 +232,9 @@ def _fill(
             fuzzy = pair.merged or not accept
             _set_translation(message, translated, _origin(shown, pair, lines), fuzzy)
             filled.append(Filled(unit, translated, lines, fuzzy))
-    return filled, kept, to_review, missing
+        else:
+            empty.append(unit)
+    return filled, kept, to_review, missing, empty
 
 
 def _origin(shown: str, pair: Pair, lines: tuple[int, ...]) -> str:

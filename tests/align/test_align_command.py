@@ -255,3 +255,45 @@ def test_a_unit_that_takes_two_pieces_stays_fuzzy_and_names_them_even_with_accep
     assert f"gene-therapy.md:{first}, {second} (2 pieces there" in after[key].user_comments[-1]
     assert not any(m.fuzzy for other, m in after.items() if other != key and m.string)
     assert msgfmt_check(CATALOG).returncode == 0
+
+
+def test_a_folder_run_says_which_catalogs_it_wrote_when_a_pair_is_refused(
+    blank: dict[str, str], translations: Path, tmp_path: Path
+) -> None:
+    """One refused pair said "nothing was written" while the run wrote the others."""
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "genterapi.md").write_text((translations / "genterapi.md").read_text())
+    (old / "car-t-celleterapi.md").write_text((translations / "what-is-atmp.md").read_text())
+    result = run_cli("align", "source/da", str(old))
+    assert result.exit_code == 2
+    assert "its catalog was not written" in result.stderr
+    assert "align: 2 pairs, 1 refused; 1 catalog written" in result.stderr
+    assert "wrote locales/en/LC_MESSAGES/genterapi.po" in result.stdout
+
+
+def test_a_dry_run_names_the_units_left_empty(
+    blank: dict[str, str], translations: Path, tmp_path: Path
+) -> None:
+    paragraphs = (translations / "genterapi.md").read_text().split("\n\n")
+    edited = tmp_path / "gene-therapy.md"
+    edited.write_text("\n\n".join(paragraphs[:8] + paragraphs[9:]))  # one left out
+    result = run_cli("align", "--dry-run", "source/da/genterapi.md", str(edited))
+    assert result.exit_code == 0, result.stderr
+    summary = re.search(r"(\d+) left empty", result.stdout)
+    assert summary is not None
+    named = re.findall(r"✗ +left empty: ", result.stdout)
+    assert len(named) == int(summary.group(1)) >= 1
+
+
+def test_the_hint_for_a_translation_of_unknown_language_names_the_language_it_may_be(
+    blank: dict[str, str], translations: Path, tmp_path: Path
+) -> None:
+    """A Danish original's translation was told "e.g. --lang en" in an English project
+    and "--lang en" for a Danish one alike: the hint names the project's other locale."""
+    text = (translations / "genterapi.md").read_text()
+    path = tmp_path / "gene-therapy.md"
+    path.write_text(re.sub(r"(?m)^lang: en\n", "", text))
+    result = run_cli("align", "source/en/what-is-atmp.md", str(path))
+    assert result.exit_code == 2
+    assert "pass --lang da, or add 'lang: da' to its front matter" in result.stderr
