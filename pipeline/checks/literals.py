@@ -9,7 +9,7 @@ from pipeline.source.html import tag_sequence
 from pipeline.source.syntax import ROLE_NAME, role_parts
 
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
-BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]|&\"]+")  # a quote is never in one
+BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)>\]|&\"`]+")  # nor a quote nor a backtick
 _EMAIL = re.compile(r"<(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # Addresses a translation may change: an example's, which it may localize (RFC 2606's
 # example.com; a host named as one, "myserver.com", "www.my-bank.com" in LibreOffice's

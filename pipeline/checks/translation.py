@@ -56,18 +56,20 @@ def untranslated(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding
 @rule(
     "translation/fuzzy",
     severity=Severity.WARNING,
-    summary="A translation is marked fuzzy: its source changed and it needs review.",
+    summary="A translation is marked fuzzy: it is not published until it is reviewed.",
     target="message",
 )
 def fuzzy(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
-    """Why: a fuzzy translation belongs to an older source text; it is not published.
+    """Why: a fuzzy translation is a guess to review: one of an older source text (gettext
+    and `pipeline extract` keep it when the source changes), or a text `pipeline align`
+    took from an earlier translation. It is not published.
 
     Example (da): the source "Genterapi gives én gang." became "Genterapi gives som
     infusion."; the translation is kept but flagged fuzzy.
     Example (en): "Luxturna is injected." became "Luxturna is injected under the retina."
 
-    Instead: compare with the previous source (#| in the PO file), fix the
-    translation and remove the fuzzy flag.
+    Instead: compare with the previous source (#| in the PO file) or with the aligned
+    text's origin (its comment), fix the translation and remove the fuzzy flag.
     """
     if message.fuzzy:
         yield ctx.finding(

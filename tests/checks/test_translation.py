@@ -830,3 +830,14 @@ def test_an_example_host_may_be_localized_and_a_quote_ends_a_bare_url() -> None:
     assert moved == [
         "the translation links to https://mysql.dk where the source links to https://mysql.com"
     ]
+
+
+def test_a_backtick_ends_a_bare_url() -> None:
+    """The Debian installation guide: "`url=http://…/preseed.cfg`" was quoted with the
+    code span's closing backtick, and the fix to copy held it too."""
+    source = "Boot with ``auto url=http://autoserver.example.com/d-i/preseed.cfg`` now."
+    target = "Start med ``auto url=http://autoserver.eksempel.com/d-i/preseed.cfg`` nu."
+    assert findings("translation/links", source, target) == [
+        "the translation links to http://autoserver.eksempel.com/d-i/preseed.cfg "
+        "where the source links to http://autoserver.example.com/d-i/preseed.cfg"
+    ]
