@@ -42,7 +42,15 @@ def profile(unit: Unit, terms: dict[str, str] | None = None) -> Profile:
     text = unit.text
     prose = " ".join(_MARKUP.sub(" ", text).split())
     depth = len(unit.heading_path) + 1 if unit.kind is BlockKind.HEADING else 0
+    if unit.kind is BlockKind.HEADING:  # its number says where it stands, not what it says
+        text = _SECTION_NUMBER.sub(r"\1", text)
     return Profile(unit.kind, depth, len(prose), _anchors(text, terms), _cognates(prose))
+
+
+# "2.1.4. " opening a heading: another edition of the translation inserts a section and
+# every number after it names another heading ("2.1.4. Multiple Processors" took "2.1.4.
+# Platforme understøttet af Debian/arm64", and the paragraphs under it followed).
+_SECTION_NUMBER = re.compile(r"^\s*((?:<a\b[^>]*>\s*</a>\s*)*)(?:[A-Z]\.)?\d+(?:\.\d+)*\.?(?=\s)")
 
 
 def joined(profiles: Sequence[Profile]) -> Profile:
@@ -60,7 +68,8 @@ def joined(profiles: Sequence[Profile]) -> Profile:
 def _anchors(text: str, terms: dict[str, str] | None) -> frozenset[str]:
     found = {"→" + (m.group(1) or m.group(2) or m.group(3)) for m in _LINK_TARGET.finditer(text)}
     found |= {"`" + m.group(1).strip() for m in _CODE.finditer(text)}
-    plain = _CODE.sub(" ", _LINK_TARGET.sub(" ", text))
+    found |= {"@" + name for name in _ID.findall(text) if not _GENERATED_ID.fullmatch(name)}
+    plain = _TAG.sub(" ", _CODE.sub(" ", _LINK_TARGET.sub(" ", text)))
     found |= {"#" + number.lstrip("0") for number in _NUMBER.findall(plain)}
     for word in _WORD.findall(plain):
         if _is_name(word):
@@ -69,6 +78,13 @@ def _anchors(text: str, terms: dict[str, str] | None) -> frozenset[str]:
         lowered = plain.lower()
         found |= {key for term, key in terms.items() if term in lowered}
     return frozenset(found)
+
+
+# An anchor's id stays in a translation (`<a id="gfx">`), unless a tool numbered it: DocBook's
+# "idm265" became "idm274" in the Danish edition, and its digits were taken as a number.
+_ID = re.compile(r"""<a\s[^>]*?\b(?:id|name)=["']([^"']+)["']""")
+_GENERATED_ID = re.compile(r"[A-Za-z]{1,4}\d{2,}")
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _is_name(word: str) -> bool:

@@ -75,6 +75,7 @@ def align_documents(
     scorer = _Scorer(first, second)
     raw = _cheapest_path(scorer)
     pairs = _locked_in([pair for pair in raw if _trusted(pair, scorer)], raw)
+    pairs = _vouched_for(pairs, first, second)
     units = sum(len(pair.original) for pair in pairs) / len(first) if first else 0.0
     pieces = len({j for pair in pairs for j in pair.translation}) / len(second) if second else 0.0
     share = min(units, pieces)
@@ -98,6 +99,36 @@ def _locked_in(trusted: list[Pair], raw: list[Pair]) -> list[Pair]:
         if pair.cost <= _MOST and {((i - 1,), (j - 1,)), ((i + 1,), (j + 1,))} <= sure:
             kept.append(pair)
     return sorted(kept, key=lambda pair: pair.original)
+
+
+def _vouched_for(pairs: list[Pair], first: list[Profile], second: list[Profile]) -> list[Pair]:
+    """Pairs whose sections are paired too, or that stand on their own evidence. Where a
+    section has no counterpart (another edition's section in its place), the paragraphs
+    under the two headings paired on position alone: "laptops are normal PCs" took
+    "Arm64-udstyr blev tilgængelig ret sent"."""
+    headed = {(pair.original[0], pair.translation[0]) for pair in pairs}
+    above_first, above_second = _sections(first), _sections(second)
+    kept = []
+    for pair in pairs:
+        sections = (above_first[pair.original[0]], above_second[pair.translation[0]])
+        vouched = sections in headed or sections == (None, None)
+        if vouched or first[pair.original[0]].kind is BlockKind.HEADING or pair.cost <= _UNVOUCHED:
+            kept.append(pair)
+    return kept
+
+
+_UNVOUCHED = 2.0  # the most a pair may cost when its sections are not paired
+
+
+def _sections(profiles: list[Profile]) -> list[int | None]:
+    """For each unit, the index of the heading it stands under (None before the first)."""
+    found: list[int | None] = []
+    current = None
+    for index, item in enumerate(profiles):
+        found.append(current)
+        if item.kind is BlockKind.HEADING:
+            current = index
+    return found
 
 
 def _path_cost(scorer: _Scorer, pairs: list[Pair] | None = None) -> float:

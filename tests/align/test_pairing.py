@@ -80,3 +80,45 @@ def test_glossary_terms_count_as_anchors_in_both_languages(tmp_path: Path) -> No
 def units_of(path: Path, text: str) -> list[Unit]:
     path.write_text(text, encoding="utf-8")
     return list(split_units(read_document(path, lang=path.stem)))
+
+
+# The Debian installation guide's amd64 pages against the arm64 edition's Danish, where a
+# section of its own stands: shared section numbers paired "Laptops" with it, and the
+# next sections shifted by one, paragraphs with them.
+EDITION_EN = """# 2.1. Supported Hardware
+
+Debian does not impose hardware requirements beyond those of the Linux kernel.
+
+## <a id="idm265"></a>2.1.2. Laptops
+
+From a technical point of view, laptops are normal PCs, so all information regarding PC
+systems applies to laptops as well.
+
+## <a id="gfx"></a>2.1.3. Graphics Hardware Support
+
+On modern PCs, a graphical display usually works out of the box.
+"""
+EDITION_DA = """# 2.1. Understøttet udstyr
+
+Debian indfører ikke udstyrskrav udover kravene fra Linux-kernen.
+
+## <a id="idm274"></a>2.1.2. Platforme understøttet af Debian/arm64
+
+Arm64/AArch64/ARMv8-udstyr blev tilgængelig ret sent i udgivelsescyklussen for Debian
+Bookworm, så få platforme havde understøttelse i hovedudgivelsens kerneversion.
+
+## <a id="gfx"></a>2.1.3. Understøttelse af grafikudstyr
+
+På moderne pc'er virker en grafisk skærm som regel med det samme.
+"""
+
+
+def test_a_heading_is_paired_on_what_it_says_not_on_its_section_number(tmp_path: Path) -> None:
+    original = units_of(tmp_path / "en.md", EDITION_EN)
+    translation = units_of(tmp_path / "da.md", EDITION_DA)
+    pairs = {p.original: p.translation for p in align_documents(original, translation).pairs}
+    assert pairs[(0,)] == (0,)
+    assert (2,) not in pairs  # "Laptops" has no counterpart in the arm64 edition
+    assert (3,) not in pairs
+    assert pairs[(4,)] == (4,)  # the anchor both keep: `gfx`
+    assert pairs[(5,)] == (5,)
