@@ -238,3 +238,31 @@ def is_strftime(source: str, target: str) -> bool:
     """Whether an entry is a date format ("%a %l:%M %p", "%F %T" → "%d-%m-%Y %T"), which
     each locale writes its own way."""
     return _STRFTIME.search(source) is not None or _STRFTIME.search(target) is not None
+
+
+_ACCELERATOR_MARKS = "_~&^"  # GTK and Qt, LibreOffice, KDE and Windows, aptitude
+
+
+def accelerator(text: str, source: str) -> int | None:
+    """Where the mark of a translation's accelerator key stands inside a word ("Hj_ælp",
+    "Akti~ver", "Opl^ysninger") when its source has one too ("_Help"): the letters on
+    both sides are one word, and a spelling check must not read two. None when there is
+    none, or when the word stands in the source as written (an identifier: "show_source")."""
+    for mark in _ACCELERATOR_MARKS:
+        if text.count(mark) != 1 or source.count(mark) != 1:
+            continue
+        at, in_source = text.index(mark), source.index(mark)
+        if not source[in_source + 1 : in_source + 2].isalnum():
+            continue
+        if not (0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha()):
+            continue
+        if mark == "&" and _ENTITY.match(text, at):
+            continue
+        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+        end = min(i for i in (text.find(" ", at), text.find("\n", at), len(text)) if i >= 0)
+        if text[start:end].strip(".,:;!?()\"'") not in source:
+            return at
+    return None
+
+
+_ENTITY = re.compile(r"&#?\w+;")

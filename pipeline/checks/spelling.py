@@ -7,11 +7,12 @@ import functools
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding, Severity, counted
+from pipeline.checks.literals import accelerator
 from pipeline.checks.registry import CheckContext, rule
 from pipeline.checks.spelling_evidence import (
     evidence_only,
@@ -148,7 +149,8 @@ def _unit_misspellings(
     before with the same dictionaries, word lists and glossary (then no dictionary is
     even loaded: a re-check after one edit loads them for that edit)."""
     skip = tuple((hit.start, hit.end) for hit in subject.hits)  # glossary terms, inflected
-    key = (subject.lang, subject.text, skip)
+    mark = accelerator(subject.text, subject.source.text if subject.source else "")
+    key = (subject.lang, subject.text, skip, mark)
     version = _version(settings, ctx)
     # Kept twice: in 256 tables by the document, so that a re-check of one edited
     # document reads one small table for its unchanged units (not all sixteen below:
@@ -169,12 +171,50 @@ def _unit_misspellings(
     speller = found.get(subject.lang)
     if speller is None:
         return []  # the run's coverage says which language has no dictionary
-    misses = speller.misspellings(subject.text, skip, names=True)
+    text = subject.text
+    if mark is not None and _one_word(speller, text, mark):
+        text, skip = text[:mark] + text[mark + 1 :], tuple(_shifted(skip, mark))
+    else:
+        mark = None
+    misses = speller.misspellings(text, skip, names=True)
     if misses:  # a passage in the other language is checked with its dictionary
-        passages = find_passages(subject.text, subject.lang, languages, ctx.names)
+        passages = find_passages(text, subject.lang, languages, ctx.names)
         misses = [m for m in misses if not _known_in_passage(m, passages, found)]
+    misses = _with_mark(misses, mark)
     known[key] = mine[key] = tuple(misses)
     return misses
+
+
+def _one_word(speller: Speller, text: str, mark: int) -> bool:
+    """Whether the letters around an accelerator's mark read as one word: a word the
+    dictionary knows ("Hj_ælp"), or one where neither part is ("Nuvær_nede", a slip).
+    "Matriks_kolonne" for "Array co_lumn" is two known words, read as they are."""
+    start = mark
+    while start and text[start - 1].isalpha():
+        start -= 1
+    end = mark + 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    left, right = text[start:mark], text[mark + 1 : end]
+    return speller.knows(left + right) or not (speller.knows(left) and speller.knows(right))
+
+
+def _shifted(spans: Sequence[tuple[int, int]], mark: int) -> Iterator[tuple[int, int]]:
+    """Where spans of the text stand once its accelerator's mark is taken out."""
+    for start, end in spans:
+        yield start - (start > mark), end - (end > mark)
+
+
+def _with_mark(misses: Sequence[Misspelling], mark: int | None) -> list[Misspelling]:
+    """The misspellings at their places in the text as written, with its mark."""
+    if mark is None:
+        return list(misses)
+    return [
+        dataclasses.replace(
+            miss, start=miss.start + (miss.start >= mark), end=miss.end + (miss.end > mark)
+        )
+        for miss in misses
+    ]
 
 
 _DIGESTS: dict[tuple[str, tuple[str, ...], frozenset[str]], str] = {}
