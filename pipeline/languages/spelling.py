@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.languages.compounds import Words, derived, slipped_compound
+from pipeline.languages.compounds import LINKS, Words, derived, linked_compounds, slipped_compound
 from pipeline.languages.dictionaries import (
     DictionaryMissing,
     dictionary_name,
@@ -63,14 +63,11 @@ _PART = 4  # the shortest part of a compound we accept
 _UNLISTED = 2  # `_known` of a word known, not listed: built from parts, a loanword…
 COMMON = 2.0  # the Zipf frequency (wordfreq) of a word people write: a compound's part
 LOANWORD = 2.0  # the Zipf frequency in the other language of a loanword we accept
-# A compound is taken for a slip when one edit away is a word at least this common
-# (Zipf), and this much more common than the compound (2: a hundred times).
-COMMON_WORD = 2.5
-SLIP_GAP = 2.0
+# A compound is a slip when one edit away is a word at least this common (Zipf), and
+COMMON_WORD, SLIP_GAP = 2.5, 2.0  # this much more common than the compound (a hundredfold)
 FOREIGN_GAP = 3.0  # a loanword's slip: a thousand times as common here as it is there
 WRITTEN = 2.0  # the Zipf frequency of a word people write that no dictionary lists
 SHORT = 3  # a hyphenated part this short is a code or an acronym in lower case ("ibs", "usb")
-_LINKS = ("", "s", "e")  # Danish joins compound parts directly, or with -s- or -e-
 _PREFIXES = {
     "en": ("un", "re", "pre", "non", "sub", "multi", "co", "de"),
     "da": ("u", "for", "gen", "om", "over", "under", "ud", "ind", "op", "af", "mis", "sam"),
@@ -196,7 +193,8 @@ class Speller:
                 known = _UNLISTED
             else:  # Hunspell's compounds and ours, unless a slip of a common word
                 built = self._compound(word) or spell_checks(self.dictionary)[0](word)
-                known = built and not self._typo_shaped(word) and not self._slipped(word)
+                shape = word.lower() if word == word.capitalize() else word  # a label's
+                known = built and not self._typo_shaped(shape) and not self._slipped(shape)
                 known = known and _UNLISTED
             if known == _UNLISTED and not (len(word) >= LONG and word.isalpha() and word.islower()):
                 known = True  # only a long word may be a slip of the project's words
@@ -246,6 +244,8 @@ class Speller:
             names = (self.dictionary, *(name for _, name in self._others))
             found: list[str] = next((s for name in names if (s := suggested_by(name, word))), [])
             suggested = self._suggested[word] = tuple(s for s in found if s != word)
+        if quick and not suggested and self.lang == "da":  # shown, not a term's evidence
+            return tuple(linked_compounds(word, self._listed, self.knows)[:most])
         return suggested[:most]
 
     def _written(self, word: str) -> bool:
@@ -346,7 +346,7 @@ class Speller:
             return True
         if derived(lower, self.lang, self._listed, self._loanword if da else self.knows):
             return True  # "hexadecimale", "eksekverbar", "faktorisere"; "initializer"
-        links = _LINKS if self.lang == "da" else ("",)
+        links = LINKS if self.lang == "da" else ("",)
         # English writes few closed compounds: both parts must be very common words.
         common = COMMON if self.lang == "da" else 3.5
         # Short tails first: mostly words the trie lists, where long ones take Hunspell.

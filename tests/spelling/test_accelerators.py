@@ -1,4 +1,4 @@
-"""An accelerator key's mark inside a translated word ("Hj_ælp", "Akti~ver"): one word."""
+"""Catalog words: an accelerator key's mark inside a word ("Hj_ælp"), a compound's lost -s-."""
 
 from __future__ import annotations
 
@@ -52,3 +52,26 @@ def test_the_mark_is_one_the_source_has_and_not_an_identifiers() -> None:
     assert accelerator("_Hjælp", "_Help") is None  # at a word's start it splits nothing
     assert accelerator("Brug show_source", "Use show_source") is None
     assert accelerator("Tom&amp;Jerry", "Tom & Jerry") is None  # an entity
+
+
+def test_a_compound_whose_head_takes_a_linking_s_is_suggested_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Danish UI catalogs: "versionnummer", "integritetkontrol", "transaktioninformation"
+    got no suggestion (Hunspell builds no compounds); 13 such, all with the -s- left out."""
+    monkeypatch.chdir(tmp_path)
+    po = tmp_path / "ui.po"
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    header += '"Language: da\\n"\n"X-Source-Language: en\\n"\n'
+    po.write_text(
+        header + '\nmsgid "Show the version number"\nmsgstr "Vis versionnummer"\n'
+        '\nmsgid "Check the integrity"\nmsgstr "Kør integritetkontrol"\n',
+        encoding="utf-8",
+    )
+    result = run_cli("check", str(po), "--no-cache", "--format", "json")
+    fixes = {
+        finding["data"]["word"]: finding["fix"]
+        for finding in json.loads(result.stdout)
+        if finding["rule"] == "spelling/unknown-word"
+    }
+    assert fixes == {"versionnummer": "versionsnummer", "integritetkontrol": "integritetskontrol"}
