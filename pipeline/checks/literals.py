@@ -263,6 +263,3 @@ def accelerator(text: str, source: str) -> int | None:
         if text[start:end].strip(".,:;!?()\"'") not in source:
             return at
     return None
-
-
-_ENTITY = re.compile(r"&#?\w+;")

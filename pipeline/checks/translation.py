@@ -60,16 +60,14 @@ def untranslated(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding
     target="message",
 )
 def fuzzy(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
-    """Why: a fuzzy translation is a guess to review: one of an older source text (gettext
-    and `pipeline extract` keep it when the source changes), or a text `pipeline align`
-    took from an earlier translation. It is not published.
+    """Why: a fuzzy translation is a guess to review, not published: one of an older source
+    (kept when the source changed), or a text `pipeline align` took from a translation.
 
-    Example (da): the source "Genterapi gives én gang." became "Genterapi gives som
-    infusion."; the translation is kept but flagged fuzzy.
+    Example (da): "Genterapi gives én gang." became "Genterapi gives som infusion."
     Example (en): "Luxturna is injected." became "Luxturna is injected under the retina."
 
-    Instead: compare with the previous source (#| in the PO file) or with the aligned
-    text's origin (its comment), fix the translation and remove the fuzzy flag.
+    Instead: compare with the previous source (#|) or the aligned text's origin, fix the
+    translation and remove the fuzzy flag.
     """
     if message.fuzzy:
         yield ctx.finding(
