@@ -53,11 +53,12 @@ def write_pdf(html: str, base: Path, allowed: Path, title: str) -> tuple[bytes, 
     document = weasyprint.HTML(string=html, base_url=str(base), url_fetcher=url_fetcher(allowed))
     with _ONE_AT_A_TIME, _warnings_of("weasyprint") as warnings:  # its logger is shared
         pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-    # An image with an empty alt is made an artifact (see close_structure_gaps), so
-    # WeasyPrint's complaint that it has no words is answered; `check` reports one a
-    # source forgot (`![](icon.png)`) at its line.
-    kept = tuple(warning for warning in warnings if not warning.endswith(_NO_ALT))
-    return finish(pdf, title, base), kept
+    finished, unmended = finish(pdf, title, base)
+    # An image with an empty alt is made an artifact (see close_structure_gaps): then
+    # WeasyPrint's complaint that it has no words is answered, and `check` reports one a
+    # source forgot (`![](icon.png)`) at its line. One left a Figure keeps the warning.
+    kept = tuple(w for w in warnings if unmended or not w.endswith(_NO_ALT))
+    return finished, kept
 
 
 _NO_ALT = "has no required alt description"
@@ -107,14 +108,15 @@ def _tag_languages_and_expansions() -> None:
     tags._build_box_tree = build_with_marks
 
 
-def finish(pdf: bytes, title: str, base: Path) -> bytes:
+def finish(pdf: bytes, title: str, base: Path) -> tuple[bytes, int]:
     """Make sure of the title, shown in the viewer's title bar (PDF/UA), close the gaps
     WeasyPrint leaves in the structure tree (see close_structure_gaps), and link other
-    documents' PDFs by relative path (see _link_other_pdfs)."""
+    documents' PDFs by relative path (see _link_other_pdfs). With the number of images
+    left a Figure without words (drawn where they could not be made artifacts)."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        close_structure_gaps(document)
+        unmended = close_structure_gaps(document)
         _link_other_pdfs(document, base)
         document.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         with document.open_metadata() as metadata:
@@ -122,7 +124,7 @@ def finish(pdf: bytes, title: str, base: Path) -> bytes:
         document.docinfo["/Title"] = title
         out = io.BytesIO()
         document.save(out, deterministic_id=True)
-        return out.getvalue()
+        return out.getvalue(), unmended or 0
 
 
 def _link_other_pdfs(document: Any, base: Path) -> None:
@@ -150,7 +152,7 @@ def _link_other_pdfs(document: Any, base: Path) -> None:
             )
 
 
-def close_structure_gaps(document: Any) -> None:
+def close_structure_gaps(document: Any) -> int:
     """PDF/UA-1 clauses WeasyPrint's structure tree fails, mended in place (pikepdf).
 
     7.18.5-1: a link whose text holds markup (`[`code`](…)`, an `<abbr>`) gets its
@@ -163,9 +165,9 @@ def close_structure_gaps(document: Any) -> None:
     """
     tree = document.Root.get("/StructTreeRoot")
     if tree is None or "/ParentTree" not in tree:
-        return
+        return 0
     entries = _parent_tree(tree.ParentTree)
-    _decorative_images_as_artifacts(document, entries)
+    unmended = _decorative_images_as_artifacts(document, entries)
     for element in list(_structure(tree)):
         if element.get("/S") == "/LI":
             _wrap_list_body(document, element, entries)
@@ -173,6 +175,7 @@ def close_structure_gaps(document: Any) -> None:
             _move_link_annotations(element, entries)
         if element.get("/S") == "/TH":
             _scope(element)
+    return unmended
 
 
 def _scope(cell: Any) -> None:
@@ -334,10 +337,11 @@ def _adopt(body: Any, source: Any, kid: Any, entries: dict[int, tuple[Any, int]]
         _repoint_content(source, kid, body, entries)
 
 
-def _decorative_images_as_artifacts(document: Any, entries: dict[int, tuple[Any, int]]) -> None:
+def _decorative_images_as_artifacts(document: Any, entries: dict[int, tuple[Any, int]]) -> int:
     """A Figure WeasyPrint made of an `<img alt="">` has no /Alt: a screen reader would
     announce an image it cannot describe. HTML's reading is that it only decorates, so its
-    marked content becomes an /Artifact and the element leaves the structure tree."""
+    marked content becomes an /Artifact and the element leaves the structure tree. Return
+    how many are left: one drawn in a group of its own (an opacity) is not found there."""
     import pikepdf
 
     tree = document.Root.StructTreeRoot
@@ -356,6 +360,8 @@ def _decorative_images_as_artifacts(document: Any, entries: dict[int, tuple[Any,
         }
         if not on_page or not _unmark(document, page, set(on_page)):
             continue
+        done = {element.objgen for element in on_page.values()}
+        bare = [element for element in bare if element.objgen not in done]
         for element in on_page.values():
             parent = element.P
             parent.K = pikepdf.Array([kid for kid in _kids(parent) if kid != element])
@@ -365,6 +371,7 @@ def _decorative_images_as_artifacts(document: Any, entries: dict[int, tuple[Any,
             for mcid in on_page:
                 if mcid < len(nums[index]):
                     nums[index][mcid] = None
+    return len(bare)
 
 
 def _unmark(document: Any, page: Any, mcids: set[int]) -> bool:
