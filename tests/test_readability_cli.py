@@ -316,3 +316,9 @@ def test_a_short_page_is_scored_but_not_judged_and_the_run_says_so(
         "note: source/da/kort.md: 56 words of running text, too few for a verdict on the "
         "document's level (100 needed); its sentences are checked"
     ) in result.stderr
+    checked = run_cli("check", "--format", "json")  # the CI gate says so too
+    assert "too few for a verdict on the level: source/da/kort.md" in checked.stderr
+    assert not [
+        f for f in json.loads(checked.stdout)
+        if f["rule"] == "readability/document-level" and f["path"] == "source/da/kort.md"
+    ]  # fmt: skip

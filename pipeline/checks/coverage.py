@@ -26,6 +26,7 @@ class Coverage:
     notes: list[str] = field(default_factory=list)
     # Unknown words taken as the project's terms: (language, word) → how often written.
     terms: dict[tuple[str, str], int] = field(default_factory=dict)
+    short: list[str] = field(default_factory=list)  # too short for a verdict on the level
 
     @property
     def files(self) -> list[str]:
@@ -58,7 +59,19 @@ def merge_coverage(parts: Iterable[Coverage]) -> Coverage:
         merged.pages += part.pages
         merged.links += part.links
         merged.notes += part.notes
+        merged.short += part.short
     return merged
+
+
+def note_short(coverage: Coverage, fewest: int) -> None:
+    """Name the documents too short for a verdict on their reading level, in one note."""
+    if coverage.short:
+        more = f" and {len(coverage.short) - 5} more" if len(coverage.short) > 5 else ""
+        coverage.notes.append(
+            f"readability: {counted(len(coverage.short), 'document')} under {fewest} words of "
+            f"running text, too few for a verdict on the level: "
+            f"{', '.join(sorted(coverage.short)[:5])}{more}"
+        )
 
 
 def note_glossary(glossary: Glossary, coverage: Coverage) -> None:

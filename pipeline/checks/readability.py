@@ -24,8 +24,11 @@ def _quote(sentence: SentenceScore) -> str:
 FEWEST_WORDS = 100
 
 
+DOCUMENT_LEVEL = "readability/document-level"
+
+
 @rule(
-    "readability/document-level",
+    DOCUMENT_LEVEL,
     severity=Severity.WARNING,
     summary="A document's running text is harder (or easier) than its target level.",
     target="document",

@@ -15,11 +15,12 @@ from pipeline.catalogs.messages import RenderingRow, catalog_sync
 from pipeline.catalogs.paths import po_path
 from pipeline.checks.baseline import read_baseline, without_baseline
 from pipeline.checks.batches import Gathered, check_messages, prepare
-from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary
+from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary, note_short
 from pipeline.checks.findings import Finding
 from pipeline.checks.groups import Rows
 from pipeline.checks.links import LinkRow, link_set
 from pipeline.checks.positions import with_columns
+from pipeline.checks.readability import FEWEST_WORDS
 from pipeline.checks.registry import ActiveRule, resolve, rules_that_ran
 from pipeline.checks.runner import run, run_uses
 from pipeline.checks.spelling import (
@@ -136,6 +137,7 @@ def _checked(
         documents, order, cache = _check_documents(run_, progress)
         rows = cache.rows
     coverage = merge_coverage(document.coverage for document in documents)
+    note_short(coverage, FEWEST_WORDS)
     findings = [finding for document in documents for finding in document.findings]
     corpus_rules = [r for r in rules if r.rule.target == "corpus"]
     if glossary is None:

@@ -8,6 +8,7 @@ from pipeline.catalogs.paths import po_path
 from pipeline.catalogs.reader import read_entries
 from pipeline.checks.coverage import Coverage
 from pipeline.checks.findings import Finding
+from pipeline.checks.readability import DOCUMENT_LEVEL, too_little
 from pipeline.checks.registry import resolve
 from pipeline.checks.runner import run_readability
 from pipeline.languages.passages import find_passages
@@ -169,7 +170,11 @@ def readability_findings(
         return []
     if len(scored) < len(paths):
         coverage.notes.append("readability of catalogs outside the project not checked")
-    return score_project(config, sources, scored, lang, names).findings
+    run = score_project(config, sources, scored, lang, names)
+    # Judged by their sentences only: the run says so (note_short), as `readability` does.
+    judged = any(a.rule.id == DOCUMENT_LEVEL for a in resolve(config.rules, config.origin))
+    coverage.short += [s.path for s in run.documents if judged and s.counts.words and too_little(s)]
+    return run.findings
 
 
 def _is_scored(config: Config, sources: list[SourceFile], shown: str) -> bool:
