@@ -50,7 +50,9 @@ def profile(unit: Unit, terms: dict[str, str] | None = None) -> Profile:
 # "2.1.4. " opening a heading: another edition of the translation inserts a section and
 # every number after it names another heading ("2.1.4. Multiple Processors" took "2.1.4.
 # Platforme understøttet af Debian/arm64", and the paragraphs under it followed).
-_SECTION_NUMBER = re.compile(r"^\s*((?:<a\b[^>]*>\s*</a>\s*)*)(?:[A-Z]\.)?\d+(?:\.\d+)*\.?(?=\s)")
+_SECTION_NUMBER = re.compile(  # "2.1.4." or "2.1.4", not a year or a dose ("1.5 mg")
+    r"^\s*((?:<a\b[^>]*>\s*</a>\s*)*)(?:[A-Z]\.)?(?:\d+(?:\.\d+)*\.|\d+(?:\.\d+){2,})(?=\s)"
+)
 
 
 def joined(profiles: Sequence[Profile]) -> Profile:
@@ -82,7 +84,7 @@ def _anchors(text: str, terms: dict[str, str] | None) -> frozenset[str]:
 
 # An anchor's id stays in a translation (`<a id="gfx">`), unless a tool numbered it: DocBook's
 # "idm265" became "idm274" in the Danish edition, and its digits were taken as a number.
-_ID = re.compile(r"""<a\s[^>]*?\b(?:id|name)=["']([^"']+)["']""")
+_ID = re.compile(r"""<a\s[^>]*?(?<![\w-])(?:id|name)=["']([^"']+)["']""")
 _GENERATED_ID = re.compile(r"[A-Za-z]{1,4}\d{2,}")
 _TAG = re.compile(r"<[^>]*>")
 

@@ -241,6 +241,7 @@ def is_strftime(source: str, target: str) -> bool:
 
 
 _ACCELERATOR_MARKS = "_~&^"  # GTK and Qt, LibreOffice, KDE and Windows, aptitude
+_AROUND_A_WORD = ".,:;!?()[]\"'«»„“”‘’"  # punctuation and quotes, Danish ones too
 
 
 def accelerator(text: str, source: str) -> int | None:
@@ -260,6 +261,6 @@ def accelerator(text: str, source: str) -> int | None:
             continue
         start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
         end = min(i for i in (text.find(" ", at), text.find("\n", at), len(text)) if i >= 0)
-        if text[start:end].strip(".,:;!?()\"'") not in source:
+        if text[start:end].strip(_AROUND_A_WORD) not in source:
             return at
     return None
