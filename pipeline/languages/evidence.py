@@ -184,6 +184,7 @@ def _wordfreq_file(code: str) -> Path | None:
     return next((p for p in found if p.exists()), None)
 
 
+@cache  # asked by find_passages for every text
 def told_apart(code: str) -> bool:
     """Whether a passage can be told to be in language `code`: lingua knows it and
     wordfreq lists its words. An Asturian text, with neither, read as English."""

@@ -30,6 +30,8 @@ class ReadabilityRun:
     documents: list[DocumentScore]
     pairs: list[tuple[DocumentScore, DocumentScore]]
     findings: list[Finding]
+    # Documents readability/document-level, when on, gives no verdict: too few words.
+    unjudged: tuple[str, ...] = ()
 
 
 MIN_WORDS_TO_RANK = 10  # below this, one long word makes LIX soar: not a "hard sentence"

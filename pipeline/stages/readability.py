@@ -63,7 +63,9 @@ def score_project(
         documents += [_score_alone(config, source, other) for source in alone_sources]
     rules = resolve(config.rules, config.origin)
     findings = run_readability(rules, documents, pairs)
-    return ReadabilityRun(documents, pairs, findings)
+    judged = any(active.rule.id == DOCUMENT_LEVEL for active in rules)
+    short = tuple(s.path for s in documents if judged and s.counts.words and too_little(s))
+    return ReadabilityRun(documents, pairs, findings, short)
 
 
 def _other_language(config: Config, names: frozenset[str] | None) -> OtherLanguage:
@@ -171,9 +173,7 @@ def readability_findings(
     if len(scored) < len(paths):
         coverage.notes.append("readability of catalogs outside the project not checked")
     run = score_project(config, sources, scored, lang, names)
-    # Judged by their sentences only: the run says so (note_short), as `readability` does.
-    judged = any(a.rule.id == DOCUMENT_LEVEL for a in resolve(config.rules, config.origin))
-    coverage.short += [s.path for s in run.documents if judged and s.counts.words and too_little(s)]
+    coverage.short += run.unjudged  # judged by their sentences only: note_short says so
     return run.findings
 
 
