@@ -240,6 +240,12 @@ def is_strftime(source: str, target: str) -> bool:
     return _STRFTIME.search(source) is not None or _STRFTIME.search(target) is not None
 
 
+def twelve_hours_alone(text: str) -> bool:
+    """A 12-hour hour with no AM/PM. Where the source has one too, it is no time to
+    show but the format's documentation ("%I hour (01..12)" in date's man page)."""
+    return bool(re.search(r"%-?[Il](?![a-z])", text)) and not re.search(r"%[pP]", text)
+
+
 _ACCELERATOR_MARKS = "_~&^"  # GTK and Qt, LibreOffice, KDE and Windows, aptitude
 _AROUND_A_WORD = ".,:;!?()[]\"'«»„“”‘’"  # punctuation and quotes, Danish ones too
 

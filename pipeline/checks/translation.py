@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from pipeline.checks.literals import (
     markup_counts,
     placeholder_counts,
     plain_count,
+    twelve_hours_alone,
     unnested_tags,
 )
 from pipeline.checks.number_changes import number_changes
@@ -209,8 +209,7 @@ def placeholders(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding
     if not message.translated:
         return
     if is_strftime(message.source, message.target):
-        twelve_hour = re.search(r"%-?[Il](?![a-z])", message.target)
-        if twelve_hour and not re.search(r"%[pP]", message.target):
+        if twelve_hours_alone(message.target) and not twelve_hours_alone(message.source):
             yield ctx.finding(message.path, message.line, "a 12-hour hour without %p (AM/PM)")
         return
     source = placeholder_counts(message.source, message.markdown)

@@ -289,6 +289,11 @@ def test_cases_from_gnome_catalogs() -> None:
     assert findings("translation/placeholders", "%e %B %Y, %l:%M %p", "%e. %B %Y, %l:%M") == [
         "a 12-hour hour without %p (AM/PM)"
     ]
+    # date's and stat's man pages (manpages-da) document the directives: no time shown
+    assert findings("translation/placeholders", "%I\\ hour (01..12)", "%I\\ time (01-12)") == []
+    stat = "%n %i %l %t %s %S %b %f %a %c %d"
+    assert findings("translation/placeholders", stat, stat) == []
+    assert findings("translation/placeholders", "%H:%M", "%I:%M") != []  # 24 hours made 12
     assert (
         findings(
             "translation/punctuation", "expected ')' after \"...\"", "forventede »)« efter »...«"
