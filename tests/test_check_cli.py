@@ -449,3 +449,34 @@ def test_a_language_we_cannot_tell_apart_is_not_read_as_english_and_the_run_says
     assert json.loads(result.stdout) == []
     assert "language of parts not checked for ast: no word list" in result.stderr
     assert "spelling not checked for ast" in result.stderr
+
+
+def test_fuzzy_translations_are_checked_only_when_asked_and_the_run_says_which(
+    project: Callable[[str], Path],
+) -> None:
+    # align and msgmerge leave guesses fuzzy: CI leaves them out as gettext does, a
+    # reviewer asks for them with --fuzzy (pofilter's --fuzzy).
+    root = translated(
+        project, {"CAR-T-behandlingen bruger patientens egne celler.": "CART uses own cells."}
+    )
+    po = root / "locales/en/LC_MESSAGES/behandling.po"
+    catalog = polib.pofile(str(po))
+    catalog.find("CAR-T-behandlingen bruger patientens egne celler.").flags.append("fuzzy")
+    catalog.save()
+    line = msgstr_line(po, "CART uses own cells.")
+
+    def rules_at_the_guess(*options: str) -> tuple[set[str], str]:
+        result = run_cli("check", "--format", "json", *options)
+        found = {f["rule"] for f in json.loads(result.stdout) if f["line"] == line}
+        return found, result.stderr
+
+    found, said = rules_at_the_guess()
+    assert found == {"translation/fuzzy"}
+    assert "1 fuzzy entry not checked: a fuzzy translation is a guess still to review " in said
+    assert "4 translated entries" in said
+    # The cache of the run before must not answer for a run that checks more.
+    found, said = rules_at_the_guess("--fuzzy")
+    assert found == {"translation/fuzzy", "term/untranslatable"}
+    assert "1 fuzzy entry checked as translated (--fuzzy)" in said
+    assert "5 translated entries" in said
+    assert rules_at_the_guess()[0] == {"translation/fuzzy"}

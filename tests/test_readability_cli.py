@@ -322,3 +322,24 @@ def test_a_short_page_is_scored_but_not_judged_and_the_run_says_so(
         f for f in json.loads(checked.stdout)
         if f["rule"] == "readability/document-level" and f["path"] == "source/da/kort.md"
     ]  # fmt: skip
+
+
+def test_a_fuzzy_translation_is_read_for_its_level_only_under_check_fuzzy(
+    project: Callable[[str], Path],
+) -> None:
+    root = project("minimal")
+    assert run_cli("extract").exit_code == 0
+    po = root / "locales/en/LC_MESSAGES/vektorer.po"
+    catalog = polib.pofile(str(po))
+    long = " ".join(["The vector carries the gene"] * 6) + "."
+    for entry in catalog:
+        entry.msgstr, entry.flags = long, ["fuzzy"]
+    catalog.save()
+
+    def long_sentences(*options: str) -> list[str]:
+        result = run_cli("check", "--format", "json", *options)
+        found = json.loads(result.stdout)
+        return [f["path"] for f in found if f["rule"] == "readability/long-sentence"]
+
+    assert "locales/en/LC_MESSAGES/vektorer.po" not in long_sentences()
+    assert "locales/en/LC_MESSAGES/vektorer.po" in long_sentences("--fuzzy")

@@ -53,10 +53,12 @@ class CatalogMessage:
     # A plural entry's form (msgstr[n]); form 0 translates the msgid, the others the
     # msgid_plural. None: a singular entry, or the only form a language has.
     plural_form: int | None = None
+    review: bool = False  # check a fuzzy translation as if reviewed (check --fuzzy)
 
     @property
     def translated(self) -> bool:
-        return bool(self.target) and not self.fuzzy
+        """Whether the rules check the target: a translation, fuzzy only under review."""
+        return bool(self.target) and (not self.fuzzy or self.review)
 
     @property
     def rendering_context(self) -> str | None:
@@ -161,8 +163,10 @@ def read_messages(
     source: str,
     target: str,
     markdown: bool | None = None,
+    review: bool = False,
 ) -> Iterator[CatalogMessage]:
-    """The messages of a catalog: each entry, and each form of a plural entry.
+    """The messages of a catalog: each entry, and each form of a plural entry; with
+    `review`, fuzzy translations are checked as translations.
 
     `markdown` says whether the texts are Markdown; None decides by the references: a
     catalog whose entries come from .md files is, a program's catalog is not (there
@@ -180,7 +184,7 @@ def read_messages(
             yield CatalogMessage(
                 shown, entry.msgstr_line, entry.line, document, source, target, entry.msgid,
                 entry.strings[0], entry.fuzzy, entry.comments, entry.context, markdown,
-                role,
+                role, None, review,
             )  # fmt: skip
             continue
         for form, string in enumerate(entry.strings):
@@ -188,7 +192,7 @@ def read_messages(
             yield CatalogMessage(
                 shown, line, line if form else entry.line, document, source, target,
                 entry.plural if form else entry.msgid, string, entry.fuzzy, entry.comments,
-                entry.context, markdown, role, form,
+                entry.context, markdown, role, form, review,
             )  # fmt: skip
 
 

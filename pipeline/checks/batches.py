@@ -73,7 +73,7 @@ def _key(message: CatalogMessage) -> tuple[object, ...]:
     return (
         message.path, message.document, message.source_lang, message.target_lang,
         message.source, message.target, message.fuzzy, message.comments, message.markdown,
-        message.role, message.context is None,
+        message.role, message.context is None, message.review,
     )  # fmt: skip
 
 

@@ -18,6 +18,7 @@ class Coverage:
     catalogs: list[str] = field(default_factory=list)
     units: int = 0
     entries: int = 0
+    fuzzy: int = 0  # fuzzy entries with a translation, checked or not (check --fuzzy)
     languages: set[str] = field(default_factory=set)
     glossary: str | None = None
     concepts: dict[str, int] = field(default_factory=dict)
@@ -55,6 +56,7 @@ def merge_coverage(parts: Iterable[Coverage]) -> Coverage:
         merged.catalogs += part.catalogs
         merged.units += part.units
         merged.entries += part.entries
+        merged.fuzzy += part.fuzzy
         merged.languages |= part.languages
         merged.pages += part.pages
         merged.links += part.links
@@ -71,6 +73,21 @@ def note_short(coverage: Coverage, fewest: int) -> None:
             f"readability: {counted(len(coverage.short), 'document')} under {fewest} words of "
             f"running text, too few for a verdict on the level: "
             f"{', '.join(sorted(coverage.short)[:5])}{more}"
+        )
+
+
+def note_fuzzy(coverage: Coverage, checked: bool) -> None:
+    """Say whether the fuzzy translations were checked: a reviewer of align's or
+    msgmerge's guesses wants them checked, CI (like gettext) leaves them out."""
+    if not coverage.fuzzy:
+        return
+    entries, one = counted(coverage.fuzzy, "fuzzy entry"), coverage.fuzzy == 1
+    if checked:
+        coverage.notes.append(f"{entries} checked as translated (--fuzzy)")
+    else:
+        coverage.notes.append(
+            f"{entries} not checked: a fuzzy translation is a guess still to review "
+            f"(pass --fuzzy to check {'it' if one else 'them'} too)"
         )
 
 

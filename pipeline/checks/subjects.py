@@ -211,8 +211,10 @@ def add_catalog(
     subjects.suppressions += header_suppressions(po, shown)
     if not po.entries:
         coverage.notes.append(f"{shown} has no entries")
-    for message in read_messages(po, shown, document, source, target, markdown):
+    review = config.check_fuzzy
+    for message in read_messages(po, shown, document, source, target, markdown, review):
         subjects.messages.append(message)
+        coverage.fuzzy += message.fuzzy and bool(message.target) and not message.plural_form
         if not message.translated:
             continue
         coverage.entries += not message.plural_form  # a plural entry once, by its form 0

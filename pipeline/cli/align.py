@@ -173,6 +173,8 @@ def _show(result: AlignResult, dry_run: bool) -> None:
         click.echo(f"  dry run: {result.catalog} not written")
     elif result.written:
         click.echo(f"  wrote {result.catalog}")
+        if any(filled.fuzzy for filled in result.filled):
+            click.echo(f"  review it: pipeline check --fuzzy {result.catalog}")
 
 
 def _short(text: str) -> str:

@@ -16,6 +16,7 @@ from pipeline import __version__
 from pipeline.checks.findings import EXIT_INPUT_ERROR, exit_code
 from pipeline.checks.registry import all_rules, family_rules, find_rule
 from pipeline.cli.options import (
+    fuzzy_option,
     lang_option,
     paths_argument,
     project_options,
@@ -223,6 +224,7 @@ def readability(
     metavar="REF",
     help="Report only on the documents changed since this git ref, and on links into them.",
 )
+@fuzzy_option
 def check(
     config_file: Path | None,
     paths: tuple[Path, ...],
@@ -234,6 +236,7 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     changed_since: str | None,
+    fuzzy: bool,
     **overrides: Any,
 ) -> None:
     """Check terms, translations, readability, accessibility: the CI gate.
@@ -251,6 +254,8 @@ def check(
     `<!-- pipeline: on -->` (region) or `<!-- pipeline: ignore-file RULE -->`; in a
     PO file a translator comment `# pipeline: ignore RULE`. A baseline
     (--write-baseline, then --baseline) accepts today's findings on legacy content.
+    Fuzzy translations are left out, as gettext leaves them out of the built
+    catalogs; --fuzzy checks them too (a reviewer's run after align or msgmerge).
 
     Exit codes: 0 no error-level finding, 1 error-level findings (or warnings
     with --strict), 2 bad input or usage. Output is sorted and has no timestamps.
@@ -259,11 +264,12 @@ def check(
     Example:
       pipeline check --format sarif --output build/pipeline.sarif
       pipeline check locales/da/LC_MESSAGES/what-is-atmp.po --glossary terms.csv
+      pipeline check --fuzzy locales/da/LC_MESSAGES/what-is-atmp.po
       pipeline check --changed-since origin/main --baseline .pipeline-baseline.json
     """
     lang = check_language(lang, "--lang") if lang else None
     source_lang = check_language(source_lang, "--source-lang") if source_lang else None
-    config = resolve_config(config_file, **overrides)
+    config = resolve_config(config_file, **overrides, check_fuzzy=fuzzy or None)
     whole_baseline(write_baseline, changed_since)
     touched = changed_only(config, changed_since) if changed_since else None
     adopt = Adoption(baseline, write_baseline, touched)

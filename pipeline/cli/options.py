@@ -98,6 +98,13 @@ strict_option = click.option(
     "--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors."
 )
 
+fuzzy_option = click.option(
+    "--fuzzy",
+    is_flag=True,
+    help="Check fuzzy translations too, as translated (to review align's or msgmerge's "
+    "guesses); by default they are left out, as gettext leaves them out.",
+)
+
 
 def _files_of_folders(
     ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...]

@@ -105,6 +105,7 @@ class Config:
     memory: MemorySettings = field(default_factory=MemorySettings)  # [tool.pipeline.memory]
     # Raw `[tool.pipeline.rules]`; checks.registry.resolve validates it against the rules.
     rules: Mapping[str, Any] = field(default_factory=dict)
+    check_fuzzy: bool = False  # check --fuzzy: fuzzy translations are checked too
     origin: str | None = None  # the pyproject.toml this came from, for messages
 
     @property

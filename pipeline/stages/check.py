@@ -15,7 +15,13 @@ from pipeline.catalogs.messages import RenderingRow, catalog_sync
 from pipeline.catalogs.paths import po_path
 from pipeline.checks.baseline import read_baseline, without_baseline
 from pipeline.checks.batches import Gathered, check_messages, prepare
-from pipeline.checks.coverage import Coverage, merge_coverage, note_glossary, note_short
+from pipeline.checks.coverage import (
+    Coverage,
+    merge_coverage,
+    note_fuzzy,
+    note_glossary,
+    note_short,
+)
 from pipeline.checks.findings import Finding
 from pipeline.checks.groups import Rows
 from pipeline.checks.links import LinkRow, link_set
@@ -138,6 +144,7 @@ def _checked(
         rows = cache.rows
     coverage = merge_coverage(document.coverage for document in documents)
     note_short(coverage, FEWEST_WORDS)
+    note_fuzzy(coverage, config.check_fuzzy)
     findings = [finding for document in documents for finding in document.findings]
     corpus_rules = [r for r in rules if r.rule.target == "corpus"]
     if glossary is None:

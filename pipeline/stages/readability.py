@@ -101,7 +101,7 @@ def _score_catalog(
     translated = {
         entry.msgid: (entry.strings[0], entry.msgstr_line)
         for entry in read_entries(path, shown).entries  # a duplicate msgid is an error there
-        if entry.context is None and entry.strings[0] and not entry.fuzzy
+        if entry.context is None and entry.strings[0] and (config.check_fuzzy or not entry.fuzzy)
     }
     return score_translation(source.units, translated, lang, shown, target, _named(source), other)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -297,3 +298,23 @@ def test_the_hint_for_a_translation_of_unknown_language_names_the_language_it_ma
     result = run_cli("align", "source/en/what-is-atmp.md", str(path))
     assert result.exit_code == 2
     assert "pass --lang da, or add 'lang: da' to its front matter" in result.stderr
+
+
+def test_the_run_names_the_check_that_reviews_its_guesses_and_that_check_reads_them(
+    blank: dict[str, str], translations: Path
+) -> None:
+    """A reviewer of align's output got no check at all: `check` leaves fuzzy entries out."""
+    aligned = translations.parent / "aligned.md"
+    text = (translations / "genterapi.md").read_text()
+    aligned.write_text(text.replace("20,000 genes", "2,000 genes"))  # a wrong number
+    result = run_cli("align", "source/da/genterapi.md", str(aligned))
+    assert f"  review it: pipeline check --fuzzy {CATALOG}" in result.stdout.splitlines()
+    given = ("--format", "json", "--source-lang", "da", str(CATALOG))  # babel dropped it
+    review = run_cli("check", "--fuzzy", *given)
+    numbers = [f for f in json.loads(review.stdout) if f["rule"] == "translation/numbers"]
+    assert {f["message"] for f in numbers} == {
+        "the number 20.000 of the source is not in the translation",
+        "the translation has the number 2,000, the source does not",
+    }
+    quiet = run_cli("check", *given)
+    assert not [f for f in json.loads(quiet.stdout) if f["rule"] == "translation/numbers"]
