@@ -397,13 +397,17 @@ def _plain(number: str) -> str:
 def as_the_translation_writes_it(
     quantity: Quantity, source: str, source_lang: str, lang: str
 ) -> str:
-    """The source's measure written as `lang` writes numbers: "1.5 ml" is "1,5 ml" and
-    "1,500 mg" is "1.500 mg" in a Danish fix. A number without a unit after it may be a
-    version ("Python 3.11")."""
+    """The source's measure or count written as `lang` writes numbers: "1.5 ml" is
+    "1,5 ml", "1,500 mg" is "1.500 mg" and "20,000 genes" is "20.000" in a Danish fix. A
+    number with a point and no unit after it may be a version ("Python 3.11")."""
     end = quantity.start + len(quantity.text)
     measured = source[end:].lstrip().startswith("%") or _unit_at(source, end) is not None
     separated = re.fullmatch(r"\d+(?:[.,]\d+)+", quantity.text)
-    if decimal_point(source_lang) == decimal_point(lang) or not measured or not separated:
+    thousands = "." if decimal_point(source_lang) == "," else ","
+    counted = re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+", quantity.text)
+    if decimal_point(source_lang) == decimal_point(lang) or not separated:
+        return quantity.text
+    if not (measured or counted):
         return quantity.text
     return quantity.text.translate(_SWAPPED)  # the decimal mark and the thousands' swap
 

@@ -556,9 +556,11 @@ def test_one_number_for_another_says_what_to_swap() -> None:
         ("Takes 2.5 hours", "Tager 25 timer", "2,5"),
         ("Uses 0.5% of the memory", "Bruger 5% af hukommelsen", "0,5"),
         ("Take 1,500 mg", "Tag 1.600 mg", "1.500"),  # was "1,500": 1.5 mg to a Danish reader
+        ("About 20,000 genes", "Omkring 2.000 gener", "20.000"),  # a count: no unit needed
+        ("Version 1.100 is out", "Version 1.101 er ude", "1.100"),  # a point: may be a version
     ],
 )
-def test_a_fix_writes_a_measure_as_danish_writes_decimals(
+def test_a_fix_writes_a_number_as_the_translation_writes_numbers(
     source: str, target: str, fix: str
 ) -> None:
     message = CatalogMessage("app.po", 3, 2, "app", "en", "da", source, target, fuzzy=False)
@@ -568,6 +570,10 @@ def test_a_fix_writes_a_measure_as_danish_writes_decimals(
         "app.po", 3, 2, "app", "en", "da", "Needs Python 3.11", "Kræver Python 3.10", False
     )  # no unit after it: a version, which keeps its point
     assert {f.fix for f in run(rules, {"message": [version]})} == {"3.11"}
+    english = CatalogMessage(
+        "app.po", 3, 2, "app", "da", "en", "ca. 20.000 gener", "about 2,000 genes", False
+    )  # the sample's own case: "20.000" told an English translator to write a decimal
+    assert {f.fix for f in run(rules, {"message": [english]})} == {"20,000"}
 
 
 @pytest.mark.parametrize(
