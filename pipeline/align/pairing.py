@@ -143,7 +143,7 @@ def _shuffled(profiles: list[Profile], seed: int) -> list[Profile]:
     """The same pieces in another order, each kind where that kind stood (the outline kept)."""
     generator = random.Random(seed)
     result = list(profiles)
-    for kind in {p.kind for p in profiles}:
+    for kind in sorted({p.kind for p in profiles}):  # a set's order changes per process
         places = [index for index, p in enumerate(profiles) if p.kind is kind]
         chosen = [profiles[index] for index in places]
         generator.shuffle(chosen)
