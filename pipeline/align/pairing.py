@@ -60,6 +60,7 @@ class Alignment:
         return self.paired_share >= _ORDERED_SHARE and self.order_gain >= _ORDER_GAIN
 
 
+_RETRIES = 3
 _MATCHED_SHARE = 0.7
 _ORDERED_SHARE = 0.55
 _ORDER_GAIN = 0.5
@@ -74,16 +75,30 @@ def align_documents(
     second = [profile(unit, terms) for unit in translation]
     scorer = _Scorer(first, second)
     raw = _cheapest_path(scorer)
-    pairs = _locked_in([pair for pair in raw if _trusted(pair, scorer)], raw)
-    pairs = _vouched_for(pairs, first, second)
-    units = sum(len(pair.original) for pair in pairs) / len(first) if first else 0.0
-    pieces = len({j for pair in pairs for j in pair.translation}) / len(second) if second else 0.0
-    share = min(units, pieces)
+    # Whether the texts match is judged on the first path: reading it closer below
+    # changes which pairs a reviewer gets, not how much of the two texts corresponds.
+    share = _paired_share(_checked(raw, scorer, first, second), first, second)
     gain = 0.0
     if _ORDERED_SHARE <= share < _MATCHED_SHARE:
         shuffled = [_path_cost(_Scorer(first, _shuffled(second, n))) for n in range(_SHUFFLES)]
         gain = (sum(shuffled) / _SHUFFLES - _path_cost(scorer, raw)) / len(first)
+    pairs = _unrivalled(_checked(_read_apart(scorer, raw), scorer, first, second), scorer)
     return Alignment(pairs, share, gain)
+
+
+def _checked(
+    raw: list[Pair], scorer: _Scorer, first: list[Profile], second: list[Profile]
+) -> list[Pair]:
+    """The pairs of a path that stand on their evidence, their outline or their sections."""
+    pairs = _locked_in([pair for pair in raw if _trusted(pair, scorer)], raw)
+    return _vouched_for(pairs, first, second)
+
+
+def _paired_share(pairs: list[Pair], first: list[Profile], second: list[Profile]) -> float:
+    """The share of the original's units paired, or of the pieces if that is less."""
+    units = sum(len(pair.original) for pair in pairs) / len(first) if first else 0.0
+    pieces = len({j for pair in pairs for j in pair.translation}) / len(second) if second else 0.0
+    return min(units, pieces)
 
 
 def _locked_in(trusted: list[Pair], raw: list[Pair]) -> list[Pair]:
@@ -99,6 +114,54 @@ def _locked_in(trusted: list[Pair], raw: list[Pair]) -> list[Pair]:
         if pair.cost <= _MOST and {((i - 1,), (j - 1,)), ((i + 1,), (j + 1,))} <= sure:
             kept.append(pair)
     return sorted(kept, key=lambda pair: pair.original)
+
+
+def _read_apart(scorer: _Scorer, raw: list[Pair]) -> list[Pair]:
+    """The path again without the merges and splits that are not trusted: one took a
+    clear pair with it (a long paragraph merged with the short item after it, which the
+    translation lacks). A pair the first path lacked needs evidence that outweighs its
+    length: the rest of the new path pairs on position alone."""
+    first = {(pair.original, pair.translation) for pair in raw}
+    for _ in range(_RETRIES):
+        refused = [pair for pair in raw if pair.merged and not _trusted(pair, scorer)]
+        if not refused:
+            break
+        scorer.forbid(refused)
+        raw = _cheapest_path(scorer)
+    return [pair for pair in raw if (pair.original, pair.translation) in first or pair.cost <= 0]
+
+
+def _unrivalled(pairs: list[Pair], scorer: _Scorer) -> list[Pair]:
+    """Pairs no unit or piece left unpaired beside them fits as well. Where the
+    translation lacks a list item, the items after it pair on position alone, and the
+    one the text lacks is as good a match: "The System window in the Windows Control
+    Panel" took "Boksene for hvert stykke af udstyr" (the cases and boxes)."""
+    units = {i for pair in pairs for i in pair.original}
+    pieces = {j for pair in pairs for j in pair.translation}
+    kept = []
+    for pair in pairs:
+        if pair.merged:
+            kept.append(pair)
+            continue
+        (i,), (j,) = pair.original, pair.translation
+        rivals = [
+            *(
+                scorer.cost(k, 1, j, 1)
+                for k in (i - 1, i + 1)
+                if 0 <= k < len(scorer.first) and k not in units
+            ),
+            *(
+                scorer.cost(i, 1, k, 1)
+                for k in (j - 1, j + 1)
+                if 0 <= k < len(scorer.second) and k not in pieces
+            ),
+        ]
+        if not rivals or min(rivals) - pair.cost >= _UNRIVALLED:
+            kept.append(pair)
+    return kept
+
+
+_UNRIVALLED = 1.0  # how much better a pair must fit than a unit or piece left out beside it
 
 
 def _vouched_for(pairs: list[Pair], first: list[Profile], second: list[Profile]) -> list[Pair]:
@@ -170,6 +233,12 @@ class _Scorer:
         self.first, self.second = first, second
         self.ratio = length_ratio(first, second)
         self._known: dict[tuple[int, int, int, int], float] = {}
+
+    def forbid(self, pairs: list[Pair]) -> None:
+        """Take these beads out of every path."""
+        for pair in pairs:
+            i, j = pair.original[0], pair.translation[0]
+            self._known[(i, len(pair.original), j, len(pair.translation))] = _NEVER
 
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
         """Pairing first[i : i + di] with second[j : j + dj]."""

@@ -152,3 +152,52 @@ def test_whether_another_page_matches_is_the_same_in_every_process() -> None:
         for seed in range(6)
     }
     assert len(orders) == 1
+
+
+LIST_EN = """# Information
+
+You can find information about your treatment in:
+
+- The leaflet that comes with each medicine.
+- The letters from the hospital. They tell you when to come, what to bring and which
+  tests you will have. Often the letter also names the ward, for example **Ward 4** or
+  **Ward 12**, but some hospitals use other names. Usually the letter ends with a phone
+  number you can call if you have questions before the day of the treatment.
+- The boxes and packs of each drug you take.
+- The app that your region offers for patients.
+- Your own doctor or the nurse at the ward, who can explain the results of your tests
+  and what they mean for your treatment.
+- Patient groups and their websites. They can tell you about the experience of other
+  patients and put you in touch with them.
+"""
+
+# The translation lacks the item about the app (as the Debian installation guide's
+# Danish lacks "The System window in the Windows Control Panel").
+LIST_DA = """# Information
+
+Du kan finde information om din behandling i:
+
+- Indlægssedlen, der følger med hver medicin.
+- Brevene fra hospitalet. De fortæller dig, hvornår du skal komme, hvad du skal have
+  med, og hvilke prøver du skal have taget. Ofte står afdelingen også i brevet, for
+  eksempel **Afsnit 4** eller **Afsnit 12**, men nogle hospitaler bruger andre navne.
+  Som regel slutter brevet med et telefonnummer, du kan ringe til, hvis du har
+  spørgsmål før dagen.
+- Æskerne og pakningerne til hvert lægemiddel.
+- Din egen læge eller sygeplejersken på afsnittet, som kan forklare resultaterne af
+  dine prøver, og hvad de betyder for din behandling.
+- Patientforeninger og deres hjemmesider. De kan fortælle om andre patienters
+  erfaringer og sætte dig i forbindelse med dem.
+"""
+
+
+def test_an_item_the_translation_lacks_leaves_gaps_not_a_shifted_pair(tmp_path: Path) -> None:
+    """The path merged the long item about letters with the short one after it, to
+    leave the app's item out at no cost: the letters, a clear pair (Ward 4, Ward 12),
+    were left empty, and the app took the boxes' translation."""
+    english, danish = units_of(tmp_path / "en.md", LIST_EN), units_of(tmp_path / "da.md", LIST_DA)
+    pairs = {english[p.original[0]].text[:20]: danish[p.translation[0]].text[:20]
+             for p in align_units(english, danish)}  # fmt: skip
+    assert pairs["The letters from the"] == "Brevene fra hospital"
+    assert "The app that your re" not in pairs  # the boxes' item cannot be told from it
+    assert pairs["Your own doctor or t"] == "Din egen læge eller "
