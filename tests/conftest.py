@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,6 +24,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _temporary_files_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Temporary files in pytest's folder, which it removes: the suite's thousands of
+    projects left a lock file each in /tmp (one per project folder, as `locked` means)."""
+    folder = str(tmp_path_factory.mktemp("tmp"))
+    patch = pytest.MonkeyPatch()
+    patch.setenv("TMPDIR", folder)  # the CLI run in a subprocess
+    patch.setattr(tempfile, "tempdir", folder)
+    yield
+    patch.undo()
 
 
 @pytest.fixture(autouse=True)
