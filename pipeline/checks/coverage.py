@@ -84,10 +84,10 @@ def note_fuzzy(coverage: Coverage, checked: bool) -> None:
     entries, one = counted(coverage.fuzzy, "fuzzy entry"), coverage.fuzzy == 1
     if checked:
         coverage.notes.append(f"{entries} checked as translated (--fuzzy)")
-    else:
+    else:  # also said by `pipeline build`, which has no --fuzzy
         coverage.notes.append(
             f"{entries} not checked: a fuzzy translation is a guess still to review "
-            f"(pass --fuzzy to check {'it' if one else 'them'} too)"
+            f"(`pipeline check --fuzzy` checks {'it' if one else 'them'} too)"
         )
 
 
