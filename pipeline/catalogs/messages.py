@@ -196,6 +196,27 @@ def read_messages(
             )  # fmt: skip
 
 
+def _header_language(
+    po: PoEntries, name: str, given: str | None, shown: str, option: str
+) -> str | None:
+    """A language header's code; where it names a language some other way (Mercurial's
+    "Language: Danish"), the option's, or an error that says which header to mend."""
+    value = po.header(name)
+    if not value or value in _PROGRAM_LOCALES:
+        return value or given
+    try:
+        check_language(value, shown)
+    except PipelineError:
+        if given:
+            return given
+        raise PipelineError(
+            f"the {name} header {value!r} is no language code",
+            shown,
+            hint=f"set it to a code such as da or en, or pass {option}",
+        ) from None
+    return value
+
+
 # X-Source-Language: C (GNOME's catalogs): the msgids are the program's C-locale strings.
 _PROGRAM_LOCALES = frozenset({"C", "POSIX"})
 
@@ -205,7 +226,7 @@ def catalog_languages(
 ) -> tuple[str, str]:
     """Return a catalog's (target, source) languages from its headers, else `lang` and
     `source_lang` (--lang, --source-lang)."""
-    target = po.header("Language") or lang
+    target = _header_language(po, "Language", lang, shown, "--lang")
     if not po.headers and not po.entries:
         raise PipelineError("the catalog is empty: no header and no entries", shown)
     if not target:
@@ -214,7 +235,7 @@ def catalog_languages(
             shown,
             hint="set it to the target language, e.g. da, or pass --lang da",
         )
-    source = po.header("X-Source-Language") or source_lang
+    source = _header_language(po, "X-Source-Language", source_lang, shown, "--source-lang")
     if source in _PROGRAM_LOCALES:  # the program's own strings: English, as glibc has them
         source = source_lang or "en"
     if not source:

@@ -398,8 +398,10 @@ def as_the_translation_writes_it(
     quantity: Quantity, source: str, source_lang: str, lang: str
 ) -> str:
     """The source's measure or count written as `lang` writes numbers: "1.5 ml" is
-    "1,5 ml", "1,500 mg" is "1.500 mg" and "20,000 genes" is "20.000" in a Danish fix. A
-    number with a point and no unit after it may be a version ("Python 3.11")."""
+    "1,5 ml", "1,500 mg" is "1.500 mg" and "20,000 genes" is "20.000" in a Danish fix.
+    A number with the source's decimal mark and no unit after it may be a version
+    ("Python 3.11"), and stays as written; one with the source's thousands separator in
+    groups of three is a count, as the rule itself reads it ("1.100" is 1100 in Danish)."""
     end = quantity.start + len(quantity.text)
     measured = source[end:].lstrip().startswith("%") or _unit_at(source, end) is not None
     separated = re.fullmatch(r"\d+(?:[.,]\d+)+", quantity.text)

@@ -266,7 +266,8 @@ def take_terms(
     built from parts it writes once, one slip from a word it writes again and again, is
     reported (`project_slips`). `suggestions` may hold what was begun on the workers."""
     suggestions = suggestions or Suggestions(settings, languages, names)
-    unknown, named = unknown_and_named(findings)
+    # The project's terms are what its reviewed texts write again and again, not guesses.
+    unknown, named = unknown_and_named(f for f in findings if "fuzzy" not in f.data)
     hidden = [f for f in findings if evidence_only(f)]
     findings = [f for f in findings if not evidence_only(f)]
     recurring = project_terms([(lang, word, "") for lang, word in unknown])

@@ -11,6 +11,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 
+from pipeline.catalogs.messages import CatalogMessage
 from pipeline.checks.findings import Finding
 
 RULE = "spelling/unknown-word"
@@ -82,3 +83,20 @@ def unknown_and_named(findings: Iterable[Finding]) -> tuple[list[Key], list[Key]
         for _ in range(int(f.data.get("count", "1")))
     ]  # fmt: skip
     return unknown, named
+
+
+def on_guesses(findings: list[Finding], messages: list[CatalogMessage]) -> list[Finding]:
+    """Under check --fuzzy, a finding on a fuzzy translation says so (data "fuzzy"), and
+    a guess's words are no evidence of the project's terms (names, built words)."""
+    guesses = {(m.path, m.line) for m in messages if m.review and m.fuzzy and m.target}
+    if not guesses:
+        return findings
+    marked = []
+    for finding in findings:
+        on_a_guess = (finding.path, finding.line) in guesses
+        if on_a_guess and evidence_only(finding):
+            continue
+        if on_a_guess and finding.rule != "translation/fuzzy":
+            finding = dataclasses.replace(finding, data={**finding.data, "fuzzy": "yes"})
+        marked.append(finding)
+    return marked

@@ -212,12 +212,12 @@ def add_catalog(
     if not po.entries:
         coverage.notes.append(f"{shown} has no entries")
     review = config.check_fuzzy
+    for entry in po.entries:  # a plural entry once, if any of its forms has a text
+        if any(entry.strings):
+            coverage.fuzzy += entry.fuzzy
+            coverage.entries += not entry.fuzzy
     for message in read_messages(po, shown, document, source, target, markdown, review):
         subjects.messages.append(message)
-        coverage.fuzzy += message.fuzzy and bool(message.target) and not message.plural_form
-        if not message.translated:
-            continue
-        coverage.entries += not message.plural_form  # a plural entry once, by its form 0
-        if source_file is not None and "](" in message.target:
+        if message.translated and source_file is not None and "](" in message.target:
             _add_translated_links(message, str(source_file.resolve()), subjects)
     return po

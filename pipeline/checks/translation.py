@@ -69,7 +69,7 @@ def fuzzy(message: CatalogMessage, ctx: CheckContext) -> Iterator[Finding]:
     Instead: compare with the previous source (#|) or the aligned text's origin, fix the
     translation and remove the fuzzy flag.
     """
-    if message.fuzzy:
+    if message.fuzzy and not message.plural_form:  # a plural entry once
         yield ctx.finding(
             message.path, message.line, f"fuzzy translation of '{shorten(message.source)}'"
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,7 +85,7 @@ def align(
             refused += 1
             continue
         written += result.written
-        _show(result, dry_run)
+        _show(result, dry_run, config.root)
     if len(pairs) > 1:  # which catalogs changed, when some pairs were refused
         click.echo(
             f"align: {counted(len(pairs), 'pair')}, {refused} refused; "
@@ -144,7 +146,7 @@ def _folder_pairs(originals: Path, translations: Path, config: Config) -> list[t
     return pairs
 
 
-def _show(result: AlignResult, dry_run: bool) -> None:
+def _show(result: AlignResult, dry_run: bool, root: Path) -> None:
     """One summary line per pair; on a dry run, every pair and every unused piece."""
     fuzzy = sum(1 for filled in result.filled if filled.fuzzy)
     parts = [f"{len(result.filled)} of {result.units} units aligned ({fuzzy} fuzzy)"]
@@ -173,8 +175,9 @@ def _show(result: AlignResult, dry_run: bool) -> None:
         click.echo(f"  dry run: {result.catalog} not written")
     elif result.written:
         click.echo(f"  wrote {result.catalog}")
-        if any(filled.fuzzy for filled in result.filled):
-            click.echo(f"  review it: pipeline check --fuzzy {result.catalog}")
+        if any(filled.fuzzy for filled in result.filled):  # a command to run from here
+            here = os.path.relpath(root / result.catalog)
+            click.echo(f"  review it: pipeline check --fuzzy {shlex.quote(here)}")
 
 
 def _short(text: str) -> str:

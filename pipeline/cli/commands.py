@@ -254,8 +254,9 @@ def check(
     `<!-- pipeline: on -->` (region) or `<!-- pipeline: ignore-file RULE -->`; in a
     PO file a translator comment `# pipeline: ignore RULE`. A baseline
     (--write-baseline, then --baseline) accepts today's findings on legacy content.
-    Fuzzy translations are left out, as gettext leaves them out of the built
-    catalogs; --fuzzy checks them too (a reviewer's run after align or msgmerge).
+    The text of a fuzzy translation is not checked, as gettext leaves it out of
+    the built catalogs (translation/fuzzy reports the entry); --fuzzy checks it as
+    translated, for a reviewer of the guesses of align, the memory or a changed source.
 
     Exit codes: 0 no error-level finding, 1 error-level findings (or warnings
     with --strict), 2 bad input or usage. Output is sorted and has no timestamps.
@@ -270,7 +271,7 @@ def check(
     lang = check_language(lang, "--lang") if lang else None
     source_lang = check_language(source_lang, "--source-lang") if source_lang else None
     config = resolve_config(config_file, **overrides, check_fuzzy=fuzzy or None)
-    whole_baseline(write_baseline, changed_since)
+    whole_baseline(write_baseline, changed_since, fuzzy)
     touched = changed_only(config, changed_since) if changed_since else None
     adopt = Adoption(baseline, write_baseline, touched)
     sys.exit(

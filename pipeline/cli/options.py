@@ -101,8 +101,9 @@ strict_option = click.option(
 fuzzy_option = click.option(
     "--fuzzy",
     is_flag=True,
-    help="Check fuzzy translations too, as translated (to review align's or msgmerge's "
-    "guesses); by default they are left out, as gettext leaves them out.",
+    help="Check the text of fuzzy translations too, as translated (to review the guesses "
+    "of align, the memory or a changed source); by default it is not checked, as gettext "
+    "leaves it out.",
 )
 
 

@@ -169,10 +169,17 @@ def _about_the_change(config: Config, result: CheckResult, touched: Touched) -> 
     return replace(result, findings=kept)
 
 
-def whole_baseline(write: Path | None, changed_since: str | None) -> None:
+def whole_baseline(write: Path | None, changed_since: str | None, fuzzy: bool = False) -> None:
     """A baseline is not written from the files one change touched: they would stand for
     the whole, and the next run fail on everything else. (PATHS choose what CI checks:
-    their baseline serves the runs with those PATHS.)"""
+    their baseline serves the runs with those PATHS.) Nor from fuzzy guesses: it would
+    accept their faults once the flag is cleared."""
+    if write and fuzzy:
+        raise PipelineError(
+            "--write-baseline records what CI accepts; with --fuzzy it would accept the "
+            "faults of guesses not yet reviewed, once their fuzzy flag is cleared",
+            hint="write the baseline without --fuzzy",
+        )
     if write and changed_since:
         raise PipelineError(
             "--write-baseline records what the check covers; with --changed-since that is"

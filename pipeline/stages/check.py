@@ -34,7 +34,7 @@ from pipeline.checks.spelling import (
     spelling_settings,
     take_terms,
 )
-from pipeline.checks.spelling_evidence import fold_hidden
+from pipeline.checks.spelling_evidence import fold_hidden, on_guesses
 from pipeline.checks.subjects import Subjects, add_catalog, add_path, add_source
 from pipeline.checks.suggestions import Suggestions
 from pipeline.checks.suppressions import (
@@ -344,8 +344,9 @@ def _result(run_: _Run, gathered: Gathered, subjects: Subjects) -> DocumentResul
     for source in subjects.sources:
         text = read_text(source.document.path, source.display)
         found += markdown_suppressions(text, source.display)
+    findings = fold_hidden(on_guesses(gathered.findings, subjects.messages))
     return DocumentResult(
-        tuple(fold_hidden(gathered.findings)), subjects.coverage, tuple(gathered.renderings),
+        tuple(findings), subjects.coverage, tuple(gathered.renderings),
         tuple(gathered.uses), tuple(found), tuple(subjects.links),
         tuple(subjects.anchors.items()), _words(run_, subjects), tuple(sorted(subjects.labels)),
     )  # fmt: skip
@@ -357,7 +358,7 @@ def _words(run_: _Run, subjects: Subjects) -> DocumentWords:
     if not any(active.rule.id == "spelling/unknown-word" for active in run_.rules):
         return ()  # spelling is off: nothing reads them
     texts = [(text.lang, text.text) for text in subjects.texts]
-    texts += [(m.target_lang, m.target) for m in subjects.messages if m.translated]
+    texts += [(m.target_lang, m.target) for m in subjects.messages if m.translated and not m.fuzzy]
     texts += [(CODE, " ".join(s.document.code_words)) for s in subjects.sources]
     return document_words(texts)
 

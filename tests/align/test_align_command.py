@@ -301,15 +301,18 @@ def test_the_hint_for_a_translation_of_unknown_language_names_the_language_it_ma
 
 
 def test_the_run_names_the_check_that_reviews_its_guesses_and_that_check_reads_them(
-    blank: dict[str, str], translations: Path
+    blank: dict[str, str], translations: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A reviewer of align's output got no check at all: `check` leaves fuzzy entries out."""
+    """A reviewer of align's output got no check at all: `check` leaves fuzzy entries out.
+    The command it names runs from where align ran (here a folder of the project)."""
     aligned = translations.parent / "aligned.md"
     text = (translations / "genterapi.md").read_text()
     aligned.write_text(text.replace("20,000 genes", "2,000 genes"))  # a wrong number
-    result = run_cli("align", "source/da/genterapi.md", str(aligned))
-    assert f"  review it: pipeline check --fuzzy {CATALOG}" in result.stdout.splitlines()
-    given = ("--format", "json", "--source-lang", "da", str(CATALOG))  # babel dropped it
+    monkeypatch.chdir("source")
+    result = run_cli("align", "da/genterapi.md", str(aligned))
+    catalog = Path("..") / CATALOG
+    assert f"  review it: pipeline check --fuzzy {catalog}" in result.stdout.splitlines()
+    given = ("--format", "json", "--source-lang", "da", str(catalog))  # babel dropped it
     review = run_cli("check", "--fuzzy", *given)
     numbers = [f for f in json.loads(review.stdout) if f["rule"] == "translation/numbers"]
     assert {f["message"] for f in numbers} == {

@@ -148,6 +148,7 @@ def test_whether_another_page_matches_is_the_same_in_every_process() -> None:
             text=True,
             check=True,
             env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            cwd=Path(__file__).parents[2],  # where `tests` imports from
         ).stdout
         for seed in range(6)
     }
