@@ -407,9 +407,8 @@ def as_the_translation_writes_it(
     separated = re.fullmatch(r"\d+(?:[.,]\d+)+", quantity.text)
     thousands = "." if decimal_point(source_lang) == "," else ","
     counted = re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+", quantity.text)
-    if decimal_point(source_lang) == decimal_point(lang) or not separated:
-        return quantity.text
-    if not (measured or counted):
+    same_notation = decimal_point(source_lang) == decimal_point(lang)
+    if same_notation or not separated or not (measured or counted):
         return quantity.text
     return quantity.text.translate(_SWAPPED)  # the decimal mark and the thousands' swap
 
